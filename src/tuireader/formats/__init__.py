@@ -1,0 +1,1 @@
+"""One parser per article format; each turns decoded text into a ParsedPage."""

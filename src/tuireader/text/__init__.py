@@ -1,0 +1,1 @@
+"""Text handling shared by every part: decoding, sanitizing, folding and wrapping."""
