@@ -1,0 +1,194 @@
+"""Find dates in free text and return them as ISO 8601 strings.
+
+Scraped pages write dates many ways: ``2022年11月1日 10:02``, ``2022-11-01 10:02:33``,
+``2022/11/01``, ``2022.11.01``, ``2022-11-01T10:02:00+08:00``, ``1 November 2022``,
+``Nov 1, 2022``. Every form comes back as ``2022-11-01T10:02`` (seconds only when they are
+not zero) or ``2022-11-01`` when there is no time. A time zone is dropped and the local
+wall time kept, because readers care about the date printed on the page.
+
+Impossible dates (``2022-02-30``) are skipped, never raised. The patterns avoid nested
+quantifiers so a 10 MB line is scanned in linear time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# A clock time after a date; the group names carry a per-form prefix.
+_CLOCK = r"(?P<{p}h>\d{{1,2}})[:：](?P<{p}mi>\d{{2}})(?:[:：](?P<{p}s>\d{{2}})(?:\.\d{{1,6}})?)?"
+_CJK_CLOCK = (
+    r"(?P<{p}ap>上午|下午|晚上|凌晨|中午)?\s{{0,3}}(?P<{p}h>\d{{1,2}})\s{{0,2}}[:：时點点]\s{{0,2}}"
+    r"(?P<{p}mi>\d{{1,2}})(?:\s{{0,2}}[:：分]\s{{0,2}}(?P<{p}s>\d{{1,2}})(?![\d:])\s{{0,2}}秒?"
+    r"|\s{{0,2}}分)?"
+)
+_EN_CLOCK = _CLOCK + r"(?:\s{{0,2}}(?P<{p}ap>[ap]\.?m\.?)(?![a-z]))?"
+
+_CJK_DATE = (
+    r"(?<!\d)(?P<cy>\d{4})\s{0,2}年\s{0,2}(?P<cm>\d{1,2})\s{0,2}月\s{0,2}(?P<cd>\d{1,2})"
+    r"(?!\d)\s{0,2}[日号]?(?:,?\s{0,3}(?:" + _CJK_CLOCK.format(p="c") + r"))?"
+)
+_NUM_DATE = (
+    r"(?<!\d)(?P<ny>\d{4})(?P<sep>[-/.])(?P<nm>\d{1,2})(?P=sep)(?P<nd>\d{1,2})(?![\d.])"
+    r"(?:(?:T|\s{1,3})" + _CLOCK.format(p="n") + r"(?:Z|[+-]\d{2}:?\d{2})?(?![\d:]))?"
+)
+_DAY_MONTH = (
+    r"(?<![0-9A-Za-z])(?P<dd>\d{1,2})(?:st|nd|rd|th)?\s{1,3}(?P<dm>" + _MONTH_WORD + r")\.?,?"
+    r"\s{1,3}(?P<dy>\d{4})(?!\d)(?:,?\s{1,3}(?:at\s{1,3})?" + _EN_CLOCK.format(p="d") + r")?"
+)
+_MONTH_DAY = (
+    r"(?<![a-z])(?P<mm>" + _MONTH_WORD + r")\.?\s{1,3}(?P<md>\d{1,2})(?:st|nd|rd|th)?"
+    r",?\s{1,3}(?P<my>\d{4})(?!\d)(?:,?\s{1,3}(?:at\s{1,3})?" + _EN_CLOCK.format(p="m") + r")?"
+)
+_ANY_DATE = re.compile(
+    "|".join(f"(?:{form})" for form in (_CJK_DATE, _NUM_DATE, _DAY_MONTH, _MONTH_DAY)),
+    re.IGNORECASE,
+)
+_COMPACT_DATE = re.compile(
+    r"(?<!\d)(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"
+    r"(?:[T_\- ]?(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})?)?(?!\d)"
+)
+
+# Years outside this window are far more often phone or document numbers than dates.
+_MIN_YEAR, _MAX_YEAR = 1800, 2199
+_PM_WORDS = ("下午", "晚上")
+
+
+def parse_date(s: str) -> str | None:
+    """Return the first valid date in ``s`` as ISO 8601, or None if there is none."""
+    found = find_date(s)
+    return found[0] if found else None
+
+
+def find_date(s: str) -> tuple[str, int, int] | None:
+    """Find the first valid date in ``s``: (iso, start, end) of the matched text, or None.
+
+    Callers use the span to cut the date out of a header line. When a time that follows
+    the date is impossible (25:99) the date alone is returned and the span covers it only.
+    """
+    for match in _ANY_DATE.finditer(s):
+        found = _from_match(match)
+        if found:
+            return found
+    return None
+
+
+def parse_compact_date(s: str) -> str | None:
+    """Return the first ``YYYYMMDD`` date (optionally ``_HHMM[SS]``) in ``s`` as ISO 8601.
+
+    Kept apart from :func:`parse_date` because an 8-digit run is as often an id as a date;
+    call it only where a compact date is expected, such as a file name.
+    """
+    for match in _COMPACT_DATE.finditer(s):
+        iso = _build(match["y"], match["m"], match["d"], match["h"], match["mi"], match["s"])
+        if iso:
+            return iso
+    return None
+
+
+def date_to_iso(value: object) -> str | None:
+    """Turn a ``datetime``, ``date`` or date string (as YAML front matter gives) into ISO."""
+    if isinstance(value, dt.datetime):
+        return _format(value.replace(tzinfo=None), with_time=True)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return parse_date(value)
+    return None
+
+
+def _from_match(match: re.Match[str]) -> tuple[str, int, int] | None:
+    """Validate one regex match; return (iso, start, end) or None when impossible."""
+    for prefix, year, month, day in (("c", "cy", "cm", "cd"), ("n", "ny", "nm", "nd")):
+        if match[year]:
+            return _with_span(match, prefix, match[year], match[month], match[day])
+    if match["dy"]:
+        return _with_span(match, "d", match["dy"], _month_number(match["dm"]), match["dd"])
+    return _with_span(match, "m", match["my"], _month_number(match["mm"]), match["md"])
+
+
+def _with_span(
+    match: re.Match[str], prefix: str, year: str, month: str, day: str
+) -> tuple[str, int, int] | None:
+    """Build the ISO string for one form; fall back to the date alone if the time is bad."""
+    hour, minute, second = match[prefix + "h"], match[prefix + "mi"], match[prefix + "s"]
+    hour = _twelve_hour(hour, match.groupdict().get(prefix + "ap"))
+    iso = _build(year, month, day, hour, minute, second)
+    if iso:
+        return iso, match.start(), match.end()
+    date_only = _build(year, month, day, None, None, None)
+    if not date_only:
+        return None
+    return date_only, match.start(), match.start() + _date_length(match, prefix)
+
+
+def _date_length(match: re.Match[str], prefix: str) -> int:
+    """Length of the date part of a match whose time part was rejected."""
+    starts = [match.start(prefix + g) for g in ("ap", "h") if match.groupdict().get(prefix + g)]
+    date_part = match[0][: min(starts) - match.start()] if starts else match[0]
+    return len(date_part.rstrip(" \t,，"))
+
+
+def _twelve_hour(hour: str | None, marker: str | None) -> str | None:
+    """Convert an hour written with am/pm or 上午/下午 to 24-hour form."""
+    if hour is None or not marker:
+        return hour
+    value = int(hour)
+    is_pm = marker.lower().startswith("p") or marker in _PM_WORDS
+    if is_pm and value < 12:
+        value += 12
+    elif marker.lower().startswith("a") and value == 12:
+        value = 0
+    return str(value)
+
+
+def _month_number(word: str) -> str:
+    """Month number (as text) for an English month name or abbreviation."""
+    return str(_MONTHS[word[:3].lower()])
+
+
+def _build(
+    year: str,
+    month: str,
+    day: str,
+    hour: str | None,
+    minute: str | None,
+    second: str | None,
+) -> str | None:
+    """Validate the parts and format them; None when the date or time is impossible."""
+    try:
+        y = int(year)
+        if not _MIN_YEAR <= y <= _MAX_YEAR:
+            return None
+        if hour is None or minute is None:
+            return dt.date(y, int(month), int(day)).isoformat()
+        moment = dt.datetime(y, int(month), int(day), int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return None
+    return _format(moment, with_time=True)
+
+
+def _format(moment: dt.datetime, *, with_time: bool) -> str:
+    """ISO text with minute precision, seconds only when not zero."""
+    if not with_time:
+        return moment.date().isoformat()
+    spec = "%Y-%m-%dT%H:%M:%S" if moment.second else "%Y-%m-%dT%H:%M"
+    return moment.strftime(spec)
