@@ -1,0 +1,164 @@
+"""Markdown files (Jekyll, Hugo, Obsidian, plain) to a ParsedPage.
+
+Front matter gives the metadata; without it the title is the first ``# `` heading (kept
+out of the blocks) or the file stem, and the date comes from the stem
+(``2022-11-01-slug``, ``20221101``). markdown-it-py finds the blocks; its inline pass
+is switched off for speed and :mod:`tuireader.formats.inline` reduces inline markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from tuireader.formats.frontmatter import split_front_matter
+from tuireader.formats.inline import join_lines, reduce_inline, strip_tags
+from tuireader.formats.markdown_meta import meta_from_front_matter
+from tuireader.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Block, ParsedPage
+from tuireader.text.dates import parse_compact_date, parse_date
+
+_PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")
+_STEM_DATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?!\d)")
+_STEM_COMPACT = re.compile(r"^\d{8}(?!\d)")
+
+
+def parse_markdown(text: str, stem: str) -> ParsedPage:
+    """Parse a Markdown document (with optional front matter) named ``stem``."""
+    raw_meta, body, warnings = split_front_matter(text)
+    meta = meta_from_front_matter(raw_meta)
+    blocks = blocks_from_markdown(body)
+    title, blocks = _title_from_heading(meta.title, blocks)
+    return ParsedPage(
+        title=title or stem,
+        blocks=tuple(blocks),
+        sections=meta.sections,
+        date=meta.date or date_from_stem(stem),
+        source=meta.source,
+        author=meta.author,
+        url=meta.url,
+        tags=meta.tags,
+        description=meta.description,
+        warnings=warnings + meta.warnings,
+    )
+
+
+def _title_from_heading(title: str | None, blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """A leading H1 is the title when there is none (or repeats it): keep it out of the body."""
+    first = blocks[0] if blocks else None
+    if first and first.kind == HEADING and first.level == 1 and title in (None, first.text):
+        return first.text, blocks[1:]
+    return title, blocks
+
+
+def date_from_stem(stem: str) -> str | None:
+    """The date a file name starts with (``2022-11-01-slug``, ``20221101``), as ISO."""
+    match = _STEM_DATE.match(stem)
+    if match:
+        return parse_date(match.group(1))
+    if _STEM_COMPACT.match(stem):
+        return parse_compact_date(stem)
+    return None
+
+
+def blocks_from_markdown(body: str) -> list[Block]:
+    """Blocks of a Markdown body (no front matter)."""
+    builder = _BlockBuilder()
+    for token in _PARSER.parse(body):
+        builder.feed(token)
+    return builder.blocks
+
+
+class _BlockBuilder:
+    """Turns markdown-it's flat token stream into Blocks, tracking lists and quotes."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._quote_depth = 0
+        self._lists: list[list[int | None]] = []  # per open list: [next ordinal or None]
+        self._item_ordinal: list[int | None] = []  # per open item: ordinal until first used
+        self._heading_level = 0
+        self._row: list[str] | None = None
+
+    def feed(self, token: Token) -> None:
+        handler = getattr(self, "_on_" + token.type, None)
+        if handler is not None:
+            handler(token)
+
+    def _on_heading_open(self, token: Token) -> None:
+        self._heading_level = int(token.tag[1:])
+
+    def _on_heading_close(self, token: Token) -> None:
+        self._heading_level = 0
+
+    def _on_blockquote_open(self, token: Token) -> None:
+        self._quote_depth += 1
+
+    def _on_blockquote_close(self, token: Token) -> None:
+        self._quote_depth -= 1
+
+    def _on_bullet_list_open(self, token: Token) -> None:
+        self._lists.append([None])
+
+    def _on_ordered_list_open(self, token: Token) -> None:
+        start = token.attrGet("start")
+        self._lists.append([int(start) if isinstance(start, int | str) else 1])
+
+    def _on_bullet_list_close(self, token: Token) -> None:
+        self._lists.pop()
+
+    _on_ordered_list_close = _on_bullet_list_close
+
+    def _on_list_item_open(self, token: Token) -> None:
+        counter = self._lists[-1]
+        ordinal = counter[0]
+        if ordinal is not None:
+            counter[0] = ordinal + 1
+        self._item_ordinal.append(ordinal)
+
+    def _on_list_item_close(self, token: Token) -> None:
+        self._item_ordinal.pop()
+
+    def _on_tr_open(self, token: Token) -> None:
+        self._row = []
+
+    def _on_tr_close(self, token: Token) -> None:
+        if self._row and any(self._row):
+            self._add(" | ".join(self._row))
+        self._row = None
+
+    def _on_inline(self, token: Token) -> None:
+        text = reduce_inline(token.content)
+        if self._row is not None:
+            self._row.append(text)
+        elif self._heading_level:
+            if text:
+                self.blocks.append(Block(HEADING, text, level=self._heading_level))
+        else:
+            self._add(text)
+
+    def _on_fence(self, token: Token) -> None:
+        self.blocks.append(Block(CODE, token.content.rstrip("\n")))
+
+    _on_code_block = _on_fence
+
+    def _on_hr(self, token: Token) -> None:
+        self.blocks.append(Block(RULE, ""))
+
+    def _on_html_block(self, token: Token) -> None:
+        for chunk in re.split(r"\n\s*\n", strip_tags(token.content)):
+            self._add(join_lines(chunk))
+
+    def _add(self, text: str) -> None:
+        """A paragraph of text in the current context (list item, quote or plain)."""
+        if not text:
+            return
+        if self._item_ordinal:
+            ordinal = self._item_ordinal[-1]
+            self._item_ordinal[-1] = None  # later paragraphs of the item carry no number
+            self.blocks.append(Block(LIST_ITEM, text, len(self._lists) - 1, ordinal))
+        elif self._quote_depth:
+            self.blocks.append(Block(QUOTE, text))
+        else:
+            self.blocks.append(Block(PARAGRAPH, text))
