@@ -103,3 +103,34 @@ class FileProblem:
 
     path: str
     error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    """A bookmark from state.db: a whole article (``quote`` None) or a passage.
+
+    A passage runs from (``block``, ``start``) to (``end_block``, ``end``), end exclusive,
+    in the article's normalized block text; ``prefix``/``suffix`` are the text around it
+    when it was made (used to find it again after the file changes). ``uid`` is stable
+    across export and import. ``created`` is an ISO 8601 UTC timestamp.
+    """
+
+    id: int
+    fingerprint: str
+    path: str
+    title: str
+    quote: str | None
+    note: str
+    created: str
+    block: int | None = None
+    start: int | None = None
+    end: int | None = None
+    prefix: str = ""
+    suffix: str = ""
+    end_block: int | None = None
+    uid: str = ""
+
+    @property
+    def is_passage(self) -> bool:
+        """Whether this bookmark marks a passage (not the whole article)."""
+        return self.quote is not None
