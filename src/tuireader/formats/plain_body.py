@@ -1,0 +1,78 @@
+"""Clean the body of a plain-text page: noise lines, trailing furniture, the byline.
+
+Works on logical lines (one paragraph each). Short label lines in the body
+(``责任编辑：王五``, ``来源：新华社``) are metadata, not text: they feed the header and
+leave the body. At the end, 'related articles' lists and 上一篇/下一篇 links are cut.
+"""
+
+from __future__ import annotations
+
+from tuireader.formats import plain_labels as labels
+from tuireader.formats.plain_byline import (
+    byline_names,
+    is_byline_line,
+    opening_byline_names,
+    split_closing_byline,
+)
+from tuireader.formats.plain_header import Header, read_meta
+from tuireader.formats.plain_noise import is_noise_line, is_related_header
+
+_MAX_LABEL_LINE = 60
+_MAX_RELATED_LINK = 60
+_TAIL_SHARE = 0.5
+_BODY_LABELS = (labels.EDITOR, labels.SOURCE, labels.COUNTER, labels.URL, labels.TAGS)
+
+
+def clean_body(lines: list[str], header: Header) -> list[str]:
+    """Paragraphs of the body with noise, label lines and trailing furniture removed."""
+    kept = [line for line in lines if not _is_furniture(line, header)]
+    kept = _cut_related(kept)
+    if header.title and kept and kept[0] == header.title:
+        kept = kept[1:]
+    return _take_byline(kept, header)
+
+
+def _is_furniture(line: str, header: Header) -> bool:
+    """Noise, or a short label line whose value belongs to the header."""
+    if is_noise_line(line):
+        return True
+    if len(line) > _MAX_LABEL_LINE or not labels.starts_with_label(line):
+        return False
+    _pre, pairs = labels.split_labels(line)
+    if not all(name in _BODY_LABELS for name, _value in pairs):
+        return False
+    read_meta(header, line)
+    return True
+
+
+def _cut_related(lines: list[str]) -> list[str]:
+    """Drop a trailing 'related articles' heading when only short links follow it."""
+    start = int(len(lines) * _TAIL_SHARE)
+    for index in range(len(lines) - 1, start - 1, -1):
+        if is_related_header(lines[index]):
+            if all(len(line) <= _MAX_RELATED_LINK for line in lines[index + 1 :]):
+                return lines[:index]
+            break
+    return lines
+
+
+def _take_byline(lines: list[str], header: Header) -> list[str]:
+    """Find the byline (closing, or a 本报讯（记者…） dateline) and record its names.
+
+    A byline glued to the end of the last paragraph is split off as its own paragraph.
+    """
+    if not lines:
+        return lines
+    last = lines[-1]
+    names = None
+    if is_byline_line(last):
+        names = byline_names(last)
+    else:
+        split = split_closing_byline(last)
+        if split is not None:
+            lines = [*lines[:-1], *(part for part in split if part)]
+            names = byline_names(split[1])
+    names = names or opening_byline_names(lines[0])
+    if names and not header.author:
+        header.author = names
+    return lines

@@ -1,0 +1,145 @@
+"""The header of a plain-text page: breadcrumb, title, source, author, date.
+
+The first few logical lines are read one by one. Each is a breadcrumb (which may carry
+the title, source and date on the same line), a labelled line (``来源：… 时间：…``), a
+byline, a bare date, page noise, or the title. The first line that is none of these
+starts the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tuireader.formats import plain_labels as labels
+from tuireader.formats.plain_breadcrumb import split_breadcrumb
+from tuireader.formats.plain_byline import (
+    byline_names,
+    english_byline,
+    has_role,
+    is_byline_line,
+)
+from tuireader.formats.plain_noise import is_noise_line, strip_noise
+from tuireader.text.dates import find_date
+
+_SCAN_LINES = 15
+_MAX_HEADER_LINE = 600
+_MAX_TITLE_PRE = 80
+_MAX_CJK_TITLE, _MAX_LATIN_TITLE = 60, 110
+_MAX_DATE_LINE_REST = 12
+_MAX_FIELD = 60
+_TITLE_BAD_ENDINGS = ("。", ".", "，", ",", "、", "；", ";", "：", ":")
+_TAG_SEPARATORS = str.maketrans({c: " " for c in ",，、;；|｜"})
+
+
+@dataclass
+class Header:
+    """Metadata collected from the header lines (mutable while it is being read)."""
+
+    title: str | None = None
+    title_from_label: bool = False
+    sections: tuple[str, ...] = ()
+    date: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    tags: list[str] = field(default_factory=list)
+    description: str | None = None
+    lead: list[str] = field(default_factory=list)
+
+
+def read_header(lines: list[str]) -> tuple[Header, int]:
+    """Read the header from logical lines; return it and the index where the body starts."""
+    header = Header()
+    for index, line in enumerate(lines[:_SCAN_LINES]):
+        has_more = index + 1 < len(lines)
+        if len(line) > _MAX_HEADER_LINE or not _read_line(header, line, has_more):
+            return header, index
+    return header, min(len(lines), _SCAN_LINES)
+
+
+def _read_line(header: Header, line: str, has_more: bool) -> bool:
+    """Take one header line into ``header``; False when the line belongs to the body."""
+    crumbs = None if header.sections else split_breadcrumb(line)
+    if crumbs is not None:
+        header.sections = crumbs[0]
+        read_meta(header, crumbs[1])
+        return True
+    if is_noise_line(line):
+        return True
+    pre, pairs = labels.split_labels(line)
+    if pairs and (not pre or (len(pre) <= _MAX_TITLE_PRE and header.title is None)):
+        read_meta(header, line)
+        return True
+    return _read_plain_line(header, line, has_more)
+
+
+def _read_plain_line(header: Header, line: str, has_more: bool) -> bool:
+    """A line without labels: byline, bare date, or the title."""
+    names = english_byline(line) or (byline_names(line) if is_byline_line(line) else None)
+    if names:
+        header.author = header.author or names
+        return True
+    found = find_date(line) if len(line) <= _MAX_FIELD else None
+    if found and len(line) - (found[2] - found[1]) <= _MAX_DATE_LINE_REST:
+        header.date = header.date or found[0]
+        return True
+    if header.title is None and has_more and looks_like_title(line):
+        header.title = line
+        return True
+    return False
+
+
+def looks_like_title(line: str) -> bool:
+    """Short, and not ending like a sentence or a clause."""
+    limit = _MAX_LATIN_TITLE if line.isascii() else _MAX_CJK_TITLE
+    return 0 < len(line) <= limit and not line.endswith(_TITLE_BAD_ENDINGS)
+
+
+def read_meta(header: Header, text: str) -> None:
+    """Read a header segment: optional title text, then labelled fields, noise cut out."""
+    pre, pairs = labels.split_labels(strip_noise(text))
+    pre = _take_date(header, pre)
+    if pre and header.title is None and len(pre) <= _MAX_TITLE_PRE * 2:
+        header.title = pre
+    for name, value in pairs:
+        _take_field(header, name, value)
+
+
+def _take_date(header: Header, value: str) -> str:
+    """Record the first date in ``value`` and return the text before it (or after)."""
+    found = find_date(value)
+    if found is None:
+        return value
+    header.date = header.date or found[0]
+    before, after = value[: found[1]].strip(), value[found[2] :].strip()
+    return labels.clean_value(before or after)
+
+
+def _take_field(header: Header, name: str, value: str) -> None:
+    """Store one labelled value on the header."""
+    if name == labels.TITLE and value:
+        header.title, header.title_from_label = value, True
+    elif name == labels.DATE:
+        _take_date(header, value)
+    elif name == labels.SOURCE:
+        value = _take_date(header, value)
+        if value and len(value) <= _MAX_FIELD:
+            header.source = header.source or value
+    elif name == labels.AUTHOR:
+        _add_author(header, _take_date(header, value))
+    elif name == labels.URL and value:
+        header.url = header.url or value.split()[0]
+    elif name == labels.TAGS:
+        header.tags.extend(t for t in value.translate(_TAG_SEPARATORS).split() if t)
+    elif name == labels.SUMMARY and value:
+        header.description = header.description or value
+        header.lead.append(value)
+
+
+def _add_author(header: Header, value: str) -> None:
+    """Add the names of one author label (``作者：本报记者 李明`` gives 李明)."""
+    names = byline_names(value) if has_role(value) else None
+    if not names and value and len(value) <= _MAX_FIELD // 2:
+        names = value
+    if names:
+        header.author = f"{header.author} {names}" if header.author else names

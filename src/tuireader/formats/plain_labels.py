@@ -1,0 +1,151 @@
+"""Labelled header fields in plain-text pages: ``标题：``, ``【 来  源 】``, ``Author:``.
+
+A line may hold several labels (``来源：新华网 作者：李明 时间：2022-11-01``); each value
+runs to the next label. A label counts only at the start of the line or after a space or
+a separator, so ``会议时间：`` inside a sentence is not a label.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE = "title"
+ORIGINAL_TITLE = "original_title"
+AUTHOR = "author"
+SOURCE = "source"
+DATE = "date"
+EDITOR = "editor"
+URL = "url"
+TAGS = "tags"
+SUMMARY = "summary"
+COUNTER = "counter"
+
+_CHINESE_LABELS = {
+    TITLE: ("标题", "题目", "文章标题", "新闻标题"),
+    ORIGINAL_TITLE: ("原标题", "原题"),
+    AUTHOR: ("作者", "记者", "撰稿", "撰稿人", "撰文", "文", "通讯员", "本报记者"),
+    SOURCE: ("来源", "稿源", "出处", "信息来源", "文章来源", "新闻来源", "来源于"),
+    DATE: (
+        "发布时间",
+        "时间",
+        "日期",
+        "发布日期",
+        "发表时间",
+        "发表日期",
+        "更新时间",
+        "发稿时间",
+        "录入时间",
+        "添加时间",
+        "发文日期",
+        "成文日期",
+    ),
+    EDITOR: (
+        "编辑",
+        "责任编辑",
+        "责编",
+        "审核",
+        "审校",
+        "校对",
+        "值班编辑",
+        "主编",
+        "编审",
+        "核稿",
+        "一审",
+        "二审",
+        "三审",
+        "摄影",
+        "监制",
+    ),
+    URL: ("链接", "原文链接", "网址", "原文地址", "本文链接"),
+    TAGS: ("关键词", "关键字", "标签", "主题词"),
+    SUMMARY: ("摘要", "内容摘要", "导语", "内容提要", "提要"),
+    COUNTER: ("浏览次数", "浏览量", "阅读量", "阅读数", "阅读次数", "点击数", "点击量", "访问量"),
+}
+_ENGLISH_LABELS = {
+    TITLE: ("title", "headline"),
+    AUTHOR: ("author", "authors", "byline", "written by", "reporter"),
+    SOURCE: ("source",),
+    DATE: ("date", "published", "posted", "updated", "published on", "date published"),
+    EDITOR: ("editor", "edited by"),
+    URL: ("url", "link", "original url", "source url"),
+    TAGS: ("tags", "keywords"),
+    SUMMARY: ("summary", "abstract"),
+}
+
+_SPACE = r"[ \t\u3000]*"
+_OPEN, _CLOSE = r"[【\[〔〖［]", r"[】\]〕〗］]"
+# A label may start the line or follow a space or a separator, never a word character.
+_BOUNDARY = r"(?:^|(?<=[\s|｜丨/／【\[(（,，;；]))"
+
+
+def _spaced(word: str) -> str:
+    """Pattern for a Chinese label that tolerates spaces between its characters."""
+    return _SPACE.join(re.escape(ch) for ch in word)
+
+
+def _build_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every label, with a group name per field."""
+    chinese, english, names = [], [], {}
+    for index, (field, words) in enumerate(_CHINESE_LABELS.items()):
+        ordered = sorted(words, key=len, reverse=True)
+        chinese.append(f"(?P<z{index}>{'|'.join(_spaced(w) for w in ordered)})")
+        names[f"z{index}"] = field
+    for index, (field, words) in enumerate(_ENGLISH_LABELS.items()):
+        ordered = sorted(words, key=len, reverse=True)
+        english.append(f"(?P<e{index}>{'|'.join(re.escape(w) for w in ordered)})")
+        names[f"e{index}"] = field
+    zh = "|".join(chinese)
+    en = "|".join(english)
+    # A bracketed label needs its closing bracket; a bare one needs a colon.
+    pattern = (
+        f"{_BOUNDARY}(?:(?P<open>{_OPEN}{_SPACE})?(?:{zh})"
+        f"(?(open){_SPACE}{_CLOSE}{_SPACE}[:：]?|{_SPACE}[:：])|(?i:{en})[ \t]*:(?!//))"
+    )
+    return re.compile(pattern), names
+
+
+_LABEL, _GROUP_FIELDS = _build_patterns()
+_VALUE_TRIM = " \t\u3000|｜丨,，;；"
+_BRACKET_PAIRS = ("【】", "[]", "〔〕", "〖〗", "［］", "()", "（）")
+_OPENINGS = "".join(pair[0] for pair in _BRACKET_PAIRS)
+_CLOSINGS = "".join(pair[1] for pair in _BRACKET_PAIRS)
+
+
+def find_labels(line: str) -> list[tuple[str, int, int]]:
+    """Every label in ``line`` as (field, start, end)."""
+    found = []
+    for match in _LABEL.finditer(line):
+        name = next(key for key in _GROUP_FIELDS if match[key] is not None)
+        found.append((_GROUP_FIELDS[name], match.start(), match.end()))
+    return found
+
+
+def split_labels(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split a header line into the text before the first label and (field, value) pairs."""
+    labels = find_labels(line)
+    if not labels:
+        return line, []
+    pairs = []
+    for index, (field, _start, end) in enumerate(labels):
+        stop = labels[index + 1][1] if index + 1 < len(labels) else len(line)
+        pairs.append((field, clean_value(line[end:stop])))
+    return clean_value(line[: labels[0][1]]), pairs
+
+
+def clean_value(value: str) -> str:
+    """Collapse spaces; trim separators and brackets left over from a bracketed label."""
+    value = " ".join(value.split()).strip(_VALUE_TRIM)
+    # An opening bracket at the end (or a closing one at the start) is never content.
+    value = value.rstrip(_OPENINGS + _VALUE_TRIM).lstrip(_CLOSINGS + _VALUE_TRIM)
+    for opening, closing in _BRACKET_PAIRS:
+        if value.endswith(closing) and opening not in value:
+            value = value[:-1].strip(_VALUE_TRIM)
+        if value.startswith(opening) and closing not in value:
+            value = value[1:].strip(_VALUE_TRIM)
+    return value
+
+
+def starts_with_label(line: str) -> bool:
+    """True when ``line`` begins with a label (possibly bracketed)."""
+    match = _LABEL.match(line)
+    return match is not None

@@ -1,0 +1,67 @@
+"""Page furniture scraped along with the article: counters, font switches, print buttons.
+
+Noise is removed only at line or segment level: a line goes when it is short and nothing
+but noise, so a real paragraph that merely mentions 分享 or 打印 always stays. Inside a
+header line (breadcrumb, source, date) noise phrases are cut out as substrings.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLATFORMS = (
+    r"(?:微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|人人网|豆瓣|复制链接|更多|抖音)"
+)
+_BUTTONS = (
+    r"打印本页|打印文章|打印此文|打印|关闭窗口|关闭本页|关闭|收藏本页|加入收藏|收藏|我要纠错|纠错"
+    r"|推荐给朋友|推荐|复制链接|返回顶部|返回列表|返回首页|返回|顶部|分享|评论|保存|Print|Close|Share"
+)
+_NOISE = re.compile(
+    r"\d{1,9}\s{0,3}人(?:参与|参加)(?:互动|评论|讨论)?"
+    r"|参与互动\s{0,3}[:：]?\s{0,3}\d{1,9}"
+    r"|[【\[]?\s{0,3}字[体号]\s{0,3}[:：]?\s{0,3}(?:[大中小][\s|｜/]{0,3}){2,3}[】\]]?"
+    r"|[【\[〖]\s{0,3}(?:" + _BUTTONS + r")\s{0,3}[】\]〗]"
+    r"|打印本页|打印文章|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|我要纠错"
+    r"|扫一扫(?:在手机上?打开当前页|分享到(?:微信|朋友圈))?|(?:手机)?扫码阅读|扫描二维码"
+    r"|分享到\s{0,3}[:：]?(?:[\s、，,]{0,3}" + _PLATFORMS + r")*"
+    r"|(?:浏览次数|浏览量|阅读量|阅读数|阅读次数|点击数|点击量|点击率|访问量|访问次数)"
+    r"\s{0,3}[:：]?\s{0,3}\d{0,9}\s{0,3}次?"
+    r"|(?<![\w])(?:阅读|浏览|点击)\s{0,3}[:：]\s{0,3}\d{1,9}\s{0,3}次?"
+    r"|(?i:font\s{0,3}size\s{0,3}:?\s{0,3}(?:[+\-AaSML]\s{0,3}){1,3})",
+)
+# What may be left of a noise line once the phrases are cut: buttons and separators.
+_LEFTOVER = re.compile(r"(?:" + _BUTTONS + r"|[\s|｜丨/／【】\[\]()（）:：、,，·•\-—>»])+")
+_LINE_NOISE = re.compile(
+    r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页|Previous|Next)\s{0,3}[:：]"
+    r"|(?:版权所有|Copyright\b|©|\(c\)\s{0,3}\d{4}|ICP备|(?:本文|本站)(?:为|系)?(?:转载|原创))"
+    r"|(?:相关(?:新闻|阅读|链接|文章|推荐|报道)|热点推荐|推荐阅读|延伸阅读|猜你喜欢)\s{0,3}[:：]?$",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"(?:相关(?:新闻|阅读|链接|文章|推荐|报道)|热点推荐|推荐阅读|延伸阅读|猜你喜欢|Related)"
+    r"\s{0,3}[:：]?$",
+    re.IGNORECASE,
+)
+SHORT_LINE = 80
+_LONG_NOISE_LINE = 160
+
+
+def strip_noise(segment: str) -> str:
+    """Cut noise phrases out of a header segment and collapse the spaces left behind."""
+    return " ".join(_NOISE.sub(" ", segment).split())
+
+
+def is_noise_line(line: str) -> bool:
+    """True for a line that is entirely page furniture (never for a real paragraph)."""
+    if not line or len(line) > _LONG_NOISE_LINE:
+        return False
+    if _LINE_NOISE.match(line):
+        return True
+    if len(line) > SHORT_LINE:
+        return False
+    return _LEFTOVER.fullmatch(_NOISE.sub(" ", line)) is not None
+
+
+def is_related_header(line: str) -> bool:
+    """True for a 'related articles' heading, after which only links follow."""
+    return len(line) <= 20 and _RELATED.match(line) is not None

@@ -1,0 +1,106 @@
+"""Turn the lines of a text into logical lines, rejoining hard-wrapped paragraphs.
+
+Old archives cut every line at a fixed width and mark paragraphs with an indent or a blank
+line. Such text is recognised by its widths: most lines sit just under one maximum, almost
+none go past it, and the line ends fall mid-sentence. Normal one-paragraph-per-line text
+has widely varying lengths and lines that end with a full stop, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MIN_ROWS = 5
+_MIN_WIDTH, _MAX_WIDTH = 20, 160
+_FULL_SHARE = 0.4
+_OVERLONG_SHARE = 0.05
+_STOP_SHARE = 0.35
+_SENTENCE_END = re.compile(r"[。！？!?.…”\"』」:：]$")
+_WIDE_FROM = "\u2e80"
+
+
+def logical_lines(lines: list[str]) -> list[str]:
+    """Non-empty stripped lines, with hard-wrapped paragraphs joined into one line each."""
+    width = wrap_width(lines)
+    if width is None:
+        return [stripped for line in lines if (stripped := line.strip())]
+    return _reflow(lines, width)
+
+
+def display_width(line: str) -> int:
+    """Approximate terminal cells: CJK (3 UTF-8 bytes) counts 2, ASCII counts 1."""
+    return (len(line.encode("utf-8", "surrogatepass")) + len(line)) // 2
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text was hard-wrapped at, or None if it is not hard-wrapped."""
+    rows = [line.rstrip() for line in lines if line.strip()]
+    if len(rows) < _MIN_ROWS:
+        return None
+    widths = sorted(display_width(row) for row in rows)
+    limit = widths[int((len(widths) - 1) * 0.9)]
+    if not _MIN_WIDTH <= limit <= _MAX_WIDTH:
+        return None
+    overlong = sum(1 for w in widths if w > limit + max(4, limit // 10))
+    full = [row for row in rows if display_width(row) >= limit * 0.8]
+    if overlong > len(rows) * _OVERLONG_SHARE or len(full) < len(rows) * _FULL_SHARE:
+        return None
+    stops = sum(1 for row in full if _SENTENCE_END.search(row))
+    return limit if stops <= len(full) * _STOP_SHARE else None
+
+
+def _indent(line: str) -> int:
+    """Number of leading whitespace characters (ASCII or full-width)."""
+    return len(line) - len(line.lstrip())
+
+
+def _reflow(lines: list[str], width: int) -> list[str]:
+    """Join wrapped lines; a blank line, a deeper indent or a short line ends a paragraph."""
+    indents = [_indent(line) for line in lines if line.strip()]
+    base = min(indents)
+    indent_marks = sum(1 for i in indents if i > base) >= 2
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or (indent_marks and _indent(line) > base):
+            _flush(current, paragraphs)
+        if not stripped:
+            continue
+        current.append(stripped)
+        if _is_short(line.rstrip(), width):
+            _flush(current, paragraphs)
+    _flush(current, paragraphs)
+    return paragraphs
+
+
+def _is_short(line: str, width: int) -> bool:
+    """A line clearly shorter than the wrap width ends its paragraph."""
+    cells = display_width(line)
+    is_cjk = cells >= len(line) * 1.5
+    return cells < (width - 6 if is_cjk else width * 0.75)
+
+
+def _flush(current: list[str], paragraphs: list[str]) -> None:
+    """Join the collected lines into one paragraph and start a new one."""
+    if not current:
+        return
+    text = current[0]
+    for part in current[1:]:
+        text = join_wrapped(text, part)
+    paragraphs.append(text)
+    current.clear()
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two pieces of one wrapped paragraph.
+
+    Chinese joins with nothing between; English with a space. A hyphen at a line end is
+    kept and the word joined without a space: ``well-`` + ``known`` stays ``well-known``,
+    and ``infor-`` + ``mation`` loses nothing but looks odd, which beats a wrong merge.
+    """
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[0].isalpha():
+        return left + right
+    if left[-1] >= _WIDE_FROM or right[0] >= _WIDE_FROM:
+        return left + right
+    return left + " " + right

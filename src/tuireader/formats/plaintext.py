@@ -1,0 +1,43 @@
+"""Parse scraped plain-text news pages into a ParsedPage.
+
+The steps, each in its own module:
+
+1. ``plain_reflow``: split into logical lines, rejoining hard-wrapped archives.
+2. ``plain_header``: breadcrumb → sections; labelled lines, bylines and dates → metadata;
+   the title (from a label, the breadcrumb line, or the first short line).
+3. ``plain_body``: drop page noise and trailing furniture, find the closing byline.
+4. ``plain_blocks``: paragraphs, short numbered headings, list items.
+
+Nothing here raises on odd input; a page with no header gets the file name as its title.
+"""
+
+from __future__ import annotations
+
+from tuireader.formats.plain_blocks import to_blocks
+from tuireader.formats.plain_body import clean_body
+from tuireader.formats.plain_header import read_header
+from tuireader.formats.plain_reflow import logical_lines
+from tuireader.model import ParsedPage
+
+
+def parse_plaintext(text: str, stem: str) -> ParsedPage:
+    """Parse decoded, sanitized text (``\\n`` newlines only) into a ParsedPage.
+
+    ``stem`` is the file name without suffix, used as the title when the text has none.
+    """
+    lines = logical_lines(text.split("\n"))
+    header, body_start = read_header(lines)
+    body = clean_body(header.lead + lines[body_start:], header)
+    warnings = () if body else ("no body text found",)
+    return ParsedPage(
+        title=header.title or stem,
+        blocks=to_blocks(body),
+        sections=header.sections,
+        date=header.date,
+        source=header.source,
+        author=header.author,
+        url=header.url,
+        tags=tuple(dict.fromkeys(header.tags)),
+        description=header.description,
+        warnings=warnings,
+    )
