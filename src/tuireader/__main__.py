@@ -2,4 +2,6 @@
 
 from tuireader.cli import main
 
-raise SystemExit(main())
+# The guard matters: scan worker processes are spawned and re-import the main module.
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,222 @@
+"""The catalog's read queries: listings, counts, neighbours, the section tree.
+
+Every listing walks one range of the ``membership`` index (section prefix, then sort
+keys), so page N of a 100,000-article section costs an index walk, never a sort.
+Read and bookmark marks come from the user's state.db when it is attached as ``st``;
+without it every article is unread and not bookmarked.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from tuireader.catalog_db import section_key
+
+ROOT_NAME = "All articles"
+SORTS = ("date", "title", "path")
+_ORDER = {
+    "date": ("m.date_rank", "m.title_key", "m.article_id"),
+    "title": ("m.title_key", "m.article_id"),
+    "path": ("a.path",),
+}
+_READ = "COALESCE((SELECT s.read FROM st.article_state s WHERE s.fingerprint = a.fingerprint), 0)"
+_BOOKMARKED = "EXISTS (SELECT 1 FROM st.bookmarks b WHERE b.fingerprint = a.fingerprint)"
+_ROW_COLUMNS = (
+    "a.id, a.path, a.title, a.sections, a.date, a.source, a.author, a.format, a.encoding, "
+    "a.fingerprint, a.warnings"
+)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One line of an article listing (no body)."""
+
+    id: int
+    path: str
+    title: str
+    sections: tuple[str, ...]
+    date: str | None
+    source: str | None
+    author: str | None
+    format: str
+    encoding: str
+    fingerprint: str
+    warnings: tuple[str, ...]
+    read: bool = False
+    bookmarked: bool = False
+
+
+@dataclass
+class SectionNode:
+    """A section of the tree with article counts that include all its subsections."""
+
+    name: str
+    path: tuple[str, ...]
+    total: int = 0
+    unread: int = 0
+    children: list[SectionNode] = field(default_factory=list)
+
+
+class Queries:
+    """Read queries on one connection; ``attached`` says whether ``st`` is available."""
+
+    def __init__(self, conn: sqlite3.Connection, attached: bool) -> None:
+        """Wrap ``conn``; marks come from ``st`` only when ``attached``."""
+        self.conn = conn
+        self.read_expr = _READ if attached else "0"
+        self.bookmark_expr = _BOOKMARKED if attached else "0"
+
+    def _select(self) -> str:
+        """The row columns plus the two marks."""
+        return f"SELECT {_ROW_COLUMNS}, {self.read_expr}, {self.bookmark_expr}"
+
+    def _filters(self, unread_only: bool, bookmarked_only: bool) -> str:
+        """Extra WHERE terms for the unread / bookmarked views."""
+        terms = ""
+        if unread_only:
+            terms += f" AND NOT {self.read_expr}"
+        if bookmarked_only:
+            terms += f" AND {self.bookmark_expr}"
+        return terms
+
+    def rows(
+        self,
+        section: Sequence[str],
+        offset: int,
+        limit: int,
+        sort: str,
+        unread_only: bool,
+        bookmarked_only: bool,
+    ) -> list[ArticleRow]:
+        """One page of a section's listing."""
+        order = ", ".join(_ORDER[_check_sort(sort)])
+        # CROSS JOIN keeps membership as the outer loop, so its index gives the order.
+        sql = (
+            f"{self._select()} FROM membership m CROSS JOIN articles a ON a.id = m.article_id "
+            f"WHERE m.prefix = ?{self._filters(unread_only, bookmarked_only)} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        params = (section_key(tuple(section)), max(limit, 0), max(offset, 0))
+        return [_to_row(values) for values in self.conn.execute(sql, params)]
+
+    def row(self, article_id: int) -> ArticleRow | None:
+        """The listing row of one article, or None if it is not in the catalog."""
+        sql = f"{self._select()} FROM articles a WHERE a.id = ?"
+        values = self.conn.execute(sql, (article_id,)).fetchone()
+        return _to_row(values) if values else None
+
+    def count(self, section: Sequence[str], unread_only: bool, bookmarked_only: bool) -> int:
+        """How many articles a section's listing has."""
+        join = ""
+        if unread_only or bookmarked_only:
+            join = " CROSS JOIN articles a ON a.id = m.article_id"
+        sql = (
+            f"SELECT count(*) FROM membership m{join} WHERE m.prefix = ?"
+            f"{self._filters(unread_only, bookmarked_only)}"
+        )
+        return self.conn.execute(sql, (section_key(tuple(section)),)).fetchone()[0]
+
+    def neighbour(
+        self, article_id: int, section: Sequence[str], sort: str, step: int, unread_only: bool
+    ) -> ArticleRow | None:
+        """The row ``step`` places after (or before, if negative) an article in a listing."""
+        keys = self.conn.execute(
+            "SELECT date_rank, title_key, path FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if keys is None or step == 0:
+            return self.row(article_id) if keys is not None else None
+        columns = _ORDER[_check_sort(sort)]
+        here = {
+            "date": (keys[0], keys[1], article_id),
+            "title": (keys[1], article_id),
+            "path": (keys[2],),
+        }[sort]
+        forward = step > 0
+        direction = "" if forward else " DESC"
+        sql = (
+            f"{self._select()} FROM membership m CROSS JOIN articles a ON a.id = m.article_id "
+            f"WHERE m.prefix = ? AND ({', '.join(columns)}) {'>' if forward else '<'} "
+            f"({', '.join('?' * len(here))}){self._filters(unread_only, False)} "
+            f"ORDER BY {', '.join(c + direction for c in columns)} LIMIT 1 OFFSET ?"
+        )
+        params = (section_key(tuple(section)), *here, abs(step) - 1)
+        values = self.conn.execute(sql, params).fetchone()
+        return _to_row(values) if values else None
+
+    def iter_all(self) -> Iterator[ArticleRow]:
+        """Every article's row, by path (for scripts; streams instead of paging)."""
+        sql = f"{self._select()} FROM articles a ORDER BY a.path"
+        for values in self.conn.execute(sql):
+            yield _to_row(values)
+
+    def ids_in_section(self, section: Sequence[str]) -> list[int]:
+        """The ids of every article in a section and its subsections."""
+        sql = "SELECT article_id FROM membership WHERE prefix = ? ORDER BY article_id"
+        return [row[0] for row in self.conn.execute(sql, (section_key(tuple(section)),))]
+
+    def section_tree(self) -> SectionNode:
+        """The tree of sections, counts rolled up to every ancestor, children by name."""
+        root = SectionNode(ROOT_NAME, ())
+        index = {(): root}
+        sql = (
+            f"SELECT min(a.sections), count(*), total(NOT {self.read_expr}) "
+            "FROM articles a GROUP BY a.section_key"
+        )
+        for sections_json, total, unread in self.conn.execute(sql):
+            _add_counts(index, tuple(json.loads(sections_json)), total, int(unread))
+        _sort_children(root)
+        return root
+
+
+def _check_sort(sort: str) -> str:
+    """Reject unknown sort names early, with a clear message."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    return sort
+
+
+def _to_row(values: Sequence) -> ArticleRow:
+    """Build an ArticleRow from a result tuple of ``_select``."""
+    return ArticleRow(
+        id=values[0],
+        path=values[1],
+        title=values[2],
+        sections=tuple(json.loads(values[3])),
+        date=values[4],
+        source=values[5],
+        author=values[6],
+        format=values[7],
+        encoding=values[8],
+        fingerprint=values[9],
+        warnings=tuple(json.loads(values[10])),
+        read=bool(values[11]),
+        bookmarked=bool(values[12]),
+    )
+
+
+def _add_counts(
+    index: dict[tuple[str, ...], SectionNode], sections: tuple[str, ...], total: int, unread: int
+) -> None:
+    """Add one section's counts to it and all its ancestors, creating nodes as needed.
+
+    ``index`` maps section paths to their nodes and holds the root under ``()``.
+    """
+    for depth in range(len(sections) + 1):
+        path = sections[:depth]
+        node = index.get(path)
+        if node is None:
+            node = SectionNode(path[-1], path)
+            index[path[:-1]].children.append(node)
+            index[path] = node
+        node.total += total
+        node.unread += unread
+
+
+def _sort_children(node: SectionNode) -> None:
+    """Sort every node's children by name."""
+    node.children.sort(key=lambda child: child.name)
+    for child in node.children:
+        _sort_children(child)

@@ -1,0 +1,121 @@
+"""What the subcommands share: global options, finding the library, output helpers.
+
+Nothing printed here is trusted: file names and error messages go through
+``sanitize_line`` and JSON is written with every control or format character escaped, so
+no byte from a file can drive the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from tuireader import __version__
+from tuireader.catalog import Catalog
+from tuireader.commands.progress import ProgressBar
+from tuireader.config import Paths, Settings, bundled_library, load_settings, resolve_paths
+from tuireader.text.sanitize import sanitize_line
+
+# Characters that json.dumps(ensure_ascii=False) leaves raw but a terminal may act on:
+# C1 controls, DEL, bidi and other format characters, line/paragraph separators.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    """Add --data-dir, --cache-dir, --config and --version to ``parser``.
+
+    Defaults are SUPPRESS so an option given before the subcommand is not reset by the
+    subcommand's parser.
+    """
+    group = parser.add_argument_group("locations")
+    group.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where your state (read marks, bookmarks) is kept",
+    )
+    group.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the throw-away catalog is kept",
+    )
+    group.add_argument(
+        "--config", metavar="FILE", default=argparse.SUPPRESS, help="the YAML config file"
+    )
+    parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
+
+
+def add_command(subparsers, name: str, help: str) -> argparse.ArgumentParser:  # noqa: A002
+    """Add a subcommand parser that also accepts the global options."""
+    parser = subparsers.add_parser(name, help=help, description=help, prog=f"tuireader {name}")
+    add_global_options(parser)
+    return parser
+
+
+def paths_from(args: argparse.Namespace) -> Paths:
+    """The data, cache and config locations from the flags (then env, then defaults)."""
+    return resolve_paths(
+        getattr(args, "data_dir", None),
+        getattr(args, "cache_dir", None),
+        getattr(args, "config", None),
+    )
+
+
+def settings_from(paths: Paths) -> Settings:
+    """The user's settings; config problems are reported on stderr, defaults used."""
+    settings = load_settings(paths.config_file)
+    for problem in settings.problems:
+        error(problem)
+    return settings
+
+
+def library_from(arg: str | None, settings: Settings) -> Path:
+    """The library folder: the argument, else the configured one, else the bundled one."""
+    if arg:
+        return Path(arg).expanduser()
+    return settings.library or bundled_library()
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for; exits with status 2."""
+
+
+def require_dir(library: Path) -> Path:
+    """``library`` if it is a folder; UsageError otherwise."""
+    if not library.exists():
+        raise UsageError(f"no such folder: {show_path(library)}")
+    if not library.is_dir():
+        raise UsageError(f"not a folder: {show_path(library)}")
+    return library
+
+
+def scanned_catalog(paths: Paths, library: Path) -> Catalog:
+    """Open the library's catalog and bring it up to date (progress on a terminal)."""
+    catalog = Catalog(paths.catalog_db(library), library)
+    bar = ProgressBar(sys.stderr, "scanning")
+    try:
+        catalog.scan(bar)
+    finally:
+        bar.finish()
+    return catalog
+
+
+def show_path(path: Path | str) -> str:
+    """A path made safe to print (odd bytes and controls replaced)."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return sanitize_line(text)
+
+
+def json_line(obj: object) -> str:
+    """One JSON object on one line, UTF-8, with terminal-unsafe characters escaped."""
+    text = json.dumps(obj, ensure_ascii=False)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def error(message: str) -> None:
+    """Print a message for people on stderr."""
+    print(f"tuireader: {sanitize_line(message)}", file=sys.stderr)

@@ -1,0 +1,85 @@
+"""``tuireader list [LIBRARY] [--json]``: every article of a library, one per line."""
+
+from __future__ import annotations
+
+import argparse
+
+from tuireader.catalog import ArticleRow
+from tuireader.commands import common
+from tuireader.model import FileProblem
+from tuireader.text.wrap import cell_width
+
+_TITLE_CELLS = 48
+
+
+def register(subparsers) -> None:
+    """Add the ``list`` subcommand."""
+    parser = common.add_command(subparsers, "list", help="list the articles of a library")
+    parser.add_argument("library", nargs="?", metavar="LIBRARY", help="library folder")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Scan the library and print its articles, then the files that could not be read."""
+    paths = common.paths_from(args)
+    library = common.require_dir(common.library_from(args.library, common.settings_from(paths)))
+    catalog = common.scanned_catalog(paths, library)
+    try:
+        if args.json:
+            _print_json(catalog.iter_rows(), catalog.problems())
+        else:
+            _print_table(catalog.iter_rows(), catalog.problems())
+    finally:
+        catalog.close()
+    return 0
+
+
+def row_record(row: ArticleRow) -> dict:
+    """The JSON form of one article row."""
+    return {
+        "path": row.path,
+        "title": row.title,
+        "sections": list(row.sections),
+        "date": row.date,
+        "source": row.source,
+        "author": row.author,
+        "format": row.format,
+        "encoding": row.encoding,
+        "warnings": list(row.warnings),
+    }
+
+
+def _print_json(rows, problems: list[FileProblem]) -> None:
+    """One JSON object per line: articles, then problems (path and error)."""
+    for row in rows:
+        print(common.json_line(row_record(row)))
+    for problem in problems:
+        print(common.json_line({"path": problem.path, "error": problem.error}))
+
+
+def _print_table(rows, problems: list[FileProblem]) -> None:
+    """An aligned table for people: date, format, title, path; problems after it."""
+    print(f"{'DATE':<10}  {'FORMAT':<8}  {_pad('TITLE', _TITLE_CELLS)}  PATH")
+    for row in rows:
+        date = (row.date or "")[:10]
+        title = _pad(common.show_path(row.title), _TITLE_CELLS)
+        print(f"{date:<10}  {row.format:<8}  {title}  {common.show_path(row.path)}")
+    if problems:
+        print(f"\n{len(problems)} file(s) could not be read:")
+    for problem in problems:
+        print(f"  {common.show_path(problem.path)}: {common.show_path(problem.error)}")
+
+
+def _pad(text: str, cells: int) -> str:
+    """``text`` cut or padded to exactly ``cells`` terminal cells (CJK counts two)."""
+    if cell_width(text) > cells:
+        kept: list[str] = []
+        used = 0
+        for char in text:
+            used += cell_width(char)
+            if used > cells - 1:
+                break
+            kept.append(char)
+        text = "".join(kept) + "…"
+    return text + " " * max(cells - cell_width(text), 0)

@@ -1,0 +1,203 @@
+"""Turn one file of the library into an :class:`~tuireader.model.Article`.
+
+The steps are always the same: read at most the size limit, decode (HTML first looks for a
+declared charset), sanitize the whole text once, parse by suffix, then sanitize every field
+again (entities in HTML and Markdown can produce control characters after the first pass)
+and add the file facts: folder sections, format, encoding, warnings, relative path.
+
+Every per-file failure becomes an :class:`ArticleError` with a message for people, so a
+scan can record it as a problem and carry on with the rest of the library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from tuireader.files import FileReadError, read_limited, rel_path_str
+from tuireader.formats.html import parse_html, sniff_charset
+from tuireader.formats.markdown import parse_markdown
+from tuireader.formats.plaintext import parse_plaintext
+from tuireader.model import (
+    FORMAT_HTML,
+    FORMAT_MARKDOWN,
+    FORMAT_TEXT,
+    PARAGRAPH,
+    Article,
+    Block,
+    ParsedPage,
+)
+from tuireader.text.decode import NotTextError, decode_bytes
+from tuireader.text.sanitize import sanitize_line, sanitize_text
+
+#: Paragraphs longer than this many characters are split into several blocks, at a
+#: sentence end when there is one, so the reader never wraps a 10 MB line in one go.
+MAX_BLOCK_CHARS = 64 * 1024
+
+_FORMAT_BY_SUFFIX = {
+    ".md": FORMAT_MARKDOWN,
+    ".markdown": FORMAT_MARKDOWN,
+    ".mdown": FORMAT_MARKDOWN,
+    ".mkd": FORMAT_MARKDOWN,
+    ".html": FORMAT_HTML,
+    ".htm": FORMAT_HTML,
+    ".xhtml": FORMAT_HTML,
+}
+_PARSERS: dict[str, Callable[[str, str], ParsedPage]] = {
+    FORMAT_TEXT: parse_plaintext,
+    FORMAT_MARKDOWN: parse_markdown,
+    FORMAT_HTML: parse_html,
+}
+# Where a long paragraph may be cut: after sentence-ending punctuation (CJK or Latin).
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\"']*\s*|[.]+[\"')\]]*\s+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+class ArticleError(Exception):
+    """A file that cannot be made into an article; ``str(error)`` is for people."""
+
+
+def format_for(path: Path | str) -> str:
+    """The article format a file name stands for (plain text unless it says otherwise)."""
+    suffix = Path(path).suffix.lower()
+    return _FORMAT_BY_SUFFIX.get(suffix, FORMAT_TEXT)
+
+
+def load_article(path: Path, root: Path) -> Article:
+    """Read, decode, sanitize and parse ``path`` (a file under ``root``) into an Article.
+
+    Raises :class:`ArticleError` for any per-file problem: unreadable, too large, binary,
+    or a parser that crashed ("could not parse: <ExcType>: <message>").
+    """
+    rel = rel_path_str(path, root)
+    fmt = format_for(rel)
+    try:
+        data = read_limited(path)
+    except FileReadError as exc:
+        raise ArticleError(sanitize_line(str(exc))) from None
+    declared = sniff_charset(data) if fmt == FORMAT_HTML else None
+    try:
+        decoded = decode_bytes(data, declared)
+    except NotTextError as exc:
+        raise ArticleError(sanitize_line(str(exc)) or "not a text file") from None
+    stem = _stem_of(rel)
+    try:
+        page = _PARSERS[fmt](sanitize_text(decoded.text), stem)
+    except Exception as exc:  # a parser bug must cost one file, not the library
+        message = sanitize_line(str(exc))[:200]
+        raise ArticleError(f"could not parse: {type(exc).__name__}: {message}") from None
+    folders = tuple(sanitize_line(part) for part in rel.split("/")[:-1])
+    return _build_article(page, folders, stem, fmt, decoded.encoding, decoded.warnings, rel)
+
+
+def _stem_of(rel: str) -> str:
+    """The file name without its suffix, sanitized for use as a fallback title."""
+    name = rel.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    return sanitize_line(stem)
+
+
+def _build_article(
+    page: ParsedPage,
+    folders: tuple[str, ...],
+    stem: str,
+    fmt: str,
+    encoding: str,
+    decode_warnings: Sequence[str],
+    rel: str,
+) -> Article:
+    """Combine a parsed page with file facts, sanitizing every field on the way."""
+    own_sections = _clean_labels(page.sections)
+    title = sanitize_line(page.title or "").strip() or stem
+    return Article(
+        title=title,
+        blocks=tuple(_clean_blocks(page.blocks)),
+        sections=merge_sections(folders, own_sections),
+        date=_clean_optional(page.date),
+        source=_clean_optional(page.source),
+        author=_clean_optional(page.author),
+        url=_clean_optional(page.url),
+        tags=_clean_labels(page.tags),
+        description=_clean_optional(page.description),
+        format=fmt,
+        encoding=sanitize_line(encoding),
+        warnings=_clean_labels([*decode_warnings, *page.warnings]),
+        path=rel,
+    )
+
+
+def _clean_optional(value: str | None) -> str | None:
+    """A one-line label, or None when it is missing or blank."""
+    if value is None:
+        return None
+    cleaned = sanitize_line(str(value)).strip()
+    return cleaned or None
+
+
+def _clean_labels(values: Iterable[str]) -> tuple[str, ...]:
+    """Sanitized, non-blank one-line labels."""
+    cleaned = (sanitize_line(str(value)).strip() for value in values)
+    return tuple(label for label in cleaned if label)
+
+
+def _clean_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
+    """Blocks with sanitized text; over-long paragraphs split into several."""
+    for block in blocks:
+        text = sanitize_text(block.text)
+        if block.kind == PARAGRAPH and len(text) > MAX_BLOCK_CHARS:
+            for piece in split_long_text(text):
+                yield Block(PARAGRAPH, piece, block.level, block.ordinal)
+        else:
+            yield Block(block.kind, text, block.level, block.ordinal)
+
+
+def split_long_text(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends if possible."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for match in _SENTENCE_END.finditer(window, limit // 2):
+            cut = match.end()
+        if cut == 0:
+            space = window.rfind(" ", limit // 2)
+            cut = space + 1 if space > 0 else limit
+        pieces.append(text[start : start + cut].strip())
+        start += cut
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
+def merge_sections(folders: Sequence[str], own: Sequence[str]) -> tuple[str, ...]:
+    """Folder sections followed by the article's own breadcrumb, without repeating a level.
+
+    If the last folder name appears in ``own`` at index i, the breadcrumb is taken from
+    i + 1 on (a folder 要闻 holding a page whose breadcrumb reads 网站 > 要闻 > 本地 gives
+    要闻 > 本地); then adjacent duplicates are dropped.
+    """
+    tail = list(own)
+    if folders and folders[-1] in tail:
+        tail = tail[tail.index(folders[-1]) + 1 :]
+    merged: list[str] = []
+    for name in [*folders, *tail]:
+        if not merged or merged[-1] != name:
+            merged.append(name)
+    return tuple(merged)
+
+
+def fingerprint(article: Article) -> str:
+    """Identify an article across moves and renames: a hash of its title and its text.
+
+    Whitespace is collapsed first, so re-wrapping or a changed line ending does not change
+    the fingerprint, while any edit of the words does.
+    """
+    body = _WHITESPACE.sub(" ", article.body_text).strip()
+    title = _WHITESPACE.sub(" ", article.title).strip()
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(title.encode("utf-8", "surrogatepass"))
+    digest.update(b"\x00")
+    digest.update(body.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
