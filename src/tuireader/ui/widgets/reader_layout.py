@@ -1,0 +1,193 @@
+"""The rows of an article typeset at one pane width, and row ↔ anchor arithmetic.
+
+Pure (no Textual): the reader widget asks for row ``y`` and gets a :class:`Row`. Blocks
+are wrapped on demand; until then their height is an estimate. Wrapping a block only
+moves rows *below* its top, so rows drawn top-down stay consistent, and the widget keeps
+the reader still by re-anchoring when estimates above the viewport are refined.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+from typing import NamedTuple
+
+from tuireader.model import LIST_ITEM, Anchor, Article
+from tuireader.ui.widgets.reader_geometry import Geometry, block_geometry
+from tuireader.ui.widgets.reader_wrap import Line, display_text, estimate_rows, wrap_block
+from tuireader.ui.widgets.reader_wrap import wrap_lines as _wrap_prose
+
+META_JOIN = "  ·  "
+SECTION_JOIN = " › "
+
+
+class Row(NamedTuple):
+    """One screen row of the document.
+
+    ``role`` is ``title``, ``meta`` or ``header_rule`` (header rows: ``index`` is the row
+    in the header, ``start``/``end`` slice :attr:`DocumentLayout.header_text`), ``gap``
+    (blank row before ``block``), ``line`` (line ``index`` of ``block``, text
+    ``start:end``) or ``end`` (past the last row).
+    """
+
+    role: str
+    block: int
+    start: int = 0
+    end: int = 0
+    index: int = 0
+
+
+def meta_line(article: Article) -> str:
+    """Sections, source, date and author on one line (empty parts left out)."""
+    sections = SECTION_JOIN.join(article.sections)
+    parts = (sections, article.source, article.date, article.author)
+    return META_JOIN.join(part for part in parts if part)
+
+
+class DocumentLayout:
+    """An article laid out for a pane ``pane_width`` cells wide."""
+
+    def __init__(self, article: Article, pane_width: int, reading_width: int) -> None:
+        self.article = article
+        self.pane_width = max(1, pane_width)
+        self.column = max(1, min(reading_width, self.pane_width))
+        self.margin = (self.pane_width - self.column) // 2
+        self.header_text: list[str] = []
+        self.header: list[Row] = self._header_rows()
+        blocks = article.blocks
+        self.geometries: list[Geometry] = [block_geometry(b, self.column) for b in blocks]
+        self._texts: list[str | None] = [None] * len(blocks)
+        self.lines: list[list[Line] | None] = [None] * len(blocks)
+        self.heights = [
+            estimate_rows(block.text, geometry.text_width)
+            for block, geometry in zip(blocks, self.geometries, strict=True)
+        ]
+        self.gaps = [self._gap_before(i) for i in range(len(blocks))]
+        self._cum: list[int] | None = None
+        self.unwrapped = len(blocks)
+
+    # -- header ----------------------------------------------------------------------
+    def _header_rows(self) -> list[Row]:
+        """Title lines, metadata lines and a rule (the rule only under a header)."""
+        rows: list[Row] = []
+        for role, text in (("title", self.article.title), ("meta", meta_line(self.article))):
+            if not text:
+                continue
+            shown = display_text(text.replace("\n", " "))
+            self.header_text.append(shown)
+            for start, end in _wrap_prose(shown, self.column) or [(0, len(shown))]:
+                rows.append(Row(role, -1, start, end, len(self.header_text) - 1))
+        if rows:
+            rows.append(Row("header_rule", -1))
+        return rows
+
+    def _gap_before(self, index: int) -> int:
+        """Blank rows before a block: one, except between consecutive list items."""
+        if index == 0:
+            return 1 if self.header else 0
+        blocks = self.article.blocks
+        return 0 if blocks[index].kind == blocks[index - 1].kind == LIST_ITEM else 1
+
+    # -- sizes -----------------------------------------------------------------------
+    @property
+    def cumulative(self) -> list[int]:
+        """``cumulative[i]`` is the first row of block ``i``'s gap; the last is the height."""
+        if self._cum is None:
+            spans = map(int.__add__, self.gaps, self.heights)
+            self._cum = list(accumulate(spans, initial=len(self.header)))
+        return self._cum
+
+    @property
+    def height(self) -> int:
+        """Total rows (unwrapped blocks counted by their estimate)."""
+        return self.cumulative[-1]
+
+    def block_top(self, index: int) -> int:
+        """Row of the first line of block ``index``."""
+        return self.cumulative[index] + self.gaps[index]
+
+    def text(self, index: int) -> str:
+        """Display text of block ``index``."""
+        text = self._texts[index]
+        if text is None:
+            text = self._texts[index] = display_text(self.article.blocks[index].text)
+        return text
+
+    def ensure_wrapped(self, index: int) -> int:
+        """Wrap block ``index`` if needed; return how many rows its height changed by."""
+        if self.lines[index] is not None:
+            return 0
+        geometry = self.geometries[index]
+        lines = wrap_block(self.text(index), geometry.text_width, hard=geometry.hard)
+        self.lines[index] = lines
+        self.unwrapped -= 1
+        delta = len(lines) - self.heights[index]
+        if delta:
+            self.heights[index] = len(lines)
+            self._cum = None
+        return delta
+
+    # -- rows ------------------------------------------------------------------------
+    def row(self, y: int) -> Row:
+        """The row at ``y``, wrapping its block first when needed."""
+        if y < len(self.header):
+            return self.header[max(0, y)]
+        while True:
+            cum = self.cumulative
+            if y >= cum[-1]:
+                return Row("end", len(self.lines) - 1)
+            index = bisect_right(cum, y) - 1
+            line = y - cum[index] - self.gaps[index]
+            if line < 0:
+                return Row("gap", index)
+            if self.ensure_wrapped(index) == 0 or line < self.heights[index]:
+                start, end = self.lines[index][line]  # type: ignore[index]
+                return Row("line", index, start, end, line)
+
+    def wrap_rows(self, top: int, count: int) -> None:
+        """Wrap every block showing in rows ``top`` to ``top + count``."""
+        for y in range(max(0, top), top + count):
+            if self.row(y).role == "end":
+                break
+
+    def wrap_tail(self, count: int) -> None:
+        """Wrap blocks from the end until they fill at least ``count`` rows."""
+        filled = 0
+        for index in range(len(self.lines) - 1, -1, -1):
+            if filled >= count:
+                break
+            self.ensure_wrapped(index)
+            filled += self.heights[index] + self.gaps[index]
+
+    # -- anchors ---------------------------------------------------------------------
+    def anchor_at(self, y: int) -> Anchor:
+        """Anchor of row ``y``: header rows are the top, a gap belongs to its block."""
+        row = self.row(y)
+        if row.role in ("line", "gap"):
+            return Anchor(row.block, row.start)
+        if row.role == "end" and self.lines:
+            return Anchor(row.block, len(self.article.blocks[-1].text))
+        return Anchor(0, 0)
+
+    def row_of(self, anchor: Anchor) -> int:
+        """Row showing ``anchor``; ``Anchor(0, 0)`` is the very top (the title)."""
+        if not self.lines or anchor == Anchor(0, 0):
+            return 0
+        index = min(max(0, anchor.block), len(self.lines) - 1)
+        self.ensure_wrapped(index)
+        starts = [start for start, _ in self.lines[index]]  # type: ignore[union-attr]
+        line = max(0, bisect_right(starts, max(0, anchor.offset)) - 1)
+        return self.block_top(index) + line
+
+    def rows_of_span(self, block: int, start: int, end: int) -> tuple[int, int]:
+        """First and last row showing text ``start:end`` of ``block``."""
+        first = self.row_of(Anchor(block, start))
+        last = self.row_of(Anchor(block, max(start, end - 1)))
+        return first, last
+
+    def next_unwrapped(self, after: int) -> int | None:
+        """Index of the first block at or after ``after`` still unwrapped."""
+        for index in range(max(0, after), len(self.lines)):
+            if self.lines[index] is None:
+                return index
+        return None

@@ -1,0 +1,105 @@
+"""Wrap one block of an article into lines, as (start, end) offsets into its text.
+
+Prose goes through the CJK-aware breaker of ``tuireader.text.wrap``; code is cut hard at
+the width (its spacing means something). Unwrapped blocks get a cheap line-count estimate
+so a long article can be laid out without wrapping all of it up front.
+"""
+
+from __future__ import annotations
+
+from math import ceil
+
+try:
+    from tuireader.text.wrap import cell_width, wrap_lines
+except ImportError:  # pragma: no cover - the shared breaker has not landed yet
+    from rich.cells import cell_len as cell_width
+
+    def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
+        """Stand-in breaker: greedy by cells, at the last space when there is one."""
+        lines: list[tuple[int, int]] = []
+        start, used, last_space = 0, 0, -1
+        for index, char in enumerate(text):
+            size = cell_width(char)
+            if used + size > width and index > start:
+                cut = last_space + 1 if last_space > start else index
+                lines.append((start, cut))
+                start, last_space = cut, -1
+                used = cell_width(text[start : index + 1]) - size
+            if char == " ":
+                last_space = index
+            used += size
+        lines.append((start, len(text)))
+        return lines
+
+
+Line = tuple[int, int]
+SAMPLE = 256  # characters measured to guess the cells per character of a long block
+
+
+def display_text(text: str) -> str:
+    """The text as drawn: a tab becomes one space so offsets and widths stay aligned."""
+    return text.replace("\t", " ") if "\t" in text else text
+
+
+def wrap_block(text: str, width: int, *, hard: bool = False) -> list[Line]:
+    """Wrap ``text`` (display form) into lines no wider than ``width`` cells.
+
+    ``\\n`` always ends a line; an empty piece still takes one (empty) line.
+    """
+    width = max(1, width)
+    if "\n" not in text:
+        return _wrap_piece(text, 0, width, hard)
+    lines: list[Line] = []
+    position = 0
+    for piece in text.split("\n"):
+        lines.extend(_wrap_piece(piece, position, width, hard))
+        position += len(piece) + 1
+    return lines
+
+
+def _wrap_piece(piece: str, base: int, width: int, hard: bool) -> list[Line]:
+    """Lines of one newline-free piece, offset by ``base``."""
+    if not piece or (len(piece) <= width and piece.isascii()):
+        return [(base, base + len(piece))]
+    found = hard_wrap(piece, width) if hard else wrap_lines(piece, width)
+    if not found:
+        return [(base, base + len(piece))]
+    return [(base + start, base + end) for start, end in found]
+
+
+def hard_wrap(text: str, width: int) -> list[Line]:
+    """Cut ``text`` every ``width`` cells, whatever the characters (used for code)."""
+    if text.isascii():
+        return [(start, min(start + width, len(text))) for start in range(0, len(text), width)]
+    lines: list[Line] = []
+    start, used = 0, 0
+    for index, char in enumerate(text):
+        size = cell_width(char)
+        if used + size > width and index > start:
+            lines.append((start, index))
+            start, used = index, 0
+        used += size
+    lines.append((start, len(text)))
+    return lines
+
+
+def estimate_rows(text: str, width: int) -> int:
+    """A quick guess of how many lines ``text`` wraps to (exact for short ASCII)."""
+    width = max(1, width)
+    if "\n" in text:
+        return sum(_estimate_piece(piece, width) for piece in text.split("\n"))
+    return _estimate_piece(text, width)
+
+
+def _estimate_piece(piece: str, width: int) -> int:
+    """Cells divided by width; cells measured on a sample for long non-ASCII text."""
+    length = len(piece)
+    if not length:
+        return 1
+    if piece.isascii():
+        cells = length
+    elif length <= SAMPLE:
+        cells = cell_width(piece)
+    else:
+        cells = length * cell_width(piece[:SAMPLE]) / SAMPLE
+    return max(1, ceil(cells / width))
