@@ -1,0 +1,187 @@
+"""``tuireader bookmarks list|add|export|import``: bookmarks from scripts and the shell.
+
+``add`` exits 0 only once the bookmark is committed to state.db; every failure to save
+(disk full, read-only, newer schema) prints a message and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tuireader.commands import common
+from tuireader.export import to_json, to_markdown, to_yaml, write_atomic
+from tuireader.export_import import ImportFormatError, parse_export
+from tuireader.model import Anchor, Article, Bookmark
+from tuireader.state import StateStore, StateWriteError
+from tuireader.state_check import BookmarkChecker
+from tuireader.text.sanitize import sanitize_line
+
+EXPORTERS = {"md": "markdown", "json": "json", "yaml": "yaml"}
+
+
+def register(subparsers) -> None:
+    """Add the ``bookmarks`` command and its four actions."""
+    parser = common.add_command(subparsers, "bookmarks", help="list, add, export, import")
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = _action(actions, "list", "each bookmark, checked against the current files")
+    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    listing.add_argument("--filter", default="", help="only bookmarks containing these words")
+    add = _action(actions, "add", "bookmark an article, or a passage with --quote")
+    add.add_argument("file", metavar="FILE", help="the article file")
+    add.add_argument("--quote", help="bookmark this text's first occurrence")
+    add.add_argument("--note", default="", help="a note to keep with it")
+    export = _action(actions, "export", "write all bookmarks as md, json or yaml")
+    export.add_argument("--format", choices=sorted(EXPORTERS), default="md")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here (else stdout)")
+    imp = _action(actions, "import", "add bookmarks from a json or yaml export")
+    imp.add_argument("file", metavar="FILE")
+    parser.set_defaults(func=run)
+
+
+def _action(actions, name: str, help: str) -> argparse.ArgumentParser:  # noqa: A002
+    """One action parser with the global options and --library."""
+    parser = common.add_command(actions, name, help=help)
+    parser.add_argument("--library", metavar="DIR", help="the library folder")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the state and run the chosen action."""
+    paths = common.paths_from(args)
+    store = StateStore.open(paths.state_db)
+    for notice in store.notices:
+        common.error(notice)
+    try:
+        return _ACTIONS[args.action](args, store, paths)
+    except StateWriteError as exc:
+        common.error(str(exc))
+        return 1
+    except common.UsageError as exc:
+        common.error(str(exc))
+        return 2
+    except OSError as exc:
+        common.error(f"{exc.strerror or exc}: {common.show_path(exc.filename or '')}")
+        return 1
+    finally:
+        store.close()
+
+
+def _library(args: argparse.Namespace, paths) -> Path:
+    """The library folder from --library, the config, or the bundled sample."""
+    return common.library_from(args.library, common.settings_from(paths))
+
+
+def _list(args, store: StateStore, paths) -> int:
+    """Print every bookmark with its status now."""
+    from tuireader.loader import fingerprint, load_article
+
+    checker = BookmarkChecker(_library(args, paths), load_article, fingerprint)
+    for b in _all(store, args.filter):
+        check = checker.check(b)
+        record = {
+            "id": b.id,
+            "article": check.path,
+            "title": b.title,
+            "quote": b.quote,
+            "note": b.note,
+            "created": b.created,
+            "status": check.status,
+        }
+        print(common.json_line(record) if args.json else _line(record))
+    return 0
+
+
+def _line(record: dict) -> str:
+    """One bookmark as a line for people."""
+    what = "(whole article)" if record["quote"] is None else f"“{record['quote']}”"
+    note = f" — {record['note']}" if record["note"] else ""
+    text = f"{record['status']:<10} {record['article']}  {what}{note}"
+    return sanitize_line(text)
+
+
+def _add(args, store: StateStore, paths) -> int:
+    """Bookmark an article or the first occurrence of --quote in it."""
+    from tuireader.loader import ArticleError, fingerprint, load_article
+
+    article = _load_for_add(Path(args.file), _library(args, paths), load_article, ArticleError)
+    fp = fingerprint(article)
+    if args.quote is None:
+        b = store.add_article_bookmark(fp, article.path, article.title)
+        if args.note:
+            store.set_note(b.id, args.note)
+    else:
+        start, end = _find_quote(article, args.quote)
+        b = store.add_passage_bookmark(article, start, end, args.note, fp=fp)
+    print(f"bookmark {b.id} saved: {common.show_path(article.path)}")
+    return 0
+
+
+def _load_for_add(file: Path, library: Path, load, error_type) -> Article:
+    """Load FILE; its path is relative to the library, or absolute when outside it."""
+    if not file.is_file():
+        raise common.UsageError(f"no such file: {common.show_path(file)}")
+    file = file.resolve()
+    root = library.resolve() if library.is_dir() else file.parent
+    if not file.is_relative_to(root):
+        root = file.parent
+    try:
+        article = load(file, root)
+    except error_type as exc:
+        raise common.UsageError(str(exc)) from None
+    if root != library.resolve():
+        from dataclasses import replace
+
+        article = replace(article, path=str(file))
+    return article
+
+
+def _find_quote(article: Article, quote: str) -> tuple[Anchor, Anchor]:
+    """The (start, end) of the first occurrence of ``quote`` in the article's text."""
+    from tuireader.anchors import layout_of
+
+    layout = layout_of(article.blocks)
+    at = layout.text.find(quote) if quote else -1
+    if at < 0:
+        raise common.UsageError("the quote was not found in the article")
+    return layout.anchor(at), layout.anchor(at + len(quote), is_end=True)
+
+
+def _export(args, store: StateStore, paths) -> int:
+    """Write every bookmark in the chosen format."""
+    bookmarks = _all(store)
+    if args.format == "json":
+        text = to_json(bookmarks)
+    elif args.format == "yaml":
+        text = to_yaml(bookmarks)
+    else:
+        text = to_markdown(bookmarks, _library(args, paths))
+    if args.output:
+        write_atomic(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _import(args, store: StateStore, paths) -> int:
+    """Add the bookmarks of an export that are not already there."""
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+        result = parse_export(text)
+    except (OSError, UnicodeDecodeError, ImportFormatError) as exc:
+        raise common.UsageError(f"cannot import {common.show_path(args.file)}: {exc}") from None
+    for problem in result.problems:
+        common.error(problem)
+    added = store.insert_bookmarks(result.bookmarks)
+    print(f"imported {added} new bookmark(s), {len(result.bookmarks) - added} already there")
+    return 0
+
+
+def _all(store: StateStore, filter_text: str = "") -> list[Bookmark]:
+    """Every bookmark (matching the filter), grouped by article."""
+    total = store.count_bookmarks(filter_text)
+    return store.list_bookmarks(filter_text, 0, max(total, 1))
+
+
+_ACTIONS = {"list": _list, "add": _add, "export": _export, "import": _import}

@@ -1,0 +1,114 @@
+"""Check stored bookmarks against the files as they are now.
+
+For each bookmark: the file at its last path (same fingerprint → in place); otherwise the
+article found elsewhere in the library by fingerprint (→ ``moved``); otherwise the edited
+file at the old path (passages re-anchored); otherwise ``orphaned`` — kept, never dropped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tuireader.anchors import ANCHORED, MOVED, ORPHANED, REANCHORED, Placement, QuoteSelector
+from tuireader.anchors import reanchor as place_quote
+from tuireader.model import Article, Bookmark
+
+LoadFn = Callable[[Path, Path], Article]
+FingerprintFn = Callable[[Article], str]
+_ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm")
+
+
+@dataclass(frozen=True, slots=True)
+class BookmarkCheck:
+    """Where a bookmark stands now: status, the article's current path, the placement."""
+
+    status: str
+    path: str
+    placement: Placement | None = None
+
+
+def selector_of(b: Bookmark) -> QuoteSelector:
+    """The quote selector stored in a passage bookmark."""
+    return QuoteSelector(
+        quote=b.quote or "",
+        prefix=b.prefix,
+        suffix=b.suffix,
+        block=b.block if b.block is not None else -1,
+        start=b.start or 0,
+        end_block=b.end_block if b.end_block is not None else -1,
+        end=b.end or 0,
+    )
+
+
+class BookmarkChecker:
+    """Checks bookmarks against one library, loading each file at most once."""
+
+    def __init__(self, root: Path, load: LoadFn, fingerprint: FingerprintFn) -> None:
+        """``load(path, root)`` reads an article; ``fingerprint`` identifies it."""
+        self.root = Path(root)
+        self._load_fn, self._fingerprint = load, fingerprint
+        self._articles: dict[str, tuple[Article, str] | None] = {}
+        self._by_fingerprint: dict[str, str] | None = None
+
+    def check(self, b: Bookmark) -> BookmarkCheck:
+        """The status of one bookmark: anchored, moved, reanchored or orphaned."""
+        here = self._article(b.path)
+        if here is not None and here[1] == b.fingerprint:
+            return self._place(b, here[0], b.path, moved=False)
+        moved_to = self._locate(b.fingerprint)
+        if moved_to is not None:
+            found = self._article(moved_to)
+            if found is not None:
+                return self._place(b, found[0], moved_to, moved=True)
+        if here is not None:
+            if b.quote is None:  # the article was edited: found by its path, not its text
+                return BookmarkCheck(REANCHORED, b.path)
+            placement = place_quote(selector_of(b), here[0])
+            return BookmarkCheck(placement.status, b.path, placement)
+        return BookmarkCheck(ORPHANED, b.path)
+
+    def _place(self, b: Bookmark, article: Article, path: str, moved: bool) -> BookmarkCheck:
+        """Status for a bookmark whose article was found unchanged at ``path``."""
+        if b.quote is None:
+            return BookmarkCheck(MOVED if moved else ANCHORED, path)
+        placement = place_quote(selector_of(b), article)
+        status = placement.status
+        if moved and status != ORPHANED:
+            status = MOVED
+        return BookmarkCheck(status, path, placement)
+
+    def _article(self, path: str) -> tuple[Article, str] | None:
+        """The article at a library path and its fingerprint (None if missing/unreadable)."""
+        if path not in self._articles:
+            self._articles[path] = None
+            file = self.root / path
+            if file.is_file():
+                try:
+                    article = self._load_fn(file, self.root)
+                except Exception:  # noqa: BLE001 - any unreadable file only means "not here"
+                    return None
+                self._articles[path] = (article, self._fingerprint(article))
+        return self._articles[path]
+
+    def _locate(self, fp: str) -> str | None:
+        """The library path of the article with fingerprint ``fp`` (walks once, lazily)."""
+        if self._by_fingerprint is None:
+            self._by_fingerprint = {}
+            for path in self._library_files():
+                found = self._article(path)
+                if found is not None:
+                    self._by_fingerprint.setdefault(found[1], path)
+        return self._by_fingerprint.get(fp)
+
+    def _library_files(self) -> list[str]:
+        """Relative paths of article files in the library (symlinks not followed)."""
+        found = []
+        for folder, dirs, files in os.walk(self.root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.lower().endswith(_ARTICLE_SUFFIXES):
+                    found.append(Path(folder, name).relative_to(self.root).as_posix())
+        return found
