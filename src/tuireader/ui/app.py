@@ -1,0 +1,145 @@
+"""The Textual application: opens a library (or one article in it) and shows it.
+
+``run_app`` is what the command line calls; ``TuireaderApp`` is the factory Pilot tests
+use. The app owns the screens that are not the library itself: help, problems, notices,
+the command palette's commands and the remembered theme.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tuireader.config import Paths, Settings
+from tuireader.ui.bindings import KEY_TABLE
+from tuireader.ui.session import Session
+
+LIBRARY_SCREEN = "library"
+
+
+class TuireaderApp(App[int]):
+    """tuireader: a section tree, an article list and a reading pane."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "tuireader"
+    BINDINGS: ClassVar = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+    ]
+
+    def __init__(
+        self, paths: Paths, settings: Settings, library: Path, open_file: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.settings = settings
+        self.library_root = library
+        self.open_file = open_file
+        self.session = Session(paths.data_dir)
+        self.library: Any | None = None
+        if settings.keys:
+            self.set_keymap(settings.keys)
+
+    def on_mount(self) -> None:
+        """Apply the remembered theme, then open the library or explain why not."""
+        self._apply_theme()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if not self.library_root.is_dir():
+            self._show_missing()
+            return
+        self._open_library()
+
+    def _apply_theme(self) -> None:
+        for name in (self.session.theme, self.settings.theme):
+            if name and name in self.available_themes:
+                self.theme = name
+                return
+
+    def _theme_changed(self, theme: Any) -> None:
+        self.session.set_theme(theme.name)
+
+    def _show_missing(self) -> None:
+        from tuireader.ui.screens.notice import NoticeScreen, missing_path_text
+
+        self.push_screen(NoticeScreen(missing_path_text(self.library_root), id="missing"))
+
+    def _open_library(self) -> None:
+        from tuireader.ui.library import Library
+        from tuireader.ui.screens.main import MainScreen
+
+        self.library = Library(self.paths, self.library_root)
+        self.push_screen(MainScreen(self.library, self.settings, self._start_article()))
+
+    def _start_article(self) -> str | None:
+        """The article to open first: the one asked for, else the one open last time."""
+        if self.open_file is not None:
+            try:
+                return self.open_file.resolve().relative_to(self.library_root.resolve()).as_posix()
+            except ValueError:
+                return None
+        return self.session.last_article(self.library_root)
+
+    def remember_article(self, path: str | None) -> None:
+        """Record the open article, to reopen it next time."""
+        self.session.set_last_article(self.library_root, path)
+
+    def library_checked(self, library: Any) -> None:
+        """After a scan: explain an empty library, point at unreadable files."""
+        from tuireader.ui.screens.notice import NoticeScreen, empty_library_text
+
+        total, problems = library.catalog.count(), library.catalog.problems()
+        if total == 0 and problems:
+            self.show_problems(library, problems)
+        elif total == 0 and not isinstance(self.screen, NoticeScreen):
+            notice = NoticeScreen(empty_library_text(library.root), can_rescan=True, id="empty")
+            self.push_screen(notice, self._after_notice)
+        elif problems:
+            self.notify(
+                f"{len(problems)} file(s) could not be read. Press P to see which.",
+                title="Problems",
+                markup=False,
+                severity="warning",
+                timeout=8,
+            )
+
+    def _after_notice(self, result: str | None) -> None:
+        if result == "rescan" and hasattr(self.screen, "start_scan"):
+            self.screen.start_scan()
+
+    def show_problems(self, library: Any, problems: list[Any] | None = None) -> None:
+        """Open the problems view."""
+        from tuireader.ui.screens.problems import ProblemsScreen
+
+        found = library.catalog.problems() if problems is None else problems
+        self.push_screen(ProblemsScreen(found, library.root))
+
+    def action_show_keys_help(self) -> None:
+        """Open the help screen listing every binding."""
+        from tuireader.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(dict(self.settings.keys)))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands plus every action of the library screen."""
+        yield from super().get_system_commands(screen)
+        for spec in KEY_TABLE:
+            if spec.palette and spec.scope == "main" and screen.check_action(spec.action, ()):
+                action = partial(screen.run_action, spec.action)
+                yield SystemCommand(spec.description, spec.tooltip or spec.description, action)
+
+    def on_unmount(self) -> None:
+        """Close the databases."""
+        if self.library is not None:
+            self.library.close()
+
+
+def run_app(paths: Paths, settings: Settings, library: Path, open_file: Path | None = None) -> int:
+    """Run the app until the user quits; the exit status."""
+    app = TuireaderApp(paths, settings, library, open_file)
+    app.run()
+    return app.return_code or 0

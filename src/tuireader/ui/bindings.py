@@ -1,0 +1,205 @@
+"""Every key binding of the app in one table, keyed by binding id.
+
+Widgets and screens build their ``BINDINGS`` from this table, the help screen lists it and
+the command palette offers the same actions. Users remap a binding from the config file
+(``keys: {article.next: "n"}``), which ``App.set_keymap`` applies by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class KeySpec:
+    """One binding: where it lives, its keys, the action it runs and words for people."""
+
+    id: str
+    scope: str  # "app", "main", "list", "tree"
+    keys: str
+    action: str
+    description: str
+    tooltip: str = ""
+    show: bool = False
+    palette: bool = True  # offered in the command palette
+    display: str | None = None
+
+
+SCOPE_TITLES = {
+    "main": "Anywhere in the library",
+    "list": "Article list",
+    "tree": "Section tree",
+    "app": "Application",
+}
+
+KEY_TABLE: tuple[KeySpec, ...] = (
+    KeySpec("pane.next", "app", "tab", "app.focus_next", "Next pane", palette=False),
+    KeySpec(
+        "pane.previous", "app", "shift+tab", "app.focus_previous", "Previous pane", palette=False
+    ),
+    KeySpec(
+        "app.help", "main", "question_mark,f1", "help", "Help", "List every key", True, display="?"
+    ),
+    KeySpec(
+        "app.palette", "app", "ctrl+p", "app.command_palette", "Command palette", palette=False
+    ),
+    KeySpec(
+        "app.back",
+        "main",
+        "q,escape",
+        "go_back",
+        "Back / quit",
+        "Leave the reader, then quit",
+        True,
+        display="q",
+    ),
+    KeySpec("app.quit", "app", "ctrl+q", "app.quit", "Quit", "Quit tuireader"),
+    KeySpec(
+        "article.next",
+        "main",
+        "J",
+        "next_article",
+        "Next article",
+        "Open the next article in the list",
+        True,
+    ),
+    KeySpec(
+        "article.previous",
+        "main",
+        "K",
+        "previous_article",
+        "Previous article",
+        "Open the previous article in the list",
+        True,
+    ),
+    KeySpec(
+        "article.next_unread",
+        "main",
+        "right_square_bracket",
+        "next_unread",
+        "Next unread",
+        "Open the next unread article",
+        display="]",
+    ),
+    KeySpec(
+        "article.previous_unread",
+        "main",
+        "left_square_bracket",
+        "previous_unread",
+        "Previous unread",
+        "Open the previous unread article",
+        display="[",
+    ),
+    KeySpec(
+        "history.back",
+        "main",
+        "ctrl+o",
+        "history_back",
+        "Back in history",
+        "Return to the article visited before",
+    ),
+    KeySpec(
+        "history.forward",
+        "main",
+        "ctrl+i",
+        "history_forward",
+        "Forward in history",
+        "Go forward again (many terminals send ctrl+i as tab: use the palette)",
+    ),
+    KeySpec(
+        "article.toggle_read",
+        "main",
+        "m",
+        "toggle_read",
+        "Toggle read",
+        "Mark the article read or unread",
+        True,
+    ),
+    KeySpec(
+        "section.mark_read",
+        "main",
+        "A",
+        "mark_section_read",
+        "Mark section read",
+        "Mark every article of the section read",
+    ),
+    KeySpec(
+        "list.unread_only",
+        "main",
+        "u",
+        "toggle_unread_only",
+        "Only unread",
+        "Show only unread articles, or all",
+        True,
+    ),
+    KeySpec("list.sort", "main", "s", "cycle_sort", "Sort", "Sort by date or by title", True),
+    KeySpec(
+        "reader.fullscreen",
+        "main",
+        "f",
+        "toggle_fullscreen",
+        "Full screen",
+        "Read with the tree and list hidden",
+        True,
+    ),
+    KeySpec(
+        "library.problems", "main", "P", "show_problems", "Problems", "Files that could not be read"
+    ),
+    KeySpec("library.rescan", "main", "r", "rescan", "Rescan", "Look for new and changed files"),
+    KeySpec("list.down", "list", "j,down", "cursor_down", "Next article", palette=False),
+    KeySpec("list.up", "list", "k,up", "cursor_up", "Previous article", palette=False),
+    KeySpec(
+        "list.page_down", "list", "pagedown,space,ctrl+f", "page_down", "Page down", palette=False
+    ),
+    KeySpec(
+        "list.page_up", "list", "pageup,shift+space,ctrl+b", "page_up", "Page up", palette=False
+    ),
+    KeySpec("list.half_down", "list", "ctrl+d", "half_page_down", "Half page down", palette=False),
+    KeySpec("list.half_up", "list", "ctrl+u", "half_page_up", "Half page up", palette=False),
+    KeySpec("list.top", "list", "g,home", "first", "First article", palette=False),
+    KeySpec("list.bottom", "list", "G,end", "last", "Last article", palette=False),
+    KeySpec("list.open", "list", "enter,l,o", "open", "Open", palette=False),
+    KeySpec(
+        "list.to_tree", "list", "h", "app.focus_previous", "To the section tree", palette=False
+    ),
+    KeySpec("tree.down", "tree", "j", "cursor_down", "Next section", palette=False),
+    KeySpec("tree.up", "tree", "k", "cursor_up", "Previous section", palette=False),
+    KeySpec(
+        "tree.collapse", "tree", "h,left", "collapse_or_parent", "Collapse / parent", palette=False
+    ),
+    KeySpec(
+        "tree.expand", "tree", "l,right", "expand_or_list", "Expand / to the list", palette=False
+    ),
+    KeySpec("tree.top", "tree", "g,home", "first", "First section", palette=False),
+    KeySpec("tree.bottom", "tree", "G,end", "last", "Last section", palette=False),
+)
+
+
+def specs(scope: str) -> list[KeySpec]:
+    """The bindings of one scope, in table order."""
+    return [spec for spec in KEY_TABLE if spec.scope == scope]
+
+
+def bindings(scope: str) -> list[Binding]:
+    """Textual ``Binding`` objects for one scope (each with its id, for remapping)."""
+    return [
+        Binding(
+            spec.keys,
+            spec.action,
+            spec.description,
+            show=spec.show,
+            key_display=spec.display,
+            tooltip=spec.tooltip,
+            id=spec.id,
+        )
+        for spec in specs(scope)
+    ]
+
+
+def key_label(spec: KeySpec, keymap: dict[str, str] | None = None) -> str:
+    """The keys of a binding as people write them (``j, ↓``), honouring a remap."""
+    keys = (keymap or {}).get(spec.id, spec.keys)
+    names = {"question_mark": "?", "right_square_bracket": "]", "left_square_bracket": "["}
+    return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))

@@ -1,0 +1,121 @@
+"""The UI thread's view of one library: its catalog and the user's state, together.
+
+Screens talk to this facade instead of to the catalog and the state store directly, so
+they stay small and every state write goes through one place that turns a
+``StateWriteError`` into a message for the user.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tuireader.catalog import Catalog
+from tuireader.config import Paths
+from tuireader.state import StateStore, StateWriteError
+
+SORTS = ("date", "title")
+
+
+@dataclass
+class SectionQuery:
+    """One listing: a section, an order and a filter; the list's row source."""
+
+    catalog: Catalog
+    section: tuple[str, ...] = ()
+    sort: str = "date"
+    unread_only: bool = False
+
+    def count(self) -> int:
+        """How many articles the listing holds."""
+        return self.catalog.count(self.section, unread_only=self.unread_only)
+
+    def rows(self, offset: int, limit: int) -> list[Any]:
+        """One page of the listing."""
+        return self.catalog.rows(
+            self.section, offset=offset, limit=limit, sort=self.sort, unread_only=self.unread_only
+        )
+
+
+class Library:
+    """Catalog queries and state writes for the UI thread (sqlite objects stay on it)."""
+
+    def __init__(self, paths: Paths, root: Path) -> None:
+        self.root = root
+        self.db_path = paths.catalog_db(root)
+        self.is_new = not self.db_path.exists()
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        self.state = StateStore.open(paths.state_db)
+        self.catalog = Catalog(self.db_path, root)
+        self.catalog.attach_state(paths.state_db)
+        # One long-lived loader thread: the catalog opens a connection per thread, so
+        # a fresh thread per article would leave a connection behind each time.
+        self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tuireader-load")
+
+    def load(self, article_id: int) -> Any:
+        """Load an article's blocks on the loader thread (call from a worker)."""
+        return self._loader.submit(self.catalog.load, article_id).result()
+
+    def close(self) -> None:
+        """Close the catalog and the state store."""
+        self._loader.shutdown(wait=True)
+        self.catalog.close()
+        close = getattr(self.state, "close", None)
+        if close is not None:
+            close()
+
+    def query(self, section: tuple[str, ...], sort: str, unread_only: bool) -> SectionQuery:
+        """A row source for the article list."""
+        return SectionQuery(self.catalog, section, sort, unread_only)
+
+    def row_for_path(self, path: str) -> Any | None:
+        """The catalog row of the article at ``path`` (library-relative), if catalogued."""
+        finder = getattr(self.catalog, "row_by_path", None)
+        if finder is not None:
+            return finder(path)
+        # Until the catalog offers a lookup by path, ask its table directly.
+        found = (
+            self.catalog._connection()
+            .execute("SELECT id FROM articles WHERE path = ?", (path,))
+            .fetchone()
+        )
+        return self.catalog.row(found[0]) if found else None
+
+    def set_read(self, row: Any, read: bool) -> str | None:
+        """Mark one article read or unread; an error message when the write failed."""
+        try:
+            self.state.set_read(row.fingerprint, row.path, read)
+        except StateWriteError as exc:
+            return str(exc)
+        return None
+
+    def is_read(self, row: Any) -> bool:
+        """Whether the article is marked read now."""
+        return bool(self.state.is_read(row.fingerprint))
+
+    def mark_section_read(self, section: tuple[str, ...]) -> str | None:
+        """Mark every article of a section read; an error message when it failed."""
+        pairs = [(fp, path) for fp, path in self._fingerprints(section)]
+        try:
+            self.state.set_read_many(pairs, True)
+        except StateWriteError as exc:
+            return str(exc)
+        return None
+
+    def _fingerprints(self, section: tuple[str, ...]) -> list[tuple[str, str]]:
+        pairs: list[tuple[str, str]] = []
+        for item in self.catalog.ids_in_section(section):
+            row = item if hasattr(item, "fingerprint") else self.catalog.row(item)
+            if row is not None:
+                pairs.append((row.fingerprint, row.path))
+        return pairs
+
+    def save_position(self, row: Any, anchor: Any) -> str | None:
+        """Remember where the reader is in an article."""
+        try:
+            self.state.save_position(row.fingerprint, row.path, anchor)
+        except StateWriteError as exc:
+            return str(exc)
+        return None

@@ -1,0 +1,75 @@
+"""The help screen: every key binding, grouped by where it works."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tuireader.ui.bindings import SCOPE_TITLES, key_label, specs
+from tuireader.ui.widgets.reader import ArticleReader
+
+
+def reader_rows() -> list[tuple[str, str]]:
+    """(keys, description) of the reader widget's own bindings."""
+    rows = []
+    for binding in getattr(ArticleReader, "BINDINGS", []):
+        if isinstance(binding, Binding) and binding.description:
+            rows.append((binding.key_display or binding.key, binding.description))
+    return rows
+
+
+def keys_table(keymap: dict[str, str]) -> Table:
+    """A table of every binding: keys and what they do."""
+    table = Table(show_header=False, box=None, padding=(0, 2), expand=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for scope in ("main", "list", "tree", "app"):
+        table.add_row(Text(SCOPE_TITLES[scope], style="bold underline"), "")
+        for spec in specs(scope):
+            table.add_row(key_label(spec, keymap), spec.tooltip or spec.description)
+        table.add_row("", "")
+    reading = reader_rows()
+    if reading:
+        table.add_row(Text("Reading pane", style="bold underline"), "")
+        for keys, description in reading:
+            table.add_row(keys, description)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrolling list of every key; any of escape, q, ? or F1 closes it."""
+
+    BINDINGS: ClassVar = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+    ]
+
+    def __init__(self, keymap: dict[str, str]) -> None:
+        super().__init__()
+        self._keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        """The key table in a scrolling frame."""
+        with VerticalScroll(id="help-frame") as frame:
+            frame.border_title = "Keys  (escape closes)"
+            yield Static(keys_table(self._keymap), id="help-keys")
+
+    def action_scroll_down(self) -> None:
+        """Scroll the table down."""
+        self.query_one("#help-frame").scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        """Scroll the table up."""
+        self.query_one("#help-frame").scroll_up(animate=False)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,261 @@
+"""The library screen: section tree, article list and reading pane.
+
+Widgets post messages up; this screen decides and calls down. Catalog queries run here
+on the UI thread (they are index lookups of one page); the scan and article loading run
+in thread workers with their own catalog connections and post messages back.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar
+
+from tuireader.catalog import Catalog
+from tuireader.config import Settings
+from tuireader.ui.bindings import bindings
+from tuireader.ui.history import History
+from tuireader.ui.library import SORTS, Library
+from tuireader.ui.screens.main_actions import MainActions
+from tuireader.ui.screens.messages import ArticleLoaded, ScanFinished, ScanProgress
+from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.reader import ArticleReader
+from tuireader.ui.widgets.reader_pane import ReaderPane
+from tuireader.ui.widgets.section_tree import ROOT_LABEL, SectionTree
+from tuireader.ui.widgets.status_line import StatusLine
+
+POSITION_SAVE_DELAY = 1.0
+
+
+class MainScreen(MainActions, Screen[None]):
+    """Browse sections, list articles, read one."""
+
+    BINDINGS: ClassVar = bindings("main")
+
+    def __init__(self, library: Library, settings: Settings, open_path: str | None) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.section: tuple[str, ...] = ()
+        self.section_name = ROOT_LABEL
+        self.sort = SORTS[0]
+        self.unread_only = False
+        self.current: Any | None = None  # the ArticleRow open in the reader
+        self.history = History()
+        self._open_path = open_path
+        self._anchor: Any | None = None
+        self._anchor_dirty = False
+        self._last_progress = 0.0
+
+    def compose(self) -> ComposeResult:
+        """Tree on the left; list above the reader on the right."""
+        with Horizontal(id="panes"):
+            yield SectionTree(id="sections")
+            with Vertical(id="right"):
+                yield ArticleList(id="articles")
+                yield ReaderPane(self.settings.reading_width, id="reader-pane")
+        yield ProgressBar(id="scan-progress", show_eta=False)
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def tree(self) -> SectionTree:
+        """The section tree."""
+        return self.query_one("#sections", SectionTree)
+
+    @property
+    def article_list(self) -> ArticleList:
+        """The article list."""
+        return self.query_one("#articles", ArticleList)
+
+    @property
+    def reader(self) -> ArticleReader:
+        """The reader widget."""
+        return self.query_one("#reader", ArticleReader)
+
+    @property
+    def status(self) -> StatusLine:
+        """The status line."""
+        return self.query_one("#status", StatusLine)
+
+    def on_mount(self) -> None:
+        """Show what the catalog already knows, then scan for changes in the background."""
+        self.query_one("#scan-progress").display = False
+        self.refresh_library()
+        self.article_list.focus()
+        for notice in getattr(self.library.state, "notices", ()):
+            self.notify(str(notice), markup=False, severity="warning", timeout=10)
+        if self.library.catalog.count() and self._open_path:
+            self.open_path(self._open_path)
+        self.set_interval(POSITION_SAVE_DELAY, self.save_position)
+        self.start_scan()
+
+    def refresh_library(self) -> None:
+        """Reload the tree and the list from the catalog."""
+        self.tree.show_tree(self.library.catalog.section_tree())
+        self.refresh_list()
+
+    def refresh_list(self, cursor: int | None = None) -> None:
+        """Show the current section with the current order and filter."""
+        articles = self.article_list
+        query = self.library.query(self.section, self.sort, self.unread_only)
+        articles.show(query, articles.cursor if cursor is None else cursor)
+        articles.set_header(self.section_name, self.sort, self.unread_only)
+        self.update_status()
+
+    def update_status(self) -> None:
+        """Refresh the status line."""
+        self.status.show(
+            section=self.section_name,
+            index=self.article_list.cursor,
+            count=self.article_list.row_count,
+            sort=self.sort,
+            unread_only=self.unread_only,
+            percent=getattr(self.reader, "percent", None) if self.current else None,
+        )
+
+    # Scanning -----------------------------------------------------------------
+
+    def start_scan(self) -> None:
+        """Scan the library in a worker; the first build shows a progress bar."""
+        if self.library.is_new:
+            self.query_one("#scan-progress").display = True
+        self._scan(self.library.db_path, self.library.root)
+
+    @work(thread=True, exclusive=True, group="scan")
+    def _scan(self, db_path: Path, root: Path) -> None:
+        catalog = Catalog(db_path, root)
+        try:
+            report = catalog.scan(self._post_progress)
+        except Exception as exc:  # a failed scan must not end the app
+            self.post_message(ScanFinished(error=f"{type(exc).__name__}: {exc}"))
+            return
+        finally:
+            catalog.close()
+        self.post_message(ScanFinished(report=report))
+
+    def _post_progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last_progress > 0.1 or done == total:
+            self._last_progress = now
+            self.post_message(ScanProgress(done, total))
+
+    @on(ScanProgress)
+    def _show_progress(self, message: ScanProgress) -> None:
+        bar = self.query_one("#scan-progress", ProgressBar)
+        bar.update(total=max(1, message.total), progress=message.done)
+
+    @on(ScanFinished)
+    def _scan_finished(self, message: ScanFinished) -> None:
+        self.query_one("#scan-progress").display = False
+        self.library.is_new = False
+        if message.error:
+            self.notify(message.error, title="Scan failed", markup=False, severity="error")
+        self.refresh_library()
+        self.app.library_checked(self.library)  # type: ignore[attr-defined]
+        if self._open_path and self.current is None:
+            self.open_path(self._open_path)
+
+    # Selecting and opening ----------------------------------------------------
+
+    @on(SectionTree.Chosen, "#sections")
+    def _section_chosen(self, message: SectionTree.Chosen) -> None:
+        if message.path == self.section:
+            return
+        self.section, self.section_name = message.path, message.name
+        self.refresh_list(cursor=0)
+
+    @on(ArticleList.Moved, "#articles")
+    def _cursor_moved(self, message: ArticleList.Moved) -> None:
+        self.update_status()
+
+    @on(ArticleList.Opened, "#articles")
+    def _article_opened(self, message: ArticleList.Opened) -> None:
+        self.open_row(message.row)
+        self.reader.focus()
+
+    def open_path(self, path: str) -> None:
+        """Open the article at a library-relative path, if the catalog has it."""
+        row = self.library.row_for_path(path)
+        if row is not None:
+            self._open_path = None
+            self.open_row(row)
+            self.reader.focus()
+
+    def open_row(self, row: Any, remember: bool = True) -> None:
+        """Load an article in a worker and show it when it arrives."""
+        self.save_position()
+        if remember:
+            self.history.visit(row.path)
+        self._load(row)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, row: Any) -> None:
+        try:
+            article = self.library.load(row.id)
+        except Exception as exc:  # an unreadable entry is reported, not fatal
+            self.post_message(ArticleLoaded(row, error=f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(ArticleLoaded(row, article))
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        if message.error or message.article is None:
+            self.notify(
+                message.error or "cannot load",
+                title=message.row.path,
+                markup=False,
+                severity="error",
+            )
+            return
+        row, article = message.row, message.article
+        self.current = row
+        self._anchor, self._anchor_dirty = None, False
+        position = self.library.state.position(row.fingerprint)
+        self.query_one(ReaderPane).show_article(article, position)
+        self.app.remember_article(row.path)  # type: ignore[attr-defined]
+        self.sync_cursor(row)
+        if self.settings.mark_read == "open":
+            self.set_read(row, True)
+        self.update_status()
+        self.refresh_bindings()
+
+    def sync_cursor(self, row: Any) -> None:
+        """Put the list cursor on ``row`` when it is in a page the list holds."""
+        index = self.article_list.index_of(row.id)
+        if index is not None:
+            self.article_list.cursor = index
+
+    # Reading position ---------------------------------------------------------
+
+    @on(ArticleReader.PositionChanged)
+    def _position_changed(self, message: Any) -> None:
+        self._anchor, self._anchor_dirty = message.anchor, True
+        self.update_status()
+
+    @on(ArticleReader.ReachedEnd)
+    def _reached_end(self, message: Any) -> None:
+        current = self.current
+        if self.settings.mark_read != "end" or current is None:
+            return
+        if not self.library.is_read(current):
+            self.set_read(current, True)
+
+    def save_position(self) -> None:
+        """Write the reading position if it changed since the last write."""
+        if self.current is None or not self._anchor_dirty or self._anchor is None:
+            return
+        self._anchor_dirty = False
+        error = self.library.save_position(self.current, self._anchor)
+        if error:
+            self.notify(error, title="Position not saved", markup=False, severity="warning")
+
+    def on_unmount(self) -> None:
+        """Keep the position when the app closes."""
+        self.save_position()

@@ -1,0 +1,68 @@
+"""What the app remembers between runs that is not the user's reading state.
+
+The theme name and, per library, the last article that was open. Kept in a small JSON
+file in the data dir (``ui-session.json``), written atomically (temp file, fsync,
+``os.replace``) so a crash never leaves half a file. A broken file reads as empty.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FILE_NAME = "ui-session.json"
+
+
+class Session:
+    """Theme and last-opened article, loaded once and saved on every change."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / FILE_NAME
+        self._data: dict[str, Any] = self._load()
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    @property
+    def theme(self) -> str | None:
+        """The theme chosen last time, if any."""
+        theme = self._data.get("theme")
+        return theme if isinstance(theme, str) else None
+
+    def set_theme(self, name: str) -> None:
+        """Remember the theme."""
+        self._data["theme"] = name
+        self.save()
+
+    def last_article(self, library: Path) -> str | None:
+        """The library-relative path of the article open when the app last closed."""
+        entry = self._data.get("last", {}).get(str(library.resolve()))
+        return entry if isinstance(entry, str) else None
+
+    def set_last_article(self, library: Path, path: str | None) -> None:
+        """Remember the article open now (None when none is)."""
+        last = self._data.setdefault("last", {})
+        if not isinstance(last, dict):
+            last = self._data["last"] = {}
+        last[str(library.resolve())] = path
+        self.save()
+
+    def save(self) -> None:
+        """Write the file atomically; a failure is ignored (this is only a convenience)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".session-")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self._data, handle, ensure_ascii=False)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

@@ -1,0 +1,268 @@
+"""The virtual article list: one line per article, rows fetched from the catalog on demand.
+
+No widget per row and no work proportional to the section's size: the virtual height is
+the article count, and ``render_line`` asks a :class:`RowSource` for the page of rows
+that holds the line being drawn. Pages are cached and dropped when the query changes.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual import events
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tuireader.ui.bindings import bindings
+from tuireader.ui.safe_text import one_line
+
+PAGE_SIZE = 200
+MAX_PAGES = 16
+DATE_WIDTH = 10
+SOURCE_WIDTH = 14
+
+
+class RowSource(Protocol):
+    """What the list reads from: a count and pages of rows (ArticleRow-like objects)."""
+
+    def count(self) -> int: ...
+
+    def rows(self, offset: int, limit: int) -> list[Any]: ...
+
+
+class EmptySource:
+    """A source with no rows (before the catalog is open)."""
+
+    def count(self) -> int:
+        """No rows."""
+        return 0
+
+    def rows(self, offset: int, limit: int) -> list[Any]:
+        """No rows."""
+        return []
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """A list of articles drawn line by line from pages fetched on demand."""
+
+    BINDINGS: ClassVar = bindings("list")
+    COMPONENT_CLASSES: ClassVar = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--mark",
+        "article-list--dim",
+    }
+    DEFAULT_CSS = """
+    ArticleList { background: $surface; }
+    ArticleList > .article-list--cursor { background: $block-cursor-blurred-background; }
+    ArticleList:focus > .article-list--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+    }
+    ArticleList > .article-list--unread { text-style: bold; }
+    ArticleList > .article-list--read { color: $text-muted; }
+    ArticleList > .article-list--mark { color: $accent; }
+    ArticleList > .article-list--dim { color: $text-muted; }
+    """
+
+    @dataclass
+    class Opened(Message):
+        """The user opened the article at ``index`` (Enter or click)."""
+
+        article_list: ArticleList
+        row: Any
+
+        @property
+        def control(self) -> ArticleList:
+            """The list that sent the message."""
+            return self.article_list
+
+    @dataclass
+    class Moved(Message):
+        """The cursor moved to row ``index``."""
+
+        article_list: ArticleList
+        index: int
+
+        @property
+        def control(self) -> ArticleList:
+            """The list that sent the message."""
+            return self.article_list
+
+    cursor: reactive[int] = reactive(0, init=False, always_update=True)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._source: RowSource = EmptySource()
+        self._count = 0
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+
+    @property
+    def row_count(self) -> int:
+        """How many articles the list holds."""
+        return self._count
+
+    def show(self, source: RowSource, cursor: int = 0) -> None:
+        """Show the rows of ``source``, with the cursor on row ``cursor``."""
+        self._source = source
+        self.reload(cursor)
+
+    def reload(self, cursor: int | None = None) -> None:
+        """Forget cached rows (read marks or order changed) and draw again."""
+        self._pages.clear()
+        self._count = self._source.count()
+        self.virtual_size = Size(self.size.width, self._count)
+        self.cursor = self._clamp(self.cursor if cursor is None else cursor)
+        self.refresh()
+
+    def row_at(self, index: int) -> Any | None:
+        """The row at ``index``, fetching its page from the source if needed."""
+        if not 0 <= index < self._count:
+            return None
+        page_number, slot = divmod(index, PAGE_SIZE)
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self._source.rows(page_number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[page_number] = page
+            if len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[slot] if slot < len(page) else None
+
+    @property
+    def current(self) -> Any | None:
+        """The row under the cursor."""
+        return self.row_at(self.cursor)
+
+    def index_of(self, article_id: int) -> int | None:
+        """The index of a cached row with ``article_id`` (None if not in a cached page)."""
+        for page_number, page in self._pages.items():
+            for slot, row in enumerate(page):
+                if row.id == article_id:
+                    return page_number * PAGE_SIZE + slot
+        return None
+
+    def set_header(self, title: str, sort: str, unread_only: bool) -> None:
+        """Show the section name, the count and the filter in the border title."""
+        what = "unread" if unread_only else "articles"
+        self.border_title = Content(f"{one_line(title)} · {self._count:,} {what}")
+        self.border_subtitle = Content(f"sort: {sort}")
+
+    def _clamp(self, index: int) -> int:
+        return max(0, min(index, self._count - 1)) if self._count else 0
+
+    def validate_cursor(self, value: int) -> int:
+        """Keep the cursor on a row."""
+        return self._clamp(value)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        """Redraw the two rows that changed and keep the cursor in view."""
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
+        if old != new:
+            self.post_message(self.Moved(self, new))
+
+    def refresh_line(self, index: int) -> None:
+        """Redraw the line that shows row ``index``."""
+        y = index - self.scroll_offset.y
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the virtual width in step with the widget."""
+        self.virtual_size = Size(event.size.width, self._count)
+
+    def render_line(self, y: int) -> Strip:
+        """Draw the line at screen row ``y``."""
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        row = self.row_at(index)
+        if row is None:
+            return Strip.blank(width, self.rich_style)
+        return Strip(self._segments(row, width, index == self.cursor), width)
+
+    def _segments(self, row: Any, width: int, is_cursor: bool) -> list[Segment]:
+        base = self.rich_style
+        if is_cursor:
+            base += self.get_component_rich_style("article-list--cursor")
+        mark = base + self.get_component_rich_style("article-list--mark", partial=True)
+        dim = base + self.get_component_rich_style("article-list--dim", partial=True)
+        weight = "article-list--read" if row.read else "article-list--unread"
+        title_style = base + self.get_component_rich_style(weight, partial=True)
+        title_width = max(1, width - 4 - DATE_WIDTH - SOURCE_WIDTH - 2)
+        return [
+            Segment(" ", base),
+            Segment(" " if row.read else "●", mark),
+            Segment("★" if row.bookmarked else " ", mark),
+            Segment(" ", base),
+            Segment(_fit(one_line(row.title), title_width), title_style),
+            Segment(" ", base),
+            Segment(_fit((row.date or "")[:DATE_WIDTH], DATE_WIDTH), dim),
+            Segment(" ", base),
+            Segment(_fit(one_line(row.source or ""), SOURCE_WIDTH), dim),
+        ]
+
+    def action_cursor_down(self) -> None:
+        """Move to the next article."""
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        """Move to the previous article."""
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        """Move one page down."""
+        self.cursor += max(1, self.size.height - 1)
+
+    def action_page_up(self) -> None:
+        """Move one page up."""
+        self.cursor -= max(1, self.size.height - 1)
+
+    def action_half_page_down(self) -> None:
+        """Move half a page down."""
+        self.cursor += max(1, self.size.height // 2)
+
+    def action_half_page_up(self) -> None:
+        """Move half a page up."""
+        self.cursor -= max(1, self.size.height // 2)
+
+    def action_first(self) -> None:
+        """Move to the first article."""
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        """Move to the last article."""
+        self.cursor = self._count - 1
+
+    def action_open(self) -> None:
+        """Open the article under the cursor."""
+        row = self.current
+        if row is not None:
+            self.post_message(self.Opened(self, row))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click moves the cursor to the row and opens it."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + self.scroll_offset.y
+        if 0 <= index < self._count:
+            self.cursor = index
+            self.action_open()
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` cells (CJK counts two)."""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)

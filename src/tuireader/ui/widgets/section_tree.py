@@ -1,0 +1,184 @@
+"""The section tree: "All articles" at the root, unread/total counts rolled up.
+
+Children are added when a node is first expanded, so a library with thousands of
+sections costs only what is on screen. Counts live in a dict keyed by section path, so
+marking one article read adjusts a handful of labels without asking the catalog again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tuireader.ui.bindings import bindings
+from tuireader.ui.safe_text import one_line
+
+Path = tuple[str, ...]
+ROOT_LABEL = "All articles"
+
+
+class SectionTree(Tree[Any]):
+    """A lazily filled tree of sections whose labels read ``name  unread/total``."""
+
+    BINDINGS: ClassVar = bindings("tree")
+
+    @dataclass
+    class Chosen(Message):
+        """The highlighted section changed."""
+
+        tree: SectionTree
+        path: Path
+        name: str
+
+        @property
+        def control(self) -> SectionTree:
+            """The tree that sent the message."""
+            return self.tree
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text(ROOT_LABEL), id=id)
+        self.show_root = True
+        self.guide_depth = 2
+        self._counts: dict[Path, list[int]] = {}
+
+    def show_tree(self, root: Any) -> None:
+        """Show the catalog's section tree, keeping what was expanded and highlighted."""
+        expanded = {node.data.path for node in self._expanded_nodes()}
+        expanded.add(())
+        cursor = self.cursor_node.data.path if self.cursor_node and self.cursor_node.data else ()
+        self._counts = {}
+        self._remember(root)
+        self.clear()
+        self.root.data = root
+        self.root.set_label(self._label(root, ROOT_LABEL))
+        self.root.allow_expand = bool(root.children)
+        self._reopen(self.root, expanded)
+        self._move_to(self._find(cursor) or self.root)
+
+    def adjust_unread(self, sections: Path, delta: int) -> None:
+        """Change the unread count of every section on the way to ``sections``."""
+        for depth in range(len(sections) + 1):
+            counts = self._counts.get(tuple(sections[:depth]))
+            if counts is not None:
+                counts[0] = max(0, min(counts[1], counts[0] + delta))
+        self._relabel(self.root)
+
+    def unread(self, path: Path) -> int:
+        """The unread count shown for ``path``."""
+        return self._counts.get(path, [0, 0])[0]
+
+    def _remember(self, node: Any) -> None:
+        self._counts[tuple(node.path)] = [node.unread, node.total]
+        for child in node.children:
+            self._remember(child)
+
+    def _label(self, section: Any, name: str | None = None) -> Text:
+        unread, total = self._counts.get(tuple(section.path), [section.unread, section.total])
+        label = Text(one_line(name or section.name), no_wrap=True, end="")
+        label.append(f"  {unread}/{total}", style="dim" if unread == 0 else "bold")
+        return label
+
+    def _relabel(self, node: TreeNode[Any]) -> None:
+        if node.data is not None:
+            node.set_label(self._label(node.data, ROOT_LABEL if node.is_root else None))
+        for child in node.children:
+            self._relabel(child)
+
+    def _fill(self, node: TreeNode[Any]) -> None:
+        """Add the children of ``node`` the first time it opens."""
+        if node.children or node.data is None:
+            return
+        for child in node.data.children:
+            node.add(self._label(child), data=child, allow_expand=bool(child.children))
+
+    def _reopen(self, node: TreeNode[Any], expanded: set[Path]) -> None:
+        if node.data is None or tuple(node.data.path) not in expanded:
+            return
+        self._fill(node)
+        node.expand()
+        for child in node.children:
+            self._reopen(child, expanded)
+
+    def _expanded_nodes(self) -> list[TreeNode[Any]]:
+        found: list[TreeNode[Any]] = []
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if node.is_expanded and node.data is not None:
+                found.append(node)
+                stack.extend(node.children)
+        return found
+
+    def _find(self, path: Path) -> TreeNode[Any] | None:
+        node = self.root
+        for depth in range(1, len(path) + 1):
+            match = [c for c in node.children if c.data and tuple(c.data.path) == path[:depth]]
+            if not match:
+                return None
+            node = match[0]
+        return node
+
+    def select_path(self, path: Path) -> None:
+        """Expand down to ``path`` and put the cursor on it (as far as it exists)."""
+        node = self.root
+        for depth in range(1, len(path) + 1):
+            self._fill(node)
+            node.expand()
+            match = [c for c in node.children if c.data and tuple(c.data.path) == path[:depth]]
+            if not match:
+                break
+            node = match[0]
+        self._move_to(node)
+
+    def _move_to(self, node: TreeNode[Any]) -> None:
+        # Node line numbers are only known once the tree's lines are rebuilt.
+        _ = self.last_line
+        self.move_cursor(node)
+
+    @on(Tree.NodeExpanded)
+    def _on_expand(self, event: Tree.NodeExpanded[Any]) -> None:
+        self._fill(event.node)
+
+    @on(Tree.NodeHighlighted)
+    def _on_highlight(self, event: Tree.NodeHighlighted[Any]) -> None:
+        event.stop()
+        data = event.node.data
+        if data is not None:
+            name = ROOT_LABEL if event.node.is_root else data.name
+            self.post_message(self.Chosen(self, tuple(data.path), name))
+
+    @on(Tree.NodeSelected)
+    def _on_select(self, event: Tree.NodeSelected[Any]) -> None:
+        event.stop()
+
+    def action_collapse_or_parent(self) -> None:
+        """Collapse the open node, or go up to the parent."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded and node.children:
+            node.collapse()
+        elif node.parent is not None:
+            self.move_cursor(node.parent)
+
+    def action_expand_or_list(self) -> None:
+        """Expand the node; on a leaf or an open node, go on to the article list."""
+        node = self.cursor_node
+        if node is not None and node.allow_expand and not node.is_expanded:
+            node.expand()
+        else:
+            self.app.action_focus_next()
+
+    def action_first(self) -> None:
+        """Go to the root."""
+        self.move_cursor_to_line(0)
+
+    def action_last(self) -> None:
+        """Go to the last visible section."""
+        self.move_cursor_to_line(self.last_line)

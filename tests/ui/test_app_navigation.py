@@ -1,0 +1,122 @@
+"""Keyboard flows through the library: open, next/previous, unread jumps, filter, sort."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import SIZE, settle
+
+pytestmark = pytest.mark.anyio
+
+
+async def open_first(pilot) -> object:
+    """Wait for the scan, open the article under the cursor; the screen."""
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def test_enter_opens_the_article_under_the_cursor(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)
+        assert screen.current.title == "Harbour cranes return"
+        assert screen.focused is screen.reader
+
+
+async def test_list_shows_every_article_newest_first(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles = app.screen.article_list
+        titles = [articles.row_at(i).title for i in range(articles.row_count)]
+        assert titles[0] == "Harbour cranes return"
+        assert titles[-1] == "On tea"
+        assert len(titles) == 5
+
+
+async def test_shift_j_and_k_step_through_the_list(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("J")
+        await settle(pilot)
+        assert screen.current.title == "River levels fall"
+        await pilot.press("J")
+        await settle(pilot)
+        assert screen.current.title == "Night market opens"
+        await pilot.press("K")
+        await settle(pilot)
+        assert screen.current.title == "River levels fall"
+
+
+async def test_brackets_jump_to_unread_articles(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)  # harbour, now read
+        await pilot.press("J", "J")  # river, market: read on open
+        await settle(pilot)
+        await pilot.press("K", "K")  # back to harbour
+        await settle(pilot)
+        assert screen.current.title == "Harbour cranes return"
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert screen.current.title == "Rooftop gardens"
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert screen.current.title == "Rooftop gardens"  # nothing unread before it
+
+
+async def test_u_shows_only_unread_and_s_sorts_by_title(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert screen.article_list.row_count == 4
+        assert "4 unread" in str(screen.article_list.border_title)
+        await pilot.press("u", "s")
+        await settle(pilot)
+        first = screen.article_list.row_at(0)
+        assert screen.sort == "title"
+        assert first.title == "Harbour cranes return"
+        assert screen.article_list.row_at(4).title == "Rooftop gardens"
+
+
+async def test_choosing_a_section_lists_only_its_articles(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.tree.focus()
+        screen.tree.select_path(("news", "local"))
+        await settle(pilot)
+        assert screen.section == ("news", "local")
+        titles = {screen.article_list.row_at(i).title for i in range(2)}
+        assert titles == {"Night market opens", "Rooftop gardens"}
+        assert screen.article_list.row_count == 2
+
+
+async def test_history_back_returns_to_the_previous_article(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("J")
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert screen.current.title == "Harbour cranes return"
+        assert screen.history.can_go_forward
+
+
+async def test_q_leaves_the_reader_then_quits(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert screen.focused is screen.article_list
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
