@@ -61,15 +61,23 @@ def _code_span_text(code: str) -> str:
 
 
 def _reduce_markup(text: str) -> str:
-    if not _MARKUP_CHARS.search(text):
-        return text
-    text = _IMAGE.sub(_image_text, text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    for pattern in (_STRONG, _STRONG, _STAR, _UNDERSCORE, _STRIKE):
-        text = pattern.sub(lambda match: match.group(match.lastindex or 0), text)
-    text = _ESCAPE.sub(r"\1", text)
+    # Each pattern runs only when its trigger is present: most paragraphs need none.
+    if "[" in text:
+        if "![" in text:
+            text = _IMAGE.sub(_image_text, text)
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _TAG.sub("", _AUTOLINK.sub(r"\1", text))
+    if "**" in text or "__" in text:
+        text = _STRONG.sub(r"\2", _STRONG.sub(r"\2", text))
+    if "*" in text:
+        text = _STAR.sub(r"\1", text)
+    if "_" in text:
+        text = _UNDERSCORE.sub(r"\1", text)
+    if "~~" in text:
+        text = _STRIKE.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     return html.unescape(text) if "&" in text else text
 
 

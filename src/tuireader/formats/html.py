@@ -1,0 +1,111 @@
+"""Saved web pages (news sites, blogs) to a ParsedPage: the article without the clutter.
+
+Order matters: metadata is read from ``<head>`` first, then from the visible info and
+breadcrumb bars, and only then is the clutter (navigation, share bars, comments,
+sidebars, footers, the info bars themselves) removed and the main content found.
+Our own lxml extraction was measured against trafilatura and chosen: about five times
+faster on a 10 KB page, no extra import time, and it reads the 来源/发布时间 lines of
+Chinese news pages (see the parser report in the repository history).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from tuireader.formats.html_blocks import blocks_from_elements
+from tuireader.formats.html_content import find_main
+from tuireader.formats.html_meta import HeadMeta, read_head, strip_site_suffix
+from tuireader.formats.html_tree import (
+    clean_text,
+    parse_tree,
+    remove_clutter,
+    remove_never_text,
+    text_of,
+)
+from tuireader.formats.html_visible import read_visible
+from tuireader.model import HEADING, Block, ParsedPage
+
+_SNIFF_BYTES = 4096
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` within its first 4 KB, lowercased."""
+    match = _CHARSET.search(data[:_SNIFF_BYTES])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def parse_html(text: str, stem: str) -> ParsedPage:
+    """Parse a saved HTML page named ``stem``; never raises on malformed input."""
+    root = parse_tree(text)
+    if root is None:
+        return ParsedPage(title=stem, blocks=(), warnings=("empty HTML document",))
+    head = read_head(root)
+    remove_never_text(root)
+    visible = read_visible(root)
+    title_h1 = _first_h1(root)
+    remove_clutter(root)
+    blocks = blocks_from_elements(find_main(root))
+    title = _choose_title(head, title_h1) or stem
+    blocks = _drop_title_heading(blocks, title)
+    return ParsedPage(
+        title=title,
+        blocks=tuple(blocks),
+        sections=_sections(visible.sections or _meta_sections(head), title),
+        date=head.date or visible.date,
+        source=visible.source or head.source,
+        author=head.author or visible.author,
+        url=head.url,
+        tags=tuple(dict.fromkeys(head.all("article:tag"))),
+        description=head.first(("description", "og:description")),
+        warnings=() if blocks else ("no article text found in the page",),
+    )
+
+
+def _first_h1(root: etree._Element) -> str | None:
+    """The first non-empty ``<h1>`` (logo h1s hold only an image and are skipped)."""
+    for heading in root.iter("h1"):
+        text = clean_text(text_of(heading))
+        if text:
+            return text
+    return None
+
+
+def _choose_title(head: HeadMeta, h1: str | None) -> str | None:
+    og_title = head.first(("og:title", "twitter:title"))
+    if og_title:
+        return og_title
+    if h1 and (head.title is None or _shares_start(h1, head.title)):
+        return h1
+    if head.title:
+        return strip_site_suffix(head.title)
+    return h1
+
+
+def _shares_start(h1: str, page_title: str) -> bool:
+    """A content h1 repeats the <title>; a site-logo h1 does not."""
+    return page_title.startswith(h1[:8]) or h1.startswith(strip_site_suffix(page_title)[:8])
+
+
+def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
+    for index, block in enumerate(blocks[:3]):
+        if block.kind == HEADING and block.text == title:
+            return blocks[:index] + blocks[index + 1 :]
+    return blocks
+
+
+def _sections(sections: tuple[str, ...], title: str) -> tuple[str, ...]:
+    """Breadcrumbs often end with the article itself (maybe cut short): not a section."""
+    return tuple(name for name in sections if not _is_title_crumb(name, title))
+
+
+def _is_title_crumb(name: str, title: str) -> bool:
+    stem = name.rstrip(".…")
+    return name == title or (len(stem) >= 8 and title.startswith(stem))
+
+
+def _meta_sections(head: HeadMeta) -> tuple[str, ...]:
+    section = head.section
+    return (section,) if section else ()
