@@ -5,6 +5,9 @@ declared charset), sanitize the whole text once, parse by suffix, then sanitize 
 again (entities in HTML and Markdown can produce control characters after the first pass)
 and add the file facts: folder sections, format, encoding, warnings, relative path.
 
+``Article.path`` is the one field left as it is: it is the file's key (``rel_path_str``),
+needed to find the file again, so it is sanitized where it is displayed instead.
+
 Every per-file failure becomes an :class:`ArticleError` with a message for people, so a
 scan can record it as a problem and carry on with the rest of the library.
 """

@@ -1,0 +1,190 @@
+"""Tests for the tuireader command line: list, tree, show, UI launch arguments."""
+
+from __future__ import annotations
+
+import json
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from tuireader import cli
+
+BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    """Create ``path`` with ``data``, making folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """Three Markdown articles in two sections, and one binary file."""
+    root = tmp_path / "lib"
+    write(root / "新闻" / "one.md", "---\ntitle: 第一篇\ndate: 2024-02-01\n---\n\n正文一。\n")
+    write(root / "新闻" / "two.md", "---\ntitle: Second\nauthor: Ann\n---\n\n# Part\n\nText.\n")
+    write(root / "tech" / "three.md", "---\ntitle: Third\n---\n\n- item one\n- item two\n")
+    write(root / "bad.txt", BINARY)
+    return root
+
+
+@pytest.fixture
+def flags(tmp_path: Path) -> list[str]:
+    """Location flags that keep the test away from real user folders."""
+    return [
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "--data-dir",
+        str(tmp_path / "data"),
+        "--config",
+        str(tmp_path / "none.yaml"),
+    ]
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """Run the CLI in-process; return (status, stdout, stderr)."""
+    status = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_list_json_has_one_object_per_article_and_per_problem(capsys, library, flags) -> None:
+    status, out, _ = run(capsys, "list", str(library), "--json", *flags)
+    assert status == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    by_path = {record["path"]: record for record in records}
+    assert set(by_path) == {"新闻/one.md", "新闻/two.md", "tech/three.md", "bad.txt"}
+    first = by_path["新闻/one.md"]
+    assert first["title"] == "第一篇"
+    assert first["sections"] == ["新闻"]
+    assert first["date"] == "2024-02-01"
+    assert first["format"] == "markdown"
+    assert set(first) == {
+        "path", "title", "sections", "date", "source", "author", "format", "encoding", "warnings"
+    }  # fmt: skip
+    assert by_path["新闻/two.md"]["author"] == "Ann"
+    assert by_path["新闻/two.md"]["date"] is None
+    assert set(by_path["bad.txt"]) == {"path", "error"}
+
+
+def test_list_table_is_aligned_and_reports_problems(capsys, library, flags) -> None:
+    status, out, _ = run(capsys, *flags, "list", str(library))
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("DATE")
+    assert any("第一篇" in line and "新闻/one.md" in line for line in lines)
+    path_columns = {line.index("tech/three.md") for line in lines if "tech/three.md" in line}
+    assert len(path_columns) == 1
+    assert "1 file(s) could not be read:" in out
+    assert "bad.txt" in out.split("could not be read:")[1]
+
+
+def test_second_list_uses_the_catalog_in_the_cache_dir(capsys, library, flags, tmp_path):
+    run(capsys, "list", str(library), *flags)
+    assert list((tmp_path / "cache").glob("catalog-*.db"))
+    status, out, _ = run(capsys, "list", str(library), "--json", *flags)
+    assert status == 0 and len(out.splitlines()) == 4
+
+
+def test_environment_variables_choose_the_cache_dir(capsys, library, tmp_path, monkeypatch):
+    monkeypatch.setenv("TUIREADER_CACHE_DIR", str(tmp_path / "envcache"))
+    monkeypatch.setenv("TUIREADER_DATA_DIR", str(tmp_path / "envdata"))
+    monkeypatch.setenv("TUIREADER_CONFIG", str(tmp_path / "none.yaml"))
+    status, _, _ = run(capsys, "tree", str(library))
+    assert status == 0
+    assert list((tmp_path / "envcache").glob("catalog-*.db"))
+
+
+def test_tree_prints_indented_counts(capsys, library, flags) -> None:
+    status, out, err = run(capsys, "tree", str(library), *flags)
+    assert status == 0
+    assert out.splitlines() == ["All articles (3)", "  tech (1)", "  新闻 (2)"]
+    assert "1 file(s) could not be read" in err
+
+
+def test_show_prints_clean_text(capsys, library, flags) -> None:
+    status, out, _ = run(capsys, "show", str(library / "新闻" / "two.md"), *flags)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "Second"
+    assert "Ann" in out
+    assert "Part" in lines and "Text." in lines
+
+
+def test_show_markdown(capsys, library, flags) -> None:
+    status, out, _ = run(capsys, "show", str(library / "tech" / "three.md"), "--format", "md")
+    assert status == 0
+    assert out.startswith("# Third\n")
+    assert "- item one" in out.splitlines()
+
+
+def test_show_bad_file_fails_with_message(capsys, library) -> None:
+    status, out, err = run(capsys, "show", str(library / "bad.txt"))
+    assert status == 1
+    assert out == ""
+    assert "bad.txt" in err
+
+
+@pytest.mark.parametrize("command", [["list"], ["tree"], ["show"], []])
+def test_missing_path_is_a_usage_error(capsys, tmp_path, flags, command) -> None:
+    status, _, err = run(capsys, *command, str(tmp_path / "nowhere"), *flags)
+    assert status == 2
+    assert "nowhere" in err
+
+
+def test_hostile_file_name_never_reaches_the_terminal_raw(capsys, tmp_path, flags) -> None:
+    root = tmp_path / "lib"
+    write(root / "evil\x1b]0;pwned\x07[@click=app.quit].md", "---\ntitle: Evil\n---\n\nx\n")
+    write(root / "x\x9b2J.txt", BINARY)
+    _, table, _ = run(capsys, "list", str(root), *flags)
+    _, as_json, _ = run(capsys, "list", str(root), "--json", *flags)
+    for out in (table, as_json):
+        assert not any(ch in out for ch in "\x1b\x07\x9b")
+    paths = {json.loads(line)["path"] for line in as_json.splitlines()}
+    assert "evil\x1b]0;pwned\x07[@click=app.quit].md" in paths
+
+
+@pytest.fixture
+def fake_ui(monkeypatch) -> list[tuple]:
+    """Replace tuireader.ui.app with a stand-in that records run_app's arguments."""
+    calls: list[tuple] = []
+    module = types.ModuleType("tuireader.ui.app")
+
+    def run_app(paths, settings, library, open_file=None) -> int:
+        calls.append((paths, settings, library, open_file))
+        return 0
+
+    module.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tuireader.ui.app", module)
+    return calls
+
+
+def test_ui_opens_a_library_folder(library, flags, fake_ui, tmp_path) -> None:
+    assert cli.main([*flags, str(library)]) == 0
+    (paths, _, opened, open_file) = fake_ui[0]
+    assert (opened, open_file) == (library, None)
+    assert paths.cache_dir == tmp_path / "cache"
+    assert paths.data_dir == tmp_path / "data"
+
+
+def test_ui_opens_one_article_in_its_folder(library, flags, fake_ui) -> None:
+    article = library / "新闻" / "one.md"
+    assert cli.main([str(article), *flags]) == 0
+    assert fake_ui[0][2:] == (library / "新闻", article)
+
+
+def test_ui_defaults_to_the_configured_library(library, tmp_path, fake_ui) -> None:
+    config = write(tmp_path / "config.yaml", f"library: {library}\n")
+    assert cli.main(["--config", str(config), "--cache-dir", str(tmp_path / "c")]) == 0
+    assert fake_ui[0][2] == library
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.startswith("tuireader ")
