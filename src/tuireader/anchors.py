@@ -116,12 +116,15 @@ def reanchor(selector: QuoteSelector, article: Article) -> Placement:
         return Placement(ORPHANED)
     begin = layout.flat(Anchor(selector.block, selector.start))
     finish = layout.flat(Anchor(selector.end_block, selector.end))
-    if begin is not None and finish is not None and layout.text[begin:finish] == selector.quote:
-        return _placed(ANCHORED, layout, begin, finish)
-    hint = begin if begin is not None else 0
-    exact = _best_exact(layout.text, selector, hint)
+    in_place = (
+        begin is not None and finish is not None and layout.text[begin:finish] == selector.quote
+    )
+    # Even when the quote is still at its old place, another occurrence may fit the
+    # context better (a repeated phrase after an insertion): let the context decide.
+    exact = _best_exact(layout.text, selector, begin if begin is not None else 0)
     if exact is not None:
-        return _placed(REANCHORED, layout, exact, exact + len(selector.quote))
+        status = ANCHORED if in_place and exact == begin else REANCHORED
+        return _placed(status, layout, exact, exact + len(selector.quote))
     span = fuzzy_find(layout.text, selector.quote, selector.prefix, selector.suffix)
     if span is None:
         return Placement(ORPHANED)
