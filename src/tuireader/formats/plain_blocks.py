@@ -22,10 +22,11 @@ _SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ";", ":", "�
 
 def to_blocks(paragraphs: list[str]) -> tuple[Block, ...]:
     """One block per paragraph, with clear headings and list items recognised."""
-    blocks = []
-    for index, text in enumerate(paragraphs):
-        blocks.append(_block(text, _numbered_neighbour(paragraphs, index)))
-    return tuple(blocks)
+    numbered = [_is_short_numbered(p) for p in paragraphs] + [False]
+    return tuple(
+        _block(text, numbered[i] and (numbered[i - 1] or numbered[i + 1]))
+        for i, text in enumerate(paragraphs)
+    )
 
 
 def _block(text: str, in_list: bool) -> Block:
@@ -48,14 +49,6 @@ def _block(text: str, in_list: bool) -> Block:
 def _is_heading_shaped(text: str) -> bool:
     """Short and not ending like a sentence."""
     return len(text) <= _MAX_HEADING and not text.endswith(_SENTENCE_END)
-
-
-def _numbered_neighbour(paragraphs: list[str], index: int) -> bool:
-    """True when this paragraph and a neighbour are both short numbered lines."""
-    if not _is_short_numbered(paragraphs[index]):
-        return False
-    neighbours = paragraphs[max(0, index - 1) : index] + paragraphs[index + 1 : index + 2]
-    return any(_is_short_numbered(p) for p in neighbours)
 
 
 def _is_short_numbered(text: str) -> bool:

@@ -1,13 +1,25 @@
-"""Breadcrumb lines: ``您当前的位置 : 中国张掖网 >> 问政 >> 要闻 <title> 来源:… <date>``.
+"""Breadcrumb lines, as scraped pages run them together with the title and metadata.
 
-Scraped pages often run the breadcrumb, the title, the source and the date together on
-one line. Crumbs are short and have no spaces inside, so the breadcrumb ends at the
-first space after the last separator; whatever follows is handed back as the remainder.
+Two shapes occur:
+
+* ``您当前的位置 : 中国张掖网 >> 问政 >> 要闻 <title> 来源:… <date>``: crumbs have no
+  spaces, so the breadcrumb ends at the first space after the last separator and the
+  title follows.
+* ``首页 » 文化 » <title> » 来源：晨光日报 » 2021-04-23 20:30 » 【字体：大 中 小】``: the
+  chain runs on into metadata; the last crumb before the first label, date or noise
+  segment is the title (or the source, when it is named like a newsroom).
+
+Separators inside dates (``2022-11-01``, ``2022/11/01``) never split a segment.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from tuireader.formats.plain_labels import starts_with_label
+from tuireader.formats.plain_noise import is_noise_line
+from tuireader.text.dates import find_date
 
 _PREFIX = re.compile(
     r"^(?:您当前的位置|您现在的位置|您的位置|当前位置是|当前的位置|当前位置|所在位置|现在位置"
@@ -15,64 +27,109 @@ _PREFIX = re.compile(
     r"[ \t\u3000]*(?:[:：][ \t\u3000]*|[ \t\u3000]+)",
     re.IGNORECASE,
 )
-# A breadcrumb without a prefix must start with a home crumb.
-_HOME = ("首页", "主页", "网站首页", "本站首页", "返回首页", "home", "Home", "HOME")
-_HOME_START = re.compile(
-    r"^(?:网站首页|本站首页|首页|主页|home)(?=[ \t\u3000]*(?:>|»|›|→|＞|/))", re.I
-)
+_SPACES = "[ \t\u3000]*"
 # Longest first, so '>>' wins over '>'.
-_SEPARATOR = re.compile(r"[ \t\u3000]*(>>|＞＞|»|›|→|>|＞|/|／|-|－|—|\\)[ \t\u3000]*")
-_LAST_CRUMBS = ("正文", "内容", "详情", "正文内容", "阅读文章", "浏览文章", "文章内容", "详细内容")
+_SEPARATORS = (">>", "＞＞", "»", "›", "→", ">", "＞", "/", "／", "-", "－", "—", "\\")
+_ANY_SEPARATOR = re.compile(_SPACES + "(?:" + "|".join(map(re.escape, _SEPARATORS)) + ")")
+_HOME = frozenset(("首页", "主页", "网站首页", "本站首页", "返回首页", "home", "Home", "HOME"))
+_HOME_START = re.compile(r"^(?:网站首页|本站首页|首页|主页|home)(?=[ \t\u3000]*[>»›→＞/])", re.I)
+_LAST_CRUMBS = frozenset(("正文", "内容", "详情", "正文内容", "阅读文章", "浏览文章", "文章内容"))
+_NEWSROOM = re.compile(r"(?:报|网|社|台|中心|刊|杂志|频道|客户端|Times|News|Post)$")
 _MAX_CRUMB = 24
+_FIRST_CRUMB = re.compile(r"[^\s>»›→＞/／\-－—\\]{1,24}")
 
 
-def split_breadcrumb(line: str) -> tuple[tuple[str, ...], str] | None:
-    """Split a breadcrumb line into (crumbs, remainder); None when it is not one.
+@dataclass(frozen=True, slots=True)
+class Breadcrumb:
+    """What a breadcrumb line holds: its sections, and whatever followed them."""
 
-    The home crumb (首页) and a trailing 正文 crumb are dropped; site and section names
-    are kept.
-    """
+    sections: tuple[str, ...]
+    title: str | None
+    source: str | None
+    remainder: str
+
+
+def split_breadcrumb(line: str) -> Breadcrumb | None:
+    """Read a breadcrumb line; None when ``line`` is not one."""
     prefix = _PREFIX.match(line)
     if prefix is None and _HOME_START.match(line) is None:
         return None
     rest = line[prefix.end() :] if prefix else line
-    crumbs, remainder = _read_crumbs(rest)
-    if not crumbs:
-        return None
-    kept = tuple(c for c in crumbs if c not in _HOME)
-    if kept and kept[-1] in _LAST_CRUMBS:
-        kept = kept[:-1]
-    return kept, remainder
-
-
-def _read_crumbs(rest: str) -> tuple[list[str], str]:
-    """Read crumbs joined by one kind of separator; return them and the text after."""
+    segments = _segments(rest)
     crumbs: list[str] = []
-    position = 0
-    separator = None
-    while True:
-        crumb, position = _next_crumb(rest, position)
-        if not crumb:
-            break
-        crumbs.append(crumb)
-        found = _SEPARATOR.match(rest, position)
-        if found is None or (separator is not None and found[1] != separator):
-            break
-        if found.end() >= len(rest) or rest[found.end()].isspace():
-            position = found.end()
-            break
-        separator = found[1]
-        position = found.end()
-    return crumbs, rest[position:].strip()
+    for index, segment in enumerate(segments):
+        if _is_meta(segment):
+            return _chain_into_meta(crumbs, " ".join(segments[index:]))
+        head, _space, tail = segment.partition(" ")
+        if tail or len(segment) > _MAX_CRUMB:
+            if len(head) <= _MAX_CRUMB:
+                crumbs.append(head)
+                head = ""
+            remainder = " ".join([head, tail, *segments[index + 1 :]]).strip()
+            return _finish(crumbs, None, None, remainder)
+        crumbs.append(segment)
+    return _finish(crumbs, None, None, "")
 
 
-def _next_crumb(rest: str, position: int) -> tuple[str, int]:
-    """The crumb starting at ``position``: a run without spaces or separators."""
-    end = position
-    limit = min(len(rest), position + _MAX_CRUMB + 1)
-    while end < limit and not rest[end].isspace() and _SEPARATOR.match(rest, end) is None:
-        end += 1
-    # A run longer than any crumb is really the title: the breadcrumb stops before it.
-    if end - position > _MAX_CRUMB:
-        return "", position
-    return rest[position:end], end
+def _chain_into_meta(crumbs: list[str], meta: str) -> Breadcrumb | None:
+    """The chain ran into metadata: its last crumb is the title (or the source)."""
+    title = source = None
+    if len(crumbs) >= 2:
+        title = crumbs.pop()
+    if title and len(crumbs) >= 2 and _NEWSROOM.search(title):
+        source, title = title, crumbs.pop()
+    return _finish(crumbs, title, source, meta)
+
+
+def _finish(
+    crumbs: list[str], title: str | None, source: str | None, remainder: str
+) -> Breadcrumb | None:
+    """Drop the home and 正文 crumbs; None when nothing was read."""
+    if not crumbs and title is None:
+        return None
+    kept = [c for c in crumbs if c and c not in _HOME]
+    if kept and kept[-1] in _LAST_CRUMBS:
+        kept.pop()
+    return Breadcrumb(tuple(kept), title, source, remainder)
+
+
+def _is_meta(segment: str) -> bool:
+    """A segment that starts the page's metadata: a label, a date or page noise."""
+    if starts_with_label(segment) or is_noise_line(segment):
+        return True
+    found = find_date(segment[:40])
+    return found is not None and found[1] == 0
+
+
+def _segments(rest: str) -> list[str]:
+    """Split ``rest`` at one kind of separator (the first found), never inside a date."""
+    kind = _separator_kind(rest)
+    if kind is None:
+        return [" ".join(rest.split())]
+    dates = _date_spans(rest)
+    pattern = re.compile(_SPACES + re.escape(kind) + _SPACES)
+    segments, start = [], 0
+    for match in pattern.finditer(rest):
+        if not any(s <= match.start() < e for s, e in dates):
+            segments.append(rest[start : match.start()])
+            start = match.end()
+    segments.append(rest[start:])
+    return [" ".join(s.split()) for s in segments if s.strip()]
+
+
+def _separator_kind(rest: str) -> str | None:
+    """The separator used after the first crumb, or None if there is none."""
+    first = _FIRST_CRUMB.match(rest)
+    if first is None:
+        return None
+    found = _ANY_SEPARATOR.match(rest, first.end())
+    return found[0].strip() if found else None
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every date in ``text``, so separators inside them are left alone."""
+    spans, position = [], 0
+    while (found := find_date(text[position:])) is not None:
+        spans.append((position + found[1], position + found[2]))
+        position += found[2]
+    return spans

@@ -61,8 +61,10 @@ def _read_line(header: Header, line: str, has_more: bool) -> bool:
     """Take one header line into ``header``; False when the line belongs to the body."""
     crumbs = None if header.sections else split_breadcrumb(line)
     if crumbs is not None:
-        header.sections = crumbs[0]
-        read_meta(header, crumbs[1])
+        header.sections = crumbs.sections
+        header.title = header.title or crumbs.title
+        header.source = header.source or crumbs.source
+        read_meta(header, crumbs.remainder)
         return True
     if is_noise_line(line):
         return True

@@ -14,12 +14,14 @@ _PLATFORMS = (
 )
 _BUTTONS = (
     r"打印本页|打印文章|打印此文|打印|关闭窗口|关闭本页|关闭|收藏本页|加入收藏|收藏|我要纠错|纠错"
-    r"|推荐给朋友|推荐|复制链接|返回顶部|返回列表|返回首页|返回|顶部|分享|评论|保存|Print|Close|Share"
+    r"|推荐给朋友|推荐|复制链接|返回顶部|返回列表|返回首页|返回|顶部|分享|评论|保存"
+    r"|Print this (?:page|article)|Print|Close window|Close|Share this(?: article)?|Share|Email"
+    r"|Back to top|Tweet|Comments?"
 )
 _NOISE = re.compile(
     r"\d{1,9}\s{0,3}人(?:参与|参加)(?:互动|评论|讨论)?"
     r"|参与互动\s{0,3}[:：]?\s{0,3}\d{1,9}"
-    r"|[【\[]?\s{0,3}字[体号]\s{0,3}[:：]?\s{0,3}(?:[大中小][\s|｜/]{0,3}){2,3}[】\]]?"
+    r"|[【\[]?\s{0,3}字\s{0,3}[体号]\s{0,3}[】\]]?\s{0,3}[:：]?\s{0,3}(?:[大中小][\s|｜/]{0,3}){2,3}[】\]]?"
     r"|[【\[〖]\s{0,3}(?:" + _BUTTONS + r")\s{0,3}[】\]〗]"
     r"|打印本页|打印文章|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|我要纠错"
     r"|扫一扫(?:在手机上?打开当前页|分享到(?:微信|朋友圈))?|(?:手机)?扫码阅读|扫描二维码"
@@ -27,14 +29,19 @@ _NOISE = re.compile(
     r"|(?:浏览次数|浏览量|阅读量|阅读数|阅读次数|点击数|点击量|点击率|访问量|访问次数)"
     r"\s{0,3}[:：]?\s{0,3}\d{0,9}\s{0,3}次?"
     r"|(?<![\w])(?:阅读|浏览|点击)\s{0,3}[:：]\s{0,3}\d{1,9}\s{0,3}次?"
-    r"|(?i:font\s{0,3}size\s{0,3}:?\s{0,3}(?:[+\-AaSML]\s{0,3}){1,3})",
+    r"|font\s{0,3}size\s{0,3}:?\s{0,3}(?:[+\-AaSML]\s{0,3}){1,3}"
+    r"|(?<![\w])(?:views|reads|hits|page views)\s{0,3}:\s{0,3}[\d,]{1,12}",
+    re.IGNORECASE,
 )
 # What may be left of a noise line once the phrases are cut: buttons and separators.
-_LEFTOVER = re.compile(r"(?:" + _BUTTONS + r"|[\s|｜丨/／【】\[\]()（）:：、,，·•\-—>»])+")
+_LEFTOVER = re.compile(
+    r"(?:" + _BUTTONS + r"|[\s|｜丨/／【】\[\]()（）:：、,，·•\-—>»])+", re.IGNORECASE
+)
 _LINE_NOISE = re.compile(
     r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页|Previous|Next)\s{0,3}[:：]"
     r"|(?:版权所有|Copyright\b|©|\(c\)\s{0,3}\d{4}|ICP备|(?:本文|本站)(?:为|系)?(?:转载|原创))"
-    r"|(?:相关(?:新闻|阅读|链接|文章|推荐|报道)|热点推荐|推荐阅读|延伸阅读|猜你喜欢)\s{0,3}[:：]?$",
+    r"|(?:相关(?:新闻|阅读|链接|文章|推荐|报道)|热点推荐|推荐阅读|延伸阅读|猜你喜欢)\s{0,3}(?:[:：]|$)"
+    r"|(?:Related(?: stories| articles| news| links| posts| reading)?|Read more|See also)\s{0,3}:",
     re.IGNORECASE,
 )
 _RELATED = re.compile(

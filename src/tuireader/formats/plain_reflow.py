@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from tuireader.formats.plain_labels import starts_with_label
+from tuireader.formats.plain_noise import is_noise_line
+
 _MIN_ROWS = 5
 _MIN_WIDTH, _MAX_WIDTH = 20, 160
 _FULL_SHARE = 0.4
@@ -63,12 +66,15 @@ def _reflow(lines: list[str], width: int) -> list[str]:
     current: list[str] = []
     for line in lines:
         stripped = line.strip()
-        if not stripped or (indent_marks and _indent(line) > base):
-            _flush(current, paragraphs)
         if not stripped:
+            _flush(current, paragraphs)
             continue
+        short = _is_short(line.rstrip(), width)
+        standalone = starts_with_label(stripped) or (short and is_noise_line(stripped))
+        if standalone or (indent_marks and _indent(line) > base):
+            _flush(current, paragraphs)
         current.append(stripped)
-        if _is_short(line.rstrip(), width):
+        if standalone or short:
             _flush(current, paragraphs)
     _flush(current, paragraphs)
     return paragraphs
@@ -85,10 +91,10 @@ def _flush(current: list[str], paragraphs: list[str]) -> None:
     """Join the collected lines into one paragraph and start a new one."""
     if not current:
         return
-    text = current[0]
-    for part in current[1:]:
-        text = join_wrapped(text, part)
-    paragraphs.append(text)
+    pieces = [current[0]]
+    for left, right in zip(current, current[1:], strict=False):
+        pieces.append(join_wrapped(left, right)[len(left) :])
+    paragraphs.append("".join(pieces))
     current.clear()
 
 

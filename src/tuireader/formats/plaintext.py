@@ -18,6 +18,7 @@ from tuireader.formats.plain_body import clean_body
 from tuireader.formats.plain_header import read_header
 from tuireader.formats.plain_reflow import logical_lines
 from tuireader.model import ParsedPage
+from tuireader.text.dates import parse_date
 
 
 def parse_plaintext(text: str, stem: str) -> ParsedPage:
@@ -33,7 +34,7 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
         title=header.title or stem,
         blocks=to_blocks(body),
         sections=header.sections,
-        date=header.date,
+        date=header.date or _date_in_title(header.title),
         source=header.source,
         author=header.author,
         url=header.url,
@@ -41,3 +42,8 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
         description=header.description,
         warnings=warnings,
     )
+
+
+def _date_in_title(title: str | None) -> str | None:
+    """A date printed in the title line (``Newsletter -- 3 November 1997``), if any."""
+    return parse_date(title) if title else None
