@@ -1,0 +1,298 @@
+"""Bytes to text: decide the encoding of an article file.
+
+Order (see HOSTILE_INPUTS.md): byte-order mark; UTF-16 without a mark (NUL
+pattern); the declared charset (e.g. an HTML meta tag) if it decodes strictly;
+strict UTF-8; UTF-8 that is damaged in a few places; GB18030/GBK against Big5 by
+character frequency; charset-normalizer; finally UTF-8 with replacement
+characters and a warning. A file that looks binary raises :class:`NotTextError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from tuireader.text.frequent_hanzi import COMMON_SIMPLIFIED, COMMON_TRADITIONAL
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Bytes that do not occur in text files (NUL, other C0 controls except tab, line
+# breaks and ESC, and DEL).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_BINARY_SHARE = 0.05
+_SAMPLE = 65536
+# Labels that browsers treat as another encoding (WHATWG Encoding Standard).
+_DECLARED_ALIASES = {"gb2312": "gbk", "iso8859-1": "cp1252", "ascii": "cp1252"}
+_CHINESE_CODECS = (
+    ("gbk", COMMON_SIMPLIFIED),
+    ("gb18030", COMMON_SIMPLIFIED),
+    ("big5", COMMON_TRADITIONAL),
+    ("cp950", COMMON_TRADITIONAL),
+)
+# Detector answers we trust; on short inputs it also proposes e.g. Urdu code pages.
+_PLAUSIBLE = frozenset(
+    [
+        "cp1252",
+        "iso8859-1",
+        "iso8859-15",
+        "cp1250",
+        "cp1251",
+        "koi8-r",
+        "shift_jis",
+        "cp932",
+        "shift_jis_2004",
+        "euc_jp",
+        "euc_kr",
+        "cp949",
+        "gb18030",
+        "gbk",
+        "big5",
+        "cp950",
+        "big5hkscs",
+    ]
+)
+# The detector cannot tell Western code pages apart on short texts; cp1252 is
+# by far the most common of them (and what browsers use for latin-1 labels).
+_WESTERN = {"cp1250": "cp1252", "iso8859-1": "cp1252", "iso8859-15": "cp1252"}
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the canonical name of the encoding used, and warnings for people."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+class NotTextError(ValueError):
+    """The bytes are not text (a binary file); the message says why, for people."""
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode an article file's bytes; ``declared`` is a charset named by the file itself."""
+    if not data:
+        return Decoded("", "utf-8")
+    found = _decode_bom(data) or _decode_utf16_unmarked(data)
+    if found:
+        return found
+    body = data.rstrip(b"\x00")
+    warnings = _padding_warnings(len(data) - len(body))
+    if not body:
+        return Decoded("", "utf-8", warnings)
+    text, encoding, more = _decode_body(body, declared)
+    return Decoded(text, encoding, warnings + more)
+
+
+def _padding_warnings(removed: int) -> tuple[str, ...]:
+    return (f"trailing NUL padding removed ({removed} bytes)",) if removed else ()
+
+
+def _decode_body(body: bytes, declared: str | None) -> tuple[str, str, tuple[str, ...]]:
+    """Pick the encoding of text bytes without a byte-order mark."""
+    if declared:
+        found = _decode_declared(body, declared)
+        if found:
+            return found
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if body.count(0) > len(body) * 0.1:
+            raise NotTextError(
+                f"binary file, not text ({_share(body.count(0), len(body))}% NUL bytes)"
+            )
+        return text, "utf-8", ()
+    _reject_binary(body)
+    return (
+        _decode_damaged_utf8(body)
+        or _decode_chinese(body)
+        or _decode_detected(body)
+        or _decode_replacing(body)
+    )
+
+
+def _decode_bom(data: bytes) -> Decoded | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            codec = "utf-8" if encoding == "utf-8-sig" else encoding
+            text = data[len(bom) :].decode(codec, errors="replace")
+            return Decoded(text.rstrip("\x00"), encoding, _replaced_warning(text, data, bom))
+    return None
+
+
+def _replaced_warning(text: str, data: bytes, bom: bytes) -> tuple[str, ...]:
+    count = text.count("\ufffd") - data.count("\ufffd".encode(_codec_for_bom(bom)))
+    return (f"invalid bytes replaced ({count} places)",) if count > 0 else ()
+
+
+def _codec_for_bom(bom: bytes) -> str:
+    return next(name for mark, name in _BOMS if mark == bom).replace("-sig", "")
+
+
+def _decode_utf16_unmarked(data: bytes) -> Decoded | None:
+    """UTF-16 without BOM: NUL high bytes of ASCII characters on one side only."""
+    sample = data[: min(len(data), _SAMPLE) & ~1]
+    pairs = len(sample) // 2
+    if len(data) % 2 or pairs < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= max(1, pairs * 0.02) and others <= nuls * 0.5:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            text = text.rstrip("\x00")
+            if _looks_like_text(text):
+                return Decoded(text, encoding)
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:_SAMPLE]
+    readable = sum(1 for char in sample if char.isprintable() or char in "\n\r\t")
+    return readable >= len(sample) * 0.95
+
+
+def _decode_declared(body: bytes, declared: str) -> tuple[str, str, tuple[str, ...]] | None:
+    try:
+        name = codecs.lookup(declared.strip()).name
+    except (LookupError, ValueError):
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        return None  # a label readable as ASCII cannot be right; BOMs were handled
+    name = _DECLARED_ALIASES.get(name, name)
+    try:
+        return body.decode(name), name, ()
+    except UnicodeDecodeError:
+        return None
+
+
+def _share(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def _reject_binary(body: bytes) -> None:
+    sample = body[:_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > len(sample) * _BINARY_SHARE:
+        raise NotTextError(
+            f"binary file, not text ({_share(controls, len(sample))}% control bytes)"
+        )
+
+
+def _decode_damaged_utf8(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """UTF-8 broken in a few places (a stray byte, a cut last character).
+
+    Text in another encoding read as UTF-8 fails about as often as it succeeds;
+    real UTF-8 with a few bad bytes has many good multi-byte characters per bad place.
+    """
+    escaped = body.decode("utf-8", errors="surrogateescape")
+    bad = _ESCAPED_RUN.findall(escaped)
+    good = len(escaped) - len(body.translate(None, bytes(range(128, 256)))) - sum(map(len, bad))
+    cut_at_end = len(bad) == 1 and escaped.endswith(bad[0]) and len(bad[0]) == _cut_length(body)
+    if good < 4 * len(bad) and not cut_at_end:
+        return None
+    return _decode_replacing(body)
+
+
+def _cut_length(body: bytes) -> int:
+    """How many bytes of a cut multi-byte UTF-8 character end ``body`` (0: none)."""
+    for cut in (1, 2, 3):
+        byte = body[-cut] if cut <= len(body) else 0
+        if 0xC2 <= byte <= 0xF4:
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return cut if cut < needed else 0
+        if not 0x80 <= byte <= 0xBF:
+            return 0
+    return 0
+
+
+def _decode_chinese(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """GBK/GB18030 or Big5, whichever reads as more common characters.
+
+    When neither decodes strictly, a text with a few bad pairs is still accepted
+    with replacement characters and a warning.
+    """
+    candidates = list(_chinese_candidates(body, "strict"))
+    if not candidates:
+        candidates = [c for c in _chinese_candidates(body, "replace") if _few_replaced(c[2])]
+    if not candidates:
+        return None
+    score, codec, text, replacing = max(candidates, key=lambda c: c[0])
+    if score <= 0.25:
+        return None
+    places = text.count("\ufffd") if replacing else 0
+    warning = (f"invalid {codec} bytes replaced ({places} places)",) if places > 0 else ()
+    return text, codec, warning
+
+
+def _chinese_candidates(body: bytes, errors: str):
+    """(score, codec, text, replacing) for each Chinese codec that decodes ``body``."""
+    decoded: set[frozenset[str]] = set()
+    for codec, common in _CHINESE_CODECS:
+        if common in decoded:
+            continue  # the narrower codec of this family decoded: the wider gives the same
+        try:
+            text = body.decode(codec, errors=errors)
+        except UnicodeDecodeError:
+            continue
+        decoded.add(common)
+        yield _frequency_score(text, common), codec, text, errors == "replace"
+
+
+def _few_replaced(text: str) -> bool:
+    return text.count("\ufffd") <= max(1, len(text) // 200)
+
+
+def _frequency_score(text: str, common: frozenset[str]) -> float:
+    """Share of common characters among the non-ASCII ones (kana, symbols count against)."""
+    sample = [char for char in text[:_SAMPLE] if char > "\x7f"]
+    if not sample:
+        return 0.0
+    hits = sum(1 for char in sample if char in common)
+    odd = sum(
+        1
+        for char in sample
+        if not (
+            "\u4e00" <= char <= "\u9fff"
+            or "\u3000" <= char <= "\u303f"
+            or "\uff00" <= char <= "\uffef"
+        )
+    )
+    return (hits - odd) / len(sample)
+
+
+def _decode_detected(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """charset-normalizer's first guess among encodings our readers plausibly use."""
+    from charset_normalizer import from_bytes  # imported late: it is slow to import
+
+    try:
+        guesses = [match.encoding for match in from_bytes(body)]
+    except Exception:  # a detector bug must not cost the user the file
+        return None
+    for guess in guesses:
+        name = _WESTERN.get(codecs.lookup(guess).name, codecs.lookup(guess).name)
+        if name not in _PLAUSIBLE:
+            continue
+        try:
+            return body.decode(name), name, (f"encoding guessed: {name}",)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _decode_replacing(body: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """UTF-8 with one U+FFFD for each run of invalid bytes."""
+    escaped = body.decode("utf-8", errors="surrogateescape")
+    text, places = _ESCAPED_RUN.subn("\ufffd", escaped)
+    return text, "utf-8", (f"invalid UTF-8 bytes replaced ({places} places)",)
