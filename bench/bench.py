@@ -1,0 +1,179 @@
+"""Benchmarks for tuireader: ``python bench/bench.py [--n 10000] [--keep DIR] [--only ...]``.
+
+Generates a synthetic library (``bench/synth.py``) in a temporary folder, then runs the
+sections in order and prints each figure beside its target. Speed is measured here only,
+never in the unit tests. Later work adds a section: a function ``(ctx) -> None`` that
+prints its lines, registered in ``SECTIONS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# After PYTHONPATH, so an explicit PYTHONPATH (or an installed checkout) wins.
+sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
+
+import synth  # noqa: E402
+from tuireader.files import walk_library  # noqa: E402
+
+from tuireader.catalog import Catalog  # noqa: E402
+from tuireader.loader import ArticleError, load_article  # noqa: E402
+
+PARSE_SAMPLE = 2_000
+
+
+@dataclass
+class Context:
+    """What the sections share: the library, the work folder, the built catalog."""
+
+    library: Path
+    work: Path
+    n: int
+    catalog: Catalog | None = None
+    notes: dict[str, float] = field(default_factory=dict)
+
+    def built_catalog(self) -> Catalog:
+        """The catalog, built (untimed) if no earlier section built it."""
+        if self.catalog is None:
+            self.catalog = Catalog(self.work / "cache" / "catalog.db", self.library)
+            self.catalog.scan()
+        return self.catalog
+
+
+def report(name: str, value: str, target: str = "") -> None:
+    """Print one figure, with its target when there is one."""
+    suffix = f"   (target: {target})" if target else ""
+    print(f"  {name:<34} {value:>14}{suffix}", flush=True)
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    """Seconds taken by ``fn()`` and its result."""
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def section_parse(ctx: Context) -> None:
+    """Single-process parse throughput of loader.load_article over a sample."""
+    files = sorted(walk_library(ctx.library))
+    sample = random.Random(7).sample(files, min(PARSE_SAMPLE, len(files)))
+    errors = 0
+    start = time.perf_counter()
+    for path in sample:
+        try:
+            load_article(path, ctx.library)
+        except ArticleError:
+            errors += 1
+    seconds = time.perf_counter() - start
+    report("parse sample", f"{len(sample)} files")
+    report("parse throughput", f"{len(sample) / seconds:,.0f} art/s", ">= 2,000 art/s")
+    report("parse errors", str(errors), "0")
+
+
+def section_catalog(ctx: Context) -> None:
+    """First catalog build, rescan of the unchanged library, catalog size."""
+    db = ctx.work / "cache" / "catalog.db"
+    shutil.rmtree(db.parent, ignore_errors=True)  # a kept library must not reuse a catalog
+    ctx.catalog = Catalog(db, ctx.library)
+    seconds, first = timed(ctx.catalog.scan)
+    report("first build", f"{seconds:.2f} s")
+    report("first build rate", f"{ctx.n / seconds:,.0f} art/s")
+    report("first build report", f"+{first.added} !{first.problems}")
+    seconds, again = timed(ctx.catalog.scan)
+    target = "<= 1 s at 10,000"
+    report("rescan unchanged", f"{seconds:.2f} s", target)
+    report("rescan report", f"={again.unchanged} +{again.added} ~{again.updated}")
+    size = sum(p.stat().st_size for p in db.parent.iterdir() if p.is_file())
+    report("catalog size", f"{size / 2**20:,.1f} MiB")
+
+
+def section_queries(ctx: Context) -> None:
+    """Listing and tree latencies on the built catalog."""
+    cat = ctx.built_catalog()
+    total = cat.count()
+    for sort in ("date", "title"):
+        for label, offset in (("start", 0), ("end", max(total - 50, 0))):
+            seconds, rows = timed(lambda o=offset, s=sort: cat.rows(offset=o, limit=50, sort=s))
+            report(f"rows({sort}) at {label} ({offset})", f"{seconds * 1000:.1f} ms", "< 50 ms")
+    tree = cat.section_tree()
+    biggest = max(tree.children, key=lambda node: node.total)
+    seconds, _ = timed(lambda: cat.rows(biggest.path, offset=biggest.total - 50, limit=50))
+    report(f"rows in {biggest.name} at end", f"{seconds * 1000:.1f} ms", "< 50 ms")
+    seconds, _ = timed(lambda: cat.count(biggest.path))
+    report("count(section)", f"{seconds * 1000:.1f} ms")
+    seconds, _ = timed(cat.section_tree)
+    report("section_tree", f"{seconds * 1000:.1f} ms", "< 100 ms")
+    first = cat.rows(limit=1)[0]
+    seconds, article = timed(lambda: cat.load(first.id))
+    report("load(id)", f"{seconds * 1000:.1f} ms")
+
+
+def section_memory(ctx: Context) -> None:
+    """Peak resident memory of this process and of the scan's workers."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    report("peak memory (this process)", f"{own:,.0f} MiB")
+    report("peak memory (largest worker)", f"{children:,.0f} MiB")
+
+
+SECTIONS: dict[str, Callable[[Context], None]] = {
+    "parse": section_parse,
+    "catalog": section_catalog,
+    "queries": section_queries,
+    "memory": section_memory,
+}
+
+
+def main() -> int:
+    """Generate the library, run the chosen sections, clean up."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000, help="articles to generate")
+    parser.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it")
+    parser.add_argument("--only", help=f"comma-separated sections: {','.join(SECTIONS)}")
+    args = parser.parse_args()
+    chosen = args.only.split(",") if args.only else list(SECTIONS)
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section(s): {', '.join(unknown)}")
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="tuireader-bench-"))
+    try:
+        ctx = Context(library=work / "library", work=work, n=args.n)
+        _generate(ctx)
+        for name in chosen:
+            print(f"[{name}]", flush=True)
+            SECTIONS[name](ctx)
+        if ctx.catalog is not None:
+            ctx.catalog.close()
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def _generate(ctx: Context) -> None:
+    """Generate the library unless a kept one with the right size is already there."""
+    print(f"[generate] {ctx.n:,} articles in {ctx.library}", flush=True)
+    marker = ctx.work / f".generated-{ctx.n}"
+    if marker.exists():
+        report("generation", "reused")
+        return
+    shutil.rmtree(ctx.library, ignore_errors=True)
+    shutil.rmtree(ctx.work / "cache", ignore_errors=True)
+    seconds, written = timed(lambda: synth.generate(ctx.library, ctx.n))
+    report("generation", f"{seconds:.1f} s")
+    report("library size", f"{written / 2**20:,.0f} MiB")
+    marker.write_text("ok")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
