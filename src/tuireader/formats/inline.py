@@ -18,6 +18,9 @@ CJK_CLASS = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
     "\U00020000-\U0003ffff"
 )
+# Longer runs are left as written: hostile input (a 10 MB line of asterisks) must not
+# cost seconds, and no real paragraph is this long.
+MAX_MARKUP_RUN = 20_000
 _CJK = re.compile(f"[{CJK_CLASS}]")
 _MARKUP_CHARS = re.compile(r"[`*_\[\]<>&\\~!]")
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.{1,2000}?)(?<!`)\1(?!`)", re.S)
@@ -26,7 +29,7 @@ _LINK = re.compile(
     r"(?<![\\!])\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])"
 )
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
+_TAG = re.compile(r"<!--.{0,4000}?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 _STRONG = re.compile(r"(?<![\\*])(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)(?<!\\)\1", re.S)
 _STAR = re.compile(r"(?<![\\*])\*(?=[^\s*])(.{1,1000}?)(?<=[^\s*\\])\*(?!\*)", re.S)
 _UNDERSCORE = re.compile(r"(?<![\\\w])_(?=\S)(.{1,1000}?)(?<=\S)(?<!\\)_(?!\w)", re.S)
@@ -40,7 +43,7 @@ _BLOCK_TAG = re.compile(
 
 def reduce_inline(raw: str) -> str:
     """Plain text of one inline Markdown run (a paragraph, heading or cell)."""
-    if not _MARKUP_CHARS.search(raw):
+    if len(raw) > MAX_MARKUP_RUN or not _MARKUP_CHARS.search(raw):
         return join_lines(raw)
     raw = _HARD_BREAK.sub("\n", raw)
     parts: list[str] = []
