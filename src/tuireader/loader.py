@@ -145,10 +145,14 @@ def _clean_labels(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(label for label in cleaned if label)
 
 
-def _clean_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
+def _clean_blocks(blocks: Sequence[Block]) -> Iterable[Block]:
     """Blocks with sanitized text; over-long paragraphs split into several."""
+    joined = "\n".join(block.text for block in blocks)
+    # One pass over the whole body is much cheaper than one call per block, and almost
+    # always finds nothing to do.
+    clean = sanitize_text(joined) == joined
     for block in blocks:
-        text = sanitize_text(block.text)
+        text = block.text if clean else sanitize_text(block.text)
         if block.kind == PARAGRAPH and len(text) > MAX_BLOCK_CHARS:
             for piece in split_long_text(text):
                 yield Block(PARAGRAPH, piece, block.level, block.ordinal)
