@@ -132,6 +132,14 @@ class TuireaderApp(App[int]):
                 action = partial(screen.run_action, spec.action)
                 yield SystemCommand(spec.description, spec.tooltip or spec.description, action)
 
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Save the reading position before the screens are taken down."""
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_position", None)
+            if save is not None:
+                save()
+        super().exit(*args, **kwargs)
+
     def on_unmount(self) -> None:
         """Close the databases."""
         if self.library is not None:

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar
 
@@ -49,8 +50,7 @@ class MainScreen(MainActions, Screen[None]):
         self.current: Any | None = None  # the ArticleRow open in the reader
         self.history = History()
         self._open_path = open_path
-        self._anchor: Any | None = None
-        self._anchor_dirty = False
+        self._saved_anchor: Any | None = None
         self._last_progress = 0.0
 
     def compose(self) -> ComposeResult:
@@ -87,6 +87,7 @@ class MainScreen(MainActions, Screen[None]):
     def on_mount(self) -> None:
         """Show what the catalog already knows, then scan for changes in the background."""
         self.query_one("#scan-progress").display = False
+        self.tree.border_title = "Sections"
         self.refresh_library()
         self.article_list.focus()
         for notice in getattr(self.library.state, "notices", ()):
@@ -216,8 +217,8 @@ class MainScreen(MainActions, Screen[None]):
             return
         row, article = message.row, message.article
         self.current = row
-        self._anchor, self._anchor_dirty = None, False
         position = self.library.state.position(row.fingerprint)
+        self._saved_anchor = position
         self.query_one(ReaderPane).show_article(article, position)
         self.app.remember_article(row.path)  # type: ignore[attr-defined]
         self.sync_cursor(row)
@@ -236,7 +237,6 @@ class MainScreen(MainActions, Screen[None]):
 
     @on(ArticleReader.PositionChanged)
     def _position_changed(self, message: Any) -> None:
-        self._anchor, self._anchor_dirty = message.anchor, True
         self.update_status()
 
     @on(ArticleReader.ReachedEnd)
@@ -248,11 +248,17 @@ class MainScreen(MainActions, Screen[None]):
             self.set_read(current, True)
 
     def save_position(self) -> None:
-        """Write the reading position if it changed since the last write."""
-        if self.current is None or not self._anchor_dirty or self._anchor is None:
+        """Write the reading position if it moved since the last write."""
+        if self.current is None:
             return
-        self._anchor_dirty = False
-        error = self.library.save_position(self.current, self._anchor)
+        try:
+            anchor = self.reader.anchor
+        except NoMatches:  # the screen is being taken down
+            return
+        if anchor == self._saved_anchor:
+            return
+        self._saved_anchor = anchor
+        error = self.library.save_position(self.current, anchor)
         if error:
             self.notify(error, title="Position not saved", markup=False, severity="warning")
 

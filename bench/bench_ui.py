@@ -1,0 +1,162 @@
+"""Benchmark the app as a person meets it: in a pseudo-terminal, through the real CLI.
+
+    PYTHONPATH=src python bench/bench_ui.py [--big /tmp/big-library] [--keys 40]
+
+Prints, for the sample library and (with ``--big``) a library of 100,000 small files:
+  * start → first paint: from just before the process is forked to the moment the
+    terminal output first contains the article list's header ("articles"), with the
+    catalog already built (a normal start; the first build runs in the background).
+  * CPU per key press: the child's user+system CPU (from /proc/PID/stat) over a run of
+    key presses, minus the idle CPU of an equally long quiet spell, divided by the
+    number of keys. This counts everything the key causes: binding, queries, repaint.
+The big library is generated on first use (``--big DIR`` that does not exist yet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import os
+import pty
+import select
+import struct
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MARKER = b"articles"
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def make_big_library(root: Path, count: int = 100_000) -> None:
+    """Write ``count`` small Markdown articles in 100 sections of 10 folders each."""
+    for n in range(count):
+        folder = root / f"section-{n % 10:02d}" / f"part-{n % 100:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        day = 1 + n % 28
+        text = f"---\ntitle: Article {n}\ndate: 2020-01-{day:02d}\n---\n\nBody of article {n}.\n"
+        (folder / f"a{n:06d}.md").write_text(text, encoding="utf-8")
+
+
+def build_catalog(library: Path, env: dict[str, str]) -> float:
+    """Scan the library once (as a first start would); seconds taken."""
+    os.environ.update(env)
+    from tuireader.catalog import Catalog
+    from tuireader.config import resolve_paths
+
+    paths = resolve_paths()
+    started = time.monotonic()
+    catalog = Catalog(paths.catalog_db(library), library)
+    catalog.scan()
+    catalog.close()
+    return time.monotonic() - started
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+class Terminal:
+    """The app running in a pty of a fixed size; output is drained as it comes."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], size=(120, 36)) -> None:
+        self.started = time.monotonic()
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.environ.update(env)
+            os.execvp(argv[0], argv)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        self.output = bytearray()
+
+    def drain(self, seconds: float) -> None:
+        """Read output for ``seconds``."""
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.fd], [], [], min(left, 0.02))
+            if ready:
+                try:
+                    self.output += os.read(self.fd, 65536)
+                except OSError:
+                    return
+
+    def wait_for(self, marker: bytes, timeout: float = 30.0) -> float:
+        """Seconds from start until ``marker`` appears in the output."""
+        while marker not in self.output:
+            if time.monotonic() - self.started > timeout:
+                raise TimeoutError(marker)
+            self.drain(0.005)
+        return time.monotonic() - self.started
+
+    def keys_cpu(self, key: bytes, presses: int, gap: float = 0.15) -> float:
+        """Average CPU seconds per press of ``key`` (idle CPU subtracted)."""
+        self.drain(1.0)
+        idle_start = cpu_seconds(self.pid)
+        self.drain(presses * gap)
+        idle = cpu_seconds(self.pid) - idle_start
+        busy_start = cpu_seconds(self.pid)
+        for _ in range(presses):
+            os.write(self.fd, key)
+            self.drain(gap)
+        busy = cpu_seconds(self.pid) - busy_start
+        return max(0.0, busy - idle) / presses
+
+    def quit(self) -> None:
+        """Ask the app to quit, then make sure it is gone."""
+        os.write(self.fd, b"\x11")  # ctrl+q
+        self.drain(1.0)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, 9)
+        os.waitpid(self.pid, 0)
+
+
+def measure(name: str, library: Path, presses: int) -> None:
+    """Print first paint and per-key CPU for one library."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            "TUIREADER_DATA_DIR": f"{tmp}/data",
+            "TUIREADER_CACHE_DIR": f"{tmp}/cache",
+            "TUIREADER_CONFIG": f"{tmp}/config.yaml",
+            "PYTHONPATH": str(REPO / "src"),
+            "TERM": "xterm-256color",
+        }
+        build = build_catalog(library, env)
+        print(f"{name}: catalog build {build:.2f} s (not part of start-up below)")
+        term = Terminal([sys.executable, "-m", "tuireader", str(library)], env)
+        first_paint = term.wait_for(MARKER)
+        print(f"{name}: start -> first paint {first_paint * 1000:.0f} ms")
+        for label, key in (("list j", b"j"), ("list k", b"k"), ("tree j", None)):
+            if key is None:
+                os.write(term.fd, b"\x1b[Z")  # shift+tab to the tree
+                term.drain(0.5)
+                key = b"j"
+            per_key = term.keys_cpu(key, presses)
+            print(f"{name}: CPU per key ({label}) {per_key * 1000:.1f} ms")
+        os.write(term.fd, b"\t\r")  # back to the list, open an article
+        term.drain(1.0)
+        print(f"{name}: CPU per key (reader space) {term.keys_cpu(b' ', presses) * 1000:.1f} ms")
+        term.quit()
+
+
+def main() -> int:
+    """Run the measurements."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--big", type=Path, help="folder for the 100,000-article library")
+    parser.add_argument("--keys", type=int, default=40, help="key presses per measurement")
+    args = parser.parse_args()
+    measure("sample library", REPO / "sample_articles", args.keys)
+    if args.big:
+        if not args.big.exists():
+            print(f"writing 100,000 articles to {args.big} ...")
+            make_big_library(args.big)
+        measure("100,000 articles", args.big, args.keys)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
