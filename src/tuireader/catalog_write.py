@@ -21,9 +21,11 @@ _ARTICLE_COLUMNS = (
     "path, size, mtime_ns, title, title_key, sections, section_key, date, date_rank, "
     "source, author, url, tags, description, format, encoding, warnings, fingerprint"
 )
-_INSERT = f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 18)})"
-_UPDATE = "UPDATE articles SET ({cols}) = ({marks}) WHERE id = ?".format(
-    cols=_ARTICLE_COLUMNS, marks=", ".join("?" * 18)
+_UPSERT = (
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 18)}) "
+    f"ON CONFLICT(path) DO UPDATE SET ({_ARTICLE_COLUMNS}) = "
+    f"({', '.join('excluded.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))}) "
+    "RETURNING id"
 )
 
 
@@ -105,15 +107,14 @@ class Writer:
             _dump(record.warnings),
             record.fingerprint,
         )
+        # An upsert, not a plain insert: another process may have scanned this file since
+        # our snapshot of known paths was taken.
+        article_id = self._conn.execute(_UPSERT, values).fetchall()[0][0]
+        self._conn.execute("DELETE FROM membership WHERE article_id = ?", (article_id,))
         if old_id is None:
-            article_id = self._conn.execute(_INSERT, values).lastrowid
-            assert article_id is not None
             self.added += 1
         else:
-            article_id = old_id
-            self._conn.execute(_UPDATE, (*values, old_id))
-            self._conn.execute("DELETE FROM membership WHERE article_id = ?", (old_id,))
-            search_index.remove(self._conn, [old_id])
+            search_index.remove(self._conn, [article_id])
             self.updated += 1
         self._conn.execute(
             "INSERT OR REPLACE INTO texts (id, body, layout) VALUES (?, ?, ?)",

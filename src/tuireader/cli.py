@@ -106,9 +106,14 @@ def _first_positional(args: list[str]) -> str | None:
 
 def _wants_help(args: list[str]) -> bool:
     """Whether ``-h``/``--help`` comes before any positional argument."""
+    skip = False
     for arg in args:
-        if arg in ("-h", "--help"):
+        if skip:
+            skip = False
+        elif arg in ("-h", "--help"):
             return True
-        if not arg.startswith("-"):
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
             return False
     return False

@@ -85,7 +85,8 @@ def _markdown_block(block: Block) -> str:
     if block.kind == QUOTE:
         return "\n".join(f"> {line}" for line in block.text.split("\n"))
     if block.kind == CODE:
-        return f"```\n{block.text}\n```"
+        fence = "`" * max(3, _longest_run(block.text, "`") + 1)
+        return f"{fence}\n{block.text}\n{fence}"
     if block.kind == RULE:
         return "---"
     return block.text
@@ -99,3 +100,12 @@ def _marker(block: Block) -> str:
 def _indent(level: int) -> str:
     """Indentation for a nested list item."""
     return "  " * max(level, 0)
+
+
+def _longest_run(text: str, char: str) -> int:
+    """The length of the longest run of ``char`` in ``text``."""
+    longest = run = 0
+    for current in text:
+        run = run + 1 if current == char else 0
+        longest = max(longest, run)
+    return longest
