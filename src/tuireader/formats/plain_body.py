@@ -25,8 +25,7 @@ _BODY_LABELS = (labels.EDITOR, labels.SOURCE, labels.COUNTER, labels.URL, labels
 
 def clean_body(lines: list[str], header: Header) -> list[str]:
     """Paragraphs of the body with noise, label lines and trailing furniture removed."""
-    kept = [line for line in lines if not _is_furniture(line, header)]
-    kept = _cut_related(kept)
+    kept = [line for line in _cut_related(lines) if not _is_furniture(line, header)]
     if header.title and kept and kept[0] == header.title:
         kept = kept[1:]
     return _take_byline(kept, header)
@@ -36,12 +35,13 @@ def _is_furniture(line: str, header: Header) -> bool:
     """Noise, or a short label line whose value belongs to the header."""
     if is_noise_line(line):
         return True
-    if len(line) > _MAX_LABEL_LINE or not labels.starts_with_label(line):
+    inner = line.strip("()（）")
+    if len(line) > _MAX_LABEL_LINE or not labels.starts_with_label(inner):
         return False
-    _pre, pairs = labels.split_labels(line)
+    _pre, pairs = labels.split_labels(inner)
     if not all(name in _BODY_LABELS for name, _value in pairs):
         return False
-    read_meta(header, line)
+    read_meta(header, inner)
     return True
 
 

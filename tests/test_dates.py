@@ -1,0 +1,110 @@
+"""Dates found in free text come back as ISO 8601, impossible ones as None."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tuireader.text.dates import date_to_iso, find_date, parse_compact_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年11月1日 10:02", "2022-11-01T10:02"),
+        ("2022年11月01日10:02", "2022-11-01T10:02"),
+        ("2022 年 11 月 1 日 10:02", "2022-11-01T10:02"),
+        ("2022年11月1日", "2022-11-01"),
+        ("2022年11月1日10时02分", "2022-11-01T10:02"),
+        ("2022年11月1日 10时02分33秒", "2022-11-01T10:02:33"),
+        ("2022年11月1日 下午3:05", "2022-11-01T15:05"),
+        ("2022-11-01 10:02:33", "2022-11-01T10:02:33"),
+        ("2022-11-01 10:02:00", "2022-11-01T10:02"),
+        ("2022/11/01", "2022-11-01"),
+        ("2022/1/5 8:30", "2022-01-05T08:30"),
+        ("2022.11.01", "2022-11-01"),
+        ("2022-11-01T10:02:00+08:00", "2022-11-01T10:02"),
+        ("2022-11-01T23:30:00Z", "2022-11-01T23:30"),
+        ("2022-11-01T10:02:05.123-05:00", "2022-11-01T10:02:05"),
+        ("1 November 2022", "2022-11-01"),
+        ("21st March 2023", "2023-03-21"),
+        ("Nov 1, 2022", "2022-11-01"),
+        ("November 1, 2022", "2022-11-01"),
+        ("Sept. 9, 2021 at 3:05 pm", "2021-09-09T15:05"),
+        ("Dec 24, 2020 12:10 AM", "2020-12-24T00:10"),
+        ("1 Nov 2022, 10:02", "2022-11-01T10:02"),
+    ],
+)
+def test_every_written_form_becomes_iso(text: str, expected: str) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022-02-30",
+        "2021年2月29日",
+        "2022-13-01",
+        "2022/00/10",
+        "电话 0931-1234-5678",
+        "no date here",
+        "",
+        "20221101",
+        "版本 3.14.15",
+        "May we meet again",
+    ],
+)
+def test_impossible_or_absent_dates_give_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_the_first_valid_date_wins_and_an_impossible_one_is_skipped() -> None:
+    assert parse_date("见 2022-02-30 与 2022-03-01 两次会议") == "2022-03-01"
+    assert parse_date("2020-01-01 和 2021-01-01") == "2020-01-01"
+
+
+def test_mixed_separators_are_not_a_date() -> None:
+    assert parse_date("2022-11/01") is None
+
+
+def test_an_impossible_time_keeps_the_date_alone() -> None:
+    assert find_date("2022-11-01 25:99 其他") == ("2022-11-01", 0, 10)
+
+
+def test_find_date_gives_the_span_to_cut_out_of_a_header_line() -> None:
+    line = "来源:张掖市融媒体中心 2022年11月01日 10:02 浏览"
+    iso, start, end = find_date(line) or ("", 0, 0)
+    assert iso == "2022-11-01T10:02"
+    assert line[start:end] == "2022年11月01日 10:02"
+
+
+def test_find_date_span_covers_a_zone_suffix() -> None:
+    line = "Published: 2022-11-01T10:02:00+08:00 by staff"
+    found = find_date(line)
+    assert found is not None
+    assert line[found[1] : found[2]] == "2022-11-01T10:02:00+08:00"
+
+
+def test_compact_dates_only_on_request() -> None:
+    assert parse_compact_date("news_20221101_1002") == "2022-11-01T10:02"
+    assert parse_compact_date("20221101") == "2022-11-01"
+    assert parse_compact_date("x20221301") is None
+    assert parse_compact_date("id 123456789") is None
+
+
+def test_date_objects_from_yaml() -> None:
+    assert date_to_iso(dt.datetime(2022, 11, 1, 10, 2, 33)) == "2022-11-01T10:02:33"
+    assert date_to_iso(dt.datetime(2022, 11, 1, 10, 2)) == "2022-11-01T10:02"
+    tz = dt.timezone(dt.timedelta(hours=8))
+    assert date_to_iso(dt.datetime(2022, 11, 1, 10, 2, tzinfo=tz)) == "2022-11-01T10:02"
+    assert date_to_iso(dt.date(2022, 1, 2)) == "2022-01-02"
+    assert date_to_iso("2022年1月2日") == "2022-01-02"
+    assert date_to_iso(20220102) is None
+    assert date_to_iso(None) is None
+
+
+def test_a_long_line_without_dates_is_scanned_quickly() -> None:
+    # Many near-dates in a row must not make the scanner backtrack badly.
+    text = "2022-11-1x " * 50_000 + "2022-11-01"
+    assert parse_date(text) == "2022-11-01"
