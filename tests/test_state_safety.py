@@ -51,7 +51,8 @@ def test_bad_file_is_kept_aside_and_a_new_one_started(
     db = tmp_path / "state.db"
     db.write_bytes(content)
     store = StateStore.open(db, backups=False)
-    assert len(store.notices) == 1 and said in store.notices[0]
+    assert said in store.notices[0]
+    assert "No backup" in store.notices[1]
     kept = aside_files(tmp_path)
     assert len(kept) == 1 and kept[0].read_bytes() == content
     assert kept[0].name in store.notices[0]

@@ -55,6 +55,8 @@ def _load(text: str):
         return json.loads(text)
     except ValueError:
         pass
+    except RecursionError:
+        raise ImportFormatError("the file is nested too deeply") from None
     try:
         return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, ValueError, RecursionError) as exc:

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from tuireader.anchors import make_selector
 from tuireader.model import Anchor, Article, Bookmark
-from tuireader.state_backup import backup_if_due
+from tuireader.state_backup import backup_if_due, restore_latest
 from tuireader.state_rows import (
     BOOKMARK_COLUMNS,
     INSERT_BOOKMARK,
@@ -47,9 +47,16 @@ class StateStore:
 
     @classmethod
     def open(cls, path: Path, *, backups: bool = True) -> StateStore:
-        """Open state.db at ``path`` (never raises); backs up at most once a day."""
+        """Open state.db at ``path`` (never raises); backs up at most once a day.
+
+        When a bad file had to be set aside, the new database is filled from the newest
+        backup (and the user told how much came back).
+        """
         path = Path(path)
-        store = cls(open_state_db(path), path)
+        opened = open_state_db(path)
+        store = cls(opened, path)
+        if opened.set_aside and not store.read_only:
+            store.notices.append(restore_latest(store, path.parent / "backups"))
         if backups and not store.read_only:
             notice = backup_if_due(store, path.parent / "backups")
             if notice:
@@ -225,6 +232,20 @@ class StateStore:
     def is_bookmarked(self, fp: str) -> bool:
         """Whether the article has any bookmark (whole or passage)."""
         return self._one("SELECT 1 FROM bookmarks WHERE fingerprint=? LIMIT 1", (fp,)) is not None
+
+    def restore_article_states(self, rows: Iterable[tuple]) -> int:
+        """Add (fingerprint, last_path, read, read_at, block, offset) rows not yet known."""
+
+        def insert(conn: sqlite3.Connection) -> int:
+            before = conn.total_changes
+            conn.executemany(
+                """INSERT OR IGNORE INTO article_state(fingerprint, last_path, read, read_at,
+                pos_block, pos_offset, updated) VALUES (?,?,?,?,?,?,?)""",
+                [(*row, now_iso()) for row in rows],
+            )
+            return conn.total_changes - before
+
+        return self._write(insert)
 
     def article_states(self) -> list[tuple]:
         """Every article_state row (fingerprint, last_path, read, read_at, block, offset)."""

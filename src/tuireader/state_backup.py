@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tuireader.export import to_annotation, write_atomic
+from tuireader.export_import import ImportFormatError, parse_export
 from tuireader.state_rows import now_iso
 
 if TYPE_CHECKING:
@@ -85,3 +86,27 @@ def prune(folder: Path, keep: int = KEEP) -> None:
     """Delete all but the newest ``keep`` backups (never touches state.db itself)."""
     for old in backups(folder)[:-keep]:
         old.unlink(missing_ok=True)
+
+
+def restore_latest(store: StateStore, folder: Path) -> str:
+    """Fill ``store`` from the newest readable backup; a notice saying what came back."""
+    for backup in reversed(backups(folder)):
+        try:
+            text = backup.read_text(encoding="utf-8")
+            bookmarks = parse_export(text).bookmarks
+            states = [_state_row(item) for item in json.loads(text).get("article_state", [])]
+            added = store.insert_bookmarks(bookmarks)
+            marks = store.restore_article_states(states)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, ImportFormatError):
+            continue
+        return f"Restored {added} bookmark(s) and {marks} read mark(s)/position(s) from {backup}."
+    return "No backup was found to restore from: the new state database starts empty."
+
+
+def _state_row(item: dict) -> tuple:
+    """An article_state row from a backup entry (fields checked by type)."""
+    fp, path = str(item["fingerprint"]), item.get("last_path")
+    block, offset = item.get("pos_block"), item.get("pos_offset")
+    if not all(v is None or isinstance(v, int) for v in (block, offset)):
+        raise TypeError("position must be whole numbers")
+    return (fp, path, int(bool(item.get("read"))), item.get("read_at"), block, offset)

@@ -35,6 +35,7 @@ class OpenedDb:
     notices: list[str] = field(default_factory=list)
     read_only: bool = False
     read_only_reason: str = ""
+    set_aside: bool = False  # a bad file was moved away: the new one may need a restore
 
 
 def open_state_db(path: Path) -> OpenedDb:
@@ -56,7 +57,7 @@ def open_state_db(path: Path) -> OpenedDb:
         reason = f"Cannot use {path}: {_reason(exc)}. Changes in this session will not be saved."
         notices.append(reason)
         return OpenedDb(_memory_db(), notices, True, reason)
-    return _check_version(OpenedDb(conn, notices))
+    return _check_version(OpenedDb(conn, notices, set_aside=bool(notices)))
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -124,7 +125,7 @@ def _aside_notice(path: Path, problem: str) -> str:
     target = set_aside(path, "bad")
     return (
         f"Your state database {path} {problem}. It was kept as {target.name} and a new one "
-        "was started (the last backups are in the backups folder)."
+        "was started."
     )
 
 
