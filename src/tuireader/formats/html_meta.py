@@ -23,7 +23,8 @@ _SECTION_KEYS = ("article:section", "columnname", "category")
 _CJK = re.compile(f"[{CJK_CLASS}]")
 _URL_SCHEME = re.compile(r"^https?://", re.I)
 # Site names trail titles: "Headline_Column_Site", "Headline - Site", "Headline | Site".
-_TITLE_SUFFIX = re.compile(r"\s*(?:_|\s[-|–—·]\s|｜|\|)\s*([^_|｜]{1,30})$")
+_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\s[-|–—·]\s|｜|\|)\s*")
+_MAX_SUFFIX = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +108,15 @@ def _canonical(root: etree._Element) -> str | None:
 def strip_site_suffix(title: str) -> str:
     """Drop trailing site and column names: ``标题_要闻_某某网`` → ``标题``."""
     while True:
-        match = _TITLE_SUFFIX.search(title)
-        if not match or match.start() == 0:
+        last = max(_TITLE_SEPARATOR.finditer(title), key=lambda match: match.start(), default=None)
+        if last is None or len(title) - last.end() > _MAX_SUFFIX:
             return title
-        if match.group(0).lstrip().startswith("_") and not _CJK.search(title):
-            return title  # "snake_case" in an English title is not a separator
-        head = title[: match.start()].strip()
+        head = title[: last.start()].strip()
         if len(head) < 4:
             return title
+        is_underscore = last.group(0).strip() == "_"
+        if is_underscore and not _CJK.search(title):
+            return title  # "snake_case" in an English title is not a separator
         title = head
-        if "_" not in match.group(0):  # " - Site" and " | Site" appear once; "_" chains
+        if not is_underscore:  # " - Site" and " | Site" come once; "_Column_Site" chains
             return title

@@ -45,7 +45,8 @@ class VisibleMeta:
 def read_visible(root: etree._Element) -> VisibleMeta:
     """Breadcrumb sections and labeled date / source / author from the visible text."""
     body = next(root.iter("body"), root)
-    text = clean_text(text_of(body))
+    # Pieces joined by spaces: adjacent elements must not run together ("王五" + "正文").
+    text = " ".join(" ".join(body.itertext()).split())
     return VisibleMeta(
         sections=breadcrumb_sections(body),
         date=_labeled_date(text) or _time_element_date(body) or _info_date(body),
