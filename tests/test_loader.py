@@ -139,6 +139,14 @@ def test_title_falls_back_to_the_file_stem(tmp_path: Path, monkeypatch) -> None:
         (("新闻", "张掖"), ("问政", "要闻"), ("新闻", "张掖", "问政", "要闻")),
         (("a",), ("b", "b", "c"), ("a", "b", "c")),
         (("a", "a"), (), ("a",)),
+        (("Tech", "Rust"), ("programming", "rust"), ("Tech", "Rust")),
+        (
+            ("Tech", "Programming", "Py"),
+            ("Programming", "Testing"),
+            ("Tech", "Programming", "Py", "Testing"),
+        ),
+        (("新闻", "张掖"), ("新闻", "国内"), ("新闻", "张掖", "国内")),
+        (("News",), ("news", "World"), ("News", "World")),
     ],
 )
 def test_merge_sections(folders, own, expected) -> None:

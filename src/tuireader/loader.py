@@ -181,16 +181,20 @@ def split_long_text(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
 def merge_sections(folders: Sequence[str], own: Sequence[str]) -> tuple[str, ...]:
     """Folder sections followed by the article's own breadcrumb, without repeating a level.
 
-    If the last folder name appears in ``own`` at index i, the breadcrumb is taken from
-    i + 1 on (a folder 要闻 holding a page whose breadcrumb reads 网站 > 要闻 > 本地 gives
-    要闻 > 本地); then adjacent duplicates are dropped.
+    The breadcrumb is taken after its last name that is also a folder name (ignoring
+    case): a folder 要闻 holding a page whose breadcrumb reads 网站 > 要闻 > 本地 gives
+    要闻 > 本地, and Tech/Rust holding a page filed under "programming > rust" stays
+    Tech/Rust. Then adjacent duplicates (ignoring case) are dropped.
     """
+    folder_keys = {name.casefold() for name in folders}
     tail = list(own)
-    if folders and folders[-1] in tail:
-        tail = tail[tail.index(folders[-1]) + 1 :]
+    for index in range(len(tail) - 1, -1, -1):
+        if tail[index].casefold() in folder_keys:
+            tail = tail[index + 1 :]
+            break
     merged: list[str] = []
     for name in [*folders, *tail]:
-        if not merged or merged[-1] != name:
+        if not merged or merged[-1].casefold() != name.casefold():
             merged.append(name)
     return tuple(merged)
 
