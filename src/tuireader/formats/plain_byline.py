@@ -9,24 +9,29 @@ from __future__ import annotations
 
 import re
 
+# Simplified and traditional forms (Big5 pages write 記者, 通訊員, 攝).
+_REPORTER = r"(?:记者|記者|通讯员|通訊員|实习生|實習生)"
 _ROLE = (
-    r"(?:(?:特约|实习|见习|本报|本台|驻[^\s]{1,6})?(?:记者|通讯员)|实习生"
-    r"|(?:文字|文图|文|图|摄影|摄|撰稿|撰文|作者)\s*[/／:：])"
+    r"(?:(?:特约|特約|实习|實習|见习|見習|本报|本報|本台|驻[^\s]{1,6}|駐[^\s]{1,6})?"
+    + _REPORTER
+    + r"|(?:文字|文图|文圖|文|图|圖|摄影|攝影|摄|攝|撰稿|撰文|作者)\s*[/／:：])"
 )
 _HAS_ROLE = re.compile(_ROLE)
-_TOKEN_SPLIT = re.compile(r"[\s、，,;；/／|｜:：和及与]+")
+_TOKEN_SPLIT = re.compile(r"[\s、，,;；/／|｜:：和及与與]+")
 _WRITER_TOKEN = re.compile(
-    r"(?:文字|文图|文|图|摄影|摄|撰稿|撰文|作者|.{0,16}(?:记者|通讯员|实习生))"
+    r"(?:文字|文图|文圖|文|图|圖|摄影|攝影|摄|攝|撰稿|撰文|作者|.{0,16}" + _REPORTER + ")"
 )
-_SKIP_TOKEN = re.compile(r".{0,6}(?:编辑|责编|校对|审核|监制|制图|设计)")
-_ROLE_INSIDE = re.compile(r"记者|通讯员|实习生")
+_SKIP_TOKEN = re.compile(
+    r".{0,6}(?:编辑|編輯|责编|責編|校对|校對|审核|審核|监制|監製|制图|製圖|设计|設計)"
+)
+_ROLE_INSIDE = re.compile(_REPORTER)
 _NOT_NAMES = frozenset(
-    ("报道", "整理", "编译", "综合", "发自", "供图", "摄影", "本报", "特约", "联合", "等", "电")
+    ("报道", "報導", "整理", "编译", "综合", "发自", "供图", "摄影", "本报", "本報", "特约", "联合")
 )
-_NEWSROOM_ENDINGS = ("社", "网", "台", "报", "中心", "集团", "频道")
-_TRAILERS = ("摄影", "报道", "整理", "供图", "摄")
+_NEWSROOM_ENDINGS = ("社", "网", "網", "台", "报", "報", "中心", "集团", "集團", "频道", "頻道")
+_TRAILERS = ("摄影", "攝影", "报道", "報導", "报导", "整理", "供图", "供圖", "摄", "攝")
 _CLOSING = re.compile(r"[（(]([^（）()]{2,60})[）)][\s。.]*$")
-_OPENING = re.compile(r"^[^（()）]{0,24}?[讯电]\s*[（(]([^（）()]{2,60})[）)]")
+_OPENING = re.compile(r"^[^（()）]{0,24}?[讯电訊電]\s*[（(]([^（）()]{2,60})[）)]")
 _ENGLISH_BY = re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'\-]*(?:[ \t]+[\w.'\-]+){0,6})$")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'\-]*")

@@ -56,7 +56,7 @@ _CHINESE_LABELS = {
         "摄影",
         "监制",
     ),
-    URL: ("链接", "原文链接", "网址", "原文地址", "本文链接"),
+    URL: ("链接", "原文链接", "网址", "原文地址", "本文链接", "連結", "原文連結"),
     TAGS: ("关键词", "关键字", "标签", "主题词"),
     SUMMARY: ("摘要", "内容摘要", "导语", "内容提要", "提要"),
     COUNTER: ("浏览次数", "浏览量", "阅读量", "阅读数", "阅读次数", "点击数", "点击量", "访问量"),
@@ -78,6 +78,24 @@ _OPEN, _CLOSE = r"[【\[〔〖［]", r"[】\]〕〗］]"
 _BOUNDARY = r"(?:^|(?<=[\s|｜丨/／【\[(（,，;；]))"
 
 
+# Traditional forms of the characters used in labels, so Big5 pages match too.
+_TRADITIONAL = str.maketrans(
+    "标题来处发时间编辑责审对记讯员链网关键词签浏览阅读点击数访录导语闻图摄监稿"
+    "扰页单实报纸杂刊频视听广东华区县乡镇业务统计经济现总结围绕论坛间",
+    "標題來處發時間編輯責審對記訊員鏈網關鍵詞籤瀏覽閱讀點擊數訪錄導語聞圖攝監稿"
+    "擾頁單實報紙雜刊頻視聽廣東華區縣鄉鎮業務統計經濟現總結圍繞論壇間",
+)
+
+
+def _with_traditional(words: tuple[str, ...]) -> list[str]:
+    """The words plus their traditional forms (發布 also written 發佈), longest first."""
+    variants = set(words)
+    for word in words:
+        traditional = word.translate(_TRADITIONAL)
+        variants.update((traditional, traditional.replace("發布", "發佈")))
+    return sorted(variants, key=len, reverse=True)
+
+
 def _spaced(word: str) -> str:
     """Pattern for a Chinese label that tolerates spaces between its characters."""
     return _SPACE.join(re.escape(ch) for ch in word)
@@ -87,7 +105,7 @@ def _build_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
     """One alternation of every label, with a group name per field."""
     chinese, english, names = [], [], {}
     for index, (field, words) in enumerate(_CHINESE_LABELS.items()):
-        ordered = sorted(words, key=len, reverse=True)
+        ordered = _with_traditional(words)
         chinese.append(f"(?P<z{index}>{'|'.join(_spaced(w) for w in ordered)})")
         names[f"z{index}"] = field
     for index, (field, words) in enumerate(_ENGLISH_LABELS.items()):
