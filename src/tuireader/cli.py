@@ -18,13 +18,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tuireader.commands import common, listing, show, tree
+from tuireader.commands import bookmarks, common, listing, show, tree
 
 #: The subcommand modules; each has ``register(subparsers)``. Add one line per command.
 COMMANDS = [
     listing,
     show,
     tree,
+    bookmarks,
 ]
 _VALUE_OPTIONS = ("--data-dir", "--cache-dir", "--config")
 

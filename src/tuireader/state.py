@@ -116,17 +116,24 @@ class StateStore:
 
     # -- bookmarks -----------------------------------------------------------------------
 
-    def add_article_bookmark(self, fp: str, path: str, title: str) -> Bookmark:
-        """Bookmark a whole article; an existing whole-article bookmark is returned as is."""
+    def add_article_bookmark(self, fp: str, path: str, title: str, note: str = "") -> Bookmark:
+        """Bookmark a whole article (one transaction, note included).
+
+        An article has at most one whole-article bookmark: adding it again returns the
+        existing one (with ``note`` stored when one is given).
+        """
 
         def add(conn: sqlite3.Connection) -> int:
             found = conn.execute(
                 "SELECT id FROM bookmarks WHERE fingerprint=? AND quote IS NULL", (fp,)
             ).fetchone()
             if found:
+                if note:
+                    sql = "UPDATE bookmarks SET note=?, updated=? WHERE id=?"
+                    conn.execute(sql, (note, now_iso(), found[0]))
                 return int(found[0])
             stamp = now_iso()
-            values = (uuid.uuid4().hex, fp, path, title, None, "", stamp, stamp)
+            values = (uuid.uuid4().hex, fp, path, title, None, note, stamp, stamp)
             return conn.execute(INSERT_BOOKMARK, values + (None,) * 4 + ("", "")).lastrowid
 
         return self._get(self._write(add))

@@ -108,9 +108,7 @@ def _add(args, store: StateStore, paths) -> int:
     article = _load_for_add(Path(args.file), _library(args, paths), load_article, ArticleError)
     fp = fingerprint(article)
     if args.quote is None:
-        b = store.add_article_bookmark(fp, article.path, article.title)
-        if args.note:
-            store.set_note(b.id, args.note)
+        b = store.add_article_bookmark(fp, article.path, article.title, args.note)
     else:
         start, end = _find_quote(article, args.quote)
         b = store.add_passage_bookmark(article, start, end, args.note, fp=fp)
