@@ -37,6 +37,7 @@ ROLE_CLASSES: dict[str, tuple[str, ...]] = {
     "quote": ("reader--quote",),
     "code": ("reader--code",),
 }
+MIN_READING_WIDTH = 10
 LAYER_CLASSES = {layer: f"reader--{layer.replace('_', '-')}" for layer in LAYERS}
 
 
@@ -58,12 +59,12 @@ class ArticleReader(ReaderScrolling, ScrollView, can_focus=True):
         & > .reader--title { text-style: bold; color: $text; }
         & > .reader--meta { color: $text-muted; }
         & > .reader--rule { color: $text-muted; }
-        & > .reader--marker { color: $accent; }
+        & > .reader--marker { color: $text-accent; }
         & > .reader--heading { text-style: bold; color: $text; }
-        & > .reader--heading-1 { text-style: bold underline; color: $accent; }
-        & > .reader--heading-2 { color: $accent; }
+        & > .reader--heading-1 { text-style: bold underline; color: $text-accent; }
+        & > .reader--heading-2 { color: $text-accent; }
         & > .reader--quote { text-style: italic; color: $text-muted; }
-        & > .reader--code { background: $boost; color: $text; }
+        & > .reader--code { background: $panel; color: $text; }
         & > .reader--bookmark { background: $success 25%; }
         & > .reader--selection { background: $primary 45%; }
         & > .reader--search { background: $warning 35%; }
@@ -84,6 +85,7 @@ class ArticleReader(ReaderScrolling, ScrollView, can_focus=True):
     ]
 
     reading_width: reactive[int] = reactive(80, init=False)
+    """Widest the text column gets, in cells; the column is centred in the pane."""
 
     class PositionChanged(Message):
         """The reading position settled after a scroll."""
@@ -111,6 +113,10 @@ class ArticleReader(ReaderScrolling, ScrollView, can_focus=True):
         self._palette: dict[str, Style] | None = None
         self._generation = 0
 
+    def validate_reading_width(self, width: int) -> int:
+        """Keep the column at least a few words wide."""
+        return max(MIN_READING_WIDTH, width)
+
     # -- public API ------------------------------------------------------------------
     def show_article(self, article: Article, anchor: Anchor | None = None) -> None:
         """Show ``article`` from ``anchor`` (the top when None); highlights are reset."""
@@ -128,7 +134,8 @@ class ArticleReader(ReaderScrolling, ScrollView, can_focus=True):
         self._highlights.clear()
         self._generation += 1
         self.virtual_size = Size(0, 0)
-        self.scroll_to(y=0, animate=False, force=True)
+        if self.is_mounted:
+            self.scroll_to(y=0, animate=False, force=True)
         self.refresh()
 
     @property

@@ -167,6 +167,8 @@ class ReaderScrolling:
 
     def render_lines(self: ArticleReader, crop: Region) -> list[Strip]:
         """Wrap what is about to show first, then publish any height change."""
+        if self._article is not None and not self._layout_current():
+            self._relayout()  # resized, and the Resize event has not arrived yet
         if self._layout is not None:
             self._layout.wrap_rows(self.scroll_offset.y, self.size.height)
         strips = super().render_lines(crop)  # type: ignore[misc]
@@ -185,7 +187,9 @@ class ReaderScrolling:
         layout.wrap_rows(top, height)
         if top + height >= layout.height:
             self._end_reported = True
-            self.post_message(self.ReachedEnd())
+            # Created from the reader's own queue: a message made while the screen
+            # renders would name the screen as its sender and stop bubbling there.
+            self.call_later(lambda: self.post_message(self.ReachedEnd()))
 
     def _post_position(self: ArticleReader) -> None:
         position = (self.anchor, self.percent)

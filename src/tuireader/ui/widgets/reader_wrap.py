@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - the shared breaker has not landed yet
 
 
 Line = tuple[int, int]
-SAMPLE = 256  # characters measured to guess the cells per character of a long block
+SAMPLE = 64  # characters measured to guess the cells per character of a long block
 
 
 def display_text(text: str) -> str:
