@@ -105,7 +105,8 @@ class _Wrapper:
         elif cells > self.width and end - start > 1:
             self._place_long_word(start, end)
         else:
-            self._new_line(start, cells)
+            if self.pieces:
+                self._new_line(start, cells)
             self._append(start, end, cells, 0, _OTHER)
 
     def _place_run(self, start: int, end: int) -> None:

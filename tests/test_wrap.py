@@ -1,0 +1,100 @@
+"""CJK-aware line breaking: widths in cells, word integrity, kinsoku."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.text.wrap import OPENING, cell_width, wrap_lines
+
+
+def lines(text: str, width: int) -> list[str]:
+    return [text[start:end] for start, end in wrap_lines(text, width)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [("abc", 3), ("中文", 4), ("中a", 3), ("👨\u200d👩\u200d👧", 2), ("e\u0301", 1), ("", 0)],
+)
+def test_cell_width(text: str, cells: int) -> None:
+    assert cell_width(text) == cells
+
+
+def test_chinese_breaks_between_characters() -> None:
+    assert lines("一二三四五六七", 6) == ["一二三", "四五六", "七"]
+
+
+def test_english_breaks_at_spaces_and_drops_them() -> None:
+    assert lines("Hello world, this is a test.", 12) == ["Hello world,", "this is a", "test."]
+
+
+def test_latin_word_inside_chinese_is_not_split() -> None:
+    assert lines("使用Python语言", 8) == ["使用", "Python语", "言"]
+
+
+def test_number_is_not_split() -> None:
+    assert lines("共计12345678元", 8) == ["共计", "12345678", "元"]
+
+
+def test_word_wider_than_line_is_hard_split() -> None:
+    assert lines("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+
+
+def test_hard_split_starts_on_a_new_line() -> None:
+    assert lines("中 abcdefghij", 4) == ["中", "abcd", "efgh", "ij"]
+
+
+@pytest.mark.parametrize("closer", ["，", "。", "」", "）", "！", "…", "”", ",", "."])
+def test_line_never_starts_with_closing_punctuation(closer: str) -> None:
+    assert lines(f"一二三{closer}四五", 6) == ["一二", f"三{closer}四", "五"]
+
+
+@pytest.mark.parametrize("opener", ["「", "（", "《", "“", "("])
+def test_line_never_ends_with_opening_punctuation(opener: str) -> None:
+    result = lines(f"一二{opener}三四", 6)
+    assert all(line[-1] not in OPENING for line in result)
+    assert "".join(result) == f"一二{opener}三四"
+
+
+def test_two_closers_move_down_together() -> None:
+    assert lines("一二三四」。", 8) == ["一二三", "四」。"]
+
+
+def test_kinsoku_gives_way_when_impossible() -> None:
+    # "三」" needs 4 cells; at width 2 the closer must start a line.
+    assert lines("三」", 2) == ["三", "」"]
+
+
+@pytest.mark.parametrize("text", ["中文", "😀😀", "あい"])
+def test_width_one_puts_each_wide_character_alone(text: str) -> None:
+    assert lines(text, 1) == list(text)
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_empty_paragraph_is_one_empty_line(text: str) -> None:
+    assert wrap_lines(text, 10) == [(0, 0)]
+
+
+def test_leading_and_trailing_spaces_are_outside_spans() -> None:
+    assert lines("  ab cd  ", 10) == ["ab cd"]
+
+
+def test_emoji_sequence_is_never_split() -> None:
+    family = "👨\u200d👩\u200d👧"
+    assert lines(family * 3, 3) == [family] * 3
+
+
+def test_combining_mark_stays_with_its_letter() -> None:
+    assert lines("aaae\u0301bbb", 4) == ["aaae\u0301", "bbb"]
+
+
+def test_long_single_line_is_fast_enough_to_finish() -> None:
+    text = "x" * 1_000_000
+    spans = wrap_lines(text, 80)
+    assert len(spans) == 12_500
+    assert spans[-1] == (999_920, 1_000_000)
+
+
+@pytest.mark.parametrize("width", [2, 3, 5, 10, 40])
+def test_no_line_is_wider_than_width(width: int) -> None:
+    text = "党的二十大报告（全文）指出：“高质量发展是首要任务。”Python 3.11 is fast, 很快！😀"
+    assert all(cell_width(line) <= width for line in lines(text, width))
