@@ -191,3 +191,21 @@ def test_long_paragraph_is_split_into_blocks(tmp_path: Path, monkeypatch) -> Non
     assert len(article.blocks) > 1
     assert all(len(block.text) <= MAX_BLOCK_CHARS for block in article.blocks)
     assert " ".join(block.text for block in article.blocks) == long_text.strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain 中文 text\nwith lines\tand tabs",
+        "\u3000\u3000全角空格开头的段落。",
+        "csi \x1b[2J osc \x1b]52;c;aGk=\x07 end",
+        "crlf\r\nlone cr\rnel\x85ls\u2028ps\u2029",
+        "bidi \u202eevil\u202c zwsp\u200b bom\ufeff",
+        "nul\x00 del\x7f c1\x9b31m",
+        "surrogate \ud800 here",
+    ],
+)
+def test_sanitize_body_matches_sanitize_text(text: str) -> None:
+    from tuireader.text.sanitize import sanitize_text
+
+    assert loader.sanitize_body(text) == sanitize_text(text)
