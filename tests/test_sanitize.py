@@ -120,7 +120,7 @@ def test_sanitize_line_makes_one_collapsed_line(raw: str, clean: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    [f"{ESC}{ESC}[0m[2J", f"\r\u200b\n", f"{ESC}\u200b[2J", "\x9b\x9b31m", f"a{ESC}]\x1b\\"],
+    [f"{ESC}{ESC}[0m[2J", "\r\u200b\n", f"{ESC}\u200b[2J", "\x9b\x9b31m", f"a{ESC}]\x1b\\"],
 )
 def test_sanitizing_twice_changes_nothing(raw: str) -> None:
     once = sanitize_text(raw)
