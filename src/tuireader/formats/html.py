@@ -14,6 +14,7 @@ import re
 
 from lxml import etree
 
+from tuireader.formats.file_name import date_from_stem
 from tuireader.formats.html_blocks import blocks_from_elements
 from tuireader.formats.html_content import find_main
 from tuireader.formats.html_meta import HeadMeta, read_head, strip_site_suffix
@@ -54,7 +55,7 @@ def parse_html(text: str, stem: str) -> ParsedPage:
         title=title,
         blocks=tuple(blocks),
         sections=_sections(visible.sections or _meta_sections(head), title),
-        date=head.date or visible.date,
+        date=head.date or visible.date or date_from_stem(stem),
         source=visible.source or head.source,
         author=head.author or visible.author,
         url=head.url,

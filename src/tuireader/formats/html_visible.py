@@ -102,13 +102,18 @@ def _info_date(body: etree._Element) -> str | None:
     """A date in an element named like an info bar (``<div class="info">``)."""
     for element in body.iter(etree.Element):
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if names.strip() and _INFO_NAMES.search(names):
+        if names.strip() and _INFO_NAMES.search(names) and not _in_a_list(element):
             text = clean_text(text_of(element))
             if len(text) <= _MAX_CRUMB_TEXT:
                 iso = parse_date(text)
                 if iso:
                     return iso
     return None
+
+
+def _in_a_list(element: etree._Element) -> bool:
+    """Dates inside list items belong to other articles ("related news")."""
+    return any(ancestor.tag in ("li", "dd", "tr") for ancestor in element.iterancestors())
 
 
 def _byline(body: etree._Element) -> str | None:

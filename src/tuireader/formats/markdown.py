@@ -16,11 +16,11 @@ from contextlib import contextmanager
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tuireader.formats.file_name import date_from_stem
 from tuireader.formats.frontmatter import split_front_matter
 from tuireader.formats.inline import join_lines, reduce_inline, strip_tags
 from tuireader.formats.markdown_meta import meta_from_front_matter
 from tuireader.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Block, ParsedPage
-from tuireader.text.dates import parse_compact_date, parse_date
 
 # maxNesting: commonmark's 20 token levels end at ~7 nested lists and silently drop the
 # rest of the file; 60 keeps real documents whole while bounding the recursion.
@@ -29,8 +29,6 @@ _PARSER = (
     .enable(["table", "strikethrough"])
     .disable("inline")
 )
-_STEM_DATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?!\d)")
-_STEM_COMPACT = re.compile(r"^\d{8}(?!\d)")
 
 
 def parse_markdown(text: str, stem: str) -> ParsedPage:
@@ -59,16 +57,6 @@ def _title_from_heading(title: str | None, blocks: list[Block]) -> tuple[str | N
     if first and first.kind == HEADING and first.level == 1 and title in (None, first.text):
         return first.text, blocks[1:]
     return title, blocks
-
-
-def date_from_stem(stem: str) -> str | None:
-    """The date a file name starts with (``2022-11-01-slug``, ``20221101``), as ISO."""
-    match = _STEM_DATE.match(stem)
-    if match:
-        return parse_date(match.group(1))
-    if _STEM_COMPACT.match(stem):
-        return parse_compact_date(stem)
-    return None
 
 
 def blocks_from_markdown(body: str) -> list[Block]:
