@@ -35,8 +35,9 @@ _HOME = frozenset(("首页", "主页", "网站首页", "本站首页", "返回�
 _HOME_START = re.compile(r"^(?:网站首页|本站首页|首页|主页|home)(?=[ \t\u3000]*[>»›→＞/])", re.I)
 _LAST_CRUMBS = frozenset(("正文", "内容", "详情", "正文内容", "阅读文章", "浏览文章", "文章内容"))
 _NEWSROOM = re.compile(r"(?:报|网|社|台|中心|刊|杂志|频道|客户端|Times|News|Post)$")
-_MAX_CRUMB = 24
-_FIRST_CRUMB = re.compile(r"[^\s>»›→＞/／\-－—\\]{1,24}")
+# Section names are short; a longer run is the article's title.
+_MAX_CRUMB = 16
+_FIRST_CRUMB = re.compile(r"[^\s>»›→＞/／\-－—\\]{1," + str(_MAX_CRUMB) + "}")
 
 
 @dataclass(frozen=True, slots=True)

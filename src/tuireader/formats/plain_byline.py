@@ -32,7 +32,9 @@ _NEWSROOM_ENDINGS = ("社", "网", "網", "台", "报", "報", "中心", "集团
 _TRAILERS = ("摄影", "攝影", "报道", "報導", "报导", "整理", "供图", "供圖", "摄", "攝")
 _CLOSING = re.compile(r"[（(]([^（）()]{2,60})[）)][\s。.]*$")
 _OPENING = re.compile(r"^[^（()）]{0,24}?[讯电訊電]\s*[（(]([^（）()]{2,60})[）)]")
-_ENGLISH_BY = re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'\-]*(?:[ \t]+[\w.'\-]+){0,6})$")
+_ENGLISH_BY = re.compile(
+    r"^(?:By|BY|by)\s+([A-Z][\w.'\-]*(?:[ \t]+[\w.'\-]+){0,6})(?:\s*[,|;—-].*)?$"
+)
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'\-]*")
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -113,5 +115,4 @@ def english_byline(line: str) -> str | None:
     match = _ENGLISH_BY.match(line)
     if match is None or len(line) > _BYLINE_LINE_MAX:
         return None
-    names = match[1].split(",")[0].strip()
-    return names or None
+    return match[1].strip() or None
