@@ -205,6 +205,15 @@ def test_ids_in_section(catalog) -> None:
     assert len(catalog.ids_in_section(())) == 7
 
 
+def test_row_by_path_and_fingerprints_in_section(catalog) -> None:
+    row = catalog.row_by_path("科技/深度/f.md")
+    assert row is not None and row.title == "Foxtrot"
+    assert catalog.row_by_path("nope.md") is None
+    pairs = catalog.fingerprints_in_section(("科技",))
+    assert sorted(path for _, path in pairs) == ["科技/e.md", "科技/深度/f.md"]
+    assert (row.fingerprint, row.path) in pairs
+
+
 def make_state_db(path: Path, read: list[str], bookmarked: list[str]) -> None:
     """A state.db with the two tables the catalog reads, marks given by fingerprint."""
     conn = sqlite3.connect(path)

@@ -97,6 +97,10 @@ class Catalog:
         """One article's listing row, or None if it is gone."""
         return self._queries().row(article_id)
 
+    def row_by_path(self, path: str) -> ArticleRow | None:
+        """The row of the article at a library-relative path (``Article.path``), or None."""
+        return self._queries().row_by_path(path)
+
     def neighbour(
         self,
         article_id: int,
@@ -115,6 +119,10 @@ class Catalog:
     def ids_in_section(self, section: Sequence[str]) -> list[int]:
         """Ids of all articles in a section and its subsections (to mark them read)."""
         return self._queries().ids_in_section(section)
+
+    def fingerprints_in_section(self, section: Sequence[str]) -> list[tuple[str, str]]:
+        """(fingerprint, path) of every article in a section: what "mark read" needs."""
+        return self._queries().fingerprints_in_section(section)
 
     def load(self, article_id: int) -> Article:
         """The full article, rebuilt from the catalog; KeyError if it is not there."""

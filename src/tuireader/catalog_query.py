@@ -108,6 +108,12 @@ class Queries:
         values = self.conn.execute(sql, (article_id,)).fetchone()
         return _to_row(values) if values else None
 
+    def row_by_path(self, path: str) -> ArticleRow | None:
+        """The listing row of the article at a library-relative path, or None."""
+        sql = f"{self._select()} FROM articles a WHERE a.path = ?"
+        values = self.conn.execute(sql, (path,)).fetchone()
+        return _to_row(values) if values else None
+
     def count(self, section: Sequence[str], unread_only: bool, bookmarked_only: bool) -> int:
         """How many articles a section's listing has."""
         join = ""
@@ -156,6 +162,14 @@ class Queries:
         """The ids of every article in a section and its subsections."""
         sql = "SELECT article_id FROM membership WHERE prefix = ? ORDER BY article_id"
         return [row[0] for row in self.conn.execute(sql, (section_key(tuple(section)),))]
+
+    def fingerprints_in_section(self, section: Sequence[str]) -> list[tuple[str, str]]:
+        """(fingerprint, path) of every article in a section and its subsections."""
+        sql = (
+            "SELECT a.fingerprint, a.path FROM membership m "
+            "CROSS JOIN articles a ON a.id = m.article_id WHERE m.prefix = ?"
+        )
+        return [tuple(row) for row in self.conn.execute(sql, (section_key(tuple(section)),))]
 
     def section_tree(self) -> SectionNode:
         """The tree of sections, counts rolled up to every ancestor, children by name."""
