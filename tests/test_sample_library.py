@@ -35,11 +35,11 @@ EXPECTED = {
     # Big5 traditional Chinese with labelled headers
     "新闻/港澳台/经济/2022-03-14-老街茶行的經濟帳.txt": ("老街茶行的經濟帳", "2022-03-14T16:45"),
     # GBK HTML declaring <meta charset="gbk">
-    "新闻/国际/航运/2024-06-30-集装箱运价再起波澜.html": ("集装箱运价再起波澜", "2024-06-30"),
+    "新闻/国际/航运/2024-06-30-集装箱运价再起波澜.html": ("集装箱运价再起波澜", "2024-06-30T11:20"),
     # HTML buried in navigation clutter, og:title + article:published_time
     "Tech/Web/2022-10-12-why-static-sites-came-back.html": (
         "Why static sites came back",
-        "2022-10-12",
+        "2022-10-12T08:30",
     ),
     # Markdown without front matter, dated slug file name, "# " heading
     "Tech/Programming/Python/2021-06-15-reading-files-you-did-not-write.md": (
@@ -49,18 +49,34 @@ EXPECTED = {
     # Jekyll front matter
     "Tech/Programming/Rust/2022-01-09-ownership-without-tears.md": (
         "Ownership without tears",
-        "2022-01-09",
+        "2022-01-09T20:15",
     ),
     # Hugo front matter
     "Tech/Programming/Go/2023-03-27-small-tools-with-go.md": (
         "Small command-line tools with Go",
-        "2023-03-27",
+        "2023-03-27T07:45",
     ),
     # English plain text with labelled headers
     "News/World/Economy/2023-11-21-port-towns-rethink-the-economy.txt": (
         "Port towns rethink their economy as shipping changes",
         "2023-11-21T07:00",
     ),
+    # run-on breadcrumb lines with », →, / and >> separators
+    "新闻/国内/社会/2020-05-11-楼顶上的社区菜园.txt": ("楼顶上的社区菜园", "2020-05-11T08:40"),
+    "新闻/国内/社会/2024-02-08-春运路上的归途.txt": ("春运路上的归途", "2024-02-08T19:05"),
+    "新闻/国内/社会/2021-04-23-图书馆里的夜读人.txt": ("图书馆里的夜读人", "2021-04-23T20:30"),
+    "新闻/国内/科技/2023-09-05-一颗小卫星的诞生.txt": ("一颗小卫星的诞生", "2023-09-05T14:20"),
+    # GB18030, breadcrumb like the seed's
+    "新闻/国内/教育/2022-09-01-山村学校的开学第一天.txt": (
+        "山村学校的开学第一天",
+        "2022-09-01T08:15",
+    ),
+    # Chinese HTML with clutter, og:title and article:published_time
+    "新闻/国内/经济/2020-07-01-街角小店的复工日记.html": ("街角小店的复工日记", "2020-07-01T18:20"),
+    # no header at all: title and date come from the dated file name
+    "随笔/旅行/云南/2023-07-22-雨季的沙溪古镇.txt": ("雨季的沙溪古镇", "2023-07-22"),
+    # hard-wrapped GBK archive with CRLF; only a title line and a byline line on top
+    "档案/一九九八/副刊/1998-08-21-河堤上的夏天.txt": ("河堤上的夏天", "1998-08-21"),
 }
 
 
@@ -189,6 +205,16 @@ def test_html_clutter_stays_out_of_the_body(articles: dict[str, Article]) -> Non
     assert "Fifteen years ago" in body
     for clutter in ("Popular this week", "Load more comments", "All rights reserved"):
         assert clutter not in body
+
+
+def test_hard_wrapped_text_is_reflowed(articles: dict[str, Article]) -> None:
+    chinese = articles["档案/一九九八/副刊/1998-08-21-河堤上的夏天.txt"]
+    english = articles["Archive/Newsletters/1997/1997-11-03-harbour-street-newsletter.txt"]
+    assert [b.text[:8] for b in chinese.blocks][0] == "一九九八年的夏天"
+    assert len(chinese.blocks) == 6
+    assert "走一走，看一看水位" in chinese.body_text
+    assert "the bakery on the corner of Harbour Street" in english.body_text
+    assert not [b for b in chinese.blocks + english.blocks if "\n" in b.text]
 
 
 def test_economy_articles_span_2019_to_2024(articles: dict[str, Article]) -> None:
