@@ -6,12 +6,14 @@ never in the unit tests. Later work adds a section: a function ``(ctx) -> None``
 prints its lines, registered in ``SECTIONS``.
 """
 
+# ruff: noqa: I001  (import order depends on whether src/ is on the path)
 from __future__ import annotations
 
 import argparse
 import random
 import resource
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -24,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
 
 import synth  # noqa: E402
-from tuireader.files import walk_library  # noqa: E402
 
 from tuireader.catalog import Catalog  # noqa: E402
+from tuireader.files import walk_library  # noqa: E402
 from tuireader.loader import ArticleError, load_article  # noqa: E402
 
 PARSE_SAMPLE = 2_000
@@ -118,6 +120,39 @@ def section_queries(ctx: Context) -> None:
     report("load(id)", f"{seconds * 1000:.1f} ms")
 
 
+def section_state(ctx: Context) -> None:
+    """Listings with read marks: a state.db with every third article read, attached."""
+    cat = ctx.built_catalog()
+    state = ctx.work / "state-bench.db"
+    state.unlink(missing_ok=True)
+    fingerprints = [fp for fp, _ in cat.fingerprints_in_section(())]
+    conn = sqlite3.connect(state)
+    conn.execute("CREATE TABLE article_state (fingerprint TEXT PRIMARY KEY, read INTEGER)")
+    conn.execute("CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, fingerprint TEXT)")
+    conn.execute("CREATE INDEX bookmarks_fingerprint ON bookmarks(fingerprint)")
+    conn.executemany(
+        "INSERT OR IGNORE INTO article_state VALUES (?, 1)", [(f,) for f in fingerprints[::3]]
+    )
+    conn.executemany(
+        "INSERT INTO bookmarks (fingerprint) VALUES (?)", [(f,) for f in fingerprints[::50]]
+    )
+    conn.commit()
+    conn.close()
+    cat.attach_state(state)
+    unread = cat.count(unread_only=True)
+    report("unread / total", f"{unread:,} / {cat.count():,}")
+    for label, offset in (("start", 0), ("end", max(unread - 50, 0))):
+        seconds, _ = timed(lambda o=offset: cat.rows(offset=o, limit=50, unread_only=True))
+        report(f"rows(unread) at {label}", f"{seconds * 1000:.1f} ms", "< 50 ms")
+    seconds, _ = timed(lambda: cat.count(unread_only=True))
+    report("count(unread)", f"{seconds * 1000:.1f} ms")
+    seconds, _ = timed(cat.section_tree)
+    report("section_tree with unread", f"{seconds * 1000:.1f} ms", "< 100 ms")
+    seconds, _ = timed(lambda: cat.rows(limit=50, bookmarked_only=True))
+    report("rows(bookmarked)", f"{seconds * 1000:.1f} ms")
+    cat.attach_state(ctx.work / "no-state.db")  # later sections see a plain catalog
+
+
 def section_memory(ctx: Context) -> None:
     """Peak resident memory of this process and of the scan's workers."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -130,6 +165,7 @@ SECTIONS: dict[str, Callable[[Context], None]] = {
     "parse": section_parse,
     "catalog": section_catalog,
     "queries": section_queries,
+    "state": section_state,
     "memory": section_memory,
 }
 
