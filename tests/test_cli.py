@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tuireader import cli
+from tuireader.commands import progress
 
 BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
 
@@ -188,3 +189,45 @@ def test_version(capsys) -> None:
         cli.main(["--version"])
     assert caught.value.code == 0
     assert capsys.readouterr().out.startswith("tuireader ")
+
+
+class FakeTerminal:
+    """A stream that says whether it is a terminal and keeps what was written."""
+
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+        self.written = ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.written += text
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_draws_on_a_terminal_and_clears(monkeypatch) -> None:
+    monkeypatch.setattr(progress, "SHOW_AFTER_SECONDS", 0.0)
+    stream = FakeTerminal(tty=True)
+    bar = progress.ProgressBar(stream, "scanning")
+    bar(5, 10)
+    assert "scanning [" in stream.written and "5/10" in stream.written
+    bar.finish()
+    assert stream.written.endswith("\r\x1b[2K")
+
+
+def test_progress_bar_is_silent_off_a_terminal_or_when_quick(monkeypatch) -> None:
+    monkeypatch.setattr(progress, "SHOW_AFTER_SECONDS", 0.0)
+    piped = FakeTerminal(tty=False)
+    bar = progress.ProgressBar(piped, "scanning")
+    bar(5, 10)
+    bar.finish()
+    assert piped.written == ""
+    monkeypatch.setattr(progress, "SHOW_AFTER_SECONDS", 3600.0)
+    quick = FakeTerminal(tty=True)
+    bar = progress.ProgressBar(quick, "scanning")
+    bar(5, 10)
+    bar.finish()
+    assert quick.written == ""
