@@ -126,3 +126,33 @@ def test_layout_maps_block_ends_and_starts() -> None:
     assert layout.anchor(3, is_end=True) == Anchor(0, 2)  # an end at a block start moves back
     assert layout.flat(Anchor(1, 2)) == 5
     assert layout.flat(Anchor(1, 3)) is None
+
+
+def long_paragraphs(count: int, seed: int = 5) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于下子说年着就出也方后，。"
+    return ["".join(rng.choice(chars) for _ in range(500)) for _ in range(count)]
+
+
+def test_long_changed_passage_is_placed_by_its_ends() -> None:
+    paragraphs = long_paragraphs(6)
+    original = article(*paragraphs)
+    sel = make_selector(original, Anchor(2, 0), Anchor(3, 500))  # 1,001 characters
+    changed = paragraphs[2][:250] + "改动了几个字" + paragraphs[2][256:]
+    edited = article("新的开头。", paragraphs[0], paragraphs[1], changed, *paragraphs[3:])
+    placement = reanchor(sel, edited)
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (Anchor(3, 0), Anchor(4, 500))
+
+
+def test_changed_passage_far_into_a_long_article_is_found() -> None:
+    paragraphs = long_paragraphs(200)  # 100,000 characters
+    original = article(*paragraphs)
+    sel = make_selector(original, Anchor(150, 100), Anchor(150, 160))
+    changed = paragraphs[150][:130] + "改" + paragraphs[150][131:]
+    edited = article(*paragraphs[:150], changed, *paragraphs[151:])
+    placement = reanchor(sel, edited)
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (Anchor(150, 100), Anchor(150, 160))

@@ -125,7 +125,7 @@ def reanchor(selector: QuoteSelector, article: Article) -> Placement:
     if exact is not None:
         status = ANCHORED if in_place and exact == begin else REANCHORED
         return _placed(status, layout, exact, exact + len(selector.quote))
-    span = fuzzy_find(layout.text, selector.quote, selector.prefix, selector.suffix)
+    span = fuzzy_find(layout.text, selector.quote, selector.prefix, selector.suffix, begin)
     if span is None:
         return Placement(ORPHANED)
     return _placed(REANCHORED, layout, span[0], span[1])

@@ -20,18 +20,53 @@ MIN_QUOTE_SIMILARITY = 0.75
 MIN_QUOTE_SIMILARITY_WITH_CONTEXT = 0.6
 MIN_CONTEXT_SIMILARITY = 0.8
 MIN_FUZZY_QUOTE = 6  # shorter quotes are too ambiguous to place approximately
+NEAR_CHARS = 20_000  # how far around the old place to look first
+LONG_QUOTE = 300  # longer quotes are placed by their ends
+EDGE = 80  # how much of each end of a long quote is looked for
 
 
-def fuzzy_find(text: str, quote: str, prefix: str, suffix: str) -> tuple[int, int] | None:
-    """The (start, end) in ``text`` that best matches ``quote`` in its context, or None."""
+def fuzzy_find(
+    text: str, quote: str, prefix: str, suffix: str, hint: int | None = None
+) -> tuple[int, int] | None:
+    """The (start, end) in ``text`` that best matches ``quote`` in its context, or None.
+
+    With a ``hint`` (the old offset), the text around it is searched first, so a long
+    article costs no more than a short one when the passage did not travel far.
+    """
+    if hint is not None and len(text) > 2 * NEAR_CHARS + len(quote):
+        origin = max(0, hint - NEAR_CHARS)
+        near = _find_anywhere(text[origin : hint + len(quote) + NEAR_CHARS], quote, prefix, suffix)
+        if near is not None:
+            return (near[0] + origin, near[1] + origin)
+    return _find_anywhere(text, quote, prefix, suffix)
+
+
+def _find_anywhere(text: str, quote: str, prefix: str, suffix: str) -> tuple[int, int] | None:
+    """Search all of ``text``; long quotes are placed by their two ends."""
     if len(quote) < MIN_FUZZY_QUOTE or not text:
         return None
+    if len(quote) > LONG_QUOTE:
+        return _find_long(text, quote, prefix, suffix)
     best: tuple[float, int, int] | None = None
     for guess in _candidate_starts(text, prefix + quote + suffix, len(prefix), len(quote)):
         found = _align(text, quote, prefix, suffix, guess)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return None if best is None else (best[1], best[2])
+
+
+def _find_long(text: str, quote: str, prefix: str, suffix: str) -> tuple[int, int] | None:
+    """Place a long quote by finding its head and its tail (full alignment is quadratic)."""
+    head = _find_anywhere(text, quote[:EDGE], prefix, quote[EDGE : EDGE + 32])
+    tail = _find_anywhere(text, quote[-EDGE:], quote[-EDGE - 32 : -EDGE], suffix)
+    if head is None or tail is None:
+        return None
+    start, end = head[0], tail[1]
+    if not len(quote) / 2 <= end - start <= len(quote) * 3 / 2:
+        return None
+    # quick_ratio is linear and an upper bound of the similarity: a cheap sanity check.
+    matcher = SequenceMatcher(None, quote, text[start:end], autojunk=False)
+    return (start, end) if matcher.quick_ratio() >= MIN_QUOTE_SIMILARITY else None
 
 
 def common_prefix_len(a: str, b: str) -> int:
