@@ -199,6 +199,22 @@ def test_wrapper_named_like_clutter_is_kept_when_it_holds_the_article() -> None:
     )
 
 
+def test_sidebar_longer_than_the_article_is_still_removed() -> None:
+    sidebar = '<div class="sidebar">' + "<p>Another story teaser here.</p>" * 30 + "</div>"
+    markup = f'<body><div class="wrap"><h1>Title</h1><p>Short article.</p></div>{sidebar}</body>'
+    page = parse_html(markup, "s")
+    assert page.blocks == (Block(PARAGRAPH, "Short article."),)
+
+
+def test_utility_class_named_position_is_not_a_breadcrumb() -> None:
+    markup = '<body><div class="position-relative"><span>Menu</span></div><p>Text.</p></body>'
+    assert parse_html(markup, "s").sections == ()
+
+
+def test_date_from_the_file_name_when_the_page_has_none() -> None:
+    assert parse_html("<p>No date here.</p>", "2020-07-01-slug").date == "2020-07-01"
+
+
 def test_cjk_line_breaks_in_source_join_without_space() -> None:
     page = parse_html("<body><p>第一行\n    第二行 and\nEnglish</p></body>", "s")
     assert page.blocks == (Block(PARAGRAPH, "第一行第二行 and English"),)

@@ -243,6 +243,8 @@ def test_inline_markup_is_reduced(raw: str, plain: str) -> None:
         ("ends in English\n中文开头", "ends in English中文开头"),
         ("句号。\n下一句", "句号。下一句"),
         ("hard break  \nnext", "hard break next"),
+        ("inline<br>break", "inline break"),
+        ("中文<br/>中文", "中文中文"),
     ],
 )
 def test_soft_breaks_are_cjk_aware(raw: str, joined: str) -> None:

@@ -29,8 +29,8 @@ _CLUTTER_SUBSTRINGS = re.compile(
 )
 _CLUTTER_TOKENS = frozenset(
     {
-        "nav", "menu", "ad", "ads", "foot", "side", "hot", "rank", "tags", "top", "login",
-        "search", "header", "head", "pager", "page", "more", "links", "logo", "info", "sj",
+        "nav", "menu", "ad", "ads", "foot", "side", "hot", "rank", "tags", "login",
+        "search", "header", "head", "pager", "paging", "links", "logo", "info", "sj",
         "bottom", "tool", "tools", "meta", "source", "author", "time", "date",
     }
 )  # fmt: skip
@@ -62,14 +62,29 @@ def remove_never_text(root: etree._Element) -> None:
 def remove_clutter(root: etree._Element) -> None:
     """Drop navigation, share bars, comments, sidebars, footers: by tag name and class/id.
 
-    An element holding more than half of the page's text is kept whatever its class says
-    (``<div class="main has-sidebar">`` wraps the article).
+    Elements around the article's landmarks (its ``<h1>``, ``<main>``, ``articleBody``)
+    are kept whatever their class says (``<div class="page has-sidebar">`` may wrap the
+    article). A page without landmarks keeps any element holding half of its text.
     """
+    protected = _landmark_ancestors(root)
     total = len(text_of(root)) or 1
     for element in root.iter(etree.Element):
-        if _looks_like_clutter(element) and len(text_of(element)) * 2 < total:
+        if element in protected or not _looks_like_clutter(element):
+            continue
+        if protected or len(text_of(element)) * 2 < total:
             element.tag = _JUNK
     etree.strip_elements(root, _JUNK, with_tail=False)
+
+
+def _landmark_ancestors(root: etree._Element) -> set[etree._Element]:
+    landmarks = [h1 for h1 in root.iter("h1") if text_of(h1).strip()]
+    landmarks.extend(root.iter("main"))
+    landmarks.extend(root.xpath("//*[@itemprop='articleBody']"))
+    protected: set[etree._Element] = set()
+    for landmark in landmarks:
+        protected.add(landmark)
+        protected.update(landmark.iterancestors())
+    return protected
 
 
 def _looks_like_clutter(element: etree._Element) -> bool:

@@ -65,7 +65,14 @@ def breadcrumb_sections(body: etree._Element) -> tuple[str, ...]:
         if _CRUMB_NAMES.search(names) or (own and _CRUMB_PREFIX.match(own)):
             text = clean_text(text_of(element))
             if 0 < len(text) <= _MAX_CRUMB_TEXT:
-                return _split_crumbs(element, text)
+                crumbs = _split_crumbs(element, text)
+                # "position-relative" is a utility class, not a breadcrumb: want a chain.
+                if (
+                    len(crumbs) >= 2
+                    or _CRUMB_PREFIX.match(text)
+                    or len(element.findall(".//a")) >= 2
+                ):
+                    return crumbs
     return ()
 
 

@@ -70,7 +70,7 @@ def _reduce_markup(text: str) -> str:
             text = _IMAGE.sub(_image_text, text)
         text = _LINK.sub(r"\1", text)
     if "<" in text:
-        text = _TAG.sub("", _AUTOLINK.sub(r"\1", text))
+        text = _TAG.sub(_inline_tag_gap, _AUTOLINK.sub(r"\1", text))
     if "**" in text or "__" in text:
         text = _STRONG.sub(r"\2", _STRONG.sub(r"\2", text))
     if "*" in text:
@@ -111,6 +111,11 @@ def strip_tags(markup: str) -> str:
     """Text of a raw HTML fragment (Markdown html blocks): tags dropped, entities decoded."""
     text = _TAG.sub(_tag_gap, markup)
     return html.unescape(text) if "&" in text else text
+
+
+def _inline_tag_gap(match: re.Match[str]) -> str:
+    """``<br>`` inside a paragraph is a line break (joined CJK-aware later); others vanish."""
+    return "\n" if match.group(0)[:3].lower() == "<br" else ""
 
 
 def _tag_gap(match: re.Match[str]) -> str:
