@@ -28,7 +28,8 @@ from pathlib import Path
 
 from tuireader.catalog_codec import decode_article
 from tuireader.catalog_db import connect, open_or_rebuild
-from tuireader.catalog_query import ArticleRow, Queries, SectionNode
+from tuireader.catalog_query import Queries
+from tuireader.catalog_rows import ArticleRow, SectionNode
 from tuireader.catalog_scan import Progress, ScanReport, scan_library
 from tuireader.model import Article, FileProblem
 

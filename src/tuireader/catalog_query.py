@@ -11,11 +11,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
 from tuireader.catalog_db import section_key
+from tuireader.catalog_rows import (
+    ROOT_NAME,
+    ArticleRow,
+    SectionNode,
+    add_counts,
+    sort_children,
+    to_row,
+)
 
-ROOT_NAME = "All articles"
 SORTS = ("date", "title", "path")
 _ORDER = {
     "date": ("m.date_rank", "m.title_key", "m.article_id"),
@@ -28,36 +34,6 @@ _ROW_COLUMNS = (
     "a.id, a.path, a.title, a.sections, a.date, a.source, a.author, a.format, a.encoding, "
     "a.fingerprint, a.warnings"
 )
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    """One line of an article listing (no body)."""
-
-    id: int
-    path: str
-    title: str
-    sections: tuple[str, ...]
-    date: str | None
-    source: str | None
-    author: str | None
-    format: str
-    encoding: str
-    fingerprint: str
-    warnings: tuple[str, ...]
-    read: bool = False
-    bookmarked: bool = False
-
-
-@dataclass
-class SectionNode:
-    """A section of the tree with article counts that include all its subsections."""
-
-    name: str
-    path: tuple[str, ...]
-    total: int = 0
-    unread: int = 0
-    children: list[SectionNode] = field(default_factory=list)
 
 
 class Queries:
@@ -100,19 +76,19 @@ class Queries:
             f"ORDER BY {order} LIMIT ? OFFSET ?"
         )
         params = (section_key(tuple(section)), max(limit, 0), max(offset, 0))
-        return [_to_row(values) for values in self.conn.execute(sql, params)]
+        return [to_row(values) for values in self.conn.execute(sql, params)]
 
     def row(self, article_id: int) -> ArticleRow | None:
         """The listing row of one article, or None if it is not in the catalog."""
         sql = f"{self._select()} FROM articles a WHERE a.id = ?"
         values = self.conn.execute(sql, (article_id,)).fetchone()
-        return _to_row(values) if values else None
+        return to_row(values) if values else None
 
     def row_by_path(self, path: str) -> ArticleRow | None:
         """The listing row of the article at a library-relative path, or None."""
         sql = f"{self._select()} FROM articles a WHERE a.path = ?"
         values = self.conn.execute(sql, (path,)).fetchone()
-        return _to_row(values) if values else None
+        return to_row(values) if values else None
 
     def count(self, section: Sequence[str], unread_only: bool, bookmarked_only: bool) -> int:
         """How many articles a section's listing has."""
@@ -150,13 +126,13 @@ class Queries:
         )
         params = (section_key(tuple(section)), *here, abs(step) - 1)
         values = self.conn.execute(sql, params).fetchone()
-        return _to_row(values) if values else None
+        return to_row(values) if values else None
 
     def iter_all(self) -> Iterator[ArticleRow]:
         """Every article's row, by path (for scripts; streams instead of paging)."""
         sql = f"{self._select()} FROM articles a ORDER BY a.path"
         for values in self.conn.execute(sql):
-            yield _to_row(values)
+            yield to_row(values)
 
     def ids_in_section(self, section: Sequence[str]) -> list[int]:
         """The ids of every article in a section and its subsections."""
@@ -180,8 +156,8 @@ class Queries:
             "FROM articles a GROUP BY a.section_key"
         )
         for sections_json, total, unread in self.conn.execute(sql):
-            _add_counts(index, tuple(json.loads(sections_json)), total, int(unread))
-        _sort_children(root)
+            add_counts(index, tuple(json.loads(sections_json)), total, int(unread))
+        sort_children(root)
         return root
 
 
@@ -190,47 +166,3 @@ def _check_sort(sort: str) -> str:
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
     return sort
-
-
-def _to_row(values: Sequence) -> ArticleRow:
-    """Build an ArticleRow from a result tuple of ``_select``."""
-    return ArticleRow(
-        id=values[0],
-        path=values[1],
-        title=values[2],
-        sections=tuple(json.loads(values[3])),
-        date=values[4],
-        source=values[5],
-        author=values[6],
-        format=values[7],
-        encoding=values[8],
-        fingerprint=values[9],
-        warnings=tuple(json.loads(values[10])),
-        read=bool(values[11]),
-        bookmarked=bool(values[12]),
-    )
-
-
-def _add_counts(
-    index: dict[tuple[str, ...], SectionNode], sections: tuple[str, ...], total: int, unread: int
-) -> None:
-    """Add one section's counts to it and all its ancestors, creating nodes as needed.
-
-    ``index`` maps section paths to their nodes and holds the root under ``()``.
-    """
-    for depth in range(len(sections) + 1):
-        path = sections[:depth]
-        node = index.get(path)
-        if node is None:
-            node = SectionNode(path[-1], path)
-            index[path[:-1]].children.append(node)
-            index[path] = node
-        node.total += total
-        node.unread += unread
-
-
-def _sort_children(node: SectionNode) -> None:
-    """Sort every node's children by name."""
-    node.children.sort(key=lambda child: child.name)
-    for child in node.children:
-        _sort_children(child)

@@ -23,21 +23,16 @@ from tuireader.files import FileReadError, read_limited, rel_path_str
 from tuireader.formats.html import parse_html, sniff_charset
 from tuireader.formats.markdown import parse_markdown
 from tuireader.formats.plaintext import parse_plaintext
+from tuireader.loader_blocks import MAX_BLOCK_CHARS, clean_blocks, sanitize_body, split_long_text
 from tuireader.model import (
     FORMAT_HTML,
     FORMAT_MARKDOWN,
     FORMAT_TEXT,
-    PARAGRAPH,
     Article,
-    Block,
     ParsedPage,
 )
 from tuireader.text.decode import NotTextError, decode_bytes
-from tuireader.text.sanitize import sanitize_line, sanitize_text
-
-#: Paragraphs longer than this many characters are split into several blocks, at a
-#: sentence end when there is one, so the reader never wraps a 10 MB line in one go.
-MAX_BLOCK_CHARS = 64 * 1024
+from tuireader.text.sanitize import sanitize_line
 
 _FORMAT_BY_SUFFIX = {
     ".md": FORMAT_MARKDOWN,
@@ -53,9 +48,19 @@ _PARSERS: dict[str, Callable[[str, str], ParsedPage]] = {
     FORMAT_MARKDOWN: parse_markdown,
     FORMAT_HTML: parse_html,
 }
-# Where a long paragraph may be cut: after sentence-ending punctuation (CJK or Latin).
-_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』）)\"']*\s*|[.]+[\"')\]]*\s+")
 _WHITESPACE = re.compile(r"\s+")
+
+
+__all__ = [
+    "MAX_BLOCK_CHARS",
+    "ArticleError",
+    "fingerprint",
+    "format_for",
+    "load_article",
+    "merge_sections",
+    "sanitize_body",
+    "split_long_text",
+]
 
 
 class ArticleError(Exception):
@@ -116,7 +121,7 @@ def _build_article(
     title = sanitize_line(page.title or "").strip() or stem
     return Article(
         title=title,
-        blocks=tuple(_clean_blocks(page.blocks)),
+        blocks=tuple(clean_blocks(page.blocks)),
         sections=merge_sections(folders, own_sections),
         date=_clean_optional(page.date),
         source=_clean_optional(page.source),
@@ -143,51 +148,6 @@ def _clean_labels(values: Iterable[str]) -> tuple[str, ...]:
     """Sanitized, non-blank one-line labels."""
     cleaned = (sanitize_line(str(value)).strip() for value in values)
     return tuple(label for label in cleaned if label)
-
-
-def _clean_blocks(blocks: Sequence[Block]) -> Iterable[Block]:
-    """Blocks with sanitized text; over-long paragraphs split into several."""
-    joined = "\n".join(block.text for block in blocks)
-    # One pass over the whole body is much cheaper than one call per block, and almost
-    # always finds nothing to do.
-    clean = sanitize_body(joined) == joined
-    for block in blocks:
-        text = block.text if clean else sanitize_text(block.text)
-        if block.kind == PARAGRAPH and len(text) > MAX_BLOCK_CHARS:
-            for piece in split_long_text(text):
-                yield Block(PARAGRAPH, piece, block.level, block.ordinal)
-        else:
-            yield Block(block.kind, text, block.level, block.ordinal)
-
-
-def sanitize_body(text: str) -> str:
-    """``sanitize_text`` with a quick exit for text that has nothing to remove.
-
-    ``str.isprintable`` is false for every character sanitizing acts on (controls, line
-    separators, format characters, surrogates) and runs ten times faster than a regex
-    scan; it is also false for some harmless ones (U+3000), which take the full path.
-    """
-    if text.replace("\n", "").replace("\t", "").isprintable():
-        return text
-    return sanitize_text(text)
-
-
-def split_long_text(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
-    """Cut ``text`` into pieces of at most ``limit`` characters, at sentence ends if possible."""
-    pieces: list[str] = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = 0
-        for match in _SENTENCE_END.finditer(window, limit // 2):
-            cut = match.end()
-        if cut == 0:
-            space = window.rfind(" ", limit // 2)
-            cut = space + 1 if space > 0 else limit
-        pieces.append(text[start : start + cut].strip())
-        start += cut
-    pieces.append(text[start:].strip())
-    return [piece for piece in pieces if piece]
 
 
 def merge_sections(folders: Sequence[str], own: Sequence[str]) -> tuple[str, ...]:
