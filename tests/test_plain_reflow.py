@@ -77,3 +77,34 @@ def test_join_rules() -> None:
     assert join_wrapped("word", "next") == "word next"
     assert join_wrapped("well-", "known") == "well-known"
     assert join_wrapped("a dash -", "then") == "a dash - then"
+
+
+def test_verse_with_clause_marks_is_not_joined() -> None:
+    lines = [
+        "春风吹过田野上的麦苗，",
+        "细雨落在村口的老槐树，",
+        "燕子归来寻找去年的巢，",
+        "孩子们奔跑在河边小路，",
+        "炊烟升起在远处的山坳，",
+        "我们守望着丰收的日子。",
+    ]
+    assert logical_lines(lines) == lines
+
+
+def test_list_items_inside_wrapped_text_start_new_paragraphs() -> None:
+    lines = [
+        "The committee agreed on the following steps for the coming year, to be",
+        "reviewed at the spring meeting by all the members who are present there",
+        "1. Repair the railings along the whole length of the pier before May and",
+        "paint them in the colours chosen by the residents at the summer meeting",
+        "2. Publish the full cost of the repairs and the names of the contractors",
+        "who were asked to quote for the work on the pier and on the promenade",
+    ]
+    assert logical_lines(lines) == [
+        "The committee agreed on the following steps for the coming year, to be reviewed at "
+        "the spring meeting by all the members who are present there",
+        "1. Repair the railings along the whole length of the pier before May and paint them "
+        "in the colours chosen by the residents at the summer meeting",
+        "2. Publish the full cost of the repairs and the names of the contractors who were "
+        "asked to quote for the work on the pier and on the promenade",
+    ]

@@ -382,3 +382,39 @@ def test_a_huge_single_line_is_one_paragraph() -> None:
     page = _parse(text, "big")
     assert page.title == "big"
     assert _texts(page) == [text]
+
+
+def test_byline_before_an_end_mark_still_counts() -> None:
+    page = _parse(f"标题：测试\n{PARA_1}\n（记者 王明）\n（完）\n")
+    assert page.author == "王明"
+    assert _texts(page) == [PARA_1, "（记者 王明）", "（完）"]
+
+
+def test_editor_note_glued_to_the_last_paragraph_is_removed() -> None:
+    page = _parse(f"标题：测试\n{PARA_1}\n{PARA_2}（责任编辑：王五）\n")
+    assert _texts(page) == [PARA_1, PARA_2]
+
+
+def test_editor_line_with_noise_buttons_is_removed() -> None:
+    page = _parse(f"标题：测试\n{PARA_1}\n【纠错】 【责任编辑：王五】\n")
+    assert _texts(page) == [PARA_1]
+
+
+def test_breadcrumb_title_beats_a_site_name_line_above_it() -> None:
+    text = (
+        f"中国张掖网\n您当前的位置 : 中国张掖网 >> 问政 >> 要闻 真正的标题 来源:某中心\n{PARA_1}\n"
+    )
+    page = _parse(text)
+    assert (page.title, page.source) == ("真正的标题", "某中心")
+
+
+def test_unknown_label_before_known_ones_stays_out_of_the_body() -> None:
+    page = _parse(f"县里召开经济运行分析会\n发布者：admin 来源：新华网\n{PARA_1}\n{PARA_2}\n")
+    assert (page.title, page.source) == ("县里召开经济运行分析会", "新华网")
+    assert _texts(page) == [PARA_1, PARA_2]
+
+
+def test_a_numbered_first_line_is_not_taken_as_title() -> None:
+    page = _parse(f"一、总体要求\n{PARA_1}\n", "方案")
+    assert page.title == "方案"
+    assert page.blocks[0].kind == HEADING

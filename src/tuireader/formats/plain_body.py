@@ -7,6 +7,8 @@ leave the body. At the end, 'related articles' lists and 上一篇/下一篇 lin
 
 from __future__ import annotations
 
+import re
+
 from tuireader.formats import plain_labels as labels
 from tuireader.formats.plain_byline import (
     byline_names,
@@ -15,11 +17,15 @@ from tuireader.formats.plain_byline import (
     split_closing_byline,
 )
 from tuireader.formats.plain_header import Header, read_meta
-from tuireader.formats.plain_noise import is_noise_line, is_related_header
+from tuireader.formats.plain_noise import is_noise_line, is_related_header, strip_noise
 
 _MAX_LABEL_LINE = 60
 _MAX_RELATED_LINK = 60
 _TAIL_SHARE = 0.5
+_END_MARK = re.compile(r"[（(【\[]\s*完\s*[)）】\]]|-\s*(?:END|完)\s*-|—\s*(?:END|完)\s*—", re.I)
+_EDITOR_NOTE = re.compile(
+    r"[（(【\[]\s*(?:责任编辑|編輯|编辑|責任編輯|责编|責編)\s*[:：][^（）()【】\[\]]{1,20}[)）】\]]$"
+)
 _BODY_LABELS = (labels.EDITOR, labels.SOURCE, labels.COUNTER, labels.URL, labels.TAGS)
 
 
@@ -35,8 +41,11 @@ def _is_furniture(line: str, header: Header) -> bool:
     """Noise, or a short label line whose value belongs to the header."""
     if is_noise_line(line):
         return True
-    inner = line.strip("()（）")
-    if len(line) > _MAX_LABEL_LINE or not labels.starts_with_label(inner):
+    if len(line) > _MAX_LABEL_LINE:
+        return False
+    # 【纠错】【责任编辑：王五】 and （责任编辑：王五） are label lines too.
+    inner = strip_noise(line).strip("()（）【】[]")
+    if not labels.starts_with_label(inner):
         return False
     _pre, pairs = labels.split_labels(inner)
     if not all(name in _BODY_LABELS for name, _value in pairs):
@@ -63,6 +72,26 @@ def _take_byline(lines: list[str], header: Header) -> list[str]:
     """
     if not lines:
         return lines
+    lines = _cut_editor_note(lines)
+    ending = lines[-1] if lines and _END_MARK.fullmatch(lines[-1]) else None
+    if ending is not None:
+        lines = lines[:-1]
+    if not lines:
+        return [ending] if ending else []
+    lines = _byline_from_last(lines, header)
+    return [*lines, ending] if ending else lines
+
+
+def _cut_editor_note(lines: list[str]) -> list[str]:
+    """Remove an editor note glued to the last paragraph: ``…。（责任编辑：王五）``."""
+    cut = _EDITOR_NOTE.sub("", lines[-1]).rstrip()
+    if cut == lines[-1]:
+        return lines
+    return [*lines[:-1], cut] if cut else lines[:-1]
+
+
+def _byline_from_last(lines: list[str], header: Header) -> list[str]:
+    """Record the byline of the last paragraph, splitting a glued one off."""
     last = lines[-1]
     names = None
     if is_byline_line(last):

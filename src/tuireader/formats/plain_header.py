@@ -8,6 +8,7 @@ starts the body.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tuireader.formats import plain_labels as labels
@@ -24,10 +25,16 @@ from tuireader.text.dates import find_date
 _SCAN_LINES = 15
 _MAX_HEADER_LINE = 600
 _MAX_TITLE_PRE = 80
+_MAX_UNKNOWN_LABEL = 20
 _MAX_CJK_TITLE, _MAX_LATIN_TITLE = 60, 110
 _MAX_DATE_LINE_REST = 12
 _MAX_FIELD = 60
 _TITLE_BAD_ENDINGS = ("。", ".", "，", ",", "、", "；", ";", "：", ":")
+# Where a title came from, least to most trustworthy.
+RANK_LINE, RANK_META, RANK_LABEL = 1, 2, 3
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]\S|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
 _TAG_SEPARATORS = str.maketrans({c: " " for c in ",，、;；|｜"})
 
 
@@ -36,7 +43,7 @@ class Header:
     """Metadata collected from the header lines (mutable while it is being read)."""
 
     title: str | None = None
-    title_from_label: bool = False
+    title_rank: int = 0
     sections: tuple[str, ...] = ()
     date: str | None = None
     source: str | None = None
@@ -62,14 +69,17 @@ def _read_line(header: Header, line: str, has_more: bool) -> bool:
     crumbs = None if header.sections else split_breadcrumb(line)
     if crumbs is not None:
         header.sections = crumbs.sections
-        header.title = header.title or crumbs.title
+        if crumbs.title:
+            set_title(header, crumbs.title, RANK_META)
         header.source = header.source or crumbs.source
-        read_meta(header, crumbs.remainder)
+        read_meta(header, crumbs.remainder, RANK_META)
         return True
     if is_noise_line(line):
         return True
     pre, pairs = labels.split_labels(line)
-    if pairs and (not pre or (len(pre) <= _MAX_TITLE_PRE and header.title is None)):
+    # Short text before the labels is an unknown label (发布者：admin), not body text.
+    short_pre = len(pre) <= _MAX_UNKNOWN_LABEL
+    if pairs and (short_pre or (len(pre) <= _MAX_TITLE_PRE and header.title is None)):
         read_meta(header, line)
         return True
     return _read_plain_line(header, line, has_more)
@@ -86,23 +96,35 @@ def _read_plain_line(header: Header, line: str, has_more: bool) -> bool:
         header.date = header.date or found[0]
         return True
     if header.title is None and has_more and looks_like_title(line):
-        header.title = line
+        set_title(header, line, RANK_LINE)
         return True
     return False
+
+
+def set_title(header: Header, title: str, rank: int) -> None:
+    """Keep the title from the most trustworthy place (a label beats a first line)."""
+    if rank > header.title_rank:
+        header.title, header.title_rank = title, rank
 
 
 def looks_like_title(line: str) -> bool:
     """Short, and not ending like a sentence or a clause."""
     limit = _MAX_LATIN_TITLE if line.isascii() else _MAX_CJK_TITLE
+    if _NUMBERED.match(line):
+        return False
     return 0 < len(line) <= limit and not line.endswith(_TITLE_BAD_ENDINGS)
 
 
-def read_meta(header: Header, text: str) -> None:
-    """Read a header segment: optional title text, then labelled fields, noise cut out."""
+def read_meta(header: Header, text: str, pre_rank: int = RANK_LINE) -> None:
+    """Read a header segment: optional title text, then labelled fields, noise cut out.
+
+    Text before the first label becomes the title with rank ``pre_rank``: on a breadcrumb
+    line it beats a first-line guess, elsewhere it only fills a missing title.
+    """
     pre, pairs = labels.split_labels(strip_noise(text))
     pre = _take_date(header, pre)
-    if pre and header.title is None and len(pre) <= _MAX_TITLE_PRE * 2:
-        header.title = pre
+    if pre and len(pre) <= _MAX_TITLE_PRE * 2:
+        set_title(header, pre, pre_rank)
     for name, value in pairs:
         _take_field(header, name, value)
 
@@ -120,7 +142,7 @@ def _take_date(header: Header, value: str) -> str:
 def _take_field(header: Header, name: str, value: str) -> None:
     """Store one labelled value on the header."""
     if name == labels.TITLE and value:
-        header.title, header.title_from_label = value, True
+        set_title(header, value, RANK_LABEL)
     elif name == labels.DATE:
         _take_date(header, value)
     elif name == labels.SOURCE:

@@ -14,11 +14,17 @@ from tuireader.formats.plain_labels import starts_with_label
 from tuireader.formats.plain_noise import is_noise_line
 
 _MIN_ROWS = 5
-_MIN_WIDTH, _MAX_WIDTH = 20, 160
+_MIN_WIDTH, _MAX_WIDTH = 30, 160
 _FULL_SHARE = 0.4
 _OVERLONG_SHARE = 0.05
 _STOP_SHARE = 0.35
-_SENTENCE_END = re.compile(r"[。！？!?.…”\"』」:：]$")
+# Chinese clause marks count too: verse and lists end every line with them, prose rarely.
+_SENTENCE_END = re.compile(r"[。！？!?.…”\"』」:：，；、]$")
+# A list item or numbered heading starts a new paragraph even without an indent.
+_ITEM_START = re.compile(
+    r"^(?:[-•*·●▪]\s|\d{1,3}[.、)）]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|第[一二三四五六七八九十百\d]{1,4}[章节部分篇])"
+)
 _WIDE_FROM = "\u2e80"
 
 
@@ -71,7 +77,8 @@ def _reflow(lines: list[str], width: int) -> list[str]:
             continue
         short = _is_short(line.rstrip(), width)
         standalone = starts_with_label(stripped) or (short and is_noise_line(stripped))
-        if standalone or (indent_marks and _indent(line) > base):
+        starts = standalone or _ITEM_START.match(stripped) is not None
+        if starts or (indent_marks and _indent(line) > base):
             _flush(current, paragraphs)
         current.append(stripped)
         if standalone or short:
