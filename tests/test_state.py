@@ -103,7 +103,7 @@ def test_passage_bookmark_across_blocks(store: StateStore) -> None:
 def test_passage_bookmark_computes_the_fingerprint_when_not_given(
     store: StateStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tuireader.state as state
+    import tuireader.state_bookmarks as state
 
     monkeypatch.setattr(state, "_fingerprint", lambda article: "computed-" + article.title)
     b = store.add_passage_bookmark(ART, Anchor(1, 0), Anchor(1, 4))
