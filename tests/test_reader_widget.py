@@ -217,3 +217,43 @@ async def test_clear_shows_nothing() -> None:
         await pilot.pause()
         assert all(not line.strip() for line in screen_text(reader))
         assert reader.virtual_size.height == 0
+
+
+def mixed_article(paragraphs: int = 400) -> Article:
+    """Paragraphs whose estimated heights are off (Latin words, CJK, short lines)."""
+    texts = [ZH * 2, "word " * 37 + "longwordthatcannotbreak " * 5, "短。", "x" * 81 + " y"]
+    blocks = [Block(PARAGRAPH, f"P{n} " + texts[n % 4]) for n in range(paragraphs)]
+    return Article(title="Mixed", blocks=tuple(blocks))
+
+
+@sync
+async def test_paging_through_lazy_layout_never_skips_or_repeats() -> None:
+    app = Host(mixed_article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.query_one(ArticleReader)
+        reader._generation += 1  # stop background wrapping: estimates stay in play
+        seen = screen_text(reader)
+        for _ in range(12):
+            await pilot.press("space")
+            page = screen_text(reader)
+            assert page[0] == seen[-1]  # a page keeps one line of context
+            seen = page
+        await pilot.press("G")
+        bottom = screen_text(reader)
+        await pilot.press("k")
+        assert screen_text(reader)[1:] == bottom[:-1]
+
+
+@sync
+async def test_background_wrapping_keeps_the_reader_still() -> None:
+    app = Host(mixed_article(), Anchor(250, 0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.query_one(ArticleReader)
+        await pilot.pause()
+        before = screen_text(reader)
+        while reader._layout.unwrapped:
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert reader.anchor == Anchor(250, 0)
+        assert screen_text(reader) == before
+        assert reader.virtual_size.height == reader._layout.height

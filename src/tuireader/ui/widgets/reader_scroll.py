@@ -199,7 +199,21 @@ class ReaderScrolling:
 
     # -- actions ---------------------------------------------------------------------
     def _move(self: ArticleReader, rows: int) -> None:
-        self._scroll_to_row(self.scroll_offset.y + rows)
+        """Scroll by ``rows`` relative to the text now on top, even if wrapping the
+        target region (an estimate above) shifts the rows under the reader."""
+        layout = self._layout
+        if layout is None:
+            return
+        anchor, height = self.anchor, self._view_height()
+        # The top row may be a gap or header row just before the anchor's line.
+        rows += self.scroll_offset.y - layout.row_of(anchor)
+        while True:
+            unwrapped = layout.unwrapped
+            target = layout.row_of(anchor) + rows
+            layout.wrap_rows(target, height)
+            if layout.unwrapped == unwrapped:
+                break
+        self._scroll_to_row(target)
 
     def action_line_down(self: ArticleReader) -> None:
         if self.selection is not None:
