@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tuireader.formats.html import parse_html, sniff_charset
-from tuireader.formats.html_meta import strip_site_suffix
+from tuireader.formats.html_title import strip_site_suffix, title_prefixes
 from tuireader.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Block
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -108,6 +108,34 @@ def test_page_whose_only_date_is_visible_text() -> None:
 def test_title_sources(head: str, body: str, title: str) -> None:
     page = parse_html(f"<html><head>{head}</head><body>{body}</body></html>", "the-stem")
     assert page.title == title
+
+
+def test_title_prefixes() -> None:
+    assert title_prefixes("标题-要闻_某某网") == ["标题-要闻_某某网", "标题-要闻", "标题"]
+    assert title_prefixes("Plain") == ["Plain"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "title"),
+    [
+        # a logo h1 first, the headline h1 later, "-" glued to the site name
+        (
+            "<title>多地出台措施稳就业-新华网</title><h1><a>新华网</a></h1><h1>多地出台措施稳就业</h1>",
+            "多地出台措施稳就业",
+        ),
+        # no h1: the headline is shown in a <b>; the <title> chains two separators
+        (
+            "<title>我的小村庄 -- 散文 - 某某文学网</title><center><b>我的小村庄</b></center><p>x</p>",
+            "我的小村庄",
+        ),
+        # <title> is only the site name, the h1 is the headline
+        ("<title>河畔日报网</title><h1>一条足够长的新闻标题</h1>", "一条足够长的新闻标题"),
+        # a headline containing a hyphen is not cut without evidence
+        ("<title>上海-北京高铁今日开通</title><p>x</p>", "上海-北京高铁今日开通"),
+    ],
+)
+def test_title_from_page_evidence(markup: str, title: str) -> None:
+    assert parse_html(f"<html>{markup}</html>", "s").title == title
 
 
 def test_title_heading_is_not_repeated_in_the_blocks() -> None:

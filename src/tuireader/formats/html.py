@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from tuireader.formats.file_name import date_from_stem
 from tuireader.formats.html_blocks import blocks_from_elements
 from tuireader.formats.html_content import find_main
-from tuireader.formats.html_meta import HeadMeta, read_head, strip_site_suffix
+from tuireader.formats.html_meta import HeadMeta, read_head
+from tuireader.formats.html_title import choose_title
 from tuireader.formats.html_tree import (
-    clean_text,
     parse_tree,
     remove_clutter,
     remove_never_text,
-    text_of,
 )
 from tuireader.formats.html_visible import read_visible
 from tuireader.model import HEADING, Block, ParsedPage
@@ -46,10 +43,9 @@ def parse_html(text: str, stem: str) -> ParsedPage:
     head = read_head(root)
     remove_never_text(root)
     visible = read_visible(root)
-    title_h1 = _first_h1(root)
+    title = choose_title(head.first(("og:title", "twitter:title")), head.title, root) or stem
     remove_clutter(root)
     blocks = blocks_from_elements(find_main(root))
-    title = _choose_title(head, title_h1) or stem
     blocks = _drop_title_heading(blocks, title)
     return ParsedPage(
         title=title,
@@ -63,31 +59,6 @@ def parse_html(text: str, stem: str) -> ParsedPage:
         description=head.first(("description", "og:description")),
         warnings=() if blocks else ("no article text found in the page",),
     )
-
-
-def _first_h1(root: etree._Element) -> str | None:
-    """The first non-empty ``<h1>`` (logo h1s hold only an image and are skipped)."""
-    for heading in root.iter("h1"):
-        text = clean_text(text_of(heading))
-        if text:
-            return text
-    return None
-
-
-def _choose_title(head: HeadMeta, h1: str | None) -> str | None:
-    og_title = head.first(("og:title", "twitter:title"))
-    if og_title:
-        return og_title
-    if h1 and (head.title is None or _shares_start(h1, head.title)):
-        return h1
-    if head.title:
-        return strip_site_suffix(head.title)
-    return h1
-
-
-def _shares_start(h1: str, page_title: str) -> bool:
-    """A content h1 repeats the <title>; a site-logo h1 does not."""
-    return page_title.startswith(h1[:8]) or h1.startswith(strip_site_suffix(page_title)[:8])
 
 
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from tuireader.formats.html_tree import clean_text, text_of
-from tuireader.formats.inline import CJK_CLASS
 from tuireader.text.dates import parse_date
 
 _DATE_KEYS = (
@@ -20,11 +19,7 @@ _DATE_KEYS = (
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author")
 _SOURCE_KEYS = ("contentsource", "source", "og:site_name", "sitename", "application-name")
 _SECTION_KEYS = ("article:section", "columnname", "category")
-_CJK = re.compile(f"[{CJK_CLASS}]")
 _URL_SCHEME = re.compile(r"^https?://", re.I)
-# Site names trail titles: "Headline_Column_Site", "Headline - Site", "Headline | Site".
-_TITLE_SEPARATOR = re.compile(r"\s*(?:_|\s[-|–—·]\s|｜|\|)\s*")
-_MAX_SUFFIX = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,20 +98,3 @@ def _canonical(root: etree._Element) -> str | None:
         if "canonical" in (link.get("rel") or "").lower().split():
             return (link.get("href") or "").strip() or None
     return None
-
-
-def strip_site_suffix(title: str) -> str:
-    """Drop trailing site and column names: ``标题_要闻_某某网`` → ``标题``."""
-    while True:
-        last = max(_TITLE_SEPARATOR.finditer(title), key=lambda match: match.start(), default=None)
-        if last is None or len(title) - last.end() > _MAX_SUFFIX:
-            return title
-        head = title[: last.start()].strip()
-        if len(head) < 4:
-            return title
-        is_underscore = last.group(0).strip() == "_"
-        if is_underscore and not _CJK.search(title):
-            return title  # "snake_case" in an English title is not a separator
-        title = head
-        if not is_underscore:  # " - Site" and " | Site" come once; "_Column_Site" chains
-            return title
