@@ -123,6 +123,8 @@ def _build_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _LABEL, _GROUP_FIELDS = _build_patterns()
+_LABEL_END = re.compile(r"[:：】\]〕〗］]")
+_LABEL_HEAD = 40
 _VALUE_TRIM = " \t\u3000|｜丨,，;；"
 _BRACKET_PAIRS = ("【】", "[]", "〔〕", "〖〗", "［］", "()", "（）")
 _OPENINGS = "".join(pair[0] for pair in _BRACKET_PAIRS)
@@ -131,6 +133,8 @@ _CLOSINGS = "".join(pair[1] for pair in _BRACKET_PAIRS)
 
 def find_labels(line: str) -> list[tuple[str, int, int]]:
     """Every label in ``line`` as (field, start, end)."""
+    if _LABEL_END.search(line) is None:
+        return []
     found = []
     for match in _LABEL.finditer(line):
         name = next(key for key in _GROUP_FIELDS if match[key] is not None)
@@ -165,5 +169,6 @@ def clean_value(value: str) -> str:
 
 def starts_with_label(line: str) -> bool:
     """True when ``line`` begins with a label (possibly bracketed)."""
-    match = _LABEL.match(line)
-    return match is not None
+    # Every label ends in a colon or a closing bracket within its first few characters.
+    head = line[:_LABEL_HEAD]
+    return _LABEL_END.search(head) is not None and _LABEL.match(head) is not None

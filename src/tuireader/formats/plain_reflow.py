@@ -9,6 +9,7 @@ has widely varying lengths and lines that end with a full stop, and is left alon
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from tuireader.formats.plain_labels import starts_with_label
 from tuireader.formats.plain_noise import is_noise_line
@@ -30,10 +31,11 @@ _WIDE_FROM = "\u2e80"
 
 def logical_lines(lines: list[str]) -> list[str]:
     """Non-empty stripped lines, with hard-wrapped paragraphs joined into one line each."""
-    width = wrap_width(lines)
+    rows = _measure(lines)
+    width = _wrap_width(rows)
     if width is None:
-        return [stripped for line in lines if (stripped := line.strip())]
-    return _reflow(lines, width)
+        return [row.text for row in rows if row.text]
+    return _reflow(rows, width)
 
 
 def display_width(line: str) -> int:
@@ -41,56 +43,71 @@ def display_width(line: str) -> int:
     return (len(line.encode("utf-8", "surrogatepass")) + len(line)) // 2
 
 
+class _Row(NamedTuple):
+    """One line, measured once: stripped text, indent (characters), width (cells)."""
+
+    text: str
+    indent: int
+    width: int
+
+
+def _measure(lines: list[str]) -> list[_Row]:
+    """Strip and measure every line (a blank line has empty text)."""
+    rows = []
+    for line in lines:
+        right = line.rstrip()
+        text = right.lstrip()
+        rows.append(_Row(text, len(right) - len(text), display_width(right) if text else 0))
+    return rows
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The width the text was hard-wrapped at, or None if it is not hard-wrapped."""
-    rows = [line.rstrip() for line in lines if line.strip()]
+    return _wrap_width(_measure(lines))
+
+
+def _wrap_width(all_rows: list[_Row]) -> int | None:
+    """The wrap width of measured rows, or None (see the module docstring)."""
+    rows = [row for row in all_rows if row.text]
     if len(rows) < _MIN_ROWS:
         return None
-    widths = sorted(display_width(row) for row in rows)
+    widths = sorted(row.width for row in rows)
     limit = widths[int((len(widths) - 1) * 0.9)]
     if not _MIN_WIDTH <= limit <= _MAX_WIDTH:
         return None
     overlong = sum(1 for w in widths if w > limit + max(4, limit // 10))
-    full = [row for row in rows if display_width(row) >= limit * 0.8]
+    full = [row.text for row in rows if row.width >= limit * 0.8]
     if overlong > len(rows) * _OVERLONG_SHARE or len(full) < len(rows) * _FULL_SHARE:
         return None
-    stops = sum(1 for row in full if _SENTENCE_END.search(row))
+    stops = sum(1 for text in full if _SENTENCE_END.search(text))
     return limit if stops <= len(full) * _STOP_SHARE else None
 
 
-def _indent(line: str) -> int:
-    """Number of leading whitespace characters (ASCII or full-width)."""
-    return len(line) - len(line.lstrip())
-
-
-def _reflow(lines: list[str], width: int) -> list[str]:
+def _reflow(rows: list[_Row], width: int) -> list[str]:
     """Join wrapped lines; a blank line, a deeper indent or a short line ends a paragraph."""
-    indents = [_indent(line) for line in lines if line.strip()]
-    base = min(indents)
-    indent_marks = sum(1 for i in indents if i > base) >= 2
+    base = min(row.indent for row in rows if row.text)
+    indent_marks = sum(1 for row in rows if row.text and row.indent > base) >= 2
     paragraphs: list[str] = []
     current: list[str] = []
-    for line in lines:
-        stripped = line.strip()
-        if not stripped:
+    for text, indent, cells in rows:
+        if not text:
             _flush(current, paragraphs)
             continue
-        short = _is_short(line.rstrip(), width)
-        standalone = starts_with_label(stripped) or (short and is_noise_line(stripped))
-        starts = standalone or _ITEM_START.match(stripped) is not None
-        if starts or (indent_marks and _indent(line) > base):
+        short = _is_short(text, cells, width)
+        standalone = starts_with_label(text) or (short and is_noise_line(text))
+        starts = standalone or _ITEM_START.match(text) is not None
+        if starts or (indent_marks and indent > base):
             _flush(current, paragraphs)
-        current.append(stripped)
+        current.append(text)
         if standalone or short:
             _flush(current, paragraphs)
     _flush(current, paragraphs)
     return paragraphs
 
 
-def _is_short(line: str, width: int) -> bool:
+def _is_short(text: str, cells: int, width: int) -> bool:
     """A line clearly shorter than the wrap width ends its paragraph."""
-    cells = display_width(line)
-    is_cjk = cells >= len(line) * 1.5
+    is_cjk = cells >= len(text) * 1.5
     return cells < (width - 6 if is_cjk else width * 0.75)
 
 
