@@ -196,7 +196,7 @@ def _report(temp: Path, runs: int, count: int) -> int:
     kill = kill_loop(temp / "kill", runs)
     print(
         f"kill -9 runs: {kill['runs']}, integrity ok: {kill['integrity_ok']}, "
-        f"acknowledged adds: {kill['acknowledged']}, acknowledged adds lost: {kill['lost']}"
+        f"acknowledged adds lost: {kill['lost']} (of {kill['acknowledged']} acknowledged)"
     )
     found, expected = two_writers(temp / "two", count)
     print(f"two writers: {found}/{expected}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from tuireader.anchors import (
     ANCHORED,
@@ -55,6 +57,19 @@ def test_selector_across_blocks_joins_with_newline() -> None:
 def test_selector_outside_the_article_is_refused() -> None:
     with pytest.raises(ValueError):
         make_selector(ORIGINAL, Anchor(9, 0), Anchor(9, 1))
+
+
+def test_empty_passage_is_refused() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        make_selector(ORIGINAL, Anchor(1, 3), Anchor(1, 3))
+    with pytest.raises(ValueError, match="empty"):  # only the newline between two blocks
+        make_selector(ORIGINAL, Anchor(0, len(PARAGRAPHS[0])), Anchor(1, 0))
+
+
+def test_passage_ending_at_a_block_start_ends_at_the_block_before() -> None:
+    sel = make_selector(ORIGINAL, Anchor(1, 9), Anchor(2, 0))
+    assert sel.quote == PARAGRAPHS[1][9:]
+    assert (sel.end_block, sel.end) == (1, len(PARAGRAPHS[1]))
 
 
 def test_unchanged_article_is_anchored_in_place() -> None:
@@ -156,3 +171,25 @@ def test_changed_passage_far_into_a_long_article_is_found() -> None:
     placement = reanchor(sel, edited)
     assert placement.status == REANCHORED
     assert (placement.start, placement.end) == (Anchor(150, 100), Anchor(150, 160))
+
+
+_TEXT = st.text(st.sampled_from(list("张掖大地新时代。，abc .!?")), min_size=1, max_size=40)
+
+
+@given(st.lists(_TEXT, min_size=1, max_size=6), st.data())
+def test_any_passage_is_found_in_place_and_after_an_insertion(paragraphs, data) -> None:
+    original = article(*paragraphs)
+    total = len(layout_of(original.blocks).text)
+    begin = data.draw(st.integers(0, total - 1))
+    finish = data.draw(st.integers(begin + 1, total))
+    layout = layout_of(original.blocks)
+    start, end = layout.anchor(begin), layout.anchor(finish, is_end=True)
+    assume(layout.flat(start) < layout.flat(end))  # not just the newline between blocks
+    sel = make_selector(original, start, end)
+    placement = reanchor(sel, original)
+    assert placement.status == ANCHORED
+    assert text_of(original, placement.start, placement.end) == sel.quote
+    edited = article("插入的新段落在最前面。", *paragraphs)
+    moved = reanchor(sel, edited)
+    assert moved.status == REANCHORED
+    assert text_of(edited, moved.start, moved.end) == sel.quote

@@ -10,7 +10,7 @@ from tuireader.anchors import layout_of
 from tuireader.loader import fingerprint, load_article
 from tuireader.model import Anchor
 from tuireader.state import StateStore
-from tuireader.state_check import BookmarkChecker
+from tuireader.state_check import BookmarkChecker, placements_for
 
 BODY = [
     "连日来，党的二十大报告传遍张掖大地，在广大党员干部群众中引发热议。",
@@ -115,3 +115,14 @@ def test_deleted_article_orphans_its_bookmarks(library) -> None:
     }
     assert store.count_bookmarks() == 2  # kept, with quote and note
     assert store.list_bookmarks(QUOTE)[0].note == "note"
+
+
+def test_placements_for_the_reader(library) -> None:
+    root, store = library
+    write(root / "新闻" / "a.md", ["导语。", *BODY])
+    article = load_article(root / "新闻" / "a.md", root)
+    placed = placements_for(article, store.bookmarks_for("unknown-fp", "新闻/a.md"))
+    assert len(placed) == 1  # the whole-article bookmark has nothing to highlight
+    bookmark, placement = placed[0]
+    assert bookmark.quote == QUOTE and placement.status == "reanchored"
+    assert quoted_now(root, "新闻/a.md", placement.start, placement.end) == QUOTE

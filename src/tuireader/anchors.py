@@ -89,7 +89,10 @@ def layout_of(blocks: tuple[Block, ...]) -> Layout:
 
 
 def make_selector(article: Article, start: Anchor, end: Anchor) -> QuoteSelector:
-    """Describe the passage from ``start`` to ``end`` (exclusive; may span blocks)."""
+    """Describe the passage from ``start`` to ``end`` (exclusive; may span blocks).
+
+    Raises ValueError for a position outside the article or an empty passage.
+    """
     layout = layout_of(article.blocks)
     begin, finish = layout.flat(start), layout.flat(end)
     if begin is None or finish is None:
@@ -98,6 +101,10 @@ def make_selector(article: Article, start: Anchor, end: Anchor) -> QuoteSelector
         begin, finish = finish, begin
     text = layout.text
     first, last = layout.anchor(begin), layout.anchor(finish, is_end=True)
+    # A passage never starts or ends on the newline between blocks.
+    begin, finish = layout.flat(first) or 0, layout.flat(last) or 0
+    if finish <= begin:
+        raise ValueError("the passage is empty")
     return QuoteSelector(
         quote=text[begin:finish],
         prefix=text[max(0, begin - CONTEXT_CHARS) : begin],

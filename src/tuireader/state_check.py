@@ -43,6 +43,15 @@ def selector_of(b: Bookmark) -> QuoteSelector:
     )
 
 
+def placements_for(article: Article, bookmarks: list[Bookmark]) -> list[tuple[Bookmark, Placement]]:
+    """Where each passage bookmark lies in ``article`` now (for highlights in the reader).
+
+    Whole-article bookmarks are skipped; an orphaned passage comes back with status
+    ``orphaned`` and no position, so it can be listed with its quote and note.
+    """
+    return [(b, place_quote(selector_of(b), article)) for b in bookmarks if b.quote is not None]
+
+
 class BookmarkChecker:
     """Checks bookmarks against one library, loading each file at most once."""
 
