@@ -418,3 +418,44 @@ def test_a_numbered_first_line_is_not_taken_as_title() -> None:
     page = _parse(f"一、总体要求\n{PARA_1}\n", "方案")
     assert page.title == "方案"
     assert page.blocks[0].kind == HEADING
+
+
+def test_site_chrome_above_the_breadcrumb_is_skipped() -> None:
+    text = (
+        "张掖市人民政府\n"
+        "首页 | 政务公开 | 新闻中心 | 办事服务 | 互动交流\n"
+        "当前位置：首页 > 新闻中心 > 政务动态\n"
+        "市政府召开第十五次常务会议\n"
+        "发布时间：2022-11-01 15:30 来源：市政府办公室 浏览次数：\n"
+        "【字体：大 中 小】【打印】【关闭】\n"
+        f"　　{PARA_1}\n　　{PARA_2}\n"
+        "【打印本页】【关闭窗口】\n"
+    )
+    page = _parse(text)
+    assert page.title == "市政府召开第十五次常务会议"
+    assert page.sections == ("新闻中心", "政务动态")
+    assert (page.date, page.source) == ("2022-11-01T15:30", "市政府办公室")
+    assert _texts(page) == [PARA_1, PARA_2]
+
+
+def test_interview_lines_are_not_author_labels() -> None:
+    text = (
+        "对话种粮大户：今年的收成怎么样\n"
+        "记者：今年的收成怎么样？\n"
+        "张大伯：比去年好，每亩多打了一百来斤。\n"
+        "记者：明年有什么打算？\n"
+        "张大伯：再多流转一些地，买一台新的收割机。\n"
+    )
+    page = _parse(text)
+    assert page.title == "对话种粮大户：今年的收成怎么样"
+    assert page.author is None
+    assert _texts(page)[0] == "记者：今年的收成怎么样？"
+    assert len(page.blocks) == 4
+
+
+def test_short_article_with_source_at_the_end_keeps_its_paragraphs() -> None:
+    text = f"秋收时节话丰年\n{PARA_1}\n{PARA_2}\n来源：新华社\n"
+    page = _parse(text)
+    assert page.title == "秋收时节话丰年"
+    assert page.source == "新华社"
+    assert _texts(page) == [PARA_1, PARA_2]

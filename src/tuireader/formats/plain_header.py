@@ -26,6 +26,10 @@ _SCAN_LINES = 15
 _MAX_HEADER_LINE = 600
 _MAX_TITLE_PRE = 80
 _MAX_UNKNOWN_LABEL = 20
+_MAX_CHROME = 40
+_SENTENCE = re.compile(r"[。！？!?]")
+_NAME_FIELDS = (labels.TITLE, labels.AUTHOR, labels.SOURCE, labels.EDITOR)
+_HEADER_FIELDS = (labels.TITLE, labels.AUTHOR, labels.SOURCE, labels.DATE)
 _MAX_CJK_TITLE, _MAX_LATIN_TITLE = 60, 110
 _MAX_DATE_LINE_REST = 12
 _MAX_FIELD = 60
@@ -55,13 +59,54 @@ class Header:
 
 
 def read_header(lines: list[str]) -> tuple[Header, int]:
-    """Read the header from logical lines; return it and the index where the body starts."""
+    """Read the header from logical lines; return it and the index where the body starts.
+
+    Site chrome (a site name, a menu) may stand above the breadcrumb or the labelled
+    lines: short lines before the last such line are skipped instead of ending the header.
+    """
     header = Header()
-    for index, line in enumerate(lines[:_SCAN_LINES]):
+    window = lines[:_SCAN_LINES]
+    last_strong = max((i for i, line in enumerate(window) if _is_strong(line)), default=-1)
+    for index, line in enumerate(window):
         has_more = index + 1 < len(lines)
-        if len(line) > _MAX_HEADER_LINE or not _read_line(header, line, has_more):
-            return header, index
-    return header, min(len(lines), _SCAN_LINES)
+        if len(line) <= _MAX_HEADER_LINE and _read_line(header, line, has_more):
+            continue
+        if index < last_strong and _is_chrome(line):
+            _maybe_later_title(header, line)
+            continue
+        return header, index
+    return header, len(window)
+
+
+def _is_strong(line: str) -> bool:
+    """A line that can only belong to a header: a breadcrumb or a plausible label line."""
+    if len(line) > _MAX_HEADER_LINE:
+        return False
+    if split_breadcrumb(line) is not None:
+        return True
+    pre, pairs = labels.split_labels(line)
+    return not pre and _plausible(pairs) and pairs[0][0] in _HEADER_FIELDS
+
+
+def _is_chrome(line: str) -> bool:
+    """Short, not a sentence: a site name or menu line above the real header."""
+    return len(line) <= _MAX_CHROME and not line.endswith(_TITLE_BAD_ENDINGS + ("！", "？"))
+
+
+def _maybe_later_title(header: Header, line: str) -> None:
+    """Among chrome lines the last title-like one (nearest the labels) is the title."""
+    if header.title_rank <= RANK_LINE and looks_like_title(line):
+        header.title, header.title_rank = line, RANK_LINE
+
+
+def _plausible(pairs: list[tuple[str, str]]) -> bool:
+    """Label values that read like metadata, not like a sentence of an interview."""
+    if not pairs:
+        return False
+    for name, value in pairs:
+        if name in _NAME_FIELDS and (len(value) > _MAX_FIELD or _SENTENCE.search(value)):
+            return False
+    return True
 
 
 def _read_line(header: Header, line: str, has_more: bool) -> bool:
@@ -79,7 +124,8 @@ def _read_line(header: Header, line: str, has_more: bool) -> bool:
     pre, pairs = labels.split_labels(line)
     # Short text before the labels is an unknown label (发布者：admin), not body text.
     short_pre = len(pre) <= _MAX_UNKNOWN_LABEL
-    if pairs and (short_pre or (len(pre) <= _MAX_TITLE_PRE and header.title is None)):
+    fits = short_pre or (len(pre) <= _MAX_TITLE_PRE and header.title is None)
+    if fits and _plausible(pairs):
         read_meta(header, line)
         return True
     return _read_plain_line(header, line, has_more)

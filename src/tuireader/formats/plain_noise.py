@@ -50,6 +50,8 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 SHORT_LINE = 80
+_MENU_BAR = re.compile(r"[|｜丨]")
+_MENU_ITEMS, _MENU_ITEM = 3, 8
 _LONG_NOISE_LINE = 160
 
 
@@ -66,7 +68,13 @@ def is_noise_line(line: str) -> bool:
         return True
     if len(line) > SHORT_LINE:
         return False
-    return _LEFTOVER.fullmatch(_NOISE.sub(" ", line)) is not None
+    return _LEFTOVER.fullmatch(_NOISE.sub(" ", line)) is not None or _is_menu(line)
+
+
+def _is_menu(line: str) -> bool:
+    """A site menu: three or more short items between bars (首页 | 政务公开 | 新闻中心)."""
+    items = _MENU_BAR.split(line)
+    return len(items) >= _MENU_ITEMS and all(0 < len(item.strip()) <= _MENU_ITEM for item in items)
 
 
 def is_related_header(line: str) -> bool:
