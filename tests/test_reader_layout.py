@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from rich.cells import cell_len
 from rich.style import Style
@@ -217,3 +220,12 @@ def test_selection_stops_at_the_article_ends() -> None:
     assert chosen.bounds() == (Anchor(2, 0), Anchor(2, 12))
     chosen.clear()
     assert chosen.bounds() is None
+
+
+def test_layout_modules_do_not_import_textual() -> None:
+    code = (
+        "import sys, tuireader.ui.widgets.reader_layout, tuireader.ui.widgets.reader_draw,"
+        " tuireader.ui.widgets.reader_select; print('textual' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

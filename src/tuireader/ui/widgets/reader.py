@@ -9,7 +9,6 @@ keeps the reader on the same paragraph.
 from __future__ import annotations
 
 from rich.style import Style
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -18,71 +17,24 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from tuireader.model import Anchor, Article
-from tuireader.ui.widgets.reader_draw import LAYERS, Highlights, draw_row
+from tuireader.ui.widgets.reader_draw import Highlights, draw_row
+from tuireader.ui.widgets.reader_keys import READER_BINDINGS, ReaderKeys
 from tuireader.ui.widgets.reader_layout import DocumentLayout
 from tuireader.ui.widgets.reader_scroll import ReaderScrolling
 from tuireader.ui.widgets.reader_select import SentenceSelection
+from tuireader.ui.widgets.reader_style import COMPONENT_CLASSES, READER_CSS, build_palette
 
-# Style role -> component classes added (in order) on top of the widget's base style.
-ROLE_CLASSES: dict[str, tuple[str, ...]] = {
-    "title": ("reader--title",),
-    "meta": ("reader--meta",),
-    "rule": ("reader--rule",),
-    "paragraph": (),
-    "list": (),
-    "marker": ("reader--marker",),
-    "heading": ("reader--heading",),
-    "heading1": ("reader--heading", "reader--heading-1"),
-    "heading2": ("reader--heading", "reader--heading-2"),
-    "quote": ("reader--quote",),
-    "code": ("reader--code",),
-}
 MIN_READING_WIDTH = 10
-LAYER_CLASSES = {layer: f"reader--{layer.replace('_', '-')}" for layer in LAYERS}
 
 
-class ArticleReader(ReaderScrolling, ScrollView, can_focus=True):
+class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
     """Shows one article; scrolls by line, page, half page, top and bottom."""
 
-    COMPONENT_CLASSES = {
-        *(name for names in ROLE_CLASSES.values() for name in names),
-        *LAYER_CLASSES.values(),
-    }
+    COMPONENT_CLASSES = COMPONENT_CLASSES
 
-    DEFAULT_CSS = """
-    ArticleReader {
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-gutter: stable;
-        background: $surface;
-        color: $foreground;
-        & > .reader--title { text-style: bold; color: $text; }
-        & > .reader--meta { color: $text-muted; }
-        & > .reader--rule { color: $text-muted; }
-        & > .reader--marker { color: $text-accent; }
-        & > .reader--heading { text-style: bold; color: $text; }
-        & > .reader--heading-1 { text-style: bold underline; color: $text-accent; }
-        & > .reader--heading-2 { color: $text-accent; }
-        & > .reader--quote { text-style: italic; color: $text-muted; }
-        & > .reader--code { background: $panel; color: $text; }
-        & > .reader--bookmark { background: $success 25%; }
-        & > .reader--selection { background: $primary 45%; }
-        & > .reader--search { background: $warning 35%; }
-        & > .reader--search-current { background: $warning 80%; color: $text; text-style: bold; }
-    }
-    """
+    DEFAULT_CSS = READER_CSS
 
-    BINDINGS = [
-        Binding("j,down", "line_down", "Line down", show=False, id="reader.line_down"),
-        Binding("k,up", "line_up", "Line up", show=False, id="reader.line_up"),
-        Binding("space,pagedown,ctrl+f", "page_down", "Page down", id="reader.page_down"),
-        Binding("shift+space,pageup,ctrl+b", "page_up", "Page up", id="reader.page_up"),
-        Binding("ctrl+d", "half_page_down", "Half page down", show=False, id="reader.half_down"),
-        Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="reader.half_up"),
-        Binding("g,home", "top", "Top", show=False, id="reader.top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="reader.bottom"),
-        Binding("escape", "clear_selection", "Cancel selection", show=False, id="reader.unselect"),
-    ]
+    BINDINGS = READER_BINDINGS
 
     reading_width: reactive[int] = reactive(80, init=False)
     """Widest the text column gets, in cells; the column is centred in the pane."""
@@ -200,21 +152,5 @@ class ArticleReader(ReaderScrolling, ScrollView, can_focus=True):
     def _get_palette(self) -> dict[str, Style]:
         """Role → Rich style, built once per style change."""
         if self._palette is None:
-            base = self.rich_style
-            palette = {"base": base}
-            for role, names in ROLE_CLASSES.items():
-                palette[role] = base + sum((self._component(n) for n in names), Style())
-            for layer, name in LAYER_CLASSES.items():
-                palette[layer] = self._component(name)
-            self._palette = palette
+            self._palette = build_palette(self)
         return self._palette
-
-    def _component(self, name: str) -> Style:
-        """A component's own rules, with colours blended as the theme intends."""
-        full = self.get_component_rich_style(name)
-        own = self.get_component_rich_style(name, partial=True)
-        colours = Style(
-            color=full.color if own.color else None,
-            bgcolor=full.bgcolor if own.bgcolor else None,
-        )
-        return colours + own.without_color

@@ -9,28 +9,7 @@ from __future__ import annotations
 
 from math import ceil
 
-try:
-    from tuireader.text.wrap import cell_width, wrap_lines
-except ImportError:  # pragma: no cover - the shared breaker has not landed yet
-    from rich.cells import cell_len as cell_width
-
-    def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
-        """Stand-in breaker: greedy by cells, at the last space when there is one."""
-        lines: list[tuple[int, int]] = []
-        start, used, last_space = 0, 0, -1
-        for index, char in enumerate(text):
-            size = cell_width(char)
-            if used + size > width and index > start:
-                cut = last_space + 1 if last_space > start else index
-                lines.append((start, cut))
-                start, last_space = cut, -1
-                used = cell_width(text[start : index + 1]) - size
-            if char == " ":
-                last_space = index
-            used += size
-        lines.append((start, len(text)))
-        return lines
-
+from tuireader.text.wrap import cell_width, wrap_lines
 
 Line = tuple[int, int]
 SAMPLE = 64  # characters measured to guess the cells per character of a long block
