@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tuireader.formats.html import parse_html, sniff_charset
 from tuireader.formats.html_title import strip_site_suffix, title_prefixes
@@ -296,8 +298,48 @@ def test_empty_page_has_a_warning() -> None:
         (b"<meta charset='UTF-8'>", "utf-8"),
         (b'<META CHARSET="Big5">', "big5"),
         (b"<p>no declaration</p>", None),
+        (b'<?xml version="1.0" encoding="GB18030"?><html>', "gb18030"),
         (b" " * 5000 + b"<meta charset=gbk>", None),  # past the first 4 KB
     ],
 )
 def test_sniff_charset(data: bytes, charset: str | None) -> None:
     assert sniff_charset(data) == charset
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<div class='nav'>",
+                "<div>",
+                "</div>",
+                "<br>",
+                "<li>",
+                "<ul>",
+                "<table><tr><td>",
+                "<pre>",
+                "<h1>",
+                "</h1>",
+                "<script>",
+                "</script>",
+                "&#27;",
+                "<!--",
+                "-->",
+                "文字",
+                "words ",
+                "\n",
+                "<title>",
+                "<meta name=pubdate content=",
+                "'",
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_any_tag_soup_parses_without_error(markup: str) -> None:
+    page = parse_html(markup, "stem")
+    assert page.title
+    assert all(block.text or block.kind == RULE for block in page.blocks)

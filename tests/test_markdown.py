@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tuireader.formats.inline import join_lines, reduce_inline
 from tuireader.formats.markdown import parse_markdown
@@ -264,3 +266,11 @@ def test_unbalanced_markup_in_a_huge_paragraph_stays_fast_enough() -> None:
 def test_empty_and_whitespace_documents() -> None:
     assert parse_markdown("", "empty").blocks == ()
     assert parse_markdown("\n\n  \n", "blank").title == "blank"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 中文\n\t-*_`[]()!<>#>|~\\&;:=+1.")), max_size=300))
+def test_any_text_parses_without_error(text: str) -> None:
+    page = parse_markdown(text, "stem")
+    assert page.title
+    assert all(block.text or block.kind == RULE for block in page.blocks)

@@ -26,12 +26,18 @@ from tuireader.formats.html_visible import read_visible
 from tuireader.model import HEADING, Block, ParsedPage
 
 _SNIFF_BYTES = 4096
+_XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 
 
 def sniff_charset(data: bytes) -> str | None:
-    """The charset a page declares in a ``<meta>`` within its first 4 KB, lowercased."""
-    match = _CHARSET.search(data[:_SNIFF_BYTES])
+    """The charset a page declares within its first 4 KB, lowercased.
+
+    ``<meta charset>``, ``<meta http-equiv="Content-Type" content="…; charset=…">`` or an
+    XHTML ``<?xml … encoding="…"?>`` declaration.
+    """
+    head = data[:_SNIFF_BYTES]
+    match = _CHARSET.search(head) or _XML_ENCODING.match(head)
     return match.group(1).decode("ascii").lower() if match else None
 
 
