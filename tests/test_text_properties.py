@@ -32,7 +32,7 @@ def test_decode_never_raises_anything_but_not_text(data: bytes) -> None:
 
 
 @EXAMPLES
-@given(st.text(st.characters(exclude_characters="\x00"), max_size=300))
+@given(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=300))
 def test_decode_round_trips_utf8_text(text: str) -> None:
     decoded = decode_bytes(text.encode("utf-8"))
     assert decoded.text == text.removeprefix("\ufeff")
