@@ -78,10 +78,11 @@ def kill_loop(data_dir: Path, runs: int = 20, seed: int = 1) -> dict[str, int]:
     result = {"runs": 0, "integrity_ok": 0, "acknowledged": 0, "lost": 0}
     for run in range(runs):
         child = spawn_adder(db, f"kill{run}", 100_000)
-        time.sleep(rng.uniform(0.3, 0.9))  # start-up is ~0.2 s: kill during the adds
+        first = child.stdout.readline()  # the adds have begun (whatever the start-up took)
+        time.sleep(rng.uniform(0.05, 0.5))
         child.send_signal(signal.SIGKILL)
         output, _ = child.communicate()
-        acked = acknowledged(output)
+        acked = acknowledged(first + output)
         store = StateStore.open(db, backups=False)
         present = _uids_with_fp_prefix(store, f"kill{run}-")
         result["runs"] += 1
