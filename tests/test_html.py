@@ -236,6 +236,13 @@ def test_sidebar_longer_than_the_article_is_still_removed() -> None:
     assert page.blocks == (Block(PARAGRAPH, "Short article."),)
 
 
+def test_article_in_a_box_with_a_weak_clutter_word_is_kept() -> None:
+    body = "<p>" + "The article body sentence. " * 20 + "</p>"
+    markup = f'<body><div class="top"><h1>Title</h1></div><div class="info-box">{body}</div></body>'
+    page = parse_html(markup, "s")
+    assert page.blocks and page.blocks[0].text.startswith("The article body sentence.")
+
+
 def test_utility_class_named_position_is_not_a_breadcrumb() -> None:
     markup = '<body><div class="position-relative"><span>Menu</span></div><p>Text.</p></body>'
     assert parse_html(markup, "s").sections == ()

@@ -8,6 +8,7 @@ Python recursion, so a hostile page cannot exhaust the stack.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -64,14 +65,28 @@ def remove_clutter(root: etree._Element) -> None:
 
     Elements around the article's landmarks (its ``<h1>``, ``<main>``, ``articleBody``)
     are kept whatever their class says (``<div class="page has-sidebar">`` may wrap the
-    article). A page without landmarks keeps any element holding half of its text.
+    article). Sure signs (``<nav>``, "share", "comment") go first; short class words
+    ("info", "side", "hot") then remove only what holds under half of the text left.
     """
     protected = _landmark_ancestors(root)
+    _strip_matching(root, protected, _is_sure_clutter, keep_large=not protected)
+    _strip_matching(root, protected, _has_clutter_word, keep_large=True)
+
+
+def _strip_matching(
+    root: etree._Element,
+    protected: set[etree._Element],
+    looks_like_clutter: Callable[[etree._Element, str], bool],
+    keep_large: bool,
+) -> None:
     total = len(text_of(root)) or 1
     for element in root.iter(etree.Element):
-        if element in protected or not _looks_like_clutter(element):
+        if element in protected:
             continue
-        if protected or len(text_of(element)) * 2 < total:
+        names = f"{element.get('class', '')} {element.get('id', '')}".lower().strip()
+        if not looks_like_clutter(element, names):
+            continue
+        if not keep_large or len(text_of(element)) * 2 < total:
             element.tag = _JUNK
     etree.strip_elements(root, _JUNK, with_tail=False)
 
@@ -87,15 +102,16 @@ def _landmark_ancestors(root: etree._Element) -> set[etree._Element]:
     return protected
 
 
-def _looks_like_clutter(element: etree._Element) -> bool:
+def _is_sure_clutter(element: etree._Element, names: str) -> bool:
     if element.tag in _CLUTTER_TAGS:
         return True
-    names = f"{element.get('class', '')} {element.get('id', '')}".lower().strip()
     if not names:
         return element.get("role") in ("navigation", "complementary", "contentinfo")
-    if _CLUTTER_SUBSTRINGS.search(names):
-        return True
-    return not _CLUTTER_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names))
+    return _CLUTTER_SUBSTRINGS.search(names) is not None
+
+
+def _has_clutter_word(element: etree._Element, names: str) -> bool:
+    return bool(names) and not _CLUTTER_TOKENS.isdisjoint(_TOKEN_SPLIT.split(names))
 
 
 def text_of(element: etree._Element) -> str:
