@@ -13,7 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from tuireader.text.frequent_hanzi import COMMON_SIMPLIFIED, COMMON_TRADITIONAL
+from tuireader.text.chinese_codecs import decode_chinese
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -29,34 +29,11 @@ _BINARY_SHARE = 0.05
 _SAMPLE = 65536
 # Labels that browsers treat as another encoding (WHATWG Encoding Standard).
 _DECLARED_ALIASES = {"gb2312": "gbk", "iso8859-1": "cp1252", "ascii": "cp1252"}
-_CHINESE_CODECS = (
-    ("gbk", COMMON_SIMPLIFIED),
-    ("gb18030", COMMON_SIMPLIFIED),
-    ("big5", COMMON_TRADITIONAL),
-    ("cp950", COMMON_TRADITIONAL),
-)
 # Detector answers we trust; on short inputs it also proposes e.g. Urdu code pages.
-_PLAUSIBLE = frozenset(
-    [
-        "cp1252",
-        "iso8859-1",
-        "iso8859-15",
-        "cp1250",
-        "cp1251",
-        "koi8-r",
-        "shift_jis",
-        "cp932",
-        "shift_jis_2004",
-        "euc_jp",
-        "euc_kr",
-        "cp949",
-        "gb18030",
-        "gbk",
-        "big5",
-        "cp950",
-        "big5hkscs",
-    ]
-)
+_PLAUSIBLE = frozenset((
+    "cp1252", "iso8859-1", "iso8859-15", "cp1250", "cp1251", "koi8-r", "shift_jis", "cp932",
+    "shift_jis_2004", "euc_jp", "euc_kr", "cp949", "gb18030", "gbk", "big5", "cp950", "big5hkscs",
+))  # fmt: skip
 # The detector cannot tell Western code pages apart on short texts; cp1252 is
 # by far the most common of them (and what browsers use for latin-1 labels).
 _WESTERN = {"cp1250": "cp1252", "iso8859-1": "cp1252", "iso8859-15": "cp1252"}
@@ -114,7 +91,7 @@ def _decode_body(body: bytes, declared: str | None) -> tuple[str, str, tuple[str
     _reject_binary(body)
     return (
         _decode_damaged_utf8(body)
-        or _decode_chinese(body)
+        or decode_chinese(body)
         or _decode_detected(body)
         or _decode_replacing(body)
     )
@@ -215,61 +192,6 @@ def _cut_length(body: bytes) -> int:
         if not 0x80 <= byte <= 0xBF:
             return 0
     return 0
-
-
-def _decode_chinese(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
-    """GBK/GB18030 or Big5, whichever reads as more common characters.
-
-    When neither decodes strictly, a text with a few bad pairs is still accepted
-    with replacement characters and a warning.
-    """
-    candidates = list(_chinese_candidates(body, "strict"))
-    if not candidates:
-        candidates = [c for c in _chinese_candidates(body, "replace") if _few_replaced(c[2])]
-    if not candidates:
-        return None
-    score, codec, text, replacing = max(candidates, key=lambda c: c[0])
-    if score <= 0.25:
-        return None
-    places = text.count("\ufffd") if replacing else 0
-    warning = (f"invalid {codec} bytes replaced ({places} places)",) if places > 0 else ()
-    return text, codec, warning
-
-
-def _chinese_candidates(body: bytes, errors: str):
-    """(score, codec, text, replacing) for each Chinese codec that decodes ``body``."""
-    decoded: set[frozenset[str]] = set()
-    for codec, common in _CHINESE_CODECS:
-        if common in decoded:
-            continue  # the narrower codec of this family decoded: the wider gives the same
-        try:
-            text = body.decode(codec, errors=errors)
-        except UnicodeDecodeError:
-            continue
-        decoded.add(common)
-        yield _frequency_score(text, common), codec, text, errors == "replace"
-
-
-def _few_replaced(text: str) -> bool:
-    return text.count("\ufffd") <= max(1, len(text) // 200)
-
-
-def _frequency_score(text: str, common: frozenset[str]) -> float:
-    """Share of common characters among the non-ASCII ones (kana, symbols count against)."""
-    sample = [char for char in text[:_SAMPLE] if char > "\x7f"]
-    if not sample:
-        return 0.0
-    hits = sum(1 for char in sample if char in common)
-    odd = sum(
-        1
-        for char in sample
-        if not (
-            "\u4e00" <= char <= "\u9fff"
-            or "\u3000" <= char <= "\u303f"
-            or "\uff00" <= char <= "\uffef"
-        )
-    )
-    return (hits - odd) / len(sample)
 
 
 def _decode_detected(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
