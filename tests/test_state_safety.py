@@ -166,3 +166,26 @@ def test_database_settings(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     store.close()
+
+
+def test_unwritable_file_is_shown_read_only(tmp_path: Path, monkeypatch) -> None:
+    """A read-only folder makes SQLite fail to open for writing; root cannot reproduce
+    that with chmod, so the writable connect is made to fail the way SQLite does."""
+    import tuireader.state_safety as safety
+
+    db = tmp_path / "state.db"
+    store = StateStore.open(db, backups=False)
+    store.set_read("fp1", "a.txt")
+    store.close()
+
+    def refuse(path):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(safety, "connect", refuse)
+    store = StateStore.open(db)
+    assert store.read_only and "will not be saved" in store.notices[0]
+    assert store.is_read("fp1")  # the user's state is still shown
+    with pytest.raises(StateWriteError, match="Cannot write"):
+        store.set_read("fp2", "b.txt")
+    store.close()
+    assert aside_files(tmp_path) == []

@@ -54,10 +54,39 @@ def open_state_db(path: Path) -> OpenedDb:
             _create_fresh(path)
             conn = connect(path)
     except (OSError, sqlite3.Error) as exc:
-        reason = f"Cannot use {path}: {_reason(exc)}. Changes in this session will not be saved."
-        notices.append(reason)
-        return OpenedDb(_memory_db(), notices, True, reason)
+        return _fallback(path, exc, notices)
     return _check_version(OpenedDb(conn, notices, set_aside=bool(notices)))
+
+
+def _fallback(path: Path, exc: BaseException, notices: list[str]) -> OpenedDb:
+    """When state.db cannot be opened for writing: a read-only view, else memory."""
+    view = _read_only_view(path)
+    if view is not None:
+        reason = (
+            f"Cannot write to {path} ({_reason(exc)}): your reading state is shown, "
+            "but changes in this session will not be saved."
+        )
+        return OpenedDb(view, [*notices, reason], True, reason)
+    reason = f"Cannot use {path}: {_reason(exc)}. Changes in this session will not be saved."
+    return OpenedDb(_memory_db(), [*notices, reason], True, reason)
+
+
+def _read_only_view(path: Path) -> sqlite3.Connection | None:
+    """Open a sound state.db strictly read-only (a read-only folder or disk), or None."""
+    try:
+        if not path.is_file() or _file_problem(path) is not None:
+            return None
+    except OSError:
+        return None
+    uri = path.absolute().as_uri() + "?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        if conn.execute("PRAGMA quick_check").fetchall() == [("ok",)] and schema_version(conn):
+            return conn
+        conn.close()
+    except sqlite3.Error:
+        pass
+    return None
 
 
 def connect(path: Path) -> sqlite3.Connection:
