@@ -459,3 +459,20 @@ def test_short_article_with_source_at_the_end_keeps_its_paragraphs() -> None:
     assert page.title == "秋收时节话丰年"
     assert page.source == "新华社"
     assert _texts(page) == [PARA_1, PARA_2]
+
+
+def test_a_poem_with_a_source_line_keeps_its_verses() -> None:
+    verses = ["春风吹过田野", "细雨落在村口", "燕子归来寻巢", "孩子奔跑河边"]
+    page = _parse("田野\n" + "\n".join(verses) + "\n来源：县文化馆\n")
+    assert page.title == "田野"
+    assert page.source == "县文化馆"
+    assert _texts(page) == verses
+
+
+def test_site_name_above_title_and_labels_without_breadcrumb() -> None:
+    text = (
+        f"张掖市人民政府\n市政府召开常务会议\n发布时间：2022-11-01 来源：市政府办公室\n{PARA_1}\n"
+    )
+    page = _parse(text)
+    assert (page.title, page.source) == ("市政府召开常务会议", "市政府办公室")
+    assert _texts(page) == [PARA_1]

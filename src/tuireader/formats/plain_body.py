@@ -16,7 +16,7 @@ from tuireader.formats.plain_byline import (
     opening_byline_names,
     split_closing_byline,
 )
-from tuireader.formats.plain_header import Header, read_meta
+from tuireader.formats.plain_meta import Header, read_meta
 from tuireader.formats.plain_noise import is_noise_line, is_related_header, strip_noise
 
 _MAX_LABEL_LINE = 60

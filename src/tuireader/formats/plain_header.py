@@ -9,24 +9,29 @@ starts the body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from tuireader.formats import plain_labels as labels
 from tuireader.formats.plain_breadcrumb import split_breadcrumb
-from tuireader.formats.plain_byline import (
-    byline_names,
-    english_byline,
-    has_role,
-    is_byline_line,
+from tuireader.formats.plain_byline import byline_names, english_byline, is_byline_line
+from tuireader.formats.plain_meta import (
+    RANK_LINE,
+    RANK_META,
+    Header,
+    read_meta,
+    set_title,
 )
-from tuireader.formats.plain_noise import is_noise_line, strip_noise
+from tuireader.formats.plain_noise import is_noise_line
 from tuireader.text.dates import find_date
 
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]\S|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
 _SCAN_LINES = 15
 _MAX_HEADER_LINE = 600
 _MAX_TITLE_PRE = 80
 _MAX_UNKNOWN_LABEL = 20
 _MAX_CHROME = 40
+_MAX_CHROME_LINES = 3
 _SENTENCE = re.compile(r"[。！？!?]")
 _NAME_FIELDS = (labels.TITLE, labels.AUTHOR, labels.SOURCE, labels.EDITOR)
 _HEADER_FIELDS = (labels.TITLE, labels.AUTHOR, labels.SOURCE, labels.DATE)
@@ -34,28 +39,6 @@ _MAX_CJK_TITLE, _MAX_LATIN_TITLE = 60, 110
 _MAX_DATE_LINE_REST = 12
 _MAX_FIELD = 60
 _TITLE_BAD_ENDINGS = ("。", ".", "，", ",", "、", "；", ";", "：", ":")
-# Where a title came from, least to most trustworthy.
-RANK_LINE, RANK_META, RANK_LABEL = 1, 2, 3
-_NUMBERED = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]\S|[（(][一二三四五六七八九十]{1,3}[)）])"
-)
-_TAG_SEPARATORS = str.maketrans({c: " " for c in ",，、;；|｜"})
-
-
-@dataclass
-class Header:
-    """Metadata collected from the header lines (mutable while it is being read)."""
-
-    title: str | None = None
-    title_rank: int = 0
-    sections: tuple[str, ...] = ()
-    date: str | None = None
-    source: str | None = None
-    author: str | None = None
-    url: str | None = None
-    tags: list[str] = field(default_factory=list)
-    description: str | None = None
-    lead: list[str] = field(default_factory=list)
 
 
 def read_header(lines: list[str]) -> tuple[Header, int]:
@@ -66,7 +49,7 @@ def read_header(lines: list[str]) -> tuple[Header, int]:
     """
     header = Header()
     window = lines[:_SCAN_LINES]
-    last_strong = max((i for i, line in enumerate(window) if _is_strong(line)), default=-1)
+    last_strong = max((i for i, line in enumerate(window) if _is_strong(i, line)), default=-1)
     for index, line in enumerate(window):
         has_more = index + 1 < len(lines)
         if len(line) <= _MAX_HEADER_LINE and _read_line(header, line, has_more):
@@ -78,12 +61,18 @@ def read_header(lines: list[str]) -> tuple[Header, int]:
     return header, len(window)
 
 
-def _is_strong(line: str) -> bool:
-    """A line that can only belong to a header: a breadcrumb or a plausible label line."""
+def _is_strong(index: int, line: str) -> bool:
+    """A line that marks the page header: a breadcrumb, or a label line near the top.
+
+    Label lines count only near the top, because 来源： also closes short articles and
+    poems, whose short lines must not be skipped as chrome.
+    """
     if len(line) > _MAX_HEADER_LINE:
         return False
     if split_breadcrumb(line) is not None:
         return True
+    if index > _MAX_CHROME_LINES:
+        return False
     pre, pairs = labels.split_labels(line)
     return not pre and _plausible(pairs) and pairs[0][0] in _HEADER_FIELDS
 
@@ -118,6 +107,8 @@ def _read_line(header: Header, line: str, has_more: bool) -> bool:
             set_title(header, crumbs.title, RANK_META)
         header.source = header.source or crumbs.source
         read_meta(header, crumbs.remainder, RANK_META)
+        # A title right under the breadcrumb beats a site name above it.
+        header.title_expected = header.title_rank <= RANK_LINE
         return True
     if is_noise_line(line):
         return True
@@ -141,16 +132,12 @@ def _read_plain_line(header: Header, line: str, has_more: bool) -> bool:
     if found and len(line) - (found[2] - found[1]) <= _MAX_DATE_LINE_REST:
         header.date = header.date or found[0]
         return True
-    if header.title is None and has_more and looks_like_title(line):
-        set_title(header, line, RANK_LINE)
+    wanted = header.title is None or header.title_expected
+    if wanted and has_more and looks_like_title(line):
+        set_title(header, line, RANK_META if header.title_expected else RANK_LINE)
+        header.title_expected = False
         return True
     return False
-
-
-def set_title(header: Header, title: str, rank: int) -> None:
-    """Keep the title from the most trustworthy place (a label beats a first line)."""
-    if rank > header.title_rank:
-        header.title, header.title_rank = title, rank
 
 
 def looks_like_title(line: str) -> bool:
@@ -159,57 +146,3 @@ def looks_like_title(line: str) -> bool:
     if _NUMBERED.match(line):
         return False
     return 0 < len(line) <= limit and not line.endswith(_TITLE_BAD_ENDINGS)
-
-
-def read_meta(header: Header, text: str, pre_rank: int = RANK_LINE) -> None:
-    """Read a header segment: optional title text, then labelled fields, noise cut out.
-
-    Text before the first label becomes the title with rank ``pre_rank``: on a breadcrumb
-    line it beats a first-line guess, elsewhere it only fills a missing title.
-    """
-    pre, pairs = labels.split_labels(strip_noise(text))
-    pre = _take_date(header, pre)
-    if pre and len(pre) <= _MAX_TITLE_PRE * 2:
-        set_title(header, pre, pre_rank)
-    for name, value in pairs:
-        _take_field(header, name, value)
-
-
-def _take_date(header: Header, value: str) -> str:
-    """Record the first date in ``value`` and return the text before it (or after)."""
-    found = find_date(value)
-    if found is None:
-        return value
-    header.date = header.date or found[0]
-    before, after = value[: found[1]].strip(), value[found[2] :].strip()
-    return labels.clean_value(before or after)
-
-
-def _take_field(header: Header, name: str, value: str) -> None:
-    """Store one labelled value on the header."""
-    if name == labels.TITLE and value:
-        set_title(header, value, RANK_LABEL)
-    elif name == labels.DATE:
-        _take_date(header, value)
-    elif name == labels.SOURCE:
-        value = _take_date(header, value)
-        if value and len(value) <= _MAX_FIELD:
-            header.source = header.source or value
-    elif name == labels.AUTHOR:
-        _add_author(header, _take_date(header, value))
-    elif name == labels.URL and value:
-        header.url = header.url or value.split()[0]
-    elif name == labels.TAGS:
-        header.tags.extend(t for t in value.translate(_TAG_SEPARATORS).split() if t)
-    elif name == labels.SUMMARY and value:
-        header.description = header.description or value
-        header.lead.append(value)
-
-
-def _add_author(header: Header, value: str) -> None:
-    """Add the names of one author label (``作者：本报记者 李明`` gives 李明)."""
-    names = byline_names(value) if has_role(value) else None
-    if not names and value and len(value) <= _MAX_FIELD // 2:
-        names = value
-    if names:
-        header.author = f"{header.author} {names}" if header.author else names

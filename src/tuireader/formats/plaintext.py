@@ -26,7 +26,8 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
 
     ``stem`` is the file name without suffix, used as the title when the text has none.
     """
-    lines = logical_lines(text.split("\n"))
+    # A byte-order mark left at the start would stick to the title.
+    lines = logical_lines(text.lstrip("\ufeff").split("\n"))
     header, body_start = read_header(lines)
     body = clean_body(header.lead + lines[body_start:], header)
     warnings = () if body else ("no body text found",)
