@@ -3,9 +3,10 @@
 Order matters: metadata is read from ``<head>`` first, then from the visible info and
 breadcrumb bars, and only then is the clutter (navigation, share bars, comments,
 sidebars, footers, the info bars themselves) removed and the main content found.
-Our own lxml extraction was measured against trafilatura and chosen: about five times
-faster on a 10 KB page, no extra import time, and it reads the 来源/发布时间 lines of
-Chinese news pages (see the parser report in the repository history).
+Our own lxml extraction was measured against trafilatura and chosen: on 10 KB pages it
+takes 0.7-1.2 ms of CPU against 3-7 ms, adds no import time (trafilatura: ~100 ms or
+more), and it reads the 来源/发布时间 lines and breadcrumbs of Chinese news pages, where
+trafilatura took the date of a "related news" item (``bench/bench_formats.py``).
 """
 
 from __future__ import annotations

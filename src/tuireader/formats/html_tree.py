@@ -26,12 +26,12 @@ _CLUTTER_SUBSTRINGS = re.compile(
     r"share|comment|footer|sidebar|breadcrumb|crumb|related|recommend|advert|banner|toolbar"
     r"|copyright|social|pagination|jiathis|bshare|fenxiang|pinglun|xiangguan|tuijian|navbar"
     r"|subscribe|newsletter|cookie|popup|modal|skip-link|topbar|widget|byline|entry-meta"
-    r"|post-meta|article-meta|print|dqwz|location|weizhi|reading-time"
+    r"|post-meta|article-meta|print|dqwz|location|weizhi|reading-time|fenye"
 )
 _CLUTTER_TOKENS = frozenset(
     {
         "nav", "menu", "ad", "ads", "foot", "side", "hot", "rank", "tags", "login",
-        "search", "header", "head", "pager", "paging", "links", "logo", "info", "sj",
+        "search", "header", "head", "pager", "paging", "pages", "links", "logo", "info", "sj",
         "bottom", "tool", "tools", "meta", "source", "author", "time", "date",
     }
 )  # fmt: skip
