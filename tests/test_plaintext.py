@@ -476,3 +476,16 @@ def test_site_name_above_title_and_labels_without_breadcrumb() -> None:
     page = _parse(text)
     assert (page.title, page.source) == ("市政府召开常务会议", "市政府办公室")
     assert _texts(page) == [PARA_1]
+
+
+def test_a_crumb_that_is_the_title_is_not_a_section() -> None:
+    text = f"当前位置：首页 > 新闻 > 秋收时节话丰年\n秋收时节话丰年\n{PARA_1}\n"
+    page = _parse(text)
+    assert (page.title, page.sections) == ("秋收时节话丰年", ("新闻",))
+    assert _texts(page) == [PARA_1]
+
+
+def test_original_title_line_leaves_the_body() -> None:
+    page = _parse(f"标题：新标题\n{PARA_1}\n原标题：旧的标题\n{PARA_2}\n")
+    assert page.title == "新标题"
+    assert _texts(page) == [PARA_1, PARA_2]

@@ -26,7 +26,14 @@ _END_MARK = re.compile(r"[（(【\[]\s*完\s*[)）】\]]|-\s*(?:END|完)\s*-|—
 _EDITOR_NOTE = re.compile(
     r"[（(【\[]\s*(?:责任编辑|編輯|编辑|責任編輯|责编|責編)\s*[:：][^（）()【】\[\]]{1,20}[)）】\]]$"
 )
-_BODY_LABELS = (labels.EDITOR, labels.SOURCE, labels.COUNTER, labels.URL, labels.TAGS)
+_BODY_LABELS = (
+    labels.ORIGINAL_TITLE,
+    labels.EDITOR,
+    labels.SOURCE,
+    labels.COUNTER,
+    labels.URL,
+    labels.TAGS,
+)
 
 
 def clean_body(lines: list[str], header: Header) -> list[str]:

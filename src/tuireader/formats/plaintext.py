@@ -34,7 +34,7 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
     return ParsedPage(
         title=header.title or stem,
         blocks=to_blocks(body),
-        sections=header.sections,
+        sections=_without_title(header.sections, header.title),
         date=header.date or _date_in_title(header.title),
         source=header.source,
         author=header.author,
@@ -48,3 +48,10 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
 def _date_in_title(title: str | None) -> str | None:
     """A date printed in the title line (``Newsletter -- 3 November 1997``), if any."""
     return parse_date(title) if title else None
+
+
+def _without_title(sections: tuple[str, ...], title: str | None) -> tuple[str, ...]:
+    """Drop a last breadcrumb crumb that is only the article's own title."""
+    if sections and sections[-1] == title:
+        return sections[:-1]
+    return sections
