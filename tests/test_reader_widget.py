@@ -249,8 +249,9 @@ async def test_background_wrapping_keeps_the_reader_still() -> None:
     app = Host(mixed_article(), Anchor(250, 0))
     async with app.run_test(size=(100, 30)) as pilot:
         reader = app.query_one(ArticleReader)
-        await pilot.pause()
+        await pilot.press("k")  # the top row is now the blank line above paragraph 250
         before = screen_text(reader)
+        assert not before[0].strip()
         while reader._layout.unwrapped:
             await pilot.pause(0.05)
         await pilot.pause()

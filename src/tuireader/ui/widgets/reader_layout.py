@@ -9,12 +9,12 @@ the reader still by re-anchoring when estimates above the viewport are refined.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from tuireader.model import LIST_ITEM, Anchor, Article
 from tuireader.ui.widgets.reader_geometry import Geometry, block_geometry
-from tuireader.ui.widgets.reader_wrap import Line, display_text, estimate_rows, wrap_block
+from tuireader.ui.widgets.reader_wrap import Line, display_text, estimate_heights, wrap_block
 from tuireader.ui.widgets.reader_wrap import wrap_lines as _wrap_prose
 
 META_JOIN = "  ·  "
@@ -55,14 +55,11 @@ class DocumentLayout:
         self.header_text: list[str] = []
         self.header: list[Row] = self._header_rows()
         blocks = article.blocks
-        self.geometries: list[Geometry] = [block_geometry(b, self.column) for b in blocks]
+        self.geometries = self._geometries()
         self._texts: list[str | None] = [None] * len(blocks)
         self.lines: list[list[Line] | None] = [None] * len(blocks)
-        self.heights = [
-            estimate_rows(block.text, geometry.text_width)
-            for block, geometry in zip(blocks, self.geometries, strict=True)
-        ]
-        self.gaps = [self._gap_before(i) for i in range(len(blocks))]
+        self.heights = estimate_heights(blocks, self.geometries)
+        self.gaps = self._gaps()
         self._cum: list[int] | None = None
         self.unwrapped = len(blocks)
 
@@ -81,12 +78,22 @@ class DocumentLayout:
             rows.append(Row("header_rule", -1))
         return rows
 
-    def _gap_before(self, index: int) -> int:
-        """Blank rows before a block: one, except between consecutive list items."""
-        if index == 0:
-            return 1 if self.header else 0
-        blocks = self.article.blocks
-        return 0 if blocks[index].kind == blocks[index - 1].kind == LIST_ITEM else 1
+    def _geometries(self) -> list[Geometry]:
+        """Each block's geometry; blocks of one shape share one (long articles repeat)."""
+        shapes: dict[tuple[str, int, int | None], Geometry] = {}
+        geometries = []
+        for block in self.article.blocks:
+            shape = (block.kind, block.level, block.ordinal)
+            if shape not in shapes:
+                shapes[shape] = block_geometry(block, self.column)
+            geometries.append(shapes[shape])
+        return geometries
+
+    def _gaps(self) -> list[int]:
+        """Blank rows before each block: one, except between consecutive list items."""
+        kinds = [block.kind for block in self.article.blocks]
+        gaps = [0 if kind == before == LIST_ITEM else 1 for before, kind in pairwise(kinds)]
+        return [1 if self.header else 0, *gaps] if kinds else []
 
     # -- sizes -----------------------------------------------------------------------
     @property

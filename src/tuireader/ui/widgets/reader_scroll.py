@@ -125,20 +125,28 @@ class ReaderScrolling:
         self._scroll_to_row(first if first < top or tall else last - height + 1)
 
     def _refine_step(self: ArticleReader, generation: int):
-        """A callback wrapping unwrapped blocks for a moment, then rescheduling itself."""
+        """A callback wrapping unwrapped blocks for a moment, then rescheduling itself.
+
+        The text on the top row stays put: estimates refined above it move the scroll
+        offset by the same amount.
+        """
+        cursor = 0
 
         def step() -> None:
+            nonlocal cursor
             layout = self._layout
             if generation != self._generation or layout is None or not layout.unwrapped:
                 return
             anchor, top = self.anchor, self.scroll_offset.y
+            offset = top - layout.row_of(anchor)  # a gap or header row sits above its line
             deadline = perf_counter() + REFINE_SLICE
-            index = layout.next_unwrapped(0)
+            index = layout.next_unwrapped(cursor)
             while index is not None and perf_counter() < deadline:
                 layout.ensure_wrapped(index)
-                index = layout.next_unwrapped(index + 1)
+                cursor = index + 1
+                index = layout.next_unwrapped(cursor)
             self._sync_virtual_size()
-            row = layout.row_of(anchor)
+            row = layout.row_of(anchor) + offset
             if row != top:
                 self.scroll_to(y=row, animate=False, force=True)
                 self._hint = anchor

@@ -7,12 +7,17 @@ so a long article can be laid out without wrapping all of it up front.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from math import ceil
+from typing import TYPE_CHECKING
 
+from tuireader.model import Block
 from tuireader.text.wrap import cell_width, wrap_lines
 
+if TYPE_CHECKING:
+    from tuireader.ui.widgets.reader_geometry import Geometry
+
 Line = tuple[int, int]
-SAMPLE = 64  # characters measured to guess the cells per character of a long block
 
 
 def display_text(text: str) -> str:
@@ -62,6 +67,21 @@ def hard_wrap(text: str, width: int) -> list[Line]:
     return lines
 
 
+def estimate_heights(blocks: Sequence[Block], geometries: Sequence[Geometry]) -> list[int]:
+    """Estimated rows of every block (one tight loop: articles may have 100,000 blocks)."""
+    heights = []
+    append = heights.append
+    for block, geometry in zip(blocks, geometries, strict=True):
+        text, width = block.text, geometry.text_width
+        if "\n" in text:
+            append(estimate_rows(text, width))
+            continue
+        length = len(text)
+        cells = length if text.isascii() else (length + len(text.encode("utf-8", "replace"))) >> 1
+        append(-(-cells // width) or 1)
+    return heights
+
+
 def estimate_rows(text: str, width: int) -> int:
     """A quick guess of how many lines ``text`` wraps to (exact for short ASCII)."""
     width = max(1, width)
@@ -71,14 +91,14 @@ def estimate_rows(text: str, width: int) -> int:
 
 
 def _estimate_piece(piece: str, width: int) -> int:
-    """Cells divided by width; cells measured on a sample for long non-ASCII text."""
+    """Cells divided by width, cells guessed from the UTF-8 length.
+
+    ASCII is one byte and one cell, CJK three bytes and two cells, so (characters +
+    bytes) / 2 counts both exactly; other scripts come out a little high, which only
+    makes the estimate err on the long side until the block is really wrapped.
+    """
     length = len(piece)
     if not length:
         return 1
-    if piece.isascii():
-        cells = length
-    elif length <= SAMPLE:
-        cells = cell_width(piece)
-    else:
-        cells = length * cell_width(piece[:SAMPLE]) / SAMPLE
+    cells = length if piece.isascii() else (length + len(piece.encode("utf-8", "replace"))) / 2
     return max(1, ceil(cells / width))
