@@ -171,7 +171,7 @@ def test_database_settings(tmp_path: Path) -> None:
 def test_unwritable_file_is_shown_read_only(tmp_path: Path, monkeypatch) -> None:
     """A read-only folder makes SQLite fail to open for writing; root cannot reproduce
     that with chmod, so the writable connect is made to fail the way SQLite does."""
-    import tuireader.state_safety as safety
+    import tuireader.state_open as safety
 
     db = tmp_path / "state.db"
     store = StateStore.open(db, backups=False)

@@ -18,8 +18,9 @@ from typing import TypeVar
 from tuireader.model import Anchor, Bookmark
 from tuireader.state_backup import backup_if_due, restore_latest
 from tuireader.state_bookmarks import BookmarksMixin
+from tuireader.state_open import open_state_db
 from tuireader.state_rows import BOOKMARK_COLUMNS, now_iso, row_to_bookmark
-from tuireader.state_safety import StateWriteError, open_state_db, write_transaction
+from tuireader.state_safety import StateWriteError, write_transaction
 
 __all__ = ["StateStore", "StateWriteError", "Bookmark"]
 T = TypeVar("T")
