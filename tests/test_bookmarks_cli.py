@@ -184,3 +184,12 @@ def test_terminal_escapes_in_notes_never_reach_the_output(env, capsys) -> None:
     assert run("list", "--json") == 0
     text = capsys.readouterr().out
     assert "\x1b" not in text and "\x9b" not in text
+
+
+def test_file_outside_the_library_keeps_its_absolute_path(env, tmp_path: Path, capsys) -> None:
+    _root, _data, run = env
+    outside = tmp_path / "elsewhere" / "x.md"
+    write(outside, ["外面的文章。第二句。"], title="外部")
+    assert run("add", str(outside), "--quote", "第二句") == 0
+    rows = listed(run, capsys)
+    assert [(r["article"], r["status"]) for r in rows] == [(str(outside.resolve()), "anchored")]

@@ -93,10 +93,11 @@ class BookmarkChecker:
         """The article at a library path and its fingerprint (None if missing/unreadable)."""
         if path not in self._articles:
             self._articles[path] = None
-            file = self.root / path
+            file = self.root / path  # an absolute path (outside the library) stays as is
+            root = file.parent if Path(path).is_absolute() else self.root
             if file.is_file():
                 try:
-                    article = self._load_fn(file, self.root)
+                    article = self._load_fn(file, root)
                 except Exception:  # noqa: BLE001 - any unreadable file only means "not here"
                     return None
                 self._articles[path] = (article, self._fingerprint(article))
