@@ -127,6 +127,7 @@ def main() -> None:
     asyncio.run(
         bench(Article(title="64K 字一段", blocks=(one,)), "one 64K-char paragraph (loader's cap)")
     )
+    asyncio.run(bench(chinese_article(1, paragraph_chars=3), "1 MB in tiny paragraphs"))
 
 
 if __name__ == "__main__":

@@ -258,3 +258,29 @@ async def test_background_wrapping_keeps_the_reader_still() -> None:
         assert reader.anchor == Anchor(250, 0)
         assert screen_text(reader) == before
         assert reader.virtual_size.height == reader._layout.height
+
+
+@sync
+async def test_centred_anchor_sits_mid_screen() -> None:
+    app = Host(article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.query_one(ArticleReader)
+        reader.scroll_to_anchor(Anchor(20, 0), center=True)
+        await pilot.pause()
+        assert screen_text(reader)[15].strip().startswith("第19段。")
+
+
+@sync
+async def test_theme_change_restyles_highlights() -> None:
+    app = Host(article())
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.query_one(ArticleReader)
+        reader.set_highlights("search", [(1, 0, 4)])
+        app.theme = "textual-dark"
+        await pilot.pause()
+        dark = reader.render_line(6)
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = reader.render_line(6)
+        assert dark.text == light.text and "第0段" in dark.text
+        assert dark != light
