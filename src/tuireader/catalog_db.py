@@ -9,7 +9,8 @@ Tables:
   ``texts``       the body (block texts joined by ``\\n``) and a compact block layout
                   (kind, level, ordinal, length) so an article loads without a re-parse.
   ``membership``  one row per article and per ancestor section (the root included), with
-                  the sort keys copied: any section's listing is one index range.
+                  the sort keys and fingerprint copied: any section's listing, with or
+                  without the unread filter, is one walk over a covering index.
   ``problems``    files that could not be loaded, with size/mtime so they are not retried
                   until they change.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from tuireader import search_index
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Separates section names inside a section key; sanitized names never contain it.
 SECTION_SEP = "\x1f"
 
@@ -49,7 +50,7 @@ CREATE TABLE IF NOT EXISTS articles (
     fingerprint TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles(fingerprint);
-CREATE INDEX IF NOT EXISTS articles_section ON articles(section_key);
+CREATE INDEX IF NOT EXISTS articles_section ON articles(section_key, fingerprint);
 CREATE TABLE IF NOT EXISTS texts (
     id INTEGER PRIMARY KEY,
     body TEXT NOT NULL,
@@ -59,11 +60,13 @@ CREATE TABLE IF NOT EXISTS membership (
     prefix TEXT NOT NULL,
     date_rank INTEGER NOT NULL,
     title_key TEXT NOT NULL,
-    article_id INTEGER NOT NULL
+    article_id INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS membership_date
-    ON membership(prefix, date_rank, title_key, article_id);
-CREATE INDEX IF NOT EXISTS membership_title ON membership(prefix, title_key, article_id);
+    ON membership(prefix, date_rank, title_key, article_id, fingerprint);
+CREATE INDEX IF NOT EXISTS membership_title
+    ON membership(prefix, title_key, article_id, fingerprint);
 CREATE INDEX IF NOT EXISTS membership_article ON membership(article_id);
 CREATE TABLE IF NOT EXISTS problems (
     path TEXT PRIMARY KEY,
@@ -129,6 +132,11 @@ def section_key(sections: tuple[str, ...] | list[str]) -> str:
     Every ancestor's key is a string prefix of its descendants' keys.
     """
     return "".join(f"{name}{SECTION_SEP}" for name in sections)
+
+
+def sections_of_key(key: str) -> tuple[str, ...]:
+    """The section path a key stands for (the inverse of :func:`section_key`)."""
+    return tuple(key.split(SECTION_SEP)[:-1])
 
 
 def ancestor_keys(sections: tuple[str, ...] | list[str]) -> list[str]:

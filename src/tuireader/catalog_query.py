@@ -8,11 +8,10 @@ without it every article is unread and not bookmarked.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 
-from tuireader.catalog_db import section_key
+from tuireader.catalog_db import section_key, sections_of_key
 from tuireader.catalog_rows import (
     ROOT_NAME,
     ArticleRow,
@@ -23,13 +22,14 @@ from tuireader.catalog_rows import (
 )
 
 SORTS = ("date", "title", "path")
+# Sort keys as columns of the membership index (path is not there: scripts only).
 _ORDER = {
-    "date": ("m.date_rank", "m.title_key", "m.article_id"),
-    "title": ("m.title_key", "m.article_id"),
-    "path": ("a.path",),
+    "date": ("date_rank", "title_key", "article_id"),
+    "title": ("title_key", "article_id"),
 }
-_READ = "COALESCE((SELECT s.read FROM st.article_state s WHERE s.fingerprint = a.fingerprint), 0)"
-_BOOKMARKED = "EXISTS (SELECT 1 FROM st.bookmarks b WHERE b.fingerprint = a.fingerprint)"
+# Marks from the attached state.db; {f} is the fingerprint column to look up.
+_READ = "COALESCE((SELECT s.read FROM st.article_state s WHERE s.fingerprint = {f}), 0)"
+_BOOKMARKED = "EXISTS (SELECT 1 FROM st.bookmarks b WHERE b.fingerprint = {f})"
 _ROW_COLUMNS = (
     "a.id, a.path, a.title, a.sections, a.date, a.source, a.author, a.format, a.encoding, "
     "a.fingerprint, a.warnings"
@@ -42,20 +42,28 @@ class Queries:
     def __init__(self, conn: sqlite3.Connection, attached: bool) -> None:
         """Wrap ``conn``; marks come from ``st`` only when ``attached``."""
         self.conn = conn
-        self.read_expr = _READ if attached else "0"
-        self.bookmark_expr = _BOOKMARKED if attached else "0"
+        self.attached = attached
+
+    def _read(self, column: str) -> str:
+        """SQL for "is read" of the article whose fingerprint is ``column``."""
+        return _READ.format(f=column) if self.attached else "0"
+
+    def _bookmarked(self, column: str) -> str:
+        """SQL for "is bookmarked" of the article whose fingerprint is ``column``."""
+        return _BOOKMARKED.format(f=column) if self.attached else "0"
 
     def _select(self) -> str:
         """The row columns plus the two marks."""
-        return f"SELECT {_ROW_COLUMNS}, {self.read_expr}, {self.bookmark_expr}"
+        marks = f"{self._read('a.fingerprint')}, {self._bookmarked('a.fingerprint')}"
+        return f"SELECT {_ROW_COLUMNS}, {marks}"
 
     def _filters(self, unread_only: bool, bookmarked_only: bool) -> str:
-        """Extra WHERE terms for the unread / bookmarked views."""
+        """Extra WHERE terms on membership ``m`` for the unread / bookmarked views."""
         terms = ""
         if unread_only:
-            terms += f" AND NOT {self.read_expr}"
+            terms += f" AND NOT {self._read('m.fingerprint')}"
         if bookmarked_only:
-            terms += f" AND {self.bookmark_expr}"
+            terms += f" AND {self._bookmarked('m.fingerprint')}"
         return terms
 
     def rows(
@@ -68,14 +76,30 @@ class Queries:
         bookmarked_only: bool,
     ) -> list[ArticleRow]:
         """One page of a section's listing."""
-        order = ", ".join(_ORDER[_check_sort(sort)])
-        # CROSS JOIN keeps membership as the outer loop, so its index gives the order.
+        key = section_key(tuple(section))
+        if _check_sort(sort) == "path":
+            return self._rows_by_path(key, offset, limit, unread_only, bookmarked_only)
+        order = ", ".join(f"m.{column}" for column in _ORDER[sort])
+        # The inner query skips `offset` entries inside the covering membership index;
+        # only the page's rows are then looked up in articles.
+        sql = (
+            f"{self._select()} FROM (SELECT m.* FROM membership m WHERE m.prefix = ?"
+            f"{self._filters(unread_only, bookmarked_only)} ORDER BY {order} LIMIT ? OFFSET ?)"
+            f" AS m CROSS JOIN articles a ON a.id = m.article_id ORDER BY {order}"
+        )
+        params = (key, max(limit, 0), max(offset, 0))
+        return [to_row(values) for values in self.conn.execute(sql, params)]
+
+    def _rows_by_path(
+        self, key: str, offset: int, limit: int, unread_only: bool, bookmarked_only: bool
+    ) -> list[ArticleRow]:
+        """A page ordered by path (sorted on the fly: meant for scripts, not the UI)."""
         sql = (
             f"{self._select()} FROM membership m CROSS JOIN articles a ON a.id = m.article_id "
             f"WHERE m.prefix = ?{self._filters(unread_only, bookmarked_only)} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?"
+            "ORDER BY a.path LIMIT ? OFFSET ?"
         )
-        params = (section_key(tuple(section)), max(limit, 0), max(offset, 0))
+        params = (key, max(limit, 0), max(offset, 0))
         return [to_row(values) for values in self.conn.execute(sql, params)]
 
     def row(self, article_id: int) -> ArticleRow | None:
@@ -92,11 +116,8 @@ class Queries:
 
     def count(self, section: Sequence[str], unread_only: bool, bookmarked_only: bool) -> int:
         """How many articles a section's listing has."""
-        join = ""
-        if unread_only or bookmarked_only:
-            join = " CROSS JOIN articles a ON a.id = m.article_id"
         sql = (
-            f"SELECT count(*) FROM membership m{join} WHERE m.prefix = ?"
+            "SELECT count(*) FROM membership m WHERE m.prefix = ?"
             f"{self._filters(unread_only, bookmarked_only)}"
         )
         return self.conn.execute(sql, (section_key(tuple(section)),)).fetchone()[0]
@@ -106,27 +127,25 @@ class Queries:
     ) -> ArticleRow | None:
         """The row ``step`` places after (or before, if negative) an article in a listing."""
         keys = self.conn.execute(
-            "SELECT date_rank, title_key, path FROM articles WHERE id = ?", (article_id,)
+            "SELECT date_rank, title_key FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if keys is None or step == 0:
             return self.row(article_id) if keys is not None else None
-        columns = _ORDER[_check_sort(sort)]
-        here = {
-            "date": (keys[0], keys[1], article_id),
-            "title": (keys[1], article_id),
-            "path": (keys[2],),
-        }[sort]
+        # Path order is not kept in an index; walking by title is the closest cheap order.
+        sort = "title" if _check_sort(sort) == "path" else sort
+        columns = [f"m.{column}" for column in _ORDER[sort]]
+        here = (keys[0], keys[1], article_id) if sort == "date" else (keys[1], article_id)
         forward = step > 0
         direction = "" if forward else " DESC"
         sql = (
-            f"{self._select()} FROM membership m CROSS JOIN articles a ON a.id = m.article_id "
-            f"WHERE m.prefix = ? AND ({', '.join(columns)}) {'>' if forward else '<'} "
+            f"SELECT m.article_id FROM membership m WHERE m.prefix = ? "
+            f"AND ({', '.join(columns)}) {'>' if forward else '<'} "
             f"({', '.join('?' * len(here))}){self._filters(unread_only, False)} "
             f"ORDER BY {', '.join(c + direction for c in columns)} LIMIT 1 OFFSET ?"
         )
         params = (section_key(tuple(section)), *here, abs(step) - 1)
-        values = self.conn.execute(sql, params).fetchone()
-        return to_row(values) if values else None
+        found = self.conn.execute(sql, params).fetchone()
+        return self.row(found[0]) if found else None
 
     def iter_all(self) -> Iterator[ArticleRow]:
         """Every article's row, by path (for scripts; streams instead of paging)."""
@@ -151,12 +170,13 @@ class Queries:
         """The tree of sections, counts rolled up to every ancestor, children by name."""
         root = SectionNode(ROOT_NAME, ())
         index = {(): root}
+        # Answered from the (section_key, fingerprint) index alone: no article row is read.
         sql = (
-            f"SELECT min(a.sections), count(*), total(NOT {self.read_expr}) "
+            f"SELECT a.section_key, count(*), total(NOT {self._read('a.fingerprint')}) "
             "FROM articles a GROUP BY a.section_key"
         )
-        for sections_json, total, unread in self.conn.execute(sql):
-            add_counts(index, tuple(json.loads(sections_json)), total, int(unread))
+        for key, total, unread in self.conn.execute(sql):
+            add_counts(index, sections_of_key(key), total, int(unread))
         sort_children(root)
         return root
 

@@ -121,9 +121,10 @@ class Writer:
             (article_id, record.body, record.layout),
         )
         self._conn.executemany(
-            "INSERT INTO membership (prefix, date_rank, title_key, article_id) VALUES (?,?,?,?)",
+            "INSERT INTO membership (prefix, date_rank, title_key, article_id, fingerprint) "
+            "VALUES (?,?,?,?,?)",
             [
-                (key, record.date_rank, record.title_key, article_id)
+                (key, record.date_rank, record.title_key, article_id, record.fingerprint)
                 for key in ancestor_keys(record.sections)
             ],
         )
