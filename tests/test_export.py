@@ -157,3 +157,11 @@ def test_write_atomic_replaces_the_whole_file(tmp_path: Path) -> None:
     write_atomic(target, "second\n")
     assert target.read_text(encoding="utf-8") == "second\n"
     assert [p.name for p in target.parent.iterdir()] == ["export.md"]
+
+
+def test_citation_for_copying_a_passage() -> None:
+    from tuireader.export import citation
+
+    text = citation("第二句！", "张掖  新闻", "张掖市融媒体中心", "2022-11-01")
+    assert text == "第二句！\n\n— 张掖 新闻, 张掖市融媒体中心, 2022-11-01\n"
+    assert citation("q", "T", None, None) == "q\n\n— T\n"

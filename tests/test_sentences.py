@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuireader.sentences import sentence_at, sentence_spans
+from tuireader.model import Anchor, Block
+from tuireader.sentences import (
+    next_sentence,
+    previous_sentence,
+    sentence_around,
+    sentence_at,
+    sentence_spans,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -66,3 +73,29 @@ def test_spans_cover_every_visible_character_once(text: str) -> None:
             covered[i] = True
         last_end = end
     assert all(covered[i] or text[i].isspace() for i in range(len(text)))
+
+
+BLOCKS = (
+    Block("paragraph", "第一句。第二句！"),
+    Block("rule", ""),
+    Block("paragraph", "Third one. Fourth?"),
+)
+
+
+def test_sentence_around_an_anchor() -> None:
+    assert sentence_around(BLOCKS, Anchor(0, 5)) == (Anchor(0, 4), Anchor(0, 8))
+    assert sentence_around(BLOCKS, Anchor(1, 0)) == (Anchor(2, 0), Anchor(2, 10))
+    assert sentence_around(BLOCKS, Anchor(2, 99)) is None
+
+
+def test_next_sentence_crosses_paragraphs_and_empty_blocks() -> None:
+    assert next_sentence(BLOCKS, Anchor(0, 4)) == (Anchor(0, 4), Anchor(0, 8))
+    assert next_sentence(BLOCKS, Anchor(0, 8)) == (Anchor(2, 0), Anchor(2, 10))
+    assert next_sentence(BLOCKS, Anchor(2, 10)) == (Anchor(2, 11), Anchor(2, 18))
+    assert next_sentence(BLOCKS, Anchor(2, 18)) is None
+
+
+def test_previous_sentence_crosses_paragraphs() -> None:
+    assert previous_sentence(BLOCKS, Anchor(2, 11)) == (Anchor(2, 0), Anchor(2, 10))
+    assert previous_sentence(BLOCKS, Anchor(2, 0)) == (Anchor(0, 4), Anchor(0, 8))
+    assert previous_sentence(BLOCKS, Anchor(0, 0)) is None

@@ -75,6 +75,12 @@ def to_markdown(bookmarks: Iterable[Bookmark], root: Path | None = None) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def citation(quote: str, title: str, source: str | None, date: str | None) -> str:
+    """The text ``y`` copies: the passage, then a line with title, source and date."""
+    credit = ", ".join(part for part in (_one_line(title), source, date) if part)
+    return f"{quote}\n\n— {credit}\n" if credit else f"{quote}\n"
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so a crash leaves the old file or the new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,8 @@
 """Sentence segmentation for Chinese and English block text (used by passage selection).
 
+``sentence_around``, ``next_sentence`` and ``previous_sentence`` walk sentences across
+blocks for the reader's ``v`` selection (``j`` extends it, ``k`` shrinks it).
+
 A sentence ends at 。！？!?… (a run of them, such as …… or ?!, counts as one end), plus any
 closing quotes or brackets right after it (。」 or ?"), or at a line or paragraph end.
 An English ``.`` ends a sentence only when followed by a space and a capital letter (or
@@ -7,6 +10,11 @@ by the end of the text), so 3.14, e.g. and Mr. Smith stay inside their sentence.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from tuireader.model import Anchor, Block
 
 STRONG_ENDS = frozenset("。！？!?…")
 WEAK_ENDS = frozenset(".．")
@@ -130,3 +138,39 @@ def _is_cjk(char: str) -> bool:
     """Whether ``char`` is a CJK ideograph or CJK punctuation."""
     code = ord(char)
     return 0x3000 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FFFF
+
+
+@lru_cache(maxsize=4096)
+def _block_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached sentence spans of one block's text (the same blocks come back each key)."""
+    return tuple(sentence_spans(text))
+
+
+def sentence_around(blocks: Sequence[Block], at: Anchor) -> tuple[Anchor, Anchor] | None:
+    """The sentence holding ``at`` (or the next one), as (start, end) anchors; for ``v``."""
+    for index in range(max(0, at.block), len(blocks)):
+        offset = at.offset if index == at.block else 0
+        for start, end in _block_spans(blocks[index].text):
+            if offset < end:
+                return Anchor(index, start), Anchor(index, end)
+    return None
+
+
+def next_sentence(blocks: Sequence[Block], end: Anchor) -> tuple[Anchor, Anchor] | None:
+    """The first sentence after ``end``, across paragraphs (``j`` extends to it)."""
+    for index in range(max(0, end.block), len(blocks)):
+        floor = end.offset if index == end.block else -1
+        for start, stop in _block_spans(blocks[index].text):
+            if start >= floor:
+                return Anchor(index, start), Anchor(index, stop)
+    return None
+
+
+def previous_sentence(blocks: Sequence[Block], start: Anchor) -> tuple[Anchor, Anchor] | None:
+    """The last sentence ending before ``start``, across paragraphs (``k`` shrinks to it)."""
+    for index in range(min(start.block, len(blocks) - 1), -1, -1):
+        spans = _block_spans(blocks[index].text)
+        for begin, stop in reversed(spans):
+            if index < start.block or stop <= start.offset:
+                return Anchor(index, begin), Anchor(index, stop)
+    return None
