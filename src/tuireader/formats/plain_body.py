@@ -51,6 +51,8 @@ def _is_furniture(line: str, header: Header) -> bool:
     if len(line) > _MAX_LABEL_LINE:
         return False
     # 【纠错】【责任编辑：王五】 and （责任编辑：王五） are label lines too.
+    if not labels.may_hold_label(line):
+        return False
     inner = strip_noise(line).strip("()（）【】[]")
     if not labels.starts_with_label(inner):
         return False

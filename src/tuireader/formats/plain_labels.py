@@ -167,6 +167,11 @@ def clean_value(value: str) -> str:
     return value
 
 
+def may_hold_label(line: str) -> bool:
+    """Cheap test: a line without a colon or a closing bracket holds no label."""
+    return _LABEL_END.search(line) is not None
+
+
 def starts_with_label(line: str) -> bool:
     """True when ``line`` begins with a label (possibly bracketed)."""
     # Every label ends in a colon or a closing bracket within its first few characters.

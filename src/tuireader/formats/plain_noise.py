@@ -33,6 +33,8 @@ _NOISE = re.compile(
     r"|(?<![\w])(?:views|reads|hits|page views)\s{0,3}:\s{0,3}[\d,]{1,12}",
     re.IGNORECASE,
 )
+# Every noise phrase contains one of these; lines without any skip the big pattern.
+_NOISE_HINT = re.compile(r"[人参字【\[〖打关返收加我扫分浏阅点访]|(?i:font|views|reads|hits)")
 # What may be left of a noise line once the phrases are cut: buttons and separators.
 _LEFTOVER = re.compile(
     r"(?:" + _BUTTONS + r"|[\s|｜丨/／【】\[\]()（）:：、,，·•\-—>»])+", re.IGNORECASE
@@ -57,7 +59,12 @@ _LONG_NOISE_LINE = 160
 
 def strip_noise(segment: str) -> str:
     """Cut noise phrases out of a header segment and collapse the spaces left behind."""
-    return " ".join(_NOISE.sub(" ", segment).split())
+    return " ".join(_cut(segment).split())
+
+
+def _cut(text: str) -> str:
+    """Replace noise phrases by spaces; the cheap hint search skips most lines."""
+    return _NOISE.sub(" ", text) if _NOISE_HINT.search(text) else text
 
 
 def is_noise_line(line: str) -> bool:
@@ -68,11 +75,13 @@ def is_noise_line(line: str) -> bool:
         return True
     if len(line) > SHORT_LINE:
         return False
-    return _LEFTOVER.fullmatch(_NOISE.sub(" ", line)) is not None or _is_menu(line)
+    return _LEFTOVER.fullmatch(_cut(line)) is not None or _is_menu(line)
 
 
 def _is_menu(line: str) -> bool:
     """A site menu: three or more short items between bars (首页 | 政务公开 | 新闻中心)."""
+    if "|" not in line and "｜" not in line and "丨" not in line:
+        return False
     items = _MENU_BAR.split(line)
     return len(items) >= _MENU_ITEMS and all(0 < len(item.strip()) <= _MENU_ITEM for item in items)
 
