@@ -189,3 +189,17 @@ def test_unwritable_file_is_shown_read_only(tmp_path: Path, monkeypatch) -> None
         store.set_read("fp2", "b.txt")
     store.close()
     assert aside_files(tmp_path) == []
+
+
+def test_an_old_schema_is_migrated_on_open(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE unrelated(x)")  # a real SQLite file at user_version 0
+    conn.commit()
+    conn.close()
+    store = StateStore.open(db, backups=False)
+    assert store.notices == [] and not store.read_only
+    assert store._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    store.add_article_bookmark("fp", "a.txt", "t")
+    assert store._conn.execute("SELECT count(*) FROM unrelated").fetchone() == (0,)
+    store.close()
