@@ -312,3 +312,33 @@ def test_progress_is_reported(tmp_path, library) -> None:
     cat.scan(lambda done, total: seen.append((done, total)))
     assert seen[-1] == (8, 8)
     cat.close()
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("a.md",),
+        ("新闻", "要闻", "标题.txt"),
+        ("back\\slash", "x.md"),
+        ("sp ace", os.fsdecode(b"bad\xff\xfename.txt")),
+    ],
+)
+def test_quick_relative_key_matches_rel_path_str(tmp_path, parts) -> None:
+    from tuireader.catalog_scan import _rel_key
+    from tuireader.files import rel_path_str
+
+    path = tmp_path.joinpath(*parts)
+    assert _rel_key(path, tmp_path, f"{tmp_path}{os.sep}") == rel_path_str(path, tmp_path)
+
+
+def test_non_utf8_file_name_is_catalogued_and_loadable(tmp_path) -> None:
+    root = tmp_path / "lib"
+    name = os.fsdecode(b"caf\xe9.md")
+    write(root / name, page("Cafe", "2020-01-01"))
+    cat = Catalog(tmp_path / "c.db", root)
+    cat.scan()
+    (row,) = cat.rows()
+    assert row.path.encode("utf-8")  # a valid UTF-8 key
+    assert cat.load(row.id).title == "Cafe"
+    assert cat.scan().unchanged == 1
+    cat.close()

@@ -106,12 +106,30 @@ def _plan(
 
 def _stat_all(root: Path) -> Iterator[tuple[Path, str, int, int]]:
     """Each library file with its relative key, size and mtime_ns; vanished ones skipped."""
+    prefix = f"{root}{os.sep}"
     for path in walk_library(root):
         try:
             stat = os.stat(path)
         except OSError:
             continue  # deleted between listing and stat: it simply is not there
-        yield path, rel_path_str(path, root), stat.st_size, stat.st_mtime_ns
+        yield path, _rel_key(path, root, prefix), stat.st_size, stat.st_mtime_ns
+
+
+def _rel_key(path: Path, root: Path, prefix: str) -> str:
+    """``rel_path_str(path, root)``, with a quick answer for the usual plain names.
+
+    A name that is valid UTF-8 and has no backslash is its own key, so for such paths
+    the key is the text after the root; anything else takes the full path.
+    """
+    text = str(path)
+    if os.sep == "/" and text.startswith(prefix) and "\\" not in text:
+        tail = text[len(prefix) :]
+        try:
+            tail.encode("utf-8")
+        except UnicodeEncodeError:
+            return rel_path_str(path, root)
+        return tail
+    return rel_path_str(path, root)
 
 
 __all__ = ["Outcome", "Progress", "ScanReport", "scan_library"]
