@@ -117,3 +117,11 @@ def test_wrap_never_splits_a_word_that_fits(text: str, width: int) -> None:
     words = text.split(" ")
     lines = [text[start:end] for start, end in wrap_lines(text, width)]
     assert [word for line in lines for word in line.split(" ")] == words
+
+
+@EXAMPLES
+@given(st.text(st.sampled_from("ab1,.( ) "), max_size=120), st.integers(min_value=1, max_value=20))
+def test_ascii_fast_path_agrees_with_general_wrapper(text: str, width: int) -> None:
+    from tuireader.text.wrap import _Wrapper
+
+    assert wrap_lines(text, width) == _Wrapper(text, width).run()

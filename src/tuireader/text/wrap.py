@@ -27,15 +27,18 @@ _WIDE = "\u1100-\u115f\u2e80-\ua4cf\ua960-\ua97f\ud7b0-\ud7ff\ufe10-\ufe1f\ufe30
 # Characters that belong to the character before them (grapheme extenders).
 _EXTEND = "\u0300-\u036f\u200d\ufe00-\ufe0f\u20d0-\u20ff\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 
+_NARROW = f"[^ \\t\u200d{_WIDE}{_RUN}]"
 _TOKEN = re.compile(
     f"(?P<space>[ \\t]+)"
     f"|(?P<run>[{_RUN}]+)"
     f"|(?P<wide>[{_WIDE}](?:\u200d.|[{_EXTEND}])*)"
-    f"|(?P<word>(?:\u200d.|[^ \\t{_WIDE}{_RUN}])+)",
+    # A ZWJ glues the next character, whatever it is, to the word.
+    f"|(?P<word>(?:{_NARROW}|\u200d.?)(?:{_NARROW}+|\u200d.?)*)",
     re.DOTALL,
 )
+_ASCII_WORD = re.compile("[^ ]+")
 
-_SPACE, _RUN_KIND, _OTHER = 0, 1, 2
+_RUN_KIND, _OTHER = 1, 2
 _MAX_PULL = 6  # how many pieces kinsoku may move to the next line
 
 
@@ -44,9 +47,15 @@ def cell_width(s: str) -> int:
     return _rich_cell_len(s)
 
 
-@lru_cache(maxsize=65536)
 def _token_width(token: str) -> int:
-    return len(token) if token.isascii() and token.isprintable() else _rich_cell_len(token)
+    if token.isascii() and token.isprintable():
+        return len(token)
+    return _cached_width(token) if len(token) <= 64 else _rich_cell_len(token)
+
+
+@lru_cache(maxsize=65536)
+def _cached_width(token: str) -> int:
+    return _rich_cell_len(token)
 
 
 @lru_cache(maxsize=4096)
@@ -67,7 +76,31 @@ def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
     belong to neither line. Always at least one span (``(0, 0)`` for empty text).
     A character wider than ``width`` gets a line of its own.
     """
-    return _Wrapper(text, max(width, 1)).run()
+    width = max(width, 1)
+    if text.isascii() and text.isprintable():
+        return _wrap_ascii(text, width)
+    return _Wrapper(text, width).run()
+
+
+def _wrap_ascii(text: str, width: int) -> list[tuple[int, int]]:
+    """Fast path for printable ASCII: one cell per character, breaks only at spaces
+    (where kinsoku never applies), long words cut every ``width`` characters."""
+    lines: list[tuple[int, int]] = []
+    line_start = line_end = -1
+    for match in _ASCII_WORD.finditer(text):
+        start, end = match.span()
+        if line_start < 0:
+            line_start = start
+        elif end - line_start > width:
+            lines.append((line_start, line_end))
+            line_start = start
+        while end - line_start > width and end - start > width:
+            lines.append((line_start, line_start + width))
+            line_start += width
+        line_end = end
+    if line_start >= 0:
+        lines.append((line_start, line_end))
+    return lines or [(0, 0)]
 
 
 class _Wrapper:
