@@ -133,6 +133,18 @@ def test_resize_keeps_the_block() -> None:
     assert again.offset <= anchor.offset < narrow.row(narrow.row_of(anchor)).end
 
 
+@pytest.mark.parametrize("offset", [-7, -1, 3])
+def test_settle_measures_from_the_anchor_after_wrapping(offset: int) -> None:
+    layout = DocumentLayout(sample_article(), 23, 80)
+    anchor = Anchor(9, 0)
+    start = layout.settle(anchor, offset, 5)
+    assert start == layout.row_of(anchor) + offset
+    unwrapped = layout.unwrapped
+    assert all(layout.row(y).role != "end" for y in range(start, start + 5))
+    assert layout.unwrapped == unwrapped  # nothing left to wrap in those rows
+    assert layout.row_of(anchor) + offset == start  # and the anchor did not move
+
+
 def test_highlight_across_a_wrap_lights_each_part() -> None:
     layout = DocumentLayout(sample_article(), 24, 80)
     first = layout.row(layout.row_of(Anchor(1, 0)))

@@ -94,12 +94,7 @@ class ReaderKeys:
         anchor, height = self.anchor, self._view_height()
         # The top row may be a gap or header row just before the anchor's line.
         rows += self.scroll_offset.y - layout.row_of(anchor)
-        while True:
-            unwrapped = layout.unwrapped
-            target = layout.row_of(anchor) + rows
-            layout.wrap_rows(target, height)
-            if layout.unwrapped == unwrapped:
-                break
+        target = layout.settle(anchor, rows, height)
         self._scroll_to_row(target)
 
     def action_line_down(self: ArticleReader) -> None:

@@ -157,6 +157,16 @@ class DocumentLayout:
             if self.row(y).role == "end":
                 break
 
+    def settle(self, anchor: Anchor, offset: int, count: int) -> int:
+        """Wrap the ``count`` rows that start ``offset`` rows from ``anchor``'s row, again
+        until nothing changes (wrapping above the anchor moves it); return their start."""
+        while True:
+            unwrapped = self.unwrapped
+            start = self.row_of(anchor) + offset
+            self.wrap_rows(start, count)
+            if self.unwrapped == unwrapped:
+                return start
+
     def wrap_tail(self, count: int) -> None:
         """Wrap blocks from the end until they fill at least ``count`` rows."""
         filled = 0

@@ -69,9 +69,11 @@ class ReaderScrolling:
         if self._layout is None or not self._layout_current():
             self._hint = anchor
             return
-        row = self._layout.row_of(anchor)
+        layout = self._layout
+        row = layout.row_of(anchor)
         if center:
-            row -= self._view_height() // 2
+            half = self._view_height() // 2
+            row = layout.settle(anchor, -half, half)
         self._scroll_to_row(row, animate=animate)
         if not center:
             self._hint = anchor
