@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 # After PYTHONPATH, so an explicit PYTHONPATH (or an installed checkout) wins.
 sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
 
+import bench_state  # noqa: E402
 import synth  # noqa: E402
 
 from tuireader.catalog import Catalog  # noqa: E402
@@ -166,6 +167,7 @@ SECTIONS: dict[str, Callable[[Context], None]] = {
     "catalog": section_catalog,
     "queries": section_queries,
     "state": section_state,
+    "bookmarks": bench_state.section_state,
     "memory": section_memory,
 }
 

@@ -163,7 +163,6 @@ def edit(rng: random.Random, original: Article) -> Article:
 
 def section_state(ctx) -> None:
     """The bench section: every state figure, scratch files under ``ctx.work``."""
-    print("state")
     bench_add(Path(ctx.work))
     bench_list(Path(ctx.work))
     bench_reanchor()
@@ -171,5 +170,6 @@ def section_state(ctx) -> None:
 
 
 if __name__ == "__main__":
+    print("[bookmarks]")
     with tempfile.TemporaryDirectory(prefix="tuireader-bench-state-") as temp:
         section_state(SimpleNamespace(work=Path(temp)))
