@@ -489,3 +489,10 @@ def test_original_title_line_leaves_the_body() -> None:
     page = _parse(f"标题：新标题\n{PARA_1}\n原标题：旧的标题\n{PARA_2}\n")
     assert page.title == "新标题"
     assert _texts(page) == [PARA_1, PARA_2]
+
+
+def test_short_first_paragraph_after_breadcrumb_and_labels_is_body() -> None:
+    text = f"县政府网\n当前位置：首页 > 新闻\n来源：县政府办 时间：2022-11-01\n秋高气爽\n{PARA_1}\n"
+    page = _parse(text)
+    assert page.title == "县政府网"
+    assert _texts(page) == ["秋高气爽", PARA_1]

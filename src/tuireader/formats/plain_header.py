@@ -118,6 +118,8 @@ def _read_line(header: Header, line: str, has_more: bool) -> bool:
     fits = short_pre or (len(pre) <= _MAX_TITLE_PRE and header.title is None)
     if fits and _plausible(pairs):
         read_meta(header, line)
+        # Metadata came first: the title, if any, stood above the breadcrumb.
+        header.title_expected = False
         return True
     return _read_plain_line(header, line, has_more)
 
