@@ -7,6 +7,7 @@ the command palette's commands and the remembered theme.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -44,6 +45,7 @@ class TuireaderApp(App[int]):
         self.library: Any | None = None
         if settings.keys:
             self.set_keymap(settings.keys)
+        _start_resource_tracker()
 
     def on_mount(self) -> None:
         """Apply the remembered theme, then open the library or explain why not."""
@@ -69,11 +71,16 @@ class TuireaderApp(App[int]):
         self.push_screen(NoticeScreen(missing_path_text(self.library_root), id="missing"))
 
     def _open_library(self) -> None:
-        from tuireader.ui.library import Library
         from tuireader.ui.screens.main import MainScreen
 
+        self.push_screen(MainScreen(self.settings, self._start_article()))
+
+    def open_library(self) -> Any:
+        """Open the catalog and state of the library (the main screen calls it once)."""
+        from tuireader.ui.library import Library
+
         self.library = Library(self.paths, self.library_root)
-        self.push_screen(MainScreen(self.library, self.settings, self._start_article()))
+        return self.library
 
     def _start_article(self) -> str | None:
         """The article to open first: the one asked for, else the one open last time."""
@@ -144,6 +151,19 @@ class TuireaderApp(App[int]):
         """Close the databases."""
         if self.library is not None:
             self.library.close()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's helper process now, while stderr is still the real one.
+
+    The scan parses in spawned processes. Spawning starts a resource tracker that is
+    handed ``sys.stderr.fileno()``; once Textual has replaced stderr that is -1 and the
+    spawn fails ("bad value(s) in fds_to_keep"). Started here, it costs under 1 ms.
+    """
+    from multiprocessing import resource_tracker
+
+    with contextlib.suppress(OSError, ValueError):
+        resource_tracker.ensure_running()
 
 
 def run_app(paths: Paths, settings: Settings, library: Path, open_file: Path | None = None) -> int:

@@ -160,7 +160,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     KeySpec("list.half_up", "list", "ctrl+u", "half_page_up", "Half page up", palette=False),
     KeySpec("list.top", "list", "g,home", "first", "First article", palette=False),
     KeySpec("list.bottom", "list", "G,end", "last", "Last article", palette=False),
-    KeySpec("list.open", "list", "enter,l,o", "open", "Open", palette=False),
+    KeySpec("list.open", "list", "enter,l", "open", "Open", palette=False),
     KeySpec(
         "list.to_tree", "list", "h", "app.focus_previous", "To the section tree", palette=False
     ),

@@ -16,8 +16,6 @@ from tuireader.catalog import Catalog
 from tuireader.config import Paths
 from tuireader.state import StateStore, StateWriteError
 
-SORTS = ("date", "title")
-
 
 @dataclass
 class SectionQuery:

@@ -9,29 +9,32 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar
+from textual.widgets import Footer, ProgressBar, Static
 
-from tuireader.catalog import Catalog
 from tuireader.config import Settings
 from tuireader.ui.bindings import bindings
 from tuireader.ui.history import History
-from tuireader.ui.library import SORTS, Library
 from tuireader.ui.screens.main_actions import MainActions
 from tuireader.ui.screens.messages import ArticleLoaded, ScanFinished, ScanProgress
+from tuireader.ui.sorts import SORTS
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.reader import ArticleReader
 from tuireader.ui.widgets.reader_pane import ReaderPane
 from tuireader.ui.widgets.section_tree import ROOT_LABEL, SectionTree
 from tuireader.ui.widgets.status_line import StatusLine
 
+if TYPE_CHECKING:
+    from tuireader.ui.library import Library
+
 POSITION_SAVE_DELAY = 1.0
+PARTIAL_REFRESH = 3.0
 
 
 class MainScreen(MainActions, Screen[None]):
@@ -39,9 +42,9 @@ class MainScreen(MainActions, Screen[None]):
 
     BINDINGS: ClassVar = bindings("main")
 
-    def __init__(self, library: Library, settings: Settings, open_path: str | None) -> None:
+    def __init__(self, settings: Settings, open_path: str | None) -> None:
         super().__init__()
-        self.library = library
+        self.library: Library | None = None  # opened after the first paint
         self.settings = settings
         self.section: tuple[str, ...] = ()
         self.section_name = ROOT_LABEL
@@ -52,6 +55,7 @@ class MainScreen(MainActions, Screen[None]):
         self._open_path = open_path
         self._saved_anchor: Any | None = None
         self._last_progress = 0.0
+        self._last_refresh = time.monotonic()
 
     def compose(self) -> ComposeResult:
         """Tree on the left; list above the reader on the right."""
@@ -60,7 +64,9 @@ class MainScreen(MainActions, Screen[None]):
             with Vertical(id="right"):
                 yield ArticleList(id="articles")
                 yield ReaderPane(self.settings.reading_width, id="reader-pane")
-        yield ProgressBar(id="scan-progress", show_eta=False)
+        with Horizontal(id="scan-row"):
+            yield Static("Building the catalog ", id="scan-label")
+            yield ProgressBar(id="scan-progress", show_eta=True)
         yield StatusLine(id="status")
         yield Footer()
 
@@ -85,16 +91,22 @@ class MainScreen(MainActions, Screen[None]):
         return self.query_one("#status", StatusLine)
 
     def on_mount(self) -> None:
-        """Show what the catalog already knows, then scan for changes in the background."""
-        self.query_one("#scan-progress").display = False
+        """Paint the empty frame first; the catalog is opened right after that paint."""
+        self.query_one("#scan-row").display = False
         self.tree.border_title = "Sections"
-        self.refresh_library()
+        self.article_list.border_title = "Opening the library…"
         self.article_list.focus()
+        self.set_interval(POSITION_SAVE_DELAY, self.save_position)
+        # Importing and opening the catalog takes ~0.2 s; a person sees the frame first.
+        self.call_after_refresh(self._open_library)
+
+    def _open_library(self) -> None:
+        self.library = self.app.open_library()  # type: ignore[attr-defined]
+        self.refresh_library()
         for notice in getattr(self.library.state, "notices", ()):
             self.notify(str(notice), markup=False, severity="warning", timeout=10)
         if self.library.catalog.count() and self._open_path:
             self.open_path(self._open_path)
-        self.set_interval(POSITION_SAVE_DELAY, self.save_position)
         self.start_scan()
 
     def refresh_library(self) -> None:
@@ -126,11 +138,13 @@ class MainScreen(MainActions, Screen[None]):
     def start_scan(self) -> None:
         """Scan the library in a worker; the first build shows a progress bar."""
         if self.library.is_new:
-            self.query_one("#scan-progress").display = True
+            self.query_one("#scan-row").display = True
         self._scan(self.library.db_path, self.library.root)
 
     @work(thread=True, exclusive=True, group="scan")
     def _scan(self, db_path: Path, root: Path) -> None:
+        from tuireader.catalog import Catalog
+
         catalog = Catalog(db_path, root)
         try:
             report = catalog.scan(self._post_progress)
@@ -151,10 +165,15 @@ class MainScreen(MainActions, Screen[None]):
     def _show_progress(self, message: ScanProgress) -> None:
         bar = self.query_one("#scan-progress", ProgressBar)
         bar.update(total=max(1, message.total), progress=message.done)
+        # During a first build, show what is already catalogued every few seconds.
+        now = time.monotonic()
+        if self.library.is_new and now - self._last_refresh > PARTIAL_REFRESH:
+            self._last_refresh = now
+            self.refresh_library()
 
     @on(ScanFinished)
     def _scan_finished(self, message: ScanFinished) -> None:
-        self.query_one("#scan-progress").display = False
+        self.query_one("#scan-row").display = False
         self.library.is_new = False
         if message.error:
             self.notify(message.error, title="Scan failed", markup=False, severity="error")
@@ -167,7 +186,7 @@ class MainScreen(MainActions, Screen[None]):
 
     @on(SectionTree.Chosen, "#sections")
     def _section_chosen(self, message: SectionTree.Chosen) -> None:
-        if message.path == self.section:
+        if message.path == self.section or self.library is None:
             return
         self.section, self.section_name = message.path, message.name
         self.refresh_list(cursor=0)

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.widget import Widget
 
-from tuireader.ui.library import SORTS
+from tuireader.ui.sorts import SORTS
 
 ARTICLE_ACTIONS = {"next_article", "previous_article", "next_unread", "previous_unread"}
 
@@ -30,6 +30,8 @@ class MainActions:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out actions that have nothing to act on."""
         screen: Any = self
+        if self.library is None:  # still opening: only help and quitting work
+            return True if action in ("help", "go_back") else None
         if action in ARTICLE_ACTIONS or action == "toggle_read":
             return True if screen._target_row() is not None else None
         if action == "history_back":
@@ -108,7 +110,8 @@ class MainActions:
             return
         if was_read != read:
             screen.tree.adjust_unread(tuple(row.sections), -1 if read else 1)
-        screen.article_list.reload()
+        # Only a filtered listing changes length when a mark changes.
+        screen.article_list.reload(recount=self.unread_only)
         screen.update_status()
 
     def action_mark_section_read(self) -> None:

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Protocol
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -62,7 +63,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--dim",
     }
     DEFAULT_CSS = """
-    ArticleList { background: $surface; }
+    ArticleList { background: $surface; overflow-x: hidden; }
     ArticleList > .article-list--cursor { background: $block-cursor-blurred-background; }
     ArticleList:focus > .article-list--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground;
@@ -115,10 +116,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._source = source
         self.reload(cursor)
 
-    def reload(self, cursor: int | None = None) -> None:
+    def reload(self, cursor: int | None = None, recount: bool = True) -> None:
         """Forget cached rows (read marks or order changed) and draw again."""
         self._pages.clear()
-        self._count = self._source.count()
+        if recount:
+            self._count = self._source.count()
         self.virtual_size = Size(self.size.width, self._count)
         self.cursor = self._clamp(self.cursor if cursor is None else cursor)
         self.refresh()
@@ -192,13 +194,17 @@ class ArticleList(ScrollView, can_focus=True):
         return Strip(self._segments(row, width, index == self.cursor), width)
 
     def _segments(self, row: Any, width: int, is_cursor: bool) -> list[Segment]:
-        base = self.rich_style
+        # Full (not partial) component styles: muted colours have alpha and only the
+        # full style blends them with the background, which keeps light themes legible.
         if is_cursor:
-            base += self.get_component_rich_style("article-list--cursor")
-        mark = base + self.get_component_rich_style("article-list--mark", partial=True)
-        dim = base + self.get_component_rich_style("article-list--dim", partial=True)
-        weight = "article-list--read" if row.read else "article-list--unread"
-        title_style = base + self.get_component_rich_style(weight, partial=True)
+            base = mark = dim = self.get_component_rich_style("article-list--cursor")
+            title_style = base + Style(bold=not row.read)
+        else:
+            base = self.rich_style
+            mark = self.get_component_rich_style("article-list--mark")
+            dim = self.get_component_rich_style("article-list--dim")
+            weight = "article-list--read" if row.read else "article-list--unread"
+            title_style = self.get_component_rich_style(weight)
         title_width = max(1, width - 4 - DATE_WIDTH - SOURCE_WIDTH - 2)
         return [
             Segment(" ", base),

@@ -23,6 +23,15 @@ Path = tuple[str, ...]
 ROOT_LABEL = "All articles"
 
 
+def compact(number: int) -> str:
+    """A count in at most four cells: 999, 9999, 12k, 100k, 1.2M."""
+    if number < 10_000:
+        return str(number)
+    if number < 1_000_000:
+        return f"{number // 1000}k"
+    return f"{number / 1_000_000:.1f}M"
+
+
 class SectionTree(Tree[Any]):
     """A lazily filled tree of sections whose labels read ``name  unread/total``."""
 
@@ -81,7 +90,9 @@ class SectionTree(Tree[Any]):
     def _label(self, section: Any, name: str | None = None) -> Text:
         unread, total = self._counts.get(tuple(section.path), [section.unread, section.total])
         label = Text(one_line(name or section.name), no_wrap=True, end="")
-        label.append(f"  {unread}/{total}", style="dim" if unread == 0 else "bold")
+        label.append(
+            f"  {compact(unread)}/{compact(total)}", style="dim" if unread == 0 else "bold"
+        )
         return label
 
     def _relabel(self, node: TreeNode[Any]) -> None:

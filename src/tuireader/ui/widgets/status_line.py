@@ -24,7 +24,7 @@ class StatusLine(Static):
         """Show the given facts (each built as plain text, never markup)."""
         line = Text(no_wrap=True, end="")
         line.append(f" {one_line(section)} ", style="bold")
-        line.append(f" {index + 1 if count else 0}/{count}")
+        line.append(f" {index + 1 if count else 0:,}/{count:,}")
         line.append(f"  sort: {sort}")
         if unread_only:
             line.append("  unread only", style="bold")
