@@ -10,7 +10,7 @@ from tuireader.anchors import layout_of
 from tuireader.loader import fingerprint, load_article
 from tuireader.model import Anchor
 from tuireader.state import StateStore
-from tuireader.state_check import BookmarkChecker, placements_for
+from tuireader.state_check import BookmarkChecker, placements_for, refresh_placements
 
 BODY = [
     "连日来，党的二十大报告传遍张掖大地，在广大党员干部群众中引发热议。",
@@ -126,3 +126,27 @@ def test_placements_for_the_reader(library) -> None:
     bookmark, placement = placed[0]
     assert bookmark.quote == QUOTE and placement.status == "reanchored"
     assert quoted_now(root, "新闻/a.md", placement.start, placement.end) == QUOTE
+
+
+def test_refresh_placements_heals_an_edited_article(library) -> None:
+    root, store = library
+    write(root / "新闻" / "a.md", ["导语。", *BODY])
+    article = load_article(root / "新闻" / "a.md", root)
+    new_fp = fingerprint(article)
+    placed = refresh_placements(store, article, new_fp)
+    assert [p.status for _, p in placed] == ["reanchored"]
+    healed = store.list_bookmarks(QUOTE)[0]
+    assert healed.fingerprint == new_fp  # the list mark follows the edited article
+    assert store.is_bookmarked(new_fp)
+    again = refresh_placements(store, article, new_fp)
+    assert [p.status for _, p in again] == ["anchored"]
+
+
+def test_refresh_placements_leaves_orphans_alone(library) -> None:
+    root, store = library
+    before = store.list_bookmarks(QUOTE)[0]
+    write(root / "新闻" / "a.md", [BODY[0], BODY[2]])
+    article = load_article(root / "新闻" / "a.md", root)
+    placed = refresh_placements(store, article, fingerprint(article))
+    assert [p.status for _, p in placed] == ["orphaned"]
+    assert store.list_bookmarks(QUOTE)[0] == before

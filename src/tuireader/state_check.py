@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tuireader.anchors import ANCHORED, MOVED, ORPHANED, REANCHORED, Placement, QuoteSelector
 from tuireader.anchors import reanchor as place_quote
 from tuireader.model import Article, Bookmark
+from tuireader.state_safety import StateWriteError
 
 LoadFn = Callable[[Path, Path], Article]
 FingerprintFn = Callable[[Article], str]
@@ -50,6 +52,32 @@ def placements_for(article: Article, bookmarks: list[Bookmark]) -> list[tuple[Bo
     ``orphaned`` and no position, so it can be listed with its quote and note.
     """
     return [(b, place_quote(selector_of(b), article)) for b in bookmarks if b.quote is not None]
+
+
+def refresh_placements(store, article: Article, fp: str) -> list[tuple[Bookmark, Placement]]:
+    """Place an opened article's passages and store where they moved to (self-healing).
+
+    Passages found by the article's path after an edit take its new fingerprint and
+    position, so the list mark and the next placement are exact again. Orphaned ones and
+    whole-article bookmarks are left untouched; a failed write (read-only) only skips the
+    update. Returns what :func:`placements_for` returns.
+    """
+    placed = placements_for(article, store.bookmarks_for(fp, article.path or None))
+    for b, placement in placed:
+        if placement.status == ORPHANED or placement.start is None or placement.end is None:
+            continue
+        moved = (placement.start.block, placement.start.offset, placement.end.block)
+        moved += (placement.end.offset,)
+        if (b.fingerprint, b.path, b.block, b.start, b.end_block, b.end) == (
+            fp,
+            article.path,
+            *moved,
+        ):
+            continue
+        new = replace(b, block=moved[0], start=moved[1], end_block=moved[2], end=moved[3])
+        with suppress(StateWriteError):
+            store.relocate_bookmark(b.id, fp, article.path, new)
+    return placed
 
 
 class BookmarkChecker:
