@@ -31,11 +31,21 @@ _WIDE_FROM = "\u2e80"
 
 def logical_lines(lines: list[str]) -> list[str]:
     """Non-empty stripped lines, with hard-wrapped paragraphs joined into one line each."""
+    if not _may_be_wrapped(lines):
+        return [stripped for line in lines if (stripped := line.strip())]
     rows = _measure(lines)
     width = _wrap_width(rows)
     if width is None:
         return [row.text for row in rows if row.text]
     return _reflow(rows, width)
+
+
+def _may_be_wrapped(lines: list[str]) -> bool:
+    """Cheap pre-check on character counts (a cell is at least a character wide)."""
+    lengths = sorted(len(line) for line in lines if line and not line.isspace())
+    if len(lengths) < _MIN_ROWS:
+        return False
+    return lengths[int((len(lengths) - 1) * 0.9)] <= _MAX_WIDTH
 
 
 def display_width(line: str) -> int:
