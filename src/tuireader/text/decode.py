@@ -173,13 +173,33 @@ def _decode_damaged_utf8(body: bytes) -> tuple[str, str, tuple[str, ...]] | None
     Text in another encoding read as UTF-8 fails about as often as it succeeds;
     real UTF-8 with a few bad bytes has many good multi-byte characters per bad place.
     """
-    escaped = body.decode("utf-8", errors="surrogateescape")
-    bad = _ESCAPED_RUN.findall(escaped)
-    good = len(escaped) - len(body.translate(None, bytes(range(128, 256)))) - sum(map(len, bad))
-    cut_at_end = len(bad) == 1 and escaped.endswith(bad[0]) and len(bad[0]) == _cut_length(body)
-    if good < 4 * len(bad) and not cut_at_end:
+    if len(body) > _SAMPLE and not _mostly_utf8(body[:_SAMPLE], cut_ok=True):
+        return None  # decided on the first 64 KiB: a long GBK file is not scanned twice
+    cut_at_end = _ends_with_only_a_cut_character(body)
+    if not cut_at_end and not _mostly_utf8(body, cut_ok=False):
         return None
     return _decode_replacing(body)
+
+
+def _mostly_utf8(data: bytes, cut_ok: bool) -> bool:
+    """At least four good multi-byte characters per run of invalid bytes?"""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    bad = _ESCAPED_RUN.findall(escaped)
+    non_ascii = len(escaped) - len(data.translate(None, bytes(range(128, 256))))
+    good = non_ascii - sum(map(len, bad))
+    places = len(bad) - (1 if cut_ok and bad and escaped.endswith(bad[-1]) else 0)
+    return good >= 4 * places
+
+
+def _ends_with_only_a_cut_character(body: bytes) -> bool:
+    cut = _cut_length(body)
+    if not cut:
+        return False
+    try:
+        body[:-cut].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _cut_length(body: bytes) -> int:
@@ -199,7 +219,8 @@ def _decode_detected(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     from charset_normalizer import from_bytes  # imported late: it is slow to import
 
     try:
-        guesses = [match.encoding for match in from_bytes(body)]
+        # A sample: the detector decodes everything with every candidate code page.
+        guesses = [match.encoding for match in from_bytes(body[: 4 * _SAMPLE])]
     except Exception:  # a detector bug must not cost the user the file
         return None
     for guess in guesses:
