@@ -137,7 +137,9 @@ class BookmarksMixin:
             sql, params = sql + " OR path=?", (fp, path)
         return self._bookmarks(sql + " ORDER BY block, start_offset, id", params)
 
-    def list_bookmarks(self, filter_text: str = "", offset: int = 0, limit: int = 200):
+    def list_bookmarks(
+        self, filter_text: str = "", offset: int = 0, limit: int = 200
+    ) -> list[Bookmark]:
         """A page of all bookmarks, grouped by article, keeping those matching every word."""
         where, params = filter_clause(filter_text)
         sql = f"SELECT id, {BOOKMARK_COLUMNS} FROM bookmarks {where} {_ORDER} LIMIT ? OFFSET ?"
