@@ -117,7 +117,7 @@ def _build_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
     # A bracketed label needs its closing bracket; a bare one needs a colon.
     pattern = (
         f"{_BOUNDARY}(?:(?P<open>{_OPEN}{_SPACE})?(?:{zh})"
-        f"(?(open){_SPACE}{_CLOSE}{_SPACE}[:：]?|{_SPACE}[:：])|(?i:{en})[ \t]*:(?!//))"
+        f"(?(open){_SPACE}{_CLOSE}{_SPACE}[:：]?|{_SPACE}[:：])|(?i:{en})[ \t]*[:：](?!//))"
     )
     return re.compile(pattern), names
 
