@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuireader.formats.inline import join_lines, reduce_inline
-from tuireader.formats.markdown import parse_markdown
+from tuireader.formats.markdown import blocks_from_markdown, parse_markdown
+from tuireader.formats.markdown_fast import fast_blocks
 from tuireader.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Block
 
 JEKYLL = """---
@@ -274,3 +275,26 @@ def test_any_text_parses_without_error(text: str) -> None:
     page = parse_markdown(text, "stem")
     assert page.title
     assert all(block.text or block.kind == RULE for block in page.blocks)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab 中文\n\n\t#*_`[]!<>&;\\~-=+1.)|\u3000\xa0")), max_size=80
+    )
+)
+def test_fast_path_agrees_with_markdown_it(text: str) -> None:
+    fast = fast_blocks(text)
+    if fast is not None:
+        assert fast == blocks_from_markdown(text, allow_fast=False)
+
+
+def test_fast_path_is_taken_for_paragraphs_and_headings_only() -> None:
+    assert fast_blocks("# Title\n\nPara one\nline two.\n\n## Sub\n\n#tag is text") == [
+        Block(HEADING, "Title", 1),
+        Block(PARAGRAPH, "Para one line two."),
+        Block(HEADING, "Sub", 2),
+        Block(PARAGRAPH, "#tag is text"),
+    ]
+    for other in ("- item", "> quote", "    code", "```\nx\n```", "a\n===", "| a |", "<div>"):
+        assert fast_blocks(f"Text.\n\n{other}\n") is None, other

@@ -19,6 +19,7 @@ from markdown_it.token import Token
 from tuireader.formats.file_name import date_from_stem
 from tuireader.formats.frontmatter import split_front_matter
 from tuireader.formats.inline import join_lines, reduce_inline, strip_tags
+from tuireader.formats.markdown_fast import fast_blocks
 from tuireader.formats.markdown_meta import meta_from_front_matter
 from tuireader.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Block, ParsedPage
 
@@ -59,8 +60,15 @@ def _title_from_heading(title: str | None, blocks: list[Block]) -> tuple[str | N
     return title, blocks
 
 
-def blocks_from_markdown(body: str) -> list[Block]:
-    """Blocks of a Markdown body (no front matter)."""
+def blocks_from_markdown(body: str, *, allow_fast: bool = True) -> list[Block]:
+    """Blocks of a Markdown body (no front matter).
+
+    Paragraph-and-heading documents take :func:`fast_blocks` unless ``allow_fast`` is
+    False (tests compare both paths).
+    """
+    fast = fast_blocks(body) if allow_fast else None
+    if fast is not None:
+        return fast
     builder = _BlockBuilder()
     with _gc_paused():
         for token in _PARSER.parse(body):
