@@ -76,3 +76,24 @@ def test_a_long_run_after_the_prefix_is_the_title_not_a_crumb() -> None:
 )
 def test_ordinary_lines_are_not_breadcrumbs(line: str) -> None:
     assert split_breadcrumb(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "sections"),
+    [
+        ("新闻频道 > 国内新闻 > 正文", ("新闻频道", "国内新闻")),
+        ("新闻 » 国内 » 社会", ("新闻", "国内", "社会")),
+        ("新闻中心 > 正文", ("新闻中心",)),
+    ],
+)
+def test_breadcrumb_without_prefix_needs_three_crumbs_or_a_body_crumb(
+    line: str, sections: tuple[str, ...]
+) -> None:
+    crumb = split_breadcrumb(line)
+    assert crumb is not None
+    assert crumb.sections == sections
+
+
+@pytest.mark.parametrize("line", ["价格 > 成本", "我们认为 A > B > C 成立", "2022 - 2023 年度"])
+def test_arrows_in_ordinary_text_without_prefix_are_not_breadcrumbs(line: str) -> None:
+    assert split_breadcrumb(line) is None

@@ -33,6 +33,11 @@ _SEPARATORS = (">>", "＞＞", "»", "›", "→", ">", "＞", "/", "／", "-", 
 _ANY_SEPARATOR = re.compile(_SPACES + "(?:" + "|".join(map(re.escape, _SEPARATORS)) + ")")
 _HOME = frozenset(("首页", "主页", "网站首页", "本站首页", "返回首页", "home", "Home", "HOME"))
 _HOME_START = re.compile(r"^(?:网站首页|本站首页|首页|主页|home)(?=[ \t\u3000]*[>»›→＞/])", re.I)
+# Without a prefix or a home crumb: three crumbs joined by one arrow, or X > 正文.
+_CRUMB = r"[^\s>»›→＞]{1,16}"
+_BARE_CHAIN = re.compile(
+    rf"^{_CRUMB}[ \t]*(>>|＞＞|»|›|→|>|＞)[ \t]*(?:{_CRUMB}[ \t]*\1[ \t]*{_CRUMB}|正文|详情)"
+)
 _LAST_CRUMBS = frozenset(("正文", "内容", "详情", "正文内容", "阅读文章", "浏览文章", "文章内容"))
 _NEWSROOM = re.compile(r"(?:报|网|社|台|中心|刊|杂志|频道|客户端|Times|News|Post)$")
 # Section names are short; a longer run is the article's title.
@@ -53,7 +58,7 @@ class Breadcrumb:
 def split_breadcrumb(line: str) -> Breadcrumb | None:
     """Read a breadcrumb line; None when ``line`` is not one."""
     prefix = _PREFIX.match(line)
-    if prefix is None and _HOME_START.match(line) is None:
+    if prefix is None and not (_HOME_START.match(line) or _BARE_CHAIN.match(line)):
         return None
     rest = line[prefix.end() :] if prefix else line
     segments = _segments(rest)
