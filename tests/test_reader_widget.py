@@ -89,6 +89,7 @@ async def test_position_changed_is_posted_after_scrolling() -> None:
         positions = [m for m in app.messages if isinstance(m, ArticleReader.PositionChanged)]
         reader = app.query_one(ArticleReader)
         assert positions and positions[-1].anchor == reader.anchor
+        assert positions[-1].control is reader
         assert 0 < positions[-1].percent < 100
 
 

@@ -42,13 +42,30 @@ class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
     class PositionChanged(Message):
         """The reading position settled after a scroll."""
 
-        def __init__(self, anchor: Anchor, percent: int) -> None:
+        def __init__(
+            self, anchor: Anchor, percent: int, reader: ArticleReader | None = None
+        ) -> None:
             super().__init__()
             self.anchor = anchor
             self.percent = percent
+            self.reader = reader
+
+        @property
+        def control(self) -> ArticleReader | None:
+            """The reader that posted this (lets ``@on(..., "#id")`` match)."""
+            return self.reader
 
     class ReachedEnd(Message):
         """The last line of the article became visible (once per article shown)."""
+
+        def __init__(self, reader: ArticleReader | None = None) -> None:
+            super().__init__()
+            self.reader = reader
+
+        @property
+        def control(self) -> ArticleReader | None:
+            """The reader that posted this (lets ``@on(..., "#id")`` match)."""
+            return self.reader
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None

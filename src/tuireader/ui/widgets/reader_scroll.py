@@ -199,10 +199,10 @@ class ReaderScrolling:
             self._end_reported = True
             # Created from the reader's own queue: a message made while the screen
             # renders would name the screen as its sender and stop bubbling there.
-            self.call_later(lambda: self.post_message(self.ReachedEnd()))
+            self.call_later(lambda: self.post_message(self.ReachedEnd(self)))
 
     def _post_position(self: ArticleReader) -> None:
         position = (self.anchor, self.percent)
         if self._layout is not None and position != self._posted:
             self._posted = position
-            self.post_message(self.PositionChanged(*position))
+            self.post_message(self.PositionChanged(*position, reader=self))
