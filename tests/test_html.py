@@ -97,6 +97,18 @@ def test_page_whose_only_date_is_visible_text() -> None:
     [
         ('<meta property="og:title" content="OG wins">', "<h1>Heading</h1>", "OG wins"),
         (
+            '<meta property="og:title" content="Headline here - Field Notes">'
+            '<meta property="og:site_name" content="Field Notes">',
+            "",
+            "Headline here",
+        ),
+        (
+            '<meta property="og:title" content="Ends in Notes">'
+            '<meta property="og:site_name" content="Notes">',
+            "",
+            "Ends in Notes",
+        ),
+        (
             "<title>Heading text here - Site</title>",
             "<h1>Heading text here</h1>",
             "Heading text here",

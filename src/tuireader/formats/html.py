@@ -50,7 +50,8 @@ def parse_html(text: str, stem: str) -> ParsedPage:
     head = read_head(root)
     remove_never_text(root)
     visible = read_visible(root)
-    title = choose_title(head.first(("og:title", "twitter:title")), head.title, root) or stem
+    og_title = head.first(("og:title", "twitter:title"))
+    title = choose_title(og_title, head.title, root, head.first(("og:site_name",))) or stem
     remove_clutter(root)
     blocks = blocks_from_elements(find_main(root))
     blocks = _drop_title_heading(blocks, title)

@@ -25,10 +25,12 @@ _MIN_TITLE = 4
 _MAX_SHOWN_TITLE = 200
 
 
-def choose_title(og_title: str | None, page_title: str | None, root: etree._Element) -> str | None:
+def choose_title(
+    og_title: str | None, page_title: str | None, root: etree._Element, site: str | None = None
+) -> str | None:
     """The best title the page offers (``root`` after scripts and styles are gone)."""
     if og_title:
-        return og_title
+        return _without_site(og_title, site)
     headings = [text for text in (clean_text(text_of(h1)) for h1 in root.iter("h1")) if text]
     prefixes = title_prefixes(page_title) if page_title else []
     for heading in headings:
@@ -43,6 +45,16 @@ def choose_title(og_title: str | None, page_title: str | None, root: etree._Elem
     if longest and (not page_title or len(longest) >= _MIN_TITLE):
         return longest  # a <title> with no separator is often just the site name
     return page_title or longest
+
+
+def _without_site(title: str, site: str | None) -> str:
+    """``Headline - Site`` → ``Headline`` when the page names its site (og:site_name)."""
+    if site and title.endswith(site) and len(title) > len(site):
+        rest = title[: -len(site)]
+        head = rest.rstrip(" -_|–—·｜:")
+        if len(head) >= _MIN_TITLE and rest[len(head) :].strip():  # a separator, not a space
+            return head
+    return title
 
 
 def _opens_title(heading: str, prefixes: list[str]) -> bool:
