@@ -30,9 +30,11 @@ class ReaderScrolling:
 
     # -- geometry of the viewport ----------------------------------------------------
     def _pane_width(self: ArticleReader) -> int:
+        """Cells available for a row (the scrollbar gutter excluded)."""
         return self.scrollable_content_region.width
 
     def _view_height(self: ArticleReader) -> int:
+        """Rows on screen (at least one)."""
         return max(1, self.scrollable_content_region.height)
 
     def _layout_current(self: ArticleReader) -> bool:
@@ -158,15 +160,18 @@ class ReaderScrolling:
 
     # -- events and watchers ---------------------------------------------------------
     def watch_reading_width(self: ArticleReader) -> None:
+        """A new column width re-typesets the article around the same anchor."""
         self._relayout()
 
     def on_resize(self: ArticleReader, event: events.Resize) -> None:
+        """Re-wrap for a new width (keeping the anchor); a new height may show the end."""
         if self._article is not None and not self._layout_current():
             self._relayout()
         else:
             self._check_end()
 
     def watch_scroll_y(self: ArticleReader, old_value: float, new_value: float) -> None:
+        """Track the anchor, watch for the end, and (debounced) report the position."""
         super().watch_scroll_y(old_value, new_value)  # type: ignore[misc]
         if self._layout_current():
             self._hint = self.anchor
@@ -202,6 +207,7 @@ class ReaderScrolling:
             self.call_later(lambda: self.post_message(self.ReachedEnd(self)))
 
     def _post_position(self: ArticleReader) -> None:
+        """Post PositionChanged unless nothing changed since the last one."""
         position = (self.anchor, self.percent)
         if self._layout is not None and position != self._posted:
             self._posted = position
