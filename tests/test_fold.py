@@ -67,3 +67,8 @@ def test_hit_in_folded_text_maps_back_to_original_span() -> None:
 def test_map_is_monotonic() -> None:
     _folded, origins = fold_with_map("Ａb\u0301ßﬁ中Ⅻ\u1100\u1161z")
     assert origins == sorted(origins)
+
+
+@pytest.mark.parametrize(("raw", "folded"), [("かﾞ", "が"), ("ABCﾞ", "abc\u3099"), ("Ａ\u0301", "á")])
+def test_half_width_sound_mark_composes_with_the_kana_before(raw: str, folded: str) -> None:
+    assert fold_with_map(raw)[0] == fold(raw) == folded
