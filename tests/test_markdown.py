@@ -298,3 +298,14 @@ def test_fast_path_is_taken_for_paragraphs_and_headings_only() -> None:
     ]
     for other in ("- item", "> quote", "    code", "```\nx\n```", "a\n===", "| a |", "<div>"):
         assert fast_blocks(f"Text.\n\n{other}\n") is None, other
+
+
+def test_text_past_the_nesting_limit_is_kept_as_plain_text() -> None:
+    page = parse_markdown(">" * 100_000 + " deep words", "s")
+    assert page.blocks and page.blocks[0].text.endswith("deep words")
+    assert any("nested" in warning for warning in page.warnings)
+
+
+def test_deep_lists_do_not_raise() -> None:
+    page = parse_markdown("".join("  " * depth + "- x\n" for depth in range(400)), "s")
+    assert page.blocks

@@ -26,9 +26,7 @@ from tuireader.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Bl
 # maxNesting: commonmark's 20 token levels end at ~7 nested lists and silently drop the
 # rest of the file; 60 keeps real documents whole while bounding the recursion.
 _PARSER = (
-    MarkdownIt("commonmark", options_update={"maxNesting": 60})
-    .enable(["table", "strikethrough"])
-    .disable("inline")
+    MarkdownIt("commonmark", options_update={"maxNesting": 60}).enable("table").disable("inline")
 )
 
 
@@ -37,6 +35,10 @@ def parse_markdown(text: str, stem: str) -> ParsedPage:
     raw_meta, body, warnings = split_front_matter(text)
     meta = meta_from_front_matter(raw_meta)
     blocks = blocks_from_markdown(body)
+    if not blocks and body.strip():
+        # markdown-it drops what lies past its nesting limit (">" * 100000): keep the text.
+        blocks = _plain_paragraphs(body)
+        warnings += ("Markdown nested too deeply; shown as plain text",)
     title, blocks = _title_from_heading(meta.title, blocks)
     return ParsedPage(
         title=title or stem,
@@ -50,6 +52,11 @@ def parse_markdown(text: str, stem: str) -> ParsedPage:
         description=meta.description,
         warnings=warnings + meta.warnings,
     )
+
+
+def _plain_paragraphs(body: str) -> list[Block]:
+    chunks = (join_lines(chunk) for chunk in re.split(r"\n[ \t]*\n", body))
+    return [Block(PARAGRAPH, chunk) for chunk in chunks if chunk]
 
 
 def _title_from_heading(title: str | None, blocks: list[Block]) -> tuple[str | None, list[Block]]:
