@@ -70,5 +70,5 @@ def test_map_is_monotonic() -> None:
 
 
 @pytest.mark.parametrize(("raw", "folded"), [("かﾞ", "が"), ("ABCﾞ", "abc\u3099"), ("Ａ\u0301", "á")])
-def test_half_width_sound_mark_composes_with_the_kana_before(raw: str, folded: str) -> None:
+def test_composition_at_the_edge_of_a_simple_run(raw: str, folded: str) -> None:
     assert fold_with_map(raw)[0] == fold(raw) == folded
