@@ -108,3 +108,21 @@ def test_list_items_inside_wrapped_text_start_new_paragraphs() -> None:
         "2. Publish the full cost of the repairs and the names of the contractors who were "
         "asked to quote for the work on the pier and on the promenade",
     ]
+
+
+def test_indented_english_archive_with_short_sentence_ends() -> None:
+    lines = [
+        "   The pier was built in 1890 and has survived more storms than anyone",
+        "   can count. Its lamps were removed in the sixties, when the council",
+        "   decided that electric lights on the promenade were enough.",
+        "",
+        "   Last year a group of residents began to campaign for their return.",
+        "   They raised money with cake sales and a summer fair, and wrote to",
+        "   every councillor twice.",
+    ]
+    result = logical_lines(lines)
+    assert len(result) == 2
+    assert result[0].startswith(
+        "The pier was built in 1890 and has survived more storms than anyone can"
+    )
+    assert result[1].endswith("and wrote to every councillor twice.")

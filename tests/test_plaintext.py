@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tuireader.formats.plaintext import parse_plaintext
-from tuireader.model import HEADING, LIST_ITEM, PARAGRAPH, ParsedPage
+from tuireader.model import HEADING, LIST_ITEM, PARAGRAPH, RULE, ParsedPage
 
 SEED = Path(__file__).parent / "fixtures" / "seed_zhangye.txt"
 SEED_TITLE = "【学习贯彻党的二十大精神】勇担新使命 奋进新征程 ——张掖市各级各部门深入学习宣传贯彻党的二十大精神"
@@ -496,3 +496,21 @@ def test_short_first_paragraph_after_breadcrumb_and_labels_is_body() -> None:
     page = _parse(text)
     assert page.title == "县政府网"
     assert _texts(page) == ["秋高气爽", PARA_1]
+
+
+def test_underlined_title_and_section_breaks() -> None:
+    text = "THE  PIER\n=========\n\nFirst part of the story.\n\n* * *\n\nSecond part.\n"
+    page = _parse(text)
+    assert page.title == "THE PIER"
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        (PARAGRAPH, "First part of the story."),
+        (RULE, ""),
+        (PARAGRAPH, "Second part."),
+    ]
+
+
+def test_english_posted_on_line_gives_the_date() -> None:
+    text = "Harbour lamps return\nPosted on November 1, 2022 by admin\nThe council voted.\nWork starts soon.\n"
+    page = _parse(text)
+    assert page.date == "2022-11-01"
+    assert _texts(page) == ["The council voted.", "Work starts soon."]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from tuireader.model import HEADING, LIST_ITEM, PARAGRAPH, Block
+from tuireader.formats.plain_noise import is_rule_line
+from tuireader.model import HEADING, LIST_ITEM, PARAGRAPH, RULE, Block
 
 _MAX_HEADING = 40
 _CN_NUMBER = "[一二三四五六七八九十百零〇]{1,4}"
@@ -31,6 +32,8 @@ def to_blocks(paragraphs: list[str]) -> tuple[Block, ...]:
 
 def _block(text: str, in_list: bool) -> Block:
     """The block for one paragraph."""
+    if is_rule_line(text):
+        return Block(RULE, "")
     bullet = _BULLET.match(text)
     if bullet:
         return Block(LIST_ITEM, text[bullet.end() :])

@@ -20,11 +20,15 @@ from tuireader.formats.plain_meta import (
     read_meta,
     set_title,
 )
-from tuireader.formats.plain_noise import is_noise_line
+from tuireader.formats.plain_noise import is_noise_line, is_rule_line
 from tuireader.text.dates import find_date
 
 _NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]\S|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
+_DATELINE_WORDS = re.compile(
+    r"(?i:(?:posted|published|updated|last updated|first published)(?: on)?"
+    r"(?: +\S+)?(?: +by +[\w .'\-]{1,40})?)"
 )
 _SCAN_LINES = 15
 _MAX_HEADER_LINE = 600
@@ -130,8 +134,10 @@ def _read_plain_line(header: Header, line: str, has_more: bool) -> bool:
     if names:
         header.author = header.author or names
         return True
-    found = find_date(line) if len(line) <= _MAX_FIELD else None
-    if found and len(line) - (found[2] - found[1]) <= _MAX_DATE_LINE_REST:
+    if is_rule_line(line):  # decoration under a title
+        return True
+    found = find_date(line) if len(line) <= _MAX_FIELD + 20 else None
+    if found and _is_date_line(line, found):
         header.date = header.date or found[0]
         return True
     wanted = header.title is None or header.title_expected
@@ -140,6 +146,14 @@ def _read_plain_line(header: Header, line: str, has_more: bool) -> bool:
         header.title_expected = False
         return True
     return False
+
+
+def _is_date_line(line: str, found: tuple[str, int, int]) -> bool:
+    """A line that is a date, perhaps with a weekday or ``Posted on … by …`` around it."""
+    rest = line[: found[1]] + " " + line[found[2] :]
+    if len(rest.strip()) <= _MAX_DATE_LINE_REST:
+        return True
+    return _DATELINE_WORDS.fullmatch(rest.strip()) is not None
 
 
 def looks_like_title(line: str) -> bool:

@@ -52,6 +52,7 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 SHORT_LINE = 80
+_RULE = re.compile(r"(?:[-=*_~—─━·•][ \t]*){3,}")
 _MENU_BAR = re.compile(r"[|｜丨]")
 _MENU_ITEMS, _MENU_ITEM = 3, 8
 _LONG_NOISE_LINE = 160
@@ -67,9 +68,14 @@ def _cut(text: str) -> str:
     return _NOISE.sub(" ", text) if _NOISE_HINT.search(text) else text
 
 
+def is_rule_line(line: str) -> bool:
+    """A line drawn with dashes, equals signs or stars: a section break, not noise."""
+    return _RULE.fullmatch(line) is not None
+
+
 def is_noise_line(line: str) -> bool:
     """True for a line that is entirely page furniture (never for a real paragraph)."""
-    if not line or len(line) > _LONG_NOISE_LINE:
+    if not line or len(line) > _LONG_NOISE_LINE or is_rule_line(line):
         return False
     if _LINE_NOISE.match(line):
         return True

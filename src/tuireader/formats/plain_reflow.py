@@ -86,11 +86,17 @@ def _wrap_width(all_rows: list[_Row]) -> int | None:
     if not _MIN_WIDTH <= limit <= _MAX_WIDTH:
         return None
     overlong = sum(1 for w in widths if w > limit + max(4, limit // 10))
-    full = [row.text for row in rows if row.width >= limit * 0.8]
-    if overlong > len(rows) * _OVERLONG_SHARE or len(full) < len(rows) * _FULL_SHARE:
+    full = sum(1 for row in rows if row.width >= limit * 0.8)
+    if overlong > len(rows) * _OVERLONG_SHARE or full < len(rows) * _FULL_SHARE:
         return None
-    stops = sum(1 for text in full if _SENTENCE_END.search(text))
-    return limit if stops <= len(full) * _STOP_SHARE else None
+    # Full lines followed by more text: wrapped prose breaks them mid-sentence.
+    inner = [
+        row.text
+        for row, after in zip(all_rows, all_rows[1:], strict=False)
+        if row.width >= limit * 0.8 and after.text
+    ]
+    stops = sum(1 for text in inner if _SENTENCE_END.search(text))
+    return limit if len(inner) >= 2 and stops <= len(inner) * _STOP_SHARE else None
 
 
 def _reflow(rows: list[_Row], width: int) -> list[str]:

@@ -32,7 +32,7 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
     body = clean_body(header.lead + lines[body_start:], header)
     warnings = () if body else ("no body text found",)
     return ParsedPage(
-        title=header.title or stem,
+        title=" ".join((header.title or stem).split()) or stem,
         blocks=to_blocks(body),
         sections=_without_title(header.sections, header.title),
         date=header.date or _date_in_title(header.title),
