@@ -1,14 +1,18 @@
-"""Parse scraped plain-text news pages into a ParsedPage.
+"""Parse scraped plain-text pages into a ParsedPage.
 
 The steps, each in its own module:
 
 1. ``plain_reflow``: split into logical lines, rejoining hard-wrapped archives.
-2. ``plain_header``: breadcrumb → sections; labelled lines, bylines and dates → metadata;
-   the title (from a label, the breadcrumb line, or the first short line).
-3. ``plain_body``: drop page noise and trailing furniture, find the closing byline.
-4. ``plain_blocks``: paragraphs, short numbered headings, list items.
+2. ``plain_header``: breadcrumb (``plain_breadcrumb``) → sections; labelled lines
+   (``plain_labels``), bylines (``plain_byline``) and dates → metadata (``plain_meta``);
+   the title from a label, the breadcrumb line, or the first short line.
+3. ``plain_body``: drop page noise (``plain_noise``) and trailing furniture, find the
+   closing byline and split it off when it is glued to the last paragraph.
+4. ``plain_blocks``: paragraphs, short numbered headings, list items, rules.
 
-Nothing here raises on odd input; a page with no header gets the file name as its title.
+Decisions: the home crumb (首页) is dropped, site names are kept; editors (编辑,
+责任编辑) are never the author; the closing byline stays as the last paragraph. Nothing
+here raises on odd input; a page with no header gets the file name as its title.
 """
 
 from __future__ import annotations
