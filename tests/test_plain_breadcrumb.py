@@ -97,3 +97,18 @@ def test_breadcrumb_without_prefix_needs_three_crumbs_or_a_body_crumb(
 @pytest.mark.parametrize("line", ["价格 > 成本", "我们认为 A > B > C 成立", "2022 - 2023 年度"])
 def test_arrows_in_ordinary_text_without_prefix_are_not_breadcrumbs(line: str) -> None:
     assert split_breadcrumb(line) is None
+
+
+def test_a_short_title_glued_to_metadata_after_the_last_crumb() -> None:
+    crumb = split_breadcrumb(
+        "当前位置 : 首页 > 新闻 > 2022年政府工作报告解读 来源:县政府 2022-11-01"
+    )
+    assert crumb is not None
+    assert (crumb.sections, crumb.title) == (("新闻",), "2022年政府工作报告解读")
+    assert crumb.remainder == "来源:县政府 2022-11-01"
+
+
+def test_a_section_name_before_metadata_stays_a_section() -> None:
+    crumb = split_breadcrumb("当前位置 : 首页 > 新闻 > 国内 来源:县政府 2022-11-01")
+    assert crumb is not None
+    assert (crumb.sections, crumb.title) == (("新闻", "国内"), None)

@@ -42,6 +42,8 @@ _LAST_CRUMBS = frozenset(("正文", "内容", "详情", "正文内容", "阅读�
 _NEWSROOM = re.compile(r"(?:报|网|社|台|中心|刊|杂志|频道|客户端|Times|News|Post)$")
 # Section names are short; a longer run is the article's title.
 _MAX_CRUMB = 16
+# Section names rarely pass six characters; a longer word before metadata is a title.
+_MAX_SECTION = 6
 _FIRST_CRUMB = re.compile(r"[^\s>»›→＞/／\-－—\\]{1," + str(_MAX_CRUMB) + "}")
 
 
@@ -67,6 +69,10 @@ def split_breadcrumb(line: str) -> Breadcrumb | None:
         if _is_meta(segment):
             return _chain_into_meta(crumbs, " ".join(segments[index:]))
         head, _space, tail = segment.partition(" ")
+        if tail and crumbs and len(head) > _MAX_SECTION and _is_meta(tail):
+            # 首页 > 新闻 > 2022年政府工作报告解读 来源:… — a short title, then metadata.
+            rest = " ".join([tail, *segments[index + 1 :]])
+            return _finish(crumbs, head, None, rest)
         if tail or len(segment) > _MAX_CRUMB:
             if len(head) <= _MAX_CRUMB:
                 crumbs.append(head)
