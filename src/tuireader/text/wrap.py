@@ -117,30 +117,37 @@ class _Wrapper:
         self.gap = 0
 
     def run(self) -> list[tuple[int, int]]:
+        pieces, width = self.pieces, self.width  # pieces is cleared in place, never rebound
         for match in _TOKEN.finditer(self.text):
             kind = match.lastgroup
             start, end = match.span()
             if kind == "space":
-                if self.pieces:
+                if pieces:
                     self.gap += end - start
-            elif kind == "run":
+                continue
+            is_run = kind == "run"
+            cells = 2 * (end - start) if is_run else _token_width(match.group())
+            gap = self.gap if pieces else 0
+            if self.used + gap + cells <= width:  # the common case, kept inline for speed
+                pieces.append([start, end, cells, gap, _RUN_KIND if is_run else _OTHER])
+                self.used += gap + cells
+                self.gap = 0
+            elif is_run:
                 self._place_run(start, end)
             else:
-                self._place(start, end, _token_width(match.group()))
-        if self.pieces:
+                self._place(start, end, cells)
+        if pieces:
             self._emit()
         return self.lines or [(0, 0)]
 
     def _place(self, start: int, end: int, cells: int) -> None:
-        gap = self.gap if self.pieces else 0
-        if self.used + gap + cells <= self.width:
-            self._append(start, end, cells, gap, _OTHER)
-        elif cells > self.width and end - start > 1:
+        """Place a token that does not fit on the current line."""
+        if cells > self.width and end - start > 1:
             self._place_long_word(start, end)
-        else:
-            if self.pieces:
-                self._new_line(start, cells)
-            self._append(start, end, cells, 0, _OTHER)
+            return
+        if self.pieces:
+            self._new_line(start, cells)
+        self._append(start, end, cells, 0, _OTHER)
 
     def _place_run(self, start: int, end: int) -> None:
         pos = start
@@ -220,7 +227,7 @@ class _Wrapper:
 
     def _emit(self) -> None:
         self.lines.append((self.pieces[0][0], self.pieces[-1][1]))
-        self.pieces = []
+        self.pieces.clear()
         self.used = 0
 
     def _place_long_word(self, start: int, end: int) -> None:
