@@ -202,9 +202,25 @@ def test_no_header_takes_the_first_short_line_as_title() -> None:
 
 
 def test_no_title_line_falls_back_to_the_file_name() -> None:
-    page = _parse(f"{PARA_1}\n{PARA_2}\n", "2023-07-22-雨季")
-    assert page.title == "2023-07-22-雨季"
+    page = _parse(f"{PARA_1}\n{PARA_2}\n", "雨季的古镇")
+    assert page.title == "雨季的古镇"
+    assert page.date is None
     assert _texts(page) == [PARA_1, PARA_2]
+
+
+def test_a_dated_file_name_gives_title_and_date() -> None:
+    page = _parse(f"{PARA_1}\n{PARA_2}\n", "2023-07-22-雨季的古镇")
+    assert (page.title, page.date) == ("雨季的古镇", "2023-07-22")
+
+
+def test_a_file_name_that_is_only_a_date_stays_the_title() -> None:
+    page = _parse(f"{PARA_1}\n", "20230722")
+    assert (page.title, page.date) == ("20230722", "2023-07-22")
+
+
+def test_the_page_date_beats_the_file_name_date() -> None:
+    page = _parse(f"标题：测试\n时间：2022-11-01\n{PARA_1}\n", "2023-07-22-x")
+    assert page.date == "2022-11-01"
 
 
 def test_a_lone_short_line_is_body_not_title() -> None:

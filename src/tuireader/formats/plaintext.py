@@ -17,6 +17,9 @@ here raises on odd input; a page with no header gets the file name as its title.
 
 from __future__ import annotations
 
+import re
+
+from tuireader.formats.file_name import date_from_stem
 from tuireader.formats.plain_blocks import to_blocks
 from tuireader.formats.plain_body import clean_body
 from tuireader.formats.plain_header import read_header
@@ -36,10 +39,10 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
     body = clean_body(header.lead + lines[body_start:], header)
     warnings = () if body else ("no body text found",)
     return ParsedPage(
-        title=" ".join((header.title or stem).split()) or stem,
+        title=" ".join((header.title or _title_from_stem(stem)).split()) or stem,
         blocks=to_blocks(body),
         sections=_without_title(header.sections, header.title),
-        date=header.date or _date_in_title(header.title),
+        date=header.date or _date_in_title(header.title) or date_from_stem(stem),
         source=header.source,
         author=header.author,
         url=header.url,
@@ -59,3 +62,11 @@ def _without_title(sections: tuple[str, ...], title: str | None) -> tuple[str, .
     if sections and sections[-1] == title:
         return sections[:-1]
     return sections
+
+
+_STEM_DATE_PREFIX = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{8})[-_ .]+(?=\S)")
+
+
+def _title_from_stem(stem: str) -> str:
+    """The file name as a title, without a leading date (``2023-07-22-雨季`` → ``雨季``)."""
+    return _STEM_DATE_PREFIX.sub("", stem)
