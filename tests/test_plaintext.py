@@ -530,3 +530,10 @@ def test_english_posted_on_line_gives_the_date() -> None:
     page = _parse(text)
     assert page.date == "2022-11-01"
     assert _texts(page) == ["The council voted.", "Work starts soon."]
+
+
+def test_a_sentence_holding_a_label_word_after_a_comma_is_body() -> None:
+    first = "今年我县粮食再获丰收，时间：十月底前全部入库。"
+    page = _parse(f"{first}\n{PARA_1}\n", "stem")
+    assert page.date is None
+    assert _texts(page)[0] == first

@@ -30,6 +30,7 @@ _DATELINE_WORDS = re.compile(
     r"(?i:(?:posted|published|updated|last updated|first published)(?: on)?"
     r"(?: +\S+)?(?: +by +[\w .'\-]{1,40})?)"
 )
+_CLAUSE_ENDINGS = ("，", ",", "；", ";", "、")
 _SCAN_LINES = 15
 _MAX_HEADER_LINE = 600
 _MAX_TITLE_PRE = 80
@@ -120,6 +121,8 @@ def _read_line(header: Header, line: str, has_more: bool) -> bool:
     # Short text before the labels is an unknown label (发布者：admin), not body text.
     short_pre = len(pre) <= _MAX_UNKNOWN_LABEL
     fits = short_pre or (len(pre) <= _MAX_TITLE_PRE and header.title is None)
+    # 今年粮食再获丰收，时间：… is a sentence that happens to hold a label word.
+    fits = fits and not pre.endswith(_CLAUSE_ENDINGS)
     if fits and _plausible(pairs):
         read_meta(header, line)
         # Metadata came first: the title, if any, stood above the breadcrumb.
