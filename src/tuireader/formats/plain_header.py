@@ -122,13 +122,19 @@ def _read_line(header: Header, line: str, has_more: bool) -> bool:
     short_pre = len(pre) <= _MAX_UNKNOWN_LABEL
     fits = short_pre or (len(pre) <= _MAX_TITLE_PRE and header.title is None)
     # 今年粮食再获丰收，时间：… is a sentence that happens to hold a label word.
-    fits = fits and not pre.endswith(_CLAUSE_ENDINGS)
+    fits = fits and not (pre and _raw_pre(line).endswith(_CLAUSE_ENDINGS))
     if fits and _plausible(pairs):
         read_meta(header, line)
         # Metadata came first: the title, if any, stood above the breadcrumb.
         header.title_expected = False
         return True
     return _read_plain_line(header, line, has_more)
+
+
+def _raw_pre(line: str) -> str:
+    """The text before the first label, untrimmed (split_labels trims its punctuation)."""
+    found = labels.find_labels(line)
+    return line[: found[0][1]].rstrip() if found else line
 
 
 def _read_plain_line(header: Header, line: str, has_more: bool) -> bool:
