@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -231,3 +234,43 @@ def test_progress_bar_is_silent_off_a_terminal_or_when_quick(monkeypatch) -> Non
     bar(5, 10)
     bar.finish()
     assert quick.written == ""
+
+
+def run_cli_process(*args: str) -> subprocess.CompletedProcess:
+    """Run ``python -m tuireader`` in a child (a hang fails the test instead of the run)."""
+    src = str(Path(cli.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run(
+        [sys.executable, "-m", "tuireader", *args],
+        capture_output=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+
+
+UNSAFE_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]")
+
+
+def test_hostile_library_lists_safely_and_completely(tmp_path, flags) -> None:
+    from hostile_library import OSC52_PAYLOAD, build_hostile_library
+
+    root = tmp_path / "hostile"
+    build_hostile_library(root)
+    listed = run_cli_process("list", str(root), "--json", *flags)
+    assert listed.returncode == 0, listed.stderr
+    assert not UNSAFE_BYTES.search(listed.stdout)
+    records = {}
+    for line in listed.stdout.decode("utf-8").splitlines():
+        record = json.loads(line)
+        records[record["path"]] = record
+    for loads in ("ok/plain.txt", "files/normal.txt", "files/x.txt/inside.txt"):
+        assert "title" in records[loads], records.get(loads)
+    for fails in ("files/a.txt", "files/zero.txt", "files/dangling.txt"):
+        assert records[fails]["error"], fails
+    assert "files/long-line.txt" in records
+    assert not any(OSC52_PAYLOAD in str(r.get("title")) for r in records.values())
+    for command in ("list", "tree"):
+        shown = run_cli_process(command, str(root), *flags)
+        assert shown.returncode == 0, shown.stderr
+        assert not UNSAFE_BYTES.search(shown.stdout + shown.stderr), command

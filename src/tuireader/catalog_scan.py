@@ -111,7 +111,10 @@ def _stat_all(root: Path) -> Iterator[tuple[Path, str, int, int]]:
         try:
             stat = os.stat(path)
         except OSError:
-            continue  # deleted between listing and stat: it simply is not there
+            try:  # a dangling link: still listed, so reading it records the problem
+                stat = os.lstat(path)
+            except OSError:
+                continue  # deleted between listing and stat: it simply is not there
         yield path, _rel_key(path, root, prefix), stat.st_size, stat.st_mtime_ns
 
 
