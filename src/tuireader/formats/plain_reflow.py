@@ -133,7 +133,7 @@ def _flush(current: list[str], paragraphs: list[str]) -> None:
         return
     pieces = [current[0]]
     for left, right in zip(current, current[1:], strict=False):
-        pieces.append(join_wrapped(left, right)[len(left) :])
+        pieces += (_separator(left, right), right)
     paragraphs.append("".join(pieces))
     current.clear()
 
@@ -145,8 +145,13 @@ def join_wrapped(left: str, right: str) -> str:
     kept and the word joined without a space: ``well-`` + ``known`` stays ``well-known``,
     and ``infor-`` + ``mation`` loses nothing but looks odd, which beats a wrong merge.
     """
-    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[0].isalpha():
-        return left + right
+    return left + _separator(left, right) + right
+
+
+def _separator(left: str, right: str) -> str:
+    """What goes between two wrapped pieces: nothing or one space."""
     if left[-1] >= _WIDE_FROM or right[0] >= _WIDE_FROM:
-        return left + right
-    return left + " " + right
+        return ""
+    if left[-1] == "-" and len(left) > 1 and left[-2].isalpha() and right[0].isalpha():
+        return ""
+    return " "
