@@ -30,7 +30,7 @@ import synth  # noqa: E402
 
 from tuireader.catalog import Catalog  # noqa: E402
 from tuireader.files import walk_library  # noqa: E402
-from tuireader.loader import ArticleError, load_article  # noqa: E402
+from tuireader.loader import ArticleError, format_for, load_article  # noqa: E402
 
 PARSE_SAMPLE = 2_000
 
@@ -67,19 +67,24 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
 
 
 def section_parse(ctx: Context) -> None:
-    """Single-process parse throughput of loader.load_article over a sample."""
+    """Single-process parse throughput of loader.load_article over a sample, per format."""
     files = sorted(walk_library(ctx.library))
     sample = random.Random(7).sample(files, min(PARSE_SAMPLE, len(files)))
     errors = 0
+    per_format: dict[str, list[float]] = {}
     start = time.perf_counter()
     for path in sample:
+        began = time.perf_counter()
         try:
             load_article(path, ctx.library)
         except ArticleError:
             errors += 1
+        per_format.setdefault(format_for(path), []).append(time.perf_counter() - began)
     seconds = time.perf_counter() - start
     report("parse sample", f"{len(sample)} files")
     report("parse throughput", f"{len(sample) / seconds:,.0f} art/s", ">= 2,000 art/s")
+    for fmt, times in sorted(per_format.items()):
+        report(f"  {fmt} ({len(times)} files)", f"{len(times) / sum(times):,.0f} art/s")
     report("parse errors", str(errors), "0")
 
 
@@ -169,6 +174,7 @@ SECTIONS: dict[str, Callable[[Context], None]] = {
     "state": section_state,
     "bookmarks": bench_state.section_state,
     "memory": section_memory,
+    "search": lambda ctx: __import__("bench_search").section_search(ctx, report),
 }
 
 
