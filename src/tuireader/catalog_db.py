@@ -114,7 +114,8 @@ def _create(db_path: Path) -> None:
             raise sqlite3.DatabaseError(f"catalog schema {version}, want {SCHEMA_VERSION}")
         conn.executescript(_SCHEMA)
         search_index.ensure_schema(conn)
-        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        if version != SCHEMA_VERSION:  # writing the header would wait for a busy scanner
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
     finally:
         conn.close()
 
