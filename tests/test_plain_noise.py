@@ -28,6 +28,8 @@ from tuireader.formats.plain_noise import is_noise_line, is_related_header, stri
         "上一篇：全县召开安全生产会议",
         "下一篇：秋粮收购工作有序开展",
         "版权所有 © 某某新闻网",
+        "陇ICP备12345678号",
+        "Next: Fish prices at a ten-year high",
         "Font size: A A A | Print this page | Share",
         "Views: 2,117",
         "Related stories: Ferry fares rise again | Fish prices high",
@@ -45,6 +47,8 @@ def test_noise_lines(line: str) -> None:
         "打印机厂今年产值增长两成",
         "The print shop on the corner closed last year.",
         "分享经济正在改变城市生活",
+        "Next: the council will publish the full cost of the repairs and ask residents "
+        "what they think of the plan before the end of the year.",
         "",
     ],
 )

@@ -40,10 +40,15 @@ _LEFTOVER = re.compile(
     r"(?:" + _BUTTONS + r"|[\s|｜丨/／【】\[\]()（）:：、,，·•\-—>»])+", re.IGNORECASE
 )
 _LINE_NOISE = re.compile(
-    r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页|Previous|Next)\s{0,3}[:：]"
-    r"|(?:版权所有|Copyright\b|©|\(c\)\s{0,3}\d{4}|ICP备|(?:本文|本站)(?:为|系)?(?:转载|原创))"
-    r"|(?:相关(?:新闻|阅读|链接|文章|推荐|报道)|热点推荐|推荐阅读|延伸阅读|猜你喜欢)\s{0,3}(?:[:：]|$)"
-    r"|(?:Related(?: stories| articles| news| links| posts| reading)?|Read more|See also)\s{0,3}:",
+    r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页)\s{0,3}[:：]"
+    r"|(?:版权所有|Copyright\b|©|\(c\)\s{0,3}\d{4}|.{0,12}ICP备|(?:本文|本站)(?:为|系)?(?:转载|原创))"
+    r"|(?:相关(?:新闻|阅读|链接|文章|推荐|报道)|热点推荐|推荐阅读|延伸阅读|猜你喜欢)\s{0,3}(?:[:：]|$)",
+    re.IGNORECASE,
+)
+# English navigation words also start real sentences, so only short lines count.
+_SHORT_LINE_NOISE = re.compile(
+    r"(?:Previous|Next|Related(?: stories| articles| news| links| posts| reading)?|Read more"
+    r"|See also)\s{0,3}:",
     re.IGNORECASE,
 )
 _RELATED = re.compile(
@@ -81,6 +86,8 @@ def is_noise_line(line: str) -> bool:
         return True
     if len(line) > SHORT_LINE:
         return False
+    if _SHORT_LINE_NOISE.match(line):
+        return True
     return _LEFTOVER.fullmatch(_cut(line)) is not None or _is_menu(line)
 
 
