@@ -342,3 +342,20 @@ def test_non_utf8_file_name_is_catalogued_and_loadable(tmp_path) -> None:
     assert cat.load(row.id).title == "Cafe"
     assert cat.scan().unchanged == 1
     cat.close()
+
+
+def test_writer_with_a_stale_snapshot_updates_instead_of_failing(catalog, library) -> None:
+    """Another process may have stored a file after this scan listed the known paths."""
+    from tuireader.catalog_db import connect
+    from tuireader.catalog_write import Writer
+
+    path = library / "g.md"
+    stat = path.stat()
+    job = catalog_codec.Job(path, library, "g.md", stat.st_size, stat.st_mtime_ns)
+    conn = connect(catalog.db_path)
+    writer = Writer(conn, {})  # believes the catalog is empty
+    writer.put(catalog_codec.parse_job(job))
+    writer.flush()
+    conn.close()
+    assert catalog.count() == 7
+    assert titles(catalog.rows()).count("Golf") == 1
