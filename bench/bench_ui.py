@@ -87,14 +87,16 @@ class Terminal:
                 except OSError:
                     return
 
-    def wait_for(self, marker: bytes | re.Pattern[bytes], timeout: float = 30.0) -> float:
-        """Seconds from start until ``marker`` appears in the output."""
+    def wait_for(
+        self, marker: bytes | re.Pattern[bytes], timeout: float = 30.0
+    ) -> tuple[float, float]:
+        """Seconds from start until ``marker`` appears, and the CPU seconds used by then."""
         pattern = marker if isinstance(marker, re.Pattern) else re.compile(re.escape(marker))
         while not pattern.search(self.output):
             if time.monotonic() - self.started > timeout:
                 raise TimeoutError(marker)
-            self.drain(0.005)
-        return time.monotonic() - self.started
+            self.drain(0.002)
+        return time.monotonic() - self.started, cpu_seconds(self.pid)
 
     def keys_cpu(self, key: bytes, presses: int, gap: float = 0.15) -> float:
         """Average CPU seconds per press of ``key`` (idle CPU subtracted)."""
@@ -119,12 +121,32 @@ class Terminal:
 
 
 STARTS = 5
+# The app without the CLI in front: what the UI itself costs (see the report in main()).
+DIRECT = (
+    "import sys; from pathlib import Path; from tuireader.config import Settings, "
+    "resolve_paths; from tuireader.ui.app import run_app; "
+    "sys.exit(run_app(resolve_paths(), Settings(), Path(sys.argv[1])))"
+)
 
 
 def _ms(seconds: list[float]) -> str:
     """Best and median of a few timings, in milliseconds."""
     ordered = sorted(seconds)
     return f"best {ordered[0] * 1000:.0f} ms, median {ordered[len(ordered) // 2] * 1000:.0f} ms"
+
+
+def start_up(name: str, argv: list[str], env: dict[str, str]) -> None:
+    """Print wall and CPU time from process start to the first frame and to the rows."""
+    frames, rows = [], []
+    for _ in range(STARTS):
+        term = Terminal(argv, env)
+        frames.append(term.wait_for(FRAME))
+        rows.append(term.wait_for(ROWS))
+        term.quit()
+    print(f"{name}: start -> first paint: wall {_ms([f[0] for f in frames])}")
+    print(f"{name}: start -> first paint: CPU  {_ms([f[1] for f in frames])}")
+    print(f"{name}: start -> rows listed: wall {_ms([r[0] for r in rows])}")
+    print(f"{name}: start -> rows listed: CPU  {_ms([r[1] for r in rows])}")
 
 
 def measure(name: str, library: Path, presses: int) -> None:
@@ -139,13 +161,11 @@ def measure(name: str, library: Path, presses: int) -> None:
         }
         build = build_catalog(library, env)
         print(f"{name}: catalog build {build:.2f} s (not part of start-up below)")
-        frames, rows = [], []
-        for _ in range(STARTS):
-            term = Terminal([sys.executable, "-m", "tuireader", str(library)], env)
-            frames.append(term.wait_for(FRAME))
-            rows.append(term.wait_for(ROWS))
-            term.quit()
-        print(f"{name}: start -> first paint {_ms(frames)}; -> rows listed {_ms(rows)}")
+        for how, argv in (
+            ("tuireader CLI", [sys.executable, "-m", "tuireader", str(library)]),
+            ("run_app direct", [sys.executable, "-c", DIRECT, str(library)]),
+        ):
+            start_up(f"{name}, {how}", argv, env)
         term = Terminal([sys.executable, "-m", "tuireader", str(library)], env)
         term.wait_for(ROWS)
         for label, key in (("list j", b"j"), ("list k", b"k"), ("tree j", None)):

@@ -60,7 +60,11 @@ def make_app(paths: Paths) -> Callable[..., object]:
 
 
 async def settle(pilot) -> None:
-    """Wait until workers are done and their messages handled."""
+    """Wait until the library is open, workers are done and their messages handled."""
+    for _ in range(200):  # the main screen opens its library just after the first paint
+        if getattr(pilot.app.screen, "library", True) is not None:
+            break
+        await pilot.pause(0.01)
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

@@ -120,3 +120,34 @@ async def test_q_leaves_the_reader_then_quits(library, make_app):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_opening_a_single_file_shows_it_in_the_reader(library, make_app):
+    app = make_app(library, open_file=library / "news" / "local" / "market.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.current is not None
+        assert app.screen.current.title == "Night market opens"
+
+
+async def test_clicking_a_row_opens_it(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#articles", offset=(10, 3))  # border row + rows 0, 1, 2
+        await settle(pilot)
+        assert app.screen.current.title == "Night market opens"
+
+
+async def test_f_toggles_full_screen_reading(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert not screen.tree.display or screen.tree.region.width == 0
+        assert screen.has_class("-fullscreen")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.has_class("-fullscreen")
+        assert screen.tree.region.width > 0

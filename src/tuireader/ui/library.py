@@ -70,16 +70,7 @@ class Library:
 
     def row_for_path(self, path: str) -> Any | None:
         """The catalog row of the article at ``path`` (library-relative), if catalogued."""
-        finder = getattr(self.catalog, "row_by_path", None)
-        if finder is not None:
-            return finder(path)
-        # Until the catalog offers a lookup by path, ask its table directly.
-        found = (
-            self.catalog._connection()
-            .execute("SELECT id FROM articles WHERE path = ?", (path,))
-            .fetchone()
-        )
-        return self.catalog.row(found[0]) if found else None
+        return self.catalog.row_by_path(path)
 
     def set_read(self, row: Any, read: bool) -> str | None:
         """Mark one article read or unread; an error message when the write failed."""
@@ -95,20 +86,12 @@ class Library:
 
     def mark_section_read(self, section: tuple[str, ...]) -> str | None:
         """Mark every article of a section read; an error message when it failed."""
-        pairs = [(fp, path) for fp, path in self._fingerprints(section)]
+        pairs = self.catalog.fingerprints_in_section(section)
         try:
             self.state.set_read_many(pairs, True)
         except StateWriteError as exc:
             return str(exc)
         return None
-
-    def _fingerprints(self, section: tuple[str, ...]) -> list[tuple[str, str]]:
-        pairs: list[tuple[str, str]] = []
-        for item in self.catalog.ids_in_section(section):
-            row = item if hasattr(item, "fingerprint") else self.catalog.row(item)
-            if row is not None:
-                pairs.append((row.fingerprint, row.path))
-        return pairs
 
     def save_position(self, row: Any, anchor: Any) -> str | None:
         """Remember where the reader is in an article."""

@@ -8,6 +8,7 @@ in thread workers with their own catalog connections and post messages back.
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 POSITION_SAVE_DELAY = 1.0
 PARTIAL_REFRESH = 3.0
+FRAME_FIRST_DELAY = 0.01
 
 
 class MainScreen(MainActions, Screen[None]):
@@ -98,7 +100,9 @@ class MainScreen(MainActions, Screen[None]):
         self.article_list.focus()
         self.set_interval(POSITION_SAVE_DELAY, self.save_position)
         # Importing and opening the catalog takes ~0.2 s; a person sees the frame first.
-        self.call_after_refresh(self._open_library)
+        # (While the screen is still being mounted, call_after_refresh would run before
+        # the first paint, so wait a moment for the screen to become current.)
+        self.set_timer(FRAME_FIRST_DELAY, partial(self.call_after_refresh, self._open_library))
 
     def _open_library(self) -> None:
         self.library = self.app.open_library()  # type: ignore[attr-defined]
@@ -121,6 +125,7 @@ class MainScreen(MainActions, Screen[None]):
         articles.show(query, articles.cursor if cursor is None else cursor)
         articles.set_header(self.section_name, self.sort, self.unread_only)
         self.update_status()
+        self.refresh_bindings()  # what can run depends on the rows listed
 
     def update_status(self) -> None:
         """Refresh the status line."""
