@@ -209,3 +209,16 @@ def test_sanitize_body_matches_sanitize_text(text: str) -> None:
     from tuireader.text.sanitize import sanitize_text
 
     assert loader.sanitize_body(text) == sanitize_text(text)
+
+
+def test_fingerprint_is_pinned() -> None:
+    """State (read marks, bookmarks) is keyed by it: a change would orphan users' work."""
+    article = Article(
+        title=" 标题  Title ",
+        blocks=(
+            Block("heading", "第一章"),
+            Block(PARAGRAPH, "经济\u3000发展  very\tfast\n"),
+            Block("code", "x = 1\n  y"),
+        ),
+    )
+    assert fingerprint(article) == "4155ebe25839ba5578064580bc39e666"
