@@ -34,6 +34,10 @@ from tuireader.text.dates import date_to_iso, find_date, parse_compact_date, par
         ("Sept. 9, 2021 at 3:05 pm", "2021-09-09T15:05"),
         ("Dec 24, 2020 12:10 AM", "2020-12-24T00:10"),
         ("1 Nov 2022, 10:02", "2022-11-01T10:02"),
+        ("一九九八年八月二十一日", "1998-08-21"),
+        ("二〇二二年十一月一日 星期二", "2022-11-01"),
+        ("二○二二年十二月三十一日", "2022-12-31"),
+        ("二〇二二年十月十日", "2022-10-10"),
     ],
 )
 def test_every_written_form_becomes_iso(text: str, expected: str) -> None:
@@ -53,6 +57,9 @@ def test_every_written_form_becomes_iso(text: str, expected: str) -> None:
         "20221101",
         "版本 3.14.15",
         "May we meet again",
+        "一九九八年的夏天",
+        "一九九八年二月三十日",
+        "二〇二二年二十月一日",
     ],
 )
 def test_impossible_or_absent_dates_give_none(text: str) -> None:

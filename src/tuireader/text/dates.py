@@ -58,8 +58,15 @@ _MONTH_DAY = (
     r"(?<![a-z])(?P<mm>" + _MONTH_WORD + r")\.?\s{1,3}(?P<md>\d{1,2})(?:st|nd|rd|th)?"
     r",?\s{1,3}(?P<my>\d{4})(?!\d)(?:,?\s{1,3}(?:at\s{1,3})?" + _EN_CLOCK.format(p="m") + r")?"
 )
+# Old archives spell dates in Chinese numerals: 一九九八年八月二十一日.
+_HAN_DIGITS = "〇零○一二三四五六七八九"
+_HAN_DATE = (
+    rf"(?P<hy>[{_HAN_DIGITS}]{{4}})\s{{0,2}}年\s{{0,2}}(?P<hm>[一二三四五六七八九十]{{1,3}})"
+    r"\s{0,2}月\s{0,2}(?P<hd>[一二三四五六七八九十]{1,3})\s{0,2}[日号]"
+)
+_HAN_VALUE = {"〇": 0, "零": 0, "○": 0} | {ch: i for i, ch in enumerate("一二三四五六七八九", 1)}
 _ANY_DATE = re.compile(
-    "|".join(f"(?:{form})" for form in (_CJK_DATE, _NUM_DATE, _DAY_MONTH, _MONTH_DAY)),
+    "|".join(f"(?:{form})" for form in (_CJK_DATE, _NUM_DATE, _DAY_MONTH, _MONTH_DAY, _HAN_DATE)),
     re.IGNORECASE,
 )
 _COMPACT_DATE = re.compile(
@@ -122,7 +129,21 @@ def _from_match(match: re.Match[str]) -> tuple[str, int, int] | None:
             return _with_span(match, prefix, match[year], match[month], match[day])
     if match["dy"]:
         return _with_span(match, "d", match["dy"], _month_number(match["dm"]), match["dd"])
-    return _with_span(match, "m", match["my"], _month_number(match["mm"]), match["md"])
+    if match["my"]:
+        return _with_span(match, "m", match["my"], _month_number(match["mm"]), match["md"])
+    year = "".join(str(_HAN_VALUE[ch]) for ch in match["hy"])
+    iso = _build(year, _han_number(match["hm"]), _han_number(match["hd"]), None, None, None)
+    return (iso, match.start(), match.end()) if iso else None
+
+
+def _han_number(text: str) -> str:
+    """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21 (as text); 0 for anything else."""
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return str(_HAN_VALUE.get(text, 0)) if len(text) == 1 else "0"
+    high = _HAN_VALUE.get(tens, 0) if tens else 1
+    low = _HAN_VALUE.get(ones, 0) if ones else 0
+    return str(high * 10 + low) if len(tens) <= 1 and len(ones) <= 1 else "0"
 
 
 def _with_span(
