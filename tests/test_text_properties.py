@@ -122,6 +122,6 @@ def test_wrap_never_splits_a_word_that_fits(text: str, width: int) -> None:
 @EXAMPLES
 @given(st.text(st.sampled_from("ab1,.( ) "), max_size=120), st.integers(min_value=1, max_value=20))
 def test_ascii_fast_path_agrees_with_general_wrapper(text: str, width: int) -> None:
-    from tuireader.text.wrap import _Wrapper
+    from tuireader.text.line_filler import LineFiller
 
-    assert wrap_lines(text, width) == _Wrapper(text, width).run()
+    assert wrap_lines(text, width) == LineFiller(text, width).run()
