@@ -10,10 +10,10 @@ characters and a warning. A file that looks binary raises :class:`NotTextError`.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
 from tuireader.text.chinese_codecs import decode_chinese
+from tuireader.text.utf8_repair import decode_damaged_utf8, decode_replacing
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -37,7 +37,6 @@ _PLAUSIBLE = frozenset((
 # The detector cannot tell Western code pages apart on short texts; cp1252 is
 # by far the most common of them (and what browsers use for latin-1 labels).
 _WESTERN = {"cp1250": "cp1252", "iso8859-1": "cp1252", "iso8859-15": "cp1252"}
-_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
 
 
 @dataclass(frozen=True)
@@ -90,10 +89,10 @@ def _decode_body(body: bytes, declared: str | None) -> tuple[str, str, tuple[str
         return text, "utf-8", ()
     _reject_binary(body)
     return (
-        _decode_damaged_utf8(body)
+        decode_damaged_utf8(body)
         or decode_chinese(body)
         or _decode_detected(body)
-        or _decode_replacing(body)
+        or decode_replacing(body)
     )
 
 
@@ -167,53 +166,6 @@ def _reject_binary(body: bytes) -> None:
         )
 
 
-def _decode_damaged_utf8(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
-    """UTF-8 broken in a few places (a stray byte, a cut last character).
-
-    Text in another encoding read as UTF-8 fails about as often as it succeeds;
-    real UTF-8 with a few bad bytes has many good multi-byte characters per bad place.
-    """
-    if len(body) > _SAMPLE and not _mostly_utf8(body[:_SAMPLE], cut_ok=True):
-        return None  # decided on the first 64 KiB: a long GBK file is not scanned twice
-    cut_at_end = _ends_with_only_a_cut_character(body)
-    if not cut_at_end and not _mostly_utf8(body, cut_ok=False):
-        return None
-    return _decode_replacing(body)
-
-
-def _mostly_utf8(data: bytes, cut_ok: bool) -> bool:
-    """At least four good multi-byte characters per run of invalid bytes?"""
-    escaped = data.decode("utf-8", errors="surrogateescape")
-    bad = _ESCAPED_RUN.findall(escaped)
-    non_ascii = len(escaped) - len(data.translate(None, bytes(range(128, 256))))
-    good = non_ascii - sum(map(len, bad))
-    places = len(bad) - (1 if cut_ok and bad and escaped.endswith(bad[-1]) else 0)
-    return good >= 4 * places
-
-
-def _ends_with_only_a_cut_character(body: bytes) -> bool:
-    cut = _cut_length(body)
-    if not cut:
-        return False
-    try:
-        body[:-cut].decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _cut_length(body: bytes) -> int:
-    """How many bytes of a cut multi-byte UTF-8 character end ``body`` (0: none)."""
-    for cut in (1, 2, 3):
-        byte = body[-cut] if cut <= len(body) else 0
-        if 0xC2 <= byte <= 0xF4:
-            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
-            return cut if cut < needed else 0
-        if not 0x80 <= byte <= 0xBF:
-            return 0
-    return 0
-
-
 def _decode_detected(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     """charset-normalizer's first guess among encodings our readers plausibly use."""
     from charset_normalizer import from_bytes  # imported late: it is slow to import
@@ -232,10 +184,3 @@ def _decode_detected(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
         except UnicodeDecodeError:
             continue
     return None
-
-
-def _decode_replacing(body: bytes) -> tuple[str, str, tuple[str, ...]]:
-    """UTF-8 with one U+FFFD for each run of invalid bytes."""
-    escaped = body.decode("utf-8", errors="surrogateescape")
-    text, places = _ESCAPED_RUN.subn("\ufffd", escaped)
-    return text, "utf-8", (f"invalid UTF-8 bytes replaced ({places} places)",)

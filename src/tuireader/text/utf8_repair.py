@@ -1,0 +1,64 @@
+"""UTF-8 that is damaged in a few places: a stray byte, a cut last character.
+
+Text in another encoding read as UTF-8 fails about as often as it succeeds; real
+UTF-8 with a few bad bytes has many good multi-byte characters per bad place.
+Such text stays UTF-8, with one U+FFFD per run of bad bytes and a warning, rather
+than being handed to a detector that would call it something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+_SAMPLE = 65536
+
+
+def decode_damaged_utf8(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """Decode UTF-8 broken in a few places, or None if it is not mostly UTF-8."""
+    if len(body) > _SAMPLE and not _mostly_utf8(body[:_SAMPLE], cut_ok=True):
+        return None  # decided on the first 64 KiB: a long GBK file is not scanned twice
+    cut_at_end = _ends_with_only_a_cut_character(body)
+    if not cut_at_end and not _mostly_utf8(body, cut_ok=False):
+        return None
+    return decode_replacing(body)
+
+
+def _mostly_utf8(data: bytes, cut_ok: bool) -> bool:
+    """At least four good multi-byte characters per run of invalid bytes?"""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    bad = _ESCAPED_RUN.findall(escaped)
+    non_ascii = len(escaped) - len(data.translate(None, bytes(range(128, 256))))
+    good = non_ascii - sum(map(len, bad))
+    places = len(bad) - (1 if cut_ok and bad and escaped.endswith(bad[-1]) else 0)
+    return good >= 4 * places
+
+
+def _ends_with_only_a_cut_character(body: bytes) -> bool:
+    cut = _cut_length(body)
+    if not cut:
+        return False
+    try:
+        body[:-cut].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _cut_length(body: bytes) -> int:
+    """How many bytes of a cut multi-byte UTF-8 character end ``body`` (0: none)."""
+    for cut in (1, 2, 3):
+        byte = body[-cut] if cut <= len(body) else 0
+        if 0xC2 <= byte <= 0xF4:
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return cut if cut < needed else 0
+        if not 0x80 <= byte <= 0xBF:
+            return 0
+    return 0
+
+
+def decode_replacing(body: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """UTF-8 with one U+FFFD for each run of invalid bytes."""
+    escaped = body.decode("utf-8", errors="surrogateescape")
+    text, places = _ESCAPED_RUN.subn("\ufffd", escaped)
+    return text, "utf-8", (f"invalid UTF-8 bytes replaced ({places} places)",)
