@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tuireader import catalog_codec, catalog_parse
-from tuireader.catalog import Catalog
+from tuireader.catalog import Catalog, LibraryMissingError
 from tuireader.loader import fingerprint, load_article
 
 # (relative path, title, date or None); every file is a Markdown page with front matter.
@@ -359,3 +359,10 @@ def test_writer_with_a_stale_snapshot_updates_instead_of_failing(catalog, librar
     conn.close()
     assert catalog.count() == 7
     assert titles(catalog.rows()).count("Golf") == 1
+
+
+def test_missing_library_folder_keeps_the_catalog(catalog, library) -> None:
+    library.rename(library.with_name("moved"))
+    with pytest.raises(LibraryMissingError):
+        catalog.scan()
+    assert catalog.count() == 7

@@ -30,10 +30,10 @@ from tuireader.catalog_codec import decode_article
 from tuireader.catalog_db import connect, open_or_rebuild
 from tuireader.catalog_query import Queries
 from tuireader.catalog_rows import ArticleRow, SectionNode
-from tuireader.catalog_scan import Progress, ScanReport, scan_library
+from tuireader.catalog_scan import LibraryMissingError, Progress, ScanReport, scan_library
 from tuireader.model import Article, FileProblem
 
-__all__ = ["ArticleRow", "Catalog", "ScanReport", "SectionNode"]
+__all__ = ["ArticleRow", "Catalog", "LibraryMissingError", "ScanReport", "SectionNode"]
 
 
 class Catalog:
@@ -54,7 +54,10 @@ class Catalog:
     # -- scanning ---------------------------------------------------------------
 
     def scan(self, progress: Progress | None = None) -> ScanReport:
-        """Bring the catalog up to date with the files; ``progress(done, total)`` per file."""
+        """Bring the catalog up to date with the files; ``progress(done, total)`` per file.
+
+        Raises LibraryMissingError (a FileNotFoundError) if the library folder is gone.
+        """
         with self._scan_lock:
             return scan_library(self.db_path, self.root, progress)
 
@@ -124,6 +127,10 @@ class Catalog:
     def fingerprints_in_section(self, section: Sequence[str]) -> list[tuple[str, str]]:
         """(fingerprint, path) of every article in a section: what "mark read" needs."""
         return self._queries().fingerprints_in_section(section)
+
+    def reader(self) -> Queries:
+        """This thread's query helper (its connection and state expressions), for search."""
+        return self._queries()
 
     def load(self, article_id: int) -> Article:
         """The full article, rebuilt from the catalog; KeyError if it is not there."""

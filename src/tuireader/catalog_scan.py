@@ -24,6 +24,10 @@ from tuireader.files import rel_path_str, walk_library
 Progress = Callable[[int, int], None]
 
 
+class LibraryMissingError(FileNotFoundError):
+    """The library folder is not there; the catalog is left as it was."""
+
+
 @dataclass(frozen=True)
 class ScanReport:
     """What a scan changed, in numbers of files; ``problems`` counts all current ones."""
@@ -46,7 +50,13 @@ class _Plan:
 
 
 def scan_library(db_path: Path, root: Path, progress: Progress | None = None) -> ScanReport:
-    """Scan ``root`` into the catalog at ``db_path`` using a connection of its own."""
+    """Scan ``root`` into the catalog at ``db_path`` using a connection of its own.
+
+    Raises :class:`LibraryMissingError` when ``root`` is not a folder (an unmounted drive,
+    say) rather than emptying the catalog as if every article had been deleted.
+    """
+    if not root.is_dir():
+        raise LibraryMissingError(f"library folder not found: {root}")
     conn = connect(db_path)
     try:
         search_index.ensure_schema(conn)
@@ -135,4 +145,4 @@ def _rel_key(path: Path, root: Path, prefix: str) -> str:
     return rel_path_str(path, root)
 
 
-__all__ = ["Outcome", "Progress", "ScanReport", "scan_library"]
+__all__ = ["LibraryMissingError", "Outcome", "Progress", "ScanReport", "scan_library"]
