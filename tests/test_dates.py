@@ -115,3 +115,9 @@ def test_a_long_line_without_dates_is_scanned_quickly() -> None:
     # Many near-dates in a row must not make the scanner backtrack badly.
     text = "2022-11-1x " * 50_000 + "2022-11-01"
     assert parse_date(text) == "2022-11-01"
+
+
+def test_a_date_right_after_a_digit_is_not_taken() -> None:
+    # 12022-11-01 is an id, not the year 2022 with a stray 1 before it.
+    assert parse_date("12022-11-01") is None
+    assert parse_date("x2022-11-01") == "2022-11-01"
