@@ -119,6 +119,14 @@ def test_binary_named_txt_is_not_text(data: bytes) -> None:
         decode_bytes(data)
 
 
+@pytest.mark.parametrize(
+    "data", [b"before\x00after\n", b"ab\x00cd\x00", b"x\x00" + "正文".encode()]
+)
+def test_a_few_nuls_in_utf8_do_not_make_it_utf16(data: bytes) -> None:
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding) == (data.rstrip(b"\x00").decode(), "utf-8")
+
+
 def test_control_characters_in_utf8_text_stay_text() -> None:
     data = "正文\x00正文 \x1b[2J \x07\x08 and some more words here".encode()
     assert decode_bytes(data).text == data.decode()

@@ -82,7 +82,7 @@ def _decode_body(body: bytes, declared: str | None) -> tuple[str, str, tuple[str
     except UnicodeDecodeError:
         pass
     else:
-        if body.count(0) > len(body) * 0.1:
+        if body.count(0) > max(8, len(body) * 0.1):  # a few NULs in a tiny file are no sign
             raise NotTextError(
                 f"binary file, not text ({_share(body.count(0), len(body))}% NUL bytes)"
             )
@@ -121,6 +121,8 @@ def _decode_utf16_unmarked(data: bytes) -> Decoded | None:
     if len(data) % 2 or pairs < 2:
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if even + odd < pairs * 0.4 and _is_utf8(data):
+        return None  # a few NULs in valid UTF-8 (ASCII-heavy UTF-16 is half NULs)
     for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if nuls >= max(1, pairs * 0.02) and others <= nuls * 0.5:
             try:
@@ -131,6 +133,14 @@ def _decode_utf16_unmarked(data: bytes) -> Decoded | None:
             if _looks_like_text(text):
                 return Decoded(text, encoding)
     return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_like_text(text: str) -> bool:
