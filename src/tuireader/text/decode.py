@@ -170,7 +170,7 @@ def _share(part: int, whole: int) -> int:
 def _reject_binary(body: bytes) -> None:
     sample = body[:_SAMPLE]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if controls > len(sample) * _BINARY_SHARE:
+    if controls > max(8, len(sample) * _BINARY_SHARE):
         raise NotTextError(
             f"binary file, not text ({_share(controls, len(sample))}% control bytes)"
         )
