@@ -537,3 +537,12 @@ def test_a_sentence_holding_a_label_word_after_a_comma_is_body() -> None:
     page = _parse(f"{first}\n{PARA_1}\n", "stem")
     assert page.date is None
     assert _texts(page)[0] == first
+
+
+SHARED_SEED = Path("/work/shared/seeds/000_cc5fd9fca028f9ca.txt")
+
+
+@pytest.mark.skipif(not SHARED_SEED.exists(), reason="shared seed not on this machine")
+def test_shared_seed_gives_the_same_page_as_the_fixture(seed_page: ParsedPage) -> None:
+    page = parse_plaintext(SHARED_SEED.read_text(encoding="utf-8"), SEED.stem)
+    assert page == seed_page
