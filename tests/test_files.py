@@ -227,3 +227,10 @@ def test_file_deleted_after_listing(tmp_path: Path) -> None:
     path.unlink()
     with pytest.raises(FileReadError, match="file not found"):
         read_limited(path)
+
+
+def test_walk_lists_a_directory_s_files_before_its_subdirectories(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "z.txt").write_text("x")
+    (tmp_path / "b.txt").write_text("x")
+    assert names(tmp_path) == ["b.txt", "a/z.txt"]

@@ -115,7 +115,8 @@ def is_article_name(name: str) -> bool:
 
 
 def walk_library(root: Path) -> Iterator[Path]:
-    """Yield article files under ``root`` in a stable order (names sorted, depth first).
+    """Yield article files under ``root`` in a stable order: in each directory its
+    files sorted by name, then each subdirectory (sorted by name) in turn.
 
     Hidden names (starting with ``.``) are skipped. Directory links are followed,
     but no directory is entered twice, so link cycles end. Unreadable directories
