@@ -41,6 +41,7 @@ _BARE_CHAIN = re.compile(
 _LAST_CRUMBS = frozenset(("正文", "内容", "详情", "正文内容", "阅读文章", "浏览文章", "文章内容"))
 _NEWSROOM = re.compile(r"(?:报|网|社|台|中心|刊|杂志|频道|客户端|Times|News|Post)$")
 # Section names are short; a longer run is the article's title.
+_MAX_LINE = 1000
 _MAX_CRUMB = 16
 # Section names rarely pass six characters; a longer word before metadata is a title.
 _MAX_SECTION = 6
@@ -58,7 +59,9 @@ class Breadcrumb:
 
 
 def split_breadcrumb(line: str) -> Breadcrumb | None:
-    """Read a breadcrumb line; None when ``line`` is not one."""
+    """Read a breadcrumb line; None when ``line`` is not one (or is too long to be one)."""
+    if len(line) > _MAX_LINE:
+        return None
     prefix = _PREFIX.match(line)
     if prefix is None and not (_HOME_START.match(line) or _BARE_CHAIN.match(line)):
         return None
