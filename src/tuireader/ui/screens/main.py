@@ -7,9 +7,7 @@ in thread workers with their own catalog connections and post messages back.
 
 from __future__ import annotations
 
-import time
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -23,7 +21,8 @@ from tuireader.config import Settings
 from tuireader.ui.bindings import bindings
 from tuireader.ui.history import History
 from tuireader.ui.screens.main_actions import MainActions
-from tuireader.ui.screens.messages import ArticleLoaded, ScanFinished, ScanProgress
+from tuireader.ui.screens.main_scan import ScanMixin
+from tuireader.ui.screens.messages import ArticleLoaded
 from tuireader.ui.sorts import SORTS
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.reader import ArticleReader
@@ -35,11 +34,10 @@ if TYPE_CHECKING:
     from tuireader.ui.library import Library
 
 POSITION_SAVE_DELAY = 1.0
-PARTIAL_REFRESH = 3.0
 FRAME_FIRST_DELAY = 0.01
 
 
-class MainScreen(MainActions, Screen[None]):
+class MainScreen(ScanMixin, MainActions, Screen[None]):
     """Browse sections, list articles, read one."""
 
     BINDINGS: ClassVar = bindings("main")
@@ -56,8 +54,6 @@ class MainScreen(MainActions, Screen[None]):
         self.history = History()
         self._open_path = open_path
         self._saved_anchor: Any | None = None
-        self._last_progress = 0.0
-        self._last_refresh = time.monotonic()
 
     def compose(self) -> ComposeResult:
         """Tree on the left; list above the reader on the right."""
@@ -137,55 +133,6 @@ class MainScreen(MainActions, Screen[None]):
             unread_only=self.unread_only,
             percent=getattr(self.reader, "percent", None) if self.current else None,
         )
-
-    # Scanning -----------------------------------------------------------------
-
-    def start_scan(self) -> None:
-        """Scan the library in a worker; the first build shows a progress bar."""
-        if self.library.is_new:
-            self.query_one("#scan-row").display = True
-        self._scan(self.library.db_path, self.library.root)
-
-    @work(thread=True, exclusive=True, group="scan")
-    def _scan(self, db_path: Path, root: Path) -> None:
-        from tuireader.catalog import Catalog
-
-        catalog = Catalog(db_path, root)
-        try:
-            report = catalog.scan(self._post_progress)
-        except Exception as exc:  # a failed scan must not end the app
-            self.post_message(ScanFinished(error=f"{type(exc).__name__}: {exc}"))
-            return
-        finally:
-            catalog.close()
-        self.post_message(ScanFinished(report=report))
-
-    def _post_progress(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if now - self._last_progress > 0.1 or done == total:
-            self._last_progress = now
-            self.post_message(ScanProgress(done, total))
-
-    @on(ScanProgress)
-    def _show_progress(self, message: ScanProgress) -> None:
-        bar = self.query_one("#scan-progress", ProgressBar)
-        bar.update(total=max(1, message.total), progress=message.done)
-        # During a first build, show what is already catalogued every few seconds.
-        now = time.monotonic()
-        if self.library.is_new and now - self._last_refresh > PARTIAL_REFRESH:
-            self._last_refresh = now
-            self.refresh_library()
-
-    @on(ScanFinished)
-    def _scan_finished(self, message: ScanFinished) -> None:
-        self.query_one("#scan-row").display = False
-        self.library.is_new = False
-        if message.error:
-            self.notify(message.error, title="Scan failed", markup=False, severity="error")
-        self.refresh_library()
-        self.app.library_checked(self.library)  # type: ignore[attr-defined]
-        if self._open_path and self.current is None:
-            self.open_path(self._open_path)
 
     # Selecting and opening ----------------------------------------------------
 

@@ -155,7 +155,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def set_header(self, title: str, sort: str, unread_only: bool) -> None:
         """Show the section name, the count and the filter in the border title."""
-        what = "unread" if unread_only else "articles"
+        noun = "article" if self._count == 1 else "articles"
+        what = f"unread {noun}" if unread_only else noun
         self.border_title = Content(f"{one_line(title)} · {self._count:,} {what}")
         self.border_subtitle = Content(f"sort: {sort}")
 
