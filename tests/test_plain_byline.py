@@ -71,3 +71,9 @@ def test_english_by_line() -> None:
     assert english_byline("By Jane Doe") == "Jane Doe"
     assert english_byline("By Jane Doe, Staff Writer") == "Jane Doe"
     assert english_byline("By the way, the ferry was late.") is None
+
+
+def test_and_joins_two_names_but_stays_inside_a_given_name() -> None:
+    assert byline_names("记者 张三和李四") == "张三 李四"
+    assert byline_names("记者 王和平") == "王和平"
+    assert byline_names("记者 王和平 与 李四") == "王和平 李四"

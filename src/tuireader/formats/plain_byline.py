@@ -17,7 +17,10 @@ _ROLE = (
     + r"|(?:文字|文图|文圖|文|图|圖|摄影|攝影|摄|攝|撰稿|撰文|作者)\s*[/／:：])"
 )
 _HAS_ROLE = re.compile(_ROLE)
-_TOKEN_SPLIT = re.compile(r"[\s、，,;；/／|｜:：和及与與]+")
+_TOKEN_SPLIT = re.compile(r"[\s、，,;；/／|｜:：]+")
+# 和 and 与 also occur inside given names (王和平), so they split a token only when the
+# whole token is not a name.
+_AND = re.compile(r"[和及与與]")
 _WRITER_TOKEN = re.compile(
     r"(?:文字|文图|文圖|文|图|圖|摄影|攝影|摄|攝|撰稿|撰文|作者|.{0,16}" + _REPORTER + ")"
 )
@@ -56,10 +59,18 @@ def byline_names(text: str) -> str | None:
         glued = max((m.end() for m in _ROLE_INSIDE.finditer(token)), default=0)
         if glued:
             taking, token = True, token[glued:]
-        name = _name_in(token)
-        if taking and name and name not in names:
-            names.append(name)
+        if taking:
+            names.extend(n for n in _names_in(token) if n not in names)
     return " ".join(names) or None
+
+
+def _names_in(token: str) -> list[str]:
+    """The name(s) in one token: itself, or the parts of 张三和李四."""
+    name = _name_in(token)
+    if name:
+        return [name]
+    parts = [_name_in(part) for part in _AND.split(token)]
+    return [p for p in parts if p] if len(parts) > 1 else []
 
 
 def _name_in(token: str) -> str | None:
