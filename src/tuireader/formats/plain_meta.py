@@ -94,5 +94,5 @@ def _add_author(header: Header, value: str) -> None:
     names = byline_names(value) if has_role(value) else None
     if not names and value and len(value) <= _MAX_FIELD // 2:
         names = value
-    if names:
+    if names and names not in (header.author or "").split(" "):
         header.author = f"{header.author} {names}" if header.author else names
