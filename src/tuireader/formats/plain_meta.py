@@ -94,5 +94,6 @@ def _add_author(header: Header, value: str) -> None:
     names = byline_names(value) if has_role(value) else None
     if not names and value and len(value) <= _MAX_FIELD // 2:
         names = value
-    if names and names not in (header.author or "").split(" "):
+    known = set((header.author or "").split())
+    if names and not set(names.split()) <= known:
         header.author = f"{header.author} {names}" if header.author else names
