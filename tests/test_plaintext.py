@@ -546,3 +546,8 @@ SHARED_SEED = Path("/work/shared/seeds/000_cc5fd9fca028f9ca.txt")
 def test_shared_seed_gives_the_same_page_as_the_fixture(seed_page: ParsedPage) -> None:
     page = parse_plaintext(SHARED_SEED.read_text(encoding="utf-8"), SEED.stem)
     assert page == seed_page
+
+
+def test_author_labels_add_up_without_repeats() -> None:
+    page = _parse(f"标题：测试\n作者：李明\n记者：李明\n通讯员：王五\n{PARA_1}\n")
+    assert page.author == "李明 王五"
