@@ -21,6 +21,7 @@ from tuireader.formats.plain_breadcrumb import split_breadcrumb
         "您的位置：首页 > 新闻网 > 本地 > 要闻",
         "首页 > 新闻网 > 本地 > 要闻 > 正文",
         "当前位置：网站首页＞＞新闻网＞＞本地＞＞要闻",
+        "当前位置：首页 | 新闻网 | 本地 | 要闻",
     ],
 )
 def test_every_separator_gives_the_same_sections(line: str) -> None:

@@ -29,7 +29,7 @@ _PREFIX = re.compile(
 )
 _SPACES = "[ \t\u3000]*"
 # Longest first, so '>>' wins over '>'.
-_SEPARATORS = (">>", "＞＞", "»", "›", "→", ">", "＞", "/", "／", "-", "－", "—", "\\")
+_SEPARATORS = (">>", "＞＞", "»", "›", "→", ">", "＞", "/", "／", "-", "－", "—", "\\", "|", "｜")
 _ANY_SEPARATOR = re.compile(_SPACES + "(?:" + "|".join(map(re.escape, _SEPARATORS)) + ")")
 _HOME = frozenset(("首页", "主页", "网站首页", "本站首页", "返回首页", "home", "Home", "HOME"))
 _HOME_START = re.compile(r"^(?:网站首页|本站首页|首页|主页|home)(?=[ \t\u3000]*[>»›→＞/])", re.I)
@@ -45,7 +45,7 @@ _MAX_LINE = 1000
 _MAX_CRUMB = 16
 # Section names rarely pass six characters; a longer word before metadata is a title.
 _MAX_SECTION = 6
-_FIRST_CRUMB = re.compile(r"[^\s>»›→＞/／\-－—\\]{1," + str(_MAX_CRUMB) + "}")
+_FIRST_CRUMB = re.compile(r"[^\s>»›→＞/／\-－—\\|｜]{1," + str(_MAX_CRUMB) + "}")
 
 
 @dataclass(frozen=True, slots=True)
