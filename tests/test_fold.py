@@ -72,3 +72,19 @@ def test_map_is_monotonic() -> None:
 @pytest.mark.parametrize(("raw", "folded"), [("かﾞ", "が"), ("ABCﾞ", "abc\u3099"), ("Ａ\u0301", "á")])
 def test_composition_at_the_edge_of_a_simple_run(raw: str, folded: str) -> None:
     assert fold_with_map(raw)[0] == fold(raw) == folded
+
+
+def test_every_simple_character_folds_to_one_independent_character() -> None:
+    from tuireader.text.fold import _SIMPLE_RUN, _joins_previous
+
+    wrong = [
+        hex(code)
+        for code in range(0x10000)
+        if _SIMPLE_RUN.fullmatch(chr(code))
+        and (
+            len(fold(chr(code))) != 1
+            or _joins_previous(chr(code))
+            or _joins_previous(fold(chr(code)))
+        )
+    ]
+    assert wrong == []

@@ -12,14 +12,21 @@ import unicodedata
 from functools import lru_cache
 
 # Characters that fold to exactly one character each, independently of their
-# neighbours: ASCII, Latin-1 letters but for ß, basic Greek and Cyrillic, CJK
-# ideographs, kana, CJK punctuation, full-width ASCII. Most of any article is in
-# here, and a run of them folds in C with an identity map.
+# neighbours (generated from unicodedata and checked by a test): Latin-1 but for
+# ß and spacing accents, Greek, Cyrillic, general punctuation, arrows, CJK
+# punctuation, kana, ideographs, Hangul syllables, full- and half-width forms.
+# Most of any article is in here, and a run of them folds in C with an identity map.
 _SIMPLE_RUN = re.compile(
-    "[\x00-\x7f\u00c0-\u00d6\u00d8-\u00de\u00e0-\u00f6\u00f8-\u00ff"
-    "\u0391-\u03a1\u03a3-\u03a9\u03b1-\u03c9\u0410-\u044f"
-    "\u3000-\u3029\u3030-\u3035\u303c-\u303f\u3041-\u3096\u30a1-\u30fa\u30fc\u30fd"
-    "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+"
+    "["
+    "\u0000-\u00a7\u00a9-\u00ae\u00b0-\u00b3\u00b5-\u00b7\u00b9-\u00bb\u00bf-\u00de"
+    "\u00e0-\u00ff\u0370-\u0377\u037b-\u037f\u0386-\u038a\u038c\u038e-\u038f\u0391-\u03a1"
+    "\u03a3-\u03af\u03b1-\u0482\u048a-\u04ff\u2000-\u2016\u2018-\u2024\u2027-\u2032\u2035"
+    "\u2038-\u203b\u203d\u203f-\u2046\u204a-\u2056\u2058-\u2064\u2066-\u206f\u2102\u2104"
+    "\u2107-\u2108\u210a-\u2115\u2117-\u211f\u2123-\u213a\u213c-\u214f\u2190-\u21ff"
+    "\u2460-\u2468\u24b6-\u25ff\u3000-\u3029\u3030-\u303f\u3041-\u3096\u309d-\u309e"
+    "\u30a0-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff9d\uffa1-\uffa2\uffa4"
+    "\uffa7-\uffa9\uffb0-\uffbe\uffe0-\uffe2\uffe4-\uffe6\uffe8-\uffee"
+    "]+"
 )
 
 
