@@ -102,7 +102,13 @@ def test_empty_file_is_empty_utf8() -> None:
 def test_trailing_nul_padding_is_stripped_with_warning() -> None:
     decoded = decode_bytes(SIMPLIFIED.encode() + b"\x00" * 64)
     assert (decoded.text, decoded.encoding) == (SIMPLIFIED, "utf-8")
-    assert decoded.warnings == ("trailing NUL padding removed (64 bytes)",)
+    assert decoded.warnings == ("trailing NUL padding removed (64 NULs)",)
+
+
+def test_nul_padding_after_a_bom_is_stripped_with_warning() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF16_LE + "正文".encode("utf-16-le") + b"\x00" * 8)
+    assert (decoded.text, decoded.encoding) == ("正文", "utf-16-le")
+    assert decoded.warnings == ("trailing NUL padding removed (4 NULs)",)
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
 
 
 def _padding_warnings(removed: int) -> tuple[str, ...]:
-    return (f"trailing NUL padding removed ({removed} bytes)",) if removed else ()
+    return (f"trailing NUL padding removed ({removed} NULs)",) if removed else ()
 
 
 def _decode_body(body: bytes, declared: str | None) -> tuple[str, str, tuple[str, ...]]:
@@ -101,7 +101,9 @@ def _decode_bom(data: bytes) -> Decoded | None:
         if data.startswith(bom):
             codec = "utf-8" if encoding == "utf-8-sig" else encoding
             text = data[len(bom) :].decode(codec, errors="replace")
-            return Decoded(text.rstrip("\x00"), encoding, _replaced_warning(text, data, bom))
+            body = text.rstrip("\x00")
+            padding = _padding_warnings(len(text) - len(body))
+            return Decoded(body, encoding, padding + _replaced_warning(text, data, bom))
     return None
 
 
