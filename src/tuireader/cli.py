@@ -4,6 +4,7 @@
     tuireader list [LIBRARY] [--json]
     tuireader show FILE [--format txt|md]
     tuireader tree [LIBRARY]
+    tuireader search QUERY [LIBRARY] [--json] [--limit N] [--count]
 
 Global options (before or after the subcommand): --data-dir, --cache-dir, --config,
 --version; the environment variables TUIREADER_DATA_DIR, TUIREADER_CACHE_DIR and
@@ -18,7 +19,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tuireader.commands import bookmarks, common, listing, show, tree
+from tuireader.commands import bookmarks, common, listing, search, show, tree
 
 #: The subcommand modules; each has ``register(subparsers)``. Add one line per command.
 COMMANDS = [
@@ -26,6 +27,7 @@ COMMANDS = [
     show,
     tree,
     bookmarks,
+    search,
 ]
 _VALUE_OPTIONS = ("--data-dir", "--cache-dir", "--config")
 

@@ -1,0 +1,98 @@
+"""``tuireader search QUERY [LIBRARY] [--json] [--limit N] [--count]``: library search.
+
+Results are ranked like the search screen (title hits, then hit count, then newest).
+The first search of a library builds the index, with progress on stderr. ``--count``
+prints only the exact number of matching articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tuireader import search as library_search
+from tuireader.commands import common
+from tuireader.commands.progress import ProgressBar
+from tuireader.search import Hit
+
+
+def register(subparsers) -> None:
+    """Add the ``search`` subcommand."""
+    parser = common.add_command(subparsers, "search", help="search the articles of a library")
+    parser.add_argument("query", metavar="QUERY", help='terms, "phrases", -term, OR, filters')
+    parser.add_argument("library", nargs="?", metavar="LIBRARY", help="library folder")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    parser.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results")
+    parser.add_argument("--count", action="store_true", help="print the number of matches")
+    parser.add_argument(
+        "--variants", action="store_true", help="match Simplified and Traditional forms alike"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Scan, make sure the index is built, search, print."""
+    if args.limit < 0:
+        raise common.UsageError("--limit must be 0 or more")
+    paths = common.paths_from(args)
+    library = common.require_dir(common.library_from(args.library, common.settings_from(paths)))
+    catalog = common.scanned_catalog(paths, library)
+    try:
+        catalog.attach_state(paths.state_db)
+        _ensure_index(catalog)
+        found = library_search.search(
+            catalog, args.query, limit=0 if args.count else args.limit, variants=args.variants
+        )
+        if args.count and found.error is None:
+            print(library_search.count(catalog, args.query, variants=args.variants))
+    finally:
+        catalog.close()
+    if found.error and found.ready:
+        common.error(found.error)
+        return 2
+    if args.count:
+        pass
+    elif args.json:
+        for hit in found.results:
+            print(common.json_line(hit_record(hit)))
+    else:
+        _print_hits(found.results, found.total)
+    return 0
+
+
+def _ensure_index(catalog) -> None:
+    """Build the search index if it is not ready, showing progress."""
+    if library_search.index_status(catalog).ready:
+        return
+    bar = ProgressBar(sys.stderr, "indexing")
+    try:
+        library_search.build_index(catalog, bar)
+    finally:
+        bar.finish()
+
+
+def hit_record(hit: Hit) -> dict:
+    """The JSON form of one result."""
+    return {
+        "path": hit.path,
+        "title": hit.title,
+        "sections": list(hit.sections),
+        "date": hit.date,
+        "hits": hit.hits,
+        "snippet": hit.snippet,
+    }
+
+
+def _print_hits(hits: list[Hit], total: int | None) -> None:
+    """Results for people: date, title and path, then the snippet, indented."""
+    for hit in hits:
+        date = (hit.date or "")[:10]
+        where = " / ".join(hit.sections)
+        print(f"{date:<10}  {common.show_path(hit.title)}  [{common.show_path(where)}]")
+        print(f"            {common.show_path(hit.path)}  ({hit.hits} hits)")
+        print(f"            {common.show_path(hit.snippet)}")
+    shown = len(hits)
+    if total is None:
+        print(f"first {shown} matching articles shown (use --count for the total)")
+    else:
+        print(f"{total} matching article(s)" + (f", first {shown} shown" if shown < total else ""))

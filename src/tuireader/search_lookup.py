@@ -1,0 +1,92 @@
+"""Candidate articles for one folded term, from the trigram index.
+
+One or two characters: the index text is padded so every character starts a trigram, so
+the articles holding the term are exactly those holding a trigram that starts with it.
+Those trigrams are read from the index vocabulary and OR-ed together: exact.
+
+Exactly three characters: one trigram, so the index answer is exact. More: the articles
+holding every trigram of the term, a superset (``detail=none`` keeps no positions); the
+caller checks candidates against the folded text (:func:`texts`) only as far as needed.
+
+Title-only terms are looked up in the small ``search_docs`` table: exact.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+_OR_CHUNK = 250
+_TOP = "\U0010ffff"
+
+
+def term_ids(conn: sqlite3.Connection, term: str, title_only: bool = False) -> set[int]:
+    """Ids of exactly the articles whose folded title (or body) holds ``term``."""
+    ids, exact = candidates(conn, term, title_only)
+    if exact:
+        return ids
+    return {i for i, title, body in texts(conn, ids) if term in title or term in body}
+
+
+def candidates(conn: sqlite3.Connection, term: str, title_only: bool) -> tuple[set[int], bool]:
+    """Articles that may hold ``term``, and whether that set is exact."""
+    if not term:
+        return set(), True
+    if title_only:
+        return title_ids(conn, term), True
+    if len(term) > 3:
+        expr = " AND ".join(_quote(term[i : i + 3]) for i in range(len(term) - 2))
+        return _fts_ids(conn, expr), False
+    if len(term) == 3:
+        return _fts_ids(conn, _quote(term)), True
+    return _short_term(conn, term), True
+
+
+def title_ids(conn: sqlite3.Connection, term: str) -> set[int]:
+    """Articles whose folded title holds ``term`` (a scan of the small titles table)."""
+    sql = "SELECT id FROM search_docs WHERE instr(title, ?) > 0"
+    return {row[0] for row in conn.execute(sql, (term,))}
+
+
+def texts(conn: sqlite3.Connection, ids) -> list[tuple[int, str, str]]:
+    """(id, folded title, folded body) of the given articles."""
+    sql = (
+        "SELECT d.id, d.title, t.body FROM search_docs d JOIN search_text t ON t.id = d.id "
+        "WHERE d.id IN (SELECT value FROM json_each(?))"
+    )
+    return conn.execute(sql, (json.dumps(sorted(ids)),)).fetchall()
+
+
+def _fts_ids(conn: sqlite3.Connection, expr: str) -> set[int]:
+    """Rowids matching an FTS5 expression."""
+    sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+    return {row[0] for row in conn.execute(sql, (expr,))}
+
+
+def _quote(token: str) -> str:
+    """An FTS5 string literal."""
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _short_term(conn: sqlite3.Connection, term: str) -> set[int]:
+    """Articles holding a term of 1-2 characters, via the trigrams starting with it."""
+    _ensure_vocab(conn)
+    trigrams = [
+        row[0]
+        for row in conn.execute(
+            "SELECT term FROM temp.search_vocab WHERE term >= ? AND term <= ?",
+            (term, term + _TOP),
+        )
+    ]
+    ids: set[int] = set()
+    for start in range(0, len(trigrams), _OR_CHUNK):
+        ids |= _fts_ids(conn, " OR ".join(_quote(t) for t in trigrams[start : start + _OR_CHUNK]))
+    return ids
+
+
+def _ensure_vocab(conn: sqlite3.Connection) -> None:
+    """The vocabulary view of the index, made once per connection (in temp)."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+        "USING fts5vocab(main, search_fts, 'row')"
+    )

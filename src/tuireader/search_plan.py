@@ -1,0 +1,181 @@
+"""Which articles match a parsed query, and in what order, doing no more work than needed.
+
+Every term gives a candidate set from the index (``search_lookup``), exact for terms of
+1-3 characters and a superset for longer ones. Candidates are checked against the folded
+text only where a set is not exact, and only as far as the page asked for needs, walking
+in ranked order: title hits first, then the rest, newest first. When the whole match set
+is small (at most :data:`RANK_ALL`), it is checked in full and ordered by title hit, then
+hit count, then date, and the total is exact. A large set's total is exact when no check
+was needed; otherwise it is None until :func:`exact_ids` counts it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from tuireader.search_lookup import candidates, texts, title_ids
+
+RANK_ALL = 200
+_CHECK_BATCH = 64
+_DENSE = 20  # stream the date index when candidates are over 1/_DENSE of the library
+
+
+@dataclass
+class Plan:
+    """Candidate sets of one query: clauses (OR of terms), exclusions, filter set."""
+
+    clauses: list[tuple[tuple[str, ...], set[int], bool]]
+    excluded: list[tuple[str, set[int], bool]]
+    allowed: set[int] | None
+    terms: tuple[str, ...]
+
+    @property
+    def exact(self) -> bool:
+        """Whether the candidates need no check against the text."""
+        return all(e for *_, e in self.clauses) and all(e for *_, e in self.excluded)
+
+    def candidate_ids(self, conn: sqlite3.Connection) -> set[int]:
+        """Articles that may match (exactly those that match when ``exact``)."""
+        ids = self.allowed
+        for _terms, found, _exact in self.clauses:
+            ids = set(found) if ids is None else ids & found
+        if ids is None:
+            ids = {row[0] for row in conn.execute("SELECT id FROM search_docs")}
+        for _term, found, exact in self.excluded:
+            if exact:
+                ids -= found
+        return ids
+
+    def check(self, conn: sqlite3.Connection, ids: Iterable[int]) -> list[int]:
+        """The ids (in the given order) that really match, reading their folded text."""
+        ids = list(ids)
+        if self.exact or not ids:
+            return ids
+        good = {i for i, title, body in texts(conn, ids) if self._holds(i, title, body)}
+        return [i for i in ids if i in good]
+
+    def _holds(self, article_id: int, title: str, body: str) -> bool:
+        """Whether one article's folded text satisfies every inexact part."""
+        for terms, _found, exact in self.clauses:
+            if not exact and not any(t in title or t in body for t in terms):
+                return False
+        for term, found, exact in self.excluded:
+            if not exact and article_id in found and (term in title or term in body):
+                return False
+        return True
+
+
+def make_plan(
+    conn: sqlite3.Connection,
+    clauses: list[tuple[str, ...]],
+    excluded: list[str],
+    allowed: set[int] | None,
+    title_only: bool,
+) -> Plan:
+    """Look every term up in the index."""
+    looked = []
+    for terms in clauses:
+        found: set[int] = set()
+        exact = True
+        for term in terms:
+            ids, term_exact = candidates(conn, term, title_only)
+            found |= ids
+            exact = exact and term_exact
+        looked.append((terms, found, exact))
+    gone = [(term, *candidates(conn, term, False)) for term in excluded]
+    positive = tuple(dict.fromkeys(t for terms in clauses for t in terms))
+    return Plan(looked, gone, allowed, positive)
+
+
+def exact_ids(conn: sqlite3.Connection, plan: Plan) -> set[int]:
+    """Every matching article (checks every candidate when needed)."""
+    return set(plan.check(conn, plan.candidate_ids(conn)))
+
+
+def ranked_page(
+    conn: sqlite3.Connection, plan: Plan, offset: int, limit: int
+) -> tuple[list[int], int | None]:
+    """The ids of one page in ranked order, and the total (None: not counted)."""
+    ids = plan.candidate_ids(conn)
+    if len(ids) <= RANK_ALL:
+        ranked = _rank_all(conn, plan, plan.check(conn, ids))
+        return ranked[offset : offset + limit], len(ranked)
+    titled = _by_date(conn, _title_hits(conn, plan, ids))
+    wanted = offset + limit
+    order = _chain(titled, _date_order(conn, ids, set(titled)))
+    page: list[int] = []
+    exhausted = True
+    for batch in _batches(order, _CHECK_BATCH):
+        page += plan.check(conn, batch)
+        if len(page) >= wanted:
+            exhausted = False
+            break
+    total = len(ids) if plan.exact else (len(page) if exhausted else None)
+    return page[offset:wanted], total
+
+
+def _title_hits(conn: sqlite3.Connection, plan: Plan, ids: set[int]) -> set[int]:
+    """Candidates with a positive term in their title."""
+    hits: set[int] = set()
+    for term in plan.terms:
+        hits |= title_ids(conn, term)
+    return hits & ids
+
+
+def _rank_all(conn: sqlite3.Connection, plan: Plan, ids: list[int]) -> list[int]:
+    """A small match set ordered by title hit, hit count, date."""
+    if not ids:
+        return []
+    sql = (
+        "SELECT d.id, d.title, t.body, d.date_rank FROM search_docs d "
+        "JOIN search_text t ON t.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))"
+    )
+    keys = {}
+    for article_id, title, body, rank in conn.execute(sql, (json.dumps(ids),)):
+        in_title = any(term in title for term in plan.terms)
+        hits = sum(title.count(term) + body.count(term) for term in plan.terms)
+        keys[article_id] = (not in_title, -hits, rank, article_id)
+    return sorted(keys, key=keys.__getitem__)
+
+
+def _by_date(conn: sqlite3.Connection, ids: set[int]) -> list[int]:
+    """``ids`` newest first (undated last)."""
+    if not ids:
+        return []
+    sql = (
+        "SELECT id FROM search_docs WHERE id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY date_rank, id"
+    )
+    return [row[0] for row in conn.execute(sql, (json.dumps(sorted(ids)),))]
+
+
+def _date_order(conn: sqlite3.Connection, ids: set[int], skip: set[int]) -> Iterator[int]:
+    """Candidates not in ``skip``, newest first, read lazily."""
+    total = conn.execute("SELECT max(rowid) FROM search_docs").fetchone()[0] or 0
+    if len(ids) * _DENSE < total:
+        yield from (i for i in _by_date(conn, ids) if i not in skip)
+        return
+    for (article_id,) in conn.execute("SELECT id FROM search_docs ORDER BY date_rank, id"):
+        if article_id in ids and article_id not in skip:
+            yield article_id
+
+
+def _chain(first: list[int], rest: Iterator[int]) -> Iterator[int]:
+    """``first`` then ``rest``."""
+    yield from first
+    yield from rest
+
+
+def _batches(items: Iterator[int], size: int) -> Iterator[list[int]]:
+    """Consecutive lists of up to ``size`` items."""
+    batch: list[int] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
