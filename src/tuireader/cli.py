@@ -5,10 +5,13 @@
     tuireader show FILE [--format txt|md]
     tuireader tree [LIBRARY]
     tuireader search QUERY [LIBRARY] [--json] [--limit N] [--count]
+    tuireader config [--init | --path]
+    tuireader serve [PATH] [--library NAME] [--port N]
 
 Global options (before or after the subcommand): --data-dir, --cache-dir, --config,
 --version; the environment variables TUIREADER_DATA_DIR, TUIREADER_CACHE_DIR and
-TUIREADER_CONFIG do the same. Textual is imported only when the UI starts, so the
+TUIREADER_CONFIG do the same. ``tuireader --library NAME`` opens a library named in
+the config file. Textual is imported only when the UI starts, so the
 subcommands stay quick and work without a terminal.
 """
 
@@ -19,7 +22,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tuireader.commands import bookmarks, common, listing, search, show, tree
+from tuireader.commands import bookmarks, common, listing, search, serve, show, tree
+from tuireader.commands import config as config_command
+from tuireader.config import UnknownLibrary, resolve_library
 
 #: The subcommand modules; each has ``register(subparsers)``. Add one line per command.
 COMMANDS = [
@@ -28,8 +33,21 @@ COMMANDS = [
     tree,
     bookmarks,
     search,
+    config_command,
+    serve,
 ]
-_VALUE_OPTIONS = ("--data-dir", "--cache-dir", "--config")
+_VALUE_OPTIONS = ("--data-dir", "--cache-dir", "--config", "--library")
+_EPILOG = """\
+Without PATH or --library, the reader opens the config file's default library, else
+the bundled sample library. `tuireader COMMAND --help` describes each command.
+In the reader, press ? for every key and ctrl+p for the command palette.
+
+environment:
+  TUIREADER_DATA_DIR   instead of --data-dir (state.db: read marks, positions,
+                       bookmarks, notes, and its backups)
+  TUIREADER_CACHE_DIR  instead of --cache-dir (one catalog per library; safe to delete)
+  TUIREADER_CONFIG     instead of --config (see `tuireader config --path`)
+"""
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, list[str]]:
@@ -39,8 +57,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, list[str]]:
         usage="tuireader [options] [PATH]\n       tuireader [options] COMMAND ...",
         description="A terminal reader for libraries of local article files. Without a "
         "command, opens the reader on PATH (a library folder or an article file).",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     common.add_global_options(parser)
+    _add_library_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.register(subparsers)
@@ -51,8 +72,20 @@ def build_ui_parser() -> argparse.ArgumentParser:
     """The parser for ``tuireader [options] [PATH]`` (no subcommand)."""
     parser = argparse.ArgumentParser(prog="tuireader", add_help=False)
     common.add_global_options(parser)
+    _add_library_option(parser)
     parser.add_argument("path", nargs="?", metavar="PATH")
     return parser
+
+
+def _add_library_option(parser: argparse.ArgumentParser) -> None:
+    """``--library NAME``: open a library named in the config file instead of PATH."""
+    parser.add_argument(
+        "--library",
+        dest="library_name",
+        metavar="NAME",
+        default=None,
+        help="open the library of this name from the config file (instead of PATH)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -78,7 +111,7 @@ def launch_ui(args: argparse.Namespace) -> int:
     """Open the reader on a library folder, or on one article file in its folder."""
     paths = common.paths_from(args)
     settings = common.settings_from(paths)
-    target = common.library_from(args.path, settings)
+    target = _ui_target(args, settings)
     if not target.exists():
         raise common.UsageError(f"no such file or folder: {common.show_path(target)}")
     open_file: Path | None = None
@@ -90,6 +123,20 @@ def launch_ui(args: argparse.Namespace) -> int:
     from tuireader.ui.app import run_app  # the only place textual gets imported
 
     return run_app(paths, settings, library, open_file=open_file)
+
+
+def _ui_target(args: argparse.Namespace, settings) -> Path:
+    """PATH, else the library ``--library NAME`` names, else the configured default."""
+    if args.library_name is None:
+        return common.library_from(args.path, settings)
+    if args.path:
+        raise common.UsageError("give a PATH or --library NAME, not both")
+    try:
+        name, folder = resolve_library(args.library_name, settings)
+    except UnknownLibrary as exc:
+        raise common.UsageError(str(exc)) from None
+    settings.library_name, settings.library = name, folder
+    return folder
 
 
 def _first_positional(args: list[str]) -> str | None:

@@ -74,9 +74,13 @@ def settings_from(paths: Paths) -> Settings:
 
 
 def library_from(arg: str | None, settings: Settings) -> Path:
-    """The library folder: the argument, else the configured one, else the bundled one."""
+    """The library folder: the argument (a folder, or a library's name from the config
+    file when no such folder exists), else the configured one, else the bundled one."""
     if arg:
-        return Path(arg).expanduser()
+        folder = Path(arg).expanduser()
+        if not folder.exists() and arg in settings.libraries:
+            return settings.libraries[arg]
+        return folder
     return settings.library or bundled_library()
 
 

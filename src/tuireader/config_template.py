@@ -1,0 +1,46 @@
+"""The commented config file that ``tuireader config --init`` writes.
+
+Every setting is shown with its default, so the file doubles as the reference; the
+README quotes it. A test loads it and checks it gives exactly the defaults.
+"""
+
+from __future__ import annotations
+
+CONFIG_TEMPLATE = """\
+# tuireader configuration (YAML).
+# Written by `tuireader config --init`; `tuireader config --path` prints where it lives.
+# Every setting is optional: remove a line and its default applies. A mistake here is
+# reported with its line number and tuireader carries on with the defaults.
+
+# Your libraries: a name and a folder each. Open one with `tuireader --library NAME`,
+# or switch while reading from the command palette (ctrl+p). Each library has its own
+# catalog; read marks, reading positions, bookmarks and notes are shared by all.
+libraries:
+  # news: ~/articles/news
+  # notes: ~/Documents/notes
+
+# The library opened when no folder and no --library is given: one of the names above,
+# or a folder. Without it, the first library above, else the bundled samples.
+# library: news
+
+# The colour theme: textual-dark, textual-light, nord, gruvbox, tokyo-night, ...
+# (ctrl+p, "Change theme" lists them all; the one you pick there is remembered).
+theme: textual-dark
+
+# The widest the text column gets, in terminal cells (20 to 400).
+reading_width: 80
+
+# When an article counts as read: "open" (as soon as it is opened), "end" (when you
+# reach its end) or "never" (only when you press m).
+mark_read: open
+
+# How dates are shown in the article list, in strftime codes.
+date_format: "%Y-%m-%d"
+
+# Key remaps: a binding id and the keys for it, comma-separated. The ids are listed in
+# the README ("Keys") and on the help screen (?).
+keys:
+  # article.next: n
+  # article.previous: p
+  # app.help: "question_mark,f1"
+"""
