@@ -94,7 +94,8 @@ class Terminal:
         pattern = marker if isinstance(marker, re.Pattern) else re.compile(re.escape(marker))
         while not pattern.search(self.output):
             if time.monotonic() - self.started > timeout:
-                raise TimeoutError(marker)
+                tail = bytes(self.output[-2000:]).decode(errors="replace")
+                raise TimeoutError(f"{marker!r} not seen; the output ended with:\n{tail}")
             self.drain(0.002)
         return time.monotonic() - self.started, cpu_seconds(self.pid)
 

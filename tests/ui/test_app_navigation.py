@@ -151,3 +151,15 @@ async def test_f_toggles_full_screen_reading(library, make_app):
         await pilot.pause()
         assert not screen.has_class("-fullscreen")
         assert screen.tree.region.width > 0
+
+
+async def test_h_in_the_reader_goes_back_to_the_list(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        assert screen.focused is screen.article_list
+        await pilot.press("h")
+        await pilot.pause()
+        assert screen.focused is screen.tree

@@ -55,6 +55,15 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         True,
         display="q",
     ),
+    KeySpec(
+        "reader.to_list",
+        "main",
+        "h",
+        "to_list",
+        "To the list",
+        "Leave the reader for the article list",
+        palette=False,
+    ),
     KeySpec("app.quit", "app", "ctrl+q", "app.quit", "Quit", "Quit tuireader"),
     KeySpec(
         "article.next",

@@ -48,6 +48,8 @@ class Library:
         self.state = StateStore.open(paths.state_db)
         self.catalog = Catalog(self.db_path, root)
         self.catalog.attach_state(paths.state_db)
+        # A catalog rebuilt for a new schema is as empty as a new one: show the progress.
+        self.is_new = self.is_new or self.catalog.count() == 0
         # One long-lived loader thread: the catalog opens a connection per thread, so
         # a fresh thread per article would leave a connection behind each time.
         self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tuireader-load")

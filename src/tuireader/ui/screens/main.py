@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from tuireader.config import Settings
+from tuireader.model import Anchor
 from tuireader.ui.bindings import bindings
 from tuireader.ui.history import History
 from tuireader.ui.screens.main_actions import MainActions
@@ -54,6 +55,7 @@ class MainScreen(ScanMixin, MainActions, Screen[None]):
         self.history = History()
         self._open_path = open_path
         self._saved_anchor: Any | None = None
+        self._focus_reader = False
 
     def compose(self) -> ComposeResult:
         """Tree on the left; list above the reader on the right."""
@@ -149,20 +151,19 @@ class MainScreen(ScanMixin, MainActions, Screen[None]):
 
     @on(ArticleList.Opened, "#articles")
     def _article_opened(self, message: ArticleList.Opened) -> None:
-        self.open_row(message.row)
-        self.reader.focus()
+        self.open_row(message.row, focus=True)
 
     def open_path(self, path: str) -> None:
         """Open the article at a library-relative path, if the catalog has it."""
         row = self.library.row_for_path(path)
         if row is not None:
             self._open_path = None
-            self.open_row(row)
-            self.reader.focus()
+            self.open_row(row, focus=True)
 
-    def open_row(self, row: Any, remember: bool = True) -> None:
-        """Load an article in a worker and show it when it arrives."""
+    def open_row(self, row: Any, remember: bool = True, focus: bool = False) -> None:
+        """Load an article in a worker and show it (focused, if asked) when it arrives."""
         self.save_position()
+        self._focus_reader = focus
         if remember:
             self.history.visit(row.path)
         self._load(row)
@@ -188,12 +189,14 @@ class MainScreen(ScanMixin, MainActions, Screen[None]):
             return
         row, article = message.row, message.article
         self.current = row
-        position = self.library.state.position(row.fingerprint)
+        position = self.library.state.position(row.fingerprint) or Anchor(0, 0)
         self._saved_anchor = position
         self.query_one(ReaderPane).show_article(article, position)
+        if self._focus_reader:
+            self.reader.focus()
         self.app.remember_article(row.path)  # type: ignore[attr-defined]
         self.sync_cursor(row)
-        if self.settings.mark_read == "open":
+        if self.settings.mark_read == "open" and not self.library.is_read(row):
             self.set_read(row, True)
         self.update_status()
         self.refresh_bindings()

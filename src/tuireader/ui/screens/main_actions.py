@@ -153,6 +153,12 @@ class MainActions:
         else:
             screen.app.exit()
 
+    def action_to_list(self) -> None:
+        """Leave the reader (and full screen) for the article list."""
+        screen: Any = self
+        screen.remove_class("-fullscreen")
+        screen.article_list.focus()
+
     def action_help(self) -> None:
         """Show every key."""
         screen: Any = self

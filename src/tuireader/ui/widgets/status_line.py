@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from tuireader.ui.safe_text import one_line
 
 
-class StatusLine(Static):
-    """One line: section, list position, order, filter and reading position."""
+class StatusLine(Widget):
+    """One line: section, list position, order, filter and reading position.
+
+    It changes on every cursor move, so it repaints without asking for a new layout
+    (a ``Static.update`` would re-lay out the screen on each key press).
+    """
+
+    DEFAULT_CSS = "StatusLine { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._line = Text()
+
+    def render(self) -> Text:
+        """The current line."""
+        return self._line
 
     def show(
         self,
@@ -22,7 +36,7 @@ class StatusLine(Static):
         percent: int | None,
     ) -> None:
         """Show the given facts (each built as plain text, never markup)."""
-        line = Text(no_wrap=True, end="")
+        line = Text(no_wrap=True, end="", overflow="ellipsis")
         line.append(f" {one_line(section)} ", style="bold")
         line.append(f" {index + 1 if count else 0:,}/{count:,}")
         line.append(f"  sort: {sort}")
@@ -31,4 +45,6 @@ class StatusLine(Static):
         if percent is not None:
             line.append(f"  reading: {percent}%")
         line.append("   ? help  ctrl+p commands", style="dim")
-        self.update(line)
+        if line != self._line:
+            self._line = line
+            self.refresh()
