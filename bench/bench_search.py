@@ -64,7 +64,8 @@ def _time_queries(cat, queries: list[str], report) -> list[float]:
         results = library_search.search(cat, query, limit=50)
         ms = (time.perf_counter() - start) * 1000
         times.append(ms)
-        report(f"  {query!r} ({results.total:,} articles)", f"{ms:.1f} ms")
+        total = "not counted" if results.total is None else f"{results.total:,} articles"
+        report(f"  {query!r} ({total})", f"{ms:.1f} ms")
     return times
 
 

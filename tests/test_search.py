@@ -192,3 +192,22 @@ def test_the_index_lives_in_the_catalog_file(catalog):
         if row[0].startswith("search_")
     }
     assert {"search_text", "search_fts", "search_meta"} <= tables
+
+
+@pytest.mark.parametrize("dense", [0, 1000])
+def test_large_sets_rank_title_hits_then_newest_and_page_lazily(catalog, monkeypatch, dense):
+    from tuireader import search_plan
+
+    monkeypatch.setattr(search_plan, "RANK_ALL", 0)
+    monkeypatch.setattr(search_plan, "_DENSE", dense)
+    # Title hit a.md first; then by date: b.md (2023) before c.md (2021).
+    assert paths(catalog, "经济") == ["新闻/要闻/a.md", "新闻/本地/b.md", "文化/c.md"]
+    assert paths(catalog, "经济", offset=1, limit=1) == ["新闻/本地/b.md"]
+    assert library_search.search(catalog, "经济").total == 3  # 2 characters: exact, counted
+    # A 4-character term needs checks: counted only when the walk reached the end.
+    assert library_search.search(catalog, "经济发展").total == 1
+    assert library_search.search(catalog, "river city", limit=1).total == 1  # all checked
+    monkeypatch.setattr(search_plan, "_CHECK_BATCH", 1)
+    assert library_search.search(catalog, "river", limit=1).total is None
+    assert paths(catalog, "-经济") == ["news/d.md", "news/e.md"]
+    assert library_search.count(catalog, "经济 OR river") == 5

@@ -131,3 +131,13 @@ def test_terms_never_match_across_two_paragraphs(library):
                 assert library_search.matching_ids(catalog, f'"{term}"') == _brute_force(
                     texts, term
                 )
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 5])
+def test_title_only_terms_match_exactly_the_titles(library, length):
+    catalog, texts, _ = library
+    rng = random.Random(100 + length)
+    titles = {i: parts[:1] for i, parts in texts.items()}
+    for term in _terms(titles, rng, length):
+        expected = {i for i, parts in texts.items() if term in parts[0]}
+        assert library_search.matching_ids(catalog, f'in:title "{term}"') == expected, term

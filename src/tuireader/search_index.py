@@ -4,9 +4,10 @@ Tables (all prefixed ``search_``):
   ``search_docs``  id, folded title, date_rank: small rows, so title hits and the
                    recency order of results are quick to read.
   ``search_text``  id, folded body. Candidate checks and snippets use it.
-  ``search_fts``   FTS5, trigram tokenizer, ``detail=none``, contentless: it only knows
-                   which article holds which trigram, so it stays small; exactness comes
-                   from checking candidates against the folded text.
+  ``search_fts``   FTS5, trigram tokenizer, ``detail=column``, contentless: it only knows
+                   which article holds which trigram in which column (no positions), so
+                   it stays small; exactness comes from checking candidates against the
+                   folded text. The column bit answers title hits without a scan.
   ``search_meta``  ``state`` ("ready" once every article is indexed, else "pending") and
                    ``version`` (layout + Unicode version: folding must not change under a
                    contentless index, whose deletions replay the indexed text).
@@ -41,7 +42,7 @@ _BATCH = 400
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH[0x3000] = 0x20
 
-VERSION = f"2/{unicodedata.unidata_version}"
+VERSION = f"3/{unicodedata.unidata_version}"
 _TABLES = ("search_fts", "search_docs", "search_text", "search_meta")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS search_docs (
@@ -49,7 +50,7 @@ CREATE TABLE IF NOT EXISTS search_docs (
 CREATE INDEX IF NOT EXISTS search_docs_date ON search_docs(date_rank, id);
 CREATE TABLE IF NOT EXISTS search_text (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-    title, body, content='', detail=none, tokenize='trigram case_sensitive 1');
+    title, body, content='', detail=column, tokenize='trigram case_sensitive 1');
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 

@@ -107,13 +107,16 @@ def ranked_page(
     wanted = offset + limit
     order = _chain(titled, _date_order(conn, ids, set(titled)))
     page: list[int] = []
-    exhausted = True
+    checked = 0
     for batch in _batches(order, _CHECK_BATCH):
         page += plan.check(conn, batch)
+        checked += len(batch)
         if len(page) >= wanted:
-            exhausted = False
             break
-    total = len(ids) if plan.exact else (len(page) if exhausted else None)
+    if plan.exact:
+        total: int | None = len(ids)
+    else:
+        total = len(page) if checked == len(ids) else None
     return page[offset:wanted], total
 
 
