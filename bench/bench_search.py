@@ -52,6 +52,11 @@ def section_search(ctx, report) -> None:
     report("3+ chars p95", f"{_pct(long_times, 95):.1f} ms", "<= 100 ms")
     short_times = _time_queries(cat, SHORT_QUERIES, report)
     report("1-2 chars max", f"{max(short_times):.1f} ms", "<= 300 ms")
+    for query in ("经济发展", "museum opened", "经济"):
+        start = time.perf_counter()
+        total = library_search.count(cat, query)
+        ms = (time.perf_counter() - start) * 1000
+        report(f"exact count {query!r} ({total:,})", f"{ms:.0f} ms")
     _grep(ctx, LONG_QUERIES + SHORT_QUERIES, long_times + short_times, report)
 
 

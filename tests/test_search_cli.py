@@ -52,3 +52,8 @@ def test_table_for_people(env, capsys):
 def test_a_bad_query_exits_2_with_a_message(env, capsys):
     assert main(["search", "after:soon", str(env)]) == 2
     assert "after:" in capsys.readouterr().err
+
+
+def test_a_bad_query_with_count_exits_2(env, capsys):
+    assert main(["search", "is:nothing", str(env), "--count"]) == 2
+    assert "is:" in capsys.readouterr().err

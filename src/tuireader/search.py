@@ -12,7 +12,14 @@ newest first; hit counts need every match's text, so a match set larger than
 ask :func:`count`, e.g. in a worker).
 
 The index is built by :func:`build_index` (a background thread in the UI; the CLI waits);
-until then ``ready`` is False and results cover only what is indexed so far.
+until then ``ready`` is False, ``error`` says so plainly and results cover only what is
+indexed so far. A catalog's first scan leaves the index "pending"; after that, scans
+keep it up to date in their own transactions.
+
+For the UI: :func:`search`, :func:`count`, :func:`index_status`, :func:`build_index`;
+:func:`hits_in_article` gives the (block, start, end) hits of a result's query inside
+the opened article; ``search_find.find_in_text`` serves the in-article find bar;
+``state_searches`` keeps saved searches.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from tuireader import search_index
 from tuireader.catalog import Catalog
 from tuireader.catalog_query import Queries
 from tuireader.model import Article
+from tuireader.search_filters import allowed_ids
 from tuireader.search_find import Match, find_terms
 from tuireader.search_index import IndexStatus
 from tuireader.search_plan import RANK_ALL, Plan, exact_ids, make_plan, ranked_page
@@ -33,9 +41,6 @@ from tuireader.search_snippets import make_snippet
 from tuireader.search_variants import variants as script_variants
 
 __all__ = ["RANK_ALL", "Hit", "SearchResults", "count", "search"]
-# The user's marks, from state.db attached as ``st`` (see Catalog.attach_state).
-_READ = "COALESCE((SELECT r.read FROM st.article_state r WHERE r.fingerprint = a.fingerprint), 0)"
-_BOOKMARKED = "EXISTS (SELECT 1 FROM st.bookmarks b WHERE b.fingerprint = a.fingerprint)"
 
 
 @dataclass(frozen=True)
@@ -137,36 +142,9 @@ def _plan(queries: Queries, parsed: Query, variants: bool) -> Plan:
     """Look the query's terms up; filters become a set of allowed ids."""
     clauses = [tuple(_expand(clause, variants)) for clause in parsed.clauses]
     excluded = _expand(parsed.excluded, variants)
-    return make_plan(queries.conn, clauses, excluded, _allowed(queries, parsed), parsed.title_only)
-
-
-def _allowed(queries: Queries, parsed: Query) -> set[int] | None:
-    """Ids passing the section, date and mark filters (None: no filter)."""
-    where, params = _filter_sql(queries, parsed)
-    if not where:
-        return None
-    sql = "SELECT a.id FROM articles a WHERE " + " AND ".join(where)
-    return {row[0] for row in queries.conn.execute(sql, params)}
-
-
-def _filter_sql(queries: Queries, parsed: Query) -> tuple[list[str], list[object]]:
-    """WHERE terms and parameters for sections, dates and the user's marks."""
-    where: list[str] = []
-    params: list[object] = []
-    for section in parsed.sections:
-        where.append("instr(char(31) || a.section_key, char(31) || ? || char(31)) > 0")
-        params.append(section)
-    if parsed.after:
-        where.append("substr(a.date, 1, length(?)) >= ?")
-        params += [parsed.after, parsed.after]
-    if parsed.before:
-        where.append("substr(a.date, 1, length(?)) <= ?")
-        params += [parsed.before, parsed.before]
-    if parsed.unread and queries.attached:
-        where.append(f"NOT {_READ}")
-    if parsed.bookmarked:
-        where.append(_BOOKMARKED if queries.attached else "0")
-    return where, params
+    return make_plan(
+        queries.conn, clauses, excluded, allowed_ids(queries, parsed), parsed.title_only
+    )
 
 
 def _hits(queries: Queries, ids: list[int], terms: list[str]) -> list[Hit]:

@@ -14,6 +14,7 @@ from tuireader import search as library_search
 from tuireader.commands import common
 from tuireader.commands.progress import ProgressBar
 from tuireader.search import Hit
+from tuireader.search_query import QueryError
 
 
 def register(subparsers) -> None:
@@ -40,19 +41,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         catalog.attach_state(paths.state_db)
         _ensure_index(catalog)
-        found = library_search.search(
-            catalog, args.query, limit=0 if args.count else args.limit, variants=args.variants
-        )
-        if args.count and found.error is None:
-            print(library_search.count(catalog, args.query, variants=args.variants))
+        return _answer(catalog, args)
     finally:
         catalog.close()
+
+
+def _answer(catalog, args: argparse.Namespace) -> int:
+    """Print the count or the results; 2 for a query that cannot be understood."""
+    try:
+        if args.count:
+            print(library_search.count(catalog, args.query, variants=args.variants))
+            return 0
+    except QueryError as exc:
+        common.error(str(exc))
+        return 2
+    found = library_search.search(catalog, args.query, limit=args.limit, variants=args.variants)
     if found.error and found.ready:
         common.error(found.error)
         return 2
-    if args.count:
-        pass
-    elif args.json:
+    if args.json:
         for hit in found.results:
             print(common.json_line(hit_record(hit)))
     else:

@@ -1,0 +1,43 @@
+"""The non-text parts of a search query: sections, dates and the user's marks, as SQL.
+
+Marks come from the user's state.db attached to the catalog connection as ``st`` (see
+``Catalog.attach_state``); without it every article is unread and none is bookmarked.
+"""
+
+from __future__ import annotations
+
+from tuireader.catalog_query import Queries
+from tuireader.search_query import Query
+
+# The user's marks, from state.db attached as ``st`` (see Catalog.attach_state).
+_READ = "COALESCE((SELECT r.read FROM st.article_state r WHERE r.fingerprint = a.fingerprint), 0)"
+_BOOKMARKED = "EXISTS (SELECT 1 FROM st.bookmarks b WHERE b.fingerprint = a.fingerprint)"
+
+
+def allowed_ids(queries: Queries, parsed: Query) -> set[int] | None:
+    """Ids passing the section, date and mark filters (None: no filter)."""
+    where, params = _filter_sql(queries, parsed)
+    if not where:
+        return None
+    sql = "SELECT a.id FROM articles a WHERE " + " AND ".join(where)
+    return {row[0] for row in queries.conn.execute(sql, params)}
+
+
+def _filter_sql(queries: Queries, parsed: Query) -> tuple[list[str], list[object]]:
+    """WHERE terms and parameters for sections, dates and the user's marks."""
+    where: list[str] = []
+    params: list[object] = []
+    for section in parsed.sections:
+        where.append("instr(char(31) || a.section_key, char(31) || ? || char(31)) > 0")
+        params.append(section)
+    if parsed.after:
+        where.append("substr(a.date, 1, length(?)) >= ?")
+        params += [parsed.after, parsed.after]
+    if parsed.before:
+        where.append("substr(a.date, 1, length(?)) <= ?")
+        params += [parsed.before, parsed.before]
+    if parsed.unread and queries.attached:
+        where.append(f"NOT {_READ}")
+    if parsed.bookmarked:
+        where.append(_BOOKMARKED if queries.attached else "0")
+    return where, params
