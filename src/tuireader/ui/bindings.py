@@ -157,6 +157,37 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "library.problems", "main", "P", "show_problems", "Problems", "Files that could not be read"
     ),
     KeySpec("library.rescan", "main", "r", "rescan", "Rescan", "Look for new and changed files"),
+    # Bookmarks and notes (ui/bookmark_actions.py).
+    KeySpec(
+        "bookmark.add",
+        "main",
+        "b",
+        "bookmark",
+        "Bookmark",
+        "Bookmark the article, or the selected passage",
+    ),
+    KeySpec(
+        "bookmark.select",
+        "main",
+        "v",
+        "select_passage",
+        "Select passage",
+        "Select a passage by sentence (j/k grow it)",
+    ),
+    KeySpec(
+        "bookmark.note", "main", "a", "edit_note", "Note", "Add or edit the note of the bookmark"
+    ),
+    KeySpec(
+        "bookmark.copy",
+        "main",
+        "y",
+        "copy_passage",
+        "Copy passage",
+        "Copy the passage with title, source and date",
+    ),
+    KeySpec(
+        "bookmark.list", "main", "B", "show_bookmarks", "Bookmarks", "All bookmarks and notes", True
+    ),
     KeySpec("list.down", "list", "j,down", "cursor_down", "Next article", palette=False),
     KeySpec("list.up", "list", "k,up", "cursor_up", "Previous article", palette=False),
     KeySpec(

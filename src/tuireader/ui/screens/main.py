@@ -20,6 +20,7 @@ from textual.widgets import Footer, ProgressBar, Static
 from tuireader.config import Settings
 from tuireader.model import Anchor
 from tuireader.ui.bindings import bindings
+from tuireader.ui.bookmark_actions import BookmarkActions
 from tuireader.ui.history import History
 from tuireader.ui.screens.main_actions import MainActions
 from tuireader.ui.screens.main_scan import ScanMixin
@@ -38,7 +39,7 @@ POSITION_SAVE_DELAY = 1.0
 FRAME_FIRST_DELAY = 0.01
 
 
-class MainScreen(ScanMixin, MainActions, Screen[None]):
+class MainScreen(ScanMixin, MainActions, BookmarkActions, Screen[None]):
     """Browse sections, list articles, read one."""
 
     BINDINGS: ClassVar = bindings("main")
@@ -119,11 +120,13 @@ class MainScreen(ScanMixin, MainActions, Screen[None]):
     def refresh_list(self, cursor: int | None = None) -> None:
         """Show the current section with the current order and filter."""
         articles = self.article_list
-        query = self.library.query(self.section, self.sort, self.unread_only)
+        # The tree already holds every section's counts: no COUNT query per key press.
+        known = self.tree.count_of(self.section, self.unread_only)
+        query = self.library.query(self.section, self.sort, self.unread_only, known)
         articles.show(query, articles.cursor if cursor is None else cursor)
         articles.set_header(self.section_name, self.sort, self.unread_only)
         self.update_status()
-        self.refresh_bindings()  # what can run depends on the rows listed
+        self.update_bindings()
 
     def update_status(self) -> None:
         """Refresh the status line."""
@@ -199,7 +202,7 @@ class MainScreen(ScanMixin, MainActions, Screen[None]):
         if self.settings.mark_read == "open" and not self.library.is_read(row):
             self.set_read(row, True)
         self.update_status()
-        self.refresh_bindings()
+        self.update_bindings()
 
     def sync_cursor(self, row: Any) -> None:
         """Put the list cursor on ``row`` when it is in a page the list holds."""

@@ -1,0 +1,95 @@
+"""Pure helpers behind the bookmark actions: catalog look-ups, highlight spans, notes.
+
+No widgets here, so each piece is easy to test and to reason about: where a bookmark's
+article is in the catalog now, which bookmarks have lost their article, which spans of
+which blocks a placed passage covers, and which passage shows in a range of anchors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tuireader.anchors import Placement
+from tuireader.model import Anchor, Article, Bookmark
+
+CHUNK = 500  # SQLite accepts 999 parameters in old builds; stay well under
+
+
+def row_for_bookmark(library: Any, b: Bookmark) -> Any | None:
+    """The catalog row of a bookmark's article: at its path, else found by fingerprint."""
+    row = library.row_for_path(b.path)
+    if row is not None and row.fingerprint == b.fingerprint:
+        return row
+    conn = library.catalog.reader().conn
+    found = conn.execute(
+        "SELECT path FROM articles WHERE fingerprint=? LIMIT 1", (b.fingerprint,)
+    ).fetchone()
+    if found:
+        return library.row_for_path(found[0])
+    return row  # edited in place: the passages are re-anchored by their quotes
+
+
+def orphaned_ids(library: Any, bookmarks: list[Bookmark]) -> set[int]:
+    """Ids of bookmarks whose article is in the catalog neither by fingerprint nor path."""
+    conn = library.catalog.reader().conn
+    fps = _known(conn, "fingerprint", {b.fingerprint for b in bookmarks})
+    paths = _known(conn, "path", {b.path for b in bookmarks})
+    return {b.id for b in bookmarks if b.fingerprint not in fps and b.path not in paths}
+
+
+def _known(conn: Any, column: str, values: set[str]) -> set[str]:
+    """Those of ``values`` that some catalogued article has in ``column``."""
+    items, found = sorted(values), set()
+    for start in range(0, len(items), CHUNK):
+        chunk = items[start : start + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT {column} FROM articles WHERE {column} IN ({marks})"
+        found.update(value for (value,) in conn.execute(sql, chunk))
+    return found
+
+
+def spans_of(article: Article, start: Anchor, end: Anchor) -> list[tuple[int, int, int]]:
+    """(block, start, end) spans covering the passage from ``start`` to ``end``."""
+    spans = []
+    last = min(end.block, len(article.blocks) - 1)
+    for block in range(max(0, start.block), last + 1):
+        begin = start.offset if block == start.block else 0
+        stop = end.offset if block == end.block else len(article.blocks[block].text)
+        if stop > begin:
+            spans.append((block, begin, stop))
+    return spans
+
+
+def highlight_spans(article: Article, placed: Iterable[tuple[Bookmark, Placement]]) -> list:
+    """Highlight spans of every placed passage (orphaned ones have no place)."""
+    spans: list[tuple[int, int, int]] = []
+    for _, placement in placed:
+        if placement.start is not None and placement.end is not None:
+            spans.extend(spans_of(article, placement.start, placement.end))
+    return spans
+
+
+def passages_between(
+    placed: Iterable[tuple[Bookmark, Placement]], top: Anchor, bottom: Anchor
+) -> list[Bookmark]:
+    """Passages that overlap the text from ``top`` to ``bottom`` (both inclusive)."""
+    found = []
+    for b, placement in placed:
+        if placement.start is None or placement.end is None:
+            continue
+        start, end = placement.start, placement.end
+        if (start.block, start.offset) <= (bottom.block, bottom.offset) and (
+            end.block,
+            end.offset,
+        ) > (top.block, top.offset):
+            found.append(b)
+    return found
+
+
+def placement_of(placed: Iterable[tuple[Bookmark, Placement]], bookmark_id: int) -> Any:
+    """The placement of one bookmark among ``placed`` (None if not there)."""
+    for b, placement in placed:
+        if b.id == bookmark_id:
+            return placement
+    return None

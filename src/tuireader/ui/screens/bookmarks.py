@@ -1,0 +1,171 @@
+"""The bookmarks screen (``B``): every bookmark and note, grouped by article, filterable.
+
+Enter dismisses the screen with the bookmark to open; ``a``/``e`` edit its note, ``d``
+deletes it and ``u`` brings the last deleted one back. The filter box keeps bookmarks
+whose title, quote or note hold every word typed, and applies as you type.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tuireader.model import Bookmark
+from tuireader.state import StateWriteError
+from tuireader.ui.safe_text import one_line
+from tuireader.ui.screens.note_editor import NoteEditor
+from tuireader.ui.widgets.bookmark_list import BookmarkList
+
+FILTER_DELAY = 0.12  # seconds of quiet typing before the list is filtered again
+EMPTY = "No bookmarks yet. In the reader: v selects a passage, b bookmarks it."
+
+
+class BookmarksScreen(Screen["Bookmark | None"]):
+    """All bookmarks; dismissed with the bookmark to open, or None."""
+
+    DEFAULT_CSS = """
+    BookmarksScreen #bm-filter { margin: 0 1; }
+    BookmarksScreen #bm-list { height: 1fr; border: round $panel-lighten-2; }
+    BookmarksScreen #bm-list:focus { border: round $accent; }
+    BookmarksScreen #bm-status { height: 1; background: $panel; }
+    """
+
+    BINDINGS: ClassVar = [
+        Binding("escape,q", "close", "Back", id="bookmarks.close", tooltip="Back to reading"),
+        Binding("slash", "focus_filter", "Filter", key_display="/", id="bookmarks.filter"),
+        Binding("a,e", "edit_note", "Note", id="bookmarks.note", tooltip="Add or edit the note"),
+        Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
+        Binding("u", "undo", "Undo", id="bookmarks.undo", tooltip="Bring back the last deleted"),
+    ]
+
+    def __init__(self, state: Any, missing: Any = None) -> None:
+        """``state`` is the StateStore; ``missing(bookmarks)`` gives orphaned ids."""
+        super().__init__()
+        self._state = state
+        self._missing = missing
+        self._undo: list[int] = []
+        self._filter_timer: Any = None
+
+    def compose(self) -> ComposeResult:
+        """Filter box, the list, a status line and the keys."""
+        yield Input(placeholder="Filter: words in the title, passage or note  (/)", id="bm-filter")
+        yield BookmarkList(id="bm-list")
+        yield Static(id="bm-status")
+        yield Footer()
+
+    @property
+    def bookmark_list(self) -> BookmarkList:
+        """The list widget."""
+        return self.query_one("#bm-list", BookmarkList)
+
+    @property
+    def filter_text(self) -> str:
+        """What the filter box holds."""
+        return self.query_one("#bm-filter", Input).value
+
+    def on_mount(self) -> None:
+        """Fill the list and give it the keys."""
+        self.bookmark_list.border_title = "Bookmarks"
+        self.reload()
+        self.bookmark_list.focus()
+
+    def reload(self, keep: int | None = None) -> None:
+        """Read the bookmarks matching the filter again; the cursor on ``keep`` (an id)."""
+        listing = self.bookmark_list
+        cursor = listing.cursor
+        text = self.filter_text
+        found = self._state.list_bookmarks(text, 0, max(1, self._state.count_bookmarks(text)))
+        orphaned = set(self._missing(found)) if self._missing else set()
+        listing.show(found, orphaned, cursor)
+        if keep is not None and (index := listing.index_of(keep)) is not None:
+            listing.cursor = index
+        self._show_status(len(found))
+
+    def _show_status(self, count: int) -> None:
+        line = Text(f" {count:,} bookmark{'s' if count != 1 else ''}", no_wrap=True)
+        if self.filter_text:
+            line.append(f"  matching “{one_line(self.filter_text)}”")
+        if not count and not self.filter_text:
+            line = Text(" " + EMPTY)
+        line.append("   enter open · a note · d delete · u undo · / filter", style="dim")
+        self.query_one("#bm-status", Static).update(line)
+
+    # -- filter ----------------------------------------------------------------------
+    @on(Input.Changed, "#bm-filter")
+    def _filter_changed(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_DELAY, lambda: self.reload())
+
+    @on(Input.Submitted, "#bm-filter")
+    def _filter_submitted(self) -> None:
+        self.reload()
+        self.bookmark_list.focus()
+
+    def action_focus_filter(self) -> None:
+        """Type to filter."""
+        self.query_one("#bm-filter", Input).focus()
+
+    # -- actions ---------------------------------------------------------------------
+    @on(BookmarkList.Opened, "#bm-list")
+    def _opened(self, message: BookmarkList.Opened) -> None:
+        self.dismiss(message.bookmark)
+
+    def action_close(self) -> None:
+        """Leave the filter box, or the screen."""
+        if self.focused is self.query_one("#bm-filter"):
+            self.bookmark_list.focus()
+        else:
+            self.dismiss(None)
+
+    def action_edit_note(self) -> None:
+        """Open the note editor on the bookmark under the cursor."""
+        b = self.bookmark_list.current
+        if b is None:
+            return
+        about = b.quote if b.is_passage else b.title
+        editor = NoteEditor(b.note, about or "", title=f"Note · {one_line(b.title)}")
+        self.app.push_screen(editor, lambda note: self._note_saved(b, note))
+
+    def _note_saved(self, b: Bookmark, note: str | None) -> None:
+        if note is None or note == b.note:
+            return
+        if self._write(lambda: self._state.set_note(b.id, note)):
+            self.notify("Note saved." if note else "Note removed.", markup=False)
+            self.reload(keep=b.id)
+
+    def action_delete(self) -> None:
+        """Delete the bookmark under the cursor (u brings it back)."""
+        b = self.bookmark_list.current
+        if b is None:
+            return
+        token = self._write(lambda: self._state.delete_bookmark(b.id))
+        if token is not None:
+            self._undo.append(token)
+            self.notify("Bookmark deleted. Press u to undo.", markup=False)
+            self.reload()
+
+    def action_undo(self) -> None:
+        """Bring back the bookmark deleted last."""
+        if not self._undo:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        token = self._undo.pop()
+        restored = self._write(lambda: self._state.undo_delete(token))
+        if restored is not None:
+            self.notify("Bookmark restored.", markup=False)
+            self.reload(keep=restored.id)
+
+    def _write(self, change: Any) -> Any:
+        """Run one state change; on failure tell the user and return None."""
+        try:
+            return change()
+        except StateWriteError as exc:
+            self.notify(str(exc), title="Not saved", markup=False, severity="error")
+            return None

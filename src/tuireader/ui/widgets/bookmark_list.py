@@ -1,0 +1,233 @@
+"""The list of all bookmarks, grouped by article: a Line-API widget drawing only what shows.
+
+The bookmarks arrive already grouped (state.db orders them by article title); this widget
+lays them out as lines once — a header per article, a line per bookmark and one more for
+a note — and draws the visible ones. The cursor moves over bookmarks, never headers.
+10,000 bookmarks cost one list of small tuples, not 10,000 widgets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tuireader.model import Bookmark
+from tuireader.ui.safe_text import one_line
+
+HEADER, ITEM, NOTE = "header", "item", "note"
+ORPHANED_TAG = " orphaned "
+
+
+class BookmarkList(ScrollView, can_focus=True):
+    """Bookmarks grouped under their article's title; Enter opens the one under the cursor."""
+
+    COMPONENT_CLASSES: ClassVar = {
+        "bookmark-list--header",
+        "bookmark-list--cursor",
+        "bookmark-list--note",
+        "bookmark-list--tag",
+    }
+
+    DEFAULT_CSS = """
+    BookmarkList { background: $surface; }
+    BookmarkList > .bookmark-list--header { color: $text; text-style: bold; }
+    BookmarkList > .bookmark-list--cursor { background: $accent 40%; }
+    BookmarkList > .bookmark-list--note { color: $text-muted; }
+    BookmarkList > .bookmark-list--tag { color: $warning; text-style: reverse; }
+    """
+
+    BINDINGS: ClassVar = [
+        Binding("j,down", "cursor_down", "Next", show=False, id="bookmarks.down"),
+        Binding("k,up", "cursor_up", "Previous", show=False, id="bookmarks.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="bookmarks.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="bookmarks.page_up"),
+        Binding("g,home", "first", "First", show=False, id="bookmarks.first"),
+        Binding("G,end", "last", "Last", show=False, id="bookmarks.last"),
+        Binding("enter,l", "open", "Open", id="bookmarks.open", tooltip="Open at the passage"),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False, always_update=True)
+
+    @dataclass
+    class Opened(Message):
+        """Enter (or a click) on a bookmark."""
+
+        bookmark_list: BookmarkList
+        bookmark: Bookmark
+
+        @property
+        def control(self) -> BookmarkList:
+            """The list that sent the message."""
+            return self.bookmark_list
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._bookmarks: list[Bookmark] = []
+        self._orphaned: set[int] = set()
+        self._lines: list[tuple[str, int]] = []  # (kind, bookmark index)
+        self._first_line: list[int] = []  # line of each bookmark's ITEM
+
+    # -- content ---------------------------------------------------------------------
+    def show(self, bookmarks: list[Bookmark], orphaned: set[int], cursor: int = 0) -> None:
+        """Show ``bookmarks`` (grouped by article); ``orphaned`` holds bookmark ids."""
+        self._bookmarks, self._orphaned = bookmarks, orphaned
+        self._lines, self._first_line = _lay_out(bookmarks)
+        self.virtual_size = Size(self.size.width, len(self._lines))
+        self.cursor = max(0, min(cursor, len(bookmarks) - 1))
+        self.refresh()
+
+    @property
+    def count(self) -> int:
+        """How many bookmarks are listed."""
+        return len(self._bookmarks)
+
+    @property
+    def current(self) -> Bookmark | None:
+        """The bookmark under the cursor."""
+        return self._bookmarks[self.cursor] if self._bookmarks else None
+
+    def index_of(self, bookmark_id: int) -> int | None:
+        """The position of a bookmark in the list, if listed."""
+        for index, b in enumerate(self._bookmarks):
+            if b.id == bookmark_id:
+                return index
+        return None
+
+    def validate_cursor(self, value: int) -> int:
+        """Keep the cursor on a bookmark."""
+        return max(0, min(value, len(self._bookmarks) - 1))
+
+    def watch_cursor(self) -> None:
+        """Bring the cursor's lines (and its article's header, when close) into view."""
+        if not self._first_line:
+            return
+        first = self._first_line[self.cursor]
+        last = self._last_line(self.cursor)
+        top = first - 1 if first and self._lines[first - 1][0] == HEADER else first
+        height = max(1, self.scrollable_content_region.height)
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False)
+        elif last >= self.scroll_offset.y + height:
+            self.scroll_to(y=last - height + 1, animate=False)
+        self.refresh()
+
+    def _last_line(self, index: int) -> int:
+        first = self._first_line[index]
+        has_note = first + 1 < len(self._lines) and self._lines[first + 1][0] == NOTE
+        return first + 1 if has_note else first
+
+    # -- drawing ---------------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the virtual width in step with the widget."""
+        self.virtual_size = Size(event.size.width, len(self._lines))
+
+    def render_line(self, y: int) -> Strip:
+        """Draw screen row ``y``."""
+        width = self.scrollable_content_region.width
+        line = y + self.scroll_offset.y
+        if not 0 <= line < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        kind, index = self._lines[line]
+        style = self.rich_style
+        if kind != HEADER and index == self.cursor:
+            style = self.get_component_rich_style("bookmark-list--cursor")
+        return Strip(self._segments(kind, self._bookmarks[index], width, style), width)
+
+    def _segments(self, kind: str, b: Bookmark, width: int, base: Style) -> list[Segment]:
+        if kind == HEADER:
+            header = self.get_component_rich_style("bookmark-list--header")
+            return [Segment(_fit(" " + one_line(b.title or b.path), width), header)]
+        if kind == NOTE:
+            note = base + self.get_component_rich_style("bookmark-list--note", partial=True)
+            return [Segment(_fit("      ✎ " + one_line(b.note), width), note)]
+        tag = ORPHANED_TAG if b.id in self._orphaned else ""
+        text = f"“{one_line(b.quote)}”" if b.is_passage else "★ the whole article"
+        date = (b.created or "")[:10]
+        room = max(1, width - 4 - cell_len(tag) - len(date) - 2)
+        tag_style = self.get_component_rich_style("bookmark-list--tag")
+        return [
+            Segment("    ", base),
+            Segment(_fit(text, room), base),
+            Segment(tag, tag_style),
+            Segment("  " + date, base + Style(dim=True)),
+        ]
+
+    # -- keys and mouse --------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        """The next bookmark."""
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        """The previous bookmark."""
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        """About a page of bookmarks down."""
+        self.cursor += max(1, self.scrollable_content_region.height // 2)
+
+    def action_page_up(self) -> None:
+        """About a page of bookmarks up."""
+        self.cursor -= max(1, self.scrollable_content_region.height // 2)
+
+    def action_first(self) -> None:
+        """The first bookmark."""
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        """The last bookmark."""
+        self.cursor = len(self._bookmarks) - 1
+
+    def action_open(self) -> None:
+        """Open the bookmark under the cursor."""
+        if self.current is not None:
+            self.post_message(self.Opened(self, self.current))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on that bookmark; a second click opens it."""
+        offset = event.get_content_offset(self)
+        line = None if offset is None else offset.y + self.scroll_offset.y
+        if line is None or not 0 <= line < len(self._lines):
+            return
+        kind, index = self._lines[line]
+        target = index if kind != HEADER else min(index, len(self._bookmarks) - 1)
+        if target == self.cursor and kind != HEADER:
+            self.action_open()
+        self.cursor = target
+        self.refresh(Region(0, 0, self.size.width, self.size.height))
+
+
+def _lay_out(bookmarks: list[Bookmark]) -> tuple[list[tuple[str, int]], list[int]]:
+    """Lines for the grouped list and the ITEM line of each bookmark."""
+    lines: list[tuple[str, int]] = []
+    first_line: list[int] = []
+    previous = None
+    for index, b in enumerate(bookmarks):
+        group = (b.title, b.fingerprint)
+        if group != previous:
+            lines.append((HEADER, index))
+            previous = group
+        first_line.append(len(lines))
+        lines.append((ITEM, index))
+        if b.note:
+            lines.append((NOTE, index))
+    return lines, first_line
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut (with an ellipsis) or padded to exactly ``width`` cells."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
