@@ -57,6 +57,8 @@ def test_title_hits_come_first_then_hit_count_then_newest(catalog):
         ("经济 section:要闻", {"新闻/要闻/a.md"}),
         ("经济 section:新闻", {"新闻/要闻/a.md", "新闻/本地/b.md"}),
         ("section:news", {"news/d.md", "news/e.md"}),
+        ("section:NEWS", {"news/d.md", "news/e.md"}),
+        ("section:new", set()),
         ("经济 after:2022-01-01", {"新闻/要闻/a.md", "新闻/本地/b.md"}),
         ("经济 before:2022-12-31", {"新闻/要闻/a.md", "文化/c.md"}),
         ("after:2022 before:2022", {"新闻/要闻/a.md", "news/d.md"}),
@@ -211,3 +213,28 @@ def test_large_sets_rank_title_hits_then_newest_and_page_lazily(catalog, monkeyp
     assert library_search.search(catalog, "river", limit=1).total is None
     assert paths(catalog, "-经济") == ["news/d.md", "news/e.md"]
     assert library_search.count(catalog, "经济 OR river") == 5
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "a\x00bc",
+        "\ud800",
+        'a"b"c',
+        "*",
+        "NEAR(a b)",
+        "^ab",
+        "(",
+        "\x1b[2J",
+        "x" * 3000,
+    ],
+)
+def test_hostile_queries_find_nothing_quietly(catalog, query):
+    found = library_search.search(catalog, query)
+    assert found.error is None and found.total == 0
+
+
+def test_fts_syntax_in_a_query_is_just_text(catalog):
+    assert paths(catalog, '"met."') == ["news/d.md"]
+    assert paths(catalog, "width AND") == ["news/e.md"]  # AND is a word here: "and" in e.md

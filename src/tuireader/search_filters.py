@@ -28,7 +28,10 @@ def _filter_sql(queries: Queries, parsed: Query) -> tuple[list[str], list[object
     where: list[str] = []
     params: list[object] = []
     for section in parsed.sections:
-        where.append("instr(char(31) || a.section_key, char(31) || ? || char(31)) > 0")
+        # A whole name anywhere on the path; ASCII case does not matter (News = news).
+        where.append(
+            "instr(lower(char(31) || a.section_key), lower(char(31) || ? || char(31))) > 0"
+        )
         params.append(section)
     if parsed.after:
         where.append("substr(a.date, 1, length(?)) >= ?")

@@ -103,8 +103,10 @@ def ranked_page(
     if len(ids) <= RANK_ALL:
         ranked = _rank_all(conn, plan, plan.check(conn, ids))
         return ranked[offset : offset + limit], len(ranked)
-    titled = _by_date(conn, _title_hits(conn, plan, ids))
     wanted = offset + limit
+    if wanted == 0:  # a count only
+        return [], (len(ids) if plan.exact else None)
+    titled = _by_date(conn, _title_hits(conn, plan, ids))
     order = _chain(titled, _date_order(conn, ids, set(titled)))
     page: list[int] = []
     checked = 0

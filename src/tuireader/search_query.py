@@ -54,6 +54,9 @@ class Query:
 
 def parse_query(text: str) -> Query:
     """Parse ``text``; raises :class:`QueryError` for a bad filter value."""
+    # Lone surrogates cannot reach SQLite; NUL ends an FTS5 string. Neither is ever in
+    # indexed (sanitized) text, so dropping them changes no result.
+    text = text.encode("utf-8", "ignore").decode("utf-8").replace("\x00", "")
     parts: dict = {"clauses": [], "excluded": [], "sections": []}
     join_next = False
     for match in _ITEM.finditer(text):
