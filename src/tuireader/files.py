@@ -42,8 +42,8 @@ def read_limited(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """Read a regular file of at most ``limit`` bytes, or raise :class:`FileReadError`."""
     fd = _open_nonblocking(path)
     try:
-        _check_regular(os.fstat(fd), limit)
-        data = _read_at_most(fd, limit + 1)
+        size = _check_regular(os.fstat(fd), limit)
+        data = _read_all(fd, size, limit)
     except OSError as error:
         raise FileReadError(f"cannot read: {_reason(error)}") from error
     finally:
@@ -75,7 +75,8 @@ def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-def _check_regular(info: os.stat_result, limit: int) -> None:
+def _check_regular(info: os.stat_result, limit: int) -> int:
+    """The file's size, after making sure it is a regular file within the limit."""
     for is_kind, kind in _FILE_KINDS:
         if is_kind(info.st_mode):
             message = "is a directory" if kind == "a directory" else f"not a regular file ({kind})"
@@ -84,6 +85,20 @@ def _check_regular(info: os.stat_result, limit: int) -> None:
         raise FileReadError("not a regular file")
     if info.st_size > limit:
         raise FileReadError(_too_big(info.st_size, limit))
+    return info.st_size
+
+
+def _read_all(fd: int, size: int, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes: usually one read of the size fstat gave.
+
+    Asking for one byte more than the size tells at once whether the file ended there.
+    Anything else (a file that grew or shrank, a size of 0 from a file system that does
+    not know it, a short read) is read on in chunks to the end.
+    """
+    first = os.read(fd, min(size, limit) + 1)
+    if len(first) == size:
+        return first
+    return first + _read_at_most(fd, limit + 1 - len(first))
 
 
 def _read_at_most(fd: int, count: int) -> bytes:
@@ -163,8 +178,31 @@ def _is_directory(entry: os.DirEntry[str]) -> bool:
 
 def rel_path_str(path: Path, root: Path) -> str:
     """The catalog key of ``path``: relative to ``root``, ``/``-separated, valid UTF-8."""
+    quick = _plain_tail(str(path), str(root))
+    if quick is not None:
+        return quick
     parts = Path(path).relative_to(root).parts
     return "/".join(_name_key(part) for part in parts)
+
+
+def _plain_tail(path: str, root: str) -> str | None:
+    """The key by string slicing, for the usual case; None when the full rule is needed.
+
+    A path under ``root`` whose names are valid UTF-8 without a backslash is its own key
+    (``Path`` has already normalized both strings: no ``//``, no ``/./``).
+    """
+    if os.sep != "/" or "\\" in path:
+        return None
+    prefix = root if root.endswith("/") else root + "/"
+    if not path.startswith(prefix) or len(path) == len(prefix):
+        return None
+    tail = path[len(prefix) :]
+    if not tail.isascii():
+        try:
+            tail.encode("utf-8")
+        except UnicodeEncodeError:  # undecodable bytes (surrogate escapes) in a name
+            return None
+    return tail
 
 
 def _name_key(name: str) -> str:

@@ -15,6 +15,7 @@ scan can record it as a problem and carry on with the rest of the library.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -67,7 +68,10 @@ class ArticleError(Exception):
 
 def format_for(path: Path | str) -> str:
     """The article format a file name stands for (plain text unless it says otherwise)."""
-    suffix = Path(path).suffix.lower()
+    # Path(path).suffix's rule, without building a Path (this runs once per file).
+    name = os.path.basename(os.fspath(path))
+    dot = name.rfind(".")
+    suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
     return _FORMAT_BY_SUFFIX.get(suffix, FORMAT_TEXT)
 
 

@@ -89,7 +89,18 @@ def _split_crumbs(element: etree._Element, text: str) -> tuple[str, ...]:
     return tuple(items[:6])
 
 
+# Every label _LABELED_DATE knows contains one of these (the English ones lowercased).
+_DATE_LABEL_WORDS = ("时间", "日期")
+_DATE_LABEL_WORDS_EN = ("published", "posted", "updated", "date")
+
+
 def _labeled_date(text: str) -> str | None:
+    # The regex has no literal prefix, so scanning a page that holds no label at all is
+    # slow (a quarter of the parse); substring tests rule that case out first.
+    if not any(word in text for word in _DATE_LABEL_WORDS):
+        lowered = text.lower()
+        if not any(word in lowered for word in _DATE_LABEL_WORDS_EN):
+            return None
     for match in _LABELED_DATE.finditer(text):
         iso = parse_date(text[match.end() : match.end() + 40])
         if iso:

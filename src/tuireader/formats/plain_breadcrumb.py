@@ -14,6 +14,7 @@ Separators inside dates (``2022-11-01``, ``2022/11/01``) never split a segment.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,9 @@ class Breadcrumb:
     remainder: str
 
 
+# The header reader asks twice about the same few lines (is it strong? then read it);
+# the answer is immutable, so the second time is a cache hit.
+@functools.lru_cache(maxsize=64)
 def split_breadcrumb(line: str) -> Breadcrumb | None:
     """Read a breadcrumb line; None when ``line`` is not one (or is too long to be one)."""
     if len(line) > _MAX_LINE:

@@ -9,6 +9,7 @@ form; decoded with the wrong codec, text turns into rare characters and kana.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 COMMON_SIMPLIFIED = frozenset(
@@ -86,18 +87,27 @@ def _few_replaced(text: str) -> bool:
 
 def _frequency_score(text: str, common: frozenset[str]) -> float:
     """Share of common characters among the non-ASCII ones (kana, symbols count against)."""
-    sample = [char for char in text[:_SAMPLE_CHARS] if char > "\x7f"]
-    if not sample:
+    # Counted by deleting characters in C (encode, re.sub) rather than by a loop over up
+    # to 32K characters in Python: about four times faster on a GBK page.
+    sample = text[:_SAMPLE_CHARS]
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    if not non_ascii:
         return 0.0
-    hits = sum(1 for char in sample if char in common)
-    odd = sum(
-        1
-        for char in sample
-        if not (
-            "\u4e00" <= char <= "\u9fff"
-            or "\u3000" <= char <= "\u303f"
-            or "\uff00" <= char <= "\uffef"
-            or "\u2000" <= char <= "\u206f"  # quotes, dashes, ellipsis
-        )
-    )
-    return (hits - odd) / len(sample)
+    hits = len(sample) - len(_runs_of(common).sub("", sample))
+    odd = len(sample) - len(_ODD.sub("", sample))
+    return (hits - odd) / non_ascii
+
+
+# Non-ASCII characters outside CJK ideographs, CJK punctuation, full-width forms and
+# general punctuation (quotes, dashes, ellipsis): kana, symbols and rare scripts.
+_ODD = re.compile("[^\x00-\x7f\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f]+")
+_RUN_PATTERNS: dict[frozenset[str], re.Pattern[str]] = {}
+
+
+def _runs_of(common: frozenset[str]) -> re.Pattern[str]:
+    """A pattern matching runs of the characters of ``common`` (deleting runs is fast)."""
+    pattern = _RUN_PATTERNS.get(common)
+    if pattern is None:
+        chars = "".join(re.escape(char) for char in sorted(common))
+        pattern = _RUN_PATTERNS.setdefault(common, re.compile(f"[{chars}]+"))
+    return pattern

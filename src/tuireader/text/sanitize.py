@@ -74,12 +74,25 @@ def normalize_newlines(s: str) -> str:
 
 def sanitize_text(s: str) -> str:
     """Make a multi-line body terminal-safe, keeping ``\\n`` and ``\\t``."""
-    if not _NEEDS_WORK.search(s):
+    if _nothing_to_do(s):
         return s
     s = normalize_newlines(s)
     if "\x1b" in s or _has_c1_introducer(s):
         s = _SEQUENCES.sub("", s)
     return _SINGLES.sub(_replace_single, s)
+
+
+def _nothing_to_do(s: str) -> bool:
+    """Quick exit: True only when ``s`` has no character sanitizing acts on.
+
+    ``str.isprintable`` is false for every such character (controls, line separators,
+    format characters, surrogates) and runs about ten times faster than the regex scan;
+    it is also false for some harmless ones (U+3000, \\n, \\t), which take the regex.
+    """
+    # str.replace returns the string itself when there is nothing to replace.
+    if s.replace("\n", "").replace("\t", "").isprintable():
+        return True
+    return not _NEEDS_WORK.search(s)
 
 
 def _has_c1_introducer(s: str) -> bool:
