@@ -87,7 +87,7 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
 def _stored_version(conn: sqlite3.Connection) -> str | None:
     """The index version in this catalog; None if there is no index; "" if unknown."""
     names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    if not names & set(_TABLES) and "search_text" not in names:
+    if not names & set(_TABLES):
         return None
     if "search_meta" not in names:
         return ""
