@@ -188,6 +188,21 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     KeySpec(
         "bookmark.list", "main", "B", "show_bookmarks", "Bookmarks", "All bookmarks and notes", True
     ),
+    # Search (ui/screens/main_search.py, main_find.py).
+    KeySpec("find.open", "main", "slash", "find", "Find", "Find in the article", display="/"),
+    KeySpec("find.next", "main", "n", "find_next", "Next hit", "Next hit (then the next result)"),
+    KeySpec(
+        "find.previous", "main", "N", "find_previous", "Previous hit", "Previous hit, wrapping"
+    ),
+    KeySpec(
+        "search.library",
+        "main",
+        "ctrl+s,S",
+        "library_search",
+        "Search library",
+        "Search every article of the library",
+        True,
+    ),
     KeySpec("list.down", "list", "j,down", "cursor_down", "Next article", palette=False),
     KeySpec("list.up", "list", "k,up", "cursor_up", "Previous article", palette=False),
     KeySpec(

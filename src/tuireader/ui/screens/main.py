@@ -24,6 +24,7 @@ from tuireader.ui.bookmark_actions import BookmarkActions
 from tuireader.ui.history import History
 from tuireader.ui.screens.main_actions import MainActions
 from tuireader.ui.screens.main_scan import ScanMixin
+from tuireader.ui.screens.main_search import SearchActions
 from tuireader.ui.screens.messages import ArticleLoaded
 from tuireader.ui.sorts import SORTS
 from tuireader.ui.widgets.article_list import ArticleList
@@ -39,7 +40,7 @@ POSITION_SAVE_DELAY = 1.0
 FRAME_FIRST_DELAY = 0.01
 
 
-class MainScreen(ScanMixin, MainActions, BookmarkActions, Screen[None]):
+class MainScreen(ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[None]):
     """Browse sections, list articles, read one."""
 
     BINDINGS: ClassVar = bindings("main")

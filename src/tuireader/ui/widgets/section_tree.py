@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 
 from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
+from tuireader.ui.widgets.saved_search_nodes import SavedSearchChosen, add_saved_searches
 
 Path = tuple[str, ...]
 ROOT_LABEL = "All articles"
@@ -55,6 +56,8 @@ class SectionTree(Tree[Any]):
         self.show_root = True
         self.guide_depth = 2
         self._counts: dict[Path, list[int]] = {}
+        self._saved: list[tuple[str, str]] = []  # saved searches (ui/widgets/saved_search_nodes.py)
+        self._saved_nodes: dict[int, tuple] = {}
 
     def show_tree(self, root: Any) -> None:
         """Show the catalog's section tree, keeping what was expanded and highlighted."""
@@ -68,7 +71,13 @@ class SectionTree(Tree[Any]):
         self.root.set_label(self._label(root, ROOT_LABEL))
         self.root.allow_expand = bool(root.children)
         self._reopen(self.root, expanded)
+        self._saved_nodes = add_saved_searches(self, self._saved)
         self._move_to(self._find(cursor) or self.root)
+
+    def set_saved_searches(self, searches: list[tuple[str, str]]) -> None:
+        """Show these (name, query) pairs under "Saved searches"."""
+        self._saved = list(searches)
+        self._saved_nodes = add_saved_searches(self, self._saved)
 
     def adjust_unread(self, sections: Path, delta: int) -> None:
         """Change the unread count of every section on the way to ``sections``."""
@@ -167,6 +176,9 @@ class SectionTree(Tree[Any]):
     @on(Tree.NodeSelected)
     def _on_select(self, event: Tree.NodeSelected[Any]) -> None:
         event.stop()
+        saved = self._saved_nodes.get(event.node.id)
+        if saved is not None:
+            self.post_message(SavedSearchChosen(*saved))
 
     def action_collapse_or_parent(self) -> None:
         """Collapse the open node, or go up to the parent."""

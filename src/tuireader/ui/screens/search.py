@@ -1,0 +1,254 @@
+"""The library search screen: a query line, ranked results, Enter to read one.
+
+Results come as you type from a thread worker (through :class:`SearchRunner`, whose one
+thread owns its catalog connection) and are shown as Rich ``Text``: title and date,
+sections, and a snippet with the hits highlighted. ``ctrl+s`` saves the search (it then
+shows in the section tree). While the first index build runs, the screen says how far
+it is and that results are incomplete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tuireader.search import Hit, SearchResults
+from tuireader.ui.safe_text import one_line
+from tuireader.ui.search_runner import SearchRunner
+from tuireader.ui.search_session import ResultTrail
+
+HIT_STYLE = "bold reverse"
+STATUS_POLL = 1.0  # seconds between index-progress checks while the index is being built
+
+
+@dataclass
+class SearchFound(Message):
+    """Results of ``query`` (from the search worker)."""
+
+    query: str
+    found: SearchResults
+
+
+@dataclass
+class IndexChecked(Message):
+    """How far the index is built (from the status worker)."""
+
+    ready: bool
+    indexed: int
+    total: int
+
+
+def hit_text(hit: Hit) -> Text:
+    """Three lines for one result: title and date, sections, snippet with hits marked."""
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    text.append(one_line(hit.title) or "(untitled)", style="bold")
+    if hit.date:
+        text.append(f"  {one_line(hit.date)}", style="dim")
+    text.append("\n")
+    text.append(" › ".join(one_line(s) for s in hit.sections) or "(library root)", style="dim")
+    text.append("\n")
+    text.append_text(snippet_text(hit.snippet, hit.snippet_spans))
+    return text
+
+
+def snippet_text(snippet: str, spans: tuple[tuple[int, int], ...]) -> Text:
+    """The snippet, made safe piece by piece so the hit spans stay on the hit."""
+    text = Text(end="")
+    done = 0
+    for start, end in sorted(spans):
+        if start < done:
+            continue
+        text.append(one_line(snippet[done:start]))
+        text.append(one_line(snippet[start:end]), style=HIT_STYLE)
+        done = end
+    text.append(one_line(snippet[done:]))
+    return text
+
+
+class SearchScreen(Screen[ResultTrail | None]):
+    """Search the whole library; dismisses with the chosen result's trail."""
+
+    DEFAULT_CSS = """
+    SearchScreen { layout: vertical; }
+    SearchScreen > #search-input { margin: 0 1; }
+    SearchScreen > #search-status { height: 1; padding: 0 2; color: $text-muted; }
+    SearchScreen > #search-status.-warn { color: $warning; }
+    SearchScreen > #search-results { height: 1fr; border: round $panel-lighten-2; }
+    """
+
+    BINDINGS: ClassVar = [
+        Binding("escape", "close", "Back", id="search.close"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.down"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
+        Binding("pagedown", "move(5)", "Page down", show=False, id="search.page_down"),
+        Binding("pageup", "move(-5)", "Page up", show=False, id="search.page_up"),
+        Binding("ctrl+s", "save", "Save search", id="search.save"),
+    ]
+
+    def __init__(self, runner: SearchRunner, query: str = "", saver: Any = None) -> None:
+        super().__init__()
+        self.runner = runner
+        self._query = query
+        self._saver = saver  # callable(name, query) -> error message or None
+        self._hits: list[Hit] = []
+        self._ready = True
+
+    def compose(self) -> ComposeResult:
+        """Query line, status line, results."""
+        yield Input(
+            value=self._query,
+            placeholder='search the library: words, "a phrase", -without, section:…, after:2024',
+            id="search-input",
+        )
+        yield Static(Text("Type to search."), id="search-status")
+        yield OptionList(id="search-results")
+        yield Footer()
+
+    @property
+    def results(self) -> OptionList:
+        """The result list."""
+        return self.query_one("#search-results", OptionList)
+
+    @property
+    def hits(self) -> list[Hit]:
+        """The results shown, best first."""
+        return list(self._hits)
+
+    def on_mount(self) -> None:
+        """Focus the query; search at once if one was given; watch the index build."""
+        self.query_one("#search-input", Input).focus()
+        if self._query:
+            self._run(self._query)
+        else:
+            self._check_index()
+        self.set_interval(STATUS_POLL, self._poll_index)
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self._query = event.value
+        self._run(event.value)
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self._choose(self.results.highlighted)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_index)
+
+    def _choose(self, index: int | None) -> None:
+        if not self._hits:
+            return
+        index = 0 if index is None else index
+        paths = [hit.path for hit in self._hits]
+        self.dismiss(ResultTrail(self._query, paths, index))
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight through the results while typing."""
+        count = self.results.option_count
+        if not count:
+            return
+        now = self.results.highlighted
+        target = 0 if now is None else max(0, min(count - 1, now + step))
+        self.results.highlighted = target
+
+    def action_close(self) -> None:
+        """Back to the library."""
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Save the query (named after itself; it shows in the section tree)."""
+        query = self._query.strip()
+        if not query or self._saver is None:
+            self.notify("Type a query first.", markup=False)
+            return
+        error = self._saver(query, query)
+        if error:
+            self.notify(error, title="Not saved", markup=False, severity="error")
+        else:
+            self.notify(f"Saved search: {one_line(query)}", markup=False)
+
+    # -- searching -------------------------------------------------------------------
+    def _run(self, query: str) -> None:
+        if not query.strip():
+            self._show(query, SearchResults(ready=self._ready))
+            return
+        self._search(query, self.runner.ticket())
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str, ticket: int) -> None:
+        found = self.runner.search(query, ticket)
+        if found is not None:
+            self.post_message(SearchFound(query, found))
+
+    def on_search_found(self, message: SearchFound) -> None:
+        """Show results that answer the query as it is now."""
+        if message.query == self._query:
+            self._show(message.query, message.found)
+
+    def _show(self, query: str, found: SearchResults) -> None:
+        self._hits = list(found.results)
+        self.results.set_options(Option(hit_text(hit)) for hit in self._hits)
+        if self._hits:
+            self.results.highlighted = 0
+        self._ready = found.ready
+        self._show_status(query, found)
+
+    def _show_status(self, query: str, found: SearchResults) -> None:
+        status = self.query_one("#search-status", Static)
+        words = _status_words(query, found)
+        status.set_class(bool(found.error) or not found.ready, "-warn")
+        status.update(Text(words))
+
+    # -- the index ---------------------------------------------------------------------
+    def _poll_index(self) -> None:
+        if not self._ready:
+            self._check_index()
+
+    @work(thread=True, exclusive=True, group="search-status")
+    def _check_index(self) -> None:
+        status = self.runner.status()
+        self.post_message(IndexChecked(status.ready, status.indexed, status.total))
+
+    def on_index_checked(self, message: IndexChecked) -> None:
+        """Re-run the query when the index has just become ready."""
+        was_ready, self._ready = self._ready, message.ready
+        if message.ready and not was_ready and self._query.strip():
+            self._run(self._query)
+        elif not message.ready and not self._hits:
+            status = self.query_one("#search-status", Static)
+            status.add_class("-warn")
+            status.update(Text(not_ready_words(message.indexed, message.total)))
+
+
+def not_ready_words(indexed: int, total: int) -> str:
+    """The plain message while the first index build runs."""
+    return f"Index not ready ({indexed:,} of {total:,} articles indexed): results are incomplete."
+
+
+def _status_words(query: str, found: SearchResults) -> str:
+    if found.error and found.ready:
+        return one_line(found.error)
+    if not query.strip():
+        return "Type to search."
+    if found.total == 0 or (found.total is None and not found.results):
+        words = "No match."
+    elif found.total is None:
+        words = f"{len(found.results)}+ results"
+    else:
+        shown = len(found.results)
+        words = f"{found.total:,} results" + (f" (first {shown})" if shown < found.total else "")
+    if not found.ready and found.status is not None:
+        words += " · " + not_ready_words(found.status.indexed, found.status.total)
+    elif not found.ready:
+        words += " · Index not ready: results are incomplete."
+    return words

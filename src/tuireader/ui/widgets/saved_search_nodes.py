@@ -1,0 +1,44 @@
+"""Saved searches as a branch of the section tree: "Saved searches" with one node each.
+
+The nodes carry no section data (``data`` is None), so the tree's section logic (counts,
+highlight → list, re-expansion) passes over them; the tree keeps a map from node id to
+query and posts :class:`SavedSearchChosen` when Enter is pressed on one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual.message import Message
+
+from tuireader.ui.safe_text import one_line
+
+BRANCH_LABEL = "Saved searches"
+
+
+@dataclass
+class SavedSearchChosen(Message):
+    """Enter on a saved search in the tree: run ``query``."""
+
+    name: str
+    query: str
+
+
+def add_saved_searches(tree: Any, searches: Sequence[tuple[str, str]]) -> dict[int, tuple]:
+    """Replace the tree's saved-search branch; {node id: (name, query)} of the new nodes."""
+    for node in list(tree.root.children):
+        if node.data is None and str(node.label) == BRANCH_LABEL:
+            node.remove()
+    if not searches:
+        return {}
+    branch = tree.root.add(Text(BRANCH_LABEL, style="italic"), data=None, expand=True)
+    found: dict[int, tuple] = {}
+    for name, query in searches:
+        label = Text("⌕ ", style="dim", no_wrap=True, end="")
+        label.append(one_line(name))
+        node = branch.add_leaf(label, data=None)
+        found[node.id] = (name, query)
+    return found

@@ -1,0 +1,234 @@
+"""Search through the keyboard: the find bar in an article, and the library search screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import SIZE, settle
+
+pytestmark = pytest.mark.anyio
+
+ARTICLES = {
+    "zh/econ.md": (
+        "经济新闻",
+        "2024-03-01",
+        ["中国经济发展很快。经济学家说经济还会增长。", "第二段没有那个词。", "最后一段也谈经济。"],
+    ),
+    "zh/travel.md": ("旅行", "2024-01-01", ["我们去看经济特区。", "山很高。"]),
+    "en/letters.md": (
+        "Letters",
+        "2024-02-01",
+        [
+            "The abc of Text is simple. We learn the quick brown\nfox jumps over the lazy dog.",
+            "Another abc here, and ABC there.",
+        ],
+    ),
+}
+
+
+@pytest.fixture
+def search_library(tmp_path: Path) -> Path:
+    """Two Chinese articles and one English one with a hard-wrapped paragraph."""
+    root = tmp_path / "searchlib"
+    for path, (title, date, paragraphs) in ARTICLES.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        body = "\n\n".join(paragraphs)
+        target.write_text(f"---\ntitle: {title}\ndate: {date}\n---\n\n{body}\n", encoding="utf-8")
+    return root
+
+
+async def open_article(pilot, path: str):
+    """Wait for the scan and the index, open the article at ``path``; the screen."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    screen.open_path(path)
+    await settle(pilot)
+    assert screen.current.path == path
+    return screen
+
+
+async def find(pilot, *keys: str) -> None:
+    """Open the find bar and type ``keys``."""
+    await pilot.press("slash", *keys)
+    await settle(pilot)
+
+
+def count_text(screen) -> str:
+    """What the find bar's count says."""
+    return str(screen.query_one("#find-count").render())
+
+
+def current(screen):
+    """The highlighted current hit (block, start, end)."""
+    return screen.find.current_match()
+
+
+async def test_typing_highlights_every_hit_and_shows_the_count(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(pilot, "en/letters.md")
+        await find(pilot, "a", "b", "c")
+        assert screen.find.matches == ((0, 4, 7), (1, 8, 11), (1, 22, 25))
+        assert count_text(screen) == "1/3"
+        assert screen.reader._highlights.in_line(1, 0, 40) == [
+            ("search", 8, 11),
+            ("search", 22, 25),
+        ]
+
+
+async def test_enter_returns_to_the_reader_and_n_shift_n_wrap(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(pilot, "en/letters.md")
+        await find(pilot, "a", "b", "c", "enter")
+        assert screen.focused is screen.reader
+        assert current(screen) == (0, 4, 7)
+        await pilot.press("n", "n")
+        assert current(screen) == (1, 22, 25)
+        assert count_text(screen) == "3/3"
+        await pilot.press("n")
+        assert current(screen) == (0, 4, 7)
+        await pilot.press("N")
+        assert current(screen) == (1, 22, 25)
+        assert count_text(screen) == "3/3"
+
+
+async def test_full_width_query_finds_ascii(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(pilot, "en/letters.md")
+        await find(pilot, *"ＡＢＣ")
+        assert len(screen.find.matches) == 3
+        await pilot.press("escape")
+        await find(pilot, *"Ｔｅｘｔ")
+        assert screen.find.matches == ((0, 11, 15),)
+
+
+async def test_a_phrase_split_across_lines_of_the_file_is_found(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(pilot, "en/letters.md")
+        await find(pilot, *"brown fox")
+        assert len(screen.find.matches) == 1
+        assert count_text(screen) == "1/1"
+
+
+async def test_regex_by_ctrl_r_and_by_prefix_and_bad_regex_said_plainly(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(pilot, "en/letters.md")
+        await find(pilot, "ctrl+r", *r"\bab\w\b")
+        assert screen.find.matches == ((0, 4, 7), (1, 8, 11), (1, 22, 25))
+        await pilot.press("escape")
+        await find(pilot, *"re:qu.ck")
+        assert len(screen.find.matches) == 1
+        await pilot.press("escape")
+        await find(pilot, *"re:(")
+        assert screen.find.matches == ()
+        assert count_text(screen).startswith("bad regex:")
+        await pilot.press("escape")
+        await find(pilot, *"zzz")
+        assert count_text(screen) == "no match"
+
+
+async def test_escape_clears_the_hits_and_closes_the_bar(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(pilot, "en/letters.md")
+        await find(pilot, "a", "b", "c", "enter")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.find.matches == ()
+        assert screen.reader._highlights.in_line(1, 0, 40) == []
+        assert not screen.query_one("#find-bar").is_open
+        assert screen.focused is screen.reader  # the first escape did not leave the reader
+
+
+async def test_chinese_find_in_the_article(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(pilot, "zh/econ.md")
+        await find(pilot, "经", "济")
+        assert screen.find.matches == ((0, 2, 4), (0, 9, 11), (0, 14, 16), (2, 6, 8))
+
+
+def result_paths(screen) -> list[str]:
+    return [hit.path for hit in screen.hits]
+
+
+async def open_search(pilot, *keys: str):
+    """ctrl+s and type; the search screen once its results are in."""
+    await pilot.press("ctrl+s", *keys)
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def test_library_search_two_chinese_characters(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = await open_search(pilot, "经", "济")
+        assert type(search).__name__ == "SearchScreen"
+        assert sorted(result_paths(search)) == ["zh/econ.md", "zh/travel.md"]
+        assert result_paths(search)[0] == "zh/econ.md"  # title hit first
+        prompt = search.results.get_option_at_index(0).prompt
+        assert "经济新闻" in prompt.plain and "2024-03-01" in prompt.plain
+        assert any("reverse" in str(span.style) for span in prompt.spans)
+        assert "2 results" in str(search.query_one("#search-status").render())
+
+
+async def test_library_search_longer_query_and_shift_s(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("S", *"quick brown")
+        await settle(pilot)
+        assert result_paths(app.screen) == ["en/letters.md"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_enter_opens_the_result_at_its_first_hit_and_n_goes_on(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_search(pilot, "经", "济")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.current.path == "zh/econ.md"
+        assert current(screen) == (0, 2, 4)
+        assert len(screen.find.matches) == 4
+        assert screen.focused is screen.reader
+        await pilot.press("n", "n", "n")
+        assert current(screen) == (2, 6, 8)
+        await pilot.press("n")  # past the last hit: the next result's article
+        await settle(pilot)
+        assert screen.current.path == "zh/travel.md"
+        assert current(screen) == (0, 4, 6)
+        await pilot.press("N")  # before its first hit: back to the last hit of the first
+        await settle(pilot)
+        assert screen.current.path == "zh/econ.md"
+        assert current(screen) == (2, 6, 8)
+
+
+async def test_saved_search_appears_in_the_tree_and_runs(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_search(pilot, *"abc")
+        await pilot.press("ctrl+s")
+        await pilot.press("escape")
+        await settle(pilot)
+        tree = app.screen.tree
+        branch = [n for n in tree.root.children if str(n.label) == "Saved searches"]
+        assert branch and [str(n.label) for n in branch[0].children] == ["⌕ abc"]
+        tree.focus()
+        tree.move_cursor(branch[0].children[0])
+        await pilot.press("enter")
+        await settle(pilot)
+        assert result_paths(app.screen) == ["en/letters.md"]
