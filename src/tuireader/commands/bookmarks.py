@@ -33,17 +33,22 @@ def register(subparsers) -> None:
     add.add_argument("--quote", help="bookmark this text's first occurrence")
     add.add_argument("--note", default="", help="a note to keep with it")
     export = _action(actions, "export", "write all bookmarks as md, json or yaml")
-    export.add_argument("--format", choices=sorted(EXPORTERS), default="md")
+    export.add_argument(
+        "--format", choices=sorted(EXPORTERS), default="md", help="md (the default), json or yaml"
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write here (else stdout)")
     imp = _action(actions, "import", "add bookmarks from a json or yaml export")
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("file", metavar="FILE", help="a file written by bookmarks export (json, yaml)")
     parser.set_defaults(func=run)
 
 
 def _action(actions, name: str, help: str) -> argparse.ArgumentParser:  # noqa: A002
     """One action parser with the global options and --library."""
     parser = common.add_command(actions, name, help=help)
-    parser.add_argument("--library", metavar="DIR", help="the library folder")
+    parser.prog = f"tuireader bookmarks {name}"
+    parser.add_argument(
+        "--library", metavar="DIR", help="the library folder, or a library name from the config"
+    )
     return parser
 
 

@@ -24,6 +24,13 @@ from tuireader.text.sanitize import sanitize_line
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
+#: The help of a subcommand's LIBRARY argument.
+LIBRARY_HELP = (
+    "a library folder, or a library's name from the config file "
+    "(default: the config's default library, else the bundled samples)"
+)
+
+
 def add_global_options(parser: argparse.ArgumentParser) -> None:
     """Add --data-dir, --cache-dir, --config and --version to ``parser``.
 

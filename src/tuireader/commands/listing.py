@@ -15,7 +15,7 @@ _TITLE_CELLS = 48
 def register(subparsers) -> None:
     """Add the ``list`` subcommand."""
     parser = common.add_command(subparsers, "list", help="list the articles of a library")
-    parser.add_argument("library", nargs="?", metavar="LIBRARY", help="library folder")
+    parser.add_argument("library", nargs="?", metavar="LIBRARY", help=common.LIBRARY_HELP)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.set_defaults(func=run)
 

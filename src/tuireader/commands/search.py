@@ -16,12 +16,25 @@ from tuireader.commands.progress import ProgressBar
 from tuireader.search import Hit
 from tuireader.search_query import QueryError
 
+QUERY_HELP = """\
+query language:
+  经济 发展            both terms
+  "river city"         a phrase
+  -旅游                without this term
+  经济 OR 文化         either term
+  section:要闻         in a section (anywhere on the article's path)
+  after:2022-01-01     dated on or after; before:2022-12-31 on or before
+  is:unread  is:bookmarked  in:title
+Case and full-width/half-width forms never matter."""
+
 
 def register(subparsers) -> None:
     """Add the ``search`` subcommand."""
     parser = common.add_command(subparsers, "search", help="search the articles of a library")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = QUERY_HELP
     parser.add_argument("query", metavar="QUERY", help='terms, "phrases", -term, OR, filters')
-    parser.add_argument("library", nargs="?", metavar="LIBRARY", help="library folder")
+    parser.add_argument("library", nargs="?", metavar="LIBRARY", help=common.LIBRARY_HELP)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results")
     parser.add_argument("--count", action="store_true", help="print the number of matches")
