@@ -99,15 +99,15 @@ class Terminal:
             self.drain(0.002)
         return time.monotonic() - self.started, cpu_seconds(self.pid)
 
-    def keys_cpu(self, key: bytes, presses: int, gap: float = 0.15) -> float:
-        """Average CPU seconds per press of ``key`` (idle CPU subtracted)."""
+    def keys_cpu(self, keys: bytes, presses: int, gap: float = 0.15) -> float:
+        """Average CPU seconds per key press, cycling through ``keys`` (idle subtracted)."""
         self.drain(1.0)
         idle_start = cpu_seconds(self.pid)
         self.drain(presses * gap)
         idle = cpu_seconds(self.pid) - idle_start
         busy_start = cpu_seconds(self.pid)
-        for _ in range(presses):
-            os.write(self.fd, key)
+        for n in range(presses):
+            os.write(self.fd, keys[n % len(keys) : n % len(keys) + 1])
             self.drain(gap)
         busy = cpu_seconds(self.pid) - busy_start
         return max(0.0, busy - idle) / presses
@@ -122,6 +122,15 @@ class Terminal:
 
 
 STARTS = 5
+# Keys pressed in the article list, cycled: movement, ends, filter, sort, read mark.
+LIST_KEYS = (
+    ("j", b"j"),
+    ("k", b"k"),
+    ("G/g", b"Gg"),
+    ("u", b"u"),
+    ("s", b"s"),
+    ("m", b"m"),
+)
 # The app without the CLI in front: what the UI itself costs (see the report in main()).
 DIRECT = (
     "import sys; from pathlib import Path; from tuireader.config import Settings, "
@@ -169,13 +178,12 @@ def measure(name: str, library: Path, presses: int) -> None:
             start_up(f"{name}, {how}", argv, env)
         term = Terminal([sys.executable, "-m", "tuireader", str(library)], env)
         term.wait_for(ROWS)
-        for label, key in (("list j", b"j"), ("list k", b"k"), ("tree j", None)):
-            if key is None:
-                os.write(term.fd, b"\x1b[Z")  # shift+tab to the tree
-                term.drain(0.5)
-                key = b"j"
-            per_key = term.keys_cpu(key, presses)
-            print(f"{name}: CPU per key ({label}) {per_key * 1000:.1f} ms")
+        for label, keys in LIST_KEYS:
+            per_key = term.keys_cpu(keys, presses)
+            print(f"{name}: CPU per key (list {label}) {per_key * 1000:.1f} ms")
+        os.write(term.fd, b"\x1b[Z")  # shift+tab to the tree
+        term.drain(0.5)
+        print(f"{name}: CPU per key (tree j) {term.keys_cpu(b'j', presses) * 1000:.1f} ms")
         os.write(term.fd, b"\t\r")  # back to the list, open an article
         term.drain(1.0)
         print(f"{name}: CPU per key (reader space) {term.keys_cpu(b' ', presses) * 1000:.1f} ms")

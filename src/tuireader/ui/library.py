@@ -25,9 +25,12 @@ class SectionQuery:
     section: tuple[str, ...] = ()
     sort: str = "date"
     unread_only: bool = False
+    known_count: int | None = None  # from the section tree's counts, when it has them
 
     def count(self) -> int:
         """How many articles the listing holds."""
+        if self.known_count is not None:
+            return self.known_count
         return self.catalog.count(self.section, unread_only=self.unread_only)
 
     def rows(self, offset: int, limit: int) -> list[Any]:
@@ -66,9 +69,11 @@ class Library:
         if close is not None:
             close()
 
-    def query(self, section: tuple[str, ...], sort: str, unread_only: bool) -> SectionQuery:
-        """A row source for the article list."""
-        return SectionQuery(self.catalog, section, sort, unread_only)
+    def query(
+        self, section: tuple[str, ...], sort: str, unread_only: bool, count: int | None = None
+    ) -> SectionQuery:
+        """A row source for the article list (``count`` when it is already known)."""
+        return SectionQuery(self.catalog, section, sort, unread_only, count)
 
     def row_for_path(self, path: str) -> Any | None:
         """The catalog row of the article at ``path`` (library-relative), if catalogued."""

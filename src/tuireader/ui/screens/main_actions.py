@@ -14,6 +14,8 @@ from textual.widget import Widget
 from tuireader.ui.sorts import SORTS
 
 ARTICLE_ACTIONS = {"next_article", "previous_article", "next_unread", "previous_unread"}
+# Actions whose availability changes while the screen is up (everything else is fixed).
+CHANGING_ACTIONS = ("toggle_read", "history_back", "history_forward", "toggle_fullscreen")
 
 
 class MainActions:
@@ -41,6 +43,17 @@ class MainActions:
         if action == "toggle_fullscreen":
             return True if self.current is not None else None
         return True
+
+    def update_bindings(self) -> None:
+        """Refresh the footer and palette only when an action became (un)available.
+
+        ``refresh_bindings`` rebuilds the footer, which costs more than a key press may.
+        """
+        screen: Any = self
+        now = tuple(self.check_action(action, ()) for action in CHANGING_ACTIONS)
+        if now != getattr(self, "_bindings_state", None):
+            self._bindings_state = now
+            screen.refresh_bindings()
 
     def _target_row(self) -> Any | None:
         """The article an action applies to: the open one, else the list's cursor row."""
@@ -92,7 +105,7 @@ class MainActions:
         row = self.library.row_for_path(path) if path else None
         if row is not None:
             screen.open_row(row, remember=False)
-        screen.refresh_bindings()
+        self.update_bindings()
 
     def action_toggle_read(self) -> None:
         """Mark the article read, or unread again."""
@@ -110,9 +123,11 @@ class MainActions:
             return
         if was_read != read:
             screen.tree.adjust_unread(tuple(row.sections), -1 if read else 1)
-        # Only a filtered listing changes length when a mark changes.
-        screen.article_list.reload(recount=self.unread_only)
-        screen.update_status()
+        if self.unread_only:  # the filtered listing changes length: count from the tree
+            screen.refresh_list()
+        else:
+            screen.article_list.reload(recount=False)
+            screen.update_status()
 
     def action_mark_section_read(self) -> None:
         """Mark every article in the section read."""

@@ -87,6 +87,13 @@ class SectionTree(Tree[Any]):
                 counts[0] = max(0, min(counts[1], counts[0] + delta))
         self._relabel(self.root)
 
+    def count_of(self, path: Path, unread_only: bool) -> int | None:
+        """The number of (unread) articles under ``path``, if the tree knows the section."""
+        counts = self._counts.get(path)
+        if counts is None:
+            return None
+        return counts[0] if unread_only else counts[1]
+
     def unread(self, path: Path) -> int:
         """The unread count shown for ``path``."""
         return self._counts.get(path, [0, 0])[0]
