@@ -7,14 +7,16 @@ whose title, quote or note hold every word typed, and applies as you type.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tuireader.model import Bookmark
 from tuireader.state import StateWriteError
@@ -22,6 +24,7 @@ from tuireader.ui.safe_text import one_line
 from tuireader.ui.screens.note_editor import NoteEditor
 from tuireader.ui.widgets.bookmark_list import BookmarkList
 
+FIRST_PAGE = 200  # bookmarks shown before the rest is read in a thread
 FILTER_DELAY = 0.12  # seconds of quiet typing before the list is filtered again
 EMPTY = "No bookmarks yet. In the reader: v selects a passage, b bookmarks it."
 
@@ -51,13 +54,14 @@ class BookmarksScreen(Screen["Bookmark | None"]):
         self._missing = missing
         self._undo: list[int] = []
         self._filter_timer: Any = None
+        self._generation = 0
+        self._total = 0
 
     def compose(self) -> ComposeResult:
-        """Filter box, the list, a status line and the keys."""
+        """Filter box, the list and a status line naming the keys."""
         yield Input(placeholder="Filter: words in the title, passage or note  (/)", id="bm-filter")
         yield BookmarkList(id="bm-list")
         yield Static(id="bm-status")
-        yield Footer()
 
     @property
     def bookmark_list(self) -> BookmarkList:
@@ -76,16 +80,47 @@ class BookmarksScreen(Screen["Bookmark | None"]):
         self.bookmark_list.focus()
 
     def reload(self, keep: int | None = None) -> None:
-        """Read the bookmarks matching the filter again; the cursor on ``keep`` (an id)."""
-        listing = self.bookmark_list
-        cursor = listing.cursor
+        """Read the bookmarks matching the filter again; the cursor on ``keep`` (an id).
+
+        The first page is shown at once; the rest is read in a thread and shown when
+        it arrives, so the screen paints fast however many bookmarks there are.
+        """
+        self._generation += 1
         text = self.filter_text
-        found = self._state.list_bookmarks(text, 0, max(1, self._state.count_bookmarks(text)))
-        orphaned = set(self._missing(found)) if self._missing else set()
-        listing.show(found, orphaned, cursor)
+        self._total = self._state.count_bookmarks(text)
+        first = self._state.list_bookmarks(text, 0, FIRST_PAGE)
+        self._show(first, self._orphaned(first), keep)
+        if self._total > len(first):
+            self._load_all(self._generation, text, self._total, keep)
+
+    @work(thread=True, exclusive=True, group="bookmarks")
+    def _load_all(self, generation: int, text: str, total: int, keep: int | None) -> None:
+        found = self._state.list_bookmarks(text, 0, total + FIRST_PAGE)  # room for new ones
+        self.post_message(self.Loaded(generation, found, self._orphaned(found), keep))
+
+    @dataclass
+    class Loaded(Message):
+        """Every bookmark matching a filter, read in a thread."""
+
+        generation: int
+        bookmarks: list[Bookmark]
+        orphaned: set[int]
+        keep: int | None
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        if message.generation == self._generation:
+            self._show(message.bookmarks, message.orphaned, message.keep)
+
+    def _orphaned(self, found: list[Bookmark]) -> set[int]:
+        return set(self._missing(found)) if self._missing else set()
+
+    def _show(self, found: list[Bookmark], orphaned: set[int], keep: int | None) -> None:
+        listing = self.bookmark_list
+        listing.show(found, orphaned, listing.cursor)
         if keep is not None and (index := listing.index_of(keep)) is not None:
             listing.cursor = index
-        self._show_status(len(found))
+        self._show_status(max(self._total, len(found)))
 
     def _show_status(self, count: int) -> None:
         line = Text(f" {count:,} bookmark{'s' if count != 1 else ''}", no_wrap=True)
