@@ -238,3 +238,13 @@ def test_hostile_queries_find_nothing_quietly(catalog, query):
 def test_fts_syntax_in_a_query_is_just_text(catalog):
     assert paths(catalog, '"met."') == ["news/d.md"]
     assert paths(catalog, "width AND") == ["news/e.md"]  # AND is a word here: "and" in e.md
+
+
+def test_snippet_in_a_very_long_paragraph(tmp_path):
+    from tuireader.search_index import fast_fold
+    from tuireader.search_snippets import make_snippet
+
+    body = "前言\n" + "文字" * 50_000 + "ＡＢＣ目标词" + "文字" * 50_000
+    snippet, spans = make_snippet(body, fast_fold(body), ["目标词"])
+    assert len(snippet) < 200
+    assert [snippet[s:e] for s, e in spans] == ["目标词"]

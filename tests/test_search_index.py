@@ -68,3 +68,13 @@ def test_an_index_of_another_version_is_dropped_and_rebuilt():
 def test_a_catalog_without_index_tables_is_not_ready():
     conn = sqlite3.connect(":memory:")
     assert not search_index.is_ready(conn)
+
+
+@given(TEXT)
+def test_fold_positions_agree_with_fold_with_map(text):
+    from tuireader.text.fold import fold_with_map
+
+    folded, origin = search_index.fold_positions(text)
+    assert folded == fold(text)
+    expected = fold_with_map(text)[1]
+    assert (origin if origin is not None else list(range(len(folded)))) == expected

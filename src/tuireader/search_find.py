@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tuireader.text.fold import fold, fold_with_map
+from tuireader.search_index import fold_positions
+from tuireader.text.fold import fold
 
 Match = tuple[int, int, int]
 
@@ -48,25 +49,32 @@ def find_terms(blocks: Sequence[str], terms: Iterable[str]) -> list[Match]:
     wanted = [term for term in dict.fromkeys(terms) if term]
     found: set[Match] = set()
     for index, text in enumerate(blocks):
-        folded, origin = fold_with_map(text)
+        folded, origin = fold_positions(text)
         for term in wanted:
             start = folded.find(term)
             while start >= 0:
                 end = start + len(term)
-                found.add((index, origin[start], origin[end - 1] + 1))
+                found.add((index, *original_span(origin, start, end)))
                 start = folded.find(term, end)
     return sorted(found)
+
+
+def original_span(origin: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """The original (start, end) of the folded span ``start:end``."""
+    if origin is None:
+        return start, end
+    return origin[start], origin[end - 1] + 1
 
 
 def _regex_matches(blocks: Sequence[str], pattern: re.Pattern[str]) -> list[Match]:
     """Non-empty regex matches in the folded blocks, at original offsets."""
     found: list[Match] = []
     for index, text in enumerate(blocks):
-        folded, origin = fold_with_map(text)
+        folded, origin = fold_positions(text)
         for match in pattern.finditer(folded):
             start, end = match.span()
             if end > start:
-                found.append((index, origin[start], origin[end - 1] + 1))
+                found.append((index, *original_span(origin, start, end)))
     return found
 
 

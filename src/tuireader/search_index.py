@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tuireader.text.fold import fold
+from tuireader.text.fold import fold, fold_with_map
 
 PAD = "\n\n"
 _BATCH = 400
@@ -72,6 +72,23 @@ def fast_fold(text: str) -> str:
     if unicodedata.is_normalized("NFKC", narrowed):
         return narrowed.casefold()
     return fold(narrowed)
+
+
+def fold_positions(text: str) -> tuple[str, list[int] | None]:
+    """:func:`fold` of ``text`` and where each folded character came from.
+
+    The map is None when folding kept every character in place (ASCII, and most Chinese
+    text): then offsets are the same in both, and no per-character list is built, which
+    keeps a 10 MB paragraph cheap to search.
+    """
+    if text.isascii():
+        return text.lower(), None
+    narrowed = text.translate(_FULL_WIDTH)  # one character for one
+    if unicodedata.is_normalized("NFKC", narrowed):
+        folded = narrowed.casefold()
+        if len(folded) == len(narrowed):  # casefold never shrinks a character
+            return folded, None
+    return fold_with_map(text)
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
