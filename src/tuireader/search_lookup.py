@@ -6,7 +6,7 @@ Those trigrams are read from the index vocabulary and OR-ed together: exact.
 
 Exactly three characters: one trigram, so the index answer is exact. More: the articles
 holding every trigram of the term, a superset (``detail=none`` keeps no positions); the
-caller checks candidates against the folded text (:func:`texts`) only as far as needed.
+caller checks candidates against the folded text, only as far as needed.
 
 Title-only terms are looked up in the small ``search_docs`` table: exact.
 """
@@ -18,14 +18,6 @@ import sqlite3
 
 _OR_CHUNK = 250
 _TOP = "\U0010ffff"
-
-
-def term_ids(conn: sqlite3.Connection, term: str, title_only: bool = False) -> set[int]:
-    """Ids of exactly the articles whose folded title (or body) holds ``term``."""
-    ids, exact = candidates(conn, term, title_only)
-    if exact:
-        return ids
-    return {i for i, title, body in texts(conn, ids) if term in title or term in body}
 
 
 def candidates(conn: sqlite3.Connection, term: str, title_only: bool) -> tuple[set[int], bool]:
@@ -65,15 +57,6 @@ def title_ids(conn: sqlite3.Connection, term: str) -> set[int]:
 def _all_trigrams(term: str) -> str:
     """An FTS5 expression requiring every trigram of ``term``."""
     return " AND ".join(_quote(term[i : i + 3]) for i in range(len(term) - 2))
-
-
-def texts(conn: sqlite3.Connection, ids) -> list[tuple[int, str, str]]:
-    """(id, folded title, folded body) of the given articles."""
-    sql = (
-        "SELECT d.id, d.title, t.body FROM search_docs d JOIN search_text t ON t.id = d.id "
-        "WHERE d.id IN (SELECT value FROM json_each(?))"
-    )
-    return conn.execute(sql, (json.dumps(sorted(ids)),)).fetchall()
 
 
 def _fts_ids(conn: sqlite3.Connection, expr: str) -> set[int]:
