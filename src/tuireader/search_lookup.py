@@ -5,10 +5,10 @@ the articles holding the term are exactly those holding a trigram that starts wi
 Those trigrams are read from the index vocabulary and OR-ed together: exact.
 
 Exactly three characters: one trigram, so the index answer is exact. More: the articles
-holding every trigram of the term, a superset (``detail=none`` keeps no positions); the
+holding every trigram of the term, a superset (``detail=column`` keeps no positions); the
 caller checks candidates against the folded text, only as far as needed.
 
-Title-only terms are looked up in the small ``search_docs`` table: exact.
+Title-only terms use the index's title column, checked against the folded title: exact.
 """
 
 from __future__ import annotations
