@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from tuireader.search_lookup import candidates, title_ids
 
@@ -121,7 +122,7 @@ def ranked_page(
     if wanted == 0:  # a count only
         return [], (len(ids) if plan.exact else None)
     titled = _by_date(conn, _title_hits(conn, plan, ids))
-    order = _chain(titled, _date_order(conn, ids, set(titled)))
+    order = chain(titled, _date_order(conn, ids, set(titled)))
     page: list[int] = []
     checked = 0
     for batch in _batches(order, _CHECK_BATCH):
@@ -180,12 +181,6 @@ def _date_order(conn: sqlite3.Connection, ids: set[int], skip: set[int]) -> Iter
     for (article_id,) in conn.execute("SELECT id FROM search_docs ORDER BY date_rank, id"):
         if article_id in ids and article_id not in skip:
             yield article_id
-
-
-def _chain(first: list[int], rest: Iterator[int]) -> Iterator[int]:
-    """``first`` then ``rest``."""
-    yield from first
-    yield from rest
 
 
 def _batches(items: Iterator[int], size: int) -> Iterator[list[int]]:
