@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import html
+import re
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -25,10 +27,11 @@ from tuireader.config import Paths, Settings  # noqa: E402
 
 SAMPLES = ROOT / "sample_articles"
 SEED = SAMPLES / "新闻" / "张掖" / "2022-11-01-学习贯彻党的二十大精神.txt"
-#: Screens reached by a binding, when the app has it: (file name, binding ids to try).
+#: Screens reached by a binding, when the app has it: (file name, binding ids to try,
+#: text to type once the screen is open).
 OPTIONAL_SCREENS = (
-    ("search", ("library.search", "search.library", "search.open")),
-    ("bookmarks", ("bookmark.list", "bookmarks.list")),
+    ("search", ("search.library", "library.search"), "经济"),
+    ("bookmarks", ("bookmark.list", "bookmarks.list"), ""),
 )
 
 Step = Callable[[object], Awaitable[None]]
@@ -65,12 +68,36 @@ async def shoot(
             await settle(pilot)
             svg = app.export_screenshot(title=f"tuireader — {name}")
     target = out / f"{name}.svg"
-    target.write_text(svg, encoding="utf-8")
+    target.write_text(fix_wide_text(svg), encoding="utf-8")
     return target
 
 
-def binding_step(binding_ids: tuple[str, ...]) -> Step:
-    """A step that runs the first of ``binding_ids`` the app has; False if it has none."""
+_TEXT = re.compile(r'(<text [^>]*?textLength=")([0-9.]+)("[^>]*>)([^<]*)(</text>)')
+
+
+def fix_wide_text(svg: str) -> str:
+    """Give each text run the width of its cells, not of its characters.
+
+    Rich's SVG export sets ``textLength`` to one cell per character, so a browser
+    squeezes every Chinese character (two cells wide) into one cell and the lines
+    overlap. The run's width in cells is what the terminal showed.
+    """
+    from rich.cells import cell_len
+
+    def widen(match: re.Match[str]) -> str:
+        text = html.unescape(match.group(4))
+        if not text:
+            return match.group(0)
+        cell = float(match.group(2)) / len(text)
+        width = f"{cell * cell_len(text):.4g}"
+        return match.group(1) + width + match.group(3) + match.group(4) + match.group(5)
+
+    return _TEXT.sub(widen, svg)
+
+
+def binding_step(binding_ids: tuple[str, ...], typed: str = "") -> Step:
+    """A step that runs the first of ``binding_ids`` the app has, then types ``typed``;
+    False if the app has none of them."""
     from tuireader.ui.bindings import KEY_TABLE
 
     specs = [spec for spec in KEY_TABLE if spec.id in binding_ids]
@@ -79,6 +106,10 @@ def binding_step(binding_ids: tuple[str, ...]) -> Step:
         if not specs:
             return False
         await pilot.app.screen.run_action(specs[0].action)
+        await pilot.pause()
+        if typed:
+            await pilot.press(*typed)
+            await pilot.pause(1.0)  # past any typing debounce, so the results are there
         return True
 
     return step
@@ -101,8 +132,9 @@ async def main(out: Path, size: tuple[int, int]) -> list[Path]:
         await shoot(out, "article", size, open_file=SEED),
         await shoot(out, "help", size, press("question_mark")),
     ]
-    for name, binding_ids in OPTIONAL_SCREENS:
-        saved.append(await shoot(out, name, size, binding_step(binding_ids), open_file=SEED))
+    for name, binding_ids, typed in OPTIONAL_SCREENS:
+        step = binding_step(binding_ids, typed)
+        saved.append(await shoot(out, name, size, step, open_file=SEED))
     return [path for path in saved if path is not None]
 
 
