@@ -232,3 +232,20 @@ async def test_saved_search_appears_in_the_tree_and_runs(search_library, make_ap
         await pilot.press("enter")
         await settle(pilot)
         assert result_paths(app.screen) == ["en/letters.md"]
+
+
+async def test_search_says_when_the_index_is_not_ready(search_library, make_app, paths):
+    import sqlite3
+
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # As if the first build were still running: one article not indexed yet.
+        conn = sqlite3.connect(app.library.db_path)
+        with conn:
+            conn.execute("UPDATE search_meta SET value = 'pending' WHERE key = 'state'")
+            conn.execute("DELETE FROM search_docs WHERE id = (SELECT min(id) FROM search_docs)")
+        conn.close()
+        search = await open_search(pilot, "经", "济")
+        words = str(search.query_one("#search-status").render())
+        assert "Index not ready (2 of 3 articles indexed)" in words

@@ -11,6 +11,7 @@ worker thread.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 
 from tuireader.search_find import FindResult, Match
@@ -32,11 +33,17 @@ class FoldedArticle:
     def __init__(self, blocks: Sequence[str]) -> None:
         self._blocks = list(blocks)
         self._folded: list[tuple[str, list[int]]] | None = None
+        self._lock = threading.Lock()  # two workers must not fold the same article twice
+
+    def prepare(self) -> None:
+        """Fold now (in a worker, when the find bar opens), so the first key is quick."""
+        self._ensure()
 
     def _ensure(self) -> list[tuple[str, list[int]]]:
-        if self._folded is None:
-            self._folded = [fold_with_map(text) for text in self._blocks]
-        return self._folded
+        with self._lock:
+            if self._folded is None:
+                self._folded = [fold_with_map(text) for text in self._blocks]
+            return self._folded
 
     def find(self, query: str, regex: bool = False) -> FindResult:
         """Every hit, in reading order, at original offsets; a bad regex gives ``error``."""

@@ -83,6 +83,7 @@ class FindActions:
         self._find_taken = False
         bar = await self._find_bar()
         bar.open()
+        self._prepare_fold()
 
     def action_find_next(self) -> None:
         """``n``: the next hit, wrapping; past the last, the next search result."""
@@ -171,15 +172,28 @@ class FindActions:
             bar.close()
 
     # -- matching --------------------------------------------------------------------
+    def _folded_article(self, article: Any) -> FoldedArticle:
+        """The folded text of ``article``, kept while it is the one shown."""
+        if self._folded is None or self._folded[0] is not article:
+            self._folded = (article, FoldedArticle([block.text for block in article.blocks]))
+        return self._folded[1]
+
+    def _prepare_fold(self) -> None:
+        screen: Any = self
+        if screen.reader.article is not None:
+            self._fold_worker(self._folded_article(screen.reader.article))
+
+    @work(thread=True, group="find-fold")
+    def _fold_worker(self, folded: FoldedArticle) -> None:
+        folded.prepare()
+
     def _start_find(self, query: str, regex: bool, mode: str) -> None:
         screen: Any = self
         article = screen.reader.article
         if article is None:
             return
-        if self._folded is None or self._folded[0] is not article:
-            self._folded = (article, FoldedArticle([block.text for block in article.blocks]))
+        folded = self._folded_article(article)
         self._find_generation += 1
-        folded = self._folded[1]
         self._find_worker(article, folded, self._find_generation, query, regex, mode)
 
     @work(thread=True, exclusive=True, group="find")

@@ -27,6 +27,7 @@ from tuireader.ui.search_runner import SearchRunner
 from tuireader.ui.search_session import ResultTrail
 
 HIT_STYLE = "bold reverse"
+DATE_CELLS = 10  # 2024-03-01, as in the article list
 STATUS_POLL = 1.0  # seconds between index-progress checks while the index is being built
 
 
@@ -52,7 +53,7 @@ def hit_text(hit: Hit) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     text.append(one_line(hit.title) or "(untitled)", style="bold")
     if hit.date:
-        text.append(f"  {one_line(hit.date)}", style="dim")
+        text.append(f"  {one_line(hit.date[:DATE_CELLS])}", style="dim")
     text.append("\n")
     text.append(" › ".join(one_line(s) for s in hit.sections) or "(library root)", style="dim")
     text.append("\n")
@@ -82,7 +83,12 @@ class SearchScreen(Screen[ResultTrail | None]):
     SearchScreen > #search-input { margin: 0 1; }
     SearchScreen > #search-status { height: 1; padding: 0 2; color: $text-muted; }
     SearchScreen > #search-status.-warn { color: $warning; }
-    SearchScreen > #search-results { height: 1fr; border: round $panel-lighten-2; }
+    SearchScreen > #search-results {
+        height: 1fr;
+        border: round $panel-lighten-2;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     """
 
     BINDINGS: ClassVar = [
@@ -100,6 +106,7 @@ class SearchScreen(Screen[ResultTrail | None]):
         self._query = query
         self._saver = saver  # callable(name, query) -> error message or None
         self._hits: list[Hit] = []
+        self._shown_query: str | None = None
         self._ready = True
 
     def compose(self) -> ComposeResult:
@@ -196,10 +203,15 @@ class SearchScreen(Screen[ResultTrail | None]):
             self._show(message.query, message.found)
 
     def _show(self, query: str, found: SearchResults) -> None:
-        self._hits = list(found.results)
-        self.results.set_options(Option(hit_text(hit)) for hit in self._hits)
+        # The same query again (the index grew): keep the highlight where the reader left it.
+        keep = self.results.highlighted if query == self._shown_query else None
+        self._hits, self._shown_query = list(found.results), query
+        options: list[Option | None] = []
+        for hit in self._hits:
+            options += [Option(hit_text(hit)), None]  # None: a divider between results
+        self.results.set_options(options)
         if self._hits:
-            self.results.highlighted = 0
+            self.results.highlighted = min(keep or 0, len(self._hits) - 1)
         self._ready = found.ready
         self._show_status(query, found)
 
@@ -211,7 +223,7 @@ class SearchScreen(Screen[ResultTrail | None]):
 
     # -- the index ---------------------------------------------------------------------
     def _poll_index(self) -> None:
-        if not self._ready:
+        if not self._ready:  # once ready, the index follows the catalog by itself
             self._check_index()
 
     @work(thread=True, exclusive=True, group="search-status")
@@ -220,11 +232,11 @@ class SearchScreen(Screen[ResultTrail | None]):
         self.post_message(IndexChecked(status.ready, status.indexed, status.total))
 
     def on_index_checked(self, message: IndexChecked) -> None:
-        """Re-run the query when the index has just become ready."""
-        was_ready, self._ready = self._ready, message.ready
-        if message.ready and not was_ready and self._query.strip():
+        """While the index is being built, search again as it grows; say how far it is."""
+        self._ready = message.ready
+        if self._query.strip():
             self._run(self._query)
-        elif not message.ready and not self._hits:
+        elif not message.ready:
             status = self.query_one("#search-status", Static)
             status.add_class("-warn")
             status.update(Text(not_ready_words(message.indexed, message.total)))
@@ -246,7 +258,8 @@ def _status_words(query: str, found: SearchResults) -> str:
         words = f"{len(found.results)}+ results"
     else:
         shown = len(found.results)
-        words = f"{found.total:,} results" + (f" (first {shown})" if shown < found.total else "")
+        noun = "result" if found.total == 1 else "results"
+        words = f"{found.total:,} {noun}" + (f" (first {shown})" if shown < found.total else "")
     if not found.ready and found.status is not None:
         words += " · " + not_ready_words(found.status.indexed, found.status.total)
     elif not found.ready:
