@@ -6,6 +6,7 @@ import pytest
 
 from tests.ui.conftest import SIZE, settle
 from tuireader.state import StateStore
+from tuireader.ui.bookmark_lookup import BOOKMARKED
 
 pytestmark = pytest.mark.anyio
 
@@ -168,10 +169,11 @@ async def test_bookmarked_section_lists_bookmarked_articles(library, make_app):
         screen = app.screen
         await pilot.press("j", "j", "b")
         await settle(pilot)
-        from tuireader.ui.widgets.section_tree import BOOKMARKED
-
+        label = str(screen.tree.root.children[0].label)
+        assert label.startswith("★ Bookmarked") and label.endswith("1/1")  # unread/total
         screen.tree.select_path(BOOKMARKED)
         await settle(pilot)
+        assert screen.section_name == "★ Bookmarked"
         listing = screen.article_list
         assert [listing.row_at(i).title for i in range(listing.row_count)] == ["Night market opens"]
 

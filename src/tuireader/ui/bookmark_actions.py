@@ -200,9 +200,14 @@ class BookmarkActions(BookmarkNotes):
         screen: Any = self
         self.show_bookmark_highlights()
         screen.article_list.reload()
-        set_count = getattr(screen.tree, "set_bookmarked_count", None)
-        if set_count is not None:
-            set_count(self.library.catalog.count(bookmarked_only=True))
+        self.refresh_bookmarked()
+
+    def refresh_bookmarked(self) -> None:
+        """Count the bookmarked articles again for the tree's "★ Bookmarked" node."""
+        screen: Any = self
+        catalog = self.library.catalog
+        unread = catalog.count((), unread_only=True, bookmarked_only=True)
+        screen.tree.set_bookmarked(unread, catalog.count((), bookmarked_only=True))
 
     def _selection_here(self) -> tuple[Anchor, Anchor] | None:
         """The passage selected in the reader, when the reader is where the user is."""

@@ -93,3 +93,12 @@ def placement_of(placed: Iterable[tuple[Bookmark, Placement]], bookmark_id: int)
         if b.id == bookmark_id:
             return placement
     return None
+
+
+#: The section path of the tree's "★ Bookmarked" node (no real section starts with NUL).
+BOOKMARKED: tuple[str, ...] = ("\x00bookmarked",)
+
+
+def listing_args(section: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """(section, bookmarked_only) for a catalog listing of a tree path."""
+    return ((), True) if section == BOOKMARKED else (section, False)

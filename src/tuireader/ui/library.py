@@ -15,6 +15,7 @@ from typing import Any
 from tuireader.catalog import Catalog
 from tuireader.config import Paths
 from tuireader.state import StateStore, StateWriteError
+from tuireader.ui.bookmark_lookup import listing_args
 
 
 @dataclass
@@ -31,13 +32,13 @@ class SectionQuery:
         """How many articles the listing holds."""
         if self.known_count is not None:
             return self.known_count
-        return self.catalog.count(self.section, unread_only=self.unread_only)
+        section, bookmarked = listing_args(self.section)
+        return self.catalog.count(section, self.unread_only, bookmarked)
 
     def rows(self, offset: int, limit: int) -> list[Any]:
         """One page of the listing."""
-        return self.catalog.rows(
-            self.section, offset=offset, limit=limit, sort=self.sort, unread_only=self.unread_only
-        )
+        section, bookmarked = listing_args(self.section)  # "★ Bookmarked" in the tree
+        return self.catalog.rows(section, offset, limit, self.sort, self.unread_only, bookmarked)
 
 
 class Library:

@@ -116,6 +116,7 @@ class MainScreen(ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[
     def refresh_library(self) -> None:
         """Reload the tree and the list from the catalog."""
         self.tree.show_tree(self.library.catalog.section_tree())
+        self.refresh_bookmarked()  # the tree's "★ Bookmarked" node (ui/bookmark_actions.py)
         self.refresh_list()
 
     def refresh_list(self, cursor: int | None = None) -> None:

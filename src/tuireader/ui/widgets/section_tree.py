@@ -18,6 +18,7 @@ from textual.widgets.tree import TreeNode
 
 from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
+from tuireader.ui.widgets.bookmarked_node import show_bookmarked
 from tuireader.ui.widgets.saved_search_nodes import SavedSearchChosen, add_saved_searches
 
 Path = tuple[str, ...]
@@ -58,6 +59,7 @@ class SectionTree(Tree[Any]):
         self._counts: dict[Path, list[int]] = {}
         self._saved: list[tuple[str, str]] = []  # saved searches (ui/widgets/saved_search_nodes.py)
         self._saved_nodes: dict[int, tuple] = {}
+        self._bookmarked: tuple[int, int] | None = None  # ui/widgets/bookmarked_node.py
 
     def show_tree(self, root: Any) -> None:
         """Show the catalog's section tree, keeping what was expanded and highlighted."""
@@ -71,6 +73,7 @@ class SectionTree(Tree[Any]):
         self.root.set_label(self._label(root, ROOT_LABEL))
         self.root.allow_expand = bool(root.children)
         self._reopen(self.root, expanded)
+        show_bookmarked(self, self._bookmarked)
         self._saved_nodes = add_saved_searches(self, self._saved)
         self._move_to(self._find(cursor) or self.root)
 
@@ -78,6 +81,11 @@ class SectionTree(Tree[Any]):
         """Show these (name, query) pairs under "Saved searches"."""
         self._saved = list(searches)
         self._saved_nodes = add_saved_searches(self, self._saved)
+
+    def set_bookmarked(self, unread: int, total: int) -> None:
+        """Show the "★ Bookmarked" node with these counts."""
+        self._bookmarked = (unread, total)
+        show_bookmarked(self, self._bookmarked)
 
     def adjust_unread(self, sections: Path, delta: int) -> None:
         """Change the unread count of every section on the way to ``sections``."""
