@@ -79,16 +79,21 @@ def _strip_matching(
     looks_like_clutter: Callable[[etree._Element, str], bool],
     keep_large: bool,
 ) -> None:
-    total = len(text_of(root)) or 1
+    total = 0  # the page's text length, measured only once something looks like clutter
+    found = False
     for element in root.iter(etree.Element):
         if element in protected:
             continue
         names = f"{element.get('class', '')} {element.get('id', '')}".lower().strip()
         if not looks_like_clutter(element, names):
             continue
+        if keep_large and not total:
+            total = len(text_of(root)) or 1
         if not keep_large or len(text_of(element)) * 2 < total:
             element.tag = _JUNK
-    etree.strip_elements(root, _JUNK, with_tail=False)
+            found = True
+    if found:
+        etree.strip_elements(root, _JUNK, with_tail=False)
 
 
 def _landmark_ancestors(root: etree._Element) -> set[etree._Element]:

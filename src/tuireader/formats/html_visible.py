@@ -28,6 +28,13 @@ _LABELED_DATE = re.compile(
 )
 _SOURCE = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]\s*([^\s|｜丨/]{1,30})")
 _AUTHOR = re.compile(r"(?:作者|作　者|撰稿|撰文|记者)\s*[:：]\s*([^\s|｜丨/，,]{1,20})")
+# Each label of _LABELED_DATE, _SOURCE and _AUTHOR contains one of these words (the
+# English ones casefolded): a page without any skips the regex scans.
+_SOURCE_WORDS = ("来源", "來源", "稿源", "出处")
+_AUTHOR_WORDS = ("作者", "作　者", "撰稿", "撰文", "记者")
+_DATE_LABEL_WORDS = ("时间", "日期")
+_DATE_LABEL_WORDS_EN = ("published", "posted", "updated", "date")
+_ZH_LABEL_WORDS = _DATE_LABEL_WORDS + _SOURCE_WORDS + _AUTHOR_WORDS
 _BYLINE = re.compile(r"\bBy\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _INFO_NAMES = re.compile(r"info|time|date|byline|meta|source|author|sj|pubtime|publish", re.I)
 
@@ -46,13 +53,25 @@ def read_visible(root: etree._Element) -> VisibleMeta:
     """Breadcrumb sections and labeled date / source / author from the visible text."""
     body = next(root.iter("body"), root)
     # Pieces joined by spaces: adjacent elements must not run together ("王五" + "正文").
-    text = " ".join(" ".join(body.itertext()).split())
+    text = _label_text(" ".join(body.itertext()))
     return VisibleMeta(
         sections=breadcrumb_sections(body),
         date=_labeled_date(text) or _time_element_date(body) or _info_date(body),
-        source=_first_group(_SOURCE, text),
-        author=_first_group(_AUTHOR, text) or _byline(body),
+        source=_first_group(_SOURCE, text, _SOURCE_WORDS),
+        author=_first_group(_AUTHOR, text, _AUTHOR_WORDS) or _byline(body),
     )
+
+
+def _label_text(raw: str) -> str:
+    """``raw`` with whitespace collapsed, or "" when it holds no label word at all.
+
+    Collapsing a whole page costs more than the rest of this module. Collapsing keeps
+    every run of non-space characters, so a label word is in ``raw`` exactly when it is
+    in the collapsed text (作　者 holds a space: it can only make us collapse needlessly).
+    """
+    if any(word in raw for word in _ZH_LABEL_WORDS) or _has_english_date_label(raw):
+        return " ".join(raw.split())
+    return ""
 
 
 def breadcrumb_sections(body: etree._Element) -> tuple[str, ...]:
@@ -89,23 +108,22 @@ def _split_crumbs(element: etree._Element, text: str) -> tuple[str, ...]:
     return tuple(items[:6])
 
 
-# Every label _LABELED_DATE knows contains one of these (the English ones lowercased).
-_DATE_LABEL_WORDS = ("时间", "日期")
-_DATE_LABEL_WORDS_EN = ("published", "posted", "updated", "date")
-
-
 def _labeled_date(text: str) -> str | None:
     # The regex has no literal prefix, so scanning a page that holds no label at all is
     # slow (a quarter of the parse); substring tests rule that case out first.
-    if not any(word in text for word in _DATE_LABEL_WORDS):
-        lowered = text.lower()
-        if not any(word in lowered for word in _DATE_LABEL_WORDS_EN):
-            return None
+    if not any(word in text for word in _DATE_LABEL_WORDS) and not _has_english_date_label(text):
+        return None
     for match in _LABELED_DATE.finditer(text):
         iso = parse_date(text[match.end() : match.end() + 40])
         if iso:
             return iso
     return None
+
+
+def _has_english_date_label(text: str) -> bool:
+    # casefold, not lower: re.I also matches "ſ" for "s", which only casefold maps.
+    folded = text.casefold()
+    return any(word in folded for word in _DATE_LABEL_WORDS_EN)
 
 
 def _time_element_date(body: etree._Element) -> str | None:
@@ -144,6 +162,10 @@ def _byline(body: etree._Element) -> str | None:
     return None
 
 
-def _first_group(pattern: re.Pattern[str], text: str) -> str | None:
+def _first_group(pattern: re.Pattern[str], text: str, words: tuple[str, ...]) -> str | None:
+    """The first group of ``pattern`` in ``text``; ``words`` are its labels, one of which
+    must occur for it to match (a substring test rules out most pages at once)."""
+    if not any(word in text for word in words):
+        return None
     match = pattern.search(text)
     return match.group(1) if match else None
