@@ -44,10 +44,19 @@ def wait_for(reports: queue.Queue[set[Path]], wanted: Path) -> set[Path]:
 
 
 def settle(watcher: LibraryWatcher, library: Path, reports: queue.Queue[set[Path]]) -> None:
-    """Make sure the watch is live: touch a probe file until it is reported."""
+    """Make sure the watch is live: touch a probe file until a report names it."""
     probe = library / "probe.txt"
-    probe.write_text("probe", encoding="utf-8")
-    wait_for(reports, probe)
+    for attempt in range(int(WAIT / 0.5)):
+        probe.write_text(f"probe {attempt}", encoding="utf-8")
+        try:
+            if probe in reports.get(timeout=0.5):
+                break
+        except queue.Empty:
+            continue
+    else:
+        pytest.fail("the watcher never reported the probe file")
+    while not reports.empty():  # drop reports of the probe still on their way
+        reports.get()
 
 
 def test_added_changed_and_removed_files_are_reported(watched, library: Path) -> None:
