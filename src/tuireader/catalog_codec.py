@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tuireader.catalog_db import date_rank, section_key
-from tuireader.loader import ArticleError, fingerprint, load_article
+from tuireader.loader import ArticleError, fingerprint_of, load_article
 from tuireader.model import BLOCK_KINDS, Article, Block
 from tuireader.text.fold import fold
 
@@ -82,6 +82,7 @@ def parse_job(job: Job) -> Outcome:
 
 def encode_article(article: Article) -> Record:
     """The stored form of an article: body text plus a compact block layout."""
+    body = article.body_text  # a property that joins every block: build it once
     layout = [
         [_KIND_CODE[block.kind], block.level, block.ordinal, len(block.text)]
         for block in article.blocks
@@ -99,8 +100,8 @@ def encode_article(article: Article) -> Record:
         format=article.format,
         encoding=article.encoding,
         warnings=article.warnings,
-        fingerprint=fingerprint(article),
-        body=article.body_text,
+        fingerprint=fingerprint_of(article.title, body),
+        body=body,
         layout=json.dumps(layout, separators=(",", ":")),
     )
 

@@ -31,6 +31,8 @@ _UPSERT = (
 
 def _dump(values: Sequence[str]) -> str:
     """A compact JSON list."""
+    if not values:  # most articles have no tags and no warnings
+        return "[]"
     return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -87,6 +89,7 @@ class Writer:
 
     def _store(self, rel: str, size: int, mtime: int, record: Record, old_id: int | None) -> None:
         """Insert or update one article with its text, membership and index entries."""
+        rank = record.date_rank  # a computed property: once, not once per membership row
         values = (
             rel,
             size,
@@ -96,7 +99,7 @@ class Writer:
             _dump(record.sections),
             record.section_key,
             record.date,
-            record.date_rank,
+            rank,
             record.source,
             record.author,
             record.url,
@@ -124,7 +127,7 @@ class Writer:
             "INSERT INTO membership (prefix, date_rank, title_key, article_id, fingerprint) "
             "VALUES (?,?,?,?,?)",
             [
-                (key, record.date_rank, record.title_key, article_id, record.fingerprint)
+                (key, rank, record.title_key, article_id, record.fingerprint)
                 for key in ancestor_keys(record.sections)
             ],
         )

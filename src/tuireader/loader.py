@@ -54,6 +54,7 @@ __all__ = [
     "MAX_BLOCK_CHARS",
     "ArticleError",
     "fingerprint",
+    "fingerprint_of",
     "format_for",
     "load_article",
     "merge_sections",
@@ -179,9 +180,14 @@ def fingerprint(article: Article) -> str:
     Whitespace is collapsed first, so re-wrapping or a changed line ending does not change
     the fingerprint, while any edit of the words does.
     """
+    return fingerprint_of(article.title, article.body_text)
+
+
+def fingerprint_of(title: str, body_text: str) -> str:
+    """:func:`fingerprint` from an article's title and ``body_text`` (already joined)."""
     # str.split() collapses exactly the runs a \s+ regex would, three times faster.
-    body = " ".join(article.body_text.split())
-    title = " ".join(article.title.split())
+    body = " ".join(body_text.split())
+    title = " ".join(title.split())
     digest = hashlib.blake2b(digest_size=16)
     digest.update(title.encode("utf-8", "surrogatepass"))
     digest.update(b"\x00")

@@ -130,6 +130,8 @@ class _Walker:
             return
         raw = "".join(self._buffer)
         self._buffer.clear()
+        if raw.isspace():  # the newline between two tags: no block, whatever the kind
+            return
         kind, level = self._context[-1]
         text = raw.strip("\n").rstrip() if kind == CODE else clean_text(raw)
         if not text:
