@@ -214,6 +214,7 @@ async def test_enter_opens_the_result_at_its_first_hit_and_n_goes_on(search_libr
         await settle(pilot)
         assert screen.current.path == "zh/econ.md"
         assert current(screen) == (2, 6, 8)
+        assert count_text(screen) == "4/4 · result 1 of 2"
 
 
 async def test_saved_search_appears_in_the_tree_and_runs(search_library, make_app):
@@ -232,6 +233,9 @@ async def test_saved_search_appears_in_the_tree_and_runs(search_library, make_ap
         await pilot.press("enter")
         await settle(pilot)
         assert result_paths(app.screen) == ["en/letters.md"]
+        await pilot.press("ctrl+s", "escape")  # saved already: ctrl+s forgets it
+        await settle(pilot)
+        assert not [n for n in tree.root.children if str(n.label) == "Saved searches"]
 
 
 async def test_search_says_when_the_index_is_not_ready(search_library, make_app, paths):

@@ -250,6 +250,8 @@ class FindActions:
         if bar is None:
             return
         text = self.find.count_text()
-        if self._trail is not None and text and not self.find.error:
+        if self._trail is not None and not self.find.error:
+            # A result can match on its title alone: no hit in the text to step to.
+            text = text if self.find.matches else "only the title matches"
             text = f"{text} · {self._trail.label()}"
         bar.show_count(text, error=bool(self.find.error))

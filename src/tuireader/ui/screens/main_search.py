@@ -124,17 +124,23 @@ class SearchActions(FindActions):
         self._show_count()
 
     # -- saved searches ------------------------------------------------------------------
-    def save_search(self, name: str, query: str) -> str | None:
-        """Save a search (state.db); an error message, or None. The tree shows it."""
+    def save_search(self, name: str, query: str) -> tuple[str | None, bool]:
+        """Save a search, or forget it if it is saved: (error message or None, saved now?)."""
         from tuireader.state import StateWriteError
-        from tuireader.state_searches import save_search
+        from tuireader.state_searches import delete_saved_search, save_search, saved_searches
 
+        store = self.library.state
         try:
-            save_search(self.library.state, name, query)
+            if any(s.name == name for s in saved_searches(store)):
+                delete_saved_search(store, name)
+                saved = False
+            else:
+                save_search(store, name, query)
+                saved = True
         except (StateWriteError, ValueError) as exc:
-            return str(exc)
+            return str(exc), False
         self.show_saved_searches()
-        return None
+        return None, saved
 
     def show_saved_searches(self) -> None:
         """Put the saved searches in the section tree."""

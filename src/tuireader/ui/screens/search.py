@@ -3,7 +3,7 @@
 Results come as you type from a thread worker (through :class:`SearchRunner`, whose one
 thread owns its catalog connection) and are shown as Rich ``Text``: title and date,
 sections, and a snippet with the hits highlighted. ``ctrl+s`` saves the search (it then
-shows in the section tree). While the first index build runs, the screen says how far
+shows in the section tree), or forgets it if it was saved already. While the first index build runs, the screen says how far
 it is and that results are incomplete.
 """
 
@@ -104,7 +104,7 @@ class SearchScreen(Screen[ResultTrail | None]):
         super().__init__()
         self.runner = runner
         self._query = query
-        self._saver = saver  # callable(name, query) -> error message or None
+        self._saver = saver  # callable(name, query) -> (error or None, saved now?)
         self._hits: list[Hit] = []
         self._shown_query: str | None = None
         self._ready = True
@@ -173,16 +173,20 @@ class SearchScreen(Screen[ResultTrail | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        """Save the query (named after itself; it shows in the section tree)."""
+        """Save the query (named after itself; it shows in the section tree), or unsave it."""
         query = self._query.strip()
         if not query or self._saver is None:
             self.notify("Type a query first.", markup=False)
             return
-        error = self._saver(query, query)
+        error, saved = self._saver(query, query)
         if error:
             self.notify(error, title="Not saved", markup=False, severity="error")
-        else:
+        elif saved:
             self.notify(f"Saved search: {one_line(query)}", markup=False)
+        else:
+            self.notify(
+                f"Removed saved search: {one_line(query)} (ctrl+s saves it again)", markup=False
+            )
 
     # -- searching -------------------------------------------------------------------
     def _run(self, query: str) -> None:
