@@ -110,7 +110,7 @@ class Page:
             raise RuntimeError(f"page error: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    async def press(self, key: str, code: str, key_code: int) -> None:
+    async def press(self, key: str, code: str, key_code: int, shift: bool = False) -> None:
         """Type one printable key, as a person at the keyboard would."""
         for kind in ("keyDown", "keyUp"):
             params: dict[str, Any] = {
@@ -118,6 +118,7 @@ class Page:
                 "key": key,
                 "code": code,
                 "windowsVirtualKeyCode": key_code,
+                "modifiers": 8 if shift else 0,
             }
             if kind == "keyDown":
                 params["text"] = key

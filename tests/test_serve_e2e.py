@@ -27,6 +27,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "sample_articles" / "新闻" / "张掖" / "2022-11-01-学习贯彻党的二十大精神.txt"
 SEED_TITLE_PART = "勇担新使命"
+NOTE = "a note written from the terminal"
 CHROMIUM = cdp.find_chromium()
 
 # Runs before the page's scripts: when any object is given a `terminal` property holding
@@ -86,9 +87,13 @@ def served(tmp_path: Path) -> Iterator[tuple[int, Path]]:
     """``tuireader serve SEED`` on a free port with tmp dirs; yields (port, tmp_path)."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    command = [sys.executable, "-m", "tuireader", "serve", "--port", str(port)]
-    command += ["--data-dir", str(tmp_path / "data"), "--cache-dir", str(tmp_path / "cache")]
-    command += ["--config", str(tmp_path / "none.yaml"), str(SEED)]
+    locations = ["--data-dir", str(tmp_path / "data"), "--cache-dir", str(tmp_path / "cache")]
+    locations += ["--config", str(tmp_path / "none.yaml")]
+    tuireader = [sys.executable, "-m", "tuireader"]
+    # State written from the terminal before serving: the page must show it.
+    bookmark = [*tuireader, "bookmarks", "add", str(SEED), *locations, "--note", NOTE]
+    subprocess.run(bookmark, env=env, check=True, capture_output=True, timeout=120)
+    command = [*tuireader, "serve", "--port", str(port), *locations, str(SEED)]
     log = (tmp_path / "serve.log").open("wb")
     # A session of its own, so the app processes it spawns are stopped with it.
     server = subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)
@@ -137,35 +142,31 @@ async def screen_with(page: cdp.Page, words: str, timeout: float = 90) -> str:
         pytest.fail(f"{words!r} never appeared on the page; last screen:\n{last}")
 
 
-async def read_title_then_open_help(page: cdp.Page, url: str, help_words: str) -> tuple[str, str]:
-    """Load the page, read the screen with the seed title, press ?, read the help."""
+async def read_title_then_open_bookmarks(page: cdp.Page, url: str) -> tuple[str, str]:
+    """Load the page, read the screen with the seed title, press B, read the bookmarks."""
     await page.send("Page.enable")
     await page.send("Page.addScriptToEvaluateOnNewDocument", source=TERMINAL_TRAP)
     await page.send("Page.navigate", url=url)
     before = await screen_with(page, SEED_TITLE_PART)
     await page.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
-    await page.press("?", "Slash", 191)
-    after = await screen_with(page, help_words)
+    await page.press("B", "KeyB", 66, shift=True)
+    after = await screen_with(page, NOTE)
     return before, after
 
 
 def test_the_served_page_shows_the_seed_article_and_takes_a_key(served, browser) -> None:
-    from tuireader.ui.bindings import SCOPE_TITLES
-
     port, tmp_path = served
-    help_words = SCOPE_TITLES["main"]
 
     async def scenario() -> tuple[str, str]:
         page = await cdp.Page.connect(browser)
         try:
-            return await read_title_then_open_help(page, f"http://127.0.0.1:{port}/", help_words)
+            return await read_title_then_open_bookmarks(page, f"http://127.0.0.1:{port}/")
         finally:
             await page.close()
 
     before, after = asyncio.run(scenario())
     assert SEED_TITLE_PART in before
-    assert help_words not in before  # the key, not the first screen, brought the help up
-    assert help_words in after
-    # The served app used the locations given to `serve`: the same state as the terminal.
-    assert (tmp_path / "data" / "state.db").is_file()
+    assert NOTE not in before  # the key, not the first screen, brought the bookmarks up
+    # The note was written by `tuireader bookmarks add` in the terminal: same state.
+    assert NOTE in after
     assert list((tmp_path / "cache").glob("catalog-*.db"))
