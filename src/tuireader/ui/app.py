@@ -15,10 +15,12 @@ from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tuireader.config import Paths, Settings
 from tuireader.ui.bindings import KEY_TABLE
+from tuireader.ui.safe_text import one_line
 from tuireader.ui.session import Session
 
 LIBRARY_SCREEN = "library"
@@ -138,6 +140,26 @@ class TuireaderApp(App[int]):
             if spec.palette and spec.scope == "main" and screen.check_action(spec.action, ()):
                 action = partial(screen.run_action, spec.action)
                 yield SystemCommand(spec.description, spec.tooltip or spec.description, action)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (``Widget.notify`` ends here too) as clean plain text.
+
+        Messages often carry file names, paths and error texts from data: escapes are
+        removed and markup is never parsed, whatever the caller asked for.
+        """
+        lines = str(message).split("\n")
+        clean = "\n".join(one_line(line) for line in lines)
+        super().notify(
+            clean, title=one_line(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Save the reading position before the screens are taken down."""

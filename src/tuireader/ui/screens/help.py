@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tuireader.ui.bindings import SCOPE_TITLES, key_label, specs
+from tuireader.ui.safe_text import one_line, plain
 from tuireader.ui.widgets.reader import ArticleReader
 
 
@@ -25,6 +26,11 @@ def reader_rows() -> list[tuple[str, str]]:
     return rows
 
 
+def _wrapping(value: str) -> Text:
+    """Plain text that may wrap in its column (descriptions can be long)."""
+    return Text(one_line(value))
+
+
 def keys_table(keymap: dict[str, str]) -> Table:
     """A table of every binding: keys and what they do."""
     table = Table(show_header=False, box=None, padding=(0, 2), expand=False)
@@ -33,13 +39,16 @@ def keys_table(keymap: dict[str, str]) -> Table:
     for scope in ("main", "list", "tree", "app"):
         table.add_row(Text(SCOPE_TITLES[scope], style="bold underline"), "")
         for spec in specs(scope):
-            table.add_row(key_label(spec, keymap), spec.tooltip or spec.description)
+            # Keys come from the user's config: plain Text, never parsed as markup.
+            table.add_row(
+                plain(key_label(spec, keymap)), _wrapping(spec.tooltip or spec.description)
+            )
         table.add_row("", "")
     reading = reader_rows()
     if reading:
         table.add_row(Text("Reading pane", style="bold underline"), "")
         for keys, description in reading:
-            table.add_row(keys, description)
+            table.add_row(plain(keys), _wrapping(description))
     return table
 
 
