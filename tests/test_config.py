@@ -299,3 +299,10 @@ def test_unknown_binding_ids_are_dropped_with_their_line(tmp_path: Path) -> None
         f"config {tmp_path / 'config.yaml'}, line 3: "
         "keys: no binding has the id 'article.nxet'; remap ignored"
     ]
+
+
+def test_config_init_in_a_folder_that_cannot_be_made(tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert cli.main(["config", "--init", "--config", str(blocker / "config.yaml")]) == 1
+    assert "cannot write" in capsys.readouterr().err

@@ -54,7 +54,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace, config_file) -> int:
     """Write the template; an existing file is left alone (exit status 1)."""
-    if not init_config(config_file):
+    try:
+        written = init_config(config_file)
+    except OSError as exc:
+        common.error(f"cannot write {common.show_path(config_file)}: {exc.strerror or exc}")
+        return 1
+    if not written:
         common.error(f"{common.show_path(config_file)} exists already; left unchanged")
         return 1
     print(common.show_path(config_file))
