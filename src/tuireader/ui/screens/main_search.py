@@ -11,14 +11,16 @@ Handlers are named ``on_*`` (not ``@on``) so Textual finds them on a mixin.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.message import Message
 
 from tuireader.ui.screens.main_find import FindActions
-from tuireader.ui.search_runner import SearchRunner
 from tuireader.ui.search_session import ResultTrail
+
+if TYPE_CHECKING:  # imported on first use: it pulls in the catalog and its parsers
+    from tuireader.ui.search_runner import SearchRunner
 
 FIND_ACTIONS = {"find_next", "find_previous"}
 SEARCH_ACTIONS = {"find", "library_search"} | FIND_ACTIONS
@@ -44,6 +46,8 @@ class SearchActions(FindActions):
     def runner(self) -> SearchRunner:
         """The search thread, started on first use."""
         if self._runner is None:
+            from tuireader.ui.search_runner import SearchRunner
+
             self._runner = SearchRunner(self.library.catalog)
         return self._runner
 
