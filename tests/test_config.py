@@ -306,3 +306,15 @@ def test_config_init_in_a_folder_that_cannot_be_made(tmp_path: Path, capsys) -> 
     blocker.write_text("not a folder", encoding="utf-8")
     assert cli.main(["config", "--init", "--config", str(blocker / "config.yaml")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_an_unknown_theme_is_named_with_its_line_and_a_guess(tmp_path: Path) -> None:
+    from tuireader.config_values import unknown_theme_problem
+
+    themes = ["textual-dark", "nord", "gruvbox"]
+    assert unknown_theme_problem(load(tmp_path, "theme: nord\n"), themes) is None
+    problem = unknown_theme_problem(load(tmp_path, "\ntheme: nrod\n"), themes)
+    assert problem == (
+        f"config {tmp_path / 'config.yaml'}, line 2: "
+        "theme 'nrod' is not a theme (did you mean 'nord'?); using the default"
+    )

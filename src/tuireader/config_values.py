@@ -2,12 +2,14 @@
 
 One function per setting; each either sets the value or records a problem that says
 what was expected and which default is used instead. Key remaps are checked for their
-form here; whether a binding id exists is known only to the UI, which calls
-``unknown_binding_problems`` with its table of ids.
+form here; whether a binding id or a theme exists is known only to the UI, which calls
+``unknown_binding_problems`` with its binding ids and ``unknown_theme_problem`` with its
+theme names.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -171,6 +173,18 @@ def unknown_binding_problems(settings: Settings, known_ids: Iterable[str]) -> li
         where = f"config {settings.config_file}, line {line}: " if line else ""
         problems.append(f"{where}keys: no binding has the id {binding_id!r}; remap ignored")
     return problems
+
+
+def unknown_theme_problem(settings: Settings, themes: Iterable[str]) -> str | None:
+    """A problem line when the configured theme is not one of ``themes`` (the app's)."""
+    known = sorted(themes)
+    if settings.theme in known:
+        return None
+    line = settings.lines.get("theme")
+    where = f"config {settings.config_file}, line {line}: " if line else ""
+    close = difflib.get_close_matches(settings.theme, known, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"{where}theme {settings.theme!r} is not a theme{hint}; using the default"
 
 
 _APPLY: dict[str, Callable[[Settings, RawConfig, Any, Path], None]] = {
