@@ -27,6 +27,7 @@ from tuireader.formats.plaintext import parse_plaintext
 from tuireader.loader import ArticleError, load_article
 from tuireader.model import Article, ParsedPage
 from tuireader.text.sanitize import sanitize_text
+from tuireader.text.wrap import wrap_lines
 
 EXAMPLES = settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -176,3 +177,12 @@ def test_loader_with_hostile_file_names(tmp_path: Path, stem: str, suffix: str, 
         _check_article(article)
         if "\\" not in name:  # names without a backslash are their own catalog key
             assert article.path == name
+
+
+@EXAMPLES
+@given(DOCUMENT, st.integers(min_value=1, max_value=120))
+def test_line_breaker_takes_any_text(text: str, width: int) -> None:
+    # The reader wraps one block line at a time; give it raw and sanitized text alike.
+    for line in (text, *sanitize_text(text).split("\n")):
+        spans = wrap_lines(line, width)
+        assert all(0 <= start <= end <= len(line) for start, end in spans)
