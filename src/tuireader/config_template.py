@@ -24,7 +24,8 @@ libraries:
 # library: news
 
 # The colour theme: textual-dark, textual-light, nord, gruvbox, tokyo-night, ...
-# (ctrl+p, "Change theme" lists them all; the one you pick there is remembered).
+# (ctrl+p, "Change theme" lists them all; a theme picked there is remembered and used
+# instead of this one).
 theme: textual-dark
 
 # The widest the text column gets, in terminal cells (20 to 400).
@@ -37,8 +38,8 @@ mark_read: open
 # How dates are shown in the article list, in strftime codes.
 date_format: "%Y-%m-%d"
 
-# Key remaps: a binding id and the keys for it, comma-separated. The ids are listed in
-# the README ("Keys") and on the help screen (?).
+# Key remaps: a binding id and the keys for it, comma-separated (Textual's key names:
+# n, N, ctrl+n, f5, question_mark, ...). The ids are listed in the README, under "Keys".
 keys:
   # article.next: n
   # article.previous: p
