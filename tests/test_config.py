@@ -318,3 +318,32 @@ def test_an_unknown_theme_is_named_with_its_line_and_a_guess(tmp_path: Path) -> 
         f"config {tmp_path / 'config.yaml'}, line 2: "
         "theme 'nrod' is not a theme (did you mean 'nord'?); using the default"
     )
+
+
+def test_a_key_remap_from_the_config_reaches_the_app(tmp_path: Path) -> None:
+    import asyncio
+
+    from tuireader.config import Paths
+    from tuireader.ui.app import TuireaderApp
+
+    config = write_config(tmp_path, "keys:\n  article.toggle_read: x\n")
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "a.md").write_text("---\ntitle: A\n---\n\nText.\n", encoding="utf-8")
+    app = TuireaderApp(
+        Paths(tmp_path / "d", tmp_path / "c", config), load_settings(config), library
+    )
+
+    async def bound_keys() -> dict[str, str]:
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(200):  # the main screen opens its library after the first paint
+                if getattr(app.screen, "library", True) is not None:
+                    break
+                await pilot.pause(0.02)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return {k: b.binding.action for k, b in app.screen.active_bindings.items()}
+
+    keys = asyncio.run(bound_keys())
+    assert keys.get("x") == "toggle_read"
+    assert "m" not in keys
