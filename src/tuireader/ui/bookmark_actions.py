@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.css.query import NoMatches
-
 from tuireader.anchors import ORPHANED, make_selector
 from tuireader.export import citation
 from tuireader.model import Anchor, Bookmark
@@ -19,17 +17,16 @@ from tuireader.state_check import refresh_placements
 from tuireader.ui.bookmark_lookup import (
     highlight_spans,
     orphaned_ids,
-    passages_between,
     placement_of,
     row_for_bookmark,
 )
 from tuireader.ui.bookmark_notes import BookmarkNotes
-from tuireader.ui.widgets.note_strip import NoteStrip
+from tuireader.ui.bookmark_strip import BookmarkStrip
 
 STRIP_INTERVAL = 0.2  # seconds between looks at what is in view and what is selected
 
 
-class BookmarkActions(BookmarkNotes):
+class BookmarkActions(BookmarkNotes, BookmarkStrip):
     """Bookmark the article or a passage, copy it, list every bookmark."""
 
     library: Any
@@ -69,45 +66,6 @@ class BookmarkActions(BookmarkNotes):
             screen.notify("That passage is no longer in the article.", markup=False)
         elif placement is not None and placement.start is not None:
             screen.reader.scroll_to_anchor(placement.start, center=True)
-
-    # -- the note strip ------------------------------------------------------------------
-    def note_strip(self) -> NoteStrip:
-        """The strip under the reader (added the first time it is needed)."""
-        screen: Any = self
-        try:
-            return screen.query_one("#note-strip", NoteStrip)
-        except NoMatches:
-            strip = NoteStrip(id="note-strip")
-            screen.query_one("#reader-pane").mount(strip)
-            return strip
-
-    def update_note_strip(self) -> None:
-        """Show the selection's keys, or the note of the passage in view, or nothing."""
-        screen: Any = self
-        try:
-            reader = screen.reader
-        except NoMatches:  # the screen is being taken down
-            return
-        selection = reader.selection if reader.article is not None else None
-        if selection is not None:
-            self.note_strip().show_selecting(len(self._quote(*selection)))
-            return
-        with_notes = [b for b in self.passages_in_view() if b.note]
-        if with_notes:
-            self.note_strip().show_note(with_notes[0].note, len(with_notes) - 1)
-        elif screen.query("#note-strip"):
-            self.note_strip().hide()
-
-    def passages_in_view(self) -> list[Bookmark]:
-        """Bookmarked passages with some text on screen, first one first."""
-        screen: Any = self
-        reader = screen.reader
-        layout = getattr(reader, "_layout", None)  # the reader's own typesetting
-        if layout is None or not self._bm_placed or not reader.display:
-            return []
-        top = reader.scroll_offset.y
-        bottom = min(layout.height - 1, top + max(1, reader.scrollable_content_region.height) - 1)
-        return passages_between(self._bm_placed, layout.anchor_at(top), layout.anchor_at(bottom))
 
     # -- b and y -------------------------------------------------------------------------
     def action_bookmark(self) -> None:
@@ -149,7 +107,7 @@ class BookmarkActions(BookmarkNotes):
         if self.current is None or screen.reader.article is None:
             screen.notify("Open an article to select a passage in it.", markup=False)
             return
-        screen.reader.focus()
+        screen.set_focus(screen.reader)  # at once: a b typed right after must see it
         screen.reader.start_selection()
         self.update_note_strip()
 
@@ -188,7 +146,7 @@ class BookmarkActions(BookmarkNotes):
             screen.notify("Its article is not in the library any more.", markup=False)
             return
         if self.current is not None and row.id == self.current.id and screen.reader.article:
-            screen.reader.focus()
+            screen.set_focus(screen.reader)
             self._go_to_passage(b.id)
             return
         self._bm_jump = b.id if b.is_passage else None

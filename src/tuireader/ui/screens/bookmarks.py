@@ -150,6 +150,10 @@ class BookmarksScreen(Screen["Bookmark | None"]):
     # -- actions ---------------------------------------------------------------------
     @on(BookmarkList.Opened, "#bm-list")
     def _opened(self, message: BookmarkList.Opened) -> None:
+        if self.bookmark_list.is_orphaned(message.bookmark.id):
+            note = "Its article is not in the library any more; the quote and note stay here."
+            self.notify(note, markup=False, severity="warning")
+            return
         self.dismiss(message.bookmark)
 
     def action_close(self) -> None:

@@ -38,7 +38,9 @@ class NoteEditor(ModalScreen[str | None]):
         width: 80%; max-width: 100; height: 60%; min-height: 10;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    NoteEditor #note-about { height: auto; max-height: 3; color: $text-muted; }
+    NoteEditor #note-about {
+        height: auto; max-height: 3; color: $text-muted; text-style: italic; margin-bottom: 1;
+    }
     NoteEditor #note-text { height: 1fr; border: none; }
     NoteEditor #note-hint { height: 1; color: $text-muted; }
     """

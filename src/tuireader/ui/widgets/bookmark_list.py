@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -24,9 +23,14 @@ from textual.strip import Strip
 
 from tuireader.model import Bookmark
 from tuireader.ui.safe_text import one_line
-
-HEADER, ITEM, NOTE = "header", "item", "note"
-ORPHANED_TAG = " orphaned "
+from tuireader.ui.widgets.bookmark_rows import (
+    HEADER,
+    NOTE,
+    fit,
+    header_segments,
+    item_segments,
+    lay_out,
+)
 
 
 class BookmarkList(ScrollView, can_focus=True):
@@ -82,7 +86,7 @@ class BookmarkList(ScrollView, can_focus=True):
     def show(self, bookmarks: list[Bookmark], orphaned: set[int], cursor: int = 0) -> None:
         """Show ``bookmarks`` (grouped by article); ``orphaned`` holds bookmark ids."""
         self._bookmarks, self._orphaned = bookmarks, orphaned
-        self._lines, self._first_line = _lay_out(bookmarks)
+        self._lines, self._first_line = lay_out(bookmarks)
         self.virtual_size = Size(self.size.width, len(self._lines))
         self.cursor = max(0, min(cursor, len(bookmarks) - 1))
         self.refresh()
@@ -96,6 +100,10 @@ class BookmarkList(ScrollView, can_focus=True):
     def current(self) -> Bookmark | None:
         """The bookmark under the cursor."""
         return self._bookmarks[self.cursor] if self._bookmarks else None
+
+    def is_orphaned(self, bookmark_id: int) -> bool:
+        """Whether the bookmark's article is missing from the library."""
+        return bookmark_id in self._orphaned
 
     def index_of(self, bookmark_id: int) -> int | None:
         """The position of a bookmark in the list, if listed."""
@@ -147,21 +155,12 @@ class BookmarkList(ScrollView, can_focus=True):
     def _segments(self, kind: str, b: Bookmark, width: int, base: Style) -> list[Segment]:
         if kind == HEADER:
             header = self.get_component_rich_style("bookmark-list--header")
-            return [Segment(_fit(" " + one_line(b.title or b.path), width), header)]
+            return header_segments(b, width, header, base + Style(dim=True))
         if kind == NOTE:
             note = base + self.get_component_rich_style("bookmark-list--note", partial=True)
-            return [Segment(_fit("      ✎ " + one_line(b.note), width), note)]
-        tag = ORPHANED_TAG if b.id in self._orphaned else ""
-        text = f"“{one_line(b.quote)}”" if b.is_passage else "★ the whole article"
-        date = (b.created or "")[:10]
-        room = max(1, width - 4 - cell_len(tag) - len(date) - 2)
+            return [Segment(fit("      ✎ " + one_line(b.note), width), note)]
         tag_style = self.get_component_rich_style("bookmark-list--tag")
-        return [
-            Segment("    ", base),
-            Segment(_fit(text, room), base),
-            Segment(tag, tag_style),
-            Segment("  " + date, base + Style(dim=True)),
-        ]
+        return item_segments(b, width, base, tag_style, b.id in self._orphaned)
 
     # -- keys and mouse --------------------------------------------------------------
     def action_cursor_down(self) -> None:
@@ -205,29 +204,3 @@ class BookmarkList(ScrollView, can_focus=True):
             self.action_open()
         self.cursor = target
         self.refresh(Region(0, 0, self.size.width, self.size.height))
-
-
-def _lay_out(bookmarks: list[Bookmark]) -> tuple[list[tuple[str, int]], list[int]]:
-    """Lines for the grouped list and the ITEM line of each bookmark."""
-    lines: list[tuple[str, int]] = []
-    first_line: list[int] = []
-    previous = None
-    for index, b in enumerate(bookmarks):
-        group = (b.title, b.fingerprint)
-        if group != previous:
-            lines.append((HEADER, index))
-            previous = group
-        first_line.append(len(lines))
-        lines.append((ITEM, index))
-        if b.note:
-            lines.append((NOTE, index))
-    return lines, first_line
-
-
-def _fit(text: str, width: int) -> str:
-    """``text`` cut (with an ellipsis) or padded to exactly ``width`` cells."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)

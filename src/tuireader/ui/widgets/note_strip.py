@@ -17,7 +17,7 @@ class NoteStrip(Static):
     DEFAULT_CSS = """
     NoteStrip {
         height: auto; max-height: 4; padding: 0 1;
-        background: $boost; color: $text; border-top: hkey $panel-lighten-2;
+        background: $boost; color: $text; border-top: solid $panel-lighten-2;
         display: none;
     }
     """
