@@ -175,26 +175,6 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "Select a passage by sentence (j/k grow it)",
     ),
     KeySpec(
-        "bookmark.grow",
-        "main",
-        "right_parenthesis",
-        "grow_selection(1)",
-        "Next sentence",
-        "Select one sentence more (starts a selection)",
-        palette=False,
-        display=")",
-    ),
-    KeySpec(
-        "bookmark.shrink",
-        "main",
-        "left_parenthesis",
-        "grow_selection(-1)",
-        "Previous sentence",
-        "Select one sentence less (or one back)",
-        palette=False,
-        display="(",
-    ),
-    KeySpec(
         "bookmark.note", "main", "a", "edit_note", "Note", "Add or edit the note of the bookmark"
     ),
     KeySpec(
@@ -277,5 +257,4 @@ def key_label(spec: KeySpec, keymap: dict[str, str] | None = None) -> str:
     """The keys of a binding as people write them (``j, ↓``), honouring a remap."""
     keys = (keymap or {}).get(spec.id, spec.keys)
     names = {"question_mark": "?", "right_square_bracket": "]", "left_square_bracket": "["}
-    names |= {"right_parenthesis": ")", "left_parenthesis": "("}
     return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
