@@ -257,4 +257,5 @@ def key_label(spec: KeySpec, keymap: dict[str, str] | None = None) -> str:
     """The keys of a binding as people write them (``j, ↓``), honouring a remap."""
     keys = (keymap or {}).get(spec.id, spec.keys)
     names = {"question_mark": "?", "right_square_bracket": "]", "left_square_bracket": "["}
+    names["slash"] = "/"
     return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
