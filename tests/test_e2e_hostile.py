@@ -225,7 +225,7 @@ def test_problem_files_with_hostile_names_are_shown_safely(tmp_path: Path) -> No
     argv, env = app_argv(root, tmp_path)
     with PtyApp(argv, size=SIZE, env=env) as app:
         app.wait_for(re.compile(rb" 1/1  sort"), timeout=60)
-        app.wait_for("could not be read", timeout=20)
+        app.wait_for("file(s)", timeout=20)  # the warning toast
         start = app.mark()
         app.press("P")
         app.wait_for("not a regular file", timeout=20, since=start)
