@@ -202,6 +202,7 @@ def test_large_sets_rank_title_hits_then_newest_and_page_lazily(catalog, monkeyp
 
     monkeypatch.setattr(search_plan, "RANK_ALL", 0)
     monkeypatch.setattr(search_plan, "_DENSE", dense)
+    monkeypatch.setattr(search_plan, "dense_page", lambda *args: None)  # the index path
     # Title hit a.md first; then by date: b.md (2023) before c.md (2021).
     assert paths(catalog, "经济") == ["新闻/要闻/a.md", "新闻/本地/b.md", "文化/c.md"]
     assert paths(catalog, "经济", offset=1, limit=1) == ["新闻/本地/b.md"]
@@ -213,6 +214,30 @@ def test_large_sets_rank_title_hits_then_newest_and_page_lazily(catalog, monkeyp
     assert library_search.search(catalog, "river", limit=1).total is None
     assert paths(catalog, "-经济") == ["news/d.md", "news/e.md"]
     assert library_search.count(catalog, "经济 OR river") == 5
+
+
+@pytest.mark.parametrize("batch", [1, 256])
+def test_dense_sets_take_the_quick_walk_in_the_same_order(catalog, monkeypatch, batch):
+    from tuireader import search_plan, search_probe
+
+    monkeypatch.setattr(search_plan, "RANK_ALL", 1)  # two matches make a "large" set
+    monkeypatch.setattr(search_probe, "_BATCH", batch)
+    found = library_search.search(catalog, "经济", limit=2)
+    assert [hit.path for hit in found.results] == ["新闻/要闻/a.md", "新闻/本地/b.md"]
+    assert found.total is None  # not counted on the quick path
+    assert paths(catalog, "经济 section:新闻", limit=1) == ["新闻/要闻/a.md"]
+    # Title hits by date (d 2022-12, a 2022-03), then the rest (b 2023, e undated).
+    found = library_search.search(catalog, "river OR 经济 -读书", limit=4)
+    assert [hit.path for hit in found.results] == [
+        "news/d.md",
+        "新闻/要闻/a.md",
+        "新闻/本地/b.md",
+        "news/e.md",
+    ]
+    assert found.total is None
+    assert paths(catalog, "in:title 经济 OR river", offset=1, limit=1) == ["新闻/要闻/a.md"]
+    # Too few matches in the probe: the index path answers, counted.
+    assert library_search.search(catalog, "council").total == 1
 
 
 @pytest.mark.parametrize(

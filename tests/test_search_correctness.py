@@ -141,3 +141,18 @@ def test_title_only_terms_match_exactly_the_titles(library, length):
     for term in _terms(titles, rng, length):
         expected = {i for i, parts in texts.items() if term in parts[0]}
         assert library_search.matching_ids(catalog, f'in:title "{term}"') == expected, term
+
+
+@pytest.mark.parametrize("length", [1, 2, 4])
+def test_the_quick_walk_for_dense_sets_is_exact_too(library, monkeypatch, length):
+    from tuireader import search_plan
+
+    catalog, texts, _ = library
+    monkeypatch.setattr(search_plan, "RANK_ALL", 0)  # every set counts as large
+    for term in _terms(texts, random.Random(50 + length), length):
+        expected = _brute_force(texts, term)
+        if not expected:
+            continue
+        found = library_search.search(catalog, f'"{term}"', limit=len(expected))
+        assert found.total is None, "the page came from the quick walk"
+        assert {hit.article_id for hit in found.results} == expected, term

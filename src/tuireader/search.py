@@ -142,9 +142,7 @@ def _plan(queries: Queries, parsed: Query, variants: bool) -> Plan:
     """Look the query's terms up; filters become a set of allowed ids."""
     clauses = [tuple(_expand(clause, variants)) for clause in parsed.clauses]
     excluded = _expand(parsed.excluded, variants)
-    return make_plan(
-        queries.conn, clauses, excluded, allowed_ids(queries, parsed), parsed.title_only
-    )
+    return make_plan(clauses, excluded, allowed_ids(queries, parsed), parsed.title_only)
 
 
 def _hits(queries: Queries, ids: list[int], terms: list[str]) -> list[Hit]:

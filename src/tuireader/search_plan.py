@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from tuireader.search_lookup import candidates, title_ids
+from tuireader.search_probe import batches, by_date, dense_page
 
 RANK_ALL = 200
 _HOLDS = "(instr(d.title, ?) > 0 OR instr(t.body, ?) > 0)"
@@ -27,12 +28,60 @@ _DENSE = 20  # stream the date index when candidates are over 1/_DENSE of the li
 
 @dataclass
 class Plan:
-    """Candidate sets of one query: clauses (OR of terms), exclusions, filter set."""
+    """One query's text terms and filter set; candidate sets are looked up on demand.
 
-    clauses: list[tuple[tuple[str, ...], set[int], bool]]
-    excluded: list[tuple[str, set[int], bool]]
+    ``clauses`` / ``excluded`` hold (terms, candidate ids, exact) once :meth:`resolve`
+    has run; :meth:`full_predicate` needs no lookup at all.
+    """
+
+    clause_terms: list[tuple[str, ...]]
+    excluded_terms: list[str]
     allowed: set[int] | None
-    terms: tuple[str, ...]
+    title_only: bool
+    clauses: list[tuple[tuple[str, ...], set[int], bool]] = field(default_factory=list)
+    excluded: list[tuple[str, set[int], bool]] = field(default_factory=list)
+    resolved: bool = False
+    _titled: set[int] | None = None
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every positive term, once each, in order."""
+        return tuple(dict.fromkeys(t for terms in self.clause_terms for t in terms))
+
+    def resolve(self, conn: sqlite3.Connection) -> Plan:
+        """Look every term up in the index (once)."""
+        if not self.resolved:
+            for terms in self.clause_terms:
+                found: set[int] = set()
+                exact = True
+                for term in terms:
+                    ids, term_exact = candidates(conn, term, self.title_only)
+                    found |= ids
+                    exact = exact and term_exact
+                self.clauses.append((terms, found, exact))
+            self.excluded = [(t, *candidates(conn, t, False)) for t in self.excluded_terms]
+            self.resolved = True
+        return self
+
+    def title_hits(self, conn: sqlite3.Connection) -> set[int]:
+        """Articles with a positive term in their title (within the filter set)."""
+        if self._titled is None:
+            hits: set[int] = set()
+            for term in self.terms:
+                hits |= title_ids(conn, term)
+            self._titled = hits if self.allowed is None else hits & self.allowed
+        return self._titled
+
+    def full_predicate(self) -> tuple[str, list[str]]:
+        """SQL over ``d`` (search_docs) and ``t`` (search_text) for the whole text part."""
+        holds = "(instr(d.title, ?) > 0)" if self.title_only else _HOLDS
+        width = 1 if self.title_only else 2
+        parts = ["(" + " OR ".join([holds] * len(terms)) + ")" for terms in self.clause_terms]
+        params = [t for terms in self.clause_terms for term in terms for t in [term] * width]
+        for term in self.excluded_terms:
+            parts.append(f"NOT {_HOLDS}")
+            params += [term, term]
+        return " AND ".join(parts) or "1", params
 
     @property
     def exact(self) -> bool:
@@ -84,29 +133,18 @@ class Plan:
 
 
 def make_plan(
-    conn: sqlite3.Connection,
     clauses: list[tuple[str, ...]],
     excluded: list[str],
     allowed: set[int] | None,
     title_only: bool,
 ) -> Plan:
-    """Look every term up in the index."""
-    looked = []
-    for terms in clauses:
-        found: set[int] = set()
-        exact = True
-        for term in terms:
-            ids, term_exact = candidates(conn, term, title_only)
-            found |= ids
-            exact = exact and term_exact
-        looked.append((terms, found, exact))
-    gone = [(term, *candidates(conn, term, False)) for term in excluded]
-    positive = tuple(dict.fromkeys(t for terms in clauses for t in terms))
-    return Plan(looked, gone, allowed, positive)
+    """A plan for these terms; nothing is looked up yet."""
+    return Plan(list(clauses), list(excluded), allowed, title_only)
 
 
 def exact_ids(conn: sqlite3.Connection, plan: Plan) -> set[int]:
     """Every matching article (checks every candidate when needed)."""
+    plan.resolve(conn)
     return set(plan.check(conn, plan.candidate_ids(conn)))
 
 
@@ -114,18 +152,21 @@ def ranked_page(
     conn: sqlite3.Connection, plan: Plan, offset: int, limit: int
 ) -> tuple[list[int], int | None]:
     """The ids of one page in ranked order, and the total (None: not counted)."""
-    ids = plan.candidate_ids(conn)
+    quick = dense_page(conn, plan, offset + limit, RANK_ALL)
+    if quick is not None:
+        return quick[offset : offset + limit], None
+    ids = plan.resolve(conn).candidate_ids(conn)
     if len(ids) <= RANK_ALL:
         ranked = _rank_all(conn, plan, plan.check(conn, ids))
         return ranked[offset : offset + limit], len(ranked)
     wanted = offset + limit
     if wanted == 0:  # a count only
         return [], (len(ids) if plan.exact else None)
-    titled = _by_date(conn, _title_hits(conn, plan, ids))
+    titled = by_date(conn, plan.title_hits(conn) & ids)
     order = chain(titled, _date_order(conn, ids, set(titled)))
     page: list[int] = []
     checked = 0
-    for batch in _batches(order, _CHECK_BATCH):
+    for batch in batches(order, _CHECK_BATCH):
         page += plan.check(conn, batch)
         checked += len(batch)
         if len(page) >= wanted:
@@ -135,14 +176,6 @@ def ranked_page(
     else:
         total = len(page) if checked == len(ids) else None
     return page[offset:wanted], total
-
-
-def _title_hits(conn: sqlite3.Connection, plan: Plan, ids: set[int]) -> set[int]:
-    """Candidates with a positive term in their title."""
-    hits: set[int] = set()
-    for term in plan.terms:
-        hits |= title_ids(conn, term)
-    return hits & ids
 
 
 def _rank_all(conn: sqlite3.Connection, plan: Plan, ids: list[int]) -> list[int]:
@@ -161,35 +194,12 @@ def _rank_all(conn: sqlite3.Connection, plan: Plan, ids: list[int]) -> list[int]
     return sorted(keys, key=keys.__getitem__)
 
 
-def _by_date(conn: sqlite3.Connection, ids: set[int]) -> list[int]:
-    """``ids`` newest first (undated last)."""
-    if not ids:
-        return []
-    sql = (
-        "SELECT id FROM search_docs WHERE id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY date_rank, id"
-    )
-    return [row[0] for row in conn.execute(sql, (json.dumps(sorted(ids)),))]
-
-
 def _date_order(conn: sqlite3.Connection, ids: set[int], skip: set[int]) -> Iterator[int]:
     """Candidates not in ``skip``, newest first, read lazily."""
     total = conn.execute("SELECT max(rowid) FROM search_docs").fetchone()[0] or 0
     if len(ids) * _DENSE < total:
-        yield from (i for i in _by_date(conn, ids) if i not in skip)
+        yield from (i for i in by_date(conn, ids) if i not in skip)
         return
     for (article_id,) in conn.execute("SELECT id FROM search_docs ORDER BY date_rank, id"):
         if article_id in ids and article_id not in skip:
             yield article_id
-
-
-def _batches(items: Iterator[int], size: int) -> Iterator[list[int]]:
-    """Consecutive lists of up to ``size`` items."""
-    batch: list[int] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
