@@ -67,7 +67,7 @@ class MainScreen(ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[
                 yield ArticleList(id="articles")
                 yield ReaderPane(self.settings.reading_width, id="reader-pane")
         with Horizontal(id="scan-row"):
-            yield Static("Building the catalog ", id="scan-label")
+            yield Static("Reading new files ", id="scan-label")
             yield ProgressBar(id="scan-progress", show_eta=True)
         yield StatusLine(id="status")
         yield Footer()

@@ -19,6 +19,7 @@ from tuireader.ui.screens.messages import ScanFinished, ScanProgress
 
 PROGRESS_INTERVAL = 0.1
 PARTIAL_REFRESH = 3.0
+SHOW_PROGRESS_FROM = 500  # files to parse
 
 
 class ScanMixin:
@@ -64,6 +65,9 @@ class ScanMixin:
     def on_scan_progress(self, message: ScanProgress) -> None:
         """Move the progress bar; during a first build, list what is catalogued so far."""
         screen: Any = self
+        row = screen.query_one("#scan-row")
+        if not row.display and message.total >= SHOW_PROGRESS_FROM:
+            row.display = True  # a rescan with many new or changed files also shows it
         bar = screen.query_one("#scan-progress", ProgressBar)
         bar.update(total=max(1, message.total), progress=message.done)
         now = time.monotonic()
