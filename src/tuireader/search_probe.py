@@ -5,7 +5,8 @@ first page of a dense match set lies among the newest few hundred articles. So t
 starts there: title hits first, then every article newest first, each batch checked with
 ``instr`` on the folded text in SQL. If more than ``RANK_ALL`` matches turn up within
 :data:`PROBE` articles, the set is large (ranked by title hit, then date) and the page
-is ready without the index; otherwise the caller takes the index path.
+is ready without the index; otherwise the caller takes the index path. A sparse set is
+recognised after the first batch or two, so the probe costs a rare term little.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ def dense_page(
         found += _matching(conn, batch, where, params)
         if len(found) >= need:
             return found[:wanted]
-        if looked >= PROBE:
-            return None
+        if looked >= PROBE or 2 * len(found) * PROBE < need * looked:
+            return None  # at this rate the probe would not reach half of what it needs
     return None  # the whole library held few matches: the index path ranks them
 
 
