@@ -7,9 +7,10 @@
 
 Exactness: for a single term the matches are exactly the articles whose folded title or
 body contains it. Ranking (``search_plan``): title hits first, then hit count, then
-newest first; hit counts need every match's text, so a match set larger than
-``RANK_ALL`` is ordered by title hit, then date, and ``total`` may be None (not counted:
-ask :func:`count`, e.g. in a worker).
+newest first. Hit counts need every match's text, so they rank only a match set of at
+most ``RANK_ALL`` articles; a larger set is ordered by title hit, then date. A large set
+is usually paged without being counted: ``total`` is None then (ask :func:`count`, e.g.
+in a worker); small sets and sets found exactly by the index are counted.
 
 The index is built by :func:`build_index` (a background thread in the UI; the CLI waits);
 until then ``ready`` is False, ``error`` says so plainly and results cover only what is

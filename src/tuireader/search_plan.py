@@ -1,12 +1,14 @@
 """Which articles match a parsed query, and in what order, doing no more work than needed.
 
-Every term gives a candidate set from the index (``search_lookup``), exact for terms of
-1-3 characters and a superset for longer ones. Candidates are checked against the folded
-text only where a set is not exact, and only as far as the page asked for needs, walking
-in ranked order: title hits first, then the rest, newest first. When the whole match set
-is small (at most :data:`RANK_ALL`), it is checked in full and ordered by title hit, then
-hit count, then date, and the total is exact. A large set's total is exact when no check
-was needed; otherwise it is None until :func:`exact_ids` counts it.
+A dense match set is paged by a short newest-first walk (``search_probe``) without
+touching the index. Otherwise every term gives a candidate set from the index
+(``search_lookup``), exact for terms of 1-3 characters and a superset for longer ones.
+Candidates are checked against the folded text only where a set is not exact, and only
+as far as the page needs, walking in ranked order: title hits first, then the rest,
+newest first. When the whole match set is small (at most :data:`RANK_ALL`), it is
+checked in full and ordered by title hit, then hit count, then date, and the total is
+exact. A large set's total is exact when no check was needed; otherwise it is None
+until :func:`exact_ids` counts it.
 """
 
 from __future__ import annotations
