@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.keys import key_to_character
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,8 +255,6 @@ def bindings(scope: str) -> list[Binding]:
 
 
 def key_label(spec: KeySpec, keymap: dict[str, str] | None = None) -> str:
-    """The keys of a binding as people write them (``j, ↓``), honouring a remap."""
+    """The keys of a binding as people write them (``?, f1``), honouring a remap."""
     keys = (keymap or {}).get(spec.id, spec.keys)
-    names = {"question_mark": "?", "right_square_bracket": "]", "left_square_bracket": "["}
-    names["slash"] = "/"
-    return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
+    return ", ".join(key_to_character(key.strip()) or key.strip() for key in keys.split(","))
