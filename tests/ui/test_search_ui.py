@@ -253,3 +253,13 @@ async def test_search_says_when_the_index_is_not_ready(search_library, make_app,
         search = await open_search(pilot, "经", "济")
         words = str(search.query_one("#search-status").render())
         assert "Index not ready (2 of 3 articles indexed)" in words
+
+
+async def test_enter_typed_before_the_results_arrive_opens_the_first(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s", *"quick", "enter")
+        await settle(pilot)
+        assert app.screen.current.path == "en/letters.md"
+        assert current(app.screen) == (0, 40, 45)

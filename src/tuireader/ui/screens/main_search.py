@@ -65,7 +65,8 @@ class SearchActions(FindActions):
 
     def action_go_back(self) -> None:
         """Escape clears a find first; then the screen's own "back"."""
-        if self.find.query or self._bar_or_none() is not None and self._bar_or_none().is_open:
+        bar = self._bar_or_none()
+        if self.find.query or (bar is not None and bar.is_open):
             self.clear_find()
             return
         super().action_go_back()  # type: ignore[misc]

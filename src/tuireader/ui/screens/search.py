@@ -107,6 +107,7 @@ class SearchScreen(Screen[ResultTrail | None]):
         self._saver = saver  # callable(name, query) -> (error or None, saved now?)
         self._hits: list[Hit] = []
         self._shown_query: str | None = None
+        self._choose_when_found = False
         self._ready = True
 
     def compose(self) -> ComposeResult:
@@ -142,6 +143,7 @@ class SearchScreen(Screen[ResultTrail | None]):
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
         self._query = event.value
+        self._choose_when_found = False
         self._run(event.value)
 
     @on(Input.Submitted, "#search-input")
@@ -153,6 +155,9 @@ class SearchScreen(Screen[ResultTrail | None]):
         self._choose(event.option_index)
 
     def _choose(self, index: int | None) -> None:
+        if self._shown_query != self._query:  # Enter before the results came: take the first
+            self._choose_when_found = True
+            return
         if not self._hits:
             return
         index = 0 if index is None else index
@@ -197,7 +202,10 @@ class SearchScreen(Screen[ResultTrail | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str, ticket: int) -> None:
-        found = self.runner.search(query, ticket)
+        try:
+            found = self.runner.search(query, ticket)
+        except Exception as exc:  # a damaged catalog must not end the app
+            found = SearchResults(error=f"The search failed: {type(exc).__name__}: {exc}")
         if found is not None:
             self.post_message(SearchFound(query, found))
 
@@ -205,6 +213,9 @@ class SearchScreen(Screen[ResultTrail | None]):
         """Show results that answer the query as it is now."""
         if message.query == self._query:
             self._show(message.query, message.found)
+            if self._choose_when_found:
+                self._choose_when_found = False
+                self._choose(0)
 
     def _show(self, query: str, found: SearchResults) -> None:
         # The same query again (the index grew): keep the highlight where the reader left it.
@@ -232,7 +243,10 @@ class SearchScreen(Screen[ResultTrail | None]):
 
     @work(thread=True, exclusive=True, group="search-status")
     def _check_index(self) -> None:
-        status = self.runner.status()
+        try:
+            status = self.runner.status()
+        except Exception:  # noqa: BLE001 - the next poll tries again
+            return
         self.post_message(IndexChecked(status.ready, status.indexed, status.total))
 
     def on_index_checked(self, message: IndexChecked) -> None:
