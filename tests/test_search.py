@@ -266,7 +266,7 @@ def test_fts_syntax_in_a_query_is_just_text(catalog):
 
 
 def test_snippet_in_a_very_long_paragraph(tmp_path):
-    from tuireader.search_index import fast_fold
+    from tuireader.search_fold import fast_fold
     from tuireader.search_snippets import make_snippet
 
     body = "前言\n" + "文字" * 50_000 + "ＡＢＣ目标词" + "文字" * 50_000

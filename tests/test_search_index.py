@@ -7,7 +7,7 @@ import sqlite3
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuireader import search_index
+from tuireader import search_fold, search_index
 from tuireader.text.fold import fold
 
 TEXT = st.text(
@@ -21,7 +21,7 @@ TEXT = st.text(
 
 @given(TEXT)
 def test_fast_fold_is_exactly_fold(text):
-    assert search_index.fast_fold(text) == fold(text)
+    assert search_fold.fast_fold(text) == fold(text)
 
 
 def _catalog_like() -> sqlite3.Connection:
@@ -74,7 +74,7 @@ def test_a_catalog_without_index_tables_is_not_ready():
 def test_fold_positions_agree_with_fold_with_map(text):
     from tuireader.text.fold import fold_with_map
 
-    folded, origin = search_index.fold_positions(text)
+    folded, origin = search_fold.fold_positions(text)
     assert folded == fold(text)
     expected = fold_with_map(text)[1]
     assert (origin if origin is not None else list(range(len(folded)))) == expected

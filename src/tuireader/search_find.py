@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tuireader.search_index import fold_positions
+from tuireader.search_fold import fold_positions
 from tuireader.text.fold import fold
 
 Match = tuple[int, int, int]

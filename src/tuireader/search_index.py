@@ -33,14 +33,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tuireader.text.fold import fold, fold_with_map
+from tuireader.search_fold import fast_fold
+from tuireader.text.fold import fold
 
 PAD = "\n\n"
 _BATCH = 400
-# Full-width ASCII folds to ASCII under NFKC; translating it first lets most Chinese text
-# pass the fast "already normalized" check instead of a full NFKC pass.
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULL_WIDTH[0x3000] = 0x20
 
 VERSION = f"3/{unicodedata.unidata_version}"
 _TABLES = ("search_fts", "search_docs", "search_text", "search_meta")
@@ -62,33 +59,6 @@ class IndexStatus:
     ready: bool
     indexed: int
     total: int
-
-
-def fast_fold(text: str) -> str:
-    """Exactly :func:`fold`, quicker on long Chinese text (skips NFKC when a no-op)."""
-    if text.isascii():
-        return text.lower()
-    narrowed = text.translate(_FULL_WIDTH)
-    if unicodedata.is_normalized("NFKC", narrowed):
-        return narrowed.casefold()
-    return fold(narrowed)
-
-
-def fold_positions(text: str) -> tuple[str, list[int] | None]:
-    """:func:`fold` of ``text`` and where each folded character came from.
-
-    The map is None when folding kept every character in place (ASCII, and most Chinese
-    text): then offsets are the same in both, and no per-character list is built, which
-    keeps a 10 MB paragraph cheap to search.
-    """
-    if text.isascii():
-        return text.lower(), None
-    narrowed = text.translate(_FULL_WIDTH)  # one character for one
-    if unicodedata.is_normalized("NFKC", narrowed):
-        folded = narrowed.casefold()
-        if len(folded) == len(narrowed):  # casefold never shrinks a character
-            return folded, None
-    return fold_with_map(text)
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:

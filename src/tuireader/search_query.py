@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tuireader.search_index import fast_fold
+from tuireader.search_fold import fast_fold
 
 _ITEM = re.compile(r'(-)?(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))')
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tuireader.search_find import original_span
-from tuireader.search_index import fold_positions
+from tuireader.search_fold import fold_positions
 
 WIDTH = 120
 _LEAD = 30
