@@ -71,7 +71,9 @@ async def per_key(library: Path, rel: str, keys: str) -> None:
     latency: list[float] = []  # edit reached the screen → its hits shown
 
     def wrap(name: str) -> None:
-        original = getattr(main_find.FindActions, name)
+        # Patch the class that defines the handler (Textual calls each class's own).
+        owner = next(c for c in main_find.FindActions.__mro__ if name in c.__dict__)
+        original = owner.__dict__[name]
 
         def timed(self, message):
             start = time.perf_counter()
@@ -83,7 +85,7 @@ async def per_key(library: Path, rel: str, keys: str) -> None:
             if name == "on_find_done" and edited:
                 latency.append(end - edited[-1])
 
-        setattr(main_find.FindActions, name, timed)
+        setattr(owner, name, timed)
 
     wrap("on_find_bar_changed")
     wrap("on_find_done")

@@ -88,7 +88,7 @@ def test_re_prefix_makes_a_regex():
 
 
 def test_snippet_text_marks_exactly_the_hits_and_drops_controls():
-    from tuireader.ui.screens.search import HIT_STYLE, snippet_text
+    from tuireader.ui.widgets.search_hits import HIT_STYLE, snippet_text
 
     text = snippet_text("a\x1b[2Jb 经济 c", ((7, 9),))
     assert "\x1b" not in text.plain
@@ -97,10 +97,10 @@ def test_snippet_text_marks_exactly_the_hits_and_drops_controls():
 
 
 def test_status_says_plainly_when_the_index_is_not_ready():
-    from tuireader.ui.screens.search import _status_words
+    from tuireader.ui.widgets.search_hits import status_words
 
     hit = Hit(1, "a.md", "A", (), None, 1, "x", (), False)
     found = SearchResults([hit], 1, False, "building", IndexStatus(False, 3, 10))
-    words = _status_words("x", found)
+    words = status_words("x", found)
     assert words.startswith("1 result ·")
     assert "Index not ready (3 of 10 articles indexed)" in words

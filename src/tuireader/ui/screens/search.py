@@ -3,8 +3,8 @@
 Results come as you type from a thread worker (through :class:`SearchRunner`, whose one
 thread owns its catalog connection) and are shown as Rich ``Text``: title and date,
 sections, and a snippet with the hits highlighted. ``ctrl+s`` saves the search (it then
-shows in the section tree), or forgets it if it was saved already. While the first index build runs, the screen says how far
-it is and that results are incomplete.
+shows in the section tree), or forgets it if it was saved already. While the first index
+build runs, the screen says how far it is and that results are incomplete.
 """
 
 from __future__ import annotations
@@ -25,9 +25,8 @@ from tuireader.search import Hit, SearchResults
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.search_runner import SearchRunner
 from tuireader.ui.search_session import ResultTrail
+from tuireader.ui.widgets.search_hits import hit_text, not_ready_words, status_words
 
-HIT_STYLE = "bold reverse"
-DATE_CELLS = 10  # 2024-03-01, as in the article list
 STATUS_POLL = 1.0  # seconds between index-progress checks while the index is being built
 
 
@@ -46,33 +45,6 @@ class IndexChecked(Message):
     ready: bool
     indexed: int
     total: int
-
-
-def hit_text(hit: Hit) -> Text:
-    """Three lines for one result: title and date, sections, snippet with hits marked."""
-    text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(one_line(hit.title) or "(untitled)", style="bold")
-    if hit.date:
-        text.append(f"  {one_line(hit.date[:DATE_CELLS])}", style="dim")
-    text.append("\n")
-    text.append(" › ".join(one_line(s) for s in hit.sections) or "(library root)", style="dim")
-    text.append("\n")
-    text.append_text(snippet_text(hit.snippet, hit.snippet_spans))
-    return text
-
-
-def snippet_text(snippet: str, spans: tuple[tuple[int, int], ...]) -> Text:
-    """The snippet, made safe piece by piece so the hit spans stay on the hit."""
-    text = Text(end="")
-    done = 0
-    for start, end in sorted(spans):
-        if start < done:
-            continue
-        text.append(one_line(snippet[done:start]))
-        text.append(one_line(snippet[start:end]), style=HIT_STYLE)
-        done = end
-    text.append(one_line(snippet[done:]))
-    return text
 
 
 class SearchScreen(Screen[ResultTrail | None]):
@@ -232,7 +204,7 @@ class SearchScreen(Screen[ResultTrail | None]):
 
     def _show_status(self, query: str, found: SearchResults) -> None:
         status = self.query_one("#search-status", Static)
-        words = _status_words(query, found)
+        words = status_words(query, found)
         status.set_class(bool(found.error) or not found.ready, "-warn")
         status.update(Text(words))
 
@@ -258,28 +230,3 @@ class SearchScreen(Screen[ResultTrail | None]):
             status = self.query_one("#search-status", Static)
             status.add_class("-warn")
             status.update(Text(not_ready_words(message.indexed, message.total)))
-
-
-def not_ready_words(indexed: int, total: int) -> str:
-    """The plain message while the first index build runs."""
-    return f"Index not ready ({indexed:,} of {total:,} articles indexed): results are incomplete."
-
-
-def _status_words(query: str, found: SearchResults) -> str:
-    if found.error and found.ready:
-        return one_line(found.error)
-    if not query.strip():
-        return "Type to search."
-    if found.total == 0 or (found.total is None and not found.results):
-        words = "No match."
-    elif found.total is None:
-        words = f"{len(found.results)}+ results"
-    else:
-        shown = len(found.results)
-        noun = "result" if found.total == 1 else "results"
-        words = f"{found.total:,} {noun}" + (f" (first {shown})" if shown < found.total else "")
-    if not found.ready and found.status is not None:
-        words += " · " + not_ready_words(found.status.indexed, found.status.total)
-    elif not found.ready:
-        words += " · Index not ready: results are incomplete."
-    return words
