@@ -128,6 +128,12 @@ def test_title_falls_back_to_the_file_stem(tmp_path: Path, monkeypatch) -> None:
     assert load_article(path, tmp_path).title == "my-notes"
 
 
+def test_title_is_never_blank_when_the_name_is_only_a_line_break(tmp_path: Path) -> None:
+    path = tmp_path / "\r.txt"
+    path.write_text("")
+    assert load_article(path, tmp_path).title == loader.UNTITLED
+
+
 @pytest.mark.parametrize(
     ("folders", "own", "expected"),
     [

@@ -63,6 +63,10 @@ __all__ = [
 ]
 
 
+#: The title of an article whose page and file name give none that can be shown.
+UNTITLED = "(untitled)"
+
+
 class ArticleError(Exception):
     """A file that cannot be made into an article; ``str(error)`` is for people."""
 
@@ -121,7 +125,8 @@ def _build_article(
 ) -> Article:
     """Combine a parsed page with file facts, sanitizing every field on the way."""
     own_sections = _clean_labels(page.sections)
-    title = sanitize_line(page.title or "").strip() or stem
+    # A name of only spaces or line breaks ("\r.txt") sanitizes to nothing: never blank.
+    title = sanitize_line(page.title or "").strip() or stem or UNTITLED
     return Article(
         title=title,
         blocks=tuple(clean_blocks(page.blocks)),
