@@ -122,6 +122,7 @@ class Terminal:
 
 
 STARTS = 5
+SETTLE = 12.0
 # Keys pressed in the article list, cycled: movement, ends, filter, sort, read mark.
 LIST_KEYS = (
     ("j", b"j"),
@@ -178,6 +179,7 @@ def measure(name: str, library: Path, presses: int) -> None:
             start_up(f"{name}, {how}", argv, env)
         term = Terminal([sys.executable, "-m", "tuireader", str(library)], env)
         term.wait_for(ROWS)
+        term.drain(SETTLE)  # let the start-up rescan (a stat of every file) finish first
         for label, keys in LIST_KEYS:
             per_key = term.keys_cpu(keys, presses)
             print(f"{name}: CPU per key (list {label}) {per_key * 1000:.1f} ms")
