@@ -176,6 +176,26 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "Select a passage by sentence (j/k grow it)",
     ),
     KeySpec(
+        "bookmark.grow",
+        "main",
+        "right_parenthesis",
+        "grow_selection(1)",
+        "Next sentence",
+        "Select one sentence more (starts a selection)",
+        palette=False,
+        display=")",
+    ),
+    KeySpec(
+        "bookmark.shrink",
+        "main",
+        "left_parenthesis",
+        "grow_selection(-1)",
+        "Previous sentence",
+        "Select one sentence less (or one back)",
+        palette=False,
+        display="(",
+    ),
+    KeySpec(
         "bookmark.note", "main", "a", "edit_note", "Note", "Add or edit the note of the bookmark"
     ),
     KeySpec(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from tuireader.ui.screens.main_find import FindActions
 from tuireader.ui.search_session import ResultTrail
@@ -24,6 +25,10 @@ if TYPE_CHECKING:  # imported on first use: it pulls in the catalog and its pars
 
 FIND_ACTIONS = {"find_next", "find_previous"}
 SEARCH_ACTIONS = {"find", "library_search"} | FIND_ACTIONS
+
+
+class BuildStopped(Exception):
+    """The index build was cancelled (the app is closing); the next start carries on."""
 
 
 @dataclass
@@ -174,8 +179,17 @@ class SearchActions(FindActions):
         from tuireader import search as library_search
 
         screen: Any = self
+        worker = get_current_worker()
+
+        def stop_if_cancelled(indexed: int, total: int) -> None:
+            # Called between batches (each committed): quitting need not wait for the rest.
+            if worker.is_cancelled:
+                raise BuildStopped
+
         try:
-            final = library_search.build_index(catalog)
+            final = library_search.build_index(catalog, stop_if_cancelled)
+        except BuildStopped:
+            return
         except Exception as exc:  # a failed build leaves search "not ready", not a crash
             screen.post_message(IndexBuilt(0, 0, f"{type(exc).__name__}: {exc}"))
             return
