@@ -187,3 +187,34 @@ async def test_highlight_comes_back_after_a_restart(library, make_app, paths):
         reader = pilot.app.screen.reader
         assert reader.article is not None and reader.article.title == "Harbour cranes return"
         assert bookmark_layer(reader, saved.block) == [("bookmark", saved.start, saved.end)]
+
+
+async def test_parentheses_grow_and_shrink_the_selection(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("right_parenthesis", "right_parenthesis")
+        await settle(pilot)
+        two = screen.reader.selection
+        await pilot.press("left_parenthesis")
+        await settle(pilot)
+        one = screen.reader.selection
+        assert two is not None and one is not None
+        assert one[0] == two[0]
+        assert (one[1].block, one[1].offset) < (two[1].block, two[1].offset)
+
+
+async def test_enter_on_an_orphaned_bookmark_keeps_the_list(library, make_app, paths):
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        await bookmark_two_sentences(pilot)
+    (library / "news/world/harbour.md").unlink()
+    async with make_app(library).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        listing = pilot.app.screen.bookmark_list
+        assert listing.is_orphaned(listing.current.id)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen.bookmark_list is listing  # still on the bookmarks screen
+        assert len(stored(paths)) == 1

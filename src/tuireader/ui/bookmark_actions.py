@@ -111,6 +111,15 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip):
         screen.reader.start_selection()
         self.update_note_strip()
 
+    def action_grow_selection(self, step: int) -> None:
+        """``)`` / ``(``: one sentence more or less (a selection starts if there is none)."""
+        screen: Any = self
+        if self.current is None or screen.reader.article is None:
+            return
+        screen.set_focus(screen.reader)
+        screen.reader.extend_selection(step)
+        self.update_note_strip()
+
     def action_copy_passage(self) -> None:
         """Copy the selected passage (or the bookmarked one in view) with its source."""
         screen: Any = self
