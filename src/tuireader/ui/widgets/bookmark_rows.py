@@ -15,6 +15,7 @@ from tuireader.ui.safe_text import one_line
 
 HEADER, ITEM, NOTE = "header", "item", "note"
 ORPHANED_TAG = " orphaned "
+MIN_TEXT = 12  # cells of passage kept before the date and the tag give way
 
 
 def lay_out(bookmarks: list[Bookmark]) -> tuple[list[tuple[str, int]], list[int]]:
@@ -49,13 +50,19 @@ def item_segments(
     """A bookmark's line: the quoted passage (or a star), an orphaned tag, the date."""
     tag = ORPHANED_TAG if orphaned else ""
     text = f"“{one_line(b.quote)}”" if b.is_passage else "★ the whole article"
-    date = (b.created or "")[:10]
-    room = max(1, width - 4 - cell_len(tag) - len(date) - 2)
+    date = "  " + (b.created or "")[:10]
+    indent = "    " if width > 2 * len(ORPHANED_TAG) else ""
+    # On a narrow screen the date goes first, then the tag: the passage matters most.
+    if width - len(indent) - cell_len(tag) - len(date) < MIN_TEXT:
+        date = ""
+    if width - len(indent) - cell_len(tag) < MIN_TEXT:
+        tag = ""
+    room = width - len(indent) - cell_len(tag) - len(date)
     return [
-        Segment("    ", base),
+        Segment(indent, base),
         Segment(fit(text, room), base),
         Segment(tag, tag_style),
-        Segment("  " + date, base + Style(dim=True)),
+        Segment(date, base + Style(dim=True)),
     ]
 
 
