@@ -56,12 +56,16 @@ def test_every_character_sanitizing_acts_on_is_unprintable() -> None:
         if chr(code).isprintable() and sanitize._NEEDS_WORK.match(chr(code))
     ]
     assert printable_but_acted_on == []
+    # The characters taken out before the test are ones sanitizing keeps.
+    assert [c for c in sanitize._KEPT_UNPRINTABLE if sanitize._NEEDS_WORK.match(c)] == []
 
 
 def test_clean_text_comes_back_as_the_same_object() -> None:
     text = "第一段。\n\tSecond paragraph, plain.\n" * 100
     assert sanitize.sanitize_text(text) is text
-    assert sanitize.sanitize_text("ideographic\u3000space") == "ideographic\u3000space"
+    indented = "\u3000\u3000第一段。\n\u3000\u3000第二段，no-break\xa0space。"
+    assert sanitize.sanitize_text(indented) is indented
+    assert sanitize.sanitize_text("\u3000zero\u200bwidth") == "\u3000zerowidth"
     assert sanitize.sanitize_text("bell\x07") == "bell\u2407"
 
 
