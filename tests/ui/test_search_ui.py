@@ -176,7 +176,9 @@ async def test_library_search_two_chinese_characters(search_library, make_app):
         assert result_paths(search)[0] == "zh/econ.md"  # title hit first
         prompt = search.results.get_option_at_index(0).prompt
         assert "经济新闻" in prompt.plain and "2024-03-01" in prompt.plain
-        assert any("reverse" in str(span.style) for span in prompt.spans)
+        marked = [prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)]
+        assert marked == ["经济"] * 4  # once in the title, three times in the snippet
+        assert prompt.plain.index(marked[0]) < prompt.plain.index("\n")
         assert "2 results" in str(search.query_one("#search-status").render())
 
 

@@ -25,7 +25,12 @@ from tuireader.search import Hit, SearchResults
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.search_runner import SearchRunner
 from tuireader.ui.search_session import ResultTrail
-from tuireader.ui.widgets.search_hits import hit_text, not_ready_words, status_words
+from tuireader.ui.widgets.search_hits import (
+    hit_text,
+    not_ready_words,
+    query_terms,
+    status_words,
+)
 
 STATUS_POLL = 1.0  # seconds between index-progress checks while the index is being built
 
@@ -194,8 +199,9 @@ class SearchScreen(Screen[ResultTrail | None]):
         keep = self.results.highlighted if query == self._shown_query else None
         self._hits, self._shown_query = list(found.results), query
         options: list[Option | None] = []
+        terms = query_terms(query)
         for hit in self._hits:
-            options += [Option(hit_text(hit)), None]  # None: a divider between results
+            options += [Option(hit_text(hit, terms)), None]  # None: a divider between results
         self.results.set_options(options)
         if self._hits:
             self.results.highlighted = min(keep or 0, len(self._hits) - 1)

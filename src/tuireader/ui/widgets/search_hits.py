@@ -10,16 +10,28 @@ from __future__ import annotations
 from rich.text import Text
 
 from tuireader.search import Hit, SearchResults
+from tuireader.search_find import find_terms
+from tuireader.search_query import QueryError, parse_query
 from tuireader.ui.safe_text import one_line
 
 HIT_STYLE = "bold reverse"
 DATE_CELLS = 10  # 2024-03-01, as in the article list
 
 
-def hit_text(hit: Hit) -> Text:
+def query_terms(query: str) -> tuple[str, ...]:
+    """The folded terms of a library query (to mark them in titles); none if it is bad."""
+    try:
+        return parse_query(query).terms
+    except QueryError:
+        return ()
+
+
+def hit_text(hit: Hit, terms: tuple[str, ...] = ()) -> Text:
     """Three lines for one result: title and date, sections, snippet with hits marked."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(one_line(hit.title) or "(untitled)", style="bold")
+    title = hit.title or "(untitled)"
+    spans = [(start, end) for _block, start, end in find_terms([title], terms)]
+    text.append_text(snippet_text(title, tuple(spans), style="bold"))
     if hit.date:
         text.append(f"  {one_line(hit.date[:DATE_CELLS])}", style="dim")
     text.append("\n")
@@ -29,17 +41,17 @@ def hit_text(hit: Hit) -> Text:
     return text
 
 
-def snippet_text(snippet: str, spans: tuple[tuple[int, int], ...]) -> Text:
+def snippet_text(snippet: str, spans: tuple[tuple[int, int], ...], style: str = "") -> Text:
     """The snippet, made safe piece by piece so the hit spans stay on the hit."""
     text = Text(end="")
     done = 0
     for start, end in sorted(spans):
         if start < done:
             continue
-        text.append(one_line(snippet[done:start]))
-        text.append(one_line(snippet[start:end]), style=HIT_STYLE)
+        text.append(one_line(snippet[done:start]), style=style)
+        text.append(one_line(snippet[start:end]), style=f"{style} {HIT_STYLE}".strip())
         done = end
-    text.append(one_line(snippet[done:]))
+    text.append(one_line(snippet[done:]), style=style)
     return text
 
 
