@@ -218,3 +218,26 @@ async def test_enter_on_an_orphaned_bookmark_keeps_the_list(library, make_app, p
         await settle(pilot)
         assert pilot.app.screen.bookmark_list is listing  # still on the bookmarks screen
         assert len(stored(paths)) == 1
+
+
+async def test_a_mouse_drag_selects_whole_sentences(library, make_app):
+    from textual.events import MouseMove
+
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first(pilot)
+        reader = screen.reader
+        layout = reader._layout
+        assert reader.scroll_offset.y == 0  # rows of the layout are rows on screen
+        line = next(y for y in range(20) if layout.row(y).role == "line")  # first text row
+        x = layout.margin + 3
+        await pilot.mouse_down(reader, offset=(x, line))
+        await pilot._post_mouse_events([MouseMove], reader, offset=(x + 10, line + 2), button=1)
+        await pilot.mouse_up(reader, offset=(x + 10, line + 2))
+        await settle(pilot)
+        selection = reader.selection
+        assert selection is not None and selection[0].offset == 0
+        assert reader.article.blocks[0].text[selection[1].offset - 1] == "."
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.library.state.count_bookmarks() == 1

@@ -20,13 +20,14 @@ from tuireader.ui.bookmark_lookup import (
     placement_of,
     row_for_bookmark,
 )
+from tuireader.ui.bookmark_mouse import BookmarkMouse
 from tuireader.ui.bookmark_notes import BookmarkNotes
 from tuireader.ui.bookmark_strip import BookmarkStrip
 
 STRIP_INTERVAL = 0.2  # seconds between looks at what is in view and what is selected
 
 
-class BookmarkActions(BookmarkNotes, BookmarkStrip):
+class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse):
     """Bookmark the article or a passage, copy it, list every bookmark."""
 
     library: Any
