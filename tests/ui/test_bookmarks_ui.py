@@ -241,3 +241,12 @@ async def test_a_mouse_drag_selects_whole_sentences(library, make_app):
         await pilot.press("b")
         await settle(pilot)
         assert app.library.state.count_bookmarks() == 1
+
+
+async def test_the_same_passage_is_not_bookmarked_twice(library, make_app, paths):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await bookmark_two_sentences(pilot)
+        await pilot.press("v", "j", "b")
+        await settle(pilot)
+        assert len(stored(paths)) == 1

@@ -93,6 +93,11 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse):
     def bookmark_passage(self, start: Anchor, end: Anchor, note: str = "") -> Bookmark | None:
         """Bookmark the passage of the open article from ``start`` to ``end``."""
         screen: Any = self
+        same = [b for b, p in self._bm_placed if (p.start, p.end) == (start, end)]
+        if same and not note:
+            screen.reader.clear_selection()
+            screen.notify("Already bookmarked. a edits its note.", markup=False)
+            return same[0]
         article, fp = screen.reader.article, self.current.fingerprint
         state = self.library.state
         made = self._bm_write(lambda: state.add_passage_bookmark(article, start, end, note, fp=fp))

@@ -24,6 +24,11 @@ class BookmarkNotes:
         """Add or edit the note of the selection, the passage in view, or the article."""
         screen: Any = self
         selection = screen._selection_here()
+        same = [b for b, p in screen._bm_placed if selection and (p.start, p.end) == selection]
+        if same:  # the selection is a bookmarked passage already: edit that note
+            screen.reader.clear_selection()
+            self.edit_note(same[0])
+            return
         if selection is not None:
             quote = screen._quote(*selection)
             editor = NoteEditor("", quote, title="Note on the new bookmark")
