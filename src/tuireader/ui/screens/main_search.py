@@ -82,7 +82,9 @@ class SearchActions(FindActions):
         from tuireader.ui.screens.search import SearchScreen
 
         screen: Any = self
-        start = query or (self._trail.query if self._trail else "")
+        bar = self._bar_or_none()
+        typed = bar.value if bar is not None and bar.is_open else ""
+        start = query or (self._trail.query if self._trail else typed)
         screen.app.push_screen(
             SearchScreen(self.runner, start, saver=self.save_search), self._search_closed
         )
