@@ -94,6 +94,10 @@ async def test_enter_returns_to_the_reader_and_n_shift_n_wrap(search_library, ma
         await pilot.press("N")
         assert current(screen) == (1, 22, 25)
         assert count_text(screen) == "3/3"
+        await pilot.press("slash", "enter")  # the same query again: on to the next hit
+        await settle(pilot)
+        assert current(screen) == (0, 4, 7)
+        assert screen.focused is screen.reader
 
 
 async def test_full_width_query_finds_ascii(search_library, make_app):

@@ -43,7 +43,8 @@ class FindActions(FindMatching):
         """``/``: open the find bar (the reader keeps its hits until the query changes)."""
         screen: Any = self
         self._find_origin = screen.reader.anchor
-        self._find_taken = False
+        # Reopened on a query already taken: Enter goes on to the next hit.
+        self._find_taken = self._find_taken and self.find.active
         bar = await self._find_bar()
         bar.open()
         self._prepare_fold()
@@ -102,6 +103,8 @@ class FindActions(FindMatching):
     def on_find_bar_submitted(self, message: FindBar.Submitted) -> None:
         """Enter: take the hit typing reached (the next one on a second Enter); read on."""
         screen: Any = self
+        if self._find_timer is not None:
+            self._find_timer.stop()  # Enter searches now; the typing pause need not end
         state = self.find
         query, regex = split_regex_prefix(message.query, message.regex)
         if (query, regex) != (state.query, state.regex):
