@@ -67,7 +67,7 @@ def status_words(query: str, found: SearchResults) -> str:
     if not query.strip():
         return "Type to search."
     if found.total == 0 or (found.total is None and not found.results):
-        words = "No match."
+        words = "No match" if found.ready else "No match so far"
     elif found.total is None:
         words = f"{len(found.results)}+ results"
     else:
