@@ -7,10 +7,11 @@ the command palette offers the same actions. Users remap a binding from the conf
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
 from textual.binding import Binding
-from textual.keys import key_to_character
+from textual.keys import format_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,4 +278,10 @@ def bindings(scope: str) -> list[Binding]:
 def key_label(spec: KeySpec, keymap: dict[str, str] | None = None) -> str:
     """The keys of a binding as people write them (``?, f1``), honouring a remap."""
     keys = (keymap or {}).get(spec.id, spec.keys)
-    return ", ".join(key_to_character(key.strip()) or key.strip() for key in keys.split(","))
+    return ", ".join(_key_name(key.strip()) for key in keys.split(","))
+
+
+def _key_name(key: str) -> str:
+    """``question_mark`` → ``?`` and ``slash`` → ``/``; other names stay as they are."""
+    shown = format_key(key)
+    return shown if len(shown) == 1 and shown in string.punctuation else key
