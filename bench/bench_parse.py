@@ -39,7 +39,9 @@ def section_parse(ctx, report: Report) -> None:
         by_format.setdefault(format_for(path), []).append(path)
     report("parse sample", f"{len(sample)} files")
     _single_process(ctx.library, sample, by_format, report)
-    _pooled(ctx.library, sample, by_format, report)
+    peak = _pooled(ctx.library, sample, by_format, report)
+    if peak is not None:
+        ctx.notes["worker_peak_mib"] = peak
 
 
 def _single_process(
@@ -94,15 +96,18 @@ def _load(path: Path, library: Path) -> bool:
 
 def _pooled(
     library: Path, sample: list[Path], by_format: dict[str, list[Path]], report: Report
-) -> None:
-    """The catalog's pool: end to end (workers started), then per format on a warm pool."""
+) -> float | None:
+    """The catalog's pool: end to end (workers started), then per format on a warm pool.
+
+    Returns the largest peak memory of the warm pool's workers (MiB).
+    """
     workers = catalog_parse._cores()
     report("pool workers", f"{workers} (of {os.cpu_count()} cores)")
     jobs = _jobs(library, sample)
     threshold = catalog_parse.PARALLEL_THRESHOLD
     if len(jobs) <= threshold:
         report("pool", f"skipped (<= {threshold} files)")
-        return
+        return None
     start = time.perf_counter()
     outcomes = sum(1 for _ in catalog_parse.parse_all(jobs))
     rate = outcomes / (time.perf_counter() - start)
@@ -124,6 +129,21 @@ def _pooled(
         for fmt, paths in sorted(by_format.items()):
             seconds = min(_pool_time(pool, _jobs(library, paths)) for _ in range(2))
             report(f"  {fmt} ({len(paths)} files)", f"{len(paths) / seconds:,.0f} art/s")
+        # Several small tasks, so that every worker answers at least once (usually).
+        return max(pool.map(worker_peak_mib, range(workers * 4)))
+
+
+def worker_peak_mib(_: int) -> float:
+    """This process's peak resident memory in MiB, as the kernel counts it since exec.
+
+    Not ``getrusage``: its ``ru_maxrss`` keeps the high-water mark of the parent's pages
+    the process had between fork and exec, which says how big the parent was.
+    """
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def _pool_time(pool: ProcessPoolExecutor, jobs: list[Job]) -> float:
