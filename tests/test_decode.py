@@ -157,3 +157,17 @@ def test_western_text_is_cp1252() -> None:
     text = "Les élèves sont allés à l'école. " * 10
     decoded = decode_bytes(text.encode("cp1252"))
     assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
+def test_an_encoded_surrogate_in_ascii_text_stays_utf8_with_a_replacement():
+    """ED A0 80 (a UTF-8-shaped but invalid surrogate) is damage, not cp1252."""
+    decoded = decode_bytes(b"Title \xed\xa0\x80 end")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == "Title \ufffd end"
+    assert decoded.warnings
+
+
+def test_a_short_gbk_text_is_not_taken_for_damaged_utf8():
+    decoded = decode_bytes("中文测试".encode("gbk"))
+    assert decoded.encoding in ("gbk", "gb18030")
+    assert decoded.text == "中文测试"

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 _ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+# A lead byte with its continuation bytes: an encoded surrogate (ED A0 80) or an
+# overlong form is invalid UTF-8 but still plainly *shaped* like UTF-8.
+_UTF8_SHAPED = re.compile(rb"(?:[\xc0-\xf7][\x80-\xbf]{1,3})+")
 _SAMPLE = 65536
 
 
@@ -19,7 +22,7 @@ def decode_damaged_utf8(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     if len(body) > _SAMPLE and not _mostly_utf8(body[:_SAMPLE], cut_ok=True):
         return None  # decided on the first 64 KiB: a long GBK file is not scanned twice
     cut_at_end = _ends_with_only_a_cut_character(body)
-    if not cut_at_end and not _mostly_utf8(body, cut_ok=False):
+    if not cut_at_end and not (_mostly_utf8(body, cut_ok=False) or _only_utf8_shaped(body)):
         return None
     return decode_replacing(body)
 
@@ -32,6 +35,21 @@ def _mostly_utf8(data: bytes, cut_ok: bool) -> bool:
     good = non_ascii - sum(map(len, bad))
     places = len(bad) - (1 if cut_ok and bad and escaped.endswith(bad[-1]) else 0)
     return good >= 4 * places
+
+
+def _only_utf8_shaped(body: bytes) -> bool:
+    """ASCII text with at most a few invalid runs, each shaped like UTF-8 (ED A0 80)?
+
+    Only for text with no other non-ASCII bytes: a GBK text has many runs and is left
+    to the Chinese decoders.
+    """
+    escaped = body.decode("utf-8", errors="surrogateescape")
+    runs = _ESCAPED_RUN.findall(escaped)
+    non_ascii = len(body) - len(body.translate(None, bytes(range(128, 256))))
+    if not 0 < len(runs) <= 3 or non_ascii != sum(map(len, runs)):
+        return False
+    raw = (bytes(ord(ch) - 0xDC00 for ch in run) for run in runs)
+    return all(_UTF8_SHAPED.fullmatch(run) for run in raw)
 
 
 def _ends_with_only_a_cut_character(body: bytes) -> bool:
