@@ -22,6 +22,7 @@ from tuireader.model import Anchor
 from tuireader.ui.bindings import bindings
 from tuireader.ui.bookmark_actions import BookmarkActions
 from tuireader.ui.history import History
+from tuireader.ui.listing_lookup import listing_index
 from tuireader.ui.screens.main_actions import MainActions
 from tuireader.ui.screens.main_scan import ScanMixin
 from tuireader.ui.screens.main_search import SearchActions
@@ -207,8 +208,12 @@ class MainScreen(ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[
         self.update_bindings()
 
     def sync_cursor(self, row: Any) -> None:
-        """Put the list cursor on ``row`` when it is in a page the list holds."""
+        """Put the list cursor on ``row``, wherever it is in the listing."""
         index = self.article_list.index_of(row.id)
+        if index is None:  # not in a cached page: ask the catalog for its place
+            index = listing_index(
+                self.library.catalog, row.id, self.section, self.sort, self.unread_only
+            )
         if index is not None:
             self.article_list.cursor = index
 

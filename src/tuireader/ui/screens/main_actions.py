@@ -7,10 +7,13 @@ run now, in the footer and in the command palette alike.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
+from textual import work
 from textual.widget import Widget
 
+from tuireader.ui.listing_lookup import sections_sharing
 from tuireader.ui.sorts import SORTS
 
 ARTICLE_ACTIONS = {"next_article", "previous_article", "next_unread", "previous_unread"}
@@ -122,7 +125,9 @@ class MainActions:
             screen.notify(error, title="Not saved", markup=False, severity="error")
             return
         if was_read != read:
-            screen.tree.adjust_unread(tuple(row.sections), -1 if read else 1)
+            # The mark is per fingerprint: every copy of this text changed with it.
+            copies = sections_sharing(self.library.catalog, row.fingerprint)
+            screen.tree.adjust_unread_many(copies or [tuple(row.sections)], -1 if read else 1)
         if self.unread_only:  # the filtered listing changes length: count from the tree
             screen.refresh_list()
         else:
@@ -130,14 +135,26 @@ class MainActions:
             screen.update_status()
 
     def action_mark_section_read(self) -> None:
-        """Mark every article in the section read."""
+        """Mark every article in the section read (in a worker: a section may be huge)."""
         screen: Any = self
-        error = self.library.mark_section_read(self.section)
+        screen.notify(f"Marking {screen.section_name} read…", markup=False)
+        self._mark_section(self.section, screen.section_name)
+
+    @work(thread=True, group="mark-section")
+    def _mark_section(self, section: tuple[str, ...], name: str) -> None:
+        screen: Any = self
+        error = self.library.mark_section_read(section)
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            screen.app.call_from_thread(self._section_marked, name, error)
+
+    def _section_marked(self, name: str, error: str | None) -> None:
+        """Show the new counts (from the catalog) once the marks are written."""
+        screen: Any = self
         if error:
             screen.notify(error, title="Not saved", markup=False, severity="error")
             return
         screen.refresh_library()
-        screen.notify(f"Marked {screen.section_name} read.", markup=False)
+        screen.notify(f"Marked {name} read.", markup=False)
 
     def action_toggle_unread_only(self) -> None:
         """Show only unread articles, or all of them."""

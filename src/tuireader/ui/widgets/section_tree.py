@@ -89,10 +89,15 @@ class SectionTree(Tree[Any]):
 
     def adjust_unread(self, sections: Path, delta: int) -> None:
         """Change the unread count of every section on the way to ``sections``."""
-        for depth in range(len(sections) + 1):
-            counts = self._counts.get(tuple(sections[:depth]))
-            if counts is not None:
-                counts[0] = max(0, min(counts[1], counts[0] + delta))
+        self.adjust_unread_many([sections], delta)
+
+    def adjust_unread_many(self, sections: list[Path], delta: int) -> None:
+        """Change the unread counts for several articles at once (one relabel)."""
+        for one in sections:
+            for depth in range(len(one) + 1):
+                counts = self._counts.get(tuple(one[:depth]))
+                if counts is not None:
+                    counts[0] = max(0, min(counts[1], counts[0] + delta))
         self._relabel(self.root)
 
     def count_of(self, path: Path, unread_only: bool) -> int | None:
