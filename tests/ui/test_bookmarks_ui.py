@@ -250,3 +250,18 @@ async def test_the_same_passage_is_not_bookmarked_twice(library, make_app, paths
         await pilot.press("v", "j", "b")
         await settle(pilot)
         assert len(stored(paths)) == 1
+
+
+async def test_marking_the_bookmarked_section_read_marks_its_articles(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("j", "j", "b")
+        await settle(pilot)
+        screen.tree.select_path(BOOKMARKED)
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        assert screen.article_list.row_at(0).read
+        assert app.library.state.is_read(screen.article_list.row_at(0).fingerprint)

@@ -95,6 +95,10 @@ class Library:
     def mark_section_read(self, section: tuple[str, ...]) -> str | None:
         """Mark every article of a section read; an error message when it failed."""
         pairs = self.catalog.fingerprints_in_section(section)
+        if listing_args(section)[1]:  # "★ Bookmarked": every bookmarked article
+            count = self.catalog.count((), bookmarked_only=True)
+            rows = self.catalog.rows((), 0, count, bookmarked_only=True)
+            pairs = [(row.fingerprint, row.path) for row in rows]
         try:
             self.state.set_read_many(pairs, True)
         except StateWriteError as exc:
