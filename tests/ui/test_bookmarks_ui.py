@@ -265,3 +265,42 @@ async def test_marking_the_bookmarked_section_read_marks_its_articles(library, m
         await settle(pilot)
         assert screen.article_list.row_at(0).read
         assert app.library.state.is_read(screen.article_list.row_at(0).fingerprint)
+
+
+async def test_b_in_the_reader_without_a_selection_bookmarks_the_article(library, make_app, paths):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        (saved,) = stored(paths)
+        assert saved.quote is None and saved.title == "Harbour cranes return"
+
+
+async def test_a_on_the_list_notes_the_article(library, make_app, paths):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        app.screen.query_one("#note-text").insert("read with tea")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (saved,) = stored(paths)
+        assert (saved.quote, saved.note) == (None, "read with tea")
+        assert app.screen.article_list.row_at(0).bookmarked
+
+
+async def test_B_opens_again_on_the_bookmark_opened_last(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await bookmark_two_sentences(pilot)
+        await pilot.press("h", "j", "b", "B")  # River levels fall, whole article
+        await settle(pilot)
+        listing = app.screen.bookmark_list
+        assert listing.current.title == "Harbour cranes return"  # sorted by title
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        assert app.screen.bookmark_list.current.title == "River levels fall"

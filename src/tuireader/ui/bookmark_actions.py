@@ -35,6 +35,7 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse):
     _bm_placed: list = []  # (Bookmark, Placement) of the article shown
     _bm_jump: int | None = None  # bookmark to scroll to once its article is shown
     _bm_timer: Any = None
+    _bm_last: int | None = None  # the bookmark opened last from B
 
     # -- after an article is shown ----------------------------------------------------
     def on_article_loaded(self, message: Any) -> None:
@@ -149,13 +150,15 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse):
 
         screen: Any = self
         missing = lambda found: orphaned_ids(self.library, found)  # noqa: E731
-        screen.app.push_screen(BookmarksScreen(self.library.state, missing), self._bm_chosen)
+        listing = BookmarksScreen(self.library.state, missing, start_at=self._bm_last)
+        screen.app.push_screen(listing, self._bm_chosen)
 
     def _bm_chosen(self, b: Bookmark | None) -> None:
         screen: Any = self
         self.bookmarks_changed()  # notes may have been edited or bookmarks deleted there
         if b is None:
             return
+        self._bm_last = b.id  # B opens on it again next time
         row = row_for_bookmark(self.library, b)
         if row is None:
             screen.notify("Its article is not in the library any more.", markup=False)

@@ -47,9 +47,11 @@ class BookmarksScreen(Screen["Bookmark | None"]):
         Binding("u", "undo", "Undo", id="bookmarks.undo", tooltip="Bring back the last deleted"),
     ]
 
-    def __init__(self, state: Any, missing: Any = None) -> None:
-        """``state`` is the StateStore; ``missing(bookmarks)`` gives orphaned ids."""
+    def __init__(self, state: Any, missing: Any = None, start_at: int | None = None) -> None:
+        """``state`` is the StateStore; ``missing(bookmarks)`` gives orphaned ids;
+        ``start_at`` is the bookmark (id) to put the cursor on, if still there."""
         super().__init__()
+        self._start_at = start_at
         self._state = state
         self._missing = missing
         self._undo: list[int] = []
@@ -76,7 +78,7 @@ class BookmarksScreen(Screen["Bookmark | None"]):
     def on_mount(self) -> None:
         """Fill the list and give it the keys."""
         self.bookmark_list.border_title = "Bookmarks"
-        self.reload()
+        self.reload(keep=self._start_at)
         self.bookmark_list.focus()
 
     def reload(self, keep: int | None = None) -> None:
