@@ -304,3 +304,28 @@ async def test_B_opens_again_on_the_bookmark_opened_last(library, make_app):
         await pilot.press("B")
         await settle(pilot)
         assert app.screen.bookmark_list.current.title == "River levels fall"
+
+
+async def test_markup_and_escapes_in_titles_and_notes_stay_text(tmp_path, make_app, paths):
+    from tests.ui.conftest import write_article
+
+    root = tmp_path / "hostile"
+    write_article(root, "x.md", "Odd [/x] [@click=app.quit]q[/]", "2024-01-01", 3)
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("v", "a")
+        await settle(pilot)
+        app.screen.query_one("#note-text").insert("[b]not bold[/b] \x1b]0;title\x07end")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (saved,) = stored(paths)
+        assert saved.note == "[b]not bold[/b] end"
+        await pilot.press("B", "a")  # the editor's title holds the article title
+        await settle(pilot)
+        assert "[/x]" in str(app.screen.query_one("#note-frame").border_title)
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert app.is_running and "[b]not bold[/b]" in str(
+            app.screen.query_one("#note-strip").render()
+        )

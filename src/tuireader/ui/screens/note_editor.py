@@ -60,7 +60,7 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """What the note belongs to, the text box and the keys."""
         with Vertical(id="note-frame") as frame:
-            frame.border_title = self._title
+            frame.border_title = Text(one_line(self._title))  # never markup: titles are data
             yield Static(Text(one_line(self._about), overflow="ellipsis"), id="note-about")
             yield TextArea(self._note, soft_wrap=True, id="note-text", show_line_numbers=False)
             yield Static(Text(HINT), id="note-hint")
