@@ -18,24 +18,27 @@ subcommands stay quick and work without a terminal.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tuireader.commands import bookmarks, common, listing, search, serve, show, tree
-from tuireader.commands import config as config_command
+from tuireader.commands import common
 from tuireader.config import UnknownLibrary, resolve_library
 
-#: The subcommand modules; each has ``register(subparsers)``. Add one line per command.
-COMMANDS = [
-    listing,
-    show,
-    tree,
-    bookmarks,
-    search,
-    config_command,
-    serve,
-]
+#: Each subcommand's name and its module in ``tuireader.commands`` (which has
+#: ``register(subparsers)``). Add one line per command. The modules import the catalog
+#: and every parser, so they are imported only when a command (or --help) needs them:
+#: ``tuireader [PATH]`` goes straight to the reader's first paint without them.
+COMMANDS = {
+    "list": "listing",
+    "show": "show",
+    "tree": "tree",
+    "bookmarks": "bookmarks",
+    "search": "search",
+    "config": "config",
+    "serve": "serve",
+}
 _VALUE_OPTIONS = ("--data-dir", "--cache-dir", "--config", "--library")
 _EPILOG = """\
 Without PATH or --library, the reader opens the config file's default library, else
@@ -63,8 +66,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, list[str]]:
     common.add_global_options(parser)
     _add_library_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        module.register(subparsers)
+    for module_name in dict.fromkeys(COMMANDS.values()):
+        importlib.import_module(f"tuireader.commands.{module_name}").register(subparsers)
     return parser, list(subparsers.choices)
 
 
@@ -91,10 +94,9 @@ def _add_library_option(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser, names = build_parser()
     try:
-        if _first_positional(args_list) in names or _wants_help(args_list):
-            args = parser.parse_args(args_list)
+        if _first_positional(args_list) in COMMANDS or _wants_help(args_list):
+            args = build_parser()[0].parse_args(args_list)
             return args.func(args)
         return launch_ui(build_ui_parser().parse_args(args_list))
     except common.UsageError as exc:
@@ -113,7 +115,12 @@ def launch_ui(args: argparse.Namespace) -> int:
     settings = common.settings_from(paths)
     target = _ui_target(args, settings)
     if not target.exists():
-        raise common.UsageError(f"no such file or folder: {common.show_path(target)}")
+        if not _interactive():  # scripts and tests get one line and status 2
+            raise common.UsageError(f"no such file or folder: {common.show_path(target)}")
+        from tuireader.ui.app import run_app
+
+        run_app(paths, settings, target)  # the app explains it on a screen of its own
+        return 2
     open_file: Path | None = None
     library = target
     if target.is_file():
@@ -123,6 +130,12 @@ def launch_ui(args: argparse.Namespace) -> int:
     from tuireader.ui.app import run_app  # the only place textual gets imported
 
     return run_app(paths, settings, library, open_file=open_file)
+
+
+def _interactive() -> bool:
+    """Whether a person is at a terminal (stdin and stdout both are one)."""
+    streams = (sys.stdin, sys.stdout)
+    return all(stream is not None and stream.isatty() for stream in streams)
 
 
 def _ui_target(args: argparse.Namespace, settings) -> Path:

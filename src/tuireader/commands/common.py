@@ -12,12 +12,15 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tuireader import __version__
-from tuireader.catalog import Catalog
 from tuireader.commands.progress import ProgressBar
 from tuireader.config import Paths, Settings, bundled_library, load_settings, resolve_paths
 from tuireader.text.sanitize import sanitize_line
+
+if TYPE_CHECKING:  # the catalog (and every parser) is imported only when a command scans
+    from tuireader.catalog import Catalog
 
 # Characters that json.dumps(ensure_ascii=False) leaves raw but a terminal may act on:
 # C1 controls, DEL, bidi and other format characters, line/paragraph separators.
@@ -106,6 +109,8 @@ def require_dir(library: Path) -> Path:
 
 def scanned_catalog(paths: Paths, library: Path) -> Catalog:
     """Open the library's catalog and bring it up to date (progress on a terminal)."""
+    from tuireader.catalog import Catalog
+
     catalog = Catalog(paths.catalog_db(library), library)
     bar = ProgressBar(sys.stderr, "scanning")
     try:
