@@ -15,7 +15,6 @@ from tuireader.export import citation
 from tuireader.model import Anchor, Bookmark
 from tuireader.state_check import refresh_placements
 from tuireader.ui.bookmark_lookup import (
-    BOOKMARKED,
     highlight_spans,
     orphaned_ids,
     placement_of,
@@ -24,11 +23,12 @@ from tuireader.ui.bookmark_lookup import (
 from tuireader.ui.bookmark_mouse import BookmarkMouse
 from tuireader.ui.bookmark_notes import BookmarkNotes
 from tuireader.ui.bookmark_strip import BookmarkStrip
+from tuireader.ui.bookmark_tree import BookmarkTree
 
 STRIP_INTERVAL = 0.2  # seconds between looks at what is in view and what is selected
 
 
-class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse):
+class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree):
     """Bookmark the article or a passage, copy it, list every bookmark."""
 
     library: Any
@@ -178,25 +178,6 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse):
         self.show_bookmark_highlights()
         screen.article_list.reload()
         self.refresh_bookmarked()
-
-    def refresh_bookmarked(self) -> None:
-        """Count the bookmarked articles again for the tree's "★ Bookmarked" node.
-
-        The count scans the whole listing (~40 ms at 100,000 articles), so it runs after
-        the next paint: the tree and the list show first, the node's label a frame later.
-        """
-        screen: Any = self
-        if screen.tree.count_of(BOOKMARKED, False) is None:
-            screen.tree.set_bookmarked(0, 0)  # the node, in place before any cursor moves
-        screen.call_after_refresh(self._count_bookmarked)
-
-    def _count_bookmarked(self) -> None:
-        screen: Any = self
-        if self.library is None or not screen.is_attached:  # closed in the meantime
-            return
-        catalog = self.library.catalog
-        unread = catalog.count((), unread_only=True, bookmarked_only=True)
-        screen.tree.set_bookmarked(unread, catalog.count((), bookmarked_only=True))
 
     def _selection_here(self) -> tuple[Anchor, Anchor] | None:
         """The passage selected in the reader, when the reader is where the user is."""
