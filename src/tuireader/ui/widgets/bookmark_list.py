@@ -44,7 +44,7 @@ class BookmarkList(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    BookmarkList { background: $surface; }
+    BookmarkList { background: $surface; overflow-x: hidden; }
     BookmarkList > .bookmark-list--header { color: $text; text-style: bold; }
     BookmarkList > .bookmark-list--cursor { background: $accent 40%; }
     BookmarkList > .bookmark-list--note { color: $text-muted; }
@@ -87,7 +87,7 @@ class BookmarkList(ScrollView, can_focus=True):
         """Show ``bookmarks`` (grouped by article); ``orphaned`` holds bookmark ids."""
         self._bookmarks, self._orphaned = bookmarks, orphaned
         self._lines, self._first_line = lay_out(bookmarks)
-        self.virtual_size = Size(self.size.width, len(self._lines))
+        self.virtual_size = Size(0, len(self._lines))  # lines are cut to fit: no x scroll
         self.cursor = max(0, min(cursor, len(bookmarks) - 1))
         self.refresh()
 
@@ -136,10 +136,6 @@ class BookmarkList(ScrollView, can_focus=True):
         return first + 1 if has_note else first
 
     # -- drawing ---------------------------------------------------------------------
-    def on_resize(self, event: events.Resize) -> None:
-        """Keep the virtual width in step with the widget."""
-        self.virtual_size = Size(event.size.width, len(self._lines))
-
     def render_line(self, y: int) -> Strip:
         """Draw screen row ``y``."""
         width = self.scrollable_content_region.width

@@ -50,7 +50,7 @@ def item_segments(
     """A bookmark's line: the quoted passage (or a star), an orphaned tag, the date."""
     tag = ORPHANED_TAG if orphaned else ""
     text = f"“{one_line(b.quote)}”" if b.is_passage else "★ the whole article"
-    date = "  " + (b.created or "")[:10]
+    date = "  " + (b.created or "")[:10] + " "
     indent = "    " if width > 2 * len(ORPHANED_TAG) else ""
     # On a narrow screen the date goes first, then the tag: the passage matters most.
     if width - len(indent) - cell_len(tag) - len(date) < MIN_TEXT:
