@@ -26,6 +26,7 @@ from tuireader.ui.listing_lookup import listing_index
 from tuireader.ui.screens.main_actions import MainActions
 from tuireader.ui.screens.main_scan import ScanMixin
 from tuireader.ui.screens.main_search import SearchActions
+from tuireader.ui.screens.main_watch import WatchMixin
 from tuireader.ui.screens.messages import ArticleLoaded
 from tuireader.ui.sorts import SORTS
 from tuireader.ui.widgets.article_list import ArticleList
@@ -41,7 +42,7 @@ POSITION_SAVE_DELAY = 1.0
 FRAME_FIRST_DELAY = 0.01
 
 
-class MainScreen(ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[None]):
+class MainScreen(WatchMixin, ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[None]):
     """Browse sections, list articles, read one."""
 
     BINDINGS: ClassVar = bindings("main")
@@ -113,6 +114,7 @@ class MainScreen(ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[
         if self.library.catalog.count() and self._open_path:
             self.open_path(self._open_path)
         self.start_scan()
+        self.start_watching()  # files added, changed or removed while the app runs
 
     def refresh_library(self) -> None:
         """Reload the tree and the list from the catalog."""
@@ -195,7 +197,11 @@ class MainScreen(ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[
             return
         row, article = message.row, message.article
         self.current = row
-        position = self.library.state.position(row.fingerprint) or Anchor(0, 0)
+        position = (
+            self.reload_anchor_for(row.path)  # its file changed: stay at the same place
+            or self.library.state.position(row.fingerprint)
+            or Anchor(0, 0)
+        )
         self._saved_anchor = position
         self.query_one(ReaderPane).show_article(article, position)
         if self._focus_reader:
@@ -247,5 +253,6 @@ class MainScreen(ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[
             self.notify(error, title="Position not saved", markup=False, severity="warning")
 
     def on_unmount(self) -> None:
-        """Keep the position when the app closes."""
+        """Keep the position when the app closes; stop watching the folder."""
+        self.stop_watching()
         self.save_position()

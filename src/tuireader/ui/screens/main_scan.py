@@ -82,7 +82,7 @@ class ScanMixin:
         self.library.is_new = False
         if message.error:
             screen.notify(message.error, title="Scan failed", markup=False, severity="error")
-        screen.refresh_library()
+        screen.refresh_keeping_places()  # list cursor and open article stay (main_watch.py)
         screen.app.library_checked(self.library)  # type: ignore[attr-defined]
         if self._open_path and self.current is None:
             screen.open_path(self._open_path)

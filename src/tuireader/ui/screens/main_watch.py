@@ -1,0 +1,110 @@
+"""Live updates on the library screen: watch the folder, rescan, keep every place.
+
+A mixin of :class:`~tuireader.ui.screens.main.MainScreen`. A :class:`LibraryWatcher`
+thread reports changed files; the screen then runs its usual incremental scan (in the
+scan worker) and, when it ends, shows the new catalog with the list cursor still on the
+same article and the open article still open where it was; if that article's file
+changed, it is reloaded at the same anchor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from tuireader.ui.listing_lookup import listing_index
+
+
+class WatchMixin:
+    """Follow changes in the library folder (``self`` is the library screen)."""
+
+    library: Any
+    current: Any
+    section: tuple[str, ...]
+    sort: str
+    unread_only: bool
+    _watcher: Any = None
+    _reload_anchor: tuple[str, Any] | None = None  # (path, anchor) of a reload
+
+    def start_watching(self) -> None:
+        """Start the watcher thread for the open library (once)."""
+        if self._watcher is not None:
+            return
+        from tuireader.ui.watch import LibraryWatcher  # imports watchfiles: after paint
+
+        self._watcher = LibraryWatcher(
+            self.library.root, self._changed_in_thread, on_error=self._failed_in_thread
+        )
+        self._watcher.start()
+
+    def stop_watching(self) -> None:
+        """Stop the watcher; it ends on its own within half a second (no waiting here)."""
+        if self._watcher is not None:
+            self._watcher.stop(timeout=0)
+            self._watcher = None
+
+    def _changed_in_thread(self, paths: set[Path]) -> None:
+        screen: Any = self
+        with contextlib.suppress(RuntimeError):  # the app is closing
+            screen.app.call_from_thread(self._files_changed)
+
+    def _failed_in_thread(self, error: Exception) -> None:
+        screen: Any = self
+        message = f"Not watching the library for changes ({error}). Press r to rescan."
+        with contextlib.suppress(RuntimeError):
+            screen.app.call_from_thread(
+                screen.notify, message, markup=False, severity="warning", timeout=8
+            )
+
+    def _files_changed(self) -> None:
+        """Files changed on disk: scan again (the scan worker is incremental)."""
+        screen: Any = self
+        if self.library is not None and screen.is_attached:
+            screen.start_scan()
+
+    def refresh_keeping_places(self) -> None:
+        """Show the catalog as it is now; keep the list cursor's article and the reader's."""
+        screen: Any = self
+        under_cursor = screen.article_list.current
+        screen.refresh_library()
+        if under_cursor is not None:
+            self._put_cursor_on(under_cursor.path)
+        if self.current is not None:
+            self._follow_open_article()
+
+    def _put_cursor_on(self, path: str) -> None:
+        screen: Any = self
+        row = self.library.row_for_path(path)
+        if row is None:  # removed: the cursor stays at its index (the next article)
+            return
+        index = listing_index(
+            self.library.catalog, row.id, self.section, self.sort, self.unread_only
+        )
+        if index is not None:
+            screen.article_list.cursor = index
+
+    def _follow_open_article(self) -> None:
+        """Reload the open article if its file changed; say so if it was removed."""
+        screen: Any = self
+        current = self.current
+        row = self.library.row_for_path(current.path)
+        if row is None:
+            screen.notify(
+                f"{current.path} was removed from the library folder; it stays open here.",
+                markup=False,
+                severity="warning",
+            )
+            return
+        if row.fingerprint == current.fingerprint:
+            self.current = row  # titles or ids may have changed; the text did not
+            return
+        self._reload_anchor = (row.path, screen.reader.anchor)
+        screen.open_row(row, remember=False, focus=screen.focused is screen.reader)
+
+    def reload_anchor_for(self, path: str) -> Any | None:
+        """The anchor to show ``path`` at if it is being reloaded (used once)."""
+        pending, self._reload_anchor = self._reload_anchor, None
+        if pending is not None and pending[0] == path:
+            return pending[1]
+        return None
