@@ -159,6 +159,14 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "library.problems", "main", "P", "show_problems", "Problems", "Files that could not be read"
     ),
     KeySpec("library.rescan", "main", "r", "rescan", "Rescan", "Look for new and changed files"),
+    KeySpec(
+        "article.open_url",
+        "main",
+        "o",
+        "open_url",
+        "Open source URL",
+        "Open the article's web address in the browser (asks first)",
+    ),
     # Bookmarks and notes (ui/bookmark_actions.py).
     KeySpec(
         "bookmark.add",

@@ -26,6 +26,7 @@ from tuireader.ui.listing_lookup import listing_index
 from tuireader.ui.screens.main_actions import MainActions
 from tuireader.ui.screens.main_scan import ScanMixin
 from tuireader.ui.screens.main_search import SearchActions
+from tuireader.ui.screens.main_url import UrlActions
 from tuireader.ui.screens.main_watch import WatchMixin
 from tuireader.ui.screens.messages import ArticleLoaded
 from tuireader.ui.sorts import SORTS
@@ -42,7 +43,9 @@ POSITION_SAVE_DELAY = 1.0
 FRAME_FIRST_DELAY = 0.01
 
 
-class MainScreen(WatchMixin, ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[None]):
+class MainScreen(
+    UrlActions, WatchMixin, ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[None]
+):
     """Browse sections, list articles, read one."""
 
     BINDINGS: ClassVar = bindings("main")
