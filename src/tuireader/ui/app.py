@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from tuireader.config import Paths, Settings
 from tuireader.ui.bindings import KEY_TABLE
+from tuireader.ui.library_switch import library_commands
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.session import Session
 
@@ -140,6 +141,7 @@ class TuireaderApp(App[int]):
             if spec.palette and spec.scope == "main" and screen.check_action(spec.action, ()):
                 action = partial(screen.run_action, spec.action)
                 yield SystemCommand(spec.description, spec.tooltip or spec.description, action)
+        yield from library_commands(self, screen)  # "Switch library: NAME" (config)
 
     def notify(
         self,
