@@ -61,3 +61,21 @@ async def test_the_open_article_reloads_at_its_place_when_its_file_changes(libra
         assert "added at the end" in screen.reader.article.blocks[-1].text
         assert screen.reader.anchor == anchor
         assert screen.reader.has_focus
+
+
+async def test_a_change_during_a_scan_queues_one_more_scan(library, make_app, monkeypatch):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        started = []
+        original = screen.start_scan
+        monkeypatch.setattr(screen, "start_scan", lambda: started.append(1) or original())
+        screen.start_scan()
+        screen._files_changed()  # the scan above has not finished: queued, not started
+        assert len(started) == 1
+        write_article(library, "late.md", "Late arrival", "2025-02-02", 1)
+        await settle(pilot)
+        await settle(pilot)
+        assert len(started) == 2
+        assert screen.tree.count_of((), False) == 6

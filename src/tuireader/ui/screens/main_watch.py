@@ -13,6 +13,8 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+from textual.worker import Worker
+
 from tuireader.ui.listing_lookup import listing_index
 
 
@@ -26,6 +28,7 @@ class WatchMixin:
     unread_only: bool
     _watcher: Any = None
     _reload_anchor: tuple[str, Any] | None = None  # (path, anchor) of a reload
+    _rescan_pending = False
 
     def start_watching(self) -> None:
         """Start the watcher thread for the open library (once)."""
@@ -58,9 +61,31 @@ class WatchMixin:
             )
 
     def _files_changed(self) -> None:
-        """Files changed on disk: scan again (the scan worker is incremental)."""
+        """Files changed on disk: scan again (the scan worker is incremental).
+
+        Two scans must not write the catalog at once: during a scan, one more is queued.
+        """
         screen: Any = self
-        if self.library is not None and screen.is_attached:
+        if self.library is None or not screen.is_attached:
+            return
+        if any(
+            w.group == "scan" and not w.is_finished and w.node is screen for w in screen.workers
+        ):
+            self._rescan_pending = True
+        else:
+            screen.start_scan()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """When a scan's worker has ended, run the scan queued meanwhile (if any).
+
+        Started only now, not from the scan's last message: a new scan worker cancels
+        one that is still finishing (the scan group is exclusive).
+        """
+        screen: Any = self
+        worker = event.worker
+        ended = worker.group == "scan" and worker.node is screen and worker.is_finished
+        if ended and self._rescan_pending:
+            self._rescan_pending = False
             screen.start_scan()
 
     def refresh_keeping_places(self) -> None:
