@@ -79,3 +79,23 @@ async def test_a_change_during_a_scan_queues_one_more_scan(library, make_app, mo
         await settle(pilot)
         assert len(started) == 2
         assert screen.tree.count_of((), False) == 6
+
+
+async def test_a_removed_open_article_stays_open_and_is_reported_once(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("enter")
+        await settle(pilot)
+        article = screen.reader.article
+        (library / "news/world/harbour.md").unlink()
+
+        def reported() -> int:
+            return sum("was removed" in n.message for n in app._notifications)
+
+        assert await wait_for(pilot, lambda: reported() == 1)
+        assert screen.reader.article is article
+        await pilot.press("r")  # another scan: no second notice
+        await settle(pilot)
+        assert reported() == 1

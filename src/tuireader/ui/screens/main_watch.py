@@ -29,6 +29,7 @@ class WatchMixin:
     _watcher: Any = None
     _reload_anchor: tuple[str, Any] | None = None  # (path, anchor) of a reload
     _rescan_pending = False
+    _gone_notice: str | None = None  # the removed open article already reported
 
     def start_watching(self) -> None:
         """Start the watcher thread for the open library (once)."""
@@ -115,14 +116,16 @@ class WatchMixin:
         current = self.current
         row = self.library.row_for_path(current.path)
         if row is None:
-            screen.notify(
-                f"{current.path} was removed from the library folder; it stays open here.",
-                markup=False,
-                severity="warning",
-            )
+            if self._gone_notice != current.path:  # once, not after every later scan
+                self._gone_notice = current.path
+                screen.notify(
+                    f"{current.path} was removed from the library folder; it stays open here.",
+                    markup=False,
+                    severity="warning",
+                )
             return
-        if row.fingerprint == current.fingerprint:
-            self.current = row  # titles or ids may have changed; the text did not
+        if _shown_fields(row) == _shown_fields(current):
+            self.current = row  # the id may have changed; nothing the reader shows did
             return
         self._reload_anchor = (row.path, screen.reader.anchor)
         screen.open_row(row, remember=False, focus=screen.focused is screen.reader)
@@ -133,3 +136,8 @@ class WatchMixin:
         if pending is not None and pending[0] == path:
             return pending[1]
         return None
+
+
+def _shown_fields(row: Any) -> tuple:
+    """What the reader shows of an article: its text (by fingerprint) and its head."""
+    return (row.fingerprint, row.title, row.date, row.source, row.author, row.sections)
