@@ -53,8 +53,8 @@ environment:
 """
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, list[str]]:
-    """The parser with every subcommand, and the subcommand names."""
+def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, list[str]]:
+    """The parser with every subcommand (or just the one named ``only``), and their names."""
     parser = argparse.ArgumentParser(
         prog="tuireader",
         usage="tuireader [options] [PATH]\n       tuireader [options] COMMAND ...",
@@ -66,7 +66,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, list[str]]:
     common.add_global_options(parser)
     _add_library_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in dict.fromkeys(COMMANDS.values()):
+    wanted = [COMMANDS[only]] if only in COMMANDS else COMMANDS.values()
+    for module_name in dict.fromkeys(wanted):
         importlib.import_module(f"tuireader.commands.{module_name}").register(subparsers)
     return parser, list(subparsers.choices)
 
@@ -95,8 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        if _first_positional(args_list) in COMMANDS or _wants_help(args_list):
-            args = build_parser()[0].parse_args(args_list)
+        wants_help, command = _wants_help(args_list), _first_positional(args_list)
+        if wants_help or command in COMMANDS:
+            # Only the command used is imported; the help overview needs them all.
+            parser = build_parser(only=None if wants_help else command)[0]
+            args = parser.parse_args(args_list)
             return args.func(args)
         return launch_ui(build_ui_parser().parse_args(args_list))
     except common.UsageError as exc:

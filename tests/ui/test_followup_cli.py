@@ -77,3 +77,25 @@ async def test_the_app_on_a_missing_folder_shows_the_notice(tmp_path, make_app) 
         assert app.screen.id == "missing"
         await pilot.press("q")
     assert app.return_code == 0
+
+
+def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
+    probe = (
+        "import sys, tuireader.cli as cli\n"
+        "cli.main(['tree', sys.argv[1], '--data-dir', sys.argv[2], '--cache-dir', sys.argv[3]])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('tuireader.commands.')))\n"
+    )
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "a.txt").write_text("Hello.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *(str(tmp_path / n) for n in ("lib", "d", "c"))],
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    loaded = done.stdout.strip().splitlines()[-1]
+    assert "tuireader.commands.tree" in loaded
+    for other in ("listing", "search", "bookmarks", "serve"):
+        assert f"tuireader.commands.{other}'" not in loaded
