@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 
@@ -91,3 +92,30 @@ async def test_shift_a_writes_in_a_worker_and_counts_come_from_the_catalog(
         assert screen.tree.unread(("a",)) == 0
         assert screen.tree.unread(("b",)) == 0
         assert screen.tree.unread(()) == 0 == _catalog_unread(screen)
+
+
+async def test_held_down_j_walks_on_while_articles_load(library, make_app, monkeypatch):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        load = screen.library.load
+
+        def slow_load(article_id):
+            time.sleep(0.05)  # a slow disk: every J arrives before the last load ends
+            return load(article_id)
+
+        monkeypatch.setattr(screen.library, "load", slow_load)
+        await pilot.press("enter")
+        await settle(pilot)
+        for _ in range(4):  # four J presses in one burst, before any load has ended
+            screen.action_next_article()
+        # (settle would re-raise the overtaken loads' cancellations: poll instead)
+        for _ in range(100):
+            if screen._opening is None:
+                break
+            await pilot.pause(0.05)
+        last = screen.article_list.row_at(4)
+        assert screen.current.id == last.id
+        assert screen.reader.article.title == last.title
+        assert screen.article_list.cursor == 4

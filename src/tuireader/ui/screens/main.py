@@ -63,6 +63,7 @@ class MainScreen(
         self._open_path = open_path
         self._saved_anchor: Any | None = None
         self._focus_reader = False
+        self._opening: Any | None = None  # the row being loaded, if any
 
     def compose(self) -> ComposeResult:
         """Tree on the left; list above the reader on the right."""
@@ -175,6 +176,7 @@ class MainScreen(
         """Load an article in a worker and show it (focused, if asked) when it arrives."""
         self.save_position()
         self._focus_reader = focus
+        self._opening = row  # J/K step on from here even before it has loaded
         if remember:
             self.history.visit(row.path)
         self._load(row)
@@ -190,6 +192,9 @@ class MainScreen(
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
+        if self._opening is not None and message.row is not self._opening:
+            return  # an earlier load, overtaken by a later one (held-down J)
+        self._opening = None
         if message.error or message.article is None:
             self.notify(
                 message.error or "cannot load",

@@ -84,7 +84,8 @@ class MainActions:
 
     def _step(self, step: int, unread: bool) -> None:
         screen: Any = self
-        start = self._target_row()
+        # While an article loads, step on from it: a held-down J walks the list.
+        start = getattr(self, "_opening", None) or self._target_row()
         if start is None:
             return
         row = self.library.catalog.neighbour(
