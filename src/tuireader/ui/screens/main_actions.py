@@ -174,7 +174,7 @@ class MainActions:
         screen: Any = self
         screen.toggle_class("-fullscreen")
         if screen.has_class("-fullscreen"):
-            screen.reader.focus()
+            screen.set_focus(screen.reader)
 
     def action_go_back(self) -> None:
         """Leave full screen, then the reader, then quit."""
@@ -182,7 +182,8 @@ class MainActions:
         if screen.has_class("-fullscreen"):
             screen.remove_class("-fullscreen")
         elif screen.focused is screen.reader:
-            screen.article_list.focus()
+            # Focus now, not after the next frame: a quickly typed second q must quit.
+            screen.set_focus(screen.article_list)
         else:
             screen.app.exit()
 
@@ -190,7 +191,7 @@ class MainActions:
         """Leave the reader (and full screen) for the article list."""
         screen: Any = self
         screen.remove_class("-fullscreen")
-        screen.article_list.focus()
+        screen.set_focus(screen.article_list)  # at once: the next key goes to the list
 
     def action_help(self) -> None:
         """Show every key."""

@@ -1,0 +1,48 @@
+"""Keys typed quickly after leaving the reader reach the widget that now has focus."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import SIZE, settle
+
+pytestmark = pytest.mark.anyio
+
+
+async def _type_fast(pilot, *keys: str) -> None:
+    """Send keys back to back (pilot.press waits for idle between keys; a person doesn't)."""
+    from textual import events
+
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        pilot.app._driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def _open_first(pilot) -> object:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert screen.reader.has_focus
+    return screen
+
+
+async def test_q_q_from_the_reader_quits(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_first(pilot)
+        await _type_fast(pilot, "q", "q")
+        assert app._exit  # the second q reached the list and quit
+
+
+async def test_h_then_j_moves_the_list_cursor(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_first(pilot)
+        before = screen.article_list.cursor
+        await _type_fast(pilot, "h", "j")
+        assert screen.focused is screen.article_list
+        assert screen.article_list.cursor == before + 1
