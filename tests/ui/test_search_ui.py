@@ -236,8 +236,11 @@ async def test_saved_search_appears_in_the_tree_and_runs(search_library, make_ap
         assert branch and [str(n.label) for n in branch[0].children] == ["⌕ abc"]
         tree.focus()
         tree.move_cursor(branch[0].children[0])
-        await pilot.press("enter")
+        await pilot.press("enter")  # the list shows its matches, like a section's articles
         await settle(pilot)
+        articles = app.screen.article_list
+        assert [articles.row_at(i).path for i in range(articles.row_count)] == ["en/letters.md"]
+        await open_search(pilot, *"abc")
         assert result_paths(app.screen) == ["en/letters.md"]
         await pilot.press("ctrl+s", "escape")  # saved already: ctrl+s forgets it
         await settle(pilot)

@@ -259,6 +259,15 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     ),
     KeySpec("tree.top", "tree", "g,home", "first", "First section", palette=False),
     KeySpec("tree.bottom", "tree", "G,end", "last", "Last section", palette=False),
+    KeySpec(
+        "tree.forget_saved",
+        "tree",
+        "d,delete",
+        "forget_saved",
+        "Forget saved search",
+        "Delete the saved search under the cursor (press twice)",
+        palette=False,
+    ),
 )
 
 

@@ -9,7 +9,9 @@ is skipped. No textual here.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from tuireader import search as library_search
 from tuireader.catalog import Catalog
@@ -17,6 +19,7 @@ from tuireader.search import SearchResults
 from tuireader.search_index import IndexStatus
 
 RESULT_LIMIT = 200
+T = TypeVar("T")
 
 
 class SearchRunner:
@@ -41,6 +44,10 @@ class SearchRunner:
     def status(self) -> IndexStatus:
         """How far the index is built (blocking; call from a worker)."""
         return self._pool.submit(library_search.index_status, self.catalog).result()
+
+    def run(self, function: Callable[..., T], *args: Any) -> T:
+        """``function(catalog, *args)`` on the search thread (blocking; call from a worker)."""
+        return self._pool.submit(function, self.catalog, *args).result()
 
     def _search(self, query: str, ticket: int, limit: int) -> SearchResults | None:
         if ticket != self._latest:

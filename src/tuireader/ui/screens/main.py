@@ -24,6 +24,7 @@ from tuireader.ui.bookmark_actions import BookmarkActions
 from tuireader.ui.history import History
 from tuireader.ui.listing_lookup import listing_index
 from tuireader.ui.screens.main_actions import MainActions
+from tuireader.ui.screens.main_saved import SavedSearchList
 from tuireader.ui.screens.main_scan import ScanMixin
 from tuireader.ui.screens.main_search import SearchActions
 from tuireader.ui.screens.main_url import UrlActions
@@ -44,7 +45,14 @@ FRAME_FIRST_DELAY = 0.01
 
 
 class MainScreen(
-    UrlActions, WatchMixin, ScanMixin, SearchActions, MainActions, BookmarkActions, Screen[None]
+    SavedSearchList,
+    UrlActions,
+    WatchMixin,
+    ScanMixin,
+    SearchActions,
+    MainActions,
+    BookmarkActions,
+    Screen[None],
 ):
     """Browse sections, list articles, read one."""
 
@@ -128,6 +136,9 @@ class MainScreen(
 
     def refresh_list(self, cursor: int | None = None) -> None:
         """Show the current section with the current order and filter."""
+        if self.in_saved_search:  # a saved search's matches (main_saved.py)
+            self.show_saved_listing(cursor)
+            return
         articles = self.article_list
         # The tree already holds every section's counts: no COUNT query per key press.
         known = self.tree.count_of(self.section, self.unread_only)
@@ -163,6 +174,9 @@ class MainScreen(
 
     @on(ArticleList.Opened, "#articles")
     def _article_opened(self, message: ArticleList.Opened) -> None:
+        if self.in_saved_search:  # open it as a search result: hits marked, n/N work
+            self.open_saved_result(self.article_list.cursor)
+            return
         self.open_row(message.row, focus=True)
 
     def open_path(self, path: str) -> None:
@@ -224,7 +238,9 @@ class MainScreen(
     def sync_cursor(self, row: Any) -> None:
         """Put the list cursor on ``row``, wherever it is in the listing."""
         index = self.article_list.index_of(row.id)
-        if index is None:  # not in a cached page: ask the catalog for its place
+        if self.in_saved_search:
+            index = self.saved_index_of(row)
+        elif index is None:  # not in a cached page: ask the catalog for its place
             index = listing_index(
                 self.library.catalog, row.id, self.section, self.sort, self.unread_only
             )

@@ -37,6 +37,8 @@ class MainActions:
         screen: Any = self
         if self.library is None:  # still opening: only help and quitting work
             return True if action in ("help", "go_back") else None
+        if action == "mark_section_read" and screen.in_saved_search:
+            return None  # a saved search is not a section (mark its articles one by one)
         if action in ARTICLE_ACTIONS or action == "toggle_read":
             return True if screen._target_row() is not None else None
         if action == "history_back":
@@ -87,6 +89,9 @@ class MainActions:
         # While an article loads, step on from it: a held-down J walks the list.
         start = getattr(self, "_opening", None) or self._target_row()
         if start is None:
+            return
+        if screen.in_saved_search:  # step through the saved search's matches
+            screen.step_in_saved(start, step, unread)
             return
         row = self.library.catalog.neighbour(
             start.id, self.section, self.sort, step, unread_only=unread or self.unread_only

@@ -4,7 +4,8 @@ A mixin of :class:`~tuireader.ui.screens.main.MainScreen`, placed before
 ``MainActions`` so its ``check_action`` and ``action_go_back`` see the search keys first
 and hand everything else on. The find bar lives in :mod:`main_find`; this file adds the
 library search screen, opening a result at its first hit (``n`` past the last hit goes
-on to the next result), the background index build and saved searches in the tree.
+on to the next result), the background index build and saving searches (a saved
+search listed in the article list is ``main_saved``).
 Handlers are named ``on_*`` (not ``@on``) so Textual finds them on a mixin.
 """
 
@@ -93,7 +94,9 @@ class SearchActions(FindActions):
         if trail is not None:
             self.open_search_result(trail)
 
-    def open_search_result(self, trail: ResultTrail, from_end: bool = False) -> None:
+    def open_search_result(
+        self, trail: ResultTrail, from_end: bool = False, focus: bool = True
+    ) -> None:
         """Open the trail's current result; its hits are shown once it has loaded."""
         screen: Any = self
         path = trail.open_path()
@@ -103,7 +106,7 @@ class SearchActions(FindActions):
             return
         self._trail = trail
         self._library_from_end = from_end
-        screen.open_row(row, focus=True)
+        screen.open_row(row, focus=focus)
 
     def on_article_loaded(self, message: Any) -> None:
         """After the screen shows an article: mark a result's hits, or re-run the find."""
@@ -161,10 +164,6 @@ class SearchActions(FindActions):
         screen: Any = self
         found = saved_searches(self.library.state)
         screen.tree.set_saved_searches([(s.name, s.query) for s in found])
-
-    def on_saved_search_chosen(self, message: Any) -> None:
-        """Enter on a saved search in the tree: run it."""
-        self.action_library_search(message.query)
 
     # -- the index -----------------------------------------------------------------------
     def on_scan_finished(self, message: Any) -> None:

@@ -2,7 +2,9 @@
 
 The nodes carry no section data (``data`` is None), so the tree's section logic (counts,
 highlight → list, re-expansion) passes over them; the tree keeps a map from node id to
-query and posts :class:`SavedSearchChosen` when Enter is pressed on one.
+query and posts :class:`SavedSearchChosen` when one is highlighted (the article list
+shows its matches, like a section's articles) or chosen with Enter (the list takes the
+focus), and :class:`SavedSearchForget` when ``d`` is pressed on one.
 """
 
 from __future__ import annotations
@@ -21,10 +23,18 @@ BRANCH_LABEL = "Saved searches"
 
 @dataclass
 class SavedSearchChosen(Message):
-    """Enter on a saved search in the tree: run ``query``."""
+    """A saved search was highlighted (or, ``focus``, chosen): list its matches."""
 
     name: str
     query: str
+    focus: bool = False
+
+
+@dataclass
+class SavedSearchForget(Message):
+    """``d`` on a saved search in the tree: forget it (the screen asks first)."""
+
+    name: str
 
 
 def add_saved_searches(tree: Any, searches: Sequence[tuple[str, str]]) -> dict[int, tuple]:

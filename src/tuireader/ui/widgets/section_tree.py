@@ -19,7 +19,11 @@ from textual.widgets.tree import TreeNode
 from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.widgets.bookmarked_node import show_bookmarked
-from tuireader.ui.widgets.saved_search_nodes import SavedSearchChosen, add_saved_searches
+from tuireader.ui.widgets.saved_search_nodes import (
+    SavedSearchChosen,
+    SavedSearchForget,
+    add_saved_searches,
+)
 
 Path = tuple[str, ...]
 ROOT_LABEL = "All articles"
@@ -192,13 +196,24 @@ class SectionTree(Tree[Any]):
         if data is not None:
             name = ROOT_LABEL if event.node.is_root else data.name
             self.post_message(self.Chosen(self, tuple(data.path), name))
+            return
+        saved = self._saved_nodes.get(event.node.id)
+        if saved is not None:  # a saved search lists its matches like a section
+            self.post_message(SavedSearchChosen(*saved))
 
     @on(Tree.NodeSelected)
     def _on_select(self, event: Tree.NodeSelected[Any]) -> None:
         event.stop()
         saved = self._saved_nodes.get(event.node.id)
         if saved is not None:
-            self.post_message(SavedSearchChosen(*saved))
+            self.post_message(SavedSearchChosen(*saved, focus=True))
+
+    def action_forget_saved(self) -> None:
+        """d on a saved search: ask the screen to forget it."""
+        node = self.cursor_node
+        saved = self._saved_nodes.get(node.id) if node is not None else None
+        if saved is not None:
+            self.post_message(SavedSearchForget(saved[0]))
 
     def action_collapse_or_parent(self) -> None:
         """Collapse the open node, or go up to the parent."""
