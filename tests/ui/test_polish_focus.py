@@ -9,7 +9,7 @@ from tests.ui.conftest import SIZE, settle
 pytestmark = pytest.mark.anyio
 
 
-async def _type_fast(pilot, *keys: str) -> None:
+async def type_fast(pilot, *keys: str) -> None:
     """Send keys back to back (pilot.press waits for idle between keys; a person doesn't)."""
     from textual import events
 
@@ -34,7 +34,7 @@ async def test_q_q_from_the_reader_quits(library, make_app):
     app = make_app(library)
     async with app.run_test(size=SIZE) as pilot:
         await _open_first(pilot)
-        await _type_fast(pilot, "q", "q")
+        await type_fast(pilot, "q", "q")
         assert app._exit  # the second q reached the list and quit
 
 
@@ -43,6 +43,6 @@ async def test_h_then_j_moves_the_list_cursor(library, make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await _open_first(pilot)
         before = screen.article_list.cursor
-        await _type_fast(pilot, "h", "j")
+        await type_fast(pilot, "h", "j")
         assert screen.focused is screen.article_list
         assert screen.article_list.cursor == before + 1

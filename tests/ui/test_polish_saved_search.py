@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import SIZE, settle
+from tests.ui.test_polish_focus import type_fast
 
 pytestmark = pytest.mark.anyio
 
@@ -85,7 +86,7 @@ async def test_opening_a_match_marks_its_hits_and_steps_through_matches(tide_lib
         await pilot.pause()
         screen.tree.move_cursor(saved_node(screen.tree, "Tides"))
         await settle(pilot)
-        await pilot.press("enter", "enter")  # to the list, open the first match
+        await type_fast(pilot, "enter", "enter")  # to the list, open the first match
         await settle(pilot)
         assert screen.current.title == "Tide tables"
         assert screen.reader.has_focus

@@ -154,7 +154,7 @@ class MainScreen(
             section=self.section_name,
             index=self.article_list.cursor,
             count=self.article_list.row_count,
-            sort=self.sort,
+            sort="relevance" if self.in_saved_search else self.sort,
             unread_only=self.unread_only,
             percent=getattr(self.reader, "percent", None) if self.current else None,
         )
