@@ -112,9 +112,12 @@ class Catalog:
         sort: str = "date",
         step: int = 1,
         unread_only: bool = False,
+        bookmarked_only: bool = False,
     ) -> ArticleRow | None:
         """The next (step > 0) or previous (step < 0) row in the same listing, or None."""
-        return self._queries().neighbour(article_id, section, sort, step, unread_only)
+        return self._queries().neighbour(
+            article_id, section, sort, step, unread_only, bookmarked_only
+        )
 
     def iter_rows(self) -> Iterator[ArticleRow]:
         """Every article's row, ordered by path, streamed (the CLI's ``list``)."""

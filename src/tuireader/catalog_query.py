@@ -123,7 +123,13 @@ class Queries:
         return self.conn.execute(sql, (section_key(tuple(section)),)).fetchone()[0]
 
     def neighbour(
-        self, article_id: int, section: Sequence[str], sort: str, step: int, unread_only: bool
+        self,
+        article_id: int,
+        section: Sequence[str],
+        sort: str,
+        step: int,
+        unread_only: bool,
+        bookmarked_only: bool = False,
     ) -> ArticleRow | None:
         """The row ``step`` places after (or before, if negative) an article in a listing."""
         keys = self.conn.execute(
@@ -140,7 +146,7 @@ class Queries:
         sql = (
             f"SELECT m.article_id FROM membership m WHERE m.prefix = ? "
             f"AND ({', '.join(columns)}) {'>' if forward else '<'} "
-            f"({', '.join('?' * len(here))}){self._filters(unread_only, False)} "
+            f"({', '.join('?' * len(here))}){self._filters(unread_only, bookmarked_only)} "
             f"ORDER BY {', '.join(c + direction for c in columns)} LIMIT 1 OFFSET ?"
         )
         params = (section_key(tuple(section)), *here, abs(step) - 1)

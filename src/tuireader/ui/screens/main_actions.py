@@ -13,6 +13,7 @@ from typing import Any
 from textual import work
 from textual.widget import Widget
 
+from tuireader.ui.bookmark_lookup import listing_args
 from tuireader.ui.listing_lookup import sections_sharing
 from tuireader.ui.sorts import SORTS
 
@@ -93,8 +94,14 @@ class MainActions:
         if screen.in_saved_search:  # step through the saved search's matches
             screen.step_in_saved(start, step, unread)
             return
+        section, bookmarked = listing_args(self.section)  # "★ Bookmarked" in the tree
         row = self.library.catalog.neighbour(
-            start.id, self.section, self.sort, step, unread_only=unread or self.unread_only
+            start.id,
+            section,
+            self.sort,
+            step,
+            unread_only=unread or self.unread_only,
+            bookmarked_only=bookmarked,
         )
         if row is None:
             screen.notify("No more unread articles here." if unread else "No more articles.")
