@@ -21,6 +21,7 @@ from tuireader.config import Settings
 from tuireader.model import Anchor
 from tuireader.ui.bindings import bindings
 from tuireader.ui.bookmark_actions import BookmarkActions
+from tuireader.ui.dates import use_format
 from tuireader.ui.history import History
 from tuireader.ui.listing_lookup import listing_index
 from tuireader.ui.screens.main_actions import MainActions
@@ -62,6 +63,7 @@ class MainScreen(
         super().__init__()
         self.library: Library | None = None  # opened after the first paint
         self.settings = settings
+        use_format(settings.date_format)  # dates in the list and the reader
         self.section: tuple[str, ...] = ()
         self.section_name = ROOT_LABEL
         self.sort = SORTS[0]

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.ui.bindings import bindings
+from tuireader.ui.dates import show_date
 from tuireader.ui.safe_text import one_line
 
 PAGE_SIZE = 200
@@ -214,7 +215,7 @@ class ArticleList(ScrollView, can_focus=True):
             Segment(" ", base),
             Segment(_fit(one_line(row.title), title_width), title_style),
             Segment(" ", base),
-            Segment(_fit((row.date or "")[:DATE_WIDTH], DATE_WIDTH), dim),
+            Segment(_fit(show_date(row.date, with_time=False), DATE_WIDTH), dim),
             Segment(" ", base),
             Segment(_fit(one_line(row.source or ""), SOURCE_WIDTH), dim),
         ]

@@ -13,6 +13,7 @@ from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from tuireader.model import LIST_ITEM, Anchor, Article
+from tuireader.ui.dates import show_date
 from tuireader.ui.widgets.reader_geometry import Geometry, block_geometry
 from tuireader.ui.widgets.reader_wrap import Line, display_text, estimate_heights, wrap_block
 from tuireader.ui.widgets.reader_wrap import wrap_lines as _wrap_prose
@@ -40,7 +41,7 @@ class Row(NamedTuple):
 def meta_line(article: Article) -> str:
     """Sections, source, date and author on one line (empty parts left out)."""
     sections = SECTION_JOIN.join(article.sections)
-    parts = (sections, article.source, article.date, article.author)
+    parts = (sections, article.source, show_date(article.date), article.author)
     return META_JOIN.join(part for part in parts if part)
 
 

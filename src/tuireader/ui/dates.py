@@ -1,0 +1,46 @@
+"""Dates for people: ``2024-02-08T19:05`` shows as ``2024-02-08 19:05``.
+
+Articles carry ISO dates (a day, or a day and a time). The reader's metadata line and
+the article list's date column show the day with the configured ``date_format``
+(``settings.date_format``, strftime codes) and the time, when there is one, as ``HH:MM``.
+Anything that is not an ISO date is shown as it is. The format is set once, when the
+library screen starts (:func:`use_format`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+
+DEFAULT_FORMAT = "%Y-%m-%d"
+_ISO = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+_format = DEFAULT_FORMAT
+
+
+def use_format(date_format: str) -> None:
+    """Show days with these strftime codes from now on."""
+    global _format
+    _format = date_format or DEFAULT_FORMAT
+    show_date.cache_clear()
+
+
+@lru_cache(maxsize=4096)  # the list draws the same few dates on every frame
+def show_date(value: str | None, with_time: bool = True) -> str:
+    """An ISO date (and time) as people read it; other text unchanged; None → ""."""
+    if not value:
+        return ""
+    found = _ISO.fullmatch(value.strip())
+    if found is None:
+        return value
+    year, month, day, hour, minute = found.groups()
+    try:
+        day_text = datetime.date(int(year), int(month), int(day)).strftime(_format)
+    except ValueError:  # not a real day (2024-02-30): show what the file says
+        return value
+    if with_time and hour is not None:
+        return f"{day_text} {hour}:{minute}"
+    return day_text
