@@ -121,3 +121,13 @@ async def test_palette_offers_the_screen_actions(library, make_app):
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Toggle read", "Sort", "Only unread", "Mark section read"} <= titles
         assert "Back in history" not in titles  # greyed out: nothing visited yet
+
+
+async def test_config_problems_are_told_and_the_app_runs(library, make_app):
+    """A broken config line reaches the user as a notification, not only on stderr."""
+    app = make_app(library, problems=["config line 3: reading_width must be a number"])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("reading_width" in m for m in messages)
+        assert app.screen.query_one("#reader") is not None

@@ -54,6 +54,7 @@ class TuireaderApp(App[int]):
         """Apply the remembered theme, then open the library or explain why not."""
         self._apply_theme()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._report_config_problems()
         if not self.library_root.is_dir():
             self._show_missing()
             return
@@ -64,6 +65,11 @@ class TuireaderApp(App[int]):
             if name and name in self.available_themes:
                 self.theme = name
                 return
+
+    def _report_config_problems(self) -> None:
+        """Say what was wrong in the config file; the app runs on defaults for those."""
+        for problem in self.settings.problems:
+            self.notify(problem, title="Config file", severity="warning", timeout=10)
 
     def _theme_changed(self, theme: Any) -> None:
         self.session.set_theme(theme.name)
