@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from textual import work
-from textual.widgets import ProgressBar
+from textual.widgets import ProgressBar, Static
 
 from tuireader.ui.screens.messages import ScanFinished, ScanProgress
 
 PROGRESS_INTERVAL = 0.1
 PARTIAL_REFRESH = 3.0
 SHOW_PROGRESS_FROM = 500  # files to parse
+SCAN_LABEL = "Reading new files "
 
 
 class ScanMixin:
@@ -30,10 +31,13 @@ class ScanMixin:
     _open_path: str | None
     _last_progress: float = 0.0
     _last_refresh: float = 0.0
+    _scanning: bool = False
 
     def start_scan(self) -> None:
         """Scan the library in a worker; the first build shows a progress bar."""
         screen: Any = self
+        self._scanning = True
+        screen.query_one("#scan-label", Static).update(SCAN_LABEL)
         if self.library.is_new:
             screen.query_one("#scan-row").display = True
             self._last_refresh = time.monotonic()
@@ -79,6 +83,7 @@ class ScanMixin:
         """Hide the bar, show the catalog as it is now, explain an empty library."""
         screen: Any = self
         screen.query_one("#scan-row").display = False
+        self._scanning = False
         self.library.is_new = False
         if message.error:
             screen.notify(message.error, title="Scan failed", markup=False, severity="error")
@@ -86,3 +91,25 @@ class ScanMixin:
         screen.app.library_checked(self.library)  # type: ignore[attr-defined]
         if self._open_path and self.current is None:
             screen.open_path(self._open_path)
+
+    # The search index build (started by main_search.py once a scan ends) shares the row.
+    def show_index_progress(self, indexed: int, total: int) -> None:
+        """ "Indexing for search… N of M" in the progress row (unless a scan has it)."""
+        screen: Any = self
+        if self._scanning:
+            return
+        row = screen.query_one("#scan-row")
+        if indexed >= total:
+            row.display = False
+            return
+        screen.query_one("#scan-label", Static).update(
+            f"Indexing for search… {indexed:,} of {total:,} "
+        )
+        screen.query_one("#scan-progress", ProgressBar).update(total=total, progress=indexed)
+        row.display = True
+
+    def hide_index_progress(self) -> None:
+        """The build ended: hide the row (unless a scan is showing it)."""
+        screen: Any = self
+        if not self._scanning:
+            screen.query_one("#scan-row").display = False

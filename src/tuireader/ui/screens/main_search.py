@@ -33,6 +33,14 @@ class BuildStopped(Exception):
 
 
 @dataclass
+class IndexProgress(Message):
+    """The background index build has indexed ``indexed`` of ``total`` articles."""
+
+    indexed: int
+    total: int
+
+
+@dataclass
 class IndexBuilt(Message):
     """The background index build ended (``error`` if it failed)."""
 
@@ -186,6 +194,7 @@ class SearchActions(FindActions):
             # Called between batches (each committed): quitting need not wait for the rest.
             if worker.is_cancelled:
                 raise BuildStopped
+            screen.post_message(IndexProgress(indexed, total))  # a batch takes a while
 
         try:
             final = library_search.build_index(catalog, stop_if_cancelled)
@@ -196,11 +205,17 @@ class SearchActions(FindActions):
             return
         screen.post_message(IndexBuilt(final.indexed, final.total))
 
+    def on_index_progress(self, message: IndexProgress) -> None:
+        """Show how far the build is in the progress row (main_scan.py)."""
+        screen: Any = self
+        screen.show_index_progress(message.indexed, message.total)
+
     def on_index_built(self, message: IndexBuilt) -> None:
-        """Report a failed build; a finished one needs no words."""
+        """Hide the progress; report a failed build (a finished one needs no words)."""
         self._index_building = False
+        screen: Any = self
+        screen.hide_index_progress()
         if message.error:
-            screen: Any = self
             screen.notify(message.error, title="Search index", markup=False, severity="error")
 
     def on_unmount(self) -> None:

@@ -1,0 +1,67 @@
+"""The background search-index build shows its progress in the main screen's progress row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tests.ui.conftest import SIZE, settle
+from tuireader.ui.screens.main_search import IndexBuilt, IndexProgress
+
+pytestmark = pytest.mark.anyio
+
+
+def label_text(screen) -> str:
+    """What the progress row's label says."""
+    return str(screen.query_one("#scan-label", Static).render())
+
+
+async def test_progress_row_shows_n_of_m_and_hides_when_done(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        row = screen.query_one("#scan-row")
+        assert not row.display
+        screen.post_message(IndexProgress(1200, 3400))
+        await pilot.pause()
+        assert row.display
+        assert label_text(screen).strip() == "Indexing for search… 1,200 of 3,400"
+        screen.post_message(IndexBuilt(3400, 3400))
+        await pilot.pause()
+        assert not row.display
+
+
+@pytest.fixture
+def big_library(tmp_path: Path) -> Path:
+    """More articles than one index batch (400), so the build reports progress midway."""
+    root = tmp_path / "big"
+    root.mkdir()
+    for n in range(450):
+        (root / f"n{n:03}.txt").write_text(f"Note {n}\n\nShort text {n}.\n", encoding="utf-8")
+    return root
+
+
+async def test_first_build_reports_its_real_progress(big_library, make_app):
+    app = make_app(big_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        seen: list[tuple[int, int, bool, str]] = []
+        original = screen.show_index_progress
+
+        def spy(indexed: int, total: int) -> None:
+            original(indexed, total)
+            row = screen.query_one("#scan-row")
+            seen.append((indexed, total, row.display, label_text(screen).strip()))
+
+        screen.show_index_progress = spy
+        await settle(pilot)
+        await settle(pilot)
+        midway = [s for s in seen if s[0] < s[1]]
+        assert midway and midway[0][:3] == (400, 450, True)
+        assert midway[0][3] == "Indexing for search… 400 of 450"
+        assert seen[-1][:3] == (450, 450, False)
+        assert not screen.query_one("#scan-row").display
