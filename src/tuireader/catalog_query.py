@@ -175,7 +175,7 @@ class Queries:
     def section_tree(self) -> SectionNode:
         """The tree of sections, counts rolled up to every ancestor, children by name."""
         root = SectionNode(ROOT_NAME, ())
-        index = {(): root}
+        index: dict[tuple[str, ...], SectionNode] = {(): root}
         # Answered from the (section_key, fingerprint) index alone: no article row is read.
         sql = (
             f"SELECT a.section_key, count(*), total(NOT {self._read('a.fingerprint')}) "

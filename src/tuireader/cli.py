@@ -152,6 +152,7 @@ def _ui_target(args: argparse.Namespace, settings) -> Path:
         name, folder = resolve_library(args.library_name, settings)
     except UnknownLibrary as exc:
         raise common.UsageError(str(exc)) from None
+    assert folder is not None  # a given name or folder always resolves to a folder
     settings.library_name, settings.library = name, folder
     return folder
 

@@ -28,6 +28,13 @@ class BookmarksMixin:
     _bookmarks: Callable[[str, tuple], list[Bookmark]]
     _get: Callable[[int], Bookmark | None]
 
+    def _added(self, bookmark_id: int | None) -> Bookmark:
+        """The bookmark just inserted or updated (its row exists inside the same lock)."""
+        found = self._get(bookmark_id) if bookmark_id is not None else None
+        if found is None:
+            raise sqlite3.DatabaseError("bookmark row vanished after it was written")
+        return found
+
     def add_article_bookmark(self, fp: str, path: str, title: str, note: str = "") -> Bookmark:
         """Bookmark a whole article (one transaction, note included).
 
@@ -35,7 +42,7 @@ class BookmarksMixin:
         existing one (with ``note`` stored when one is given).
         """
 
-        def add(conn: sqlite3.Connection) -> int:
+        def add(conn: sqlite3.Connection) -> int | None:
             found = conn.execute(
                 "SELECT id FROM bookmarks WHERE fingerprint=? AND quote IS NULL", (fp,)
             ).fetchone()
@@ -48,7 +55,7 @@ class BookmarksMixin:
             values = (uuid.uuid4().hex, fp, path, title, None, note, stamp, stamp)
             return conn.execute(INSERT_BOOKMARK, values + (None,) * 4 + ("", "")).lastrowid
 
-        return self._get(self._write(add))
+        return self._added(self._write(add))
 
     def add_passage_bookmark(
         self, article: Article, start: Anchor, end: Anchor, note: str = "", *, fp: str = ""
@@ -60,20 +67,21 @@ class BookmarksMixin:
         fp = fp or _fingerprint(article)
         sel = make_selector(article, start, end)
         stamp = now_iso()
-        values = (uuid.uuid4().hex, fp, article.path, article.title, sel.quote, note)
-        values += (stamp, stamp, sel.block, sel.start, sel.end_block, sel.end)
+        values: tuple[object, ...] = (uuid.uuid4().hex, fp, article.path, article.title)
+        values += (sel.quote, note, stamp, stamp, sel.block, sel.start, sel.end_block, sel.end)
         values += (sel.prefix, sel.suffix)
-        return self._get(self._write(lambda c: c.execute(INSERT_BOOKMARK, values).lastrowid))
+        return self._added(self._write(lambda c: c.execute(INSERT_BOOKMARK, values).lastrowid))
 
     def insert_bookmarks(self, bookmarks: Iterable[Bookmark]) -> int:
         """Add bookmarks from an import in one transaction; known ``uid``s are skipped."""
 
         def insert(conn: sqlite3.Connection) -> int:
             before = conn.total_changes
+            sql = INSERT_BOOKMARK.replace("INSERT", "INSERT OR IGNORE", 1)
             for b in bookmarks:
-                values = (b.uid, b.fingerprint, b.path, b.title, b.quote, b.note, b.created)
-                values += (now_iso(), b.block, b.start, b.end_block, b.end, b.prefix, b.suffix)
-                conn.execute(INSERT_BOOKMARK.replace("INSERT", "INSERT OR IGNORE", 1), values)
+                values: tuple[object, ...] = (b.uid, b.fingerprint, b.path, b.title, b.quote)
+                values += (b.note, b.created, now_iso(), b.block, b.start, b.end_block, b.end)
+                conn.execute(sql, values + (b.prefix, b.suffix))
             return conn.total_changes - before
 
         return self._write(insert)
@@ -148,7 +156,8 @@ class BookmarksMixin:
     def count_bookmarks(self, filter_text: str = "") -> int:
         """How many bookmarks :meth:`list_bookmarks` would page through."""
         where, params = filter_clause(filter_text)
-        return int(self._one(f"SELECT count(*) FROM bookmarks {where}", params)[0])
+        row = self._one(f"SELECT count(*) FROM bookmarks {where}", params)
+        return int(row[0]) if row else 0
 
     def is_bookmarked(self, fp: str) -> bool:
         """Whether the article has any bookmark (whole or passage)."""

@@ -66,8 +66,12 @@ def refresh_placements(store, article: Article, fp: str) -> list[tuple[Bookmark,
     for b, placement in placed:
         if placement.status == ORPHANED or placement.start is None or placement.end is None:
             continue
-        moved = (placement.start.block, placement.start.offset, placement.end.block)
-        moved += (placement.end.offset,)
+        moved = (
+            placement.start.block,
+            placement.start.offset,
+            placement.end.block,
+            placement.end.offset,
+        )
         if (b.fingerprint, b.path, b.block, b.start, b.end_block, b.end) == (
             fp,
             article.path,

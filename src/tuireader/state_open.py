@@ -49,7 +49,7 @@ def open_state_db(path: Path) -> OpenedDb:
             _create_fresh(path)
         conn, problem = _connect_checked(path)
         if problem or conn is None:
-            notices.append(_aside_notice(path, problem))
+            notices.append(_aside_notice(path, problem or "could not be checked"))
             _create_fresh(path)
             conn = connect(path)
     except (OSError, sqlite3.Error) as exc:

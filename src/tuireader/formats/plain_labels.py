@@ -157,7 +157,7 @@ def clean_value(value: str) -> str:
     value = " ".join(value.split()).strip(_VALUE_TRIM)
     # An opening bracket at the end (or a closing one at the start) is never content.
     value = value.rstrip(_OPENINGS + _VALUE_TRIM).lstrip(_CLOSINGS + _VALUE_TRIM)
-    for opening, closing in _BRACKET_PAIRS:
+    for opening, closing in zip(_OPENINGS, _CLOSINGS, strict=True):
         if value.endswith(closing) and opening not in value:
             value = value[:-1].strip(_VALUE_TRIM)
         if value.startswith(opening) and closing not in value:
