@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from tuireader.search_lookup import candidates, title_ids
-from tuireader.search_probe import batches, by_date, dense_page
+from tuireader.search_probe import batches, by_date, dense_page, matching_ids
 
 RANK_ALL = 200
 _HOLDS = "(instr(d.title, ?) > 0 OR instr(t.body, ?) > 0)"
@@ -112,12 +112,7 @@ class Plan:
         if self.exact or not ids:
             return ids
         where, params = self._predicate()
-        sql = (
-            "SELECT json_group_array(d.id) FROM search_docs d JOIN search_text t ON t.id = d.id "
-            f"WHERE d.id IN (SELECT value FROM json_each(?)) AND {where}"
-        )
-        good = set(json.loads(conn.execute(sql, (json.dumps(ids), *params)).fetchone()[0]))
-        return [i for i in ids if i in good]
+        return matching_ids(conn, ids, where, params)
 
     def _predicate(self) -> tuple[str, list[str]]:
         """SQL requiring every inexact clause and refusing every inexact exclusion."""

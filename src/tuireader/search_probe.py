@@ -40,7 +40,7 @@ def dense_page(
         looked += len(batch)
         if plan.allowed is not None:
             batch = [i for i in batch if i in plan.allowed]
-        found += _matching(conn, batch, where, params)
+        found += matching_ids(conn, batch, where, params)
         if len(found) >= need:
             return found[:wanted]
         if looked >= PROBE or 2 * len(found) * PROBE < need * looked:
@@ -48,8 +48,10 @@ def dense_page(
     return None  # the whole library held few matches: the index path ranks them
 
 
-def _matching(conn: sqlite3.Connection, ids: list[int], where: str, params: list[str]) -> list[int]:
-    """The ids (in order) whose folded text satisfies ``where``."""
+def matching_ids(
+    conn: sqlite3.Connection, ids: list[int], where: str, params: list[str]
+) -> list[int]:
+    """The ids (in order) whose folded text satisfies ``where`` (shared with ``Plan.check``)."""
     if not ids:
         return []
     sql = (

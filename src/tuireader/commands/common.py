@@ -120,6 +120,13 @@ def scanned_catalog(paths: Paths, library: Path) -> Catalog:
     return catalog
 
 
+def scanned_library(args: argparse.Namespace) -> tuple[Paths, Catalog]:
+    """The locations and the scanned catalog of the LIBRARY argument (which must be a folder)."""
+    paths = paths_from(args)
+    library = require_dir(library_from(args.library, settings_from(paths)))
+    return paths, scanned_catalog(paths, library)
+
+
 def show_path(path: Path | str) -> str:
     """A path made safe to print (odd bytes and controls replaced)."""
     text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -22,9 +22,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Scan the library and print its articles, then the files that could not be read."""
-    paths = common.paths_from(args)
-    library = common.require_dir(common.library_from(args.library, common.settings_from(paths)))
-    catalog = common.scanned_catalog(paths, library)
+    _, catalog = common.scanned_library(args)
     try:
         if args.json:
             _print_json(catalog.iter_rows(), catalog.problems())

@@ -48,9 +48,7 @@ def run(args: argparse.Namespace) -> int:
     """Scan, make sure the index is built, search, print."""
     if args.limit < 0:
         raise common.UsageError("--limit must be 0 or more")
-    paths = common.paths_from(args)
-    library = common.require_dir(common.library_from(args.library, common.settings_from(paths)))
-    catalog = common.scanned_catalog(paths, library)
+    paths, catalog = common.scanned_library(args)
     try:
         catalog.attach_state(paths.state_db)
         _ensure_index(catalog)

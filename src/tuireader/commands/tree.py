@@ -17,9 +17,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Scan the library and print its section tree."""
-    paths = common.paths_from(args)
-    library = common.require_dir(common.library_from(args.library, common.settings_from(paths)))
-    catalog = common.scanned_catalog(paths, library)
+    _, catalog = common.scanned_library(args)
     try:
         for line in tree_lines(catalog.section_tree()):
             print(line)
