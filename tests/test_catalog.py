@@ -324,11 +324,14 @@ def test_progress_is_reported(tmp_path, library) -> None:
     ],
 )
 def test_quick_relative_key_matches_rel_path_str(tmp_path, parts) -> None:
-    from tuireader.catalog_scan import _rel_key
+    from tuireader.catalog_scan import _stat_all
     from tuireader.files import rel_path_str
 
     path = tmp_path.joinpath(*parts)
-    assert _rel_key(path, tmp_path, f"{tmp_path}{os.sep}") == rel_path_str(path, tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x")
+    keys = [rel for _, rel, _, _ in _stat_all(tmp_path)]
+    assert keys == [rel_path_str(path, tmp_path)]
 
 
 def test_non_utf8_file_name_is_catalogued_and_loadable(tmp_path) -> None:

@@ -19,7 +19,8 @@ from tuireader.catalog_codec import Job, Outcome
 from tuireader.catalog_db import connect
 from tuireader.catalog_parse import parse_all
 from tuireader.catalog_write import Writer
-from tuireader.files import rel_path_str, walk_library
+from tuireader.files import walk_library
+from tuireader.files_keys import rel_path_str
 
 Progress = Callable[[int, int], None]
 
@@ -116,7 +117,6 @@ def _plan(
 
 def _stat_all(root: Path) -> Iterator[tuple[Path, str, int, int]]:
     """Each library file with its relative key, size and mtime_ns; vanished ones skipped."""
-    prefix = f"{root}{os.sep}"
     for path in walk_library(root):
         try:
             stat = os.stat(path)
@@ -125,24 +125,7 @@ def _stat_all(root: Path) -> Iterator[tuple[Path, str, int, int]]:
                 stat = os.lstat(path)
             except OSError:
                 continue  # deleted between listing and stat: it simply is not there
-        yield path, _rel_key(path, root, prefix), stat.st_size, stat.st_mtime_ns
-
-
-def _rel_key(path: Path, root: Path, prefix: str) -> str:
-    """``rel_path_str(path, root)``, with a quick answer for the usual plain names.
-
-    A name that is valid UTF-8 and has no backslash is its own key, so for such paths
-    the key is the text after the root; anything else takes the full path.
-    """
-    text = str(path)
-    if os.sep == "/" and text.startswith(prefix) and "\\" not in text:
-        tail = text[len(prefix) :]
-        try:
-            tail.encode("utf-8")
-        except UnicodeEncodeError:
-            return rel_path_str(path, root)
-        return tail
-    return rel_path_str(path, root)
+        yield path, rel_path_str(path, root), stat.st_size, stat.st_mtime_ns
 
 
 __all__ = ["LibraryMissingError", "Outcome", "Progress", "ScanReport", "scan_library"]

@@ -19,7 +19,8 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from tuireader.files import FileReadError, read_limited, rel_path_str
+from tuireader.files import FileReadError, read_limited
+from tuireader.files_keys import rel_path_str
 from tuireader.formats.html import parse_html, sniff_charset
 from tuireader.formats.markdown import parse_markdown
 from tuireader.formats.plaintext import parse_plaintext
