@@ -44,17 +44,26 @@ def keys_block() -> str:
     from tuireader.ui.bindings import KEY_TABLE, SCOPE_TITLES
 
     groups: dict[str, list[tuple[str, str, str]]] = {}
+    in_table = {spec.id for spec in KEY_TABLE}  # screens that take their keys from it
     for scope, title in SCOPE_TITLES.items():
         for spec in (spec for spec in KEY_TABLE if spec.scope == scope):
             groups.setdefault(title, []).append(
                 (spec.keys, spec.tooltip or spec.description, spec.id)
             )
+        if scope == "app":  # the reader's own keys right after the library's
+            _add_other_bindings(groups, in_table)
+    _add_other_bindings(groups, in_table)  # (none left, unless "app" is gone)
+    return "\n\n".join(_table(title, rows) for title, rows in groups.items())
+
+
+def _add_other_bindings(groups: dict[str, list], in_table: set[str]) -> None:
+    """Bindings defined outside the key table (once each), under their screen's title."""
     for title, where in OTHER_BINDINGS:
         for binding in _load(where):
-            if getattr(binding, "id", None):
+            if getattr(binding, "id", None) and binding.id not in in_table:
                 text = binding.tooltip or binding.description
                 groups.setdefault(title, []).append((binding.key, text, binding.id))
-    return "\n\n".join(_table(title, rows) for title, rows in groups.items())
+                in_table.add(binding.id)
 
 
 def _load(where: str) -> list:

@@ -19,7 +19,7 @@ class KeySpec:
     """One binding: where it lives, its keys, the action it runs and words for people."""
 
     id: str
-    scope: str  # "app", "main", "list", "tree"
+    scope: str  # a key of SCOPE_TITLES: "app", "main", "list", "tree", "find", ...
     keys: str
     action: str
     description: str
@@ -34,6 +34,11 @@ SCOPE_TITLES = {
     "list": "Article list",
     "tree": "Section tree",
     "app": "Application",
+    "find": "Find bar (/)",
+    "search": "Library search (ctrl+s)",
+    "bookmarks": "Bookmarks (B)",
+    "bookmark_list": "Bookmarks (B)",  # the list inside the bookmarks screen
+    "editor": "Note editor (a)",
 }
 
 KEY_TABLE: tuple[KeySpec, ...] = (
@@ -268,6 +273,62 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "Delete the saved search under the cursor (press twice)",
         palette=False,
     ),
+)
+
+
+# The find bar, the search screen, the bookmarks screen and the note editor: their
+# own keys, taken from here so the help lists them and the config can remap them by id.
+_SCREEN_KEYS = (
+    KeySpec("find.close", "find", "escape", "close", "Close find", "Close the find bar"),
+    KeySpec("find.regex", "find", "ctrl+r", "toggle_regex", "Regex", "Regular expression on/off"),
+    KeySpec("search.close", "search", "escape", "close", "Back", show=True),
+    KeySpec("search.down", "search", "down", "move(1)", "Next result"),
+    KeySpec("search.up", "search", "up", "move(-1)", "Previous result"),
+    KeySpec("search.page_down", "search", "pagedown", "move(5)", "Page down"),
+    KeySpec("search.page_up", "search", "pageup", "move(-5)", "Page up"),
+    KeySpec("search.open", "search", "enter", "open", "Open", "Open the chosen result"),
+    KeySpec(
+        "search.save",
+        "search",
+        "ctrl+s",
+        "save",
+        "Save search",
+        "Save the search (or forget it, if saved)",
+        show=True,
+    ),
+    KeySpec("bookmarks.close", "bookmarks", "escape,q", "close", "Back", "Back to reading", True),
+    KeySpec(
+        "bookmarks.filter",
+        "bookmarks",
+        "slash",
+        "focus_filter",
+        "Filter",
+        "Filter",
+        True,
+        display="/",
+    ),
+    KeySpec(
+        "bookmarks.note", "bookmarks", "a,e", "edit_note", "Note", "Add or edit the note", True
+    ),
+    KeySpec("bookmarks.delete", "bookmarks", "d,delete", "delete", "Delete", "Delete", True),
+    KeySpec(
+        "bookmarks.undo", "bookmarks", "u", "undo", "Undo", "Bring back the last deleted", True
+    ),
+    KeySpec("bookmarks.down", "bookmark_list", "j,down", "cursor_down", "Next"),
+    KeySpec("bookmarks.up", "bookmark_list", "k,up", "cursor_up", "Previous"),
+    KeySpec("bookmarks.page_down", "bookmark_list", "pagedown,space", "page_down", "Page down"),
+    KeySpec("bookmarks.page_up", "bookmark_list", "pageup", "page_up", "Page up"),
+    KeySpec("bookmarks.first", "bookmark_list", "g,home", "first", "First"),
+    KeySpec("bookmarks.last", "bookmark_list", "G,end", "last", "Last"),
+    KeySpec(
+        "bookmarks.open", "bookmark_list", "enter,l", "open", "Open", "Open at the passage", True
+    ),
+    KeySpec("note.save", "editor", "ctrl+s", "save", "Save", "Save the note", True),
+    KeySpec("note.cancel", "editor", "escape", "cancel", "Cancel", "Close without saving", True),
+)
+KEY_TABLE = KEY_TABLE + tuple(
+    KeySpec(s.id, s.scope, s.keys, s.action, s.description, s.tooltip, s.show, False, s.display)
+    for s in _SCREEN_KEYS  # none of them belongs in the library screen's palette
 )
 
 

@@ -13,13 +13,13 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tuireader.model import Bookmark
 from tuireader.state import StateWriteError
+from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.screens.note_editor import NoteEditor
 from tuireader.ui.widgets.bookmark_list import BookmarkList
@@ -39,13 +39,7 @@ class BookmarksScreen(Screen["Bookmark | None"]):
     BookmarksScreen #bm-status { height: 1; background: $panel; }
     """
 
-    BINDINGS: ClassVar = [
-        Binding("escape,q", "close", "Back", id="bookmarks.close", tooltip="Back to reading"),
-        Binding("slash", "focus_filter", "Filter", key_display="/", id="bookmarks.filter"),
-        Binding("a,e", "edit_note", "Note", id="bookmarks.note", tooltip="Add or edit the note"),
-        Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
-        Binding("u", "undo", "Undo", id="bookmarks.undo", tooltip="Bring back the last deleted"),
-    ]
+    BINDINGS: ClassVar = bindings("bookmarks")
 
     def __init__(self, state: Any, missing: Any = None, start_at: int | None = None) -> None:
         """``state`` is the StateStore; ``missing(bookmarks)`` gives orphaned ids;

@@ -36,20 +36,30 @@ def keys_table(keymap: dict[str, str]) -> Table:
     table = Table(show_header=False, box=None, padding=(0, 2), expand=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for scope in ("main", "list", "tree", "app"):
-        table.add_row(Text(SCOPE_TITLES[scope], style="bold underline"), "")
+    titles = list(SCOPE_TITLES.items())
+    for number, (scope, title) in enumerate(titles):
+        if number == 0 or titles[number - 1][1] != title:  # a screen and its list share one
+            table.add_row(Text(title, style="bold underline"), "")
         for spec in specs(scope):
             # Keys come from the user's config: plain Text, never parsed as markup.
             table.add_row(
                 plain(key_label(spec, keymap)), _wrapping(spec.tooltip or spec.description)
             )
-        table.add_row("", "")
+        if number + 1 == len(titles) or titles[number + 1][1] != title:
+            table.add_row("", "")
+        if scope == "app":  # the reading pane's keys after the library's
+            _add_reader_rows(table)
+    return table
+
+
+def _add_reader_rows(table: Table) -> None:
+    """The reader widget's own keys, under their own heading."""
     reading = reader_rows()
     if reading:
         table.add_row(Text("Reading pane", style="bold underline"), "")
         for keys, description in reading:
             table.add_row(plain(keys), _wrapping(description))
-    return table
+        table.add_row("", "")
 
 
 class HelpScreen(ModalScreen[None]):

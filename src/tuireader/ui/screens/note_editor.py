@@ -13,11 +13,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 
 HINT = "ctrl+s save · escape cancel · an empty note removes it"
@@ -45,10 +45,7 @@ class NoteEditor(ModalScreen[str | None]):
     NoteEditor #note-hint { height: 1; color: $text-muted; }
     """
 
-    BINDINGS: ClassVar = [
-        Binding("ctrl+s", "save", "Save", id="note.save", tooltip="Save the note"),
-        Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Close without saving"),
-    ]
+    BINDINGS: ClassVar = bindings("editor")
 
     def __init__(self, note: str, about: str, title: str = "Note") -> None:
         """``note`` is the text to start from; ``about`` says what it is attached to."""

@@ -15,13 +15,13 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tuireader.search import Hit, SearchResults
+from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.search_runner import SearchRunner
 from tuireader.ui.search_session import ResultTrail
@@ -68,14 +68,7 @@ class SearchScreen(Screen[ResultTrail | None]):
     }
     """
 
-    BINDINGS: ClassVar = [
-        Binding("escape", "close", "Back", id="search.close"),
-        Binding("down", "move(1)", "Next result", show=False, id="search.down"),
-        Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
-        Binding("pagedown", "move(5)", "Page down", show=False, id="search.page_down"),
-        Binding("pageup", "move(-5)", "Page up", show=False, id="search.page_up"),
-        Binding("ctrl+s", "save", "Save search", id="search.save"),
-    ]
+    BINDINGS: ClassVar = bindings("search")
 
     def __init__(self, runner: SearchRunner, query: str = "", saver: Any = None) -> None:
         super().__init__()
@@ -149,6 +142,10 @@ class SearchScreen(Screen[ResultTrail | None]):
         now = self.results.highlighted
         target = 0 if now is None else max(0, min(count - 1, now + step))
         self.results.highlighted = target
+
+    def action_open(self) -> None:
+        """Open the highlighted result (Enter in the box or the list does the same)."""
+        self._choose(self.results.highlighted)
 
     def action_close(self) -> None:
         """Back to the library."""

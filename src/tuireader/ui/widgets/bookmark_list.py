@@ -14,7 +14,6 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -22,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.model import Bookmark
+from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.widgets.bookmark_rows import (
     HEADER,
@@ -51,15 +51,7 @@ class BookmarkList(ScrollView, can_focus=True):
     BookmarkList > .bookmark-list--tag { color: $warning; text-style: reverse; }
     """
 
-    BINDINGS: ClassVar = [
-        Binding("j,down", "cursor_down", "Next", show=False, id="bookmarks.down"),
-        Binding("k,up", "cursor_up", "Previous", show=False, id="bookmarks.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="bookmarks.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="bookmarks.page_up"),
-        Binding("g,home", "first", "First", show=False, id="bookmarks.first"),
-        Binding("G,end", "last", "Last", show=False, id="bookmarks.last"),
-        Binding("enter,l", "open", "Open", id="bookmarks.open", tooltip="Open at the passage"),
-    ]
+    BINDINGS: ClassVar = bindings("bookmark_list")
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 

@@ -14,11 +14,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
+
+from tuireader.ui.bindings import bindings
 
 
 class FindBar(Horizontal):
@@ -38,10 +39,7 @@ class FindBar(Horizontal):
     FindBar > #find-count.-error { color: $error; }
     """
 
-    BINDINGS: ClassVar = [
-        Binding("escape", "close", "Close find", show=False, id="find.close"),
-        Binding("ctrl+r", "toggle_regex", "Regex", show=False, id="find.regex"),
-    ]
+    BINDINGS: ClassVar = bindings("find")
 
     regex: reactive[bool] = reactive(False, init=False)
 
