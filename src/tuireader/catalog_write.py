@@ -36,6 +36,30 @@ def _dump(values: Sequence[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
 
 
+def _article_values(rel: str, size: int, mtime: int, record: Record, rank: int) -> tuple:
+    """The ``_ARTICLE_COLUMNS`` values of one article, in order."""
+    return (
+        rel,
+        size,
+        mtime,
+        record.title,
+        record.title_key,
+        _dump(record.sections),
+        record.section_key,
+        record.date,
+        rank,
+        record.source,
+        record.author,
+        record.url,
+        _dump(record.tags),
+        record.description,
+        record.format,
+        record.encoding,
+        _dump(record.warnings),
+        record.fingerprint,
+    )
+
+
 class Writer:
     """Applies outcomes to the catalog; counts what it added, updated and dropped."""
 
@@ -90,28 +114,9 @@ class Writer:
     def _store(self, rel: str, size: int, mtime: int, record: Record, old_id: int | None) -> None:
         """Insert or update one article with its text, membership and index entries."""
         rank = record.date_rank  # a computed property: once, not once per membership row
-        values = (
-            rel,
-            size,
-            mtime,
-            record.title,
-            record.title_key,
-            _dump(record.sections),
-            record.section_key,
-            record.date,
-            rank,
-            record.source,
-            record.author,
-            record.url,
-            _dump(record.tags),
-            record.description,
-            record.format,
-            record.encoding,
-            _dump(record.warnings),
-            record.fingerprint,
-        )
         # An upsert, not a plain insert: another process may have scanned this file since
         # our snapshot of known paths was taken.
+        values = _article_values(rel, size, mtime, record, rank)
         article_id = self._conn.execute(_UPSERT, values).fetchall()[0][0]
         self._conn.execute("DELETE FROM membership WHERE article_id = ?", (article_id,))
         if old_id is None:
@@ -131,7 +136,7 @@ class Writer:
                 for key in ancestor_keys(record.sections)
             ],
         )
-        search_index.add(self._conn, article_id, record.title, record.body)
+        search_index.add(self._conn, article_id, record.title, record.body, rank=rank)
 
     def _delete_articles(self, article_ids: list[int]) -> None:
         """Delete articles from every table and from the full-text index."""

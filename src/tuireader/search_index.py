@@ -82,11 +82,19 @@ def _stored_version(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else ""
 
 
-def add(conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
-    """Index one article (plain text) if the index is live; else the build will."""
+def add(
+    conn: sqlite3.Connection, article_id: int, title: str, body: str, *, rank: int | None = None
+) -> None:
+    """Index one article (plain text) if the index is live; else the build will.
+
+    ``rank`` is the article's date sort key when the caller has it (read from the
+    catalog otherwise).
+    """
     if is_ready(conn):
         remove(conn, [article_id])  # another process may have indexed this id already
-        _insert(conn, article_id, title, body, _date_rank(conn, article_id))
+        if rank is None:
+            rank = _date_rank(conn, article_id)
+        _insert(conn, article_id, title, body, rank)
 
 
 def remove(conn: sqlite3.Connection, article_ids: Iterable[int]) -> None:
