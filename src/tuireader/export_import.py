@@ -178,6 +178,7 @@ class _NoAliasLoader(yaml.SafeLoader):
     """A SafeLoader that refuses anchors/aliases (no alias bombs)."""
 
     def compose_node(self, parent, index):
+        """Compose as SafeLoader does, refusing an alias before it is resolved."""
         if self.check_event(yaml.AliasEvent):
             raise yaml.YAMLError("YAML aliases are not allowed in an import")
         return super().compose_node(parent, index)

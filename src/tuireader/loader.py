@@ -124,10 +124,13 @@ def _build_article(
     decode_warnings: Sequence[str],
     rel: str,
 ) -> Article:
-    """Combine a parsed page with file facts, sanitizing every field on the way."""
+    """Combine a parsed page with file facts, sanitizing every field on the way.
+
+    ``sanitize_line`` already strips, so a blank field comes back as "".
+    """
     own_sections = _clean_labels(page.sections)
     # A name of only spaces or line breaks ("\r.txt") sanitizes to nothing: never blank.
-    title = sanitize_line(page.title or "").strip() or stem or UNTITLED
+    title = sanitize_line(page.title or "") or stem or UNTITLED
     return Article(
         title=title,
         blocks=tuple(clean_blocks(page.blocks)),
@@ -149,13 +152,12 @@ def _clean_optional(value: str | None) -> str | None:
     """A one-line label, or None when it is missing or blank."""
     if value is None:
         return None
-    cleaned = sanitize_line(str(value)).strip()
-    return cleaned or None
+    return sanitize_line(str(value)) or None
 
 
 def _clean_labels(values: Iterable[str]) -> tuple[str, ...]:
     """Sanitized, non-blank one-line labels."""
-    cleaned = (sanitize_line(str(value)).strip() for value in values)
+    cleaned = (sanitize_line(str(value)) for value in values)
     return tuple(label for label in cleaned if label)
 
 

@@ -48,6 +48,7 @@ class _Composer(Composer):
     _depth = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node:
+        """Compose one node, refusing aliases and nesting deeper than MAX_DEPTH."""
         if self.check_event(AliasEvent):
             raise FrontMatterError("YAML aliases are not allowed")
         self._depth += 1

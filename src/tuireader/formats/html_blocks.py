@@ -48,6 +48,7 @@ class _Walker:
         self._row: list[str] | None = None
 
     def walk(self, root: etree._Element) -> None:
+        """Collect the blocks of ``root``'s subtree into :attr:`blocks`, skipping link lists."""
         events = etree.iterwalk(root, events=("start", "end"))
         skipped = None
         for event, element in events:

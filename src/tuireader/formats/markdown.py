@@ -112,6 +112,7 @@ class _BlockBuilder:
         self._row: list[str] | None = None
 
     def feed(self, token: Token) -> None:
+        """Handle one markdown-it token (``_on_<type>``); unknown token types are ignored."""
         handler = getattr(self, "_on_" + token.type, None)
         if handler is not None:
             handler(token)

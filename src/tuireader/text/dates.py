@@ -108,7 +108,7 @@ def parse_compact_date(s: str) -> str | None:
 def date_to_iso(value: object) -> str | None:
     """Turn a ``datetime``, ``date`` or date string (as YAML front matter gives) into ISO."""
     if isinstance(value, dt.datetime):
-        return _format(value.replace(tzinfo=None), with_time=True)
+        return _format(value.replace(tzinfo=None))
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
@@ -198,12 +198,10 @@ def _build(
         moment = dt.datetime(y, int(month), int(day), int(hour), int(minute), int(second or 0))
     except ValueError:
         return None
-    return _format(moment, with_time=True)
+    return _format(moment)
 
 
-def _format(moment: dt.datetime, *, with_time: bool) -> str:
+def _format(moment: dt.datetime) -> str:
     """ISO text with minute precision, seconds only when not zero."""
-    if not with_time:
-        return moment.date().isoformat()
     spec = "%Y-%m-%dT%H:%M:%S" if moment.second else "%Y-%m-%dT%H:%M"
     return moment.strftime(spec)

@@ -61,6 +61,7 @@ class LineFiller:
         self.gap = 0
 
     def run(self) -> list[tuple[int, int]]:
+        """Fill lines of at most ``width`` cells; the (start, end) span of each line."""
         pieces, width = self.pieces, self.width  # pieces is cleared in place, never rebound
         for match in _TOKEN.finditer(self.text):
             kind = match.lastgroup
