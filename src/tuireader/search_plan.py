@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from tuireader.search_lookup import candidates, title_ids
-from tuireader.search_probe import batches, by_date, dense_page, matching_ids
+from tuireader.search_probe import batches, by_date, dense_page, matching_ids, newest_first
 
 RANK_ALL = 200
 _HOLDS = "(instr(d.title, ?) > 0 OR instr(t.body, ?) > 0)"
@@ -197,6 +197,4 @@ def _date_order(conn: sqlite3.Connection, ids: set[int], skip: set[int]) -> Iter
     if len(ids) * _DENSE < total:
         yield from (i for i in by_date(conn, ids) if i not in skip)
         return
-    for (article_id,) in conn.execute("SELECT id FROM search_docs ORDER BY date_rank, id"):
-        if article_id in ids and article_id not in skip:
-            yield article_id
+    yield from (i for i in newest_first(conn, skip) if i in ids)

@@ -33,7 +33,7 @@ def dense_page(
     need = max(wanted, rank_all + 1)
     where, params = plan.full_predicate()
     titled = plan.title_hits(conn)
-    order = chain(by_date(conn, titled), _newest_first(conn, titled))
+    order = chain(by_date(conn, titled), newest_first(conn, titled))
     found: list[int] = []
     looked = 0
     for batch in batches(order, _BATCH):
@@ -62,7 +62,7 @@ def matching_ids(
     return [i for i in ids if i in good]
 
 
-def _newest_first(conn: sqlite3.Connection, skip: set[int]) -> Iterator[int]:
+def newest_first(conn: sqlite3.Connection, skip: set[int]) -> Iterator[int]:
     """Every indexed article not in ``skip``, newest first, read lazily."""
     for (article_id,) in conn.execute("SELECT id FROM search_docs ORDER BY date_rank, id"):
         if article_id not in skip:
