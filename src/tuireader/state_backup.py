@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tuireader.export import to_annotation, write_atomic
 from tuireader.export_import import ImportFormatError, parse_export
-from tuireader.state_rows import now_iso
+from tuireader.state_rows import file_stamp, now_iso
 
 if TYPE_CHECKING:
     from tuireader.state import StateStore
@@ -40,7 +40,7 @@ def backup_if_due(store: StateStore, folder: Path, now: float | None = None) -> 
 
 def write_backup(store: StateStore, folder: Path) -> Path:
     """Write one backup now and prune old ones; returns the new file."""
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    stamp = file_stamp()
     target = folder / f"{_PREFIX}{stamp}-{os.getpid()}.json"
     write_atomic(target, backup_text(store))
     prune(folder)

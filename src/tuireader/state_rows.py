@@ -1,4 +1,4 @@
-"""Row shapes shared by the state store: bookmark columns, conversion and text filter."""
+"""Row shapes shared by the state store: bookmark columns, conversion, text filter, stamps."""
 
 from __future__ import annotations
 
@@ -23,6 +23,11 @@ def now_iso() -> str:
     now = time.time()
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now))
     return f"{stamp}.{int(now % 1 * 1000):03d}Z"
+
+
+def file_stamp() -> str:
+    """The current UTC time for a file name (``20240208T190500``): backups, set-aside files."""
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime())
 
 
 def row_to_bookmark(row: tuple) -> Bookmark:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+
+from tuireader.state_rows import file_stamp
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -69,7 +70,7 @@ def describe_write_error(exc: BaseException) -> str:
 
 def set_aside(path: Path, tag: str) -> Path:
     """Rename ``path`` (and its -wal/-shm files) aside, never deleting; return the new name."""
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    stamp = file_stamp()
     target = path.with_name(f"{path.name}.{tag}-{stamp}")
     counter = 1
     while target.exists():
