@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,20 @@ def test_refresh_placements_leaves_orphans_alone(library) -> None:
     placed = refresh_placements(store, article, fingerprint(article))
     assert [p.status for _, p in placed] == ["orphaned"]
     assert store.list_bookmarks(QUOTE)[0] == before
+
+
+def test_article_moved_to_an_odd_file_name_is_found_under_its_catalog_key(library) -> None:
+    root, store = library
+    odd = os.fsdecode(b"\xff-renamed.md")  # not UTF-8: its catalog key is escaped
+    (root / "新闻" / "a.md").rename(root / odd)
+    assert statuses(root, store)[QUOTE] == ("moved", "\\xff-renamed.md")
+    assert statuses(root, store)["whole"] == ("moved", "\\xff-renamed.md")
+
+
+def test_checker_walks_the_same_files_as_a_scan(library) -> None:
+    root, store = library
+    (root / "x.xhtml").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    (root / ".hidden" / "a.md").parent.mkdir()
+    (root / ".hidden" / "a.md").write_text("# h", encoding="utf-8")
+    checker = BookmarkChecker(root, load_article, fingerprint)
+    assert sorted(checker._library_files()) == ["x.xhtml", "新闻/a.md"]

@@ -7,7 +7,6 @@ file at the old path (passages re-anchored); otherwise ``orphaned`` — kept, ne
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
@@ -15,12 +14,13 @@ from pathlib import Path
 
 from tuireader.anchors import ANCHORED, MOVED, ORPHANED, REANCHORED, Placement, QuoteSelector
 from tuireader.anchors import reanchor as place_quote
+from tuireader.files import walk_library
+from tuireader.files_keys import rel_path_str, resolve_rel
 from tuireader.model import Article, Bookmark
 from tuireader.state_safety import StateWriteError
 
 LoadFn = Callable[[Path, Path], Article]
 FingerprintFn = Callable[[Article], str]
-_ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,7 @@ class BookmarkChecker:
         """The article at a library path and its fingerprint (None if missing/unreadable)."""
         if path not in self._articles:
             self._articles[path] = None
-            file = self.root / path  # an absolute path (outside the library) stays as is
+            file = self._file_of(path)
             root = file.parent if Path(path).is_absolute() else self.root
             if file.is_file():
                 try:
@@ -134,6 +134,14 @@ class BookmarkChecker:
                     return None
                 self._articles[path] = (article, self._fingerprint(article))
         return self._articles[path]
+
+    def _file_of(self, path: str) -> Path:
+        """The file a bookmark's path names: a catalog key under the root (odd names are
+        escaped), else the path as it is (an absolute path outside the library)."""
+        if not Path(path).is_absolute():
+            with suppress(ValueError):
+                return resolve_rel(self.root, path)
+        return self.root / path
 
     def _locate(self, fp: str) -> str | None:
         """The library path of the article with fingerprint ``fp`` (walks once, lazily)."""
@@ -146,11 +154,5 @@ class BookmarkChecker:
         return self._by_fingerprint.get(fp)
 
     def _library_files(self) -> list[str]:
-        """Relative paths of article files in the library (symlinks not followed)."""
-        found = []
-        for folder, dirs, files in os.walk(self.root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.lower().endswith(_ARTICLE_SUFFIXES):
-                    found.append(Path(folder, name).relative_to(self.root).as_posix())
-        return found
+        """Catalog keys of the library's article files: the same walk and keys as a scan."""
+        return [rel_path_str(path, self.root) for path in walk_library(self.root)]
