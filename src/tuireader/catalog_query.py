@@ -44,26 +44,26 @@ class Queries:
         self.conn = conn
         self.attached = attached
 
-    def _read(self, column: str) -> str:
+    def read_sql(self, column: str) -> str:
         """SQL for "is read" of the article whose fingerprint is ``column``."""
         return _READ.format(f=column) if self.attached else "0"
 
-    def _bookmarked(self, column: str) -> str:
+    def bookmarked_sql(self, column: str) -> str:
         """SQL for "is bookmarked" of the article whose fingerprint is ``column``."""
         return _BOOKMARKED.format(f=column) if self.attached else "0"
 
     def _select(self) -> str:
         """The row columns plus the two marks."""
-        marks = f"{self._read('a.fingerprint')}, {self._bookmarked('a.fingerprint')}"
+        marks = f"{self.read_sql('a.fingerprint')}, {self.bookmarked_sql('a.fingerprint')}"
         return f"SELECT {_ROW_COLUMNS}, {marks}"
 
     def _filters(self, unread_only: bool, bookmarked_only: bool) -> str:
         """Extra WHERE terms on membership ``m`` for the unread / bookmarked views."""
         terms = ""
         if unread_only:
-            terms += f" AND NOT {self._read('m.fingerprint')}"
+            terms += f" AND NOT {self.read_sql('m.fingerprint')}"
         if bookmarked_only:
-            terms += f" AND {self._bookmarked('m.fingerprint')}"
+            terms += f" AND {self.bookmarked_sql('m.fingerprint')}"
         return terms
 
     def rows(
@@ -178,7 +178,7 @@ class Queries:
         index: dict[tuple[str, ...], SectionNode] = {(): root}
         # Answered from the (section_key, fingerprint) index alone: no article row is read.
         sql = (
-            f"SELECT a.section_key, count(*), total(NOT {self._read('a.fingerprint')}) "
+            f"SELECT a.section_key, count(*), total(NOT {self.read_sql('a.fingerprint')}) "
             "FROM articles a GROUP BY a.section_key"
         )
         for key, total, unread in self.conn.execute(sql):

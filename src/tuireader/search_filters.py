@@ -9,10 +9,6 @@ from __future__ import annotations
 from tuireader.catalog_query import Queries
 from tuireader.search_query import Query
 
-# The user's marks, from state.db attached as ``st`` (see Catalog.attach_state).
-_READ = "COALESCE((SELECT r.read FROM st.article_state r WHERE r.fingerprint = a.fingerprint), 0)"
-_BOOKMARKED = "EXISTS (SELECT 1 FROM st.bookmarks b WHERE b.fingerprint = a.fingerprint)"
-
 
 def allowed_ids(queries: Queries, parsed: Query) -> set[int] | None:
     """Ids passing the section, date and mark filters (None: no filter)."""
@@ -39,8 +35,9 @@ def _filter_sql(queries: Queries, parsed: Query) -> tuple[list[str], list[object
     if parsed.before:
         where.append("substr(a.date, 1, length(?)) <= ?")
         params += [parsed.before, parsed.before]
+    # The marks' SQL is the listings' own; without state.db it reads "0" (all unread).
     if parsed.unread and queries.attached:
-        where.append(f"NOT {_READ}")
+        where.append(f"NOT {queries.read_sql('a.fingerprint')}")
     if parsed.bookmarked:
-        where.append(_BOOKMARKED if queries.attached else "0")
+        where.append(queries.bookmarked_sql("a.fingerprint"))
     return where, params
