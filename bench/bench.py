@@ -176,6 +176,8 @@ SECTIONS: dict[str, Callable[[Context], None]] = {
     "bookmarks": bench_state.section_state,
     "memory": section_memory,
     "search": lambda ctx: __import__("bench_search").section_search(ctx, report),
+    "open": lambda ctx: __import__("bench_open").section_open(ctx, report),
+    "compare": lambda ctx: __import__("bench_compare").section_compare(ctx, report),
 }
 
 
