@@ -8,14 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from tuireader import files
+from tuireader import files, loader
 from tuireader.files import (
+    ARTICLE_SUFFIXES,
     FileReadError,
     read_limited,
     rel_path_str,
     resolve_rel,
     walk_library,
 )
+from tuireader.loader import format_for
+from tuireader.model import FORMAT_MARKDOWN
 
 BAD_NAME = os.fsdecode(b"caf\xe9-\xff.txt")  # Latin-1 bytes: not UTF-8
 
@@ -234,3 +237,15 @@ def test_walk_lists_a_directory_s_files_before_its_subdirectories(tmp_path: Path
     (tmp_path / "a" / "z.txt").write_text("x")
     (tmp_path / "b.txt").write_text("x")
     assert names(tmp_path) == ["b.txt", "a/z.txt"]
+
+
+def test_walk_lists_the_rarer_markdown_suffixes(tmp_path: Path) -> None:
+    (tmp_path / "a.mdown").write_text("a")
+    (tmp_path / "b.MKD").write_text("b")
+    assert names(tmp_path) == ["a.mdown", "b.MKD"]
+    assert {format_for(name) for name in names(tmp_path)} == {FORMAT_MARKDOWN}
+
+
+def test_every_suffix_the_loader_parses_is_listed() -> None:
+    # The loader picks a parser by suffix; a suffix it knows must not be skipped by the walk.
+    assert set(loader._FORMAT_BY_SUFFIX) <= ARTICLE_SUFFIXES
