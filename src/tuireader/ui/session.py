@@ -1,17 +1,19 @@
 """What the app remembers between runs that is not the user's reading state.
 
 The theme name and, per library, the last article that was open. Kept in a small JSON
-file in the data dir (``ui-session.json``), written atomically (temp file, fsync,
-``os.replace``) so a crash never leaves half a file. A broken file reads as empty.
+file in the data dir (``ui-session.json``), written with the core's
+:func:`tuireader.export.write_atomic` so a crash never leaves half a file. A broken
+file reads as empty.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from tuireader.export import write_atomic
 
 FILE_NAME = "ui-session.json"
 
@@ -56,13 +58,5 @@ class Session:
 
     def save(self) -> None:
         """Write the file atomically; a failure is ignored (this is only a convenience)."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".session-")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self._data, handle, ensure_ascii=False)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            write_atomic(self.path, json.dumps(self._data, ensure_ascii=False))
