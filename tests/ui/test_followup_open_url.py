@@ -7,7 +7,8 @@ import webbrowser
 import pytest
 
 from tests.ui.conftest import SIZE, settle
-from tuireader.ui.screens.open_url import ConfirmUrlScreen, browsable_url
+from tuireader.links import browser_url
+from tuireader.ui.screens.open_url import ConfirmUrlScreen
 
 pytestmark = pytest.mark.anyio
 
@@ -34,7 +35,7 @@ def opened(monkeypatch) -> list[str]:
     ["http://example.com/a?b=1", "https://例子.cn/路径", "HTTPS://Example.com"],
 )
 def test_http_addresses_are_browsable(url):
-    assert browsable_url(url) == url
+    assert browser_url(url) == url
 
 
 @pytest.mark.parametrize(
@@ -52,7 +53,7 @@ def test_http_addresses_are_browsable(url):
     ],
 )
 def test_other_addresses_are_refused(url):
-    assert browsable_url(url) is None
+    assert browser_url(url) is None
 
 
 async def test_o_shows_the_url_then_opens_it_on_yes(tmp_path, make_app, opened):
@@ -84,7 +85,15 @@ async def test_o_then_escape_opens_nothing(tmp_path, make_app, opened):
         assert opened == []
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "file:///etc/passwd"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.cookie)",
+        "file:///etc/passwd",
+        "http://user:pw@evil.example/",
+        "https://bank.example@evil.example/login",
+    ],
+)
 async def test_o_refuses_other_schemes_with_a_notice(tmp_path, make_app, opened, url):
     app = make_app(_library(tmp_path, url))
     async with app.run_test(size=SIZE) as pilot:
@@ -97,3 +106,15 @@ async def test_o_refuses_other_schemes_with_a_notice(tmp_path, make_app, opened,
         assert opened == []
         messages = [n.message for n in app._notifications]
         assert any("only http and https" in m for m in messages)
+
+
+async def test_o_refuses_a_user_password_host_even_from_the_list(tmp_path, make_app, opened):
+    app = make_app(_library(tmp_path, "http://user:pw@evil.example/"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")  # from the list: the cursor row's article
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmUrlScreen)
+        assert opened == []
+        [notice] = [n for n in app._notifications if n.title == "Not opened"]
+        assert "user:pw@evil.example" in notice.message

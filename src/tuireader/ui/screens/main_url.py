@@ -2,15 +2,16 @@
 
 A mixin of :class:`~tuireader.ui.screens.main.MainScreen`. The article is the open one
 (or the list's cursor row when the list has focus); its ``url`` is checked by
-:func:`~tuireader.ui.screens.open_url.browsable_url` and confirmed before anything opens.
+:func:`tuireader.links.browser_url` and confirmed before anything opens.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from tuireader.links import MAX_URL_CHARS, browser_url, why_not
 from tuireader.ui.safe_text import one_line
-from tuireader.ui.screens.open_url import ConfirmUrlScreen, browsable_url
+from tuireader.ui.screens.open_url import ConfirmUrlScreen
 
 
 class UrlActions:
@@ -31,12 +32,13 @@ class UrlActions:
         screen: Any = self
         url = self._article_url()
         if not url:
-            screen.notify("This article has no source URL.", markup=False)
+            screen.notify(why_not(url), markup=False)
             return
-        safe = browsable_url(url)
+        safe = browser_url(url)
         if safe is None:
             screen.notify(
-                f"Not opening {one_line(url)[:200]}: only http and https addresses are opened.",
+                f"Not opening {one_line(url)[:200]}: only http and https addresses are opened"
+                f" (no user:password@, hidden characters or over {MAX_URL_CHARS} characters).",
                 title="Not opened",
                 markup=False,
                 severity="warning",

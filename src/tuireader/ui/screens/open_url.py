@@ -1,9 +1,10 @@
 """Opening an article's source URL: only http(s), only when asked, after a confirmation.
 
-Addresses come from the articles' own files, so they are data, not trusted: a
-``javascript:``, ``file:`` or ``data:`` address (or anything else that is not plain
-http/https with a host) is never handed to the browser. The confirmation shows the whole
-address and its host first, so a misleading link text cannot hide where it goes.
+Addresses come from the articles' own files, so they are data, not trusted: which ones
+may reach the browser is the core's rule, :func:`tuireader.links.browser_url` (plain
+http/https with a host; no user:password@, controls or bidi characters, no over-long
+address). The confirmation shows the whole address and its host first, so a misleading
+link text cannot hide where it goes.
 """
 
 from __future__ import annotations
@@ -19,24 +20,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tuireader.ui.safe_text import one_line
-
-SCHEMES = ("http", "https")
-
-
-def browsable_url(url: str | None) -> str | None:
-    """``url`` if it is an http(s) address with a host and nothing hidden in it, else None."""
-    if not url:
-        return None
-    url = url.strip()
-    if any(ch.isspace() or not ch.isprintable() for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # a malformed address (bad brackets, port)
-        return None
-    if parts.scheme.lower() not in SCHEMES or not parts.hostname:
-        return None
-    return url
 
 
 def confirm_text(url: str) -> Text:
