@@ -133,6 +133,7 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree)
         screen: Any = self
         article = screen.reader.article if self.current is not None else None
         selection = self._selection_here()
+        quote: str | None
         if selection is not None:
             quote = self._quote(*selection)
         else:

@@ -40,7 +40,7 @@ def orphaned_ids(library: Any, bookmarks: list[Bookmark]) -> set[int]:
 
 def _known(conn: Any, column: str, values: set[str]) -> set[str]:
     """Those of ``values`` that some catalogued article has in ``column``."""
-    items, found = sorted(values), set()
+    items, found = sorted(values), set[str]()
     for start in range(0, len(items), CHUNK):
         chunk = items[start : start + CHUNK]
         marks = ",".join("?" * len(chunk))

@@ -37,7 +37,9 @@ class SavedSearchForget(Message):
     name: str
 
 
-def add_saved_searches(tree: Any, searches: Sequence[tuple[str, str]]) -> dict[int, tuple]:
+def add_saved_searches(
+    tree: Any, searches: Sequence[tuple[str, str]]
+) -> dict[int, tuple[str, str]]:
     """Replace the tree's saved-search branch; {node id: (name, query)} of the new nodes."""
     for node in list(tree.root.children):
         if node.data is None and str(node.label) == BRANCH_LABEL:
@@ -45,7 +47,7 @@ def add_saved_searches(tree: Any, searches: Sequence[tuple[str, str]]) -> dict[i
     if not searches:
         return {}
     branch = tree.root.add(Text(BRANCH_LABEL, style="italic"), data=None, expand=True)
-    found: dict[int, tuple] = {}
+    found: dict[int, tuple[str, str]] = {}
     for name, query in searches:
         label = Text("⌕ ", style="dim", no_wrap=True, end="")
         label.append(one_line(name))

@@ -62,7 +62,7 @@ class SectionTree(Tree[Any]):
         self.guide_depth = 2
         self._counts: dict[Path, list[int]] = {}
         self._saved: list[tuple[str, str]] = []  # saved searches (ui/widgets/saved_search_nodes.py)
-        self._saved_nodes: dict[int, tuple] = {}
+        self._saved_nodes: dict[int, tuple[str, str]] = {}
         self._bookmarked: tuple[int, int] | None = None  # ui/widgets/bookmarked_node.py
 
     def show_tree(self, root: Any) -> None:
