@@ -7,8 +7,10 @@ built before the clock starts (the cold figure, with no catalog yet, is printed 
     the cost of opening the big file.
   * Enter → first paragraph: the list shows the library, Enter opens the article (the
     issue's "opening a 1 MB article").
-  * G → last paragraph: from the key's write to the bytes of the last paragraph; a
-    one-line ``j`` shows the pty's round trip for the cheapest repaint.
+  * G → last paragraph: from the key's write to the bytes of the last paragraph, once
+    right after the open (the tail not wrapped yet, the app still busy with the open's
+    follow-up work) and again later; ``cat``'s echo gives the pty's own round trip and a
+    one-line ``j`` the app's cheapest repaint.
   * CPU per key in the reader: /proc/PID/stat around each press, minus an idle spell.
 """
 
