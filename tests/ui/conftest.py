@@ -68,6 +68,18 @@ async def settle(pilot) -> None:
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+    await footer_settled(pilot)
+
+
+async def footer_settled(pilot) -> None:
+    """Wait for a deferred footer rebuild (the footer follows focus a moment later)."""
+    from tuireader.ui.widgets.quiet_footer import QuietFooter
+
+    for _ in range(50):
+        footers = pilot.app.screen.query(QuietFooter)
+        if not any(footer.rebuild_pending for footer in footers):
+            return
+        await pilot.pause(0.02)
 
 
 @pytest.fixture

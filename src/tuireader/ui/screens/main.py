@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from tuireader.config import Settings
 from tuireader.model import Anchor
@@ -33,6 +33,7 @@ from tuireader.ui.screens.main_watch import WatchMixin
 from tuireader.ui.screens.messages import ArticleLoaded
 from tuireader.ui.sorts import SORTS
 from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.quiet_footer import QuietFooter
 from tuireader.ui.widgets.reader import ArticleReader
 from tuireader.ui.widgets.reader_pane import ReaderPane
 from tuireader.ui.widgets.section_tree import ROOT_LABEL, SectionTree
@@ -86,7 +87,7 @@ class MainScreen(
             yield Static("Reading new files ", id="scan-label")
             yield ProgressBar(id="scan-progress", show_eta=True)
         yield StatusLine(id="status")
-        yield Footer()
+        yield QuietFooter()
 
     @property
     def tree(self) -> SectionTree:
