@@ -25,7 +25,7 @@ import uuid
 from pathlib import Path
 
 from tuireader.config import Paths, Settings
-from tuireader.model import Bookmark
+from tuireader.library.model import Bookmark
 from tuireader.state import StateStore
 
 ARTICLES = 200

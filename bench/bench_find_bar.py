@@ -26,8 +26,8 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
 
 from tuireader.config import Paths, Settings  # noqa: E402
-from tuireader.loader import load_article  # noqa: E402
-from tuireader.search_find import find_in_text  # noqa: E402
+from tuireader.library.loader import load_article  # noqa: E402
+from tuireader.search.find import find_in_text  # noqa: E402
 from tuireader.ui.find_matcher import FoldedArticle  # noqa: E402
 
 SAMPLE = REPO / "sample_articles" / "小说" / "长篇" / "2019-01-20-河流与城市.md"

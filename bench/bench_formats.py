@@ -13,8 +13,8 @@ import time
 import timeit
 from pathlib import Path
 
-from tuireader.formats.html import parse_html
-from tuireader.formats.markdown import parse_markdown
+from tuireader.library.formats.html.page import parse_html
+from tuireader.library.formats.markdown.page import parse_markdown
 
 PAGES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pages"
 SIZE = 10 * 1024

@@ -19,10 +19,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from tuireader import catalog_parse
-from tuireader.catalog_codec import Job
-from tuireader.files import rel_path_str, walk_library
-from tuireader.loader import ArticleError, format_for, load_article
+from tuireader.catalog import parse as catalog_parse
+from tuireader.catalog.codec import Job
+from tuireader.library.files import rel_path_str, walk_library
+from tuireader.library.loader import ArticleError, format_for, load_article
 
 PARSE_SAMPLE = 2_000
 PARSE_TARGET = 2_000  # articles per second (issue 2)

@@ -11,7 +11,7 @@ import time
 import timeit
 from pathlib import Path
 
-from tuireader.formats.plaintext import parse_plaintext
+from tuireader.library.formats.plain.page import parse_plaintext
 
 SEED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seed_zhangye.txt"
 SIZE = 10 * 1024

@@ -12,7 +12,7 @@ import time
 
 from textual.app import App, ComposeResult
 
-from tuireader.model import HEADING, PARAGRAPH, Anchor, Article, Block
+from tuireader.library.model import HEADING, PARAGRAPH, Anchor, Article, Block
 from tuireader.ui.widgets.reader import ArticleReader
 from tuireader.ui.widgets.reader_layout import DocumentLayout
 

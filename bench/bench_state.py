@@ -19,9 +19,9 @@ from types import SimpleNamespace
 
 sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
 
-from tuireader.anchors import make_selector, reanchor  # noqa: E402
-from tuireader.model import Anchor, Article, Block, Bookmark  # noqa: E402
+from tuireader.library.model import Anchor, Article, Block, Bookmark  # noqa: E402
 from tuireader.state import StateStore  # noqa: E402
+from tuireader.state.anchors import make_selector, reanchor  # noqa: E402
 
 HANZI = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于下子说年着就出也方后经济发展"
 WORDS = [

@@ -27,7 +27,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 if str(SRC) not in sys.path:
     sys.path.insert(0, str(SRC))
 
-from tuireader.model import Anchor, Article, Block  # noqa: E402
+from tuireader.library.model import Anchor, Article, Block  # noqa: E402
 from tuireader.state import StateStore  # noqa: E402
 
 ARTICLE = Article(
@@ -142,7 +142,7 @@ def restart_persists(data_dir: Path) -> bool:
     store.close()
     code = (
         "import sys; from pathlib import Path; from tuireader.state import StateStore;"
-        "from tuireader.model import Anchor;"
+        "from tuireader.library.model import Anchor;"
         f"s = StateStore.open(Path({str(db)!r}), backups=False);"
         "ok = s.is_read('fp-read') and s.position('fp-pos') == Anchor(7, 42);"
         "sys.exit(0 if ok else 1)"

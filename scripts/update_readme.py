@@ -4,7 +4,7 @@
     python scripts/update_readme.py --check  # exit 1 if README.md is out of date
 
 A block sits between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->``: ``keys`` comes
-from ``tuireader.ui.bindings.KEY_TABLE``, ``config`` from ``tuireader.config_template``.
+from ``tuireader.ui.bindings.KEY_TABLE``, ``config`` from ``tuireader.config.template``.
 ``tests/test_docs.py`` runs the check, so the README cannot drift from the code.
 """
 
@@ -97,7 +97,7 @@ def _table(title: str, rows: list[tuple[str, str, str]]) -> str:
 
 def config_block() -> str:
     """The commented config file ``tuireader config --init`` writes."""
-    from tuireader.config_template import CONFIG_TEMPLATE
+    from tuireader.config.template import CONFIG_TEMPLATE
 
     return f"```yaml\n{CONFIG_TEMPLATE.rstrip()}\n```"
 

@@ -6,8 +6,8 @@ import pytest
 from rich.segment import Segment
 from rich.style import Style
 
-from tuireader.anchors import ANCHORED, ORPHANED, Placement
-from tuireader.model import Anchor, Article, Block, Bookmark
+from tuireader.library.model import Anchor, Article, Block, Bookmark
+from tuireader.state.anchors import ANCHORED, ORPHANED, Placement
 from tuireader.ui.bookmark_lookup import (
     BOOKMARKED,
     listing_args,

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.loader import load_article
+from tuireader.catalog.fts import IndexStatus
+from tuireader.library.loader import load_article
 from tuireader.search import Hit, SearchResults
-from tuireader.search_find import find_in_text
-from tuireader.search_index import IndexStatus
+from tuireader.search.find import find_in_text
 from tuireader.ui.find_matcher import FoldedArticle, split_regex_prefix
 from tuireader.ui.search_session import FindState, ResultTrail
 

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from tuireader.commands import common
-from tuireader.export import to_json, to_markdown, to_yaml, write_atomic
-from tuireader.export_import import ImportFormatError, parse_export
-from tuireader.model import Anchor, Article, Bookmark
+from tuireader.library.model import Anchor, Article, Bookmark
 from tuireader.state import StateStore, StateWriteError
-from tuireader.state_check import BookmarkChecker
+from tuireader.state.check import BookmarkChecker
+from tuireader.state.export import to_json, to_markdown, to_yaml, write_atomic
+from tuireader.state.importing import ImportFormatError, parse_export
 from tuireader.text.sanitize import sanitize_line
 
 EXPORTERS = {"md": "markdown", "json": "json", "yaml": "yaml"}
@@ -80,7 +80,7 @@ def _library(args: argparse.Namespace, paths) -> Path:
 
 def _list(args, store: StateStore, paths) -> int:
     """Print every bookmark with its status now."""
-    from tuireader.loader import fingerprint, load_article
+    from tuireader.library.loader import fingerprint, load_article
 
     checker = BookmarkChecker(_library(args, paths), load_article, fingerprint)
     for b in _all(store, args.filter):
@@ -108,7 +108,7 @@ def _line(record: dict) -> str:
 
 def _add(args, store: StateStore, paths) -> int:
     """Bookmark an article or the first occurrence of --quote in it."""
-    from tuireader.loader import ArticleError, fingerprint, load_article
+    from tuireader.library.loader import ArticleError, fingerprint, load_article
 
     article = _load_for_add(Path(args.file), _library(args, paths), load_article, ArticleError)
     fp = fingerprint(article)
@@ -142,7 +142,7 @@ def _load_for_add(file: Path, library: Path, load, error_type) -> Article:
 
 def _find_quote(article: Article, quote: str) -> tuple[Anchor, Anchor]:
     """The (start, end) of the first occurrence of ``quote`` in the article's text."""
-    from tuireader.anchors import layout_of
+    from tuireader.state.anchors import layout_of
 
     layout = layout_of(article.blocks)
     at = layout.text.find(quote) if quote else -1

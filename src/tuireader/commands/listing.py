@@ -6,7 +6,7 @@ import argparse
 
 from tuireader.catalog import ArticleRow
 from tuireader.commands import common
-from tuireader.model import FileProblem
+from tuireader.library.model import FileProblem
 from tuireader.text.wrap import cell_width
 
 _TITLE_CELLS = 48

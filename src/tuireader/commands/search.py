@@ -14,7 +14,7 @@ from tuireader import search as library_search
 from tuireader.commands import common
 from tuireader.commands.progress import ProgressBar
 from tuireader.search import Hit
-from tuireader.search_query import QueryError
+from tuireader.search.query import QueryError
 
 QUERY_HELP = """\
 query language:

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from tuireader.commands import common
-from tuireader.loader import ArticleError, load_article
-from tuireader.model import CODE, HEADING, LIST_ITEM, QUOTE, RULE, Article, Block
+from tuireader.library.loader import ArticleError, load_article
+from tuireader.library.model import CODE, HEADING, LIST_ITEM, QUOTE, RULE, Article, Block
 
 
 def register(subparsers) -> None:

@@ -1,5 +1,10 @@
 """Search normalization: NFKC plus case folding, with a map back to the original.
 
+:func:`fast_fold` and :func:`fold_positions` give the same results, quicker on long text
+(the index folds a whole library and the find bar whole paragraphs on every key): they
+skip NFKC when it would change nothing, and the per-character map when every character
+stays in place.
+
 Both the index and the query are folded, so ``ＡＢＣ`` finds ``abc`` and ``Straße``
 finds ``STRASSE``. :func:`fold_with_map` also says where each folded character came
 from, so a hit found in folded text can be highlighted in the original.
@@ -108,3 +113,36 @@ def _clusters(chunk: str) -> list[tuple[int, int]]:
             begin = i
     bounds.append((begin, len(chunk)))
     return bounds
+
+
+# Full-width ASCII folds to ASCII under NFKC; translating it first lets most Chinese text
+# pass the fast "already normalized" check instead of a full NFKC pass.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH[0x3000] = 0x20
+
+
+def fast_fold(text: str) -> str:
+    """Exactly :func:`fold`, quicker on long Chinese text (skips NFKC when a no-op)."""
+    if text.isascii():
+        return text.lower()
+    narrowed = text.translate(_FULL_WIDTH)
+    if unicodedata.is_normalized("NFKC", narrowed):
+        return narrowed.casefold()
+    return fold(narrowed)
+
+
+def fold_positions(text: str) -> tuple[str, list[int] | None]:
+    """:func:`fold` of ``text`` and where each folded character came from.
+
+    The map is None when folding kept every character in place (ASCII, and most Chinese
+    text): then offsets are the same in both, and no per-character list is built, which
+    keeps a 10 MB paragraph cheap to search.
+    """
+    if text.isascii():
+        return text.lower(), None
+    narrowed = text.translate(_FULL_WIDTH)  # one character for one
+    if unicodedata.is_normalized("NFKC", narrowed):
+        folded = narrowed.casefold()
+        if len(folded) == len(narrowed):  # casefold never shrinks a character
+            return folded, None
+    return fold_with_map(text)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tuireader.anchors import ORPHANED, make_selector
-from tuireader.export import citation
-from tuireader.model import Anchor, Bookmark
-from tuireader.state_check import refresh_placements
+from tuireader.library.model import Anchor, Bookmark
+from tuireader.state.anchors import ORPHANED, make_selector
+from tuireader.state.check import refresh_placements
+from tuireader.state.export import citation
 from tuireader.ui.bookmark_lookup import (
     highlight_spans,
     orphaned_ids,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from tuireader.anchors import Placement
-from tuireader.model import Anchor, Article, Bookmark
+from tuireader.library.model import Anchor, Article, Bookmark
+from tuireader.state.anchors import Placement
 
 CHUNK = 500  # SQLite accepts 999 parameters in old builds; stay well under
 

@@ -13,7 +13,7 @@ from typing import Any
 from rich.cells import cell_len
 from textual import events
 
-from tuireader.model import Anchor
+from tuireader.library.model import Anchor
 
 
 def anchor_at_point(layout: Any, y: int, x: int) -> Anchor | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tuireader.model import Bookmark
+from tuireader.library.model import Bookmark
 from tuireader.state import StateWriteError
 from tuireader.ui.screens.note_editor import NoteEditor
 

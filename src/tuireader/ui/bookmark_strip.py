@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.css.query import NoMatches
 
-from tuireader.model import Bookmark
+from tuireader.library.model import Bookmark
 from tuireader.ui.bookmark_lookup import passages_between
 from tuireader.ui.widgets.note_strip import NoteStrip
 

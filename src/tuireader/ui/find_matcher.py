@@ -1,6 +1,6 @@
 """Find-in-article with the folding done once per article, not once per key press.
 
-:func:`tuireader.search_find.find_in_text` folds every block on every call: ~40 ms for a
+:func:`tuireader.search.find.find_in_text` folds every block on every call: ~40 ms for a
 1 MB article, on each key typed in the find bar. :class:`FoldedArticle` folds the blocks
 once (with the map back to original offsets) and then answers each query with plain
 ``str.find`` / ``re.finditer`` over the folded text. Results are the same as
@@ -14,7 +14,7 @@ import re
 import threading
 from collections.abc import Sequence
 
-from tuireader.search_find import FindResult, Match
+from tuireader.search.find import FindResult, Match
 from tuireader.text.fold import fold, fold_with_map
 
 REGEX_PREFIX = "re:"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tuireader.catalog_db import section_key, sections_of_key
+from tuireader.catalog.db import section_key, sections_of_key
 from tuireader.ui.bookmark_lookup import listing_args
 
 # The membership index's sort keys, in order (as in catalog_query).

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from tuireader import search as library_search
-from tuireader.search_query import QueryError
+from tuireader.search.query import QueryError
 
 #: The first element of the screen's section path while a saved search is listed
 #: (no real section name starts with NUL).

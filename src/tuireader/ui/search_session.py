@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tuireader.search_find import Match, next_after, step
+from tuireader.search.find import Match, next_after, step
 
 
 @dataclass

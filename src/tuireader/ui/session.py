@@ -2,7 +2,7 @@
 
 The theme name and, per library, the last article that was open. Kept in a small JSON
 file in the data dir (``ui-session.json``), written with the core's
-:func:`tuireader.export.write_atomic` so a crash never leaves half a file. A broken
+:func:`tuireader.state.export.write_atomic` so a crash never leaves half a file. A broken
 file reads as empty.
 """
 
@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tuireader.export import write_atomic
+from tuireader.state.export import write_atomic
 
 FILE_NAME = "ui-session.json"
 

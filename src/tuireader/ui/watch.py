@@ -26,7 +26,7 @@ from pathlib import Path
 
 import watchfiles
 
-from tuireader.files import is_article_name
+from tuireader.library.files import is_article_name
 
 #: The rust side wakes this often to look at the stop event: it bounds ``stop()``.
 _WAKE_MS = 500

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tuireader.model import Bookmark
+from tuireader.library.model import Bookmark
 from tuireader.state import StateWriteError
 from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from tuireader.config import Settings
-from tuireader.model import Anchor
+from tuireader.library.model import Anchor
 from tuireader.ui.bindings import bindings
 from tuireader.ui.bookmark_actions import BookmarkActions
 from tuireader.ui.dates import use_format

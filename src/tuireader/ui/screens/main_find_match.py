@@ -15,8 +15,8 @@ from textual import work
 from textual.css.query import NoMatches
 from textual.message import Message
 
-from tuireader.model import Anchor
-from tuireader.search_find import FindResult, Match
+from tuireader.library.model import Anchor
+from tuireader.search.find import FindResult, Match
 from tuireader.ui.find_matcher import FoldedArticle, split_regex_prefix
 from tuireader.ui.search_session import FindState, ResultTrail
 from tuireader.ui.widgets.find_bar import FindBar

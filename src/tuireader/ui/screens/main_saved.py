@@ -144,7 +144,7 @@ class SavedSearchList:
             return
         self._forget_asked = None
         from tuireader.state import StateWriteError
-        from tuireader.state_searches import delete_saved_search
+        from tuireader.state.searches import delete_saved_search
 
         try:
             delete_saved_search(self.library.state, message.name)

@@ -150,7 +150,7 @@ class SearchActions(FindActions):
     def save_search(self, name: str, query: str) -> tuple[str | None, bool]:
         """Save a search, or forget it if it is saved: (error message or None, saved now?)."""
         from tuireader.state import StateWriteError
-        from tuireader.state_searches import delete_saved_search, save_search, saved_searches
+        from tuireader.state.searches import delete_saved_search, save_search, saved_searches
 
         store = self.library.state
         try:
@@ -167,7 +167,7 @@ class SearchActions(FindActions):
 
     def show_saved_searches(self) -> None:
         """Put the saved searches in the section tree."""
-        from tuireader.state_searches import saved_searches
+        from tuireader.state.searches import saved_searches
 
         screen: Any = self
         found = saved_searches(self.library.state)

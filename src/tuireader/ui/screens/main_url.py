@@ -2,14 +2,14 @@
 
 A mixin of :class:`~tuireader.ui.screens.main.MainScreen`. The article is the open one
 (or the list's cursor row when the list has focus); its ``url`` is checked by
-:func:`tuireader.links.browser_url` and confirmed before anything opens.
+:func:`tuireader.library.links.browser_url` and confirmed before anything opens.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from tuireader.links import MAX_URL_CHARS, browser_url, why_not
+from tuireader.library.links import MAX_URL_CHARS, browser_url, why_not
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.screens.open_url import ConfirmUrlScreen
 

@@ -1,7 +1,7 @@
 """Opening an article's source URL: only http(s), only when asked, after a confirmation.
 
 Addresses come from the articles' own files, so they are data, not trusted: which ones
-may reach the browser is the core's rule, :func:`tuireader.links.browser_url` (plain
+may reach the browser is the core's rule, :func:`tuireader.library.links.browser_url` (plain
 http/https with a host; no user:password@, controls or bidi characters, no over-long
 address). The confirmation shows the whole address and its host first, so a misleading
 link text cannot hide where it goes.

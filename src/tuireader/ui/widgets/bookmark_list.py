@@ -20,7 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tuireader.model import Bookmark
+from tuireader.library.model import Bookmark
 from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.widgets.bookmark_rows import (

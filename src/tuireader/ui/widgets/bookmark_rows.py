@@ -10,7 +10,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 
-from tuireader.model import Bookmark
+from tuireader.library.model import Bookmark
 from tuireader.ui.safe_text import one_line
 
 HEADER, ITEM, NOTE = "header", "item", "note"

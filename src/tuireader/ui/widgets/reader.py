@@ -16,7 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
-from tuireader.model import Anchor, Article
+from tuireader.library.model import Anchor, Article
 from tuireader.ui.widgets.reader_draw import Highlights, draw_row
 from tuireader.ui.widgets.reader_keys import READER_BINDINGS, ReaderKeys
 from tuireader.ui.widgets.reader_layout import DocumentLayout

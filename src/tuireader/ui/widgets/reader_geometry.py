@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tuireader.model import CODE, HEADING, LIST_ITEM, QUOTE, RULE, Block
+from tuireader.library.model import CODE, HEADING, LIST_ITEM, QUOTE, RULE, Block
 from tuireader.ui.widgets.reader_wrap import cell_width
 
 QUOTE_BAR = "▌ "

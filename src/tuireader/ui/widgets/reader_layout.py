@@ -12,7 +12,7 @@ from bisect import bisect_right
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
-from tuireader.model import LIST_ITEM, Anchor, Article
+from tuireader.library.model import LIST_ITEM, Anchor, Article
 from tuireader.ui.dates import show_date
 from tuireader.ui.widgets.reader_geometry import Geometry, block_geometry
 from tuireader.ui.widgets.reader_wrap import Line, display_text, estimate_heights, wrap_block

@@ -14,7 +14,7 @@ from textual import events
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
-from tuireader.model import Anchor
+from tuireader.library.model import Anchor
 from tuireader.ui.widgets.reader_layout import DocumentLayout
 
 if TYPE_CHECKING:

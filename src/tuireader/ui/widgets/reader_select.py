@@ -2,15 +2,15 @@
 
 A selection has a fixed end (the sentence it started at) and a moving head; the passage
 runs from the earlier to the later of the two, so stepping back shrinks it again.
-Sentences come from :func:`tuireader.sentences.sentence_spans`; rules have none.
+Sentences come from :func:`tuireader.library.sentences.sentence_spans`; rules have none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tuireader.model import RULE, Anchor, Block
-from tuireader.sentences import sentence_spans
+from tuireader.library.model import RULE, Anchor, Block
+from tuireader.library.sentences import sentence_spans
 
 Position = tuple[int, int]  # (block index, sentence index in that block)
 

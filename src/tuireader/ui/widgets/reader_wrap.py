@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from math import ceil
 from typing import TYPE_CHECKING
 
-from tuireader.model import Block
+from tuireader.library.model import Block
 from tuireader.text.wrap import cell_width, wrap_lines
 
 if TYPE_CHECKING:

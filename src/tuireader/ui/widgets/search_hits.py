@@ -10,8 +10,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from tuireader.search import Hit, SearchResults
-from tuireader.search_find import find_terms
-from tuireader.search_query import QueryError, parse_query
+from tuireader.search.find import find_terms
+from tuireader.search.query import QueryError, parse_query
 from tuireader.ui.safe_text import one_line
 
 HIT_STYLE = "bold reverse"

@@ -1,0 +1,135 @@
+"""Articles to catalog rows and back.
+
+``parse_job`` runs in worker processes during a scan: it loads one file and returns a
+plain, picklable :class:`Record` (or the error message), so the writing process only
+inserts. ``decode_article`` rebuilds the Article from the stored row without a re-parse.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+from tuireader.catalog.db import date_rank, section_key
+from tuireader.library.loader import ArticleError, fingerprint_of, load_article
+from tuireader.library.model import BLOCK_KINDS, Article, Block
+from tuireader.text.fold import fold
+
+_KIND_CODE = {kind: kind[0] for kind in BLOCK_KINDS}  # heading→h, paragraph→p, …
+_CODE_KIND = {code: kind for kind, code in _KIND_CODE.items()}
+assert len(_CODE_KIND) == len(BLOCK_KINDS), "block kinds need distinct first letters"
+
+
+class Job(NamedTuple):
+    """One file to parse: where it is and the stat facts it was seen with."""
+
+    path: Path
+    root: Path
+    rel: str
+    size: int
+    mtime_ns: int
+
+
+class Record(NamedTuple):
+    """An article ready to insert: the column values of ``articles`` and ``texts``."""
+
+    title: str
+    title_key: str
+    sections: tuple[str, ...]
+    date: str | None
+    source: str | None
+    author: str | None
+    url: str | None
+    tags: tuple[str, ...]
+    description: str | None
+    format: str
+    encoding: str
+    warnings: tuple[str, ...]
+    fingerprint: str
+    body: str
+    layout: str
+
+    @property
+    def section_key(self) -> str:
+        """The key of the article's own section."""
+        return section_key(self.sections)
+
+    @property
+    def date_rank(self) -> int:
+        """The date sort key (newest first, undated last)."""
+        return date_rank(self.date)
+
+
+class Outcome(NamedTuple):
+    """What parsing one job gave: a record, or an error message for people."""
+
+    job: Job
+    record: Record | None
+    error: str | None
+
+
+def parse_job(job: Job) -> Outcome:
+    """Load one file into a Record; a per-file failure becomes the error message."""
+    try:
+        article = load_article(job.path, job.root)
+    except ArticleError as exc:
+        return Outcome(job, None, str(exc) or "could not load")
+    except Exception as exc:  # never let one file stop a scan, even on a loader bug
+        return Outcome(job, None, f"could not load: {type(exc).__name__}")
+    return Outcome(job, encode_article(article), None)
+
+
+def encode_article(article: Article) -> Record:
+    """The stored form of an article: body text plus a compact block layout."""
+    body = article.body_text  # a property that joins every block: build it once
+    layout = [
+        [_KIND_CODE[block.kind], block.level, block.ordinal, len(block.text)]
+        for block in article.blocks
+    ]
+    return Record(
+        title=article.title,
+        title_key=fold(article.title),
+        sections=article.sections,
+        date=article.date,
+        source=article.source,
+        author=article.author,
+        url=article.url,
+        tags=article.tags,
+        description=article.description,
+        format=article.format,
+        encoding=article.encoding,
+        warnings=article.warnings,
+        fingerprint=fingerprint_of(article.title, body),
+        body=body,
+        layout=json.dumps(layout, separators=(",", ":")),
+    )
+
+
+def decode_blocks(body: str, layout: str) -> tuple[Block, ...]:
+    """Cut the stored body back into blocks using the layout's text lengths."""
+    blocks = []
+    start = 0
+    for code, level, ordinal, length in json.loads(layout):
+        blocks.append(Block(_CODE_KIND[code], body[start : start + length], level, ordinal))
+        start += length + 1  # the "\n" joining blocks
+    return tuple(blocks)
+
+
+def decode_article(row: dict, body: str, layout: str) -> Article:
+    """Rebuild an Article from an ``articles`` row (as a dict) and its stored text."""
+    return Article(
+        title=row["title"],
+        blocks=decode_blocks(body, layout),
+        sections=tuple(json.loads(row["sections"])),
+        date=row["date"],
+        source=row["source"],
+        author=row["author"],
+        url=row["url"],
+        tags=tuple(json.loads(row["tags"])),
+        description=row["description"],
+        format=row["format"],
+        encoding=row["encoding"],
+        warnings=tuple(json.loads(row["warnings"])),
+        path=row["path"],
+    )

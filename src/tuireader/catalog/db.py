@@ -1,0 +1,158 @@
+"""The catalog's SQLite file: schema, connections, and the keys it sorts and groups by.
+
+The catalog is a cache derived from the library files, so any doubt (another schema
+version, a file that is not a database) is settled by deleting it and building it again.
+
+Tables:
+  ``articles``    one row per article: file facts (path, size, mtime_ns), metadata,
+                  sort keys, fingerprint. Small rows, so listings and counts stay fast.
+  ``texts``       the body (block texts joined by ``\\n``) and a compact block layout
+                  (kind, level, ordinal, length) so an article loads without a re-parse.
+  ``membership``  one row per article and per ancestor section (the root included), with
+                  the sort keys and fingerprint copied: any section's listing, with or
+                  without the unread filter, is one walk over a covering index.
+  ``problems``    files that could not be loaded, with size/mtime so they are not retried
+                  until they change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from tuireader.catalog import fts as search_index
+
+SCHEMA_VERSION = 2
+#: Separates section names inside a section key; sanitized names never contain it.
+SECTION_SEP = "\x1f"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    title_key TEXT NOT NULL,
+    sections TEXT NOT NULL,
+    section_key TEXT NOT NULL,
+    date TEXT,
+    date_rank INTEGER NOT NULL,
+    source TEXT,
+    author TEXT,
+    url TEXT,
+    tags TEXT NOT NULL,
+    description TEXT,
+    format TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    warnings TEXT NOT NULL,
+    fingerprint TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles(fingerprint);
+CREATE INDEX IF NOT EXISTS articles_section ON articles(section_key, fingerprint);
+CREATE TABLE IF NOT EXISTS texts (
+    id INTEGER PRIMARY KEY,
+    body TEXT NOT NULL,
+    layout TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS membership (
+    prefix TEXT NOT NULL,
+    date_rank INTEGER NOT NULL,
+    title_key TEXT NOT NULL,
+    article_id INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS membership_date
+    ON membership(prefix, date_rank, title_key, article_id, fingerprint);
+CREATE INDEX IF NOT EXISTS membership_title
+    ON membership(prefix, title_key, article_id, fingerprint);
+CREATE INDEX IF NOT EXISTS membership_article ON membership(article_id);
+CREATE TABLE IF NOT EXISTS problems (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    error TEXT NOT NULL
+);
+"""
+
+
+def connect(db_path: Path) -> sqlite3.Connection:
+    """Open a connection with the catalog's pragmas (WAL, relaxed sync, busy timeout).
+
+    ``check_same_thread`` is off only so :meth:`Catalog.close` can close every connection;
+    each connection is still used by one thread (see ``tuireader.catalog``).
+    """
+    conn = sqlite3.connect(
+        db_path, timeout=10, isolation_level=None, check_same_thread=False, uri=True
+    )
+    conn.execute("PRAGMA journal_mode=WAL")
+    # A cache: losing the last transactions in a power cut only means a re-parse.
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA busy_timeout=10000")
+    conn.execute("PRAGMA cache_size=-16000")
+    return conn
+
+
+def open_or_rebuild(db_path: Path) -> None:
+    """Make sure ``db_path`` holds a catalog of this schema version, rebuilding if not."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _create(db_path)
+    except sqlite3.DatabaseError:  # not a database, or another version we cannot migrate
+        _delete(db_path)
+        _create(db_path)
+
+
+def _create(db_path: Path) -> None:
+    """Create the schema, deleting the file first when it holds another version."""
+    conn = connect(db_path)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if has_tables and version != SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(f"catalog schema {version}, want {SCHEMA_VERSION}")
+        conn.executescript(_SCHEMA)
+        search_index.ensure_schema(conn)
+        if version != SCHEMA_VERSION:  # writing the header would wait for a busy scanner
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    finally:
+        conn.close()
+
+
+def _delete(db_path: Path) -> None:
+    """Remove the catalog file and its WAL companions."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{db_path}{suffix}").unlink()
+
+
+def section_key(sections: tuple[str, ...] | list[str]) -> str:
+    """The key of a section path: names each followed by the separator ("" is the root).
+
+    Every ancestor's key is a string prefix of its descendants' keys.
+    """
+    return "".join(f"{name}{SECTION_SEP}" for name in sections)
+
+
+def sections_of_key(key: str) -> tuple[str, ...]:
+    """The section path a key stands for (the inverse of :func:`section_key`)."""
+    return tuple(key.split(SECTION_SEP)[:-1])
+
+
+def ancestor_keys(sections: tuple[str, ...] | list[str]) -> list[str]:
+    """The keys of the root, every ancestor section and the section itself."""
+    return [section_key(sections[:depth]) for depth in range(len(sections) + 1)]
+
+
+def date_rank(date: str | None) -> int:
+    """A sort key putting newer dates first and missing dates last, in ascending order.
+
+    ``2022-11-01T10:02`` becomes -20221101100200; no date becomes 1.
+    """
+    if not date:
+        return 1
+    digits = "".join(ch for ch in date[:19] if "0" <= ch <= "9")
+    if len(digits) < 8:
+        return 1
+    return -int(digits[:14].ljust(14, "0"))

@@ -1,0 +1,206 @@
+"""The full-text index inside catalog.db: folded text plus an FTS5 trigram index.
+
+Tables (all prefixed ``search_``):
+  ``search_docs``  id, folded title, date_rank: small rows, so title hits and the
+                   recency order of results are quick to read.
+  ``search_text``  id, folded body. Candidate checks and snippets use it.
+  ``search_fts``   FTS5, trigram tokenizer, ``detail=column``, contentless: it only knows
+                   which article holds which trigram in which column (no positions), so
+                   it stays small; exactness comes from checking candidates against the
+                   folded text. The column bit answers title hits without a scan.
+  ``search_meta``  ``state`` ("ready" once every article is indexed, else "pending") and
+                   ``version`` (layout + Unicode version: folding must not change under a
+                   contentless index, whose deletions replay the indexed text).
+
+Folded title and body are each padded with two newlines. Blocks are joined by ``\\n`` in
+the body and a query never contains a newline, so a term never matches across two
+paragraphs; inside a paragraph (reflowed from hard-wrapped lines by the parser) it does.
+The padding makes every character start a trigram, which is how 1-2 character terms are
+answered exactly from the trigram vocabulary.
+
+The catalog calls :func:`ensure_schema`, :func:`add` and :func:`remove` in its own write
+transactions (``remove`` before it replaces or deletes the article's rows). :func:`add`
+indexes only once the index is ready; until then the first build (:func:`build`, meant
+for a background thread) picks up every article not yet indexed and marks the index
+ready in the same transaction that finds nothing left to do.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tuireader.text.fold import fast_fold, fold
+
+PAD = "\n\n"
+_BATCH = 400
+
+VERSION = f"3/{unicodedata.unidata_version}"
+_TABLES = ("search_fts", "search_docs", "search_text", "search_meta")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS search_docs (
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, date_rank INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS search_docs_date ON search_docs(date_rank, id);
+CREATE TABLE IF NOT EXISTS search_text (id INTEGER PRIMARY KEY, body TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    title, body, content='', detail=column, tokenize='trigram case_sensitive 1');
+CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """How far the index is: ``ready`` when every article is in it."""
+
+    ready: bool
+    indexed: int
+    total: int
+
+
+def ensure_schema(conn: sqlite3.Connection) -> None:
+    """Create the index tables if missing, or anew if of another version ("pending")."""
+    if _stored_version(conn) not in (VERSION, None):
+        for table in _TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+    conn.executescript(_SCHEMA)
+    conn.execute("INSERT OR IGNORE INTO search_meta (key, value) VALUES ('state', 'pending')")
+    conn.execute("INSERT OR IGNORE INTO search_meta (key, value) VALUES ('version', ?)", (VERSION,))
+
+
+def _stored_version(conn: sqlite3.Connection) -> str | None:
+    """The index version in this catalog; None if there is no index; "" if unknown."""
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    if not names & set(_TABLES):
+        return None
+    if "search_meta" not in names:
+        return ""
+    row = conn.execute("SELECT value FROM search_meta WHERE key = 'version'").fetchone()
+    return row[0] if row else ""
+
+
+def add(
+    conn: sqlite3.Connection, article_id: int, title: str, body: str, *, rank: int | None = None
+) -> None:
+    """Index one article (plain text) if the index is live; else the build will.
+
+    ``rank`` is the article's date sort key when the caller has it (read from the
+    catalog otherwise).
+    """
+    if is_ready(conn):
+        remove(conn, [article_id])  # another process may have indexed this id already
+        if rank is None:
+            rank = _date_rank(conn, article_id)
+        _insert(conn, article_id, title, body, rank)
+
+
+def remove(conn: sqlite3.Connection, article_ids: Iterable[int]) -> None:
+    """Drop articles from the index (those not in it are ignored)."""
+    for article_id in article_ids:
+        row = conn.execute(
+            "SELECT d.title, t.body FROM search_docs d JOIN search_text t ON t.id = d.id "
+            "WHERE d.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            continue
+        # Contentless: deleting replays exactly the text that was indexed.
+        conn.execute(
+            "INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            (article_id, row[0], row[1]),
+        )
+        conn.execute("DELETE FROM search_docs WHERE id = ?", (article_id,))
+        conn.execute("DELETE FROM search_text WHERE id = ?", (article_id,))
+
+
+def is_ready(conn: sqlite3.Connection) -> bool:
+    """Whether every article is indexed (the first build has finished)."""
+    try:
+        row = conn.execute("SELECT value FROM search_meta WHERE key = 'state'").fetchone()
+    except sqlite3.OperationalError:  # a catalog made before the index existed
+        return False
+    return row is not None and row[0] == "ready"
+
+
+def status(conn: sqlite3.Connection) -> IndexStatus:
+    """Ready or not, and how many articles are indexed out of how many."""
+    ready = is_ready(conn)
+    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    indexed = total if ready else conn.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+    return IndexStatus(ready, indexed, total)
+
+
+def build(db_path: Path, progress: Callable[[int, int], None] | None = None) -> IndexStatus:
+    """Index every article not yet indexed, in small transactions; then mark ready.
+
+    Safe to run while a scan writes (both take ``BEGIN IMMEDIATE``) and to interrupt:
+    the next call carries on. ``progress(indexed, total)`` after each batch.
+    """
+    from tuireader.catalog.db import connect  # the catalog imports this module
+
+    conn = connect(db_path)
+    try:
+        ensure_schema(conn)
+        after = 0
+        while True:
+            after = _build_batch(conn, after)
+            if after < 0:
+                break
+            if progress is not None:
+                now = status(conn)
+                progress(now.indexed, now.total)
+        final = status(conn)
+        if progress is not None:
+            progress(final.indexed, final.total)
+        return final
+    finally:
+        conn.close()
+
+
+def _build_batch(conn: sqlite3.Connection, after: int) -> int:
+    """Index one batch of missing articles with ids above ``after``.
+
+    Returns the id to continue after, or -1 once a pass from the start (``after`` 0)
+    found nothing missing, in which case the index is marked ready in that transaction.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        rows = conn.execute(
+            "SELECT a.id, a.title, t.body, a.date_rank FROM articles a JOIN texts t ON t.id = a.id "
+            "WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM search_docs s WHERE s.id = a.id) "
+            "ORDER BY a.id LIMIT ?",
+            (after, _BATCH),
+        ).fetchall()
+        for article_id, title, body, rank in rows:
+            _insert(conn, article_id, title, body, rank)
+        if not rows and after == 0:
+            conn.execute("UPDATE search_meta SET value = 'ready' WHERE key = 'state'")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    if rows:
+        return rows[-1][0]
+    return -1 if after == 0 else 0  # one more pass from the start catches late arrivals
+
+
+def _date_rank(conn: sqlite3.Connection, article_id: int) -> int:
+    """The article's date sort key, as the catalog stored it."""
+    row = conn.execute("SELECT date_rank FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else 1
+
+
+def _insert(conn: sqlite3.Connection, article_id: int, title: str, body: str, rank: int) -> None:
+    """Fold, pad, store and index one article's text."""
+    title = fold(title) + PAD
+    body = fast_fold(body) + PAD
+    conn.execute(
+        "INSERT INTO search_docs (id, title, date_rank) VALUES (?, ?, ?)",
+        (article_id, title, rank),
+    )
+    conn.execute("INSERT INTO search_text (id, body) VALUES (?, ?)", (article_id, body))
+    conn.execute(
+        "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)", (article_id, title, body)
+    )

@@ -1,0 +1,131 @@
+"""Bring the catalog up to date with the files: stat everything, parse what changed.
+
+A file whose size and mtime_ns match the catalog is only stat'ed, so rescanning an
+unchanged library costs one directory walk. New and changed files are parsed in worker
+processes when there are many of them (parsing is CPU-bound, the GIL would serialize
+threads), serially otherwise. Results are written in batches of small transactions so a
+reader on another connection sees progress and is never blocked for long.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tuireader.catalog import fts as search_index
+from tuireader.catalog.codec import Job, Outcome
+from tuireader.catalog.db import connect
+from tuireader.catalog.parse import parse_all
+from tuireader.catalog.write import Writer
+from tuireader.library.files import walk_library
+from tuireader.library.keys import rel_path_str
+
+Progress = Callable[[int, int], None]
+
+
+class LibraryMissingError(FileNotFoundError):
+    """The library folder is not there; the catalog is left as it was."""
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    """What a scan changed, in numbers of files; ``problems`` counts all current ones."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    problems: int = 0
+
+
+@dataclass
+class _Plan:
+    """The outcome of the stat pass: files to parse and what is already known."""
+
+    jobs: list[Job]
+    vanished_ids: list[int]
+    vanished_problems: list[str]
+    unchanged: int
+
+
+def scan_library(db_path: Path, root: Path, progress: Progress | None = None) -> ScanReport:
+    """Scan ``root`` into the catalog at ``db_path`` using a connection of its own.
+
+    Raises :class:`LibraryMissingError` when ``root`` is not a folder (an unmounted drive,
+    say) rather than emptying the catalog as if every article had been deleted.
+    """
+    if not root.is_dir():
+        raise LibraryMissingError(f"library folder not found: {root}")
+    conn = connect(db_path)
+    try:
+        search_index.ensure_schema(conn)
+        known = {
+            path: (article_id, size, mtime)
+            for article_id, path, size, mtime in conn.execute(
+                "SELECT id, path, size, mtime_ns FROM articles"
+            )
+        }
+        known_problems = {
+            path: (size, mtime)
+            for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM problems")
+        }
+        plan = _plan(root, known, known_problems)
+        writer = Writer(conn, {path: facts[0] for path, facts in known.items()})
+        writer.remove_vanished(plan.vanished_ids, plan.vanished_problems)
+        for outcome in parse_all(plan.jobs, progress):
+            writer.put(outcome)
+        writer.flush()
+        total_problems = conn.execute("SELECT count(*) FROM problems").fetchone()[0]
+    finally:
+        conn.close()
+    return ScanReport(
+        added=writer.added,
+        updated=writer.updated,
+        removed=len(plan.vanished_ids) + writer.dropped,
+        unchanged=plan.unchanged,
+        problems=total_problems,
+    )
+
+
+def _plan(
+    root: Path,
+    known: dict[str, tuple[int, int, int]],
+    known_problems: dict[str, tuple[int, int]],
+) -> _Plan:
+    """Stat every file under ``root`` and decide which ones need parsing."""
+    jobs: list[Job] = []
+    seen: set[str] = set()
+    unchanged = 0
+    for path, rel, size, mtime in _stat_all(root):
+        seen.add(rel)
+        facts = known.get(rel)
+        if facts is not None and facts[1:] == (size, mtime):
+            unchanged += 1
+        elif facts is None and known_problems.get(rel) == (size, mtime):
+            unchanged += 1  # still the same broken file: do not retry it
+        else:
+            jobs.append(Job(path, root, rel, size, mtime))
+    return _Plan(
+        jobs=jobs,
+        vanished_ids=[facts[0] for rel, facts in known.items() if rel not in seen],
+        vanished_problems=[rel for rel in known_problems if rel not in seen],
+        unchanged=unchanged,
+    )
+
+
+def _stat_all(root: Path) -> Iterator[tuple[Path, str, int, int]]:
+    """Each library file with its relative key, size and mtime_ns; vanished ones skipped."""
+    for path in walk_library(root):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            try:  # a dangling link: still listed, so reading it records the problem
+                stat = os.lstat(path)
+            except OSError:
+                continue  # deleted between listing and stat: it simply is not there
+        yield path, rel_path_str(path, root), stat.st_size, stat.st_mtime_ns
+
+
+__all__ = ["LibraryMissingError", "Outcome", "Progress", "ScanReport", "scan_library"]

@@ -1,0 +1,208 @@
+"""The catalog: a throw-away SQLite index of one library, and the queries the UI needs.
+
+    cat = Catalog(paths.catalog_db(library), library)
+    report = cat.scan()                      # ScanReport(added, updated, removed, ...)
+    cat.attach_state(paths.state_db)         # optional: read / bookmark marks
+    tree = cat.section_tree()                # SectionNode, root "All articles"
+    page = cat.rows(("新闻",), offset=0, limit=50, sort="date")
+    article = cat.load(page[0].id)
+
+Thread rules: every thread that queries gets its own SQLite connection, opened on first
+use (SQLite connections must not be shared by threads running at once). ``scan`` opens a
+writer connection of its own and may run in a worker thread while the UI thread queries;
+WAL lets readers see each committed batch without waiting. Only one scan runs at a time
+per Catalog (a second call waits). ``close`` closes every connection; call it once, when
+no query is running.
+
+The module never imports textual; the storage details live in ``catalog_db`` (schema),
+``catalog_scan`` / ``catalog_parse`` / ``catalog_write`` (scanning) and ``catalog_query``
+(reading).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from tuireader.catalog.codec import decode_article
+from tuireader.catalog.db import connect, open_or_rebuild
+from tuireader.catalog.query import Queries
+from tuireader.catalog.rows import ArticleRow, SectionNode
+from tuireader.catalog.scan import LibraryMissingError, Progress, ScanReport, scan_library
+from tuireader.library.model import Article, FileProblem
+
+__all__ = ["ArticleRow", "Catalog", "LibraryMissingError", "ScanReport", "SectionNode"]
+
+
+class Catalog:
+    """The catalog of one library (``root``), stored at ``db_path``."""
+
+    def __init__(self, db_path: Path, root: Path) -> None:
+        """Open the catalog file, creating or rebuilding it when needed."""
+        self.db_path = Path(db_path)
+        self.root = Path(root)
+        open_or_rebuild(self.db_path)
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._scan_lock = threading.Lock()
+        self._state_db: Path | None = None
+        self._state_generation = 0
+
+    # -- scanning ---------------------------------------------------------------
+
+    def scan(self, progress: Progress | None = None) -> ScanReport:
+        """Bring the catalog up to date with the files; ``progress(done, total)`` per file.
+
+        Raises LibraryMissingError (a FileNotFoundError) if the library folder is gone.
+        """
+        with self._scan_lock:
+            return scan_library(self.db_path, self.root, progress)
+
+    # -- the user's state -------------------------------------------------------
+
+    def attach_state(self, state_db: Path) -> None:
+        """Show read and bookmark marks from the user's state.db (opened read-only).
+
+        Takes effect for every thread's next query. A state.db that does not exist yet,
+        or lacks the ``article_state`` / ``bookmarks`` tables, leaves everything unread.
+        """
+        self._state_db = Path(state_db)
+        self._state_generation += 1
+
+    # -- queries ----------------------------------------------------------------
+
+    def section_tree(self) -> SectionNode:
+        """The section tree: root "All articles", totals and unread rolled up."""
+        return self._queries().section_tree()
+
+    def count(
+        self, section: Sequence[str] = (), unread_only: bool = False, bookmarked_only: bool = False
+    ) -> int:
+        """How many articles a section (with its subsections) holds."""
+        return self._queries().count(section, unread_only, bookmarked_only)
+
+    def rows(
+        self,
+        section: Sequence[str] = (),
+        offset: int = 0,
+        limit: int = 50,
+        sort: str = "date",
+        unread_only: bool = False,
+        bookmarked_only: bool = False,
+    ) -> list[ArticleRow]:
+        """One page of a listing; ``sort`` is "date" (newest first, undated last), "title"
+        or "path"."""
+        return self._queries().rows(section, offset, limit, sort, unread_only, bookmarked_only)
+
+    def row(self, article_id: int) -> ArticleRow | None:
+        """One article's listing row, or None if it is gone."""
+        return self._queries().row(article_id)
+
+    def row_by_path(self, path: str) -> ArticleRow | None:
+        """The row of the article at a library-relative path (``Article.path``), or None."""
+        return self._queries().row_by_path(path)
+
+    def neighbour(
+        self,
+        article_id: int,
+        section: Sequence[str] = (),
+        sort: str = "date",
+        step: int = 1,
+        unread_only: bool = False,
+        bookmarked_only: bool = False,
+    ) -> ArticleRow | None:
+        """The next (step > 0) or previous (step < 0) row in the same listing, or None."""
+        return self._queries().neighbour(
+            article_id, section, sort, step, unread_only, bookmarked_only
+        )
+
+    def iter_rows(self) -> Iterator[ArticleRow]:
+        """Every article's row, ordered by path, streamed (the CLI's ``list``)."""
+        return self._queries().iter_all()
+
+    def ids_in_section(self, section: Sequence[str]) -> list[int]:
+        """Ids of all articles in a section and its subsections (to mark them read)."""
+        return self._queries().ids_in_section(section)
+
+    def fingerprints_in_section(self, section: Sequence[str]) -> list[tuple[str, str]]:
+        """(fingerprint, path) of every article in a section: what "mark read" needs."""
+        return self._queries().fingerprints_in_section(section)
+
+    def reader(self) -> Queries:
+        """This thread's query helper (its connection and state expressions), for search."""
+        return self._queries()
+
+    def load(self, article_id: int) -> Article:
+        """The full article, rebuilt from the catalog; KeyError if it is not there."""
+        conn = self._connection()
+        cursor = conn.execute(
+            "SELECT a.*, t.body, t.layout FROM articles a JOIN texts t ON t.id = a.id "
+            "WHERE a.id = ?",
+            (article_id,),
+        )
+        values = cursor.fetchone()
+        if values is None:
+            raise KeyError(article_id)
+        row = {column[0]: value for column, value in zip(cursor.description, values, strict=True)}
+        return decode_article(row, row["body"], row["layout"])
+
+    def problems(self) -> list[FileProblem]:
+        """Files that could not be loaded, by path."""
+        sql = "SELECT path, error FROM problems ORDER BY path"
+        return [FileProblem(path, error) for path, error in self._connection().execute(sql)]
+
+    def close(self) -> None:
+        """Close every connection this catalog opened."""
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    # -- connections ------------------------------------------------------------
+
+    def _queries(self) -> Queries:
+        """Queries on this thread's connection."""
+        conn = self._connection()
+        return Queries(conn, attached=self._local.attached)
+
+    def _connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use, with state attached if asked."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.db_path)
+            with self._lock:
+                self._connections.append(conn)
+            self._local.conn = conn
+            self._local.attached = False
+            self._local.generation = 0
+        if self._local.generation != self._state_generation:
+            self._local.attached = _attach(conn, self._state_db, self._local.attached)
+            self._local.generation = self._state_generation
+        return conn
+
+
+def _attach(conn: sqlite3.Connection, state_db: Path | None, was_attached: bool) -> bool:
+    """Attach ``state_db`` read-only as ``st``; True if it has the tables we read."""
+    if was_attached:
+        conn.execute("DETACH DATABASE st")
+    if state_db is None or not state_db.is_file():
+        return False
+    uri = state_db.resolve().as_uri() + "?mode=ro"
+    try:
+        conn.execute("ATTACH DATABASE ? AS st", (uri,))
+    except sqlite3.Error:
+        return False
+    try:
+        names = {
+            row[0] for row in conn.execute("SELECT name FROM st.sqlite_master WHERE type='table'")
+        }
+    except sqlite3.DatabaseError:
+        names = set()
+    if not {"article_state", "bookmarks"} <= names:
+        conn.execute("DETACH DATABASE st")
+        return False
+    return True

@@ -1,1 +1,0 @@
-"""One parser per article format; each turns decoded text into a ParsedPage."""

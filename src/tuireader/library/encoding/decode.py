@@ -1,0 +1,198 @@
+"""Bytes to text: decide the encoding of an article file.
+
+Order (see HOSTILE_INPUTS.md): byte-order mark; UTF-16 without a mark (NUL
+pattern); the declared charset (e.g. an HTML meta tag) if it decodes strictly;
+strict UTF-8; UTF-8 that is damaged in a few places; GB18030/GBK against Big5 by
+character frequency; charset-normalizer; finally UTF-8 with replacement
+characters and a warning. A file that looks binary raises :class:`NotTextError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from tuireader.library.encoding.chinese import decode_chinese
+from tuireader.library.encoding.utf8_repair import decode_damaged_utf8, decode_replacing
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Bytes that do not occur in text files (NUL, other C0 controls except tab, line
+# breaks and ESC, and DEL).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_BINARY_SHARE = 0.05
+_SAMPLE = 65536
+# Labels that browsers treat as another encoding (WHATWG Encoding Standard).
+_DECLARED_ALIASES = {"gb2312": "gbk", "iso8859-1": "cp1252", "ascii": "cp1252"}
+# Detector answers we trust; on short inputs it also proposes e.g. Urdu code pages.
+_PLAUSIBLE = frozenset((
+    "cp1252", "iso8859-1", "iso8859-15", "cp1250", "cp1251", "koi8-r", "shift_jis", "cp932",
+    "shift_jis_2004", "euc_jp", "euc_kr", "cp949", "gb18030", "gbk", "big5", "cp950", "big5hkscs",
+))  # fmt: skip
+# The detector cannot tell Western code pages apart on short texts; cp1252 is
+# by far the most common of them (and what browsers use for latin-1 labels).
+_WESTERN = {"cp1250": "cp1252", "iso8859-1": "cp1252", "iso8859-15": "cp1252"}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the canonical name of the encoding used, and warnings for people."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+class NotTextError(ValueError):
+    """The bytes are not text (a binary file); the message says why, for people."""
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode an article file's bytes; ``declared`` is a charset named by the file itself."""
+    if not data:
+        return Decoded("", "utf-8")
+    found = _decode_bom(data) or _decode_utf16_unmarked(data)
+    if found:
+        return found
+    body = data.rstrip(b"\x00")
+    warnings = _padding_warnings(len(data) - len(body))
+    if not body:
+        return Decoded("", "utf-8", warnings)
+    text, encoding, more = _decode_body(body, declared)
+    return Decoded(text, encoding, warnings + more)
+
+
+def _padding_warnings(removed: int) -> tuple[str, ...]:
+    return (f"trailing NUL padding removed ({removed} NULs)",) if removed else ()
+
+
+def _decode_body(body: bytes, declared: str | None) -> tuple[str, str, tuple[str, ...]]:
+    """Pick the encoding of text bytes without a byte-order mark."""
+    if declared:
+        found = _decode_declared(body, declared)
+        if found:
+            return found
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if body.count(0) > max(8, len(body) * 0.1):  # a few NULs in a tiny file are no sign
+            raise NotTextError(
+                f"binary file, not text ({_share(body.count(0), len(body))}% NUL bytes)"
+            )
+        return text, "utf-8", ()
+    _reject_binary(body)
+    return (
+        decode_damaged_utf8(body)
+        or decode_chinese(body)
+        or _decode_detected(body)
+        or decode_replacing(body)
+    )
+
+
+def _decode_bom(data: bytes) -> Decoded | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            codec = "utf-8" if encoding == "utf-8-sig" else encoding
+            text = data[len(bom) :].decode(codec, errors="replace")
+            body = text.rstrip("\x00")
+            padding = _padding_warnings(len(text) - len(body))
+            return Decoded(body, encoding, padding + _replaced_warning(text, data, bom))
+    return None
+
+
+def _replaced_warning(text: str, data: bytes, bom: bytes) -> tuple[str, ...]:
+    count = text.count("\ufffd") - data.count("\ufffd".encode(_codec_for_bom(bom)))
+    return (f"invalid bytes replaced ({count} places)",) if count > 0 else ()
+
+
+def _codec_for_bom(bom: bytes) -> str:
+    return next(name for mark, name in _BOMS if mark == bom).replace("-sig", "")
+
+
+def _decode_utf16_unmarked(data: bytes) -> Decoded | None:
+    """UTF-16 without BOM: NUL high bytes of ASCII characters on one side only."""
+    sample = data[: min(len(data), _SAMPLE) & ~1]
+    pairs = len(sample) // 2
+    if len(data) % 2 or pairs < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if even + odd < pairs * 0.4 and _is_utf8(data):
+        return None  # a few NULs in valid UTF-8 (ASCII-heavy UTF-16 is half NULs)
+    for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= max(1, pairs * 0.02) and others <= nuls * 0.5:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            text = text.rstrip("\x00")
+            if _looks_like_text(text):
+                return Decoded(text, encoding)
+    return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:_SAMPLE]
+    readable = sum(1 for char in sample if char.isprintable() or char in "\n\r\t")
+    return readable >= len(sample) * 0.95
+
+
+def _decode_declared(body: bytes, declared: str) -> tuple[str, str, tuple[str, ...]] | None:
+    try:
+        name = codecs.lookup(declared.strip()).name
+    except (LookupError, ValueError):
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        return None  # a label readable as ASCII cannot be right; BOMs were handled
+    name = _DECLARED_ALIASES.get(name, name)
+    try:
+        return body.decode(name), name, ()
+    except UnicodeDecodeError:
+        return None
+
+
+def _share(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def _reject_binary(body: bytes) -> None:
+    sample = body[:_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > max(8, len(sample) * _BINARY_SHARE):
+        raise NotTextError(
+            f"binary file, not text ({_share(controls, len(sample))}% control bytes)"
+        )
+
+
+def _decode_detected(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """charset-normalizer's first guess among encodings our readers plausibly use."""
+    from charset_normalizer import from_bytes  # imported late: it is slow to import
+
+    try:
+        # A sample: the detector decodes everything with every candidate code page.
+        guesses = [match.encoding for match in from_bytes(body[: 4 * _SAMPLE])]
+    except Exception:  # a detector bug must not cost the user the file
+        return None
+    for guess in guesses:
+        name = _WESTERN.get(codecs.lookup(guess).name, codecs.lookup(guess).name)
+        if name not in _PLAUSIBLE:
+            continue
+        try:
+            return body.decode(name), name, (f"encoding guessed: {name}",)
+        except UnicodeDecodeError:
+            continue
+    return None

@@ -1,0 +1,1 @@
+"""One parser per article format (plain text, Markdown, HTML), each returning a ParsedPage."""

@@ -1,0 +1,1 @@
+"""HTML articles: metadata, main-text extraction and blocks."""

@@ -1,0 +1,1 @@
+"""Markdown articles: front matter, blocks and inline text."""

@@ -1,0 +1,1 @@
+"""Plain-text articles: scraped pages, labelled headers, hard-wrapped archives."""

@@ -1,0 +1,116 @@
+"""Clean the body of a plain-text page: noise lines, trailing furniture, the byline.
+
+Works on logical lines (one paragraph each). Short label lines in the body
+(``责任编辑：王五``, ``来源：新华社``) are metadata, not text: they feed the header and
+leave the body. At the end, 'related articles' lists and 上一篇/下一篇 links are cut.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tuireader.library.formats.plain import labels
+from tuireader.library.formats.plain.byline import (
+    byline_names,
+    is_byline_line,
+    opening_byline_names,
+    split_closing_byline,
+)
+from tuireader.library.formats.plain.meta import Header, read_meta
+from tuireader.library.formats.plain.noise import is_noise_line, is_related_header, strip_noise
+
+_MAX_LABEL_LINE = 60
+_MAX_RELATED_LINK = 60
+_TAIL_SHARE = 0.5
+_END_MARK = re.compile(r"[（(【\[]\s*完\s*[)）】\]]|-\s*(?:END|完)\s*-|—\s*(?:END|完)\s*—", re.I)
+_EDITOR_NOTE = re.compile(
+    r"[（(【\[]\s*(?:责任编辑|編輯|编辑|責任編輯|责编|責編)\s*[:：][^（）()【】\[\]]{1,20}[)）】\]]$"
+)
+_BODY_LABELS = (
+    labels.ORIGINAL_TITLE,
+    labels.EDITOR,
+    labels.SOURCE,
+    labels.COUNTER,
+    labels.URL,
+    labels.TAGS,
+)
+
+
+def clean_body(lines: list[str], header: Header) -> list[str]:
+    """Paragraphs of the body with noise, label lines and trailing furniture removed."""
+    kept = [line for line in _cut_related(lines) if not _is_furniture(line, header)]
+    if header.title and kept and kept[0] == header.title:
+        kept = kept[1:]
+    return _take_byline(kept, header)
+
+
+def _is_furniture(line: str, header: Header) -> bool:
+    """Noise, or a short label line whose value belongs to the header."""
+    if is_noise_line(line):
+        return True
+    if len(line) > _MAX_LABEL_LINE:
+        return False
+    # 【纠错】【责任编辑：王五】 and （责任编辑：王五） are label lines too.
+    if not labels.may_hold_label(line):
+        return False
+    inner = strip_noise(line).strip("()（）【】[]")
+    if not labels.starts_with_label(inner):
+        return False
+    _pre, pairs = labels.split_labels(inner)
+    if not all(name in _BODY_LABELS for name, _value in pairs):
+        return False
+    read_meta(header, inner)
+    return True
+
+
+def _cut_related(lines: list[str]) -> list[str]:
+    """Drop a trailing 'related articles' heading when only short links follow it."""
+    start = int(len(lines) * _TAIL_SHARE)
+    for index in range(len(lines) - 1, start - 1, -1):
+        if is_related_header(lines[index]):
+            if all(len(line) <= _MAX_RELATED_LINK for line in lines[index + 1 :]):
+                return lines[:index]
+            break
+    return lines
+
+
+def _take_byline(lines: list[str], header: Header) -> list[str]:
+    """Find the byline (closing, or a 本报讯（记者…） dateline) and record its names.
+
+    A byline glued to the end of the last paragraph is split off as its own paragraph.
+    """
+    if not lines:
+        return lines
+    lines = _cut_editor_note(lines)
+    ending = lines[-1] if lines and _END_MARK.fullmatch(lines[-1]) else None
+    if ending is not None:
+        lines = lines[:-1]
+    if not lines:
+        return [ending] if ending else []
+    lines = _byline_from_last(lines, header)
+    return [*lines, ending] if ending else lines
+
+
+def _cut_editor_note(lines: list[str]) -> list[str]:
+    """Remove an editor note glued to the last paragraph: ``…。（责任编辑：王五）``."""
+    cut = _EDITOR_NOTE.sub("", lines[-1]).rstrip()
+    if cut == lines[-1]:
+        return lines
+    return [*lines[:-1], cut] if cut else lines[:-1]
+
+
+def _byline_from_last(lines: list[str], header: Header) -> list[str]:
+    """Record the byline of the last paragraph, splitting a glued one off."""
+    last = lines[-1]
+    names = None
+    if is_byline_line(last):
+        names = byline_names(last)
+    else:
+        split = split_closing_byline(last)
+        if split is not None:
+            lines = [*lines[:-1], *(part for part in split if part)]
+            names = byline_names(split[1])
+    names = names or opening_byline_names(lines[0])
+    if names and not header.author:
+        header.author = names
+    return lines

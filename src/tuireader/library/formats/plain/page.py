@@ -1,0 +1,72 @@
+"""Parse scraped plain-text pages into a ParsedPage.
+
+The steps, each in its own module:
+
+1. ``plain_reflow``: split into logical lines, rejoining hard-wrapped archives.
+2. ``plain_header``: breadcrumb (``plain_breadcrumb``) → sections; labelled lines
+   (``plain_labels``), bylines (``plain_byline``) and dates → metadata (``plain_meta``);
+   the title from a label, the breadcrumb line, or the first short line.
+3. ``plain_body``: drop page noise (``plain_noise``) and trailing furniture, find the
+   closing byline and split it off when it is glued to the last paragraph.
+4. ``plain_blocks``: paragraphs, short numbered headings, list items, rules.
+
+Decisions: the home crumb (首页) is dropped, site names are kept; editors (编辑,
+责任编辑) are never the author; the closing byline stays as the last paragraph. Nothing
+here raises on odd input; a page with no header gets the file name as its title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tuireader.library.formats.file_name import date_from_stem
+from tuireader.library.formats.plain.blocks import to_blocks
+from tuireader.library.formats.plain.body import clean_body
+from tuireader.library.formats.plain.header import read_header
+from tuireader.library.formats.plain.reflow import logical_lines
+from tuireader.library.model import ParsedPage
+from tuireader.text.dates import parse_date
+
+
+def parse_plaintext(text: str, stem: str) -> ParsedPage:
+    """Parse decoded, sanitized text (``\\n`` newlines only) into a ParsedPage.
+
+    ``stem`` is the file name without suffix, used as the title when the text has none.
+    """
+    # A byte-order mark left at the start would stick to the title.
+    lines = logical_lines(text.lstrip("\ufeff").split("\n"))
+    header, body_start = read_header(lines)
+    body = clean_body(header.lead + lines[body_start:], header)
+    warnings = () if body else ("no body text found",)
+    return ParsedPage(
+        title=" ".join((header.title or _title_from_stem(stem)).split()) or stem,
+        blocks=to_blocks(body),
+        sections=_without_title(header.sections, header.title),
+        date=header.date or _date_in_title(header.title) or date_from_stem(stem),
+        source=header.source,
+        author=header.author,
+        url=header.url,
+        tags=tuple(dict.fromkeys(header.tags)),
+        description=header.description,
+        warnings=warnings,
+    )
+
+
+def _date_in_title(title: str | None) -> str | None:
+    """A date printed in the title line (``Newsletter -- 3 November 1997``), if any."""
+    return parse_date(title) if title else None
+
+
+def _without_title(sections: tuple[str, ...], title: str | None) -> tuple[str, ...]:
+    """Drop a last breadcrumb crumb that is only the article's own title."""
+    if sections and sections[-1] == title:
+        return sections[:-1]
+    return sections
+
+
+_STEM_DATE_PREFIX = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{8})[-_ .]+(?=\S)")
+
+
+def _title_from_stem(stem: str) -> str:
+    """The file name as a title, without a leading date (``2023-07-22-雨季`` → ``雨季``)."""
+    return _STEM_DATE_PREFIX.sub("", stem)

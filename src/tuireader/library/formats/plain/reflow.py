@@ -1,0 +1,157 @@
+"""Turn the lines of a text into logical lines, rejoining hard-wrapped paragraphs.
+
+Old archives cut every line at a fixed width and mark paragraphs with an indent or a blank
+line. Such text is recognised by its widths: most lines sit just under one maximum, almost
+none go past it, and the line ends fall mid-sentence. Normal one-paragraph-per-line text
+has widely varying lengths and lines that end with a full stop, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from tuireader.library.formats.plain.labels import starts_with_label
+from tuireader.library.formats.plain.noise import is_noise_line
+
+_MIN_ROWS = 5
+_MIN_WIDTH, _MAX_WIDTH = 30, 160
+_FULL_SHARE = 0.4
+_OVERLONG_SHARE = 0.05
+_STOP_SHARE = 0.35
+# Chinese clause marks count too: verse and lists end every line with them, prose rarely.
+_SENTENCE_END = re.compile(r"[。！？!?.…”\"』」:：，；、]$")
+# A list item or numbered heading starts a new paragraph even without an indent.
+_ITEM_START = re.compile(
+    r"^(?:[-•*·●▪]\s|\d{1,3}[.、)）]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|第[一二三四五六七八九十百\d]{1,4}[章节部分篇])"
+)
+_WIDE_FROM = "\u2e80"
+
+
+def logical_lines(lines: list[str]) -> list[str]:
+    """Non-empty stripped lines, with hard-wrapped paragraphs joined into one line each."""
+    if not _may_be_wrapped(lines):
+        return [stripped for line in lines if (stripped := line.strip())]
+    rows = _measure(lines)
+    width = _wrap_width(rows)
+    if width is None:
+        return [row.text for row in rows if row.text]
+    return _reflow(rows, width)
+
+
+def _may_be_wrapped(lines: list[str]) -> bool:
+    """Cheap pre-check on character counts (a cell is at least a character wide)."""
+    lengths = sorted(len(line) for line in lines if line and not line.isspace())
+    if len(lengths) < _MIN_ROWS:
+        return False
+    return lengths[int((len(lengths) - 1) * 0.9)] <= _MAX_WIDTH
+
+
+def display_width(line: str) -> int:
+    """Approximate terminal cells: CJK (3 UTF-8 bytes) counts 2, ASCII counts 1."""
+    return (len(line.encode("utf-8", "surrogatepass")) + len(line)) // 2
+
+
+class _Row(NamedTuple):
+    """One line, measured once: stripped text, indent (characters), width (cells)."""
+
+    text: str
+    indent: int
+    width: int
+
+
+def _measure(lines: list[str]) -> list[_Row]:
+    """Strip and measure every line (a blank line has empty text)."""
+    rows = []
+    for line in lines:
+        right = line.rstrip()
+        text = right.lstrip()
+        rows.append(_Row(text, len(right) - len(text), display_width(right) if text else 0))
+    return rows
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text was hard-wrapped at, or None if it is not hard-wrapped."""
+    return _wrap_width(_measure(lines))
+
+
+def _wrap_width(all_rows: list[_Row]) -> int | None:
+    """The wrap width of measured rows, or None (see the module docstring)."""
+    rows = [row for row in all_rows if row.text]
+    if len(rows) < _MIN_ROWS:
+        return None
+    widths = sorted(row.width for row in rows)
+    limit = widths[int((len(widths) - 1) * 0.9)]
+    if not _MIN_WIDTH <= limit <= _MAX_WIDTH:
+        return None
+    overlong = sum(1 for w in widths if w > limit + max(4, limit // 10))
+    full = sum(1 for row in rows if row.width >= limit * 0.8)
+    if overlong > len(rows) * _OVERLONG_SHARE or full < len(rows) * _FULL_SHARE:
+        return None
+    # Full lines followed by more text: wrapped prose breaks them mid-sentence.
+    inner = [
+        row.text
+        for row, after in zip(all_rows, all_rows[1:], strict=False)
+        if row.width >= limit * 0.8 and after.text
+    ]
+    stops = sum(1 for text in inner if _SENTENCE_END.search(text))
+    return limit if len(inner) >= 2 and stops <= len(inner) * _STOP_SHARE else None
+
+
+def _reflow(rows: list[_Row], width: int) -> list[str]:
+    """Join wrapped lines; a blank line, a deeper indent or a short line ends a paragraph."""
+    base = min(row.indent for row in rows if row.text)
+    indent_marks = sum(1 for row in rows if row.text and row.indent > base) >= 2
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for text, indent, cells in rows:
+        if not text:
+            _flush(current, paragraphs)
+            continue
+        short = _is_short(text, cells, width)
+        standalone = starts_with_label(text) or (short and is_noise_line(text))
+        starts = standalone or _ITEM_START.match(text) is not None
+        if starts or (indent_marks and indent > base):
+            _flush(current, paragraphs)
+        current.append(text)
+        if standalone or short:
+            _flush(current, paragraphs)
+    _flush(current, paragraphs)
+    return paragraphs
+
+
+def _is_short(text: str, cells: int, width: int) -> bool:
+    """A line clearly shorter than the wrap width ends its paragraph."""
+    is_cjk = cells >= len(text) * 1.5
+    return cells < (width - 6 if is_cjk else width * 0.75)
+
+
+def _flush(current: list[str], paragraphs: list[str]) -> None:
+    """Join the collected lines into one paragraph and start a new one."""
+    if not current:
+        return
+    pieces = [current[0]]
+    for left, right in zip(current, current[1:], strict=False):
+        pieces += (_separator(left, right), right)
+    paragraphs.append("".join(pieces))
+    current.clear()
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two pieces of one wrapped paragraph.
+
+    Chinese joins with nothing between; English with a space. A hyphen at a line end is
+    kept and the word joined without a space: ``well-`` + ``known`` stays ``well-known``,
+    and ``infor-`` + ``mation`` loses nothing but looks odd, which beats a wrong merge.
+    """
+    return left + _separator(left, right) + right
+
+
+def _separator(left: str, right: str) -> str:
+    """What goes between two wrapped pieces: nothing or one space."""
+    if left[-1] >= _WIDE_FROM or right[0] >= _WIDE_FROM:
+        return ""
+    if left[-1] == "-" and len(left) > 1 and left[-2].isalpha() and right[0].isalpha():
+        return ""
+    return " "

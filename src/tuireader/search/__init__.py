@@ -1,0 +1,23 @@
+"""Library search: the query language, planning, ranking, snippets and find-in-article."""
+
+from tuireader.search.engine import (
+    Hit,
+    SearchResults,
+    build_index,
+    count,
+    hits_in_article,
+    index_status,
+    matching_ids,
+    search,
+)
+
+__all__ = [
+    "Hit",
+    "SearchResults",
+    "build_index",
+    "count",
+    "hits_in_article",
+    "index_status",
+    "matching_ids",
+    "search",
+]

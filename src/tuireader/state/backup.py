@@ -1,0 +1,112 @@
+"""Rolling backups of state.db as JSON in ``DATA_DIR/backups/`` (the last 10 are kept).
+
+A backup is made when the store opens, at most once a day: read marks, positions and all
+bookmarks (as W3C annotations, so ``tuireader bookmarks import`` reads it back). It is
+written atomically (temp file, fsync, ``os.replace``), so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tuireader.state.export import to_annotation, write_atomic
+from tuireader.state.importing import ImportFormatError, parse_export
+from tuireader.state.rows import file_stamp, now_iso
+
+if TYPE_CHECKING:
+    from tuireader.state import StateStore
+
+KEEP = 10
+MIN_INTERVAL_S = 24 * 3600
+_PREFIX = "state-"
+
+
+def backup_if_due(store: StateStore, folder: Path, now: float | None = None) -> str | None:
+    """Back up when the newest backup is a day old or missing; a notice if it failed."""
+    now = time.time() if now is None else now
+    newest = newest_backup(folder)
+    if newest is not None and now - newest.stat().st_mtime < MIN_INTERVAL_S:
+        return None
+    try:
+        write_backup(store, folder)
+    except OSError as exc:
+        return f"Could not write a backup in {folder}: {exc.strerror or exc}"
+    return None
+
+
+def write_backup(store: StateStore, folder: Path) -> Path:
+    """Write one backup now and prune old ones; returns the new file."""
+    stamp = file_stamp()
+    target = folder / f"{_PREFIX}{stamp}-{os.getpid()}.json"
+    write_atomic(target, backup_text(store))
+    prune(folder)
+    return target
+
+
+def backup_text(store: StateStore) -> str:
+    """The whole state as JSON text."""
+    total = store.count_bookmarks()
+    bookmarks = store.list_bookmarks(limit=max(total, 1))
+    states = [
+        {"fingerprint": fp, "last_path": path, "read": bool(read), "read_at": read_at,
+         "pos_block": block, "pos_offset": offset}
+        for fp, path, read, read_at, block, offset in store.article_states()
+    ]  # fmt: skip
+    document = {
+        "tuireader_backup": 1,
+        "created": now_iso(),
+        "article_state": states,
+        "annotations": {
+            "type": "AnnotationCollection",
+            "total": len(bookmarks),
+            "items": [to_annotation(b) for b in bookmarks],
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def backups(folder: Path) -> list[Path]:
+    """Existing backups, oldest first."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{_PREFIX}*.json"))
+
+
+def newest_backup(folder: Path) -> Path | None:
+    """The most recent backup, or None."""
+    found = backups(folder)
+    return found[-1] if found else None
+
+
+def prune(folder: Path, keep: int = KEEP) -> None:
+    """Delete all but the newest ``keep`` backups (never touches state.db itself)."""
+    for old in backups(folder)[:-keep]:
+        old.unlink(missing_ok=True)
+
+
+def restore_latest(store: StateStore, folder: Path) -> str:
+    """Fill ``store`` from the newest readable backup; a notice saying what came back."""
+    for backup in reversed(backups(folder)):
+        try:
+            text = backup.read_text(encoding="utf-8")
+            bookmarks = parse_export(text).bookmarks
+            states = [_state_row(item) for item in json.loads(text).get("article_state", [])]
+            added = store.insert_bookmarks(bookmarks)
+            marks = store.restore_article_states(states)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, ImportFormatError):
+            continue
+        return f"Restored {added} bookmark(s) and {marks} read mark(s)/position(s) from {backup}."
+    return "No backup was found to restore from: the new state database starts empty."
+
+
+def _state_row(item: dict) -> tuple:
+    """An article_state row from a backup entry (fields checked by type)."""
+    fp, path = str(item["fingerprint"]), item.get("last_path")
+    block, offset = item.get("pos_block"), item.get("pos_offset")
+    if not all(v is None or isinstance(v, int) for v in (block, offset)):
+        raise TypeError("position must be whole numbers")
+    return (fp, path, int(bool(item.get("read"))), item.get("read_at"), block, offset)

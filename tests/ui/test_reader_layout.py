@@ -1,0 +1,253 @@
+"""Pure tests of the reader's layout, drawing and sentence selection (no app)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from rich.cells import cell_len
+from rich.style import Style
+
+from tuireader.library.model import (
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    RULE,
+    Anchor,
+    Article,
+    Block,
+)
+from tuireader.ui.widgets.reader_draw import Highlights, draw_row
+from tuireader.ui.widgets.reader_layout import DocumentLayout
+from tuireader.ui.widgets.reader_select import SentenceSelection
+
+ZH = "党的二十大报告传遍张掖大地，在张掖市广大党员干部群众中引发热议。全市上下迅速掀起学习热潮！"
+EN = "The quick brown fox jumps over the lazy dog, supercalifragilisticexpialidocious. Again? "
+HIGHLIGHT = Style(bgcolor="red")
+PALETTE = {
+    role: Style()
+    for role in [
+        "base",
+        "title",
+        "meta",
+        "rule",
+        "paragraph",
+        "list",
+        "marker",
+        "heading",
+        "heading1",
+        "heading2",
+        "quote",
+        "code",
+    ]
+} | {
+    "search": HIGHLIGHT,
+    "search_current": Style(bold=True),
+    "bookmark": Style(),
+    "selection": Style(),
+}
+
+
+def sample_article() -> Article:
+    """Every block kind, Chinese and English, a tab in code and a deep list."""
+    blocks = (
+        Block(HEADING, "第一章 开始", level=1),
+        Block(PARAGRAPH, ZH * 3),
+        Block(PARAGRAPH, EN * 4),
+        Block(QUOTE, ZH + EN),
+        Block(LIST_ITEM, EN * 2, level=0),
+        Block(LIST_ITEM, ZH * 2, level=3, ordinal=12),
+        Block(CODE, "def f(x):\n\treturn x  # 中文注释 " + "y" * 150 + "\n"),
+        Block(RULE, ""),
+        Block(HEADING, "Second part", level=2),
+        Block(PARAGRAPH, "x" * 300),
+    )
+    return Article(title="标题 " + ZH, blocks=blocks, sections=("新闻", "要闻"), source="某报")
+
+
+def all_rows(layout: DocumentLayout) -> list:
+    """Every row top to bottom (wrapping lazily as the widget does)."""
+    rows, y = [], 0
+    while (row := layout.row(y)).role != "end":
+        rows.append(row)
+        y += 1
+    return rows
+
+
+def row_text(layout: DocumentLayout, row) -> str:
+    return "".join(segment.text for segment in draw_row(layout, row, PALETTE, Highlights()))
+
+
+@pytest.mark.parametrize("pane", [6, 12, 23, 41, 80, 100, 140])
+def test_every_row_fills_the_pane_exactly(pane: int) -> None:
+    layout = DocumentLayout(sample_article(), pane, 80)
+    for row in all_rows(layout):
+        assert cell_len(row_text(layout, row)) == pane, row
+
+
+@pytest.mark.parametrize("pane", [30, 100])
+def test_text_column_is_centred_and_capped(pane: int) -> None:
+    layout = DocumentLayout(sample_article(), pane, 60)
+    assert layout.column == min(60, pane)
+    assert layout.margin == (pane - layout.column) // 2
+
+
+def test_lazy_rows_equal_eager_rows() -> None:
+    lazy = DocumentLayout(sample_article(), 37, 80)
+    eager = DocumentLayout(sample_article(), 37, 80)
+    for index in range(len(eager.lines)):
+        eager.ensure_wrapped(index)
+    assert all_rows(lazy) == all_rows(eager)
+    assert lazy.height == eager.height
+
+
+def test_unwrapped_blocks_are_estimated_not_wrapped() -> None:
+    layout = DocumentLayout(sample_article(), 50, 80)
+    layout.row(0)
+    assert layout.unwrapped == len(layout.lines)
+    assert layout.height > len(layout.header)
+
+
+def test_anchor_row_round_trip() -> None:
+    layout = DocumentLayout(sample_article(), 33, 80)
+    for y, row in enumerate(all_rows(layout)):
+        if row.role == "line" and not (row.block == 0 and row.start == 0):
+            anchor = layout.anchor_at(y)
+            assert anchor == Anchor(row.block, row.start)
+            assert layout.row_of(anchor) == y
+
+
+def test_anchor_zero_is_the_title() -> None:
+    layout = DocumentLayout(sample_article(), 40, 80)
+    assert layout.row_of(Anchor(0, 0)) == 0
+    assert layout.anchor_at(0) == Anchor(0, 0)
+    assert layout.row(0).role == "title"
+
+
+def test_mid_line_anchor_maps_to_its_line() -> None:
+    layout = DocumentLayout(sample_article(), 30, 80)
+    y = layout.row_of(Anchor(1, 40))
+    row = layout.row(y)
+    assert row.block == 1 and row.start <= 40 < row.end
+
+
+def test_resize_keeps_the_block() -> None:
+    wide = DocumentLayout(sample_article(), 100, 80)
+    anchor = wide.anchor_at(wide.row_of(Anchor(2, 200)))
+    narrow = DocumentLayout(sample_article(), 31, 80)
+    again = narrow.anchor_at(narrow.row_of(anchor))
+    assert again.block == 2
+    assert again.offset <= anchor.offset < narrow.row(narrow.row_of(anchor)).end
+
+
+@pytest.mark.parametrize("offset", [-7, -1, 3])
+def test_settle_measures_from_the_anchor_after_wrapping(offset: int) -> None:
+    layout = DocumentLayout(sample_article(), 23, 80)
+    anchor = Anchor(9, 0)
+    start = layout.settle(anchor, offset, 5)
+    assert start == layout.row_of(anchor) + offset
+    unwrapped = layout.unwrapped
+    assert all(layout.row(y).role != "end" for y in range(start, start + 5))
+    assert layout.unwrapped == unwrapped  # nothing left to wrap in those rows
+    assert layout.row_of(anchor) + offset == start  # and the anchor did not move
+
+
+def test_highlight_across_a_wrap_lights_each_part() -> None:
+    layout = DocumentLayout(sample_article(), 24, 80)
+    first = layout.row(layout.row_of(Anchor(1, 0)))
+    span = (1, first.end - 3, first.end + 4)
+    highlights = Highlights()
+    highlights.set("search", [span])
+    lit = ""
+    for y in (layout.row_of(Anchor(1, 0)), layout.row_of(Anchor(1, 0)) + 1):
+        segments = draw_row(layout, layout.row(y), PALETTE, highlights)
+        lit += "".join(s.text for s in segments if s.style and s.style.bgcolor)
+    assert lit == ZH[span[1] : span[2]]
+
+
+def test_highlight_layers_stack() -> None:
+    highlights = Highlights()
+    highlights.set("search", [(3, 0, 10)])
+    highlights.set("search_current", [(3, 5, 8)])
+    assert highlights.in_line(3, 0, 6) == [("search", 0, 6), ("search_current", 5, 6)]
+    assert highlights.in_line(2, 0, 50) == []
+
+
+def test_header_has_title_meta_and_rule() -> None:
+    layout = DocumentLayout(sample_article(), 200, 120)
+    assert [row.role for row in layout.header] == ["title", "meta", "header_rule"]
+    assert "新闻 › 要闻  ·  某报" in row_text(layout, layout.header[1])
+
+
+def test_list_item_has_marker_and_hanging_indent() -> None:
+    layout = DocumentLayout(sample_article(), 40, 80)
+    top = layout.block_top(5)
+    first, second = row_text(layout, layout.row(top)), row_text(layout, layout.row(top + 1))
+    assert first.lstrip().startswith("12. ")
+    assert first.index("12. ") + 4 == len(second) - len(second.lstrip())
+
+
+def test_code_is_cut_hard_and_tabs_become_spaces() -> None:
+    layout = DocumentLayout(sample_article(), 40, 80)
+    top = layout.block_top(6)
+    code = [row_text(layout, layout.row(y)) for y in range(top, top + layout.heights[6])]
+    assert "\t" not in "".join(code)
+    assert code[1].strip().startswith("return x")
+    assert any(line.strip() == "y" * 38 for line in code)
+
+
+def test_rule_block_is_a_line() -> None:
+    layout = DocumentLayout(sample_article(), 50, 80)
+    assert row_text(layout, layout.row(layout.block_top(7))).strip() == "─" * 50
+
+
+def test_gap_only_between_non_list_blocks() -> None:
+    layout = DocumentLayout(sample_article(), 50, 80)
+    assert layout.gaps[4] == 1 and layout.gaps[5] == 0 and layout.gaps[6] == 1
+
+
+def test_empty_article_has_only_a_header() -> None:
+    layout = DocumentLayout(Article(title="空"), 20, 80)
+    assert [row.role for row in all_rows(layout)] == ["title", "header_rule"]
+    assert layout.row_of(Anchor(3, 9)) == 0
+
+
+def selection() -> SentenceSelection:
+    blocks = (Block(PARAGRAPH, "一句。二句！"), Block(RULE, ""), Block(PARAGRAPH, "Three. Four?"))
+    return SentenceSelection(blocks)
+
+
+def test_selection_extends_across_paragraphs_and_shrinks_back() -> None:
+    chosen = selection()
+    assert chosen.start(Anchor(0, 4))
+    assert chosen.bounds() == (Anchor(0, 3), Anchor(0, 6))
+    chosen.extend(1)
+    assert chosen.bounds() == (Anchor(0, 3), Anchor(2, 6))
+    assert chosen.spans() == [(0, 3, 6), (2, 0, 6)]
+    chosen.extend(1)
+    assert chosen.bounds() == (Anchor(0, 3), Anchor(2, 12))
+    chosen.extend(-2)
+    assert chosen.bounds() == (Anchor(0, 3), Anchor(0, 6))
+    chosen.extend(-1)
+    assert chosen.bounds() == (Anchor(0, 0), Anchor(0, 6))
+
+
+def test_selection_stops_at_the_article_ends() -> None:
+    chosen = selection()
+    chosen.start(Anchor(2, 0))
+    chosen.extend(10)
+    assert chosen.bounds() == (Anchor(2, 0), Anchor(2, 12))
+    chosen.clear()
+    assert chosen.bounds() is None
+
+
+def test_layout_modules_do_not_import_textual() -> None:
+    code = (
+        "import sys, tuireader.ui.widgets.reader_layout, tuireader.ui.widgets.reader_draw,"
+        " tuireader.ui.widgets.reader_select; print('textual' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -1,0 +1,195 @@
+"""``tuireader bookmarks list|add|export|import`` run in-process on real files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tuireader.cli import main
+from tuireader.state import StateStore
+from tuireader.state.schema import SCHEMA_VERSION
+
+BODY = [
+    "连日来，党的二十大报告传遍张掖大地，在广大党员干部群众中引发热议。",
+    "新思想引领新时代，新使命开启新征程。市委市政府第一时间召开会议。",
+    "The river rose overnight. Farmers moved their cattle to higher ground.",
+]
+
+
+def write(path: Path, paragraphs: list[str], title: str = "张掖要闻") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# " + title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def env(tmp_path: Path):
+    root = tmp_path / "lib"
+    write(root / "新闻" / "a.md", BODY)
+    write(root / "b.md", ["另一篇文章的正文。"], title="第二篇")
+    data = tmp_path / "data"
+
+    def run(*args: str) -> int:
+        return main(["bookmarks", *args, "--library", str(root), "--data-dir", str(data)])
+
+    return root, data, run
+
+
+def listed(run, capsys) -> list[dict]:
+    capsys.readouterr()
+    assert run("list", "--json") == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_add_passage_and_article_then_list(env, capsys) -> None:
+    root, _data, run = env
+    assert (
+        run("add", str(root / "新闻" / "a.md"), "--quote", "新使命开启新征程。", "--note", "记")
+        == 0
+    )
+    assert run("add", str(root / "b.md"), "--note", "whole") == 0
+    rows = listed(run, capsys)
+    assert [(r["article"], r["quote"], r["note"], r["status"]) for r in rows] == [
+        ("新闻/a.md", "新使命开启新征程。", "记", "anchored"),
+        ("b.md", None, "whole", "anchored"),
+    ]
+    assert {r["title"] for r in rows} == {"张掖要闻", "第二篇"}
+    assert all(r["created"].endswith("Z") for r in rows)
+
+
+def test_quote_spanning_paragraphs_is_found(env, capsys) -> None:
+    root, _data, run = env
+    quote = "引发热议。\n新思想"
+    assert run("add", str(root / "新闻" / "a.md"), "--quote", quote) == 0
+    assert listed(run, capsys)[0]["quote"] == quote
+
+
+def test_statuses_after_edit_move_and_delete(env, capsys) -> None:
+    root, _data, run = env
+    run("add", str(root / "新闻" / "a.md"), "--quote", "Farmers moved their cattle")
+    run("add", str(root / "新闻" / "a.md"), "--quote", "新使命开启新征程。")
+    run("add", str(root / "b.md"))
+    write(root / "新闻" / "a.md", ["导语。", BODY[0], BODY[1].replace("开启", "开创")])
+    (root / "old").mkdir()
+    (root / "b.md").rename(root / "old" / "b2.md")
+    status = {r["quote"]: (r["status"], r["article"]) for r in listed(run, capsys)}
+    assert status == {
+        "Farmers moved their cattle": ("orphaned", "新闻/a.md"),
+        "新使命开启新征程。": ("reanchored", "新闻/a.md"),
+        None: ("moved", "old/b2.md"),
+    }
+    (root / "old" / "b2.md").unlink()
+    assert {r["status"] for r in listed(run, capsys) if r["quote"] is None} == {"orphaned"}
+
+
+def test_quote_not_in_the_article_adds_nothing(env, capsys) -> None:
+    root, _data, run = env
+    assert run("add", str(root / "b.md"), "--quote", "不存在的句子") == 2
+    assert "not found" in capsys.readouterr().err
+    assert listed(run, capsys) == []
+
+
+def test_missing_file_is_a_usage_error(env, capsys) -> None:
+    root, _data, run = env
+    assert run("add", str(root / "nope.md")) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_add_fails_when_nothing_can_be_saved(env, capsys) -> None:
+    root, data, run = env
+    StateStore.open(data / "state.db").close()
+    conn = sqlite3.connect(data / "state.db")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    capsys.readouterr()
+    assert run("add", str(root / "b.md")) == 1
+    assert "written by a newer tuireader" in capsys.readouterr().err
+    store = StateStore.open(data / "state.db")
+    assert store.count_bookmarks() == 0
+    store.close()
+
+
+def test_add_fails_when_the_data_dir_is_unusable(tmp_path: Path, capsys) -> None:
+    write(tmp_path / "lib" / "b.md", ["正文。"])
+    (tmp_path / "data").write_text("not a folder")
+    args = [
+        "bookmarks",
+        "add",
+        str(tmp_path / "lib" / "b.md"),
+        "--data-dir",
+        str(tmp_path / "data"),
+    ]
+    assert main(args) == 1
+    assert "will not be saved" in capsys.readouterr().err
+
+
+def test_damaged_state_db_is_reported_and_kept(env, capsys) -> None:
+    root, data, run = env
+    data.mkdir()
+    (data / "state.db").write_bytes(b"garbage" * 50)
+    assert run("add", str(root / "b.md")) == 0
+    err = capsys.readouterr().err
+    assert "not a SQLite database" in err
+    assert [p.read_bytes() for p in data.glob("state.db.bad-*")] == [b"garbage" * 50]
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_export_then_import_twice_adds_once(env, tmp_path: Path, capsys, fmt: str) -> None:
+    root, _data, run = env
+    run("add", str(root / "新闻" / "a.md"), "--quote", "新使命开启新征程。", "--note", "n")
+    run("add", str(root / "b.md"))
+    out = tmp_path / f"export.{fmt}"
+    assert run("export", "--format", fmt, "-o", str(out)) == 0
+    other = ["--library", str(root), "--data-dir", str(tmp_path / "other")]
+    capsys.readouterr()
+    assert main(["bookmarks", "import", str(out), *other]) == 0
+    assert "imported 2 new" in capsys.readouterr().out
+    assert main(["bookmarks", "import", str(out), *other]) == 0
+    assert "imported 0 new" in capsys.readouterr().out
+    assert main(["bookmarks", "list", "--json", *other]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted((r["quote"] or "", r["status"]) for r in rows) == [
+        ("", "anchored"),
+        ("新使命开启新征程。", "anchored"),
+    ]
+
+
+def test_markdown_export_to_stdout(env, capsys) -> None:
+    root, _data, run = env
+    run("add", str(root / "新闻" / "a.md"), "--quote", "新使命开启新征程。", "--note", "想法")
+    capsys.readouterr()
+    assert run("export", "--format", "md") == 0
+    out = capsys.readouterr().out
+    assert "## 张掖要闻" in out and "> 新使命开启新征程。" in out and "**Note:** 想法" in out
+    assert (root / "新闻" / "a.md").resolve().as_uri() in out
+
+
+def test_import_of_a_foreign_file_fails_cleanly(env, tmp_path: Path, capsys) -> None:
+    _root, _data, run = env
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("a: &x [1]\nb: *x\n", encoding="utf-8")
+    assert run("import", str(bad)) == 2
+    assert "cannot import" in capsys.readouterr().err
+
+
+def test_terminal_escapes_in_notes_never_reach_the_output(env, capsys) -> None:
+    root, _data, run = env
+    run("add", str(root / "b.md"), "--note", "x\x1b]52;c;aGk=\x07y\x9b31m")
+    capsys.readouterr()
+    assert run("list") == 0
+    text = capsys.readouterr().out
+    assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
+    assert run("list", "--json") == 0
+    text = capsys.readouterr().out
+    assert "\x1b" not in text and "\x9b" not in text
+
+
+def test_file_outside_the_library_keeps_its_absolute_path(env, tmp_path: Path, capsys) -> None:
+    _root, _data, run = env
+    outside = tmp_path / "elsewhere" / "x.md"
+    write(outside, ["外面的文章。第二句。"], title="外部")
+    assert run("add", str(outside), "--quote", "第二句") == 0
+    rows = listed(run, capsys)
+    assert [(r["article"], r["status"]) for r in rows] == [(str(outside.resolve()), "anchored")]

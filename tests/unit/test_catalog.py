@@ -1,0 +1,372 @@
+"""Tests for tuireader.catalog: scanning, incremental rescans, listings, tree, state marks."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from tuireader.catalog import Catalog, LibraryMissingError
+from tuireader.catalog import codec as catalog_codec
+from tuireader.catalog import parse as catalog_parse
+from tuireader.library.loader import fingerprint, load_article
+
+# (relative path, title, date or None); every file is a Markdown page with front matter.
+ARTICLES = [
+    ("新闻/要闻/a.md", "Alpha", "2024-01-03"),
+    ("新闻/要闻/b.md", "Bravo", "2024-01-05T08:30"),
+    ("新闻/c.md", "Charlie", None),
+    ("新闻/d.md", "Delta", "2024-01-05T08:30"),
+    ("科技/e.md", "Echo", "2023-12-31"),
+    ("科技/深度/f.md", "Foxtrot", None),
+    ("g.md", "Golf", "2022-06-01"),
+]
+BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+
+
+def page(title: str, date: str | None, extra: str = "") -> str:
+    """A Markdown page with front matter."""
+    front = f"title: {title}\n" + (f"date: {date}\n" if date else "")
+    return f"---\n{front}---\n\nThe body of {title}. {extra}\n"
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    """Create ``path`` with ``data``, making folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """A small library: seven articles in nested folders and one binary file."""
+    root = tmp_path / "library"
+    for rel, title, date in ARTICLES:
+        write(root / rel, page(title, date))
+    write(root / "科技" / "broken.txt", BINARY)
+    return root
+
+
+@pytest.fixture
+def catalog(tmp_path: Path, library: Path):
+    """A scanned catalog of ``library``."""
+    cat = Catalog(tmp_path / "cache" / "catalog.db", library)
+    cat.scan()
+    yield cat
+    cat.close()
+
+
+def titles(rows) -> list[str]:
+    """The titles of a list of rows."""
+    return [row.title for row in rows]
+
+
+def bump(path: Path, text: str) -> None:
+    """Rewrite a file and move its mtime so the change is seen even on coarse clocks."""
+    path.write_text(text)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def test_first_scan_adds_articles_and_records_the_bad_file(tmp_path, library) -> None:
+    cat = Catalog(tmp_path / "c.db", library)
+    report = cat.scan()
+    assert (report.added, report.updated, report.removed, report.problems) == (7, 0, 0, 1)
+    problems = cat.problems()
+    assert [p.path for p in problems] == ["科技/broken.txt"]
+    assert problems[0].error
+    assert cat.count() == 7
+    cat.close()
+
+
+def test_rescan_of_unchanged_library_parses_nothing(catalog, monkeypatch) -> None:
+    monkeypatch.setattr(catalog_codec, "load_article", _forbidden)
+    report = catalog.scan()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 8)
+    assert report.problems == 1
+
+
+def _forbidden(path, root):
+    raise AssertionError(f"re-parsed {path}")
+
+
+def test_changed_file_alone_is_reparsed(catalog, library, monkeypatch) -> None:
+    parsed: list[str] = []
+
+    def counting(path, root):
+        parsed.append(Path(path).name)
+        return load_article(path, root)
+
+    monkeypatch.setattr(catalog_codec, "load_article", counting)
+    bump(library / "新闻" / "c.md", page("Charlie Two", None))
+    report = catalog.scan()
+    assert parsed == ["c.md"]
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 7)
+    assert "Charlie Two" in titles(catalog.rows(("新闻",), limit=10))
+    assert "Charlie" not in titles(catalog.rows(limit=10))
+
+
+def test_deleted_file_is_removed_and_new_file_added(catalog, library) -> None:
+    (library / "科技" / "e.md").unlink()
+    write(library / "科技" / "new.md", page("November", "2025-01-01"))
+    report = catalog.scan()
+    assert (report.added, report.removed) == (1, 1)
+    assert catalog.count(("科技",)) == 2
+    assert titles(catalog.rows(("科技",))) == ["November", "Foxtrot"]
+
+
+def test_fixed_bad_file_leaves_problems_and_broken_file_leaves_articles(catalog, library):
+    bump(library / "科技" / "broken.txt", "Now it is plain text.\n")
+    write(library / "g.md", BINARY)
+    report = catalog.scan()
+    assert [p.path for p in catalog.problems()] == ["g.md"]
+    assert report.problems == 1
+    assert "Golf" not in titles(catalog.rows(limit=100))
+    assert catalog.count() == 7
+
+
+def test_rows_by_date_newest_first_undated_last_then_title(catalog) -> None:
+    assert titles(catalog.rows()) == [
+        "Bravo",
+        "Delta",
+        "Alpha",
+        "Echo",
+        "Golf",
+        "Charlie",
+        "Foxtrot",
+    ]
+
+
+def test_rows_by_title_and_paging(catalog) -> None:
+    everything = titles(catalog.rows(sort="title"))
+    assert everything == sorted(everything)
+    pages = [titles(catalog.rows(sort="title", offset=i, limit=3)) for i in (0, 3, 6)]
+    assert [t for chunk in pages for t in chunk] == everything
+    assert catalog.rows(offset=100) == []
+
+
+def test_section_listing_includes_subsections(catalog) -> None:
+    assert titles(catalog.rows(("新闻",))) == ["Bravo", "Delta", "Alpha", "Charlie"]
+    assert titles(catalog.rows(("新闻", "要闻"))) == ["Bravo", "Alpha"]
+    assert catalog.count(("新闻",)) == 4
+    assert catalog.count(("科技", "深度")) == 1
+    assert catalog.count(("nowhere",)) == 0
+
+
+def test_row_fields(catalog) -> None:
+    (bravo,) = [row for row in catalog.rows() if row.title == "Bravo"]
+    assert bravo.path == "新闻/要闻/b.md"
+    assert bravo.sections == ("新闻", "要闻")
+    assert bravo.date == "2024-01-05T08:30"
+    assert bravo.format == "markdown"
+    assert (bravo.read, bravo.bookmarked) == (False, False)
+    assert catalog.row(bravo.id) == bravo
+    assert catalog.row(10_000) is None
+
+
+def test_section_tree_counts_roll_up(catalog) -> None:
+    root = catalog.section_tree()
+    assert (root.name, root.total, root.unread) == ("All articles", 7, 7)
+    assert [child.name for child in root.children] == ["新闻", "科技"]
+    news, tech = root.children
+    assert (news.total, news.path) == (4, ("新闻",))
+    assert [(c.name, c.total) for c in news.children] == [("要闻", 2)]
+    assert [(c.name, c.path, c.total) for c in tech.children] == [("深度", ("科技", "深度"), 1)]
+    assert tech.total == 2
+
+
+def test_neighbour_walks_the_listing(catalog) -> None:
+    rows = catalog.rows(("新闻",))
+    first, second = rows[0], rows[1]
+    assert catalog.neighbour(first.id, ("新闻",), "date", 1).id == second.id
+    assert catalog.neighbour(second.id, ("新闻",), "date", -1).id == first.id
+    assert catalog.neighbour(first.id, ("新闻",), "date", 2).id == rows[2].id
+    assert catalog.neighbour(rows[-1].id, ("新闻",), "date", 1) is None
+    assert catalog.neighbour(first.id, ("新闻",), "date", -1) is None
+    by_title = catalog.rows(sort="title")
+    assert catalog.neighbour(by_title[0].id, (), "title", 1).id == by_title[1].id
+
+
+def test_load_returns_the_same_article_as_the_loader(catalog, library) -> None:
+    for row in catalog.rows(limit=100):
+        stored = catalog.load(row.id)
+        fresh = load_article(library / row.path, library)
+        assert stored == fresh
+        assert fingerprint(stored) == row.fingerprint
+    with pytest.raises(KeyError):
+        catalog.load(10_000)
+
+
+def test_ids_in_section(catalog) -> None:
+    ids = catalog.ids_in_section(("科技",))
+    assert sorted(catalog.row(i).title for i in ids) == ["Echo", "Foxtrot"]
+    assert len(catalog.ids_in_section(())) == 7
+
+
+def test_row_by_path_and_fingerprints_in_section(catalog) -> None:
+    row = catalog.row_by_path("科技/深度/f.md")
+    assert row is not None and row.title == "Foxtrot"
+    assert catalog.row_by_path("nope.md") is None
+    pairs = catalog.fingerprints_in_section(("科技",))
+    assert sorted(path for _, path in pairs) == ["科技/e.md", "科技/深度/f.md"]
+    assert (row.fingerprint, row.path) in pairs
+
+
+def make_state_db(path: Path, read: list[str], bookmarked: list[str]) -> None:
+    """A state.db with the two tables the catalog reads, marks given by fingerprint."""
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE TABLE article_state (fingerprint TEXT PRIMARY KEY, last_path TEXT, "
+        "read INTEGER NOT NULL DEFAULT 0, position_block INTEGER)"
+    )
+    conn.execute("CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, fingerprint TEXT, note TEXT)")
+    conn.executemany("INSERT INTO article_state VALUES (?, '', 1, 0)", [(f,) for f in read])
+    conn.execute("INSERT INTO article_state VALUES ('not-read', '', 0, 0)")
+    conn.executemany("INSERT INTO bookmarks (fingerprint) VALUES (?)", [(f,) for f in bookmarked])
+    conn.commit()
+    conn.close()
+
+
+def test_attach_state_shows_read_and_bookmark_marks(catalog, tmp_path) -> None:
+    by_title = {row.title: row for row in catalog.rows(limit=100)}
+    state = tmp_path / "state.db"
+    make_state_db(
+        state,
+        read=[by_title["Alpha"].fingerprint, by_title["Echo"].fingerprint],
+        bookmarked=[by_title["Bravo"].fingerprint],
+    )
+    catalog.attach_state(state)
+    rows = {row.title: row for row in catalog.rows(limit=100)}
+    assert [t for t, r in rows.items() if r.read] == ["Alpha", "Echo"]
+    assert [t for t, r in rows.items() if r.bookmarked] == ["Bravo"]
+    assert catalog.count(unread_only=True) == 5
+    assert "Alpha" not in titles(catalog.rows(("新闻",), unread_only=True))
+    assert titles(catalog.rows(bookmarked_only=True)) == ["Bravo"]
+    root = catalog.section_tree()
+    assert (root.total, root.unread) == (7, 5)
+    news, tech = root.children
+    assert (news.unread, news.children[0].unread, tech.unread) == (3, 1, 1)
+    # Walking unread only skips Alpha (read) between Delta and Charlie.
+    delta = rows["Delta"]
+    assert catalog.neighbour(delta.id, ("新闻",), "date", 1, unread_only=True).title == "Charlie"
+
+
+def test_without_state_everything_is_unread(catalog, tmp_path) -> None:
+    catalog.attach_state(tmp_path / "missing.db")
+    assert catalog.count(unread_only=True) == 7
+    assert catalog.section_tree().unread == 7
+    empty = tmp_path / "empty.db"
+    sqlite3.connect(empty).close()
+    catalog.attach_state(empty)
+    assert all(not row.read for row in catalog.rows(limit=100))
+
+
+def test_other_schema_version_is_rebuilt(tmp_path, library) -> None:
+    db = tmp_path / "c.db"
+    Catalog(db, library).close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version=999")
+    conn.close()
+    cat = Catalog(db, library)
+    assert cat.scan().added == 7
+    cat.close()
+
+
+def test_garbage_catalog_file_is_rebuilt(tmp_path, library) -> None:
+    db = tmp_path / "c.db"
+    db.write_bytes(b"this is not a database" * 100)
+    cat = Catalog(db, library)
+    assert cat.scan().added == 7
+    cat.close()
+
+
+def test_parallel_scan_matches_serial(tmp_path, library, monkeypatch) -> None:
+    monkeypatch.setattr(catalog_parse, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(catalog_parse, "_CHUNK", 2)
+    cat = Catalog(tmp_path / "parallel.db", library)
+    report = cat.scan()
+    assert (report.added, report.problems) == (7, 1)
+    assert titles(cat.rows())[:3] == ["Bravo", "Delta", "Alpha"]
+    cat.close()
+
+
+def test_scan_in_a_thread_while_another_thread_queries(tmp_path, library) -> None:
+    cat = Catalog(tmp_path / "t.db", library)
+    counts: list[int] = []
+    worker = threading.Thread(target=cat.scan)
+    worker.start()
+    while worker.is_alive():
+        counts.append(cat.count())
+    worker.join()
+    counts.append(cat.count())
+    assert counts[-1] == 7
+    assert counts == sorted(counts)
+    cat.close()
+
+
+def test_progress_is_reported(tmp_path, library) -> None:
+    seen: list[tuple[int, int]] = []
+    cat = Catalog(tmp_path / "p.db", library)
+    cat.scan(lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (8, 8)
+    cat.close()
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("a.md",),
+        ("新闻", "要闻", "标题.txt"),
+        ("back\\slash", "x.md"),
+        ("sp ace", os.fsdecode(b"bad\xff\xfename.txt")),
+    ],
+)
+def test_quick_relative_key_matches_rel_path_str(tmp_path, parts) -> None:
+    from tuireader.catalog.scan import _stat_all
+    from tuireader.library.files import rel_path_str
+
+    path = tmp_path.joinpath(*parts)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x")
+    keys = [rel for _, rel, _, _ in _stat_all(tmp_path)]
+    assert keys == [rel_path_str(path, tmp_path)]
+
+
+def test_non_utf8_file_name_is_catalogued_and_loadable(tmp_path) -> None:
+    root = tmp_path / "lib"
+    name = os.fsdecode(b"caf\xe9.md")
+    write(root / name, page("Cafe", "2020-01-01"))
+    cat = Catalog(tmp_path / "c.db", root)
+    cat.scan()
+    (row,) = cat.rows()
+    assert row.path.encode("utf-8")  # a valid UTF-8 key
+    assert cat.load(row.id).title == "Cafe"
+    assert cat.scan().unchanged == 1
+    cat.close()
+
+
+def test_writer_with_a_stale_snapshot_updates_instead_of_failing(catalog, library) -> None:
+    """Another process may have stored a file after this scan listed the known paths."""
+    from tuireader.catalog.db import connect
+    from tuireader.catalog.write import Writer
+
+    path = library / "g.md"
+    stat = path.stat()
+    job = catalog_codec.Job(path, library, "g.md", stat.st_size, stat.st_mtime_ns)
+    conn = connect(catalog.db_path)
+    writer = Writer(conn, {})  # believes the catalog is empty
+    writer.put(catalog_codec.parse_job(job))
+    writer.flush()
+    conn.close()
+    assert catalog.count() == 7
+    assert titles(catalog.rows()).count("Golf") == 1
+
+
+def test_missing_library_folder_keeps_the_catalog(catalog, library) -> None:
+    library.rename(library.with_name("moved"))
+    with pytest.raises(LibraryMissingError):
+        catalog.scan()
+    assert catalog.count() == 7

@@ -1,0 +1,173 @@
+"""Encoding detection: every case from HOSTILE_INPUTS.md decodes right or is refused."""
+
+from __future__ import annotations
+
+import codecs
+import random
+
+import pytest
+
+from tuireader.library.encoding.decode import Decoded, NotTextError, decode_bytes
+
+SIMPLIFIED = (
+    "中国共产党第二十次全国代表大会在北京人民大会堂隆重开幕。"
+    "全市上下迅速掀起学习宣传贯彻热潮,推动经济社会发展。\n"
+) * 20
+TRADITIONAL = (
+    "中國共產黨第二十次全國代表大會在北京人民大會堂隆重開幕。"
+    "全市上下迅速掀起學習宣傳貫徹熱潮,推動經濟社會發展。\n"
+) * 20
+ENGLISH = "The quick brown fox jumps over the lazy dog.\n" * 10
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        (SIMPLIFIED.encode("utf-8"), SIMPLIFIED, "utf-8"),
+        (ENGLISH.encode("ascii"), ENGLISH, "utf-8"),
+        (codecs.BOM_UTF8 + SIMPLIFIED.encode("utf-8"), SIMPLIFIED, "utf-8-sig"),
+        (SIMPLIFIED.encode("gbk"), SIMPLIFIED, "gbk"),
+        ((SIMPLIFIED + "𠀀€").encode("gb18030"), SIMPLIFIED + "𠀀€", "gb18030"),
+        (TRADITIONAL.encode("big5"), TRADITIONAL, "big5"),
+        (codecs.BOM_UTF16_LE + SIMPLIFIED.encode("utf-16-le"), SIMPLIFIED, "utf-16-le"),
+        (codecs.BOM_UTF16_BE + SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED, "utf-16-be"),
+        (codecs.BOM_UTF32_LE + SIMPLIFIED.encode("utf-32-le"), SIMPLIFIED, "utf-32-le"),
+        (SIMPLIFIED.encode("utf-16-le"), SIMPLIFIED, "utf-16-le"),
+        (SIMPLIFIED.encode("utf-16-be"), SIMPLIFIED, "utf-16-be"),
+        (ENGLISH.encode("utf-16-le"), ENGLISH, "utf-16-le"),
+    ],
+    ids=[
+        "utf8", "ascii", "utf8-bom", "gbk", "gb18030", "big5", "utf16le-bom",
+        "utf16be-bom", "utf32le-bom", "utf16le-no-bom", "utf16be-no-bom", "utf16le-english",
+    ],
+)  # fmt: skip
+def test_clean_text_decodes_with_its_encoding(data: bytes, text: str, encoding: str) -> None:
+    assert decode_bytes(data) == Decoded(text, encoding, ())
+
+
+@pytest.mark.parametrize(
+    ("title", "codec"),
+    [
+        ("中文", "big5"),
+        ("新聞網", "big5"),
+        ("報告", "big5"),
+        ("經濟發展", "big5"),
+        ("新闻网", "gbk"),
+        ("报告", "gbk"),
+        ("张掖市", "gbk"),
+        ("经济发展", "gbk"),
+    ],
+)
+def test_short_chinese_title_gets_the_right_codec(title: str, codec: str) -> None:
+    decoded = decode_bytes(title.encode(codec))
+    assert (decoded.text, decoded.encoding) == (title, codec)
+
+
+def test_stray_byte_in_utf8_is_replaced_not_reinterpreted() -> None:
+    raw = SIMPLIFIED.encode("utf-8")
+    decoded = decode_bytes(raw[:30] + b"\xff" + raw[30:])
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == SIMPLIFIED[:10] + "\ufffd" + SIMPLIFIED[10:]
+    assert decoded.warnings == ("invalid UTF-8 bytes replaced (1 places)",)
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_multibyte_character_cut_at_end_of_file(cut: int) -> None:
+    decoded = decode_bytes("中文中".encode()[:-cut])
+    assert (decoded.text, decoded.encoding) == ("中文\ufffd", "utf-8")
+    assert decoded.warnings
+
+
+def test_gbk_fragment_inside_utf8_keeps_utf8() -> None:
+    data = SIMPLIFIED.encode() + "你好世界".encode("gbk") + SIMPLIFIED.encode()
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.startswith(SIMPLIFIED)
+    assert decoded.text.endswith(SIMPLIFIED)
+    assert "\ufffd" in decoded.text
+
+
+def test_gbk_with_one_bad_pair_is_gbk_with_warning() -> None:
+    raw = SIMPLIFIED.encode("gbk")
+    decoded = decode_bytes(raw[:100] + b"\x81\x20" + raw[100:])
+    assert decoded.encoding == "gbk"
+    assert decoded.text.startswith(SIMPLIFIED[:40])
+    assert decoded.warnings == ("invalid gbk bytes replaced (1 places)",)
+
+
+def test_empty_file_is_empty_utf8() -> None:
+    assert decode_bytes(b"") == Decoded("", "utf-8", ())
+
+
+def test_trailing_nul_padding_is_stripped_with_warning() -> None:
+    decoded = decode_bytes(SIMPLIFIED.encode() + b"\x00" * 64)
+    assert (decoded.text, decoded.encoding) == (SIMPLIFIED, "utf-8")
+    assert decoded.warnings == ("trailing NUL padding removed (64 NULs)",)
+
+
+def test_nul_padding_after_a_bom_is_stripped_with_warning() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF16_LE + "正文".encode("utf-16-le") + b"\x00" * 8)
+    assert (decoded.text, decoded.encoding) == ("正文", "utf-16-le")
+    assert decoded.warnings == ("trailing NUL padding removed (4 NULs)",)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        random.Random(7).randbytes(4096),
+        b"\x7fELF\x02\x01\x01" + b"\x00" * 200 + b"\x03\x00\x3e\x00" * 50,
+        b"\x89PNG\r\n\x1a\n" + random.Random(3).randbytes(600),
+    ],
+    ids=["random", "elf", "png"],
+)
+def test_binary_named_txt_is_not_text(data: bytes) -> None:
+    with pytest.raises(NotTextError, match="binary file, not text"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "data", [b"before\x00after\n", b"ab\x00cd\x00", b"x\x00" + "正文".encode()]
+)
+def test_a_few_nuls_in_utf8_do_not_make_it_utf16(data: bytes) -> None:
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding) == (data.rstrip(b"\x00").decode(), "utf-8")
+
+
+def test_control_characters_in_utf8_text_stay_text() -> None:
+    data = "正文\x00正文 \x1b[2J \x07\x08 and some more words here".encode()
+    assert decode_bytes(data).text == data.decode()
+
+
+def test_declared_charset_is_used_when_it_decodes() -> None:
+    decoded = decode_bytes("新闻网".encode("gbk"), declared="gb2312")
+    assert (decoded.text, decoded.encoding) == ("新闻网", "gbk")
+
+
+def test_declared_charset_that_fails_is_ignored() -> None:
+    decoded = decode_bytes(SIMPLIFIED.encode(), declared="ascii")
+    assert (decoded.text, decoded.encoding) == (SIMPLIFIED, "utf-8")
+
+
+@pytest.mark.parametrize("declared", ["no-such-charset", "utf-16", ""])
+def test_unusable_declared_charset_falls_back(declared: str) -> None:
+    assert decode_bytes(SIMPLIFIED.encode(), declared=declared).encoding == "utf-8"
+
+
+def test_western_text_is_cp1252() -> None:
+    text = "Les élèves sont allés à l'école. " * 10
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
+def test_an_encoded_surrogate_in_ascii_text_stays_utf8_with_a_replacement():
+    """ED A0 80 (a UTF-8-shaped but invalid surrogate) is damage, not cp1252."""
+    decoded = decode_bytes(b"Title \xed\xa0\x80 end")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == "Title \ufffd end"
+    assert decoded.warnings
+
+
+def test_a_short_gbk_text_is_not_taken_for_damaged_utf8():
+    decoded = decode_bytes("中文测试".encode("gbk"))
+    assert decoded.encoding in ("gbk", "gb18030")
+    assert decoded.text == "中文测试"

@@ -1,0 +1,364 @@
+"""Saved web pages: metadata, breadcrumb sections, article text without the clutter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tuireader.library.formats.html.page import parse_html, sniff_charset
+from tuireader.library.formats.html.title import strip_site_suffix, title_prefixes
+from tuireader.library.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Block
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+def load(name: str):
+    path = PAGES / name
+    return parse_html(path.read_text(encoding="utf-8"), path.stem)
+
+
+def body_of(page) -> str:
+    return "\n".join(block.text for block in page.blocks)
+
+
+def test_chinese_news_page_metadata() -> None:
+    page = load("cn_news.html")
+    assert page.title == "河畔市图书馆延长夜间开放时间 市民阅读有了新去处"
+    assert page.date == "2022-11-01T10:02"
+    assert page.source == "河畔日报"
+    assert page.author == "林晓雨"
+    assert page.sections == ("河畔日报网", "新闻中心", "要闻")
+    assert page.description == "河畔市图书馆自11月起将夜间开放时间延长至22点。"
+    assert page.warnings == ()
+
+
+def test_chinese_news_page_text_without_clutter() -> None:
+    page = load("cn_news.html")
+    text = body_of(page)
+    assert page.blocks[0].text.startswith("本报讯（记者 林晓雨）从11月1日起")  # indent removed
+    assert "公共文化服务。" in text
+    assert "自习室 | 8:00-22:00 | 8:00-22:00" in text
+    assert page.blocks[-1] == Block(PARAGRAPH, "责任编辑：周明")
+    for clutter in (
+        "首页", "登录", "热点排行", "网友评论", "分享到", "相关新闻", "上一篇", "版权所有",
+        "友情链接", "这段脚本里的文字不应出现", "脚本结尾的假段落", "发布时间", "广告",
+    ):  # fmt: skip
+        assert clutter not in text, clutter
+    assert all(block.kind == PARAGRAPH for block in page.blocks)
+
+
+def test_english_blog_metadata() -> None:
+    page = load("en_blog.html")
+    assert page.title == "Why I Keep a Paper Notebook"
+    assert page.date == "2023-03-14T08:30"
+    assert page.author == "Dana Reyes"  # not the article:author profile URL
+    assert page.url == "https://fieldnotes.example/2023/paper-notebook/"
+    assert page.source == "Field Notes"
+    assert page.sections == ("Essays",)  # breadcrumb without Home and the title crumb
+    assert page.tags == ("writing", "tools")
+
+
+def test_english_blog_blocks() -> None:
+    blocks = load("en_blog.html").blocks
+    kinds = [block.kind for block in blocks]
+    assert kinds.count(HEADING) == 2
+    assert Block(HEADING, "What goes in it", 2) in blocks
+    assert Block(LIST_ITEM, "Some get answered.", 1) in blocks
+    assert Block(LIST_ITEM, "Quotes from whatever I am reading.", 0) in blocks
+    assert Block(QUOTE, "The faintest ink is better than the best memory.") in blocks
+    assert Block(LIST_ITEM, "Photograph.", 0, 3) in blocks
+    assert Block(LIST_ITEM, "File.", 0, 4) in blocks
+    assert Block(RULE, "") in blocks
+    code = next(block for block in blocks if block.kind == CODE)
+    assert code.text.splitlines()[1] == '    mv "$f" "archive/$(date +%F)-$(basename "$f")"'
+    assert blocks[0].text.startswith("Every few months someone asks")
+    assert "phone can do everything" in blocks[0].text  # source line break became a space
+    text = "\n".join(block.text for block in blocks)
+    for clutter in ("Skip to content", "Share on", "Recent posts", "Great post", "Previous"):
+        assert clutter not in text, clutter
+
+
+def test_page_whose_only_date_is_visible_text() -> None:
+    page = load("cn_visible_date.html")
+    assert page.date == "2021-12-03T15:40"
+    assert page.title == "关于做好冬季道路养护工作的通知"
+    assert page.sections == ("政务公开", "通知公告")
+    texts = [block.text for block in page.blocks]
+    assert texts[0] == "各乡镇人民政府，县直有关部门："  # <br> split the div soup
+    assert "特此通知。" in texts
+    assert not any("打印本页" in text or "浏览次数" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title"),
+    [
+        ('<meta property="og:title" content="OG wins">', "<h1>Heading</h1>", "OG wins"),
+        (
+            '<meta property="og:title" content="Headline here - Field Notes">'
+            '<meta property="og:site_name" content="Field Notes">',
+            "",
+            "Headline here",
+        ),
+        (
+            '<meta property="og:title" content="Ends in Notes">'
+            '<meta property="og:site_name" content="Notes">',
+            "",
+            "Ends in Notes",
+        ),
+        (
+            "<title>Heading text here - Site</title>",
+            "<h1>Heading text here</h1>",
+            "Heading text here",
+        ),
+        ("<title>Real headline | Site</title>", '<h1 class="x">MySite</h1>', "Real headline"),
+        ("<title>新闻标题在这里_要闻_某某网</title>", "", "新闻标题在这里"),
+        ("", "<h1>Only a heading</h1><p>text</p>", "Only a heading"),
+        ("", "<p>no title anywhere</p>", "the-stem"),
+    ],
+)
+def test_title_sources(head: str, body: str, title: str) -> None:
+    page = parse_html(f"<html><head>{head}</head><body>{body}</body></html>", "the-stem")
+    assert page.title == title
+
+
+def test_title_prefixes() -> None:
+    assert title_prefixes("标题-要闻_某某网") == ["标题-要闻_某某网", "标题-要闻", "标题"]
+    assert title_prefixes("Plain") == ["Plain"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "title"),
+    [
+        # a logo h1 first, the headline h1 later, "-" glued to the site name
+        (
+            "<title>多地出台措施稳就业-新华网</title><h1><a>新华网</a></h1><h1>多地出台措施稳就业</h1>",
+            "多地出台措施稳就业",
+        ),
+        # no h1: the headline is shown in a <b>; the <title> chains two separators
+        (
+            "<title>我的小村庄 -- 散文 - 某某文学网</title><center><b>我的小村庄</b></center><p>x</p>",
+            "我的小村庄",
+        ),
+        # <title> is only the site name, the h1 is the headline
+        ("<title>河畔日报网</title><h1>一条足够长的新闻标题</h1>", "一条足够长的新闻标题"),
+        # a headline containing a hyphen is not cut without evidence
+        ("<title>上海-北京高铁今日开通</title><p>x</p>", "上海-北京高铁今日开通"),
+    ],
+)
+def test_title_from_page_evidence(markup: str, title: str) -> None:
+    assert parse_html(f"<html>{markup}</html>", "s").title == title
+
+
+def test_title_heading_is_not_repeated_in_the_blocks() -> None:
+    page = parse_html("<body><div><h1>The title</h1><p>Body text of it.</p></div></body>", "s")
+    assert page.title == "The title"
+    assert page.blocks == (Block(PARAGRAPH, "Body text of it."),)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("短题_要闻_中国某某网", "短题_要闻"),  # a two-character head would be too short
+        ("一个足够长的标题_要闻_中国某某网", "一个足够长的标题"),
+        ("Python 3.12 - what's new - Blog", "Python 3.12 - what's new"),
+        ("Explaining snake_case", "Explaining snake_case"),
+        ("No suffix at all", "No suffix at all"),
+        ("长标题在这里 | 网站名", "长标题在这里"),
+    ],
+)
+def test_strip_site_suffix(title: str, expected: str) -> None:
+    assert strip_site_suffix(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "date"),
+    [
+        (
+            '<head><meta name="pubdate" content="2020-05-06 07:08"></head><p>x</p>',
+            "2020-05-06T07:08",
+        ),
+        ('<head><meta name="PubDate" content="2020-05-06"></head><p>x</p>', "2020-05-06"),
+        (
+            '<body><time datetime="2019-01-02T03:04:00Z">Jan 2</time><p>x</p></body>',
+            "2019-01-02T03:04",
+        ),
+        ("<body><div>发布时间：2018年3月4日 09:10</div><p>正文内容</p></body>", "2018-03-04T09:10"),
+        ("<body><p>Published: 12 June 2017</p><p>text</p></body>", "2017-06-12"),
+        ('<body><span class="info">2016-07-08</span><p>text</p></body>', "2016-07-08"),
+        ("<body><p>开放时间：8:00-22:00</p></body>", None),
+    ],
+)
+def test_date_sources(markup: str, date: str | None) -> None:
+    assert parse_html(f"<html>{markup}</html>", "s").date == date
+
+
+def test_byline_and_labeled_author_and_source() -> None:
+    page = parse_html('<body><p class="byline">By Sam Okafor</p><p>Story text.</p></body>', "s")
+    assert page.author == "Sam Okafor"
+    page = parse_html("<body><p>来源：晨报　作者：王五</p><p>正文。</p></body>", "s")
+    assert (page.source, page.author) == ("晨报", "王五")
+
+
+def test_breadcrumb_by_prefix_text() -> None:
+    page = parse_html("<body><div>当前位置：首页 > 体育 > 足球</div><p>比赛报道。</p></body>", "s")
+    assert page.sections == ("体育", "足球")
+
+
+def test_meta_section_when_no_breadcrumb() -> None:
+    page = parse_html('<head><meta name="ColumnName" content="要闻"></head><p>x</p>', "s")
+    assert page.sections == ("要闻",)
+
+
+def test_data_table_rows_and_layout_table_cells() -> None:
+    data = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
+    assert parse_html(f"<body>{data}</body>", "s").blocks == (
+        Block(PARAGRAPH, "A | B"),
+        Block(PARAGRAPH, "1 | 2"),
+    )
+    layout = "<table><tr><td><p>First paragraph.</p><p>Second paragraph.</p></td></tr></table>"
+    assert parse_html(f"<body>{layout}</body>", "s").blocks == (
+        Block(PARAGRAPH, "First paragraph."),
+        Block(PARAGRAPH, "Second paragraph."),
+    )
+
+
+def test_link_list_inside_the_content_is_skipped() -> None:
+    links = "".join(f'<li><a href="/{n}">Other story {n}</a></li>' for n in range(4))
+    markup = (
+        f"<body><div><p>The article text is here.</p><ul>{links}</ul><p>More text.</p></div></body>"
+    )
+    texts = [block.text for block in parse_html(markup, "s").blocks]
+    assert texts == ["The article text is here.", "More text."]
+
+
+def test_wrapper_named_like_clutter_is_kept_when_it_holds_the_article() -> None:
+    markup = '<body><div class="page has-sidebar"><p>All of the article text sits in here.</p></div></body>'
+    assert parse_html(markup, "s").blocks == (
+        Block(PARAGRAPH, "All of the article text sits in here."),
+    )
+
+
+def test_sidebar_longer_than_the_article_is_still_removed() -> None:
+    sidebar = '<div class="sidebar">' + "<p>Another story teaser here.</p>" * 30 + "</div>"
+    markup = f'<body><div class="wrap"><h1>Title</h1><p>Short article.</p></div>{sidebar}</body>'
+    page = parse_html(markup, "s")
+    assert page.blocks == (Block(PARAGRAPH, "Short article."),)
+
+
+def test_article_in_a_box_with_a_weak_clutter_word_is_kept() -> None:
+    body = "<p>" + "The article body sentence. " * 20 + "</p>"
+    markup = f'<body><div class="top"><h1>Title</h1></div><div class="info-box">{body}</div></body>'
+    page = parse_html(markup, "s")
+    assert page.blocks and page.blocks[0].text.startswith("The article body sentence.")
+
+
+def test_utility_class_named_position_is_not_a_breadcrumb() -> None:
+    markup = '<body><div class="position-relative"><span>Menu</span></div><p>Text.</p></body>'
+    assert parse_html(markup, "s").sections == ()
+
+
+def test_date_from_the_file_name_when_the_page_has_none() -> None:
+    assert parse_html("<p>No date here.</p>", "2020-07-01-slug").date == "2020-07-01"
+
+
+def test_cjk_line_breaks_in_source_join_without_space() -> None:
+    page = parse_html("<body><p>第一行\n    第二行 and\nEnglish</p></body>", "s")
+    assert page.blocks == (Block(PARAGRAPH, "第一行第二行 and English"),)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "",
+        "   \n",
+        "<!-- only a comment -->",
+        "<html><head><title>T</title></head></html>",
+        "<div>" * 100_000 + "deep" + "</div>" * 100_000,
+        "<ul><li>" * 5000 + "x",
+        "<table><tr><td>" * 300 + "cell",
+        "<p>a&#27;[2Jb &#0; &#x9b;</p>",
+        "<body><script>var a = '</p><p>evil</p>';</script><p>real</p></body>",
+        '<?xml version="1.0" encoding="gbk"?><html><body><p>x</p></body></html>',
+        "<frameset><frame src=a></frameset>",
+        "\x00\x01\x02\xff" * 100,
+        "<html><body><p>one<p>two<div>three<table><tr><td>four",
+        "<p>lone \ud800 surrogate</p>",
+        "<p " + "a=b " * 10000 + ">attrs</p>",
+        "<ol start='99999999999999999999'><li>x</li></ol>",
+    ],
+)
+def test_hostile_pages_never_raise(markup: str) -> None:
+    page = parse_html(markup, "stem")
+    assert page.title
+    assert all(
+        block.kind in (PARAGRAPH, HEADING, LIST_ITEM, QUOTE, CODE, RULE) for block in page.blocks
+    )
+
+
+def test_script_text_never_reaches_the_blocks() -> None:
+    page = parse_html("<body><script>var a = '</p><p>evil</p>';</script><p>real</p></body>", "s")
+    assert page.blocks == (Block(PARAGRAPH, "real"),)
+
+
+def test_empty_page_has_a_warning() -> None:
+    assert parse_html("", "s").warnings == ("empty HTML document",)
+    assert parse_html("<html><head></head></html>", "s").warnings == (
+        "no article text found in the page",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "charset"),
+    [
+        (b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />', "gb2312"),
+        (b"<meta charset='UTF-8'>", "utf-8"),
+        (b'<META CHARSET="Big5">', "big5"),
+        (b"<p>no declaration</p>", None),
+        (b'<?xml version="1.0" encoding="GB18030"?><html>', "gb18030"),
+        (b" " * 5000 + b"<meta charset=gbk>", None),  # past the first 4 KB
+    ],
+)
+def test_sniff_charset(data: bytes, charset: str | None) -> None:
+    assert sniff_charset(data) == charset
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<div class='nav'>",
+                "<div>",
+                "</div>",
+                "<br>",
+                "<li>",
+                "<ul>",
+                "<table><tr><td>",
+                "<pre>",
+                "<h1>",
+                "</h1>",
+                "<script>",
+                "</script>",
+                "&#27;",
+                "<!--",
+                "-->",
+                "文字",
+                "words ",
+                "\n",
+                "<title>",
+                "<meta name=pubdate content=",
+                "'",
+            ]
+        ),
+        max_size=60,
+    ).map("".join)
+)
+def test_any_tag_soup_parses_without_error(markup: str) -> None:
+    page = parse_html(markup, "stem")
+    assert page.title
+    assert all(block.text or block.kind == RULE for block in page.blocks)

@@ -1,0 +1,311 @@
+"""Markdown parsing: front matter of Jekyll / Hugo / Obsidian, blocks, inline reduction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tuireader.library.formats.inline import join_lines, reduce_inline
+from tuireader.library.formats.markdown.fast import fast_blocks
+from tuireader.library.formats.markdown.page import blocks_from_markdown, parse_markdown
+from tuireader.library.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Block
+
+JEKYLL = """---
+layout: post
+title: "Notes from the river trail"
+date: 2022-11-01 10:02:00 +0800
+categories: travel/hiking
+tags: [outdoors, autumn]
+author: Mei Chen
+description: A short walk along the river.
+---
+The path starts behind the old mill.
+
+It ends at the ferry.
+"""
+
+HUGO = """+++
+title = "Release notes"
+date = 2023-05-02T09:00:00+02:00
+categories = ["Software", "Releases"]
+tags = ["cli"]
+summary = "What changed."
+canonical = "https://example.org/notes"
++++
+## Fixed
+
+- A crash on empty files.
+"""
+
+OBSIDIAN = """---
+tags:
+  - "#reading"
+  - "#books/fiction"
+created: 2024-01-15
+source: Library copy
+---
+# 读书笔记
+
+第一行
+第二行
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def parse_file(path: Path):
+    return parse_markdown(path.read_text(encoding="utf-8"), path.stem)
+
+
+def test_jekyll_post(tmp_path: Path) -> None:
+    page = parse_file(write(tmp_path, "2021-01-01-trail.md", JEKYLL))
+    assert page.title == "Notes from the river trail"
+    assert page.date == "2022-11-01T10:02"  # front matter wins over the file name
+    assert page.sections == ("travel", "hiking")
+    assert page.tags == ("outdoors", "autumn")
+    assert page.author == "Mei Chen"
+    assert page.description == "A short walk along the river."
+    assert page.blocks == (
+        Block(PARAGRAPH, "The path starts behind the old mill."),
+        Block(PARAGRAPH, "It ends at the ferry."),
+    )
+    assert page.warnings == ()
+
+
+def test_hugo_toml_post(tmp_path: Path) -> None:
+    page = parse_file(write(tmp_path, "release.md", HUGO))
+    assert page.title == "Release notes"
+    assert page.date == "2023-05-02T09:00"
+    assert page.sections == ("Software", "Releases")
+    assert page.tags == ("cli",)
+    assert page.description == "What changed."
+    assert page.url == "https://example.org/notes"
+    assert page.blocks == (Block(HEADING, "Fixed", 2), Block(LIST_ITEM, "A crash on empty files."))
+
+
+def test_obsidian_note(tmp_path: Path) -> None:
+    page = parse_file(write(tmp_path, "note.md", OBSIDIAN))
+    assert page.title == "读书笔记"  # first H1, kept out of the blocks
+    assert page.tags == ("reading", "books/fiction")
+    assert page.date == "2024-01-15"
+    assert page.source == "Library copy"
+    assert page.blocks == (Block(PARAGRAPH, "第一行第二行"),)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_date"),
+    [
+        ("2022-11-01-slug.md", "2022-11-01"),
+        ("20221101.md", "2022-11-01"),
+        ("notes.md", None),
+        ("2022-02-30-bad.md", None),
+    ],
+)
+def test_date_from_file_name(tmp_path: Path, name: str, expected_date: str | None) -> None:
+    page = parse_file(write(tmp_path, name, "Just text.\n"))
+    assert page.date == expected_date
+    assert page.title == Path(name).stem
+
+
+def test_title_from_first_h1_without_front_matter() -> None:
+    page = parse_markdown("# The Title\n\nBody.\n\n# Second H1\n", "stem")
+    assert page.title == "The Title"
+    assert page.blocks == (Block(PARAGRAPH, "Body."), Block(HEADING, "Second H1", 1))
+
+
+def test_h1_repeating_the_front_matter_title_is_dropped() -> None:
+    page = parse_markdown("---\ntitle: Same\n---\n# Same\n\ntext", "s")
+    assert page.blocks == (Block(PARAGRAPH, "text"),)
+
+
+def test_h1_different_from_the_front_matter_title_is_kept() -> None:
+    page = parse_markdown("---\ntitle: Meta\n---\n# Other\n\ntext", "s")
+    assert page.title == "Meta"
+    assert page.blocks[0] == Block(HEADING, "Other", 1)
+
+
+def test_title_no_stays_a_string() -> None:
+    assert parse_markdown("---\ntitle: no\n---\nx", "s").title == "no"
+
+
+def test_invalid_front_matter_date_falls_back_to_the_stem_with_a_warning() -> None:
+    page = parse_markdown("---\ndate: 2024-02-30\n---\nx", "20221101")
+    assert page.date == "2022-11-01"
+    assert any("date" in warning for warning in page.warnings)
+
+
+def test_front_matter_warning_reaches_the_page() -> None:
+    page = parse_markdown("---\na: &x 1\nb: *x\n---\nbody", "s")
+    assert page.warnings and "alias" in page.warnings[0]
+    assert page.blocks == (Block(PARAGRAPH, "body"),)
+
+
+@pytest.mark.parametrize(
+    ("front", "sections", "tags"),
+    [
+        ("category: News, World", ("News", "World"), ()),
+        ("section: 新闻/国际", ("新闻", "国际"), ()),
+        ("sections: [a, a, b]", ("a", "b"), ()),
+        ("tags: one two, three", (), ("one", "two", "three")),
+        ("tags: '#x #y'", (), ("x", "y")),
+        ("categories: {a: b}", (), ()),
+    ],
+)
+def test_section_and_tag_shapes(front: str, sections: tuple, tags: tuple) -> None:
+    page = parse_markdown(f"---\n{front}\n---\nx", "s")
+    assert page.sections == sections
+    assert page.tags == tags
+
+
+def test_blocks_of_every_kind() -> None:
+    text = """Intro.
+
+> quoted one
+> line two
+>
+> quoted two
+
+1. first
+2. second
+   - nested
+3. third
+
+   third, more
+
+```python
+def f():
+    return 1
+```
+
+    indented code
+
+---
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+<div>html <b>block</b></div>
+"""
+    assert parse_markdown(text, "s").blocks == (
+        Block(PARAGRAPH, "Intro."),
+        Block(QUOTE, "quoted one line two"),
+        Block(QUOTE, "quoted two"),
+        Block(LIST_ITEM, "first", 0, 1),
+        Block(LIST_ITEM, "second", 0, 2),
+        Block(LIST_ITEM, "nested", 1, None),
+        Block(LIST_ITEM, "third", 0, 3),
+        Block(LIST_ITEM, "third, more", 0, None),
+        Block(CODE, "def f():\n    return 1"),
+        Block(CODE, "indented code"),
+        Block(RULE, ""),
+        Block(PARAGRAPH, "a | b"),
+        Block(PARAGRAPH, "1 | 2"),
+        Block(PARAGRAPH, "html block"),
+    )
+
+
+def test_ordered_list_start_number() -> None:
+    blocks = parse_markdown("7. seven\n8. eight\n", "s").blocks
+    assert [block.ordinal for block in blocks] == [7, 8]
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        ("*em* and **strong** and ***both***", "em and strong and both"),
+        ("__strong__ and _em_ but snake_case_name", "strong and em but snake_case_name"),
+        ("`code *not em*` here", "code *not em* here"),
+        ("``a ` b``", "a ` b"),
+        ("[text](http://x.org 'title') and [ref][1]", "text and ref"),
+        ("![alt text](i.png) and ![](j.png)", "[image: alt text] and [image]"),
+        ("[![badge](b.svg)](http://ci)", "[image: badge]"),
+        ("<http://x.org> <b>bold</b> &amp; &lt;", "http://x.org bold & <"),
+        (r"\*literal\* and \_x\_", "*literal* and _x_"),
+        ("~~gone~~ 中文*强调*中文", "gone 中文强调中文"),
+        ("2 * 3 * 4", "2 * 3 * 4"),
+    ],
+)
+def test_inline_markup_is_reduced(raw: str, plain: str) -> None:
+    assert reduce_inline(raw) == plain
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        ("中文第一行\n中文第二行", "中文第一行中文第二行"),
+        ("English line\nnext line", "English line next line"),
+        ("中文结尾\nEnglish", "中文结尾English"),
+        ("ends in English\n中文开头", "ends in English中文开头"),
+        ("句号。\n下一句", "句号。下一句"),
+        ("hard break  \nnext", "hard break next"),
+        ("inline<br>break", "inline break"),
+        ("中文<br/>中文", "中文中文"),
+    ],
+)
+def test_soft_breaks_are_cjk_aware(raw: str, joined: str) -> None:
+    assert reduce_inline(raw) == joined
+
+
+def test_join_lines_drops_blank_lines() -> None:
+    assert join_lines("  a \n\n  b ") == "a b"
+
+
+def test_unbalanced_markup_in_a_huge_paragraph_stays_fast_enough() -> None:
+    # Bounded spans keep this linear-ish; the assertion is about the output, not time.
+    text = "*a " * 20000
+    assert reduce_inline(text).startswith("*a")
+
+
+def test_empty_and_whitespace_documents() -> None:
+    assert parse_markdown("", "empty").blocks == ()
+    assert parse_markdown("\n\n  \n", "blank").title == "blank"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 中文\n\t-*_`[]()!<>#>|~\\&;:=+1.")), max_size=300))
+def test_any_text_parses_without_error(text: str) -> None:
+    page = parse_markdown(text, "stem")
+    assert page.title
+    assert all(block.text or block.kind == RULE for block in page.blocks)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab 中文\n\n\t#*_`[]!<>&;\\~-=+1.)|\u3000\xa0")), max_size=80
+    )
+)
+def test_fast_path_agrees_with_markdown_it(text: str) -> None:
+    fast = fast_blocks(text)
+    if fast is not None:
+        assert fast == blocks_from_markdown(text, allow_fast=False)
+
+
+def test_fast_path_is_taken_for_paragraphs_and_headings_only() -> None:
+    assert fast_blocks("# Title\n\nPara one\nline two.\n\n## Sub\n\n#tag is text") == [
+        Block(HEADING, "Title", 1),
+        Block(PARAGRAPH, "Para one line two."),
+        Block(HEADING, "Sub", 2),
+        Block(PARAGRAPH, "#tag is text"),
+    ]
+    for other in ("- item", "> quote", "    code", "```\nx\n```", "a\n===", "| a |", "<div>"):
+        assert fast_blocks(f"Text.\n\n{other}\n") is None, other
+
+
+def test_text_past_the_nesting_limit_is_kept_as_plain_text() -> None:
+    page = parse_markdown(">" * 100_000 + " deep words", "s")
+    assert page.blocks and page.blocks[0].text.endswith("deep words")
+    assert any("nested" in warning for warning in page.warnings)
+
+
+def test_deep_lists_do_not_raise() -> None:
+    page = parse_markdown("".join("  " * depth + "- x\n" for depth in range(400)), "s")
+    assert page.blocks

@@ -1,0 +1,276 @@
+"""Library search: query language, filters, ranking, snippets, index lifecycle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tuireader import search as library_search
+from tuireader.catalog import Catalog
+from tuireader.state import StateStore
+
+ARTICLES = {
+    "新闻/要闻/a.md": "---\ntitle: 经济形势\ndate: 2022-03-01\n---\n\n经济发展很快，经济向好。\n\n第二段。\n",
+    "新闻/本地/b.md": "---\ntitle: 本地新闻\ndate: 2023-05-01\n---\n\n本地经济\n\n旅游很热。\n",
+    "文化/c.md": "---\ntitle: 文化生活\ndate: 2021-01-01\n---\n\n旅游和读书。经济一般。\n",
+    "news/d.md": "---\ntitle: River City\ndate: 2022-12-31\n---\n\nThe river city council met.\n",
+    "news/e.md": "---\ntitle: Plans\n---\n\nＴｅｘｔ in full width and a RIVER.\n",
+}
+
+
+@pytest.fixture
+def catalog(tmp_path):
+    """A small library, scanned and indexed."""
+    root = tmp_path / "lib"
+    for rel, text in ARTICLES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    cat = Catalog(tmp_path / "cache" / "catalog.db", root)
+    cat.scan()
+    library_search.build_index(cat)
+    yield cat
+    cat.close()
+
+
+def paths(catalog, query: str, **kwargs) -> list[str]:
+    """The result paths of a query, in ranked order."""
+    found = library_search.search(catalog, query, **kwargs)
+    assert found.error is None
+    return [hit.path for hit in found.results]
+
+
+def test_title_hits_come_first_then_hit_count_then_newest(catalog):
+    # a.md has 经济 in its title; b.md (2023) and c.md (2021) each have one body hit.
+    assert paths(catalog, "经济") == ["新闻/要闻/a.md", "新闻/本地/b.md", "文化/c.md"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("经济 旅游", {"新闻/本地/b.md", "文化/c.md"}),
+        ("经济 -旅游", {"新闻/要闻/a.md"}),
+        ("读书 OR council", {"文化/c.md", "news/d.md"}),
+        ('"river city"', {"news/d.md"}),
+        ("river", {"news/d.md", "news/e.md"}),
+        ("text", {"news/e.md"}),
+        ("经济 section:要闻", {"新闻/要闻/a.md"}),
+        ("经济 section:新闻", {"新闻/要闻/a.md", "新闻/本地/b.md"}),
+        ("section:news", {"news/d.md", "news/e.md"}),
+        ("section:NEWS", {"news/d.md", "news/e.md"}),
+        ("section:new", set()),
+        ("经济 after:2022-01-01", {"新闻/要闻/a.md", "新闻/本地/b.md"}),
+        ("经济 before:2022-12-31", {"新闻/要闻/a.md", "文化/c.md"}),
+        ("after:2022 before:2022", {"新闻/要闻/a.md", "news/d.md"}),
+        ("in:title river", {"news/d.md"}),
+        ("in:title 经", {"新闻/要闻/a.md"}),
+        ("-经济 -river", set()),
+        ("不在", set()),
+    ],
+)
+def test_query_language(catalog, query, expected):
+    assert set(paths(catalog, query)) == expected
+
+
+def test_unread_and_bookmarked_come_from_the_state(catalog, tmp_path):
+    store = StateStore.open(tmp_path / "data" / "state.db", backups=False)
+    row = catalog.row_by_path("新闻/要闻/a.md")
+    store.set_read(row.fingerprint, row.path)
+    store.close()
+    catalog.attach_state(tmp_path / "data" / "state.db")
+    assert set(paths(catalog, "经济 is:unread")) == {"新闻/本地/b.md", "文化/c.md"}
+    assert paths(catalog, "经济 is:bookmarked") == []
+
+
+def test_snippet_spans_point_at_the_hit(catalog):
+    found = library_search.search(catalog, "river")
+    for hit in found.results:
+        assert hit.snippet_spans
+        for start, end in hit.snippet_spans:
+            assert hit.snippet[start:end].casefold() == "river"
+
+
+def test_snippet_maps_full_width_hits_back(catalog):
+    (hit,) = library_search.search(catalog, "TEXT").results
+    start, end = hit.snippet_spans[0]
+    assert hit.snippet[start:end] == "Ｔｅｘｔ"
+    assert hit.hits == 1
+
+
+def test_result_fields_and_paging(catalog):
+    found = library_search.search(catalog, "经济", limit=2, offset=1)
+    assert found.total == 3
+    assert [hit.path for hit in found.results] == ["新闻/本地/b.md", "文化/c.md"]
+    first = library_search.search(catalog, "经济", limit=1).results[0]
+    assert first.title == "经济形势"
+    assert first.sections == ("新闻", "要闻")
+    assert first.date.startswith("2022-03-01")
+    assert first.hits == 3  # once in the title, twice in the body
+    assert first.in_title
+
+
+def test_bad_query_is_an_error_for_people(catalog):
+    found = library_search.search(catalog, "经济 after:someday")
+    assert found.results == [] and "after:" in found.error
+
+
+def test_empty_query_finds_nothing(catalog):
+    found = library_search.search(catalog, "   ")
+    assert found.total == 0 and found.error is None
+
+
+def test_traditional_and_simplified_variants_on_request(catalog, tmp_path):
+    extra = catalog.root / "文化" / "t.md"
+    extra.write_text("---\ntitle: 繁體\n---\n\n經濟發展。\n", encoding="utf-8")
+    catalog.scan()
+    assert "文化/t.md" not in paths(catalog, "经济发展")
+    assert "文化/t.md" in paths(catalog, "经济发展", variants=True)
+    assert "新闻/要闻/a.md" in paths(catalog, "經濟發展", variants=True)
+
+
+def test_hits_in_article_for_the_reader(catalog):
+    article = catalog.load(catalog.row_by_path("新闻/要闻/a.md").id)
+    hits = library_search.hits_in_article(article, "经济 -旅游")
+    texts = [article.blocks[b].text[s:e] for b, s, e in hits]
+    assert texts == ["经济", "经济"]
+    assert hits == sorted(hits)
+
+
+def test_index_follows_the_catalog(catalog):
+    root = catalog.root
+    (root / "news" / "new.md").write_text("# Fresh\n\nA zebra crossing.\n", encoding="utf-8")
+    (root / "news" / "d.md").write_text("# River City\n\nNow about bridges.\n", encoding="utf-8")
+    (root / "文化" / "c.md").unlink()
+    catalog.scan()
+    assert paths(catalog, "zebra") == ["news/new.md"]
+    assert paths(catalog, "council") == []
+    assert paths(catalog, "bridges") == ["news/d.md"]
+    assert paths(catalog, "读书") == []
+    assert library_search.index_status(catalog).ready
+
+
+def test_search_says_plainly_when_the_index_is_not_built(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.md").write_text("# A\n\n经济。\n", encoding="utf-8")
+    cat = Catalog(tmp_path / "catalog.db", root)
+    cat.scan()
+    found = library_search.search(cat, "经济")
+    assert not found.ready and "not ready" in found.error.lower() or "being built" in found.error
+    assert found.status.total == 1 and found.status.indexed == 0
+    seen = []
+    status = library_search.build_index(cat, lambda done, total: seen.append((done, total)))
+    assert status.ready and seen[-1] == (1, 1)
+    found = library_search.search(cat, "经济")
+    assert found.ready and found.error is None and found.total == 1
+    cat.close()
+
+
+def test_build_picks_up_articles_scanned_while_pending(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.md").write_text("# A\n\nalpha\n", encoding="utf-8")
+    cat = Catalog(tmp_path / "catalog.db", root)
+    cat.scan()
+    (root / "a.md").write_text("# A\n\nbeta\n", encoding="utf-8")
+    (root / "b.md").write_text("# B\n\nalphabet\n", encoding="utf-8")
+    cat.scan()
+    library_search.build_index(cat)
+    assert paths(cat, "alpha") == ["b.md"]
+    assert paths(cat, "beta") == ["a.md"]
+    cat.close()
+
+
+def test_query_limit_zero_still_counts(catalog):
+    found = library_search.search(catalog, "river", limit=0)
+    assert found.results == [] and found.total == 2
+
+
+def test_the_index_lives_in_the_catalog_file(catalog):
+    assert Path(catalog.db_path).is_file()
+    tables = {
+        row[0]
+        for row in catalog.reader().conn.execute("SELECT name FROM sqlite_master")
+        if row[0].startswith("search_")
+    }
+    assert {"search_text", "search_fts", "search_meta"} <= tables
+
+
+@pytest.mark.parametrize("dense", [0, 1000])
+def test_large_sets_rank_title_hits_then_newest_and_page_lazily(catalog, monkeypatch, dense):
+    from tuireader.search import plan as search_plan
+
+    monkeypatch.setattr(search_plan, "RANK_ALL", 0)
+    monkeypatch.setattr(search_plan, "_DENSE", dense)
+    monkeypatch.setattr(search_plan, "dense_page", lambda *args: None)  # the index path
+    # Title hit a.md first; then by date: b.md (2023) before c.md (2021).
+    assert paths(catalog, "经济") == ["新闻/要闻/a.md", "新闻/本地/b.md", "文化/c.md"]
+    assert paths(catalog, "经济", offset=1, limit=1) == ["新闻/本地/b.md"]
+    assert library_search.search(catalog, "经济").total == 3  # 2 characters: exact, counted
+    # A 4-character term needs checks: counted only when the walk reached the end.
+    assert library_search.search(catalog, "经济发展").total == 1
+    assert library_search.search(catalog, "river city", limit=1).total == 1  # all checked
+    monkeypatch.setattr(search_plan, "_CHECK_BATCH", 1)
+    assert library_search.search(catalog, "river", limit=1).total is None
+    assert paths(catalog, "-经济") == ["news/d.md", "news/e.md"]
+    assert library_search.count(catalog, "经济 OR river") == 5
+
+
+@pytest.mark.parametrize("batch", [1, 256])
+def test_dense_sets_take_the_quick_walk_in_the_same_order(catalog, monkeypatch, batch):
+    from tuireader.search import plan as search_plan
+    from tuireader.search import probe as search_probe
+
+    monkeypatch.setattr(search_plan, "RANK_ALL", 1)  # two matches make a "large" set
+    monkeypatch.setattr(search_probe, "_BATCH", batch)
+    found = library_search.search(catalog, "经济", limit=2)
+    assert [hit.path for hit in found.results] == ["新闻/要闻/a.md", "新闻/本地/b.md"]
+    assert found.total is None  # not counted on the quick path
+    assert paths(catalog, "经济 section:新闻", limit=1) == ["新闻/要闻/a.md"]
+    # Title hits by date (d 2022-12, a 2022-03), then the rest (b 2023, e undated).
+    found = library_search.search(catalog, "river OR 经济 -读书", limit=4)
+    assert [hit.path for hit in found.results] == [
+        "news/d.md",
+        "新闻/要闻/a.md",
+        "新闻/本地/b.md",
+        "news/e.md",
+    ]
+    assert found.total is None
+    assert paths(catalog, "in:title 经济 OR river", offset=1, limit=1) == ["新闻/要闻/a.md"]
+    # Too few matches in the probe: the index path answers, counted.
+    assert library_search.search(catalog, "council").total == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "a\x00bc",
+        "\ud800",
+        'a"b"c',
+        "*",
+        "NEAR(a b)",
+        "^ab",
+        "(",
+        "\x1b[2J",
+        "x" * 3000,
+    ],
+)
+def test_hostile_queries_find_nothing_quietly(catalog, query):
+    found = library_search.search(catalog, query)
+    assert found.error is None and found.total == 0
+
+
+def test_fts_syntax_in_a_query_is_just_text(catalog):
+    assert paths(catalog, '"met."') == ["news/d.md"]
+    assert paths(catalog, "width AND") == ["news/e.md"]  # AND is a word here: "and" in e.md
+
+
+def test_snippet_in_a_very_long_paragraph(tmp_path):
+    from tuireader.search.snippets import make_snippet
+    from tuireader.text.fold import fast_fold
+
+    body = "前言\n" + "文字" * 50_000 + "ＡＢＣ目标词" + "文字" * 50_000
+    snippet, spans = make_snippet(body, fast_fold(body), ["目标词"])
+    assert len(snippet) < 200
+    assert [snippet[s:e] for s, e in spans] == ["目标词"]

@@ -1,0 +1,81 @@
+"""The search index tables: folding, versions, hooks."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tuireader.catalog import fts as search_index
+from tuireader.text import fold as search_fold
+from tuireader.text.fold import fold
+
+TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x20, max_codepoint=0x2FF),
+        st.sampled_from("，。！？（）ＡＢＣａｂｃ１２３　經濟发展ﬁ①㈱ｶﾞ가각\u0301\u0308ß"),
+    ),
+    max_size=40,
+)
+
+
+@given(TEXT)
+def test_fast_fold_is_exactly_fold(text):
+    assert search_fold.fast_fold(text) == fold(text)
+
+
+def _catalog_like() -> sqlite3.Connection:
+    """A database with the catalog tables the index reads."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, date_rank INT)")
+    conn.execute("CREATE TABLE texts (id INTEGER PRIMARY KEY, body TEXT)")
+    search_index.ensure_schema(conn)
+    return conn
+
+
+def test_a_new_index_is_pending_and_add_waits_for_the_build():
+    conn = _catalog_like()
+    assert not search_index.is_ready(conn)
+    search_index.add(conn, 1, "T", "经济")
+    assert conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 0
+
+
+def test_once_ready_add_and_remove_keep_the_index_in_step():
+    conn = _catalog_like()
+    conn.execute("UPDATE search_meta SET value = 'ready' WHERE key = 'state'")
+    conn.execute("INSERT INTO articles VALUES (1, 'T', 5)")
+    search_index.add(conn, 1, "Ｔitle", "经济发展")
+    search_index.add(conn, 1, "Title", "经济发展")  # again: replaces, never duplicates
+    row = conn.execute("SELECT title, date_rank FROM search_docs").fetchone()
+    assert row == ("title" + search_index.PAD, 5)
+    match = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+    assert conn.execute(match, ('"济发展"',)).fetchall() == [(1,)]
+    search_index.remove(conn, [1, 2])
+    assert conn.execute(match, ('"济发展"',)).fetchall() == []
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+
+
+def test_an_index_of_another_version_is_dropped_and_rebuilt():
+    conn = _catalog_like()
+    conn.execute("UPDATE search_meta SET value = 'ready' WHERE key = 'state'")
+    conn.execute("UPDATE search_meta SET value = 'old' WHERE key = 'version'")
+    search_index.ensure_schema(conn)
+    assert not search_index.is_ready(conn)
+    version = conn.execute("SELECT value FROM search_meta WHERE key = 'version'").fetchone()[0]
+    assert version == search_index.VERSION
+
+
+def test_a_catalog_without_index_tables_is_not_ready():
+    conn = sqlite3.connect(":memory:")
+    assert not search_index.is_ready(conn)
+
+
+@given(TEXT)
+def test_fold_positions_agree_with_fold_with_map(text):
+    from tuireader.text.fold import fold_with_map
+
+    folded, origin = search_fold.fold_positions(text)
+    assert folded == fold(text)
+    expected = fold_with_map(text)[1]
+    assert (origin if origin is not None else list(range(len(folded)))) == expected

@@ -1,0 +1,61 @@
+"""The library search's query language."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.search.query import Query, QueryError, parse_query
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        ("经济 发展", (("经济",), ("发展",))),
+        ('"River  City" x', (("river city",), ("x",))),
+        ("经济 OR 文化 发展", (("经济", "文化"), ("发展",))),
+        ("a OR b OR c", (("a", "b", "c"),)),
+        ("OR a", (("a",),)),
+        ("ＡＢＣ Ｔｅｘｔ", (("abc",), ("text",))),
+        ("http://x.org/a", (("http://x.org/a",),)),
+        ('"is:unread"', (("is:unread",),)),
+        ('""  ', ()),
+        ("", ()),
+    ],
+)
+def test_terms_and_clauses(text, clauses):
+    assert parse_query(text).clauses == clauses
+
+
+def test_exclusions_and_filters():
+    query = parse_query(
+        "经济 -旅游 -\"a b\" section:要闻 section:'x' after:2022-01-01 before:2022-12 "
+        "is:unread is:bookmarked in:title"
+    )
+    assert query.clauses == (("经济",),)
+    assert query.excluded == ("旅游", "a b")
+    assert query.sections == ("要闻", "'x'")
+    assert (query.after, query.before) == ("2022-01-01", "2022-12")
+    assert query.unread and query.bookmarked and query.title_only
+    assert query.has_filters
+
+
+def test_quoted_filter_values():
+    assert parse_query('section:"本地 新闻"').sections == ("本地 新闻",)
+
+
+def test_terms_lists_every_positive_term_in_order():
+    assert parse_query("b OR a c -d").terms == ("b", "a", "c")
+
+
+def test_a_query_without_filters_has_none():
+    assert not Query().has_filters and not parse_query("经济 -x in:title").has_filters
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["after:yesterday", "before:2022/01/01", "is:read", "in:body", "-section:x", "-is:unread"],
+)
+def test_bad_filters_are_errors_for_people(text):
+    with pytest.raises(QueryError) as caught:
+        parse_query(text)
+    assert caught.value.args[0]

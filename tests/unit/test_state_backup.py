@@ -1,0 +1,80 @@
+"""Rolling JSON backups of state.db, and restoring from them after damage."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from tuireader.library.model import Anchor, Article, Block
+from tuireader.state import StateStore
+from tuireader.state.backup import KEEP, backup_if_due, backups, write_backup
+
+ART = Article(title="T", blocks=(Block("paragraph", "第一句。第二句！"),), path="a.txt")
+
+
+def test_opening_writes_a_backup_once_a_day(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    StateStore.open(db).close()
+    assert len(backups(tmp_path / "backups")) == 1
+    StateStore.open(db).close()
+    assert len(backups(tmp_path / "backups")) == 1  # not again on the same day
+
+
+def test_a_day_old_backup_makes_a_new_one(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    store = StateStore.open(db)
+    folder = tmp_path / "backups"
+    old = backups(folder)[0]
+    day_ago = time.time() - 25 * 3600
+    os.utime(old, (day_ago, day_ago))
+    old.rename(folder / "state-20000101T000000-1.json")  # sorts as older
+    assert backup_if_due(store, folder) is None
+    assert len(backups(folder)) == 2
+    store.close()
+
+
+def test_backup_holds_bookmarks_read_marks_and_positions(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "state.db", backups=False)
+    store.add_passage_bookmark(ART, Anchor(0, 4), Anchor(0, 8), "note", fp="fpA")
+    store.set_read("fpA", "a.txt")
+    store.save_position("fpA", "a.txt", Anchor(0, 4))
+    written = write_backup(store, tmp_path / "backups")
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert data["annotations"]["items"][0]["target"]["selector"][0]["exact"] == "第二句！"
+    assert data["article_state"][0]["read"] is True
+    assert data["article_state"][0]["pos_offset"] == 4
+    assert not list((tmp_path / "backups").glob(".*tmp"))  # no temp file left behind
+    store.close()
+
+
+def test_only_the_last_ten_are_kept(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "state.db", backups=False)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for i in range(15):
+        (folder / f"state-2020010{i:02d}T000000-1.json").write_text("{}")
+    newest = write_backup(store, folder)
+    kept = backups(folder)
+    assert len(kept) == KEEP and kept[-1] == newest
+    assert (tmp_path / "state.db").exists()
+    store.close()
+
+
+def test_damaged_database_is_refilled_from_the_newest_backup(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    store = StateStore.open(db, backups=False)
+    b = store.add_passage_bookmark(ART, Anchor(0, 4), Anchor(0, 8), "note", fp="fpA")
+    store.set_read("fpA", "a.txt")
+    store.save_position("fpB", "b.txt", Anchor(3, 1))
+    write_backup(store, tmp_path / "backups")
+    store.close()
+    db.write_bytes(b"garbage" * 100)
+    store = StateStore.open(db)
+    assert "not a SQLite database" in store.notices[0]
+    assert "Restored 1 bookmark(s) and 2 read mark(s)" in store.notices[1]
+    restored = store.list_bookmarks()[0]
+    assert (restored.uid, restored.quote, restored.note) == (b.uid, "第二句！", "note")
+    assert store.is_read("fpA") and store.position("fpB") == Anchor(3, 1)
+    store.close()

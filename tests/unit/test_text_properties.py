@@ -1,0 +1,127 @@
+"""Property tests for the text core: no input crashes it or breaks its guarantees."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tuireader.library.encoding.decode import Decoded, NotTextError, decode_bytes
+from tuireader.text.fold import fold, fold_with_map
+from tuireader.text.sanitize import sanitize_line, sanitize_text
+from tuireader.text.wrap import CLOSING, OPENING, cell_width, wrap_lines
+
+EXAMPLES = settings(max_examples=200, deadline=None)
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=200)
+PARAGRAPH = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=200)
+HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地"
+
+
+@EXAMPLES
+@given(st.binary(max_size=600))
+def test_decode_never_raises_anything_but_not_text(data: bytes) -> None:
+    try:
+        decoded = decode_bytes(data)
+    except NotTextError as error:
+        assert str(error)
+    else:
+        assert isinstance(decoded, Decoded)
+        assert isinstance(decoded.text, str)
+
+
+@EXAMPLES
+@given(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=300))
+def test_decode_round_trips_utf8_text(text: str) -> None:
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert decoded.text == text.removeprefix("\ufeff")
+
+
+def _bad_controls(text: str, allowed: str) -> list[str]:
+    return [
+        char for char in text if unicodedata.category(char) in ("Cc", "Cs") and char not in allowed
+    ]
+
+
+@EXAMPLES
+@given(ANY_TEXT)
+def test_sanitize_text_leaves_only_newline_and_tab(text: str) -> None:
+    clean = sanitize_text(text)
+    assert _bad_controls(clean, "\n\t") == []
+    assert sanitize_text(clean) == clean
+
+
+@EXAMPLES
+@given(ANY_TEXT)
+def test_sanitize_line_leaves_no_control_at_all(text: str) -> None:
+    clean = sanitize_line(text)
+    assert _bad_controls(clean, "") == []
+    assert sanitize_line(clean) == clean
+
+
+@EXAMPLES
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=200))
+def test_fold_with_map_matches_fold(text: str) -> None:
+    folded, origins = fold_with_map(text)
+    assert folded == fold(text)
+    assert len(origins) == len(folded)
+    assert origins == sorted(origins)
+    assert all(0 <= origin < len(text) for origin in origins)
+
+
+def _check_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    """Spans are ordered, non-overlapping, and only spaces fall between them."""
+    position = 0
+    for start, end in spans:
+        assert position <= start <= end
+        assert text[position:start].strip(" \t") == ""
+        position = end
+    assert text[position:].strip(" \t") == ""
+
+
+@EXAMPLES
+@given(PARAGRAPH, st.integers(min_value=2, max_value=30))
+def test_wrap_preserves_text_and_width(text: str, width: int) -> None:
+    spans = wrap_lines(text, width)
+    _check_spans(text, spans)
+    for start, end in spans:
+        assert cell_width(text[start:end]) <= width
+
+
+@st.composite
+def chinese_with_punctuation(draw: st.DrawFn) -> str:
+    """Han runs separated by single punctuation marks (kinsoku always possible)."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 30))):
+        pieces.append(draw(st.text(st.sampled_from(HAN), min_size=1, max_size=8)))
+        pieces.append(draw(st.sampled_from(["", "", "，", "。", "」", "「", "（", "）", "…"])))
+    # A paragraph may end with an opener or start with a closer: nothing to move.
+    return "".join(pieces).rstrip("「（").lstrip("，。」）…")
+
+
+@EXAMPLES
+@given(chinese_with_punctuation(), st.integers(min_value=6, max_value=40))
+def test_wrap_kinsoku_holds_when_possible(text: str, width: int) -> None:
+    lines = [text[start:end] for start, end in wrap_lines(text, width)]
+    assert "".join(lines) == text
+    assert all(line[0] not in CLOSING for line in lines if line)
+    assert all(line[-1] not in OPENING for line in lines if line)
+    assert all(cell_width(line) <= width for line in lines)
+
+
+@EXAMPLES
+@given(st.from_regex(re.compile(r"[a-z0-9]{1,12}( [a-z0-9]{1,12}){0,20}"), fullmatch=True),
+       st.integers(min_value=12, max_value=40))  # fmt: skip
+def test_wrap_never_splits_a_word_that_fits(text: str, width: int) -> None:
+    words = text.split(" ")
+    lines = [text[start:end] for start, end in wrap_lines(text, width)]
+    assert [word for line in lines for word in line.split(" ")] == words
+
+
+@EXAMPLES
+@given(st.text(st.sampled_from("ab1,.( ) "), max_size=120), st.integers(min_value=1, max_value=20))
+def test_ascii_fast_path_agrees_with_general_wrapper(text: str, width: int) -> None:
+    from tuireader.text.line_filler import LineFiller
+
+    assert wrap_lines(text, width) == LineFiller(text, width).run()
