@@ -31,7 +31,6 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from tuireader.text.fold import fast_fold, fold
 
@@ -132,15 +131,15 @@ def status(conn: sqlite3.Connection) -> IndexStatus:
     return IndexStatus(ready, indexed, total)
 
 
-def build(db_path: Path, progress: Callable[[int, int], None] | None = None) -> IndexStatus:
+def build(
+    conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None
+) -> IndexStatus:
     """Index every article not yet indexed, in small transactions; then mark ready.
 
     Safe to run while a scan writes (both take ``BEGIN IMMEDIATE``) and to interrupt:
-    the next call carries on. ``progress(indexed, total)`` after each batch.
+    the next call carries on. ``progress(indexed, total)`` after each batch. ``conn`` is
+    a connection of the caller's thread (it is closed at the end).
     """
-    from tuireader.catalog.db import connect  # the catalog imports this module
-
-    conn = connect(db_path)
     try:
         ensure_schema(conn)
         after = 0

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tuireader.config.check import RawConfig, describe
 
 if TYPE_CHECKING:
-    from tuireader.config import Settings
+    from tuireader.config.settings import Settings
 
 MARK_READ_POLICIES = ("open", "end", "never")
 MIN_WIDTH, MAX_WIDTH = 20, 400

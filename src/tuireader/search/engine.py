@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from tuireader.catalog import Catalog
 from tuireader.catalog import fts as search_index
+from tuireader.catalog.db import connect
 from tuireader.catalog.fts import IndexStatus
 from tuireader.catalog.query import Queries
 from tuireader.library.model import Article
@@ -79,7 +80,7 @@ def build_index(
     catalog: Catalog, progress: Callable[[int, int], None] | None = None
 ) -> IndexStatus:
     """Build (or finish building) the index; run it off the UI thread."""
-    return search_index.build(catalog.db_path, progress)
+    return search_index.build(connect(catalog.db_path), progress)
 
 
 def search(

@@ -15,10 +15,22 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from tuireader.search.plan import Plan
+
+class Plan(Protocol):
+    """What the quick path needs of a query plan (``tuireader.search.plan.Plan``)."""
+
+    clause_terms: list[tuple[str, ...]]
+    allowed: set[int] | None
+
+    def title_hits(self, conn: sqlite3.Connection) -> set[int]:
+        """Ids whose title holds every term."""
+        ...
+
+    def full_predicate(self) -> tuple[str, list[str]]:
+        """The SQL predicate (and its parameters) that checks every term exactly."""
+        ...
 
 PROBE = 4096
 _BATCH = 256

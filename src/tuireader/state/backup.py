@@ -18,7 +18,7 @@ from tuireader.state.importing import ImportFormatError, parse_export
 from tuireader.state.rows import file_stamp, now_iso
 
 if TYPE_CHECKING:
-    from tuireader.state import StateStore
+    from tuireader.state.store import StateStore
 
 KEEP = 10
 MIN_INTERVAL_S = 24 * 3600

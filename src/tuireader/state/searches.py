@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from tuireader.state import StateStore
 from tuireader.state.rows import now_iso
+from tuireader.state.store import StateStore
 
 _TABLE = """CREATE TABLE IF NOT EXISTS saved_searches(
     name TEXT PRIMARY KEY, query TEXT NOT NULL, created TEXT NOT NULL)"""

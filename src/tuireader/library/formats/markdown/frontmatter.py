@@ -47,9 +47,9 @@ class _Composer(Composer):
 
     _depth = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         """Compose one node, refusing aliases and nesting deeper than MAX_DEPTH."""
-        if self.check_event(AliasEvent):
+        if self.check_event(AliasEvent):  # type: ignore[attr-defined]  # from the parser base
             raise FrontMatterError("YAML aliases are not allowed")
         self._depth += 1
         try:
