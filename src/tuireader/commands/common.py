@@ -8,8 +8,6 @@ no byte from a file can drive the terminal.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,14 +15,11 @@ from typing import TYPE_CHECKING
 from tuireader import __version__
 from tuireader.commands.progress import ProgressBar
 from tuireader.config import Paths, Settings, bundled_library, load_settings, resolve_paths
+from tuireader.text import json_out
 from tuireader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:  # the catalog (and every parser) is imported only when a command scans
     from tuireader.catalog import Catalog
-
-# Characters that json.dumps(ensure_ascii=False) leaves raw but a terminal may act on:
-# C1 controls, DEL, bidi and other format characters, line/paragraph separators.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 #: The help of a subcommand's LIBRARY argument.
@@ -135,8 +130,7 @@ def show_path(path: Path | str) -> str:
 
 def json_line(obj: object) -> str:
     """One JSON object on one line, UTF-8, with terminal-unsafe characters escaped."""
-    text = json.dumps(obj, ensure_ascii=False)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json_out.json_line(obj)
 
 
 def error(message: str) -> None:

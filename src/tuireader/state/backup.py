@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tuireader.state.export import to_annotation, write_atomic
 from tuireader.state.importing import ImportFormatError, parse_export
 from tuireader.state.rows import file_stamp, now_iso
+from tuireader.text import json_out
 
 if TYPE_CHECKING:
     from tuireader.state.store import StateStore
@@ -66,7 +67,7 @@ def backup_text(store: StateStore) -> str:
             "items": [to_annotation(b) for b in bookmarks],
         },
     }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return json_out.dumps(document, indent=1) + "\n"
 
 
 def backups(folder: Path) -> list[Path]:

@@ -7,7 +7,6 @@ position and fingerprint ride along under ``tuireader``. Import lives in ``expor
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Iterable
@@ -17,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from tuireader.library.model import Bookmark
+from tuireader.text import json_out
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 YAML_MARK = "tuireader_bookmarks"
@@ -52,7 +52,7 @@ def to_json(bookmarks: Iterable[Bookmark]) -> str:
         "total": len(items),
         "items": items,
     }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    return json_out.dumps(collection, indent=2) + "\n"
 
 
 def to_yaml(bookmarks: Iterable[Bookmark]) -> str:

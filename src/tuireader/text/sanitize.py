@@ -43,6 +43,11 @@ _SEQUENCES = re.compile(
 
 _SINGLES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff" + _FORMAT_CHARS + "]")
 
+#: Every character a terminal may act on or that may disguise text: C0 and C1 controls,
+#: DEL, line and paragraph separators, surrogates and the format characters above (bidi
+#: overrides, zero-width spaces). The JSON writer escapes exactly these.
+UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + _FORMAT_CHARS + "]")
+
 
 def _single_replacement(char: str) -> str:
     """Placeholder for one leftover control, format or surrogate character."""
