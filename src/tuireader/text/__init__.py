@@ -1,1 +1,1 @@
-"""Text handling shared by every part: decoding, sanitizing, folding and wrapping."""
+"""Text rules shared by every part: sanitizing, CJK-aware wrapping (kinsoku), search folding, dates."""
