@@ -23,7 +23,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tuireader.commands import common
+from tuireader.commands import common, terminal
 from tuireader.config import UnknownLibrary, resolve_library
 
 #: Each subcommand's name and its module in ``tuireader.commands`` (which has
@@ -55,7 +55,7 @@ environment:
 
 def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, list[str]]:
     """The parser with every subcommand (or just the one named ``only``), and their names."""
-    parser = argparse.ArgumentParser(
+    parser = common.Parser(
         prog="tuireader",
         usage="tuireader [options] [PATH]\n       tuireader [options] COMMAND ...",
         description="A terminal reader for libraries of local article files. Without a "
@@ -74,7 +74,7 @@ def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, list
 
 def build_ui_parser() -> argparse.ArgumentParser:
     """The parser for ``tuireader [options] [PATH]`` (no subcommand)."""
-    parser = argparse.ArgumentParser(prog="tuireader", add_help=False)
+    parser = common.Parser(prog="tuireader", add_help=False)
     common.add_global_options(parser)
     _add_library_option(parser)
     parser.add_argument("path", nargs="?", metavar="PATH")
@@ -93,8 +93,22 @@ def _add_library_option(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Everything written to stdout and stderr meanwhile goes through the sanitizer
+    (:mod:`tuireader.commands.terminal`), usage errors and tracebacks included.
+    """
     args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        with terminal.cleaned_output():
+            return _run(args_list)
+    except BrokenPipeError:  # `tuireader list | head`: the reader left, that is fine
+        sys.stderr.close()
+        return 0
+
+
+def _run(args_list: list[str]) -> int:
+    """Parse the arguments and run the command or the reader."""
     try:
         wants_help, command = _wants_help(args_list), _first_positional(args_list)
         if wants_help or command in COMMANDS:
@@ -108,9 +122,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `tuireader list | head`: the reader left, that is fine
-        sys.stderr.close()
-        return 0
 
 
 def launch_ui(args: argparse.Namespace) -> int:
@@ -123,7 +134,8 @@ def launch_ui(args: argparse.Namespace) -> int:
             raise common.UsageError(f"no such file or folder: {common.show_path(target)}")
         from tuireader.ui.app import run_app
 
-        run_app(paths, settings, target)  # the app explains it on a screen of its own
+        with terminal.raw_output():
+            run_app(paths, settings, target)  # the app explains it on a screen of its own
         return 2
     open_file: Path | None = None
     library = target
@@ -133,7 +145,8 @@ def launch_ui(args: argparse.Namespace) -> int:
         raise common.UsageError(f"not a file or folder: {common.show_path(target)}")
     from tuireader.ui.app import run_app  # the only place textual gets imported
 
-    return run_app(paths, settings, library, open_file=open_file)
+    with terminal.raw_output():  # Textual draws the screen and cleans what it shows
+        return run_app(paths, settings, library, open_file=open_file)
 
 
 def _interactive() -> bool:

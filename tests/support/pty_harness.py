@@ -199,6 +199,18 @@ class PtyApp:
         self.send(f"\x1b[<{button};{x + 1};{y + 1}m".encode())
         self.read_for(0.02)
 
+    def wait_exit(self, timeout: float = 30.0) -> int:
+        """Wait for a command that ends by itself; its exit status (all output read)."""
+        deadline = time.monotonic() + timeout
+        while self.alive:
+            if time.monotonic() > deadline:
+                raise PtyTimeout(f"still running after {timeout}s")
+            self.read(0.05)
+        while self.read(0.05):
+            pass
+        assert self.status is not None
+        return self.status
+
     def quit(self, *keys: str, timeout: float = 15.0) -> int:
         """Press ``keys`` (default ``ctrl+q``) and wait for the exit status."""
         self.press(*(keys or ("ctrl+q",)))

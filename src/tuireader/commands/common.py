@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tuireader import __version__
+from tuireader.commands import terminal
 from tuireader.commands.progress import ProgressBar
 from tuireader.config import Paths, Settings, bundled_library, load_settings, resolve_paths
 from tuireader.text import json_out
@@ -27,6 +28,16 @@ LIBRARY_HELP = (
     "a library folder, or a library's name from the config file "
     "(default: the config's default library, else the bundled samples)"
 )
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with usage errors made safe: the message (which may echo a hostile file
+    name from a shell glob) is one sanitized line."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the cleaned message on stderr; exit with status 2."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {sanitize_line(message)}\n")
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -107,7 +118,7 @@ def scanned_catalog(paths: Paths, library: Path) -> Catalog:
     from tuireader.catalog import Catalog
 
     catalog = Catalog(paths.catalog_db(library), library)
-    bar = ProgressBar(sys.stderr, "scanning")
+    bar = ProgressBar(terminal.raw_stream(sys.stderr), "scanning")
     try:
         catalog.scan(bar)
     finally:

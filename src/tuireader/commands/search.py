@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from tuireader import search as library_search
-from tuireader.commands import common
+from tuireader.commands import common, terminal
 from tuireader.commands.progress import ProgressBar
 from tuireader.search import Hit
 from tuireader.search.query import QueryError
@@ -82,7 +82,7 @@ def _ensure_index(catalog) -> None:
     """Build the search index if it is not ready, showing progress."""
     if library_search.index_status(catalog).ready:
         return
-    bar = ProgressBar(sys.stderr, "indexing")
+    bar = ProgressBar(terminal.raw_stream(sys.stderr), "indexing")
     try:
         library_search.build_index(catalog, bar)
     finally:
