@@ -32,4 +32,6 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 def forbidden_in(data: bytes | str, *, allow: tuple[str, ...] = ()) -> list[str]:
     """Names of every forbidden pattern found in ``data`` (minus the ``allow``ed ones)."""
     text = data if isinstance(data, str) else data.decode("utf-8", "surrogateescape")
-    return [name for name, pattern in PATTERNS.items() if name not in allow and pattern.search(text)]
+    return [
+        name for name, pattern in PATTERNS.items() if name not in allow and pattern.search(text)
+    ]

@@ -43,7 +43,9 @@ def hostile_state(tmp_path: Path) -> tuple[Path, list[str]]:
     root = tmp_path / "lib"
     file = _article(root, f"n{ESC}]52;c;{OSC52_PAYLOAD}{BEL}\r\u202e.md", HOSTILE)
     flags = ["--data-dir", str(tmp_path / "data"), "--config", str(tmp_path / "none.yaml")]
-    status = main(["bookmarks", "add", str(file), "--note", HOSTILE, "--library", str(root), *flags])
+    status = main(
+        ["bookmarks", "add", str(file), "--note", HOSTILE, "--library", str(root), *flags]
+    )
     assert status == 0
     status = main(
         ["bookmarks", "add", str(file), "--quote", "body", "--note", HOSTILE,
@@ -116,7 +118,9 @@ def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 def test_usage_error_on_a_pipe_with_raw_bytes_in_the_name(tmp_path: Path) -> None:
     good = _article(tmp_path, "good.md", "Good")
-    name = os.fsencode(str(tmp_path)) + b"/x\x1b]52;c;" + OSC52_PAYLOAD.encode() + b"\x07\r\x9b2J.md"
+    name = (
+        os.fsencode(str(tmp_path)) + b"/x\x1b]52;c;" + OSC52_PAYLOAD.encode() + b"\x07\r\x9b2J.md"
+    )
     Path(os.fsdecode(name)).write_text("# Bad\n\nText.\n", "utf-8")
     done = _run("show", str(good), os.fsdecode(name))
     assert done.returncode == 2
