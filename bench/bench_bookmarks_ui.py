@@ -10,7 +10,7 @@ headless (Textual's Pilot, 120x36) and prints, best and median of ``--runs``:
     read in a thread after that paint);
   * filter: from typing one more character in the filter to the list shown again
     (includes the 0.12 s typing pause the screen waits for);
-  * the state query alone (list_bookmarks of all) and the orphan check alone.
+  * the state query alone (bookmarks.matching()) and the orphan check alone.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def fill_state(state_db: Path, count: int) -> None:
                      "2026-01-01T00:00:00Z", block=n % 20, start=0, end=10, end_block=n % 20,
                      uid=uuid.uuid4().hex)
         )  # fmt: skip
-    store.insert_bookmarks(made)
+    store.bookmarks.insert(made)
     store.close()
 
 
@@ -93,11 +93,11 @@ async def one_run(paths: Paths, library: Path) -> tuple[float, float, float]:
         while not painted:
             await pilot.pause(0.001)
         opened = painted[0] - start
-        listing, total = app.screen.bookmark_list, app.library.state.count_bookmarks()
+        listing, total = app.screen.bookmark_list, app.library.state.bookmarks.count()
         while listing.count < total:
             await pilot.pause(0.005)
         complete = listed[-1] - start
-        expected = app.library.state.count_bookmarks("9")
+        expected = app.library.state.bookmarks.count("9")
         await pilot.press("slash")
         start = time.perf_counter()
         await pilot.press("9")
@@ -109,13 +109,13 @@ async def one_run(paths: Paths, library: Path) -> tuple[float, float, float]:
 
 
 def time_query(state_db: Path, paths: Paths, library: Path) -> tuple[float, float]:
-    """Seconds for list_bookmarks of everything, and for the orphan check."""
+    """Seconds for every bookmark (bookmarks.page of all), and for the orphan check."""
     from tuireader.ui.bookmark_lookup import orphaned_ids
     from tuireader.ui.library import Library
 
     lib = Library(paths, library)
     start = time.perf_counter()
-    found = lib.state.list_bookmarks("", 0, lib.state.count_bookmarks(""))
+    found = lib.state.bookmarks.page("", 0, lib.state.bookmarks.count(""))
     query = time.perf_counter() - start
     start = time.perf_counter()
     orphaned_ids(lib, found)
@@ -148,7 +148,7 @@ def main() -> int:
     line("B → screen painted (first page)", [r[0] for r in runs], "(target ≤ 300 ms)")
     line("B → every bookmark listed", [r[1] for r in runs])
     line("filter keystroke → list shown", [r[2] for r in runs], "(includes 120 ms pause)")
-    line("list_bookmarks (all)", [q[0] for q in queries])
+    line("bookmarks.page (all)", [q[0] for q in queries])
     line("orphan check (catalog look-ups)", [q[1] for q in queries])
     return 0
 

@@ -71,9 +71,9 @@ def bench_add(work: Path) -> None:
         block = rng.randrange(len(art.blocks))
         started = time.perf_counter()
         if i % 3 == 0:
-            store.add_article_bookmark(f"fp{i}", f"{i}.txt", f"title {i}")
+            store.bookmarks.add_article(f"fp{i}", f"{i}.txt", f"title {i}")
         else:
-            store.add_passage_bookmark(art, Anchor(block, 0), Anchor(block, 20), "n", fp="fpA")
+            store.bookmarks.add_passage(art, Anchor(block, 0), Anchor(block, 20), "n", fp="fpA")
         times.append(time.perf_counter() - started)
     store.close()
     times.sort()
@@ -93,7 +93,7 @@ def bench_list(work: Path, total: int = 10_000) -> None:
         rows.append(replace(base, uid=f"u{i}", fingerprint=fp, path=f"{fp}.txt",
                             title=f"文章 {i // 5}", quote=quote, note=rng.choice(WORDS),
                             block=i % 30, start=0, end_block=i % 30, end=60))  # fmt: skip
-    store.insert_bookmarks(rows)
+    store.bookmarks.insert(rows)
     for label, filter_text, offset in (
         ("list first page + count", "", 0),
         ("list last page + count", "", total - 200),
@@ -101,8 +101,8 @@ def bench_list(work: Path, total: int = 10_000) -> None:
         ("list filtered CJK + count", "经济", 0),
     ):
         started = time.perf_counter()
-        store.count_bookmarks(filter_text)
-        store.list_bookmarks(filter_text, offset=offset, limit=200)
+        store.bookmarks.count(filter_text)
+        store.bookmarks.page(filter_text, offset=offset, limit=200)
         report(f"{label} ({total:,})", f"{time.perf_counter() - started:.3f} s", "≤ 0.3 s")
     store.close()
 

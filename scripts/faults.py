@@ -50,9 +50,9 @@ def adder(db: Path, tag: str, count: int) -> int:
     for i in range(count):
         fp = f"{tag}-{i}"
         if i % 2:
-            b = store.add_passage_bookmark(ARTICLE, Anchor(0, 5), Anchor(0, 11), f"n{i}", fp=fp)
+            b = store.bookmarks.add_passage(ARTICLE, Anchor(0, 5), Anchor(0, 11), f"n{i}", fp=fp)
         else:
-            b = store.add_article_bookmark(fp, f"drill/{fp}.txt", f"title {i}")
+            b = store.bookmarks.add_article(fp, f"drill/{fp}.txt", f"title {i}")
         print(b.uid, flush=True)
     store.close()
     return 0
@@ -95,10 +95,7 @@ def kill_loop(data_dir: Path, runs: int = 20, seed: int = 1) -> dict[str, int]:
 
 def _uids_with_fp_prefix(store: StateStore, prefix: str) -> set[str]:
     """Uids of bookmarks whose fingerprint starts with ``prefix``."""
-    total = store.count_bookmarks()
-    return {
-        b.uid for b in store.list_bookmarks(limit=max(total, 1)) if b.fingerprint.startswith(prefix)
-    }
+    return {b.uid for b in store.bookmarks.matching() if b.fingerprint.startswith(prefix)}
 
 
 def two_writers(data_dir: Path, count: int = 300) -> tuple[int, int]:
@@ -137,14 +134,14 @@ def restart_persists(data_dir: Path) -> bool:
     """Read marks and positions written by one process are seen by the next."""
     db = data_dir / "restart" / "state.db"
     store = StateStore.open(db, backups=False)
-    store.set_read("fp-read", "a.txt")
-    store.save_position("fp-pos", "b.txt", Anchor(7, 42))
+    store.marks.set_read("fp-read", "a.txt")
+    store.positions.save("fp-pos", "b.txt", Anchor(7, 42))
     store.close()
     code = (
         "import sys; from pathlib import Path; from tuireader.state import StateStore;"
         "from tuireader.library.model import Anchor;"
         f"s = StateStore.open(Path({str(db)!r}), backups=False);"
-        "ok = s.is_read('fp-read') and s.position('fp-pos') == Anchor(7, 42);"
+        "ok = s.marks.is_read('fp-read') and s.positions.get('fp-pos') == Anchor(7, 42);"
         "sys.exit(0 if ok else 1)"
     )
     return subprocess.run([sys.executable, "-c", code], env=child_env()).returncode == 0
@@ -152,8 +149,8 @@ def restart_persists(data_dir: Path) -> bool:
 
 def _can_add(store: StateStore) -> bool:
     """Whether the store accepts and keeps a bookmark."""
-    b = store.add_article_bookmark("fp-after-repair", "x.txt", "x")
-    return store.get_bookmark(b.id) is not None
+    b = store.bookmarks.add_article("fp-after-repair", "x.txt", "x")
+    return store.bookmarks.get(b.id) is not None
 
 
 def _make_empty(db: Path) -> bytes:
@@ -171,7 +168,7 @@ def _corrupt(db: Path) -> bytes:
     """A real state.db with data, then damaged pages in the middle."""
     store = StateStore.open(db, backups=False)
     for i in range(300):
-        store.add_article_bookmark(f"fp{i}", f"p{i}.txt", "t" * 200)
+        store.bookmarks.add_article(f"fp{i}", f"p{i}.txt", "t" * 200)
     store.close()
     data = bytearray(db.read_bytes())
     data[4096 : 4096 * 3] = b"\xde\xad\xbe\xef" * 2048

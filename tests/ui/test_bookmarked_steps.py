@@ -45,7 +45,7 @@ def test_catalog_neighbour_bookmarked_only(library, paths):
         first, third = rows[0], rows[2]
         store = StateStore.open(paths.state_db, backups=False)
         for row in (first, third):
-            store.add_article_bookmark(row.fingerprint, row.path, row.title)
+            store.bookmarks.add_article(row.fingerprint, row.path, row.title)
         nxt = lib.catalog.neighbour(first.id, (), "date", 1, bookmarked_only=True)
         assert nxt is not None and nxt.id == third.id
         assert lib.catalog.neighbour(first.id, (), "date", 1).id == rows[1].id

@@ -23,7 +23,7 @@ def stored(paths) -> list:
     """Every bookmark in state.db, read through a connection of its own."""
     store = StateStore.open(paths.state_db, backups=False)
     try:
-        return store.list_bookmarks("", 0, 1000)
+        return store.bookmarks.page("", 0, 1000)
     finally:
         store.close()
 
@@ -102,7 +102,7 @@ async def test_B_lists_filters_and_opens_at_the_passage(library, make_app):
             await pilot.press("space")
         await pilot.press("v", "b")
         await settle(pilot)
-        far = app.library.state.list_bookmarks()[0]
+        far = app.library.state.bookmarks.page()[0]
         await pilot.press("g", "v", "b", "h", "j", "enter")  # then open another article
         await settle(pilot)
         assert screen.current.title == "River levels fall"
@@ -240,7 +240,7 @@ async def test_a_mouse_drag_selects_whole_sentences(library, make_app):
         assert reader.article.blocks[0].text[selection[1].offset - 1] == "."
         await pilot.press("b")
         await settle(pilot)
-        assert app.library.state.count_bookmarks() == 1
+        assert app.library.state.bookmarks.count() == 1
 
 
 async def test_the_same_passage_is_not_bookmarked_twice(library, make_app, paths):
@@ -264,7 +264,7 @@ async def test_marking_the_bookmarked_section_read_marks_its_articles(library, m
         await pilot.press("A")
         await settle(pilot)
         assert screen.article_list.row_at(0).read
-        assert app.library.state.is_read(screen.article_list.row_at(0).fingerprint)
+        assert app.library.state.marks.is_read(screen.article_list.row_at(0).fingerprint)
 
 
 async def test_b_in_the_reader_without_a_selection_bookmarks_the_article(library, make_app, paths):

@@ -43,11 +43,10 @@ def saved_node(tree, name: str):
 
 async def with_saved_search(pilot, name: str, query: str):
     """Save a search straight into the state store and show it in the tree."""
-    from tuireader.state.searches import save_search
 
     await settle(pilot)
     screen = pilot.app.screen
-    save_search(screen.library.state, name, query)
+    screen.library.state.searches.save(name, query)
     screen.show_saved_searches()
     await pilot.pause()
     return screen
@@ -108,7 +107,6 @@ async def test_opening_a_match_marks_its_hits_and_steps_through_matches(tide_lib
 
 
 async def test_d_twice_forgets_a_saved_search(tide_library, make_app):
-    from tuireader.state.searches import saved_searches
 
     app = make_app(tide_library)
     async with app.run_test(size=SIZE) as pilot:
@@ -118,10 +116,10 @@ async def test_d_twice_forgets_a_saved_search(tide_library, make_app):
         screen.tree.move_cursor(saved_node(screen.tree, "Tides"))
         await settle(pilot)
         await pilot.press("d")  # asks first
-        assert [s.name for s in saved_searches(screen.library.state)] == ["Tides"]
+        assert [s.name for s in screen.library.state.searches.all()] == ["Tides"]
         await pilot.press("d")
         await settle(pilot)
-        assert saved_searches(screen.library.state) == []
+        assert screen.library.state.searches.all() == []
         assert saved_node(screen.tree, "Tides") is None
         # The list follows a real section again (the one the tree cursor landed on).
         assert not screen.in_saved_search

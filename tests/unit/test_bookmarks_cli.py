@@ -107,7 +107,7 @@ def test_add_fails_when_nothing_can_be_saved(env, capsys) -> None:
     assert run("add", str(root / "b.md")) == 1
     assert "written by a newer tuireader" in capsys.readouterr().err
     store = StateStore.open(data / "state.db")
-    assert store.count_bookmarks() == 0
+    assert store.bookmarks.count() == 0
     store.close()
 
 

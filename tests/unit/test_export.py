@@ -22,9 +22,9 @@ ART = Article(
 @pytest.fixture
 def store(tmp_path: Path):
     opened = StateStore.open(tmp_path / "state.db", backups=False)
-    opened.add_passage_bookmark(ART, Anchor(0, 4), Anchor(1, 8), "多行\n笔记: yes", fp="fpA")
-    opened.add_article_bookmark("fpB", "b.txt", "no")
-    opened.add_passage_bookmark(ART, Anchor(0, 0), Anchor(0, 4), "", fp="fpA")
+    opened.bookmarks.add_passage(ART, Anchor(0, 4), Anchor(1, 8), "多行\n笔记: yes", fp="fpA")
+    opened.bookmarks.add_article("fpB", "b.txt", "no")
+    opened.bookmarks.add_passage(ART, Anchor(0, 0), Anchor(0, 4), "", fp="fpA")
     yield opened
     opened.close()
 
@@ -40,7 +40,7 @@ def comparable(bookmarks) -> list[tuple]:
 
 @pytest.mark.parametrize("export", [to_json, to_yaml])
 def test_round_trip_keeps_every_field(store: StateStore, export) -> None:
-    original = store.list_bookmarks()
+    original = store.bookmarks.page()
     parsed = parse_export(export(original))
     assert parsed.problems == []
     assert comparable(parsed.bookmarks) == comparable(original)
@@ -48,17 +48,17 @@ def test_round_trip_keeps_every_field(store: StateStore, export) -> None:
 
 @pytest.mark.parametrize("export", [to_json, to_yaml])
 def test_importing_twice_adds_nothing(store: StateStore, tmp_path: Path, export) -> None:
-    text = export(store.list_bookmarks())
+    text = export(store.bookmarks.page())
     other = StateStore.open(tmp_path / "other" / "state.db", backups=False)
-    assert other.insert_bookmarks(parse_export(text).bookmarks) == 3
-    assert other.insert_bookmarks(parse_export(text).bookmarks) == 0
-    assert other.count_bookmarks() == 3
-    assert store.insert_bookmarks(parse_export(text).bookmarks) == 0  # into its source too
+    assert other.bookmarks.insert(parse_export(text).bookmarks) == 3
+    assert other.bookmarks.insert(parse_export(text).bookmarks) == 0
+    assert other.bookmarks.count() == 3
+    assert store.bookmarks.insert(parse_export(text).bookmarks) == 0  # into its source too
     other.close()
 
 
 def test_json_is_shaped_like_w3c_annotations(store: StateStore) -> None:
-    data = json.loads(to_json(store.list_bookmarks()))
+    data = json.loads(to_json(store.bookmarks.page()))
     assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection" and data["total"] == 3
     passage = next(i for i in data["items"] if "body" in i)
@@ -82,7 +82,7 @@ def test_json_is_shaped_like_w3c_annotations(store: StateStore) -> None:
 
 
 def test_yaml_is_grouped_by_article_and_readable(store: StateStore) -> None:
-    text = to_yaml(store.list_bookmarks())
+    text = to_yaml(store.bookmarks.page())
     assert text.count("- path:") == 2
     assert "title: 张掖: 新闻" in text or "title: '张掖: 新闻'" in text
     assert "|-\n" in text or "|\n" in text  # multi-line notes as blocks, not escapes
@@ -106,8 +106,8 @@ articles:
     first = parsed.bookmarks[0]
     assert (first.path, first.title, first.quote) == ("notes/x.md", "False", "一段话")
     store = StateStore.open(tmp_path / "state.db", backups=False)
-    assert store.insert_bookmarks(parsed.bookmarks) == 2
-    assert store.insert_bookmarks(parse_export(text).bookmarks) == 0
+    assert store.bookmarks.insert(parsed.bookmarks) == 2
+    assert store.bookmarks.insert(parse_export(text).bookmarks) == 0
     store.close()
 
 
@@ -141,7 +141,7 @@ def test_hostile_or_foreign_files_are_refused(text: str) -> None:
 
 
 def test_markdown_groups_quotes_notes_and_links(store: StateStore, tmp_path: Path) -> None:
-    text = to_markdown(store.list_bookmarks(), tmp_path)
+    text = to_markdown(store.bookmarks.page(), tmp_path)
     assert text.startswith("# Bookmarks\n")
     assert text.count("## ") == 2
     assert "## 张掖: 新闻" in text

@@ -75,7 +75,7 @@ def test_query_language(catalog, query, expected):
 def test_unread_and_bookmarked_come_from_the_state(catalog, tmp_path):
     store = StateStore.open(tmp_path / "data" / "state.db", backups=False)
     row = catalog.row_by_path("新闻/要闻/a.md")
-    store.set_read(row.fingerprint, row.path)
+    store.marks.set_read(row.fingerprint, row.path)
     store.close()
     catalog.attach_state(tmp_path / "data" / "state.db")
     assert set(paths(catalog, "经济 is:unread")) == {"新闻/本地/b.md", "文化/c.md"}

@@ -37,9 +37,9 @@ def test_a_day_old_backup_makes_a_new_one(tmp_path: Path) -> None:
 
 def test_backup_holds_bookmarks_read_marks_and_positions(tmp_path: Path) -> None:
     store = StateStore.open(tmp_path / "state.db", backups=False)
-    store.add_passage_bookmark(ART, Anchor(0, 4), Anchor(0, 8), "note", fp="fpA")
-    store.set_read("fpA", "a.txt")
-    store.save_position("fpA", "a.txt", Anchor(0, 4))
+    store.bookmarks.add_passage(ART, Anchor(0, 4), Anchor(0, 8), "note", fp="fpA")
+    store.marks.set_read("fpA", "a.txt")
+    store.positions.save("fpA", "a.txt", Anchor(0, 4))
     written = write_backup(store, tmp_path / "backups")
     data = json.loads(written.read_text(encoding="utf-8"))
     assert data["annotations"]["items"][0]["target"]["selector"][0]["exact"] == "第二句！"
@@ -65,16 +65,16 @@ def test_only_the_last_ten_are_kept(tmp_path: Path) -> None:
 def test_damaged_database_is_refilled_from_the_newest_backup(tmp_path: Path) -> None:
     db = tmp_path / "state.db"
     store = StateStore.open(db, backups=False)
-    b = store.add_passage_bookmark(ART, Anchor(0, 4), Anchor(0, 8), "note", fp="fpA")
-    store.set_read("fpA", "a.txt")
-    store.save_position("fpB", "b.txt", Anchor(3, 1))
+    b = store.bookmarks.add_passage(ART, Anchor(0, 4), Anchor(0, 8), "note", fp="fpA")
+    store.marks.set_read("fpA", "a.txt")
+    store.positions.save("fpB", "b.txt", Anchor(3, 1))
     write_backup(store, tmp_path / "backups")
     store.close()
     db.write_bytes(b"garbage" * 100)
     store = StateStore.open(db)
     assert "not a SQLite database" in store.notices[0]
     assert "Restored 1 bookmark(s) and 2 read mark(s)" in store.notices[1]
-    restored = store.list_bookmarks()[0]
+    restored = store.bookmarks.page()[0]
     assert (restored.uid, restored.quote, restored.note) == (b.uid, "第二句！", "note")
-    assert store.is_read("fpA") and store.position("fpB") == Anchor(3, 1)
+    assert store.marks.is_read("fpA") and store.positions.get("fpB") == Anchor(3, 1)
     store.close()

@@ -36,8 +36,8 @@ def library(tmp_path: Path):
     layout = layout_of(article.blocks)
     at = layout.text.find(QUOTE)
     start, end = layout.anchor(at), layout.anchor(at + len(QUOTE), is_end=True)
-    store.add_passage_bookmark(article, start, end, "note", fp=fingerprint(article))
-    store.add_article_bookmark(fingerprint(article), article.path, article.title)
+    store.bookmarks.add_passage(article, start, end, "note", fp=fingerprint(article))
+    store.bookmarks.add_article(fingerprint(article), article.path, article.title)
     yield root, store
     store.close()
 
@@ -46,7 +46,7 @@ def statuses(root: Path, store: StateStore) -> dict[str, tuple[str, str]]:
     """quote-or-'whole' → (status, current path)."""
     checker = BookmarkChecker(root, load_article, fingerprint)
     found = {}
-    for b in store.list_bookmarks():
+    for b in store.bookmarks.page():
         check = checker.check(b)
         found[b.quote or "whole"] = (check.status, check.path)
     return found
@@ -69,7 +69,7 @@ def test_text_inserted_before_the_passage_reanchors_it(library) -> None:
     root, store = library
     write(root / "新闻" / "a.md", ["一段新加的导语。", *BODY])
     assert statuses(root, store)[QUOTE] == ("reanchored", "新闻/a.md")
-    passage = store.list_bookmarks(QUOTE)[0]
+    passage = store.bookmarks.page(QUOTE)[0]
     check = BookmarkChecker(root, load_article, fingerprint).check(passage)
     assert quoted_now(root, check.path, check.placement.start, check.placement.end) == QUOTE
 
@@ -87,7 +87,7 @@ def test_deleted_passage_is_orphaned_but_kept(library) -> None:
     root, store = library
     write(root / "新闻" / "a.md", [BODY[0], BODY[2]])
     assert statuses(root, store)[QUOTE] == ("orphaned", "新闻/a.md")
-    assert store.count_bookmarks() == 2
+    assert store.bookmarks.count() == 2
 
 
 def test_moved_article_is_found_by_fingerprint(library) -> None:
@@ -114,15 +114,15 @@ def test_deleted_article_orphans_its_bookmarks(library) -> None:
         QUOTE: ("orphaned", "新闻/a.md"),
         "whole": ("orphaned", "新闻/a.md"),
     }
-    assert store.count_bookmarks() == 2  # kept, with quote and note
-    assert store.list_bookmarks(QUOTE)[0].note == "note"
+    assert store.bookmarks.count() == 2  # kept, with quote and note
+    assert store.bookmarks.page(QUOTE)[0].note == "note"
 
 
 def test_placements_for_the_reader(library) -> None:
     root, store = library
     write(root / "新闻" / "a.md", ["导语。", *BODY])
     article = load_article(root / "新闻" / "a.md", root)
-    placed = placements_for(article, store.bookmarks_for("unknown-fp", "新闻/a.md"))
+    placed = placements_for(article, store.bookmarks.of_article("unknown-fp", "新闻/a.md"))
     assert len(placed) == 1  # the whole-article bookmark has nothing to highlight
     bookmark, placement = placed[0]
     assert bookmark.quote == QUOTE and placement.status == "reanchored"
@@ -134,23 +134,23 @@ def test_refresh_placements_heals_an_edited_article(library) -> None:
     write(root / "新闻" / "a.md", ["导语。", *BODY])
     article = load_article(root / "新闻" / "a.md", root)
     new_fp = fingerprint(article)
-    placed = refresh_placements(store, article, new_fp)
+    placed = refresh_placements(store.bookmarks, article, new_fp)
     assert [p.status for _, p in placed] == ["reanchored"]
-    healed = store.list_bookmarks(QUOTE)[0]
+    healed = store.bookmarks.page(QUOTE)[0]
     assert healed.fingerprint == new_fp  # the list mark follows the edited article
-    assert store.is_bookmarked(new_fp)
-    again = refresh_placements(store, article, new_fp)
+    assert store.bookmarks.any_for(new_fp)
+    again = refresh_placements(store.bookmarks, article, new_fp)
     assert [p.status for _, p in again] == ["anchored"]
 
 
 def test_refresh_placements_leaves_orphans_alone(library) -> None:
     root, store = library
-    before = store.list_bookmarks(QUOTE)[0]
+    before = store.bookmarks.page(QUOTE)[0]
     write(root / "新闻" / "a.md", [BODY[0], BODY[2]])
     article = load_article(root / "新闻" / "a.md", root)
-    placed = refresh_placements(store, article, fingerprint(article))
+    placed = refresh_placements(store.bookmarks, article, fingerprint(article))
     assert [p.status for _, p in placed] == ["orphaned"]
-    assert store.list_bookmarks(QUOTE)[0] == before
+    assert store.bookmarks.page(QUOTE)[0] == before
 
 
 def test_article_moved_to_an_odd_file_name_is_found_under_its_catalog_key(library) -> None:

@@ -2,7 +2,8 @@
 
 Root ignores directory permissions, so "read-only" is simulated with ``PRAGMA query_only``
 on the store's connection, and "disk full" with ``PRAGMA max_page_count`` (SQLite then
-fails writes with its real SQLITE_FULL error).
+fails writes with its real SQLITE_FULL error). The store's connection is the one
+``state.opening`` made last (the ``made`` fixture records them).
 """
 
 from __future__ import annotations
@@ -17,6 +18,22 @@ from tuireader.state import StateStore, StateWriteError
 from tuireader.state.schema import SCHEMA_VERSION
 
 
+@pytest.fixture
+def made(monkeypatch) -> list[sqlite3.Connection]:
+    """Every connection ``state.opening`` makes, in order: the store's own comes last."""
+    import tuireader.state.opening as opening
+
+    connections: list[sqlite3.Connection] = []
+    real = opening.connect
+
+    def recording(path: Path) -> sqlite3.Connection:
+        connections.append(real(path))
+        return connections[-1]
+
+    monkeypatch.setattr(opening, "connect", recording)
+    return connections
+
+
 def aside_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name.startswith("state.db.bad-"))
 
@@ -24,14 +41,14 @@ def aside_files(folder: Path) -> list[Path]:
 def make_full_db(db: Path, count: int = 200) -> None:
     store = StateStore.open(db, backups=False)
     for i in range(count):
-        store.add_article_bookmark(f"fp{i}", f"{i}.txt", "title " * 40)
+        store.bookmarks.add_article(f"fp{i}", f"{i}.txt", "title " * 40)
     store.close()
 
 
 def test_missing_data_dir_is_created(tmp_path: Path) -> None:
     store = StateStore.open(tmp_path / "a" / "b" / "state.db")
     assert store.notices == [] and not store.read_only
-    store.set_read("fp", "x.txt")
+    store.marks.set_read("fp", "x.txt")
     store.close()
     assert (tmp_path / "a" / "b" / "state.db").is_file()
 
@@ -57,8 +74,8 @@ def test_bad_file_is_kept_aside_and_a_new_one_started(
     assert len(kept) == 1 and kept[0].read_bytes() == content
     assert kept[0].name in store.notices[0]
     assert not store.read_only
-    store.add_article_bookmark("fp", "a.txt", "t")
-    assert store.count_bookmarks() == 1
+    store.bookmarks.add_article("fp", "a.txt", "t")
+    assert store.bookmarks.count() == 1
     store.close()
 
 
@@ -71,7 +88,7 @@ def test_damaged_pages_are_found_by_quick_check(tmp_path: Path) -> None:
     store = StateStore.open(db, backups=False)
     assert "damaged" in store.notices[0]
     assert aside_files(tmp_path)[0].read_bytes() == bytes(data)
-    assert store.count_bookmarks() == 0 and not store.read_only
+    assert store.bookmarks.count() == 0 and not store.read_only
     store.close()
 
 
@@ -89,48 +106,48 @@ def test_wal_file_goes_aside_with_its_database(tmp_path: Path) -> None:
 def test_newer_schema_opens_read_only_and_refuses_writes(tmp_path: Path) -> None:
     db = tmp_path / "state.db"
     store = StateStore.open(db, backups=False)
-    store.set_read("fp", "a.txt")
+    store.marks.set_read("fp", "a.txt")
     store.close()
     conn = sqlite3.connect(db)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     store = StateStore.open(db)
     assert store.read_only and "newer" in store.notices[0]
-    assert store.is_read("fp")  # reading still works
+    assert store.marks.is_read("fp")  # reading still works
     with pytest.raises(StateWriteError, match="newer"):
-        store.add_article_bookmark("fp2", "b.txt", "t")
+        store.bookmarks.add_article("fp2", "b.txt", "t")
     store.close()
     assert not (tmp_path / "backups").exists()  # nothing written for a newer schema
     assert aside_files(tmp_path) == []
 
 
-def test_read_only_database_fails_the_action_not_the_store(tmp_path: Path) -> None:
+def test_read_only_database_fails_the_action_not_the_store(tmp_path: Path, made) -> None:
     store = StateStore.open(tmp_path / "state.db", backups=False)
-    store.set_read("fp1", "a.txt")
-    store._conn.execute("PRAGMA query_only = ON")  # stands in for a read-only disk
+    store.marks.set_read("fp1", "a.txt")
+    made[-1].execute("PRAGMA query_only = ON")  # stands in for a read-only disk
     with pytest.raises(StateWriteError, match="read-only"):
-        store.set_read("fp2", "b.txt")
+        store.marks.set_read("fp2", "b.txt")
     with pytest.raises(StateWriteError):
-        store.add_article_bookmark("fp3", "c.txt", "t")
-    assert store.is_read("fp1") and not store.is_read("fp2")
-    store._conn.execute("PRAGMA query_only = OFF")
-    store.set_read("fp2", "b.txt")  # the same store keeps working afterwards
-    assert store.is_read("fp2")
+        store.bookmarks.add_article("fp3", "c.txt", "t")
+    assert store.marks.is_read("fp1") and not store.marks.is_read("fp2")
+    made[-1].execute("PRAGMA query_only = OFF")
+    store.marks.set_read("fp2", "b.txt")  # the same store keeps working afterwards
+    assert store.marks.is_read("fp2")
     store.close()
 
 
-def test_disk_full_fails_the_action_and_keeps_earlier_work(tmp_path: Path) -> None:
+def test_disk_full_fails_the_action_and_keeps_earlier_work(tmp_path: Path, made) -> None:
     store = StateStore.open(tmp_path / "state.db", backups=False)
-    store.save_position("fp0", "a.txt", Anchor(2, 3))
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
-    store._conn.execute(f"PRAGMA max_page_count = {pages}")
+    store.positions.save("fp0", "a.txt", Anchor(2, 3))
+    pages = made[-1].execute("PRAGMA page_count").fetchone()[0]
+    made[-1].execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(StateWriteError, match="disk is full"):
-        store.set_read_many([(f"fp{i}", "x" * 500) for i in range(500)])
-    assert not store.is_read("fp1")  # the whole batch was rolled back, not half of it
-    assert store.position("fp0") == Anchor(2, 3)
-    store._conn.execute("PRAGMA max_page_count = 1073741823")
-    store.set_read("fp1", "a.txt")
-    assert store.is_read("fp1")
+        store.marks.set_read_many([(f"fp{i}", "x" * 500) for i in range(500)])
+    assert not store.marks.is_read("fp1")  # the whole batch was rolled back, not half of it
+    assert store.positions.get("fp0") == Anchor(2, 3)
+    made[-1].execute("PRAGMA max_page_count = 1073741823")
+    store.marks.set_read("fp1", "a.txt")
+    assert store.marks.is_read("fp1")
     assert store.integrity_ok()
     store.close()
 
@@ -140,9 +157,9 @@ def test_unusable_data_dir_gives_a_working_memory_store(tmp_path: Path) -> None:
     blocker.write_text("a file where the data folder should be")
     store = StateStore.open(blocker / "state.db")
     assert store.read_only and "will not be saved" in store.notices[0]
-    assert not store.is_read("fp") and store.count_bookmarks() == 0
+    assert not store.marks.is_read("fp") and store.bookmarks.count() == 0
     with pytest.raises(StateWriteError):
-        store.set_read("fp", "a.txt")
+        store.marks.set_read("fp", "a.txt")
     store.close()
     assert blocker.read_text() == "a file where the data folder should be"
 
@@ -151,16 +168,16 @@ def test_two_stores_on_one_file_see_each_others_writes(tmp_path: Path) -> None:
     db = tmp_path / "state.db"
     first, second = StateStore.open(db), StateStore.open(db)
     for i in range(20):
-        first.add_article_bookmark(f"a{i}", "a.txt", "t")
-        second.add_article_bookmark(f"b{i}", "b.txt", "t")
-    assert first.count_bookmarks() == second.count_bookmarks() == 40
+        first.bookmarks.add_article(f"a{i}", "a.txt", "t")
+        second.bookmarks.add_article(f"b{i}", "b.txt", "t")
+    assert first.bookmarks.count() == second.bookmarks.count() == 40
     first.close()
     second.close()
 
 
-def test_database_settings(tmp_path: Path) -> None:
+def test_database_settings(tmp_path: Path, made) -> None:
     store = StateStore.open(tmp_path / "state.db", backups=False)
-    conn = store._conn
+    conn = made[-1]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
@@ -175,7 +192,7 @@ def test_unwritable_file_is_shown_read_only(tmp_path: Path, monkeypatch) -> None
 
     db = tmp_path / "state.db"
     store = StateStore.open(db, backups=False)
-    store.set_read("fp1", "a.txt")
+    store.marks.set_read("fp1", "a.txt")
     store.close()
 
     def refuse(path):
@@ -184,14 +201,14 @@ def test_unwritable_file_is_shown_read_only(tmp_path: Path, monkeypatch) -> None
     monkeypatch.setattr(safety, "connect", refuse)
     store = StateStore.open(db)
     assert store.read_only and "will not be saved" in store.notices[0]
-    assert store.is_read("fp1")  # the user's state is still shown
+    assert store.marks.is_read("fp1")  # the user's state is still shown
     with pytest.raises(StateWriteError, match="Cannot write"):
-        store.set_read("fp2", "b.txt")
+        store.marks.set_read("fp2", "b.txt")
     store.close()
     assert aside_files(tmp_path) == []
 
 
-def test_an_old_schema_is_migrated_on_open(tmp_path: Path) -> None:
+def test_an_old_schema_is_migrated_on_open(tmp_path: Path, made) -> None:
     db = tmp_path / "state.db"
     conn = sqlite3.connect(db)
     conn.execute("CREATE TABLE unrelated(x)")  # a real SQLite file at user_version 0
@@ -199,7 +216,7 @@ def test_an_old_schema_is_migrated_on_open(tmp_path: Path) -> None:
     conn.close()
     store = StateStore.open(db, backups=False)
     assert store.notices == [] and not store.read_only
-    assert store._conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    store.add_article_bookmark("fp", "a.txt", "t")
-    assert store._conn.execute("SELECT count(*) FROM unrelated").fetchone() == (0,)
+    assert made[-1].execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    store.bookmarks.add_article("fp", "a.txt", "t")
+    assert made[-1].execute("SELECT count(*) FROM unrelated").fetchone() == (0,)
     store.close()

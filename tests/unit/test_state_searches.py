@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tuireader.state import StateStore
-from tuireader.state.searches import delete_saved_search, save_search, saved_searches
 
 
 @pytest.fixture
@@ -17,26 +16,26 @@ def store(tmp_path):
 
 
 def test_nothing_saved_at_first(store):
-    assert saved_searches(store) == []
+    assert store.searches.all() == []
 
 
 def test_save_list_replace_delete(store, tmp_path):
-    save_search(store, "经济", "经济 -旅游")
-    save_search(store, "A river", '"river city"')
-    save_search(store, "经济", "经济 section:要闻")
-    assert [(s.name, s.query) for s in saved_searches(store)] == [
+    store.searches.save("经济", "经济 -旅游")
+    store.searches.save("A river", '"river city"')
+    store.searches.save("经济", "经济 section:要闻")
+    assert [(s.name, s.query) for s in store.searches.all()] == [
         ("A river", '"river city"'),
         ("经济", "经济 section:要闻"),
     ]
-    assert delete_saved_search(store, "A river")
-    assert not delete_saved_search(store, "A river")
+    assert store.searches.delete("A river")
+    assert not store.searches.delete("A river")
     store.close()
     again = StateStore.open(tmp_path / "state.db", backups=False)
-    assert [s.name for s in saved_searches(again)] == ["经济"]
+    assert [s.name for s in again.searches.all()] == ["经济"]
     again.close()
 
 
 @pytest.mark.parametrize(("name", "query"), [("", "x"), ("n", "  ")])
 def test_a_saved_search_needs_a_name_and_a_query(store, name, query):
     with pytest.raises(ValueError):
-        save_search(store, name, query)
+        store.searches.save(name, query)

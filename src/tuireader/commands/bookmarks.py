@@ -113,10 +113,10 @@ def _add(args, store: StateStore, paths) -> int:
     article = _load_for_add(Path(args.file), _library(args, paths), load_article, ArticleError)
     fp = fingerprint(article)
     if args.quote is None:
-        b = store.add_article_bookmark(fp, article.path, article.title, args.note)
+        b = store.bookmarks.add_article(fp, article.path, article.title, args.note)
     else:
         start, end = _find_quote(article, args.quote)
-        b = store.add_passage_bookmark(article, start, end, args.note, fp=fp)
+        b = store.bookmarks.add_passage(article, start, end, args.note, fp=fp)
     print(f"bookmark {b.id} saved: {common.show_path(article.path)}")
     return 0
 
@@ -176,15 +176,14 @@ def _import(args, store: StateStore, paths) -> int:
         raise common.UsageError(f"cannot import {common.show_path(args.file)}: {exc}") from None
     for problem in result.problems:
         common.error(problem)
-    added = store.insert_bookmarks(result.bookmarks)
+    added = store.bookmarks.insert(result.bookmarks)
     print(f"imported {added} new bookmark(s), {len(result.bookmarks) - added} already there")
     return 0
 
 
 def _all(store: StateStore, filter_text: str = "") -> list[Bookmark]:
     """Every bookmark (matching the filter), grouped by article."""
-    total = store.count_bookmarks(filter_text)
-    return store.list_bookmarks(filter_text, 0, max(total, 1))
+    return store.bookmarks.matching(filter_text)
 
 
 _ACTIONS = {"list": _list, "add": _add, "export": _export, "import": _import}

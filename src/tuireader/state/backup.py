@@ -11,22 +11,33 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from tuireader.state.bookmarks import Bookmarks
 from tuireader.state.export import to_annotation, write_atomic
 from tuireader.state.importing import ImportFormatError, parse_export
+from tuireader.state.marks import ReadMarks
 from tuireader.state.rows import file_stamp, now_iso
 from tuireader.text import json_out
-
-if TYPE_CHECKING:
-    from tuireader.state.store import StateStore
 
 KEEP = 10
 MIN_INTERVAL_S = 24 * 3600
 _PREFIX = "state-"
 
 
-def backup_if_due(store: StateStore, folder: Path, now: float | None = None) -> str | None:
+class BackedUpStore(Protocol):
+    """The parts of the state store a backup reads and a restore fills."""
+
+    @property
+    def bookmarks(self) -> Bookmarks:
+        """Bookmarks and notes."""
+
+    @property
+    def marks(self) -> ReadMarks:
+        """Read marks (with the positions kept beside them)."""
+
+
+def backup_if_due(store: BackedUpStore, folder: Path, now: float | None = None) -> str | None:
     """Back up when the newest backup is a day old or missing; a notice if it failed."""
     now = time.time() if now is None else now
     newest = newest_backup(folder)
@@ -39,7 +50,7 @@ def backup_if_due(store: StateStore, folder: Path, now: float | None = None) -> 
     return None
 
 
-def write_backup(store: StateStore, folder: Path) -> Path:
+def write_backup(store: BackedUpStore, folder: Path) -> Path:
     """Write one backup now and prune old ones; returns the new file."""
     stamp = file_stamp()
     target = folder / f"{_PREFIX}{stamp}-{os.getpid()}.json"
@@ -48,14 +59,13 @@ def write_backup(store: StateStore, folder: Path) -> Path:
     return target
 
 
-def backup_text(store: StateStore) -> str:
+def backup_text(store: BackedUpStore) -> str:
     """The whole state as JSON text."""
-    total = store.count_bookmarks()
-    bookmarks = store.list_bookmarks(limit=max(total, 1))
+    bookmarks = store.bookmarks.matching()
     states = [
         {"fingerprint": fp, "last_path": path, "read": bool(read), "read_at": read_at,
          "pos_block": block, "pos_offset": offset}
-        for fp, path, read, read_at, block, offset in store.article_states()
+        for fp, path, read, read_at, block, offset in store.marks.dump()
     ]  # fmt: skip
     document = {
         "tuireader_backup": 1,
@@ -89,15 +99,15 @@ def prune(folder: Path, keep: int = KEEP) -> None:
         old.unlink(missing_ok=True)
 
 
-def restore_latest(store: StateStore, folder: Path) -> str:
+def restore_latest(store: BackedUpStore, folder: Path) -> str:
     """Fill ``store`` from the newest readable backup; a notice saying what came back."""
     for backup in reversed(backups(folder)):
         try:
             text = backup.read_text(encoding="utf-8")
             bookmarks = parse_export(text).bookmarks
             states = [_state_row(item) for item in json.loads(text).get("article_state", [])]
-            added = store.insert_bookmarks(bookmarks)
-            marks = store.restore_article_states(states)
+            added = store.bookmarks.insert(bookmarks)
+            marks = store.marks.restore(states)
         except (OSError, ValueError, TypeError, KeyError, AttributeError, ImportFormatError):
             continue
         return f"Restored {added} bookmark(s) and {marks} read mark(s)/position(s) from {backup}."

@@ -17,6 +17,7 @@ from tuireader.library.keys import rel_path_str, resolve_rel
 from tuireader.library.model import Article, Bookmark
 from tuireader.state.anchors import ANCHORED, MOVED, ORPHANED, REANCHORED, Placement, QuoteSelector
 from tuireader.state.anchors import reanchor as place_quote
+from tuireader.state.bookmarks import Bookmarks
 from tuireader.state.safety import StateWriteError
 
 LoadFn = Callable[[Path, Path], Article]
@@ -54,7 +55,9 @@ def placements_for(article: Article, bookmarks: list[Bookmark]) -> list[tuple[Bo
     return [(b, place_quote(selector_of(b), article)) for b in bookmarks if b.quote is not None]
 
 
-def refresh_placements(store, article: Article, fp: str) -> list[tuple[Bookmark, Placement]]:
+def refresh_placements(
+    bookmarks: Bookmarks, article: Article, fp: str
+) -> list[tuple[Bookmark, Placement]]:
     """Place an opened article's passages and store where they moved to (self-healing).
 
     Passages found by the article's path after an edit take its new fingerprint and
@@ -62,7 +65,7 @@ def refresh_placements(store, article: Article, fp: str) -> list[tuple[Bookmark,
     whole-article bookmarks are left untouched; a failed write (read-only) only skips the
     update. Returns what :func:`placements_for` returns.
     """
-    placed = placements_for(article, store.bookmarks_for(fp, article.path or None))
+    placed = placements_for(article, bookmarks.of_article(fp, article.path or None))
     for b, placement in placed:
         if placement.status == ORPHANED or placement.start is None or placement.end is None:
             continue
@@ -80,7 +83,7 @@ def refresh_placements(store, article: Article, fp: str) -> list[tuple[Bookmark,
             continue
         new = replace(b, block=moved[0], start=moved[1], end_block=moved[2], end=moved[3])
         with suppress(StateWriteError):
-            store.relocate_bookmark(b.id, fp, article.path, new)
+            bookmarks.relocate(b.id, fp, article.path, new)
     return placed
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from tuireader.state.connection import StateDb
 from tuireader.state.rows import now_iso
-from tuireader.state.store import StateStore
 
 _TABLE = """CREATE TABLE IF NOT EXISTS saved_searches(
     name TEXT PRIMARY KEY, query TEXT NOT NULL, created TEXT NOT NULL)"""
@@ -26,39 +26,45 @@ class SavedSearch:
     created: str
 
 
-def saved_searches(store: StateStore) -> list[SavedSearch]:
-    """Every saved search, by name."""
-    with store._lock:
+class SavedSearches:
+    """Named queries (``store.searches``)."""
+
+    def __init__(self, db: StateDb) -> None:
+        """Read and write through ``db``."""
+        self._db = db
+
+    def all(self) -> list[SavedSearch]:
+        """Every saved search, by name."""
         try:
-            rows = store._conn.execute(
-                "SELECT name, query, created FROM saved_searches ORDER BY name"
-            ).fetchall()
+            rows = self._db.all("SELECT name, query, created FROM saved_searches ORDER BY name")
         except sqlite3.OperationalError:  # nothing saved yet: the table is made on first save
             return []
-    return [SavedSearch(*row) for row in rows]
+        return [SavedSearch(*row) for row in rows]
 
+    def is_saved(self, name: str) -> bool:
+        """Whether a search called ``name`` is saved."""
+        return any(found.name == name for found in self.all())
 
-def save_search(store: StateStore, name: str, query: str) -> None:
-    """Save (or replace) the search called ``name``; ValueError for an empty name/query."""
-    name, query = name.strip(), query.strip()
-    if not name or not query:
-        raise ValueError("a saved search needs a name and a query")
+    def save(self, name: str, query: str) -> None:
+        """Save (or replace) the search called ``name``; ValueError for an empty name/query."""
+        name, query = name.strip(), query.strip()
+        if not name or not query:
+            raise ValueError("a saved search needs a name and a query")
 
-    def write(conn: sqlite3.Connection) -> None:
-        conn.execute(_TABLE)
-        conn.execute(
-            "INSERT OR REPLACE INTO saved_searches (name, query, created) VALUES (?, ?, ?)",
-            (name, query, now_iso()),
-        )
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute(_TABLE)
+            conn.execute(
+                "INSERT OR REPLACE INTO saved_searches (name, query, created) VALUES (?, ?, ?)",
+                (name, query, now_iso()),
+            )
 
-    store._write(write)
+        self._db.write(write)
 
+    def delete(self, name: str) -> bool:
+        """Forget the saved search called ``name``; False if there was none."""
 
-def delete_saved_search(store: StateStore, name: str) -> bool:
-    """Forget the saved search called ``name``; False if there was none."""
+        def write(conn: sqlite3.Connection) -> int:
+            conn.execute(_TABLE)
+            return conn.execute("DELETE FROM saved_searches WHERE name = ?", (name,)).rowcount
 
-    def write(conn: sqlite3.Connection) -> int:
-        conn.execute(_TABLE)
-        return conn.execute("DELETE FROM saved_searches WHERE name = ?", (name,)).rowcount
-
-    return store._write(write) > 0
+        return self._db.write(write) > 0

@@ -58,7 +58,7 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree)
         if article is None or self.current is None:
             self._bm_placed = []
             return
-        self._bm_placed = refresh_placements(self.library.state, article, self.current.fingerprint)
+        self._bm_placed = refresh_placements(self.library.state.bookmarks, article, self.current.fingerprint)
         screen.reader.set_highlights("bookmark", highlight_spans(article, self._bm_placed))
         self.update_note_strip()
 
@@ -82,13 +82,13 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree)
         if row is None:
             screen.notify("Choose an article first.", markup=False)
             return
-        if self.library.state.is_bookmarked(row.fingerprint) and any(
-            not b.is_passage for b in self.library.state.bookmarks_for(row.fingerprint)
+        if self.library.state.bookmarks.any_for(row.fingerprint) and any(
+            not b.is_passage for b in self.library.state.bookmarks.of_article(row.fingerprint)
         ):
             screen.notify("Already bookmarked. B lists every bookmark.", markup=False)
             return
         state = self.library.state
-        if self._bm_write(lambda: state.add_article_bookmark(row.fingerprint, row.path, row.title)):
+        if self._bm_write(lambda: state.bookmarks.add_article(row.fingerprint, row.path, row.title)):
             screen.notify("Article bookmarked (★). a adds a note.", markup=False)
             self.bookmarks_changed()
 
@@ -102,7 +102,7 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree)
             return same[0]
         article, fp = screen.reader.article, self.current.fingerprint
         state = self.library.state
-        made = self._bm_write(lambda: state.add_passage_bookmark(article, start, end, note, fp=fp))
+        made = self._bm_write(lambda: state.bookmarks.add_passage(article, start, end, note, fp=fp))
         if made is not None:
             screen.reader.clear_selection()
             screen.notify("Passage bookmarked." + ("" if note else " a adds a note."), markup=False)

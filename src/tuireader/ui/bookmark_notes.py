@@ -42,7 +42,7 @@ class BookmarkNotes:
         if row is None:
             screen.notify("Choose an article first.", markup=False)
             return
-        whole = [b for b in self.library.state.bookmarks_for(row.fingerprint) if not b.is_passage]
+        whole = [b for b in self.library.state.bookmarks.of_article(row.fingerprint) if not b.is_passage]
         if whole:
             self.edit_note(whole[0])
         else:
@@ -59,7 +59,7 @@ class BookmarkNotes:
         screen: Any = self
         if note is None or note == b.note:
             return
-        if self._bm_write(lambda: self.library.state.set_note(b.id, note)) is not None:
+        if self._bm_write(lambda: self.library.state.bookmarks.set_note(b.id, note)) is not None:
             screen.notify("Note saved." if note else "Note removed.", markup=False)
             screen.bookmarks_changed()
 
@@ -74,7 +74,7 @@ class BookmarkNotes:
             return
         state = self.library.state
         made = self._bm_write(
-            lambda: state.add_article_bookmark(row.fingerprint, row.path, row.title, note)
+            lambda: state.bookmarks.add_article(row.fingerprint, row.path, row.title, note)
         )
         if made is not None:
             screen.notify("Article bookmarked with the note.", markup=False)

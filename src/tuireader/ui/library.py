@@ -66,9 +66,7 @@ class Library:
         """Close the catalog and the state store."""
         self._loader.shutdown(wait=True)
         self.catalog.close()
-        close = getattr(self.state, "close", None)
-        if close is not None:
-            close()
+        self.state.close()
 
     def query(
         self, section: tuple[str, ...], sort: str, unread_only: bool, count: int | None = None
@@ -83,14 +81,14 @@ class Library:
     def set_read(self, row: Any, read: bool) -> str | None:
         """Mark one article read or unread; an error message when the write failed."""
         try:
-            self.state.set_read(row.fingerprint, row.path, read)
+            self.state.marks.set_read(row.fingerprint, row.path, read)
         except StateWriteError as exc:
             return str(exc)
         return None
 
     def is_read(self, row: Any) -> bool:
         """Whether the article is marked read now."""
-        return bool(self.state.is_read(row.fingerprint))
+        return self.state.marks.is_read(row.fingerprint)
 
     def mark_section_read(self, section: tuple[str, ...]) -> str | None:
         """Mark every article of a section read; an error message when it failed."""
@@ -100,7 +98,7 @@ class Library:
             rows = self.catalog.rows((), 0, count, bookmarked_only=True)
             pairs = [(row.fingerprint, row.path) for row in rows]
         try:
-            self.state.set_read_many(pairs, True)
+            self.state.marks.set_read_many(pairs, True)
         except StateWriteError as exc:
             return str(exc)
         return None
@@ -108,7 +106,7 @@ class Library:
     def save_position(self, row: Any, anchor: Any) -> str | None:
         """Remember where the reader is in an article."""
         try:
-            self.state.save_position(row.fingerprint, row.path, anchor)
+            self.state.positions.save(row.fingerprint, row.path, anchor)
         except StateWriteError as exc:
             return str(exc)
         return None

@@ -83,15 +83,15 @@ class BookmarksScreen(Screen["Bookmark | None"]):
         """
         self._generation += 1
         text = self.filter_text
-        self._total = self._state.count_bookmarks(text)
-        first = self._state.list_bookmarks(text, 0, FIRST_PAGE)
+        self._total = self._state.bookmarks.count(text)
+        first = self._state.bookmarks.page(text, 0, FIRST_PAGE)
         self._show(first, self._orphaned(first), keep)
         if self._total > len(first):
             self._load_all(self._generation, text, self._total, keep)
 
     @work(thread=True, exclusive=True, group="bookmarks")
     def _load_all(self, generation: int, text: str, total: int, keep: int | None) -> None:
-        found = self._state.list_bookmarks(text, 0, total + FIRST_PAGE)  # room for new ones
+        found = self._state.bookmarks.page(text, 0, total + FIRST_PAGE)  # room for new ones
         self.post_message(self.Loaded(generation, found, self._orphaned(found), keep))
 
     @dataclass
@@ -171,7 +171,7 @@ class BookmarksScreen(Screen["Bookmark | None"]):
     def _note_saved(self, b: Bookmark, note: str | None) -> None:
         if note is None or note == b.note:
             return
-        if self._write(lambda: self._state.set_note(b.id, note)):
+        if self._write(lambda: self._state.bookmarks.set_note(b.id, note)):
             self.notify("Note saved." if note else "Note removed.", markup=False)
             self.reload(keep=b.id)
 
@@ -180,7 +180,7 @@ class BookmarksScreen(Screen["Bookmark | None"]):
         b = self.bookmark_list.current
         if b is None:
             return
-        token = self._write(lambda: self._state.delete_bookmark(b.id))
+        token = self._write(lambda: self._state.bookmarks.delete(b.id))
         if token is not None:
             self._undo.append(token)
             self.notify("Bookmark deleted. Press u to undo.", markup=False)
@@ -192,7 +192,7 @@ class BookmarksScreen(Screen["Bookmark | None"]):
             self.notify("Nothing to undo.", markup=False)
             return
         token = self._undo.pop()
-        restored = self._write(lambda: self._state.undo_delete(token))
+        restored = self._write(lambda: self._state.bookmarks.undo_delete(token))
         if restored is not None:
             self.notify("Bookmark restored.", markup=False)
             self.reload(keep=restored.id)

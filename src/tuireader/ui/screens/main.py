@@ -224,7 +224,7 @@ class MainScreen(
         self.current = row
         position = (
             self.reload_anchor_for(row.path)  # its file changed: stay at the same place
-            or self.library.state.position(row.fingerprint)
+            or self.library.state.positions.get(row.fingerprint)
             or Anchor(0, 0)
         )
         self._saved_anchor = position

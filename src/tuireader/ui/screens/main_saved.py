@@ -144,10 +144,9 @@ class SavedSearchList:
             return
         self._forget_asked = None
         from tuireader.state import StateWriteError
-        from tuireader.state.searches import delete_saved_search
 
         try:
-            delete_saved_search(self.library.state, message.name)
+            self.library.state.searches.delete(message.name)
         except (StateWriteError, ValueError) as exc:
             screen.notify(str(exc), title="Not saved", markup=False, severity="error")
             return

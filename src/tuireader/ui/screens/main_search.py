@@ -150,15 +150,14 @@ class SearchActions(FindActions):
     def save_search(self, name: str, query: str) -> tuple[str | None, bool]:
         """Save a search, or forget it if it is saved: (error message or None, saved now?)."""
         from tuireader.state import StateWriteError
-        from tuireader.state.searches import delete_saved_search, save_search, saved_searches
 
-        store = self.library.state
+        searches = self.library.state.searches
         try:
-            if any(s.name == name for s in saved_searches(store)):
-                delete_saved_search(store, name)
+            if searches.is_saved(name):
+                searches.delete(name)
                 saved = False
             else:
-                save_search(store, name, query)
+                searches.save(name, query)
                 saved = True
         except (StateWriteError, ValueError) as exc:
             return str(exc), False
@@ -167,10 +166,8 @@ class SearchActions(FindActions):
 
     def show_saved_searches(self) -> None:
         """Put the saved searches in the section tree."""
-        from tuireader.state.searches import saved_searches
-
         screen: Any = self
-        found = saved_searches(self.library.state)
+        found = self.library.state.searches.all()
         screen.tree.set_saved_searches([(s.name, s.query) for s in found])
 
     # -- the index -----------------------------------------------------------------------

@@ -1,0 +1,51 @@
+"""One open state.db: its connection, a lock for the threads of one process, and writes.
+
+Every part of the store (:mod:`marks`, :mod:`bookmarks`, :mod:`searches`) reads and
+writes through one :class:`StateDb`, so each change is one ``BEGIN IMMEDIATE``
+transaction that either lands whole or raises :class:`StateWriteError`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from tuireader.state.safety import StateWriteError, write_transaction
+
+T = TypeVar("T")
+
+
+class StateDb:
+    """The shared connection of a store's parts (safe for threads: one lock)."""
+
+    def __init__(self, conn: sqlite3.Connection, read_only: bool, read_only_reason: str) -> None:
+        """Wrap an opened connection; ``read_only`` refuses every write with the reason."""
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.read_only = read_only
+        self._read_only_reason = read_only_reason
+
+    def write(self, action: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``action`` in one write transaction, or raise StateWriteError."""
+        if self.read_only:
+            raise StateWriteError(self._read_only_reason or "Not saved: state is read-only.")
+        with self._lock, write_transaction(self._conn) as conn:
+            return action(conn)
+
+    def one(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
+        """The first row of a query, or None."""
+        with self._lock:
+            row: tuple[Any, ...] | None = self._conn.execute(sql, params).fetchone()
+            return row
+
+    def all(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Every row of a query."""
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        """Close the connection (WAL content is checkpointed by SQLite)."""
+        with self._lock:
+            self._conn.close()
