@@ -12,7 +12,7 @@ import time
 
 from textual.app import App, ComposeResult
 
-from tuireader.library.model import HEADING, PARAGRAPH, Anchor, Article, Block
+from tuireader.library.model import HEADING, PARAGRAPH, Anchor, Article, ArticleMeta, Block
 from tuireader.ui.widgets.reader import ArticleReader
 from tuireader.ui.widgets.reader_layout import DocumentLayout
 
@@ -36,7 +36,9 @@ def chinese_article(megabytes: float = 1.0, paragraph_chars: int = 600, seed: in
         kind = HEADING if len(blocks) % 40 == 0 else PARAGRAPH
         blocks.append(Block(kind, text[:30] if kind == HEADING else text, level=2))
         made += size
-    return Article(title="一兆字节的中文文章", blocks=tuple(blocks), sections=("基准",))
+    return Article(
+        ArticleMeta(title="一兆字节的中文文章", sections=("基准",)), blocks=tuple(blocks)
+    )
 
 
 class Host(App):
@@ -125,7 +127,10 @@ def main() -> None:
     article = chinese_article()
     one = Block(PARAGRAPH, "".join(b.text for b in article.blocks)[: 64 * 1024])
     asyncio.run(
-        bench(Article(title="64K 字一段", blocks=(one,)), "one 64K-char paragraph (loader's cap)")
+        bench(
+            Article(ArticleMeta(title="64K 字一段"), blocks=(one,)),
+            "one 64K-char paragraph (loader's cap)",
+        )
     )
     asyncio.run(bench(chinese_article(1, paragraph_chars=3), "1 MB in tiny paragraphs"))
 

@@ -19,7 +19,7 @@ from types import SimpleNamespace
 
 sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
 
-from tuireader.library.model import Anchor, Article, Block, Bookmark  # noqa: E402
+from tuireader.library.model import Anchor, Article, ArticleMeta, Block, Bookmark  # noqa: E402
 from tuireader.state import StateStore  # noqa: E402
 from tuireader.state.anchors import make_selector, reanchor  # noqa: E402
 
@@ -58,7 +58,7 @@ def paragraph(rng: random.Random) -> str:
 def article(rng: random.Random, n: int, paragraphs: int = 30) -> Article:
     """A synthetic article of ``paragraphs`` paragraphs."""
     blocks = tuple(Block("paragraph", paragraph(rng)) for _ in range(paragraphs))
-    return Article(title=f"文章 {n}", blocks=blocks, path=f"bench/{n}.txt")
+    return Article(ArticleMeta(title=f"文章 {n}"), blocks=blocks, path=f"bench/{n}.txt")
 
 
 def bench_add(work: Path) -> None:

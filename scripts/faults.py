@@ -27,11 +27,11 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 if str(SRC) not in sys.path:
     sys.path.insert(0, str(SRC))
 
-from tuireader.library.model import Anchor, Article, Block  # noqa: E402
+from tuireader.library.model import Anchor, Article, ArticleMeta, Block  # noqa: E402
 from tuireader.state import StateStore  # noqa: E402
 
 ARTICLE = Article(
-    title="演练",
+    ArticleMeta(title="演练"),
     blocks=(Block("paragraph", "第一句话。第二句话！Third sentence here. 最后一句？"),),
     path="drill/演练.txt",
 )

@@ -6,7 +6,7 @@ import pytest
 from rich.segment import Segment
 from rich.style import Style
 
-from tuireader.library.model import Anchor, Article, Block, Bookmark
+from tuireader.library.model import Anchor, Article, ArticleMeta, Block, Bookmark
 from tuireader.state.anchors import ANCHORED, ORPHANED, Placement
 from tuireader.ui.bookmark_lookup import (
     BOOKMARKED,
@@ -65,7 +65,9 @@ def test_header_shows_title_then_path_within_the_width():
 
 
 def test_spans_cover_a_passage_across_blocks():
-    article = Article("t", (Block("paragraph", "abcdef"), Block("rule", ""), Block("p", "xyz")))
+    article = Article(
+        ArticleMeta(title="t"), (Block("paragraph", "abcdef"), Block("rule", ""), Block("p", "xyz"))
+    )
     assert spans_of(article, Anchor(0, 2), Anchor(2, 1)) == [(0, 2, 6), (2, 0, 1)]
     assert spans_of(article, Anchor(0, 1), Anchor(0, 3)) == [(0, 1, 3)]
 

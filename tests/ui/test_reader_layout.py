@@ -18,6 +18,7 @@ from tuireader.library.model import (
     RULE,
     Anchor,
     Article,
+    ArticleMeta,
     Block,
 )
 from tuireader.ui.widgets.reader_draw import Highlights, draw_row
@@ -65,7 +66,9 @@ def sample_article() -> Article:
         Block(HEADING, "Second part", level=2),
         Block(PARAGRAPH, "x" * 300),
     )
-    return Article(title="标题 " + ZH, blocks=blocks, sections=("新闻", "要闻"), source="某报")
+    return Article(
+        ArticleMeta(title="标题 " + ZH, sections=("新闻", "要闻"), source="某报"), blocks=blocks
+    )
 
 
 def all_rows(layout: DocumentLayout) -> list:
@@ -210,7 +213,7 @@ def test_gap_only_between_non_list_blocks() -> None:
 
 
 def test_empty_article_has_only_a_header() -> None:
-    layout = DocumentLayout(Article(title="空"), 20, 80)
+    layout = DocumentLayout(Article(ArticleMeta(title="空")), 20, 80)
     assert [row.role for row in all_rows(layout)] == ["title", "header_rule"]
     assert layout.row_of(Anchor(3, 9)) == 0
 

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.message import Message
 
-from tuireader.library.model import HEADING, PARAGRAPH, Anchor, Article, Block
+from tuireader.library.model import HEADING, PARAGRAPH, Anchor, Article, ArticleMeta, Block
 from tuireader.library.sentences import sentence_spans
 from tuireader.ui.widgets.reader import ArticleReader
 
@@ -24,7 +24,9 @@ def article(paragraphs: int = 30) -> Article:
     blocks = [Block(HEADING, "第一章", level=1)]
     blocks += [Block(PARAGRAPH, f"第{n}段。" + ZH * 3) for n in range(paragraphs)]
     blocks.append(Block(PARAGRAPH, HOSTILE))
-    return Article(title="测试文章", blocks=tuple(blocks), sections=("新闻",), date="2022-11-01")
+    return Article(
+        ArticleMeta(title="测试文章", sections=("新闻",), date="2022-11-01"), blocks=tuple(blocks)
+    )
 
 
 class Host(App):
@@ -224,7 +226,7 @@ def mixed_article(paragraphs: int = 400) -> Article:
     """Paragraphs whose estimated heights are off (Latin words, CJK, short lines)."""
     texts = [ZH * 2, "word " * 37 + "longwordthatcannotbreak " * 5, "短。", "x" * 81 + " y"]
     blocks = [Block(PARAGRAPH, f"P{n} " + texts[n % 4]) for n in range(paragraphs)]
-    return Article(title="Mixed", blocks=tuple(blocks))
+    return Article(ArticleMeta(title="Mixed"), blocks=tuple(blocks))
 
 
 @sync

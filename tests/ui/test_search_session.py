@@ -8,6 +8,7 @@ import pytest
 
 from tuireader.catalog.fts import IndexStatus
 from tuireader.library.loader import load_article
+from tuireader.library.model import ArticleMeta
 from tuireader.search import Hit, SearchResults
 from tuireader.search.find import find_in_text
 from tuireader.ui.find_matcher import FoldedArticle, split_regex_prefix
@@ -99,7 +100,7 @@ def test_snippet_text_marks_exactly_the_hits_and_drops_controls():
 def test_status_says_plainly_when_the_index_is_not_ready():
     from tuireader.ui.widgets.search_hits import status_words
 
-    hit = Hit(1, "a.md", "A", (), None, 1, "x", (), False)
+    hit = Hit(1, "a.md", ArticleMeta(title="A"), 1, "x", (), False)
     found = SearchResults([hit], 1, False, "building", IndexStatus(False, 3, 10))
     words = status_words("x", found)
     assert words.startswith("1 result ·")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tuireader.library.model import Anchor, Article, Block
+from tuireader.library.model import Anchor, Article, ArticleMeta, Block
 from tuireader.state.anchors import (
     ANCHORED,
     ORPHANED,
@@ -25,7 +25,7 @@ PARAGRAPHS = (
 
 
 def article(*texts: str) -> Article:
-    return Article(title="t", blocks=tuple(Block("paragraph", t) for t in texts))
+    return Article(ArticleMeta(title="t"), blocks=tuple(Block("paragraph", t) for t in texts))
 
 
 def text_of(art: Article, start: Anchor, end: Anchor) -> str:

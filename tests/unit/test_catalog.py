@@ -159,8 +159,8 @@ def test_section_listing_includes_subsections(catalog) -> None:
 def test_row_fields(catalog) -> None:
     (bravo,) = [row for row in catalog.rows() if row.title == "Bravo"]
     assert bravo.path == "新闻/要闻/b.md"
-    assert bravo.sections == ("新闻", "要闻")
-    assert bravo.date == "2024-01-05T08:30"
+    assert bravo.meta.sections == ("新闻", "要闻")
+    assert bravo.meta.date == "2024-01-05T08:30"
     assert bravo.format == "markdown"
     assert (bravo.read, bravo.bookmarked) == (False, False)
     assert catalog.row(bravo.id) == bravo

@@ -14,6 +14,7 @@ import pytest
 
 from tuireader import cli
 from tuireader.commands import progress
+from tuireader.library.model import ArticleMeta
 
 BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
 
@@ -67,9 +68,9 @@ def test_list_json_has_one_object_per_article_and_per_problem(capsys, library, f
     assert first["sections"] == ["新闻"]
     assert first["date"] == "2024-02-01"
     assert first["format"] == "markdown"
-    assert set(first) == {
-        "path", "title", "sections", "date", "source", "author", "format", "encoding", "warnings"
-    }  # fmt: skip
+    # The article's whole metadata, in its one JSON form, between path and file facts.
+    assert list(first) == ["path", *ArticleMeta().to_json(), "format", "encoding", "warnings"]
+    assert first["meta"] == {} and first["date_precision"] == "day"
     assert by_path["新闻/two.md"]["author"] == "Ann"
     assert by_path["新闻/two.md"]["date"] is None
     assert set(by_path["bad.txt"]) == {"path", "error"}

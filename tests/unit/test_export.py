@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.library.model import Anchor, Article, Block
+from tuireader.library.model import Anchor, Article, ArticleMeta, Block
 from tuireader.state import StateStore
 from tuireader.state.export import to_json, to_markdown, to_yaml, write_atomic
 from tuireader.state.importing import ImportFormatError, parse_export
 
 ART = Article(
-    title="张掖: 新闻",
+    ArticleMeta(title="张掖: 新闻"),
     blocks=(Block("paragraph", "第一句。第二句！"), Block("paragraph", "Line: two #3\n- yes")),
     path="新闻/a.txt",
 )

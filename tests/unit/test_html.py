@@ -26,12 +26,12 @@ def body_of(page) -> str:
 
 def test_chinese_news_page_metadata() -> None:
     page = load("cn_news.html")
-    assert page.title == "河畔市图书馆延长夜间开放时间 市民阅读有了新去处"
-    assert page.date == "2022-11-01T10:02"
-    assert page.source == "河畔日报"
-    assert page.author == "林晓雨"
-    assert page.sections == ("河畔日报网", "新闻中心", "要闻")
-    assert page.description == "河畔市图书馆自11月起将夜间开放时间延长至22点。"
+    assert page.meta.title == "河畔市图书馆延长夜间开放时间 市民阅读有了新去处"
+    assert page.meta.date == "2022-11-01T10:02"
+    assert page.meta.source == "河畔日报"
+    assert page.meta.author == "林晓雨"
+    assert page.meta.sections == ("河畔日报网", "新闻中心", "要闻")
+    assert page.meta.description == "河畔市图书馆自11月起将夜间开放时间延长至22点。"
     assert page.warnings == ()
 
 
@@ -52,13 +52,13 @@ def test_chinese_news_page_text_without_clutter() -> None:
 
 def test_english_blog_metadata() -> None:
     page = load("en_blog.html")
-    assert page.title == "Why I Keep a Paper Notebook"
-    assert page.date == "2023-03-14T08:30"
-    assert page.author == "Dana Reyes"  # not the article:author profile URL
-    assert page.url == "https://fieldnotes.example/2023/paper-notebook/"
-    assert page.source == "Field Notes"
-    assert page.sections == ("Essays",)  # breadcrumb without Home and the title crumb
-    assert page.tags == ("writing", "tools")
+    assert page.meta.title == "Why I Keep a Paper Notebook"
+    assert page.meta.date == "2023-03-14T08:30"
+    assert page.meta.author == "Dana Reyes"  # not the article:author profile URL
+    assert page.meta.url == "https://fieldnotes.example/2023/paper-notebook/"
+    assert page.meta.source == "Field Notes"
+    assert page.meta.sections == ("Essays",)  # breadcrumb without Home and the title crumb
+    assert page.meta.tags == ("writing", "tools")
 
 
 def test_english_blog_blocks() -> None:
@@ -83,9 +83,9 @@ def test_english_blog_blocks() -> None:
 
 def test_page_whose_only_date_is_visible_text() -> None:
     page = load("cn_visible_date.html")
-    assert page.date == "2021-12-03T15:40"
-    assert page.title == "关于做好冬季道路养护工作的通知"
-    assert page.sections == ("政务公开", "通知公告")
+    assert page.meta.date == "2021-12-03T15:40"
+    assert page.meta.title == "关于做好冬季道路养护工作的通知"
+    assert page.meta.sections == ("政务公开", "通知公告")
     texts = [block.text for block in page.blocks]
     assert texts[0] == "各乡镇人民政府，县直有关部门："  # <br> split the div soup
     assert "特此通知。" in texts
@@ -121,7 +121,7 @@ def test_page_whose_only_date_is_visible_text() -> None:
 )
 def test_title_sources(head: str, body: str, title: str) -> None:
     page = parse_html(f"<html><head>{head}</head><body>{body}</body></html>", "the-stem")
-    assert page.title == title
+    assert page.meta.title == title
 
 
 def test_title_prefixes() -> None:
@@ -149,12 +149,12 @@ def test_title_prefixes() -> None:
     ],
 )
 def test_title_from_page_evidence(markup: str, title: str) -> None:
-    assert parse_html(f"<html>{markup}</html>", "s").title == title
+    assert parse_html(f"<html>{markup}</html>", "s").meta.title == title
 
 
 def test_title_heading_is_not_repeated_in_the_blocks() -> None:
     page = parse_html("<body><div><h1>The title</h1><p>Body text of it.</p></div></body>", "s")
-    assert page.title == "The title"
+    assert page.meta.title == "The title"
     assert page.blocks == (Block(PARAGRAPH, "Body text of it."),)
 
 
@@ -192,24 +192,24 @@ def test_strip_site_suffix(title: str, expected: str) -> None:
     ],
 )
 def test_date_sources(markup: str, date: str | None) -> None:
-    assert parse_html(f"<html>{markup}</html>", "s").date == date
+    assert parse_html(f"<html>{markup}</html>", "s").meta.date == date
 
 
 def test_byline_and_labeled_author_and_source() -> None:
     page = parse_html('<body><p class="byline">By Sam Okafor</p><p>Story text.</p></body>', "s")
-    assert page.author == "Sam Okafor"
+    assert page.meta.author == "Sam Okafor"
     page = parse_html("<body><p>来源：晨报　作者：王五</p><p>正文。</p></body>", "s")
-    assert (page.source, page.author) == ("晨报", "王五")
+    assert (page.meta.source, page.meta.author) == ("晨报", "王五")
 
 
 def test_breadcrumb_by_prefix_text() -> None:
     page = parse_html("<body><div>当前位置：首页 > 体育 > 足球</div><p>比赛报道。</p></body>", "s")
-    assert page.sections == ("体育", "足球")
+    assert page.meta.sections == ("体育", "足球")
 
 
 def test_meta_section_when_no_breadcrumb() -> None:
     page = parse_html('<head><meta name="ColumnName" content="要闻"></head><p>x</p>', "s")
-    assert page.sections == ("要闻",)
+    assert page.meta.sections == ("要闻",)
 
 
 def test_data_table_rows_and_layout_table_cells() -> None:
@@ -257,11 +257,11 @@ def test_article_in_a_box_with_a_weak_clutter_word_is_kept() -> None:
 
 def test_utility_class_named_position_is_not_a_breadcrumb() -> None:
     markup = '<body><div class="position-relative"><span>Menu</span></div><p>Text.</p></body>'
-    assert parse_html(markup, "s").sections == ()
+    assert parse_html(markup, "s").meta.sections == ()
 
 
 def test_date_from_the_file_name_when_the_page_has_none() -> None:
-    assert parse_html("<p>No date here.</p>", "2020-07-01-slug").date == "2020-07-01"
+    assert parse_html("<p>No date here.</p>", "2020-07-01-slug").meta.date == "2020-07-01"
 
 
 def test_cjk_line_breaks_in_source_join_without_space() -> None:
@@ -292,7 +292,7 @@ def test_cjk_line_breaks_in_source_join_without_space() -> None:
 )
 def test_hostile_pages_never_raise(markup: str) -> None:
     page = parse_html(markup, "stem")
-    assert page.title
+    assert page.meta.title
     assert all(
         block.kind in (PARAGRAPH, HEADING, LIST_ITEM, QUOTE, CODE, RULE) for block in page.blocks
     )
@@ -360,5 +360,5 @@ def test_sniff_charset(data: bytes, charset: str | None) -> None:
 )
 def test_any_tag_soup_parses_without_error(markup: str) -> None:
     page = parse_html(markup, "stem")
-    assert page.title
+    assert page.meta.title
     assert all(block.text or block.kind == RULE for block in page.blocks)

@@ -20,6 +20,7 @@ from tuireader.library.model import (
     FORMAT_TEXT,
     PARAGRAPH,
     Article,
+    ArticleMeta,
     Block,
     ParsedPage,
 )
@@ -37,15 +38,24 @@ def write(path: Path, data: str | bytes) -> Path:
 
 
 def all_strings(article: Article) -> list[str]:
-    """Every string an Article shows, for sanitizing checks (not ``path``: it is the key)."""
-    optional = [article.date, article.source, article.author, article.url, article.description]
+    """Every string an Article shows, for sanitizing checks (not ``path``: it is the key).
+
+    The metadata is taken through its JSON form, so a field added later is checked too.
+    """
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for k, v in value.items() for s in (*strings(k), *strings(v))]
+        if isinstance(value, list):
+            return [s for item in value for s in strings(item)]
+        return []
+
     return [
-        article.title,
+        *strings(article.meta.to_json()),
         article.encoding,
-        *article.sections,
-        *article.tags,
         *article.warnings,
-        *(value for value in optional if value),
         *(block.text for block in article.blocks),
     ]
 
@@ -54,8 +64,8 @@ def test_markdown_file_gets_folder_sections_path_and_format(tmp_path: Path) -> N
     path = write(tmp_path / "科技" / "AI" / "note.md", MD_PAGE)
     article = load_article(path, tmp_path)
     assert article.title == "Front Title"
-    assert article.date == "2024-03-05"
-    assert article.sections[:2] == ("科技", "AI")
+    assert article.meta.date == "2024-03-05"
+    assert article.meta.sections[:2] == ("科技", "AI")
     assert article.path == "科技/AI/note.md"
     assert article.format == FORMAT_MARKDOWN
     assert "First paragraph." in article.body_text
@@ -108,12 +118,15 @@ def test_parser_crash_becomes_a_sanitized_message(tmp_path: Path, monkeypatch) -
 def test_every_field_is_sanitized(tmp_path: Path, monkeypatch) -> None:
     def hostile(text: str, stem: str) -> ParsedPage:
         return ParsedPage(
-            title="Ti\x1b]0;x\x07tle",
+            ArticleMeta(
+                title="Ti\x1b]0;x\x07tle",
+                sections=("sec\x1b[2Jtion",),
+                source="src\x1bc",
+                author="au\nthor",
+                tags=("t\x1b[1mag",),
+                labels=(("分\x1b[1m类号", "F\x07127"),),
+            ),
             blocks=(Block(PARAGRAPH, "para\x9b31m graph"), Block(PARAGRAPH, "ok\u202etxt")),
-            sections=("sec\x1b[2Jtion",),
-            source="src\x1bc",
-            author="au\nthor",
-            tags=("t\x1b[1mag",),
             warnings=("warn\x1b[?1049l",),
         )
 
@@ -122,14 +135,16 @@ def test_every_field_is_sanitized(tmp_path: Path, monkeypatch) -> None:
     article = load_article(path, tmp_path)
     for value in all_strings(article):
         assert not any(ch in value for ch in "\x1b\x07\x9b\u202e"), repr(value)
-    assert "\n" not in article.author
+    assert "\n" not in article.meta.author
     # The path stays the exact key of the file; display points sanitize it.
     assert article.path == "dir\x1b[31m/a.txt"
 
 
 def test_title_falls_back_to_the_file_stem(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setitem(
-        loader._PARSERS, FORMAT_TEXT, lambda text, stem: ParsedPage(title="  ", blocks=())
+        loader._PARSERS,
+        FORMAT_TEXT,
+        lambda text, stem: ParsedPage(ArticleMeta(title="  "), blocks=()),
     )
     path = write(tmp_path / "my-notes.txt", "x")
     assert load_article(path, tmp_path).title == "my-notes"
@@ -167,10 +182,16 @@ def test_merge_sections(folders, own, expected) -> None:
 
 
 def test_fingerprint_ignores_whitespace_but_not_words() -> None:
-    base = Article(title="T", blocks=(Block(PARAGRAPH, "one two"), Block(PARAGRAPH, "three")))
-    rewrapped = Article(title="T", blocks=(Block(PARAGRAPH, "one\ntwo   three"),), path="x/y")
-    edited = Article(title="T", blocks=(Block(PARAGRAPH, "one two"), Block(PARAGRAPH, "four")))
-    retitled = Article(title="U", blocks=base.blocks)
+    base = Article(
+        ArticleMeta(title="T"), blocks=(Block(PARAGRAPH, "one two"), Block(PARAGRAPH, "three"))
+    )
+    rewrapped = Article(
+        ArticleMeta(title="T"), blocks=(Block(PARAGRAPH, "one\ntwo   three"),), path="x/y"
+    )
+    edited = Article(
+        ArticleMeta(title="T"), blocks=(Block(PARAGRAPH, "one two"), Block(PARAGRAPH, "four"))
+    )
+    retitled = Article(ArticleMeta(title="U"), blocks=base.blocks)
     assert fingerprint(base) == fingerprint(rewrapped)
     assert fingerprint(base) != fingerprint(edited)
     assert fingerprint(base) != fingerprint(retitled)
@@ -198,7 +219,9 @@ def test_long_paragraph_is_split_into_blocks(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.setitem(
         loader._PARSERS,
         FORMAT_TEXT,
-        lambda text, stem: ParsedPage(title="t", blocks=(Block(PARAGRAPH, long_text),)),
+        lambda text, stem: ParsedPage(
+            ArticleMeta(title="t"), blocks=(Block(PARAGRAPH, long_text),)
+        ),
     )
     article = load_article(write(tmp_path / "long.txt", "x"), tmp_path)
     assert len(article.blocks) > 1
@@ -227,7 +250,7 @@ def test_sanitize_body_matches_sanitize_text(text: str) -> None:
 def test_fingerprint_is_pinned() -> None:
     """State (read marks, bookmarks) is keyed by it: a change would orphan users' work."""
     article = Article(
-        title=" 标题  Title ",
+        ArticleMeta(title=" 标题  Title "),
         blocks=(
             Block("heading", "第一章"),
             Block(PARAGRAPH, "经济\u3000发展  very\tfast\n"),

@@ -66,12 +66,12 @@ def parse_file(path: Path):
 
 def test_jekyll_post(tmp_path: Path) -> None:
     page = parse_file(write(tmp_path, "2021-01-01-trail.md", JEKYLL))
-    assert page.title == "Notes from the river trail"
-    assert page.date == "2022-11-01T10:02"  # front matter wins over the file name
-    assert page.sections == ("travel", "hiking")
-    assert page.tags == ("outdoors", "autumn")
-    assert page.author == "Mei Chen"
-    assert page.description == "A short walk along the river."
+    assert page.meta.title == "Notes from the river trail"
+    assert page.meta.date == "2022-11-01T10:02"  # front matter wins over the file name
+    assert page.meta.sections == ("travel", "hiking")
+    assert page.meta.tags == ("outdoors", "autumn")
+    assert page.meta.author == "Mei Chen"
+    assert page.meta.description == "A short walk along the river."
     assert page.blocks == (
         Block(PARAGRAPH, "The path starts behind the old mill."),
         Block(PARAGRAPH, "It ends at the ferry."),
@@ -81,21 +81,21 @@ def test_jekyll_post(tmp_path: Path) -> None:
 
 def test_hugo_toml_post(tmp_path: Path) -> None:
     page = parse_file(write(tmp_path, "release.md", HUGO))
-    assert page.title == "Release notes"
-    assert page.date == "2023-05-02T09:00"
-    assert page.sections == ("Software", "Releases")
-    assert page.tags == ("cli",)
-    assert page.description == "What changed."
-    assert page.url == "https://example.org/notes"
+    assert page.meta.title == "Release notes"
+    assert page.meta.date == "2023-05-02T09:00"
+    assert page.meta.sections == ("Software", "Releases")
+    assert page.meta.tags == ("cli",)
+    assert page.meta.description == "What changed."
+    assert page.meta.url == "https://example.org/notes"
     assert page.blocks == (Block(HEADING, "Fixed", 2), Block(LIST_ITEM, "A crash on empty files."))
 
 
 def test_obsidian_note(tmp_path: Path) -> None:
     page = parse_file(write(tmp_path, "note.md", OBSIDIAN))
-    assert page.title == "读书笔记"  # first H1, kept out of the blocks
-    assert page.tags == ("reading", "books/fiction")
-    assert page.date == "2024-01-15"
-    assert page.source == "Library copy"
+    assert page.meta.title == "读书笔记"  # first H1, kept out of the blocks
+    assert page.meta.tags == ("reading", "books/fiction")
+    assert page.meta.date == "2024-01-15"
+    assert page.meta.source == "Library copy"
     assert page.blocks == (Block(PARAGRAPH, "第一行第二行"),)
 
 
@@ -110,13 +110,13 @@ def test_obsidian_note(tmp_path: Path) -> None:
 )
 def test_date_from_file_name(tmp_path: Path, name: str, expected_date: str | None) -> None:
     page = parse_file(write(tmp_path, name, "Just text.\n"))
-    assert page.date == expected_date
-    assert page.title == Path(name).stem
+    assert page.meta.date == expected_date
+    assert page.meta.title == Path(name).stem
 
 
 def test_title_from_first_h1_without_front_matter() -> None:
     page = parse_markdown("# The Title\n\nBody.\n\n# Second H1\n", "stem")
-    assert page.title == "The Title"
+    assert page.meta.title == "The Title"
     assert page.blocks == (Block(PARAGRAPH, "Body."), Block(HEADING, "Second H1", 1))
 
 
@@ -127,17 +127,17 @@ def test_h1_repeating_the_front_matter_title_is_dropped() -> None:
 
 def test_h1_different_from_the_front_matter_title_is_kept() -> None:
     page = parse_markdown("---\ntitle: Meta\n---\n# Other\n\ntext", "s")
-    assert page.title == "Meta"
+    assert page.meta.title == "Meta"
     assert page.blocks[0] == Block(HEADING, "Other", 1)
 
 
 def test_title_no_stays_a_string() -> None:
-    assert parse_markdown("---\ntitle: no\n---\nx", "s").title == "no"
+    assert parse_markdown("---\ntitle: no\n---\nx", "s").meta.title == "no"
 
 
 def test_invalid_front_matter_date_falls_back_to_the_stem_with_a_warning() -> None:
     page = parse_markdown("---\ndate: 2024-02-30\n---\nx", "20221101")
-    assert page.date == "2022-11-01"
+    assert page.meta.date == "2022-11-01"
     assert any("date" in warning for warning in page.warnings)
 
 
@@ -160,8 +160,8 @@ def test_front_matter_warning_reaches_the_page() -> None:
 )
 def test_section_and_tag_shapes(front: str, sections: tuple, tags: tuple) -> None:
     page = parse_markdown(f"---\n{front}\n---\nx", "s")
-    assert page.sections == sections
-    assert page.tags == tags
+    assert page.meta.sections == sections
+    assert page.meta.tags == tags
 
 
 def test_blocks_of_every_kind() -> None:
@@ -266,14 +266,14 @@ def test_unbalanced_markup_in_a_huge_paragraph_stays_fast_enough() -> None:
 
 def test_empty_and_whitespace_documents() -> None:
     assert parse_markdown("", "empty").blocks == ()
-    assert parse_markdown("\n\n  \n", "blank").title == "blank"
+    assert parse_markdown("\n\n  \n", "blank").meta.title == "blank"
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab 中文\n\t-*_`[]()!<>#>|~\\&;:=+1.")), max_size=300))
 def test_any_text_parses_without_error(text: str) -> None:
     page = parse_markdown(text, "stem")
-    assert page.title
+    assert page.meta.title
     assert all(block.text or block.kind == RULE for block in page.blocks)
 
 

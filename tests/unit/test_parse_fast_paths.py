@@ -125,11 +125,11 @@ def test_labelled_date_is_found_whatever_the_case(label: str, date: str) -> None
         "<html><body><div>" + label + "</div><article><h1>T</h1>"
         "<p>" + "Body text of the article. " * 20 + "</p></article></body></html>"
     )
-    assert parse_html(page, "stem").date == date
+    assert parse_html(page, "stem").meta.date == date
 
 
 def test_page_without_labels_reads_source_and_author_as_none() -> None:
     page = "<html><body><article><p>" + "没有任何标签的正文。" * 30 + "</p></article></body></html>"
     parsed = parse_html(page, "stem")
-    assert (parsed.source, parsed.author) == (None, None)
+    assert (parsed.meta.source, parsed.meta.author) == (None, None)
     assert parsed.blocks

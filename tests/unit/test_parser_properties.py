@@ -60,9 +60,11 @@ def _bad_controls(text: str, allowed: str) -> list[str]:
 def _check_page(page: ParsedPage) -> None:
     """A parser result has the shape the loader relies on."""
     assert isinstance(page, ParsedPage)
-    assert page.title is None or isinstance(page.title, str)
+    assert page.meta.title is None or isinstance(page.meta.title, str)
     assert all(isinstance(block.text, str) for block in page.blocks)
-    assert all(isinstance(name, str) for name in (*page.sections, *page.tags, *page.warnings))
+    assert all(
+        isinstance(name, str) for name in (*page.meta.sections, *page.meta.tags, *page.warnings)
+    )
 
 
 @EXAMPLES
@@ -78,7 +80,7 @@ def test_plaintext_keeps_sanitized_text_clean(text: str) -> None:
     page = parse_plaintext(sanitize_text(text), "stem")
     for block in page.blocks:
         assert _bad_controls(block.text, "\n\t") == []
-    assert _bad_controls(page.title or "", "") == []
+    assert _bad_controls(page.meta.title or "", "") == []
 
 
 @EXAMPLES
@@ -116,12 +118,16 @@ def _check_article(article: Article) -> None:
         assert _bad_controls(block.text, "\n\t") == [], block
     one_line_fields = [
         article.title,
-        *article.sections,
-        *article.tags,
+        *article.meta.sections,
+        *article.meta.tags,
         *article.warnings,
         article.encoding,
-        *(v for v in (article.date, article.source, article.author, article.url) if v),
-        article.description or "",
+        *(
+            v
+            for v in (article.meta.date, article.meta.source, article.meta.author, article.meta.url)
+            if v
+        ),
+        article.meta.description or "",
     ]
     for value in one_line_fields:
         assert _bad_controls(value, "") == [], value

@@ -20,7 +20,7 @@ _TEXTS = st.lists(_ALPHABET, max_size=80).map("".join)
 @given(text=_TEXTS, stem=st.text(min_size=1, max_size=10))
 def test_parse_never_raises_and_blocks_are_clean(text: str, stem: str) -> None:
     page = parse_plaintext(text, stem)
-    assert page.title
+    assert page.meta.title
     for block in page.blocks:
         assert block.text
         assert "\n" not in block.text

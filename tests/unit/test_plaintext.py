@@ -32,14 +32,14 @@ def seed_page() -> ParsedPage:
 
 
 def test_seed_title(seed_page: ParsedPage) -> None:
-    assert seed_page.title == SEED_TITLE
+    assert seed_page.meta.title == SEED_TITLE
 
 
 def test_seed_metadata(seed_page: ParsedPage) -> None:
-    assert seed_page.sections == ("中国张掖网", "问政", "要闻")
-    assert seed_page.source == "张掖市融媒体中心"
-    assert seed_page.date == "2022-11-01T10:02"
-    assert seed_page.author == "杨静文 李玉洁"
+    assert seed_page.meta.sections == ("中国张掖网", "问政", "要闻")
+    assert seed_page.meta.source == "张掖市融媒体中心"
+    assert seed_page.meta.date == "2022-11-01T10:02"
+    assert seed_page.meta.author == "杨静文 李玉洁"
 
 
 def test_seed_body_starts_with_the_first_paragraph(seed_page: ParsedPage) -> None:
@@ -67,9 +67,13 @@ def test_breadcrumb_on_its_own_line_then_title_then_labels() -> None:
         f"　　{PARA_1}\n　　{PARA_2}\n　　{PARA_3}\n"
     )
     page = _parse(text)
-    assert page.sections == ("新闻中心", "本地新闻")
-    assert page.title == "全县前三季度经济运行稳中有进"
-    assert (page.source, page.author, page.date) == ("县融媒体中心", "李明", "2022-10-28T09:15")
+    assert page.meta.sections == ("新闻中心", "本地新闻")
+    assert page.meta.title == "全县前三季度经济运行稳中有进"
+    assert (page.meta.source, page.meta.author, page.meta.date) == (
+        "县融媒体中心",
+        "李明",
+        "2022-10-28T09:15",
+    )
     assert _texts(page) == [PARA_1, PARA_2, PARA_3]
 
 
@@ -80,9 +84,13 @@ def test_chain_breadcrumb_running_into_source_and_date() -> None:
         f"{PARA_1}\n{PARA_2}\n（记者 潘晓雨）\n关闭窗口\n"
     )
     page = _parse(text)
-    assert page.sections == ("文化", "城市书房")
-    assert page.title == "图书馆里的夜读人"
-    assert (page.source, page.date, page.author) == ("晨光日报", "2021-04-23T20:30", "潘晓雨")
+    assert page.meta.sections == ("文化", "城市书房")
+    assert page.meta.title == "图书馆里的夜读人"
+    assert (page.meta.source, page.meta.date, page.meta.author) == (
+        "晨光日报",
+        "2021-04-23T20:30",
+        "潘晓雨",
+    )
     assert _texts(page) == [PARA_1, PARA_2, "（记者 潘晓雨）"]
 
 
@@ -92,9 +100,9 @@ def test_chain_breadcrumb_with_unlabelled_newsroom_before_the_date() -> None:
         f"{PARA_1}\n{PARA_2}\n"
     )
     page = _parse(text)
-    assert (page.title, page.source) == ("一颗小卫星的诞生", "科普时报")
-    assert page.sections == ("科技", "航天")
-    assert page.date == "2023-09-05T14:20"
+    assert (page.meta.title, page.meta.source) == ("一颗小卫星的诞生", "科普时报")
+    assert page.meta.sections == ("科技", "航天")
+    assert page.meta.date == "2023-09-05T14:20"
 
 
 def test_labelled_header_lines_in_chinese() -> None:
@@ -108,8 +116,12 @@ def test_labelled_header_lines_in_chinese() -> None:
         f"{PARA_1}\n\n{PARA_2}\n"
     )
     page = _parse(text)
-    assert page.title == "一季度县域经济观察"
-    assert (page.author, page.source, page.date) == ("林晓禾", "河畔日报", "2023-04-18T09:30")
+    assert page.meta.title == "一季度县域经济观察"
+    assert (page.meta.author, page.meta.source, page.meta.date) == (
+        "林晓禾",
+        "河畔日报",
+        "2023-04-18T09:30",
+    )
     assert _texts(page) == [PARA_1, PARA_2]
 
 
@@ -122,22 +134,26 @@ def test_bracketed_labels_with_spaces_inside() -> None:
         f"{PARA_1}\n{PARA_2}\n"
     )
     page = _parse(text)
-    assert page.title == "快递进村：“最后一公里”怎样走得更稳"
-    assert (page.source, page.date) == ("山乡经济周刊", "2021-12-20")
+    assert page.meta.title == "快递进村：“最后一公里”怎样走得更稳"
+    assert (page.meta.source, page.meta.date) == ("山乡经济周刊", "2021-12-20")
     assert _texts(page) == [PARA_1, PARA_2]
 
 
 def test_several_labels_share_one_line_after_the_title() -> None:
     text = f"县里召开经济运行分析会\n来源：新华网 作者：李明 时间：2022-11-01\n{PARA_1}\n{PARA_2}\n"
     page = _parse(text)
-    assert (page.title, page.source, page.author) == ("县里召开经济运行分析会", "新华网", "李明")
-    assert page.date == "2022-11-01"
+    assert (page.meta.title, page.meta.source, page.meta.author) == (
+        "县里召开经济运行分析会",
+        "新华网",
+        "李明",
+    )
+    assert page.meta.date == "2022-11-01"
 
 
 def test_title_and_labels_on_one_line() -> None:
     text = f"县里召开经济运行分析会 来源：县政府办 发布日期：2022/11/01\n{PARA_1}\n{PARA_2}\n"
     page = _parse(text)
-    assert (page.title, page.source, page.date) == (
+    assert (page.meta.title, page.meta.source, page.meta.date) == (
         "县里召开经济运行分析会",
         "县政府办",
         "2022-11-01",
@@ -147,7 +163,7 @@ def test_title_and_labels_on_one_line() -> None:
 def test_editor_is_not_the_author_and_leaves_the_body() -> None:
     text = f"标题：测试\n{PARA_1}\n{PARA_2}\n（责任编辑：王五）\n编辑：赵六\n"
     page = _parse(text)
-    assert page.author is None
+    assert page.meta.author is None
     assert _texts(page) == [PARA_1, PARA_2]
 
 
@@ -168,8 +184,8 @@ def test_english_labelled_header() -> None:
         "Views: 2,117\n"
     )
     page = _parse(text)
-    assert page.title == "Port towns rethink their economy"
-    assert (page.author, page.source, page.date) == (
+    assert page.meta.title == "Port towns rethink their economy"
+    assert (page.meta.author, page.meta.source, page.meta.date) == (
         "Hannah Brandt",
         "The Coastal Ledger",
         "2023-11-21T07:00",
@@ -189,49 +205,49 @@ def test_english_by_line_and_date_line() -> None:
         "Work begins in the spring.\n"
     )
     page = _parse(text)
-    assert page.title == "Harbour lights return to the old pier"
-    assert (page.author, page.date) == ("Jane Doe", "2022-11-01")
+    assert page.meta.title == "Harbour lights return to the old pier"
+    assert (page.meta.author, page.meta.date) == ("Jane Doe", "2022-11-01")
     assert len(page.blocks) == 2
 
 
 def test_no_header_takes_the_first_short_line_as_title() -> None:
     text = f"秋收时节话丰年\n{PARA_1}\n{PARA_2}\n"
     page = _parse(text, "file-name")
-    assert page.title == "秋收时节话丰年"
+    assert page.meta.title == "秋收时节话丰年"
     assert _texts(page) == [PARA_1, PARA_2]
 
 
 def test_no_title_line_falls_back_to_the_file_name() -> None:
     page = _parse(f"{PARA_1}\n{PARA_2}\n", "雨季的古镇")
-    assert page.title == "雨季的古镇"
-    assert page.date is None
+    assert page.meta.title == "雨季的古镇"
+    assert page.meta.date is None
     assert _texts(page) == [PARA_1, PARA_2]
 
 
 def test_a_dated_file_name_gives_title_and_date() -> None:
     page = _parse(f"{PARA_1}\n{PARA_2}\n", "2023-07-22-雨季的古镇")
-    assert (page.title, page.date) == ("雨季的古镇", "2023-07-22")
+    assert (page.meta.title, page.meta.date) == ("雨季的古镇", "2023-07-22")
 
 
 def test_a_file_name_that_is_only_a_date_stays_the_title() -> None:
     page = _parse(f"{PARA_1}\n", "20230722")
-    assert (page.title, page.date) == ("20230722", "2023-07-22")
+    assert (page.meta.title, page.meta.date) == ("20230722", "2023-07-22")
 
 
 def test_the_page_date_beats_the_file_name_date() -> None:
     page = _parse(f"标题：测试\n时间：2022-11-01\n{PARA_1}\n", "2023-07-22-x")
-    assert page.date == "2022-11-01"
+    assert page.meta.date == "2022-11-01"
 
 
 def test_a_lone_short_line_is_body_not_title() -> None:
     page = _parse("只有一行字", "stem")
-    assert page.title == "stem"
+    assert page.meta.title == "stem"
     assert _texts(page) == ["只有一行字"]
 
 
 def test_empty_text_gives_a_warning_and_the_stem() -> None:
     page = _parse("", "empty")
-    assert page.title == "empty"
+    assert page.meta.title == "empty"
     assert page.blocks == ()
     assert page.warnings
 
@@ -277,26 +293,26 @@ def test_related_links_at_the_end_are_cut() -> None:
 )
 def test_closing_byline_stays_and_names_the_author(byline: str, author: str) -> None:
     page = _parse(f"标题：测试\n{PARA_1}\n{PARA_2}\n{byline}\n")
-    assert page.author == author
+    assert page.meta.author == author
     assert _texts(page)[-1] == byline
 
 
 def test_byline_glued_to_the_last_paragraph_is_split_off() -> None:
     page = _parse(f"标题：测试\n{PARA_1}\n{PARA_2}（记者 王明 通讯员 李四）\n")
     assert _texts(page) == [PARA_1, PARA_2, "（记者 王明 通讯员 李四）"]
-    assert page.author == "王明 李四"
+    assert page.meta.author == "王明 李四"
 
 
 def test_dateline_byline_names_the_author_and_keeps_the_paragraph() -> None:
     first = "本报讯（记者 王明 通讯员 李四）10月28日，县里召开经济运行分析会。"
     page = _parse(f"标题：测试\n{first}\n{PARA_1}\n")
-    assert page.author == "王明 李四"
+    assert page.meta.author == "王明 李四"
     assert _texts(page)[0] == first
 
 
 def test_label_author_wins_over_closing_byline() -> None:
     page = _parse(f"标题：测试\n作者：李明\n{PARA_1}\n（记者 王明）\n")
-    assert page.author == "李明"
+    assert page.meta.author == "李明"
 
 
 def test_hard_wrapped_chinese_archive_is_reflowed() -> None:
@@ -307,7 +323,7 @@ def test_hard_wrapped_chinese_archive_is_reflowed() -> None:
         lines.append("　　" + chunks[0])
         lines.extend(chunks[1:])
     page = _parse("旧档案\n" + "\n".join(lines) + "\n", "stem")
-    assert page.title == "旧档案"
+    assert page.meta.title == "旧档案"
     assert _texts(page) == paragraphs
 
 
@@ -325,7 +341,7 @@ def test_hard_wrapped_english_is_reflowed_with_spaces() -> None:
         "who took part.\n"
     )
     page = _parse(text)
-    assert page.title == "Harbour Street Newsletter"
+    assert page.meta.title == "Harbour Street Newsletter"
     assert _texts(page) == [
         "After three months of rumours, we can finally report that the bakery on the corner "
         "of Harbour Street and Mill Lane will not be turned into a car park. The owners, who "
@@ -377,9 +393,9 @@ def test_tags_url_and_summary_labels() -> None:
         f"{PARA_1}\n"
     )
     page = _parse(text)
-    assert page.tags == ("经济", "发展", "项目")
-    assert page.url == "https://example.com/a/1.html"
-    assert page.description == "全县经济运行稳中有进。"
+    assert page.meta.tags == ("经济", "发展", "项目")
+    assert page.meta.url == "https://example.com/a/1.html"
+    assert page.meta.description == "全县经济运行稳中有进。"
     assert _texts(page) == ["全县经济运行稳中有进。", PARA_1]
 
 
@@ -390,19 +406,19 @@ def test_title_repeated_as_first_body_line_is_dropped() -> None:
 
 def test_a_date_in_the_title_line_is_used_when_no_other_date_exists() -> None:
     page = _parse("Residents' Newsletter -- Issue 14 -- 3 November 1997\n\nText one.\nText two.\n")
-    assert page.date == "1997-11-03"
+    assert page.meta.date == "1997-11-03"
 
 
 def test_a_huge_single_line_is_one_paragraph() -> None:
     text = "字" * 200_000
     page = _parse(text, "big")
-    assert page.title == "big"
+    assert page.meta.title == "big"
     assert _texts(page) == [text]
 
 
 def test_byline_before_an_end_mark_still_counts() -> None:
     page = _parse(f"标题：测试\n{PARA_1}\n（记者 王明）\n（完）\n")
-    assert page.author == "王明"
+    assert page.meta.author == "王明"
     assert _texts(page) == [PARA_1, "（记者 王明）", "（完）"]
 
 
@@ -421,18 +437,18 @@ def test_breadcrumb_title_beats_a_site_name_line_above_it() -> None:
         f"中国张掖网\n您当前的位置 : 中国张掖网 >> 问政 >> 要闻 真正的标题 来源:某中心\n{PARA_1}\n"
     )
     page = _parse(text)
-    assert (page.title, page.source) == ("真正的标题", "某中心")
+    assert (page.meta.title, page.meta.source) == ("真正的标题", "某中心")
 
 
 def test_unknown_label_before_known_ones_stays_out_of_the_body() -> None:
     page = _parse(f"县里召开经济运行分析会\n发布者：admin 来源：新华网\n{PARA_1}\n{PARA_2}\n")
-    assert (page.title, page.source) == ("县里召开经济运行分析会", "新华网")
+    assert (page.meta.title, page.meta.source) == ("县里召开经济运行分析会", "新华网")
     assert _texts(page) == [PARA_1, PARA_2]
 
 
 def test_a_numbered_first_line_is_not_taken_as_title() -> None:
     page = _parse(f"一、总体要求\n{PARA_1}\n", "方案")
-    assert page.title == "方案"
+    assert page.meta.title == "方案"
     assert page.blocks[0].kind == HEADING
 
 
@@ -448,9 +464,9 @@ def test_site_chrome_above_the_breadcrumb_is_skipped() -> None:
         "【打印本页】【关闭窗口】\n"
     )
     page = _parse(text)
-    assert page.title == "市政府召开第十五次常务会议"
-    assert page.sections == ("新闻中心", "政务动态")
-    assert (page.date, page.source) == ("2022-11-01T15:30", "市政府办公室")
+    assert page.meta.title == "市政府召开第十五次常务会议"
+    assert page.meta.sections == ("新闻中心", "政务动态")
+    assert (page.meta.date, page.meta.source) == ("2022-11-01T15:30", "市政府办公室")
     assert _texts(page) == [PARA_1, PARA_2]
 
 
@@ -463,8 +479,8 @@ def test_interview_lines_are_not_author_labels() -> None:
         "张大伯：再多流转一些地，买一台新的收割机。\n"
     )
     page = _parse(text)
-    assert page.title == "对话种粮大户：今年的收成怎么样"
-    assert page.author is None
+    assert page.meta.title == "对话种粮大户：今年的收成怎么样"
+    assert page.meta.author is None
     assert _texts(page)[0] == "记者：今年的收成怎么样？"
     assert len(page.blocks) == 4
 
@@ -472,16 +488,16 @@ def test_interview_lines_are_not_author_labels() -> None:
 def test_short_article_with_source_at_the_end_keeps_its_paragraphs() -> None:
     text = f"秋收时节话丰年\n{PARA_1}\n{PARA_2}\n来源：新华社\n"
     page = _parse(text)
-    assert page.title == "秋收时节话丰年"
-    assert page.source == "新华社"
+    assert page.meta.title == "秋收时节话丰年"
+    assert page.meta.source == "新华社"
     assert _texts(page) == [PARA_1, PARA_2]
 
 
 def test_a_poem_with_a_source_line_keeps_its_verses() -> None:
     verses = ["春风吹过田野", "细雨落在村口", "燕子归来寻巢", "孩子奔跑河边"]
     page = _parse("田野\n" + "\n".join(verses) + "\n来源：县文化馆\n")
-    assert page.title == "田野"
-    assert page.source == "县文化馆"
+    assert page.meta.title == "田野"
+    assert page.meta.source == "县文化馆"
     assert _texts(page) == verses
 
 
@@ -490,34 +506,34 @@ def test_site_name_above_title_and_labels_without_breadcrumb() -> None:
         f"张掖市人民政府\n市政府召开常务会议\n发布时间：2022-11-01 来源：市政府办公室\n{PARA_1}\n"
     )
     page = _parse(text)
-    assert (page.title, page.source) == ("市政府召开常务会议", "市政府办公室")
+    assert (page.meta.title, page.meta.source) == ("市政府召开常务会议", "市政府办公室")
     assert _texts(page) == [PARA_1]
 
 
 def test_a_crumb_that_is_the_title_is_not_a_section() -> None:
     text = f"当前位置：首页 > 新闻 > 秋收时节话丰年\n秋收时节话丰年\n{PARA_1}\n"
     page = _parse(text)
-    assert (page.title, page.sections) == ("秋收时节话丰年", ("新闻",))
+    assert (page.meta.title, page.meta.sections) == ("秋收时节话丰年", ("新闻",))
     assert _texts(page) == [PARA_1]
 
 
 def test_original_title_line_leaves_the_body() -> None:
     page = _parse(f"标题：新标题\n{PARA_1}\n原标题：旧的标题\n{PARA_2}\n")
-    assert page.title == "新标题"
+    assert page.meta.title == "新标题"
     assert _texts(page) == [PARA_1, PARA_2]
 
 
 def test_short_first_paragraph_after_breadcrumb_and_labels_is_body() -> None:
     text = f"县政府网\n当前位置：首页 > 新闻\n来源：县政府办 时间：2022-11-01\n秋高气爽\n{PARA_1}\n"
     page = _parse(text)
-    assert page.title == "县政府网"
+    assert page.meta.title == "县政府网"
     assert _texts(page) == ["秋高气爽", PARA_1]
 
 
 def test_underlined_title_and_section_breaks() -> None:
     text = "THE  PIER\n=========\n\nFirst part of the story.\n\n* * *\n\nSecond part.\n"
     page = _parse(text)
-    assert page.title == "THE PIER"
+    assert page.meta.title == "THE PIER"
     assert [(b.kind, b.text) for b in page.blocks] == [
         (PARAGRAPH, "First part of the story."),
         (RULE, ""),
@@ -528,14 +544,14 @@ def test_underlined_title_and_section_breaks() -> None:
 def test_english_posted_on_line_gives_the_date() -> None:
     text = "Harbour lamps return\nPosted on November 1, 2022 by admin\nThe council voted.\nWork starts soon.\n"
     page = _parse(text)
-    assert page.date == "2022-11-01"
+    assert page.meta.date == "2022-11-01"
     assert _texts(page) == ["The council voted.", "Work starts soon."]
 
 
 def test_a_sentence_holding_a_label_word_after_a_comma_is_body() -> None:
     first = "今年我县粮食再获丰收，时间：十月底前全部入库。"
     page = _parse(f"{first}\n{PARA_1}\n", "stem")
-    assert page.date is None
+    assert page.meta.date is None
     assert _texts(page)[0] == first
 
 
@@ -550,4 +566,4 @@ def test_shared_seed_gives_the_same_page_as_the_fixture(seed_page: ParsedPage) -
 
 def test_author_labels_add_up_without_repeats() -> None:
     page = _parse(f"标题：测试\n作者：李明\n记者：李明\n通讯员：王五\n{PARA_1}\n")
-    assert page.author == "李明 王五"
+    assert page.meta.author == "李明 王五"

@@ -123,8 +123,8 @@ def test_library_holds_only_articles() -> None:
 
 def test_sections_nest_at_least_three_folders_deep(articles: dict[str, Article]) -> None:
     assert max(len(Path(rel).parent.parts) for rel in articles) >= 3
-    deepest = max(articles.values(), key=lambda a: len(a.sections))
-    assert len(deepest.sections) >= 3
+    deepest = max(articles.values(), key=lambda a: len(a.meta.sections))
+    assert len(deepest.meta.sections) >= 3
 
 
 def test_all_three_formats_are_present(articles: dict[str, Article]) -> None:
@@ -151,9 +151,9 @@ def test_seed_page_metadata(articles: dict[str, Article]) -> None:
         "【学习贯彻党的二十大精神】勇担新使命 奋进新征程 "
         "——张掖市各级各部门深入学习宣传贯彻党的二十大精神"
     )
-    assert seed.date == "2022-11-01T10:02"
-    assert seed.source == "张掖市融媒体中心"
-    assert seed.sections == ("新闻", "张掖", "中国张掖网", "问政", "要闻")
+    assert seed.meta.date == "2022-11-01T10:02"
+    assert seed.meta.source == "张掖市融媒体中心"
+    assert seed.meta.sections == ("新闻", "张掖", "中国张掖网", "问政", "要闻")
     assert seed.body_text.startswith("逐梦百年路")
 
 
@@ -169,7 +169,7 @@ def test_long_article_is_over_200_kb_and_loads_whole(articles: dict[str, Article
 def test_awkward_page_title_and_date(articles: dict[str, Article], rel: str) -> None:
     title, date = EXPECTED[rel]
     article = articles[rel]
-    assert (article.title, article.date) == (title, date)
+    assert (article.title, article.meta.date) == (title, date)
 
 
 @pytest.mark.parametrize(
@@ -220,8 +220,8 @@ def test_hard_wrapped_text_is_reflowed(articles: dict[str, Article]) -> None:
 def test_economy_articles_span_2019_to_2024(articles: dict[str, Article]) -> None:
     words = ("经济", "經濟", "economy")
     years = {
-        a.date[:4]
+        a.meta.date[:4]
         for a in articles.values()
-        if a.date and any(w in a.title + a.body_text for w in words)
+        if a.meta.date and any(w in a.title + a.body_text for w in words)
     }
     assert {"2019", "2020", "2021", "2022", "2023", "2024"} <= years

@@ -102,9 +102,9 @@ def test_result_fields_and_paging(catalog):
     assert found.total == 3
     assert [hit.path for hit in found.results] == ["新闻/本地/b.md", "文化/c.md"]
     first = library_search.search(catalog, "经济", limit=1).results[0]
-    assert first.title == "经济形势"
-    assert first.sections == ("新闻", "要闻")
-    assert first.date.startswith("2022-03-01")
+    assert first.meta.title == "经济形势"
+    assert first.meta.sections == ("新闻", "要闻")
+    assert first.meta.date.startswith("2022-03-01")
     assert first.hits == 3  # once in the title, twice in the body
     assert first.in_title
 

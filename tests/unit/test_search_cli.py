@@ -7,6 +7,7 @@ import json
 import pytest
 
 from tuireader.cli import main
+from tuireader.library.model import ArticleMeta
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def test_json_results(env, capsys):
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["path"] for line in lines] == ["新闻/2.md", "新闻/1.md", "新闻/0.md"]
     first = lines[0]
-    assert set(first) == {"path", "title", "sections", "date", "hits", "snippet"}
+    assert list(first) == ["path", *ArticleMeta().to_json(), "hits", "snippet"]
     assert first["sections"] == ["新闻"] and first["hits"] == 1
     assert "经济" in first["snippet"]
 

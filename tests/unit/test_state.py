@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.library.model import Anchor, Article, Block
+from tuireader.library.model import Anchor, Article, ArticleMeta, Block
 from tuireader.state import StateStore
 
 ART = Article(
-    title="张掖新闻",
+    ArticleMeta(title="张掖新闻"),
     blocks=(
         Block("heading", "标题"),
         Block("paragraph", "第一句。第二句！"),

@@ -7,11 +7,13 @@ import os
 import time
 from pathlib import Path
 
-from tuireader.library.model import Anchor, Article, Block
+from tuireader.library.model import Anchor, Article, ArticleMeta, Block
 from tuireader.state import StateStore
 from tuireader.state.backup import KEEP, backup_if_due, backups, write_backup
 
-ART = Article(title="T", blocks=(Block("paragraph", "第一句。第二句！"),), path="a.txt")
+ART = Article(
+    ArticleMeta(title="T"), blocks=(Block("paragraph", "第一句。第二句！"),), path="a.txt"
+)
 
 
 def test_opening_writes_a_backup_once_a_day(tmp_path: Path) -> None:

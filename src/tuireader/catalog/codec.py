@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from tuireader.catalog.db import date_rank, section_key
 from tuireader.library.loader import ArticleError, fingerprint_of, load_article
-from tuireader.library.model import BLOCK_KINDS, Article, Block
+from tuireader.library.model import BLOCK_KINDS, Article, ArticleMeta, Block
 from tuireader.text.fold import fold
 
 _KIND_CODE = {kind: kind[0] for kind in BLOCK_KINDS}  # heading→h, paragraph→p, …
@@ -32,17 +32,17 @@ class Job(NamedTuple):
 
 
 class Record(NamedTuple):
-    """An article ready to insert: the column values of ``articles`` and ``texts``."""
+    """An article ready to insert: the column values of ``articles`` and ``texts``.
 
+    ``meta`` is the whole :class:`ArticleMeta` as JSON; ``title``, ``sections`` and
+    ``date`` are copied out of it for the columns that listings sort and filter on.
+    """
+
+    meta: str
     title: str
     title_key: str
     sections: tuple[str, ...]
     date: str | None
-    source: str | None
-    author: str | None
-    url: str | None
-    tags: tuple[str, ...]
-    description: str | None
     format: str
     encoding: str
     warnings: tuple[str, ...]
@@ -87,23 +87,31 @@ def encode_article(article: Article) -> Record:
         [_KIND_CODE[block.kind], block.level, block.ordinal, len(block.text)]
         for block in article.blocks
     ]
+    meta = article.meta
     return Record(
-        title=article.title,
-        title_key=fold(article.title),
-        sections=article.sections,
-        date=article.date,
-        source=article.source,
-        author=article.author,
-        url=article.url,
-        tags=article.tags,
-        description=article.description,
+        meta=encode_meta(meta),
+        title=meta.title,
+        title_key=fold(meta.title),
+        sections=meta.sections,
+        date=meta.date,
         format=article.format,
         encoding=article.encoding,
         warnings=article.warnings,
-        fingerprint=fingerprint_of(article.title, body),
+        fingerprint=fingerprint_of(meta.title, body),
         body=body,
         layout=json.dumps(layout, separators=(",", ":")),
     )
+
+
+def encode_meta(meta: ArticleMeta) -> str:
+    """The stored form of an article's metadata: its JSON, compact, empty fields left out."""
+    data = {key: value for key, value in meta.to_json().items() if value}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_meta(stored: str) -> ArticleMeta:
+    """The metadata of a stored ``meta`` column (see :func:`encode_meta`)."""
+    return ArticleMeta.from_json(json.loads(stored))
 
 
 def decode_blocks(body: str, layout: str) -> tuple[Block, ...]:
@@ -119,15 +127,8 @@ def decode_blocks(body: str, layout: str) -> tuple[Block, ...]:
 def decode_article(row: dict, body: str, layout: str) -> Article:
     """Rebuild an Article from an ``articles`` row (as a dict) and its stored text."""
     return Article(
-        title=row["title"],
+        meta=decode_meta(row["meta"]),
         blocks=decode_blocks(body, layout),
-        sections=tuple(json.loads(row["sections"])),
-        date=row["date"],
-        source=row["source"],
-        author=row["author"],
-        url=row["url"],
-        tags=tuple(json.loads(row["tags"])),
-        description=row["description"],
         format=row["format"],
         encoding=row["encoding"],
         warnings=tuple(json.loads(row["warnings"])),

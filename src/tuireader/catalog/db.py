@@ -4,8 +4,10 @@ The catalog is a cache derived from the library files, so any doubt (another sch
 version, a file that is not a database) is settled by deleting it and building it again.
 
 Tables:
-  ``articles``    one row per article: file facts (path, size, mtime_ns), metadata,
-                  sort keys, fingerprint. Small rows, so listings and counts stay fast.
+  ``articles``    one row per article: file facts (path, size, mtime_ns), the columns
+                  listings sort and filter on (title, section, date), the whole
+                  ``ArticleMeta`` as JSON in ``meta`` (a new field needs no migration),
+                  fingerprint. Small rows, so listings and counts stay fast.
   ``texts``       the body (block texts joined by ``\\n``) and a compact block layout
                   (kind, level, ordinal, length) so an article loads without a re-parse.
   ``membership``  one row per article and per ancestor section (the root included), with
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from tuireader.catalog import fts as search_index
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Separates section names inside a section key; sanitized names never contain it.
 SECTION_SEP = "\x1f"
 
@@ -35,15 +37,10 @@ CREATE TABLE IF NOT EXISTS articles (
     mtime_ns INTEGER NOT NULL,
     title TEXT NOT NULL,
     title_key TEXT NOT NULL,
-    sections TEXT NOT NULL,
     section_key TEXT NOT NULL,
     date TEXT,
     date_rank INTEGER NOT NULL,
-    source TEXT,
-    author TEXT,
-    url TEXT,
-    tags TEXT NOT NULL,
-    description TEXT,
+    meta TEXT NOT NULL,
     format TEXT NOT NULL,
     encoding TEXT NOT NULL,
     warnings TEXT NOT NULL,

@@ -30,10 +30,7 @@ _ORDER = {
 # Marks from the attached state.db; {f} is the fingerprint column to look up.
 _READ = "COALESCE((SELECT s.read FROM st.article_state s WHERE s.fingerprint = {f}), 0)"
 _BOOKMARKED = "EXISTS (SELECT 1 FROM st.bookmarks b WHERE b.fingerprint = {f})"
-_ROW_COLUMNS = (
-    "a.id, a.path, a.title, a.sections, a.date, a.source, a.author, a.format, a.encoding, "
-    "a.fingerprint, a.warnings"
-)
+_ROW_COLUMNS = "a.id, a.path, a.meta, a.format, a.encoding, a.fingerprint, a.warnings"
 
 
 class Queries:

@@ -6,26 +6,30 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tuireader.catalog.codec import decode_meta
+from tuireader.library.model import ArticleMeta
+
 ROOT_NAME = "All articles"
 
 
 @dataclass(frozen=True)
 class ArticleRow:
-    """One line of an article listing (no body)."""
+    """One line of an article listing (no body): the article's metadata and file facts."""
 
     id: int
     path: str
-    title: str
-    sections: tuple[str, ...]
-    date: str | None
-    source: str | None
-    author: str | None
+    meta: ArticleMeta
     format: str
     encoding: str
     fingerprint: str
     warnings: tuple[str, ...]
     read: bool = False
     bookmarked: bool = False
+
+    @property
+    def title(self) -> str:
+        """The title (``meta.title``)."""
+        return self.meta.title
 
 
 @dataclass
@@ -44,17 +48,13 @@ def to_row(values: Sequence) -> ArticleRow:
     return ArticleRow(
         id=values[0],
         path=values[1],
-        title=values[2],
-        sections=tuple(json.loads(values[3])),
-        date=values[4],
-        source=values[5],
-        author=values[6],
-        format=values[7],
-        encoding=values[8],
-        fingerprint=values[9],
-        warnings=tuple(json.loads(values[10])),
-        read=bool(values[11]),
-        bookmarked=bool(values[12]),
+        meta=decode_meta(values[2]),
+        format=values[3],
+        encoding=values[4],
+        fingerprint=values[5],
+        warnings=tuple(json.loads(values[6])),
+        read=bool(values[7]),
+        bookmarked=bool(values[8]),
     )
 
 

@@ -18,11 +18,11 @@ from tuireader.catalog.db import ancestor_keys
 BATCH_SIZE = 500
 
 _ARTICLE_COLUMNS = (
-    "path, size, mtime_ns, title, title_key, sections, section_key, date, date_rank, "
-    "source, author, url, tags, description, format, encoding, warnings, fingerprint"
+    "path, size, mtime_ns, title, title_key, section_key, date, date_rank, meta, "
+    "format, encoding, warnings, fingerprint"
 )
 _UPSERT = (
-    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 18)}) "
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({', '.join('?' * 13)}) "
     f"ON CONFLICT(path) DO UPDATE SET ({_ARTICLE_COLUMNS}) = "
     f"({', '.join('excluded.' + c.strip() for c in _ARTICLE_COLUMNS.split(','))}) "
     "RETURNING id"
@@ -44,15 +44,10 @@ def _article_values(rel: str, size: int, mtime: int, record: Record, rank: int) 
         mtime,
         record.title,
         record.title_key,
-        _dump(record.sections),
         record.section_key,
         record.date,
         rank,
-        record.source,
-        record.author,
-        record.url,
-        _dump(record.tags),
-        record.description,
+        record.meta,
         record.format,
         record.encoding,
         _dump(record.warnings),

@@ -34,14 +34,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def row_record(row: ArticleRow) -> dict:
-    """The JSON form of one article row."""
+    """The JSON form of one article row: path, the article's metadata, file facts."""
     return {
         "path": row.path,
-        "title": row.title,
-        "sections": list(row.sections),
-        "date": row.date,
-        "source": row.source,
-        "author": row.author,
+        **row.meta.to_json(),
         "format": row.format,
         "encoding": row.encoding,
         "warnings": list(row.warnings),
@@ -60,7 +56,7 @@ def _print_table(rows, problems: list[FileProblem]) -> None:
     """An aligned table for people: date, format, title, path; problems after it."""
     print(f"{'DATE':<10}  {'FORMAT':<8}  {_pad('TITLE', _TITLE_CELLS)}  PATH")
     for row in rows:
-        date = (row.date or "")[:10]
+        date = (row.meta.date or "")[:10]
         title = _pad(common.show_path(row.title), _TITLE_CELLS)
         print(f"{date:<10}  {row.format:<8}  {title}  {common.show_path(row.path)}")
     if problems:

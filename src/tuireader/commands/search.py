@@ -93,9 +93,7 @@ def hit_record(hit: Hit) -> dict:
     """The JSON form of one result."""
     return {
         "path": hit.path,
-        "title": hit.title,
-        "sections": list(hit.sections),
-        "date": hit.date,
+        **hit.meta.to_json(),
         "hits": hit.hits,
         "snippet": hit.snippet,
     }
@@ -104,9 +102,9 @@ def hit_record(hit: Hit) -> dict:
 def _print_hits(hits: list[Hit], total: int | None) -> None:
     """Results for people: date, title and path, then the snippet, indented."""
     for hit in hits:
-        date = (hit.date or "")[:10]
-        where = " / ".join(hit.sections)
-        print(f"{date:<10}  {common.show_path(hit.title)}  [{common.show_path(where)}]")
+        date = (hit.meta.date or "")[:10]
+        where = " / ".join(hit.meta.sections)
+        print(f"{date:<10}  {common.show_path(hit.meta.title)}  [{common.show_path(where)}]")
         print(f"            {common.show_path(hit.path)}  ({hit.hits} hits)")
         print(f"            {common.show_path(hit.snippet)}")
     shown = len(hits)

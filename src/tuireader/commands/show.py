@@ -37,16 +37,17 @@ def run(args: argparse.Namespace) -> int:
 
 def meta_line(article: Article) -> str:
     """Date, source and author joined by " · " (empty when there are none)."""
-    parts = [article.date, article.source, article.author]
+    meta = article.meta
+    parts = [meta.date, meta.source, meta.author]
     return " · ".join(part for part in parts if part)
 
 
 def render_text(article: Article) -> str:
     """Title, metadata lines, then the blocks separated by blank lines."""
     head = [article.title, "=" * min(max(len(article.title), 3) * 2, 72)]
-    head += [line for line in (meta_line(article), article.url or "") if line]
-    if article.sections:
-        head.append(" > ".join(article.sections))
+    head += [line for line in (meta_line(article), article.meta.url or "") if line]
+    if article.meta.sections:
+        head.append(" > ".join(article.meta.sections))
     body = [_text_block(block) for block in article.blocks]
     return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n"
 
@@ -57,8 +58,8 @@ def render_markdown(article: Article) -> str:
     meta = meta_line(article)
     if meta:
         head.append(f"*{meta}*")
-    if article.url:
-        head.append(f"<{article.url}>")
+    if article.meta.url:
+        head.append(f"<{article.meta.url}>")
     body = [_markdown_block(block) for block in article.blocks]
     return "\n\n".join([*head, *body]) + "\n"
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from tuireader.library.blocks import MAX_BLOCK_CHARS, clean_blocks, sanitize_body, split_long_text
@@ -128,31 +129,17 @@ def _build_article(
 
     ``sanitize_line`` already strips, so a blank field comes back as "".
     """
-    own_sections = _clean_labels(page.sections)
+    meta = page.meta.cleaned(sanitize_line)
     # A name of only spaces or line breaks ("\r.txt") sanitizes to nothing: never blank.
-    title = sanitize_line(page.title or "") or stem or UNTITLED
+    title = meta.title or stem or UNTITLED
     return Article(
-        title=title,
+        meta=replace(meta, title=title, sections=merge_sections(folders, meta.sections)),
         blocks=tuple(clean_blocks(page.blocks)),
-        sections=merge_sections(folders, own_sections),
-        date=_clean_optional(page.date),
-        source=_clean_optional(page.source),
-        author=_clean_optional(page.author),
-        url=_clean_optional(page.url),
-        tags=_clean_labels(page.tags),
-        description=_clean_optional(page.description),
         format=fmt,
         encoding=sanitize_line(encoding),
         warnings=_clean_labels([*decode_warnings, *page.warnings]),
         path=rel,
     )
-
-
-def _clean_optional(value: str | None) -> str | None:
-    """A one-line label, or None when it is missing or blank."""
-    if value is None:
-        return None
-    return sanitize_line(str(value)) or None
 
 
 def _clean_labels(values: Iterable[str]) -> tuple[str, ...]:

@@ -1,13 +1,15 @@
-"""The article model shared by every format: frozen dataclasses, no behaviour.
+"""The article model shared by every format: frozen dataclasses, little behaviour.
 
-Every parser produces an :class:`Article` made of :class:`Block` objects. Positions
+Every parser produces an :class:`ArticleMeta` and :class:`Block` objects, which the
+loader makes into an :class:`Article`. Positions
 everywhere (reading positions, search hits, bookmarks) are an :class:`Anchor`:
 (block index, character offset) into the block's normalized text, never a screen row.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 
 # Block kinds. Every format maps its structure onto these.
 HEADING = "heading"
@@ -39,29 +41,136 @@ class Block:
     ordinal: int | None = None
 
 
+# How exact a date is, read from its ISO form: ``1999-03`` is a month, ``1999-03-05`` a day.
+PRECISION_DAY = "day"
+PRECISION_MONTH = "month"
+PRECISION_YEAR = "year"
+
+
 @dataclass(frozen=True, slots=True)
-class Article:
-    """An article: metadata plus blocks.
+class ArticleMeta:
+    """Everything an article says about itself, from the parser to the catalog to JSON.
+
+    This is the one place the metadata fields are declared: parsers fill it, the catalog
+    stores it whole (one JSON column, see :meth:`to_json`), listings and ``list --json``
+    read it back. A new field is added here (and where it is produced), nowhere else.
 
     ``sections`` runs root to leaf (folders under the library root, then the article's
-    own breadcrumb / categories, a repeated name merged). ``date`` is ISO 8601
-    (``2022-11-01T10:02`` or ``2022-11-01``) or None. ``path`` is relative to the
-    library root, with ``/`` separators.
+    own breadcrumb / categories, a repeated name merged). ``date`` is ISO 8601 at the
+    precision the source gives (``2022-11-01T10:02``, ``2022-11-01``, ``1999-03``; see
+    :attr:`date_precision`). ``author`` and ``editor`` are person names separated by one
+    space. ``issue`` is a journal's issue (``1999年第14卷第2期``), ``page`` a page or
+    edition (``第3版``). ``labels`` keeps every other labelled field of the file
+    (``文献号``, ``分类号`` …) as (label, value) pairs in file order: shown, never lost.
     """
 
-    title: str
-    blocks: tuple[Block, ...] = ()
+    title: str = ""
     sections: tuple[str, ...] = ()
     date: str | None = None
     source: str | None = None
+    issue: str | None = None
     author: str | None = None
+    editor: str | None = None
     url: str | None = None
     tags: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
     description: str | None = None
+    abstract: str | None = None
+    page: str | None = None
+    labels: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def date_precision(self) -> str | None:
+        """``day``, ``month`` or ``year`` (from the ISO form of ``date``); None undated."""
+        if not self.date:
+            return None
+        if len(self.date) >= 10:
+            return PRECISION_DAY
+        return PRECISION_MONTH if len(self.date) >= 7 else PRECISION_YEAR
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict of every field (tuples as lists, ``labels`` as an object).
+
+        Keys appear in declaration order; ``labels`` is written as ``meta``: an object of
+        label → value (a label seen twice has its values joined by a newline).
+        """
+        data: dict[str, object] = {}
+        for name in _META_FIELDS:
+            value = getattr(self, name)
+            if name == "labels":
+                merged: dict[str, str] = {}
+                for label, text in value:
+                    merged[label] = f"{merged[label]}\n{text}" if label in merged else text
+                data["meta"] = merged
+            else:
+                data[name] = list(value) if isinstance(value, tuple) else value
+        data["date_precision"] = self.date_precision
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, object]) -> ArticleMeta:
+        """The meta a :meth:`to_json` dict stands for; unknown or ill-typed keys are ignored.
+
+        Missing keys take their defaults, so a dict written before a field existed loads.
+        """
+        values: dict[str, object] = {}
+        for name in _META_FIELDS:
+            raw = data.get("meta" if name == "labels" else name)
+            default = getattr(_EMPTY_META, name)
+            if name == "labels":
+                if isinstance(raw, dict):
+                    values[name] = tuple((str(k), str(v)) for k, v in raw.items())
+            elif isinstance(default, tuple):
+                if isinstance(raw, list):
+                    values[name] = tuple(str(item) for item in raw)
+            elif isinstance(raw, str):
+                values[name] = raw
+        return cls(**values)  # type: ignore[arg-type]
+
+    def cleaned(self, line: Callable[[str], str]) -> ArticleMeta:
+        """Every text of the meta passed through ``line`` (the loader's sanitizer).
+
+        Blank results are dropped: an optional field becomes None, a list item or a label
+        pair is left out. ``title`` stays a string ("" when blank).
+        """
+        values: dict[str, object] = {}
+        for name in _META_FIELDS:
+            value = getattr(self, name)
+            if name == "labels":
+                pairs = ((line(label), line(text)) for label, text in value)
+                values[name] = tuple((label, text) for label, text in pairs if label and text)
+            elif isinstance(value, tuple):
+                values[name] = tuple(item for item in map(line, value) if item)
+            elif value is None:
+                values[name] = None
+            else:
+                values[name] = line(value) or (None if name != "title" else "")
+        return ArticleMeta(**values)  # type: ignore[arg-type]
+
+
+_META_FIELDS = tuple(f.name for f in fields(ArticleMeta))
+_EMPTY_META = ArticleMeta()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article: its metadata, its blocks, and the facts of the file it came from.
+
+    ``path`` is relative to the library root, with ``/`` separators. ``warnings`` are for
+    people (a decoding fallback, no body found).
+    """
+
+    meta: ArticleMeta
+    blocks: tuple[Block, ...] = ()
     format: str = FORMAT_TEXT
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
     path: str = ""
+
+    @property
+    def title(self) -> str:
+        """The title (``meta.title``): the one field almost every caller wants."""
+        return self.meta.title
 
     @property
     def body_text(self) -> str:
@@ -74,18 +183,12 @@ class ParsedPage:
     """What a format parser returns before the loader adds file facts.
 
     The loader (``tuireader.library.loader``) turns this into an :class:`Article`: it prefixes
-    folder sections, records encoding, format and path, and sanitizes every field.
+    folder sections, records encoding, format and path, and sanitizes every field. A page
+    without a title (``meta.title`` "") gets the file name.
     """
 
-    title: str | None
+    meta: ArticleMeta
     blocks: tuple[Block, ...]
-    sections: tuple[str, ...] = ()
-    date: str | None = None
-    source: str | None = None
-    author: str | None = None
-    url: str | None = None
-    tags: tuple[str, ...] = ()
-    description: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
 

@@ -31,10 +31,11 @@ from dataclasses import dataclass, field
 
 from tuireader.catalog import Catalog
 from tuireader.catalog import fts as search_index
+from tuireader.catalog.codec import decode_meta
 from tuireader.catalog.db import connect
 from tuireader.catalog.fts import IndexStatus
 from tuireader.catalog.query import Queries
-from tuireader.library.model import Article
+from tuireader.library.model import Article, ArticleMeta
 from tuireader.search.filters import allowed_ids
 from tuireader.search.find import Match, find_terms
 from tuireader.search.plan import RANK_ALL, Plan, exact_ids, make_plan, ranked_page
@@ -51,9 +52,7 @@ class Hit:
 
     article_id: int
     path: str
-    title: str
-    sections: tuple[str, ...]
-    date: str | None
+    meta: ArticleMeta
     hits: int
     snippet: str
     snippet_spans: tuple[tuple[int, int], ...]
@@ -152,7 +151,7 @@ def _hits(queries: Queries, ids: list[int], terms: list[str]) -> list[Hit]:
     if not ids:
         return []
     sql = (
-        "SELECT a.id, a.path, a.title, a.sections, a.date, t.body, "
+        "SELECT a.id, a.path, a.meta, t.body, "
         "coalesce(d.title, ''), coalesce(s.body, '') FROM articles a JOIN texts t ON t.id = a.id "
         "LEFT JOIN search_docs d ON d.id = a.id LEFT JOIN search_text s ON s.id = a.id "
         "WHERE a.id IN (SELECT value FROM json_each(?))"
@@ -163,15 +162,13 @@ def _hits(queries: Queries, ids: list[int], terms: list[str]) -> list[Hit]:
 
 def _hit(row: tuple, terms: list[str]) -> Hit:
     """One result from its row: snippet from the first hit's paragraph."""
-    article_id, path, title, sections, date, body, folded_title, folded_body = row
+    article_id, path, meta, body, folded_title, folded_body = row
     count = sum(folded_title.count(t) + folded_body.count(t) for t in terms)
     snippet, spans = make_snippet(body, folded_body, terms)
     return Hit(
         article_id=article_id,
         path=path,
-        title=title,
-        sections=tuple(json.loads(sections)),
-        date=date,
+        meta=decode_meta(meta),
         hits=count,
         snippet=snippet,
         snippet_spans=spans,

@@ -32,6 +32,7 @@ class Plan(Protocol):
         """The SQL predicate (and its parameters) that checks every term exactly."""
         ...
 
+
 PROBE = 4096
 _BATCH = 256
 

@@ -142,7 +142,9 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree)
         if article is None or not quote:
             screen.notify("Select a passage with v first.", markup=False)
             return
-        screen.app.copy_to_clipboard(citation(quote, article.title, article.source, article.date))
+        screen.app.copy_to_clipboard(
+            citation(quote, article.title, article.meta.source, article.meta.date)
+        )
         screen.notify(f"Copied {len(quote):,} characters with the title and source.", markup=False)
 
     # -- B ---------------------------------------------------------------------------------

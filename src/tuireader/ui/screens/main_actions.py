@@ -140,7 +140,7 @@ class MainActions:
         if was_read != read:
             # The mark is per fingerprint: every copy of this text changed with it.
             copies = sections_sharing(self.library.catalog, row.fingerprint)
-            screen.tree.adjust_unread_many(copies or [tuple(row.sections)], -1 if read else 1)
+            screen.tree.adjust_unread_many(copies or [tuple(row.meta.sections)], -1 if read else 1)
         if self.unread_only:  # the filtered listing changes length: count from the tree
             screen.refresh_list()
         else:

@@ -64,4 +64,4 @@ class UrlActions:
                 article = self.library.catalog.load(row.id)
             except KeyError:  # removed meanwhile
                 return None
-        return article.url
+        return article.meta.url

@@ -140,4 +140,4 @@ class WatchMixin:
 
 def _shown_fields(row: Any) -> tuple:
     """What the reader shows of an article: its text (by fingerprint) and its head."""
-    return (row.fingerprint, row.title, row.date, row.source, row.author, row.sections)
+    return (row.fingerprint, row.meta)

@@ -215,9 +215,9 @@ class ArticleList(ScrollView, can_focus=True):
             Segment(" ", base),
             Segment(_fit(one_line(row.title), title_width), title_style),
             Segment(" ", base),
-            Segment(_fit(show_date(row.date, with_time=False), DATE_WIDTH), dim),
+            Segment(_fit(show_date(row.meta.date, with_time=False), DATE_WIDTH), dim),
             Segment(" ", base),
-            Segment(_fit(one_line(row.source or ""), SOURCE_WIDTH), dim),
+            Segment(_fit(one_line(row.meta.source or ""), SOURCE_WIDTH), dim),
         ]
 
     def action_cursor_down(self) -> None:

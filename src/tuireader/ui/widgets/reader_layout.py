@@ -40,8 +40,8 @@ class Row(NamedTuple):
 
 def meta_line(article: Article) -> str:
     """Sections, source, date and author on one line (empty parts left out)."""
-    sections = SECTION_JOIN.join(article.sections)
-    parts = (sections, article.source, show_date(article.date), article.author)
+    sections = SECTION_JOIN.join(article.meta.sections)
+    parts = (sections, article.meta.source, show_date(article.meta.date), article.meta.author)
     return META_JOIN.join(part for part in parts if part)
 
 

@@ -29,13 +29,13 @@ def query_terms(query: str) -> tuple[str, ...]:
 def hit_text(hit: Hit, terms: tuple[str, ...] = ()) -> Text:
     """Three lines for one result: title and date, sections, snippet with hits marked."""
     text = Text(no_wrap=True, overflow="ellipsis", end="")
-    title = hit.title or "(untitled)"
+    title = hit.meta.title or "(untitled)"
     spans = [(start, end) for _block, start, end in find_terms([title], terms)]
     text.append_text(snippet_text(title, tuple(spans), style="bold"))
-    if hit.date:
-        text.append(f"  {one_line(hit.date[:DATE_CELLS])}", style="dim")
+    if hit.meta.date:
+        text.append(f"  {one_line(hit.meta.date[:DATE_CELLS])}", style="dim")
     text.append("\n")
-    text.append(" › ".join(one_line(s) for s in hit.sections) or "(library root)", style="dim")
+    text.append(" › ".join(one_line(s) for s in hit.meta.sections) or "(library root)", style="dim")
     text.append("\n")
     text.append_text(snippet_text(hit.snippet, hit.snippet_spans))
     return text

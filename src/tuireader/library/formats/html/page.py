@@ -24,7 +24,7 @@ from tuireader.library.formats.html.tree import (
     remove_never_text,
 )
 from tuireader.library.formats.html.visible import read_visible
-from tuireader.library.model import HEADING, Block, ParsedPage
+from tuireader.library.model import HEADING, ArticleMeta, Block, ParsedPage
 
 _SNIFF_BYTES = 4096
 _XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""")
@@ -46,7 +46,7 @@ def parse_html(text: str, stem: str) -> ParsedPage:
     """Parse a saved HTML page named ``stem``; never raises on malformed input."""
     root = parse_tree(text)
     if root is None:
-        return ParsedPage(title=stem, blocks=(), warnings=("empty HTML document",))
+        return ParsedPage(ArticleMeta(title=stem), blocks=(), warnings=("empty HTML document",))
     head = read_head(root)
     remove_never_text(root)
     visible = read_visible(root)
@@ -55,9 +55,8 @@ def parse_html(text: str, stem: str) -> ParsedPage:
     remove_clutter(root)
     blocks = blocks_from_elements(find_main(root))
     blocks = _drop_title_heading(blocks, title)
-    return ParsedPage(
+    meta = ArticleMeta(
         title=title,
-        blocks=tuple(blocks),
         sections=_sections(visible.sections or _meta_sections(head), title),
         date=head.date or visible.date or date_from_stem(stem),
         source=visible.source or head.source,
@@ -65,8 +64,9 @@ def parse_html(text: str, stem: str) -> ParsedPage:
         url=head.url,
         tags=tuple(dict.fromkeys(head.all("article:tag"))),
         description=head.first(("description", "og:description")),
-        warnings=() if blocks else ("no article text found in the page",),
     )
+    warnings = () if blocks else ("no article text found in the page",)
+    return ParsedPage(meta, tuple(blocks), warnings)
 
 
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:

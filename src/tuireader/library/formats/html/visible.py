@@ -7,11 +7,11 @@ removal drops) and after scripts are gone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 
 from tuireader.library.formats.html.tree import clean_text, text_of
+from tuireader.library.model import ArticleMeta
 from tuireader.text.dates import parse_date
 
 _CRUMB_NAMES = re.compile(r"breadcrumb|crumb|location|position|weizhi|dqwz|daohang|curpos", re.I)
@@ -39,22 +39,12 @@ _BYLINE = re.compile(r"\bBy\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _INFO_NAMES = re.compile(r"info|time|date|byline|meta|source|author|sj|pubtime|publish", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class VisibleMeta:
-    """Fields read from the page's visible text (each None if absent)."""
-
-    sections: tuple[str, ...] = ()
-    date: str | None = None
-    source: str | None = None
-    author: str | None = None
-
-
-def read_visible(root: etree._Element) -> VisibleMeta:
+def read_visible(root: etree._Element) -> ArticleMeta:
     """Breadcrumb sections and labeled date / source / author from the visible text."""
     body = next(root.iter("body"), root)
     # Pieces joined by spaces: adjacent elements must not run together ("王五" + "正文").
     text = _label_text(" ".join(body.itertext()))
-    return VisibleMeta(
+    return ArticleMeta(
         sections=breadcrumb_sections(body),
         date=_labeled_date(text) or _time_element_date(body) or _info_date(body),
         source=_first_group(_SOURCE, text, _SOURCE_WORDS),

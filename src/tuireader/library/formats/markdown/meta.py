@@ -7,8 +7,8 @@ of an unexpected shape is ignored rather than trusted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from tuireader.library.model import ArticleMeta
 from tuireader.text.dates import parse_date
 
 _TITLE_KEYS = ("title", "name")
@@ -22,33 +22,18 @@ _SECTION_SPLIT = re.compile(r"\s*[/,，、>»]\s*")
 _TAG_SPLIT = re.compile(r"[,，、;；]\s*|\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class PageMeta:
-    """Metadata taken from front matter (every field optional)."""
-
-    title: str | None = None
-    date: str | None = None
-    sections: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    author: str | None = None
-    description: str | None = None
-    source: str | None = None
-    url: str | None = None
-    warnings: tuple[str, ...] = ()
-
-
-def meta_from_front_matter(meta: dict[str, object]) -> PageMeta:
-    """Map front matter keys (any case) onto :class:`PageMeta`."""
+def meta_from_front_matter(meta: dict[str, object]) -> tuple[ArticleMeta, tuple[str, ...]]:
+    """Map front matter keys (any case) onto an ArticleMeta, with warnings for people."""
     if not meta:
-        return PageMeta()
+        return ArticleMeta(), ()
     lowered = {key.strip().lower(): value for key, value in meta.items()}
     raw_date = _first_text(lowered, _DATE_KEYS)
     date = parse_date(raw_date) if raw_date else None
     warnings = (
         (f"front matter date not understood: {raw_date[:40]}",) if raw_date and not date else ()
     )
-    return PageMeta(
-        title=_first_text(lowered, _TITLE_KEYS),
+    found = ArticleMeta(
+        title=_first_text(lowered, _TITLE_KEYS) or "",
         date=date,
         sections=_split_values(_first(lowered, _SECTION_KEYS), _SECTION_SPLIT),
         tags=tuple(
@@ -58,8 +43,8 @@ def meta_from_front_matter(meta: dict[str, object]) -> PageMeta:
         description=_first_text(lowered, _DESCRIPTION_KEYS),
         source=_first_text(lowered, ("source",)),
         url=_first_text(lowered, _URL_KEYS),
-        warnings=warnings,
     )
+    return found, warnings
 
 
 def _first(meta: dict[str, object], keys: tuple[str, ...]) -> object:

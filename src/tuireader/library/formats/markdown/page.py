@@ -12,6 +12,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -42,24 +43,17 @@ _PARSER = (
 def parse_markdown(text: str, stem: str) -> ParsedPage:
     """Parse a Markdown document (with optional front matter) named ``stem``."""
     raw_meta, body, warnings = split_front_matter(text)
-    meta = meta_from_front_matter(raw_meta)
+    meta, meta_warnings = meta_from_front_matter(raw_meta)
     blocks = blocks_from_markdown(body)
     if not blocks and body.strip():
         # markdown-it drops what lies past its nesting limit (">" * 100000): keep the text.
         blocks = _plain_paragraphs(body)
         warnings += ("Markdown nested too deeply; shown as plain text",)
-    title, blocks = _title_from_heading(meta.title, blocks)
+    title, blocks = _title_from_heading(meta.title or None, blocks)
     return ParsedPage(
-        title=title or stem,
+        meta=replace(meta, title=title or stem, date=meta.date or date_from_stem(stem)),
         blocks=tuple(blocks),
-        sections=meta.sections,
-        date=meta.date or date_from_stem(stem),
-        source=meta.source,
-        author=meta.author,
-        url=meta.url,
-        tags=meta.tags,
-        description=meta.description,
-        warnings=warnings + meta.warnings,
+        warnings=warnings + meta_warnings,
     )
 
 

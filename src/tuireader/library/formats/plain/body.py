@@ -39,7 +39,7 @@ _BODY_LABELS = (
 def clean_body(lines: list[str], header: Header) -> list[str]:
     """Paragraphs of the body with noise, label lines and trailing furniture removed."""
     kept = [line for line in _cut_related(lines) if not _is_furniture(line, header)]
-    if header.title and kept and kept[0] == header.title:
+    if header.meta.title and kept and kept[0] == header.meta.title:
         kept = kept[1:]
     return _take_byline(kept, header)
 
@@ -111,6 +111,5 @@ def _byline_from_last(lines: list[str], header: Header) -> list[str]:
             lines = [*lines[:-1], *(part for part in split if part)]
             names = byline_names(split[1])
     names = names or opening_byline_names(lines[0])
-    if names and not header.author:
-        header.author = names
+    header.fill(author=names)
     return lines

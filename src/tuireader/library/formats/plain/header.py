@@ -90,7 +90,8 @@ def _is_chrome(line: str) -> bool:
 def _maybe_later_title(header: Header, line: str) -> None:
     """Among chrome lines the last title-like one (nearest the labels) is the title."""
     if header.title_rank <= RANK_LINE and looks_like_title(line):
-        header.title, header.title_rank = line, RANK_LINE
+        header.put(title=line)
+        header.title_rank = RANK_LINE
 
 
 def _plausible(pairs: list[tuple[str, str]]) -> bool:
@@ -105,12 +106,12 @@ def _plausible(pairs: list[tuple[str, str]]) -> bool:
 
 def _read_line(header: Header, line: str, has_more: bool) -> bool:
     """Take one header line into ``header``; False when the line belongs to the body."""
-    crumbs = None if header.sections else split_breadcrumb(line)
+    crumbs = None if header.meta.sections else split_breadcrumb(line)
     if crumbs is not None:
-        header.sections = crumbs.sections
+        header.put(sections=crumbs.sections)
         if crumbs.title:
             set_title(header, crumbs.title, RANK_META)
-        header.source = header.source or crumbs.source
+        header.fill(source=crumbs.source)
         read_meta(header, crumbs.remainder, RANK_META)
         # A title right under the breadcrumb beats a site name above it.
         header.title_expected = header.title_rank <= RANK_LINE
@@ -120,7 +121,7 @@ def _read_line(header: Header, line: str, has_more: bool) -> bool:
     pre, pairs = labels.split_labels(line)
     # Short text before the labels is an unknown label (发布者：admin), not body text.
     short_pre = len(pre) <= _MAX_UNKNOWN_LABEL
-    fits = short_pre or (len(pre) <= _MAX_TITLE_PRE and header.title is None)
+    fits = short_pre or (len(pre) <= _MAX_TITLE_PRE and not header.meta.title)
     # 今年粮食再获丰收，时间：… is a sentence that happens to hold a label word.
     fits = fits and not (pre and _raw_pre(line).endswith(_CLAUSE_ENDINGS))
     if fits and _plausible(pairs):
@@ -141,15 +142,15 @@ def _read_plain_line(header: Header, line: str, has_more: bool) -> bool:
     """A line without labels: byline, bare date, or the title."""
     names = english_byline(line) or (byline_names(line) if is_byline_line(line) else None)
     if names:
-        header.author = header.author or names
+        header.fill(author=names)
         return True
     if is_rule_line(line):  # decoration under a title
         return True
     found = find_date(line) if len(line) <= _MAX_FIELD + 20 else None
     if found and _is_date_line(line, found):
-        header.date = header.date or found[0]
+        header.fill(date=found[0])
         return True
-    wanted = header.title is None or header.title_expected
+    wanted = not header.meta.title or header.title_expected
     if wanted and has_more and looks_like_title(line):
         set_title(header, line, RANK_META if header.title_expected else RANK_LINE)
         header.title_expected = False

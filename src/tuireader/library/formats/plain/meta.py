@@ -7,11 +7,12 @@ taken out, author labels give person names, tags are split.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tuireader.library.formats.plain import labels
 from tuireader.library.formats.plain.byline import byline_names, has_role
 from tuireader.library.formats.plain.noise import strip_noise
+from tuireader.library.model import ArticleMeta
 from tuireader.text.dates import find_date
 
 _MAX_TITLE_PRE = 80
@@ -23,25 +24,34 @@ _TAG_SEPARATORS = str.maketrans({c: " " for c in ",，、;；|｜"})
 
 @dataclass
 class Header:
-    """Metadata collected from the header lines (mutable while it is being read)."""
+    """The metadata being collected from the header lines, and how sure each part is.
 
-    title: str | None = None
+    ``meta`` grows as lines are read (:meth:`fill` keeps what was found first);
+    ``title_rank`` says where the title came from, ``lead`` holds text (a summary label)
+    that opens the body.
+    """
+
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
     title_rank: int = 0
     title_expected: bool = False
-    sections: tuple[str, ...] = ()
-    date: str | None = None
-    source: str | None = None
-    author: str | None = None
-    url: str | None = None
-    tags: list[str] = field(default_factory=list)
-    description: str | None = None
     lead: list[str] = field(default_factory=list)
+
+    def fill(self, **values: object) -> None:
+        """Set each named field that is still empty (the first value found wins)."""
+        changes = {k: v for k, v in values.items() if v and not getattr(self.meta, k)}
+        if changes:
+            self.meta = replace(self.meta, **changes)  # type: ignore[arg-type]
+
+    def put(self, **values: object) -> None:
+        """Set the named fields, replacing what was there."""
+        self.meta = replace(self.meta, **values)  # type: ignore[arg-type]
 
 
 def set_title(header: Header, title: str, rank: int) -> None:
     """Keep the title from the most trustworthy place (a label beats a first line)."""
     if rank > header.title_rank:
-        header.title, header.title_rank = title, rank
+        header.put(title=title)
+        header.title_rank = rank
 
 
 def read_meta(header: Header, text: str, pre_rank: int = RANK_LINE) -> None:
@@ -63,7 +73,7 @@ def _take_date(header: Header, value: str) -> str:
     found = find_date(value)
     if found is None:
         return value
-    header.date = header.date or found[0]
+    header.fill(date=found[0])
     before, after = value[: found[1]].strip(), value[found[2] :].strip()
     return labels.clean_value(before or after)
 
@@ -77,15 +87,15 @@ def _take_field(header: Header, name: str, value: str) -> None:
     elif name == labels.SOURCE:
         value = _take_date(header, value)
         if value and len(value) <= _MAX_FIELD:
-            header.source = header.source or value
+            header.fill(source=value)
     elif name == labels.AUTHOR:
         _add_author(header, _take_date(header, value))
     elif name == labels.URL and value:
-        header.url = header.url or value.split()[0]
+        header.fill(url=value.split()[0])
     elif name == labels.TAGS:
-        header.tags.extend(t for t in value.translate(_TAG_SEPARATORS).split() if t)
+        header.put(tags=header.meta.tags + tuple(value.translate(_TAG_SEPARATORS).split()))
     elif name == labels.SUMMARY and value:
-        header.description = header.description or value
+        header.fill(description=value)
         header.lead.append(value)
 
 
@@ -94,6 +104,7 @@ def _add_author(header: Header, value: str) -> None:
     names = byline_names(value) if has_role(value) else None
     if not names and value and len(value) <= _MAX_FIELD // 2:
         names = value
-    known = set((header.author or "").split())
+    author = header.meta.author
+    known = set((author or "").split())
     if names and not set(names.split()) <= known:
-        header.author = f"{header.author} {names}" if header.author else names
+        header.put(author=f"{author} {names}" if author else names)

@@ -18,6 +18,7 @@ here raises on odd input; a page with no header gets the file name as its title.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tuireader.library.formats.file_name import date_from_stem
 from tuireader.library.formats.plain.blocks import to_blocks
@@ -38,16 +39,17 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
     header, body_start = read_header(lines)
     body = clean_body(header.lead + lines[body_start:], header)
     warnings = () if body else ("no body text found",)
+    meta = header.meta
+    title = meta.title or None
     return ParsedPage(
-        title=" ".join((header.title or _title_from_stem(stem)).split()) or stem,
+        meta=replace(
+            meta,
+            title=" ".join((title or _title_from_stem(stem)).split()) or stem,
+            sections=_without_title(meta.sections, title),
+            date=meta.date or _date_in_title(title) or date_from_stem(stem),
+            tags=tuple(dict.fromkeys(meta.tags)),
+        ),
         blocks=to_blocks(body),
-        sections=_without_title(header.sections, header.title),
-        date=header.date or _date_in_title(header.title) or date_from_stem(stem),
-        source=header.source,
-        author=header.author,
-        url=header.url,
-        tags=tuple(dict.fromkeys(header.tags)),
-        description=header.description,
         warnings=warnings,
     )
 
