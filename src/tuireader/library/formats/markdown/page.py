@@ -173,7 +173,9 @@ class _BlockBuilder:
             self._add(text)
 
     def _on_fence(self, token: Token) -> None:
-        self.blocks.append(Block(CODE, token.content.rstrip("\n")))
+        text = token.content.rstrip("\n")
+        if text:  # an empty fence (a lone ```) shows nothing: no empty block
+            self.blocks.append(Block(CODE, text))
 
     _on_code_block = _on_fence
 
