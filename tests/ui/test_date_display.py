@@ -71,3 +71,11 @@ async def test_reader_and_list_show_readable_dates(
         assert meta in header and "T19" not in header
         line = "".join(segment.text for segment in screen.article_list.render_line(0))
         assert column in line
+
+
+def test_a_format_with_escapes_never_prints_them():
+    # The config refuses such a format; this is the net under it.
+    use_format("\x1b]0;PW\x07\x1b[2J%y\x9b2J")
+    shown = show_date("2024-02-08")
+    assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown
+    assert "24" in shown

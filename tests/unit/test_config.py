@@ -347,3 +347,43 @@ def test_a_key_remap_from_the_config_reaches_the_app(tmp_path: Path) -> None:
     keys = asyncio.run(bound_keys())
     assert keys.get("x") == "toggle_read"
     assert "m" not in keys
+
+
+HOSTILE_FORMAT = "\x1b]0;PW\x07\x1b[2J%y"
+
+
+@pytest.mark.parametrize(
+    ("text", "setting", "default"),
+    [
+        (f'date_format: "{HOSTILE_FORMAT}"\n'.replace("\x1b", "\\e").replace("\x07", "\\a"),
+         "date_format", "%Y-%m-%d"),
+        ('theme: "nord\\e]0;PW\\a"\n', "theme", "textual-dark"),
+        ('theme: "nord\\u202e"\n', "theme", "textual-dark"),
+        ('date_format: "%Y\\x9b2J"\n', "date_format", "%Y-%m-%d"),
+    ],
+)  # fmt: skip
+def test_control_characters_in_shown_settings_are_refused(
+    tmp_path: Path, text: str, setting: str, default: str
+) -> None:
+    settings = load(tmp_path, text)
+    assert getattr(settings, setting) == default
+    assert len(settings.problems) == 1
+    assert "control characters" in settings.problems[0]
+    assert "line 1" in settings.problems[0]
+
+
+def test_library_name_with_control_characters_is_cleaned_and_reported(tmp_path: Path) -> None:
+    (tmp_path / "news").mkdir()
+    settings = load(tmp_path, 'libraries:\n  "ne\\e]0;PW\\aws": news\n')
+    assert list(settings.libraries) == ["news"]
+    assert settings.libraries["news"] == tmp_path / "news"
+    assert len(settings.problems) == 1 and "control characters" in settings.problems[0]
+
+
+def test_config_command_reports_a_hostile_date_format(tmp_path: Path, capsys) -> None:
+    config = write_config(tmp_path, 'date_format: "\\e]0;PW\\a\\e[2J%y"\n')
+    assert cli.main(["config", "--config", str(config)]) == 1
+    out = capsys.readouterr()
+    assert "date_format: '%Y-%m-%d'" in out.out
+    assert "control characters" in out.err
+    assert "\x1b" not in out.out + out.err and "\x07" not in out.out + out.err

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuireader.config.check import RawConfig, describe
+from tuireader.text.sanitize import UNSAFE_CHARS, sanitize_line
 
 if TYPE_CHECKING:
     from tuireader.config.settings import Settings
@@ -49,6 +50,15 @@ def _apply_libraries(settings: Settings, config: RawConfig, value: Any, base: Pa
     for name, folder in value.items():
         if not isinstance(name, (str, int)) or isinstance(name, bool) or not str(name).strip():
             config.problem("libraries", f"libraries: {describe(name)} is not a usable name")
+        elif has_controls(str(name)):
+            shown = sanitize_line(str(name))
+            config.problem(
+                f"libraries.{name}",
+                f"libraries: the name {describe(name)} holds control characters; "
+                + (f"it is shown as {shown!r}" if shown else "ignored"),
+            )
+            if shown and isinstance(folder, str) and folder.strip():
+                settings.libraries[shown] = _folder(folder, base)
         elif not isinstance(folder, str) or not folder.strip():
             config.problem(
                 f"libraries.{name}", f"libraries: {name} needs a folder, not {describe(folder)}"
@@ -88,7 +98,11 @@ def _folder(text: str, base: Path) -> Path:
 
 def _apply_theme(settings: Settings, config: RawConfig, value: Any, base: Path) -> None:
     """``theme``: a theme name (the app ignores names it does not know)."""
-    if isinstance(value, str) and value.strip():
+    if isinstance(value, str) and has_controls(value):
+        config.problem(
+            "theme", f"theme {describe(value)} holds control characters; using {settings.theme}"
+        )
+    elif isinstance(value, str) and value.strip():
         settings.theme = value.strip()
     else:
         config.problem("theme", f"theme must be a theme name, not {describe(value)}")
@@ -119,7 +133,18 @@ def _apply_mark_read(settings: Settings, config: RawConfig, value: Any, base: Pa
 
 
 def _apply_date_format(settings: Settings, config: RawConfig, value: Any, base: Path) -> None:
-    """``date_format``: strftime codes that format a date without error."""
+    """``date_format``: strftime codes that format a date without error.
+
+    Control characters are refused: a date is printed on the screen, and an escape
+    sequence in the format would reach the terminal with every date shown.
+    """
+    if isinstance(value, str) and has_controls(value):
+        config.problem(
+            "date_format",
+            f"date_format {describe(value)} holds control characters; "
+            f"using {settings.date_format!r}",
+        )
+        return
     try:
         if not isinstance(value, str) or not datetime(2024, 1, 2).strftime(value).strip():
             raise ValueError
@@ -149,13 +174,19 @@ def _apply_keys(settings: Settings, config: RawConfig, value: Any, base: Path) -
             settings.keys[binding_id] = text
 
 
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a control, format or separator character (ESC, CR, C1,
+    a bidi override...): a setting shown on the screen must hold none."""
+    return UNSAFE_CHARS.search(text) is not None
+
+
 def _keys_text(keys: Any) -> str | None:
     """Keys as Textual's comma-separated string, or None when they are not keys."""
     if isinstance(keys, list) and all(isinstance(k, (str, int)) for k in keys):
         keys = ",".join(str(k) for k in keys)
     if isinstance(keys, int) and not isinstance(keys, bool):
         keys = str(keys)  # `article.next: 1` is the key 1
-    if not isinstance(keys, str):
+    if not isinstance(keys, str) or has_controls(keys):
         return None
     parts = [part.strip() for part in keys.split(",")]
     if not parts or not all(_KEY.match(part) for part in parts):

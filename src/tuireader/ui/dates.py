@@ -13,6 +13,8 @@ import datetime
 import re
 from functools import lru_cache
 
+from tuireader.text.sanitize import sanitize_line
+
 DEFAULT_FORMAT = "%Y-%m-%d"
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})"
@@ -38,7 +40,9 @@ def show_date(value: str | None, with_time: bool = True) -> str:
         return value
     year, month, day, hour, minute = found.groups()
     try:
-        day_text = datetime.date(int(year), int(month), int(day)).strftime(_format)
+        # Cleaned although the config refuses controls in date_format: strftime output
+        # goes straight to the screen.
+        day_text = sanitize_line(datetime.date(int(year), int(month), int(day)).strftime(_format))
     except ValueError:  # not a real day (2024-02-30): show what the file says
         return value
     if with_time and hour is not None:
