@@ -193,3 +193,51 @@ def test_file_outside_the_library_keeps_its_absolute_path(env, tmp_path: Path, c
     assert run("add", str(outside), "--quote", "第二句") == 0
     rows = listed(run, capsys)
     assert [(r["article"], r["status"]) for r in rows] == [(str(outside.resolve()), "anchored")]
+
+
+def _annotation(uid: str, **position) -> dict:
+    """A passage annotation of b.md with the given tuireader position fields."""
+    return {
+        "id": f"urn:uuid:{uid}",
+        "type": "Annotation",
+        "created": "2024-01-01T00:00:00Z",
+        "target": {
+            "source": "b.md",
+            "title": "第二篇",
+            "selector": [{"type": "TextQuoteSelector", "exact": "另一篇"}],
+        },
+        "tuireader": {"fingerprint": "f" * 32, **position},
+    }
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        {"block": 10**30, "start": 0, "end_block": 0, "end": 1},
+        {"block": 0, "start": 2**63, "end_block": 0, "end": 1},
+        {"block": 0, "start": 0, "end_block": -1, "end": 1},
+    ],
+)
+def test_import_refuses_out_of_range_positions(env, tmp_path: Path, capsys, position) -> None:
+    _root, _data, run = env
+    good = _annotation("00000000-0000-4000-8000-000000000001", block=0, start=0, end_block=0, end=3)
+    bad = _annotation("00000000-0000-4000-8000-000000000002", **position)
+    file = tmp_path / "big.json"
+    file.write_text(json.dumps({"type": "AnnotationCollection", "items": [good, bad]}), "utf-8")
+    assert run("import", str(file)) == 0
+    out = capsys.readouterr()
+    assert "imported 1 new bookmark(s)" in out.out
+    assert "entry 2 skipped" in out.err and "from 0 to 2147483647" in out.err
+    assert "Traceback" not in out.err
+
+
+def test_import_refuses_lone_surrogates(env, tmp_path: Path, capsys) -> None:
+    _root, _data, run = env
+    bad = _annotation("00000000-0000-4000-8000-000000000003", block=0, start=0, end_block=0, end=3)
+    bad["target"]["source"] = "bad\udc9bname.md"
+    file = tmp_path / "surrogate.json"
+    file.write_text(json.dumps({"type": "AnnotationCollection", "items": [bad]}), "utf-8")
+    assert run("import", str(file)) == 0
+    out = capsys.readouterr()
+    assert "imported 0 new bookmark(s)" in out.out
+    assert "entry 1 skipped: path is not valid Unicode text" in out.err

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from tuireader.state.bookmarks import Bookmarks
 from tuireader.state.export import to_annotation, write_atomic
-from tuireader.state.importing import ImportFormatError, parse_export
+from tuireader.state.importing import ImportFormatError, parse_export, position_number
 from tuireader.state.marks import ReadMarks
 from tuireader.state.rows import file_stamp, now_iso
 from tuireader.text import json_out
@@ -117,7 +117,6 @@ def restore_latest(store: BackedUpStore, folder: Path) -> str:
 def _state_row(item: dict) -> tuple:
     """An article_state row from a backup entry (fields checked by type)."""
     fp, path = str(item["fingerprint"]), item.get("last_path")
-    block, offset = item.get("pos_block"), item.get("pos_offset")
-    if not all(v is None or isinstance(v, int) for v in (block, offset)):
-        raise TypeError("position must be whole numbers")
+    block = position_number(item.get("pos_block"), "pos_block")
+    offset = position_number(item.get("pos_offset"), "pos_offset")
     return (fp, path, int(bool(item.get("read"))), item.get("read_at"), block, offset)

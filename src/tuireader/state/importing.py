@@ -18,6 +18,9 @@ from tuireader.library.model import Bookmark
 from tuireader.state.export import YAML_MARK
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
+#: The largest block number or offset accepted (an article holds at most 16 MiB of text;
+#: SQLite's INTEGER stops at 2**63 - 1, and 10**30 would crash the insert).
+MAX_POSITION = 2**31 - 1
 _UID_NAMESPACE = uuid.UUID("5b0f4c1e-6f43-4b1a-9a55-2f7d0c1b7a11")
 
 
@@ -134,7 +137,7 @@ def _bookmark(fields: dict, position: dict) -> Bookmark:
         fields["uid"] = uuid.uuid5(_UID_NAMESPACE, key).hex
     if fields["quote"] is not None:
         for name in ("block", "start", "end_block", "end"):
-            fields[name] = _number(position.get(name), name)
+            fields[name] = position_number(position.get(name), name)
     return Bookmark(id=0, **fields)
 
 
@@ -162,15 +165,18 @@ def _text(value, name: str) -> str:
         return ""
     if isinstance(value, (dict, list)):
         raise TypeError(f"{name} must be text")
-    return str(value)
+    text = str(value)
+    if any("\ud800" <= char <= "\udfff" for char in text):  # JSON "\ud800": not storable
+        raise ValueError(f"{name} is not valid Unicode text (a lone surrogate)")
+    return text
 
 
-def _number(value, name: str) -> int | None:
-    """A non-negative position number, or None when missing."""
+def position_number(value, name: str) -> int | None:
+    """A block number or offset from 0 to :data:`MAX_POSITION`, or None when missing."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{name} must be a whole number ≥ 0")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_POSITION:
+        raise ValueError(f"{name} must be a whole number from 0 to {MAX_POSITION}")
     return value
 
 
