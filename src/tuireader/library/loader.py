@@ -28,6 +28,7 @@ from tuireader.library.formats.markdown.page import parse_markdown
 from tuireader.library.formats.plain.page import parse_plaintext
 from tuireader.library.keys import rel_path_str
 from tuireader.library.model import (
+    FORMAT_EPUB,
     FORMAT_HTML,
     FORMAT_MARKDOWN,
     FORMAT_TEXT,
@@ -50,11 +51,14 @@ _PARSERS: dict[str, Callable[[str, str], ParsedPage]] = {
     FORMAT_MARKDOWN: parse_markdown,
     FORMAT_HTML: parse_html,
 }
+# Formats whose bytes may declare their charset (<meta charset>, <?xml encoding?>).
+_MARKUP_FORMATS = (FORMAT_HTML, FORMAT_EPUB)
 
 
 __all__ = [
     "MAX_BLOCK_CHARS",
     "ArticleError",
+    "article_from_bytes",
     "fingerprint",
     "fingerprint_of",
     "format_for",
@@ -94,14 +98,25 @@ def load_article(path: Path, root: Path) -> Article:
         data = read_limited(path)
     except FileReadError as exc:
         raise ArticleError(sanitize_line(str(exc))) from None
-    declared = sniff_charset(data) if fmt == FORMAT_HTML else None
+    return article_from_bytes(data, rel, fmt, _PARSERS[fmt])
+
+
+def article_from_bytes(
+    data: bytes, rel: str, fmt: str, parse: Callable[[str, str], ParsedPage]
+) -> Article:
+    """Decode, sanitize and ``parse`` the bytes of the article keyed ``rel``.
+
+    The steps of :func:`load_article` after reading, for articles that are not whole
+    files (a book's chapters). Markup formats look for a declared charset first.
+    """
+    declared = sniff_charset(data) if fmt in _MARKUP_FORMATS else None
     try:
         decoded = decode_bytes(data, declared)
     except NotTextError as exc:
         raise ArticleError(sanitize_line(str(exc)) or "not a text file") from None
     stem = _stem_of(rel)
     try:
-        page = _PARSERS[fmt](sanitize_body(decoded.text), stem)
+        page = parse(sanitize_body(decoded.text), stem)
     except Exception as exc:  # a parser bug must cost one file, not the library
         message = sanitize_line(str(exc))[:200]
         raise ArticleError(f"could not parse: {type(exc).__name__}: {message}") from None

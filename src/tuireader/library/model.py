@@ -24,6 +24,7 @@ BLOCK_KINDS = (HEADING, PARAGRAPH, QUOTE, LIST_ITEM, CODE, RULE)
 FORMAT_TEXT = "text"
 FORMAT_MARKDOWN = "markdown"
 FORMAT_HTML = "html"
+FORMAT_EPUB = "epub"  # one chapter of an EPUB book
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,269 @@
+"""EPUB books: metadata, TOC (nav and NCX), chapters as articles, and hostile books."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from epub_builder import (
+    CHINESE_PARAGRAPHS,
+    ENGLISH_PARAGRAPHS,
+    BookSpec,
+    Chapter,
+    book_members,
+    standard_book,
+    write_book,
+    write_epub,
+)
+
+from tuireader.library import books
+from tuireader.library.blocks import MAX_BLOCK_CHARS
+from tuireader.library.books import (
+    chapter_key,
+    is_book_name,
+    load_book,
+    load_chapter,
+    split_chapter_key,
+)
+from tuireader.library.formats.epub.container import BookError, Container, join_href
+from tuireader.library.loader import ArticleError
+from tuireader.library.model import FORMAT_EPUB, HEADING
+
+
+def _titles(root: Path, name: str = "book.epub") -> list[tuple[str, tuple[str, ...]]]:
+    loaded = load_book(root / name, root)
+    return [(article.title, article.sections) for article in loaded.articles]
+
+
+def test_book_metadata_and_chapters_from_the_opf_and_nested_toc(tmp_path: Path) -> None:
+    write_book(tmp_path / "shelf" / "book.epub")
+    loaded = load_book(tmp_path / "shelf" / "book.epub", tmp_path)
+    meta = loaded.book.meta
+    assert (meta.title, meta.author, meta.language, meta.date) == (
+        "The Keeper's Log",
+        "A. Writer",
+        "en",
+        "2021-06-01",
+    )
+    book = ("shelf", "The Keeper's Log")
+    part = (*book, "Part One: The Point")
+    # The cover holds only an image: no article. The part's own page sits in the part.
+    assert [(a.title, a.sections) for a in loaded.articles] == [
+        ("Part One: The Point", part),
+        ("Fog", part),
+        ("Spring", part),
+        ("茶馆", book),
+    ]
+    first = loaded.articles[1]
+    assert first.path == "shelf/book.epub#2"
+    assert (first.date, first.author, first.format) == ("2021-06-01", "A. Writer", FORMAT_EPUB)
+    assert [b.text for b in first.blocks[1:]] == list(ENGLISH_PARAGRAPHS)
+    assert [b.text for b in loaded.articles[3].blocks[1:]] == list(CHINESE_PARAGRAPHS)
+    assert loaded.problems == ()
+
+
+def test_scripts_never_reach_the_text_and_images_keep_their_description(tmp_path: Path) -> None:
+    write_book(tmp_path / "book.epub")
+    loaded = load_book(tmp_path / "book.epub", tmp_path)
+    every_text = "\n".join(article.body_text for article in loaded.articles)
+    assert "script text" not in every_text
+    assert "[image: the lamp room]" in loaded.articles[2].body_text
+
+
+@pytest.mark.parametrize(("nav", "ncx"), [(True, False), (False, True)])
+def test_nav_document_and_ncx_give_the_same_toc(tmp_path: Path, nav: bool, ncx: bool) -> None:
+    both = standard_book()
+    write_book(tmp_path / "both.epub", both)
+    one = standard_book()
+    one.with_nav, one.with_ncx = nav, ncx
+    write_book(tmp_path / "book.epub", one)
+    assert _titles(tmp_path) == _titles(tmp_path, "both.epub")
+    assert len(load_book(tmp_path / "book.epub", tmp_path).book.toc) == 4
+
+
+def test_a_book_without_toc_titles_chapters_by_their_headings(tmp_path: Path) -> None:
+    book = standard_book()
+    book.with_nav = book.with_ncx = False
+    write_book(tmp_path / "book.epub", book)
+    assert _titles(tmp_path) == [
+        ("Part One: The Point", ("The Keeper's Log",)),
+        ("Fog", ("The Keeper's Log",)),
+        ("Spring", ("The Keeper's Log",)),
+        ("茶馆", ("The Keeper's Log",)),
+    ]
+
+
+def test_one_chapter_loads_alone_as_in_the_whole_book(tmp_path: Path) -> None:
+    write_book(tmp_path / "book.epub")
+    whole = load_book(tmp_path / "book.epub", tmp_path).articles
+    alone = load_chapter(tmp_path / "book.epub", tmp_path, 4)
+    assert alone == whole[3]
+    with pytest.raises(ArticleError, match="no chapter"):
+        load_chapter(tmp_path / "book.epub", tmp_path, 99)
+
+
+def test_chapter_keys_round_trip_and_never_match_article_files() -> None:
+    assert split_chapter_key(chapter_key("a/道德经.epub", 12)) == ("a/道德经.epub", 12)
+    assert split_chapter_key("a/notes.txt#3") is None
+    assert split_chapter_key("a/book.epub") is None
+    assert split_chapter_key("a/book.epub#x") is None
+    assert is_book_name("Book.EPUB") and not is_book_name("book.epub.txt")
+
+
+def test_links_resolve_inside_the_book_only() -> None:
+    assert join_href("OEBPS/text/ch1.xhtml", "../images/a%20b.png") == "OEBPS/images/a b.png"
+    assert join_href("OEBPS/ch1.xhtml", "ch2.xhtml#sec") == "OEBPS/ch2.xhtml#sec"
+    assert join_href("OEBPS/ch1.xhtml", "../../etc/passwd") is None
+    assert join_href("OEBPS/ch1.xhtml", "/etc/passwd") is None
+    assert join_href("OEBPS/ch1.xhtml", "http://example.com/x") is None
+
+
+# -- hostile books ----------------------------------------------------------------------
+
+
+def test_a_zip_bomb_member_is_refused_before_inflating(tmp_path: Path) -> None:
+    members = book_members(standard_book())
+    members["OEBPS/ch1.xhtml"] = b"<p>" + b"\0" * (40 * 1024 * 1024) + b"</p>"
+    write_epub(tmp_path / "book.epub", members)
+    with pytest.raises(ArticleError, match="zip bomb"):
+        load_book(tmp_path / "book.epub", tmp_path)
+
+
+@pytest.mark.parametrize("name", ["../evil.xhtml", "/abs/evil.xhtml", "OEBPS/../../x", "C:/x"])
+def test_member_names_leaving_the_container_are_refused(tmp_path: Path, name: str) -> None:
+    members = book_members(standard_book())
+    members[name] = b"<p>evil</p>"
+    write_epub(tmp_path / "book.epub", members)
+    with pytest.raises(ArticleError, match="unsafe file name"):
+        load_book(tmp_path / "book.epub", tmp_path)
+
+
+def test_opf_links_out_of_the_book_are_dropped(tmp_path: Path) -> None:
+    members = book_members(standard_book())
+    opf = members["OEBPS/content.opf"].decode()
+    opf = opf.replace('href="ch1.xhtml"', 'href="../../../../etc/passwd"')
+    members["OEBPS/content.opf"] = opf.encode()
+    write_epub(tmp_path / "book.epub", members)
+    titles = [title for title, _ in _titles(tmp_path)]
+    assert titles == ["Part One: The Point", "Spring", "茶馆"]
+
+
+def test_too_many_members_are_refused(tmp_path: Path) -> None:
+    members = book_members(standard_book())
+    members.update({f"OEBPS/x{n}.txt": b"" for n in range(books_limit_members() + 1)})
+    write_epub(tmp_path / "book.epub", members)
+    with pytest.raises(ArticleError, match="the limit is"):
+        load_book(tmp_path / "book.epub", tmp_path)
+
+
+def books_limit_members() -> int:
+    from tuireader.library.formats.epub.container import MAX_MEMBERS
+
+    return MAX_MEMBERS
+
+
+def test_reads_stop_at_the_limit(tmp_path: Path) -> None:
+    write_book(tmp_path / "book.epub")
+    with Container(tmp_path / "book.epub") as container:
+        assert container.read("OEBPS/ch1.xhtml").startswith(b"<?xml")
+        with pytest.raises(BookError, match="limit"):
+            container.read("OEBPS/ch1.xhtml", limit=100)
+        with pytest.raises(BookError, match="missing"):
+            container.read("OEBPS/none.xhtml")
+
+
+def test_a_book_over_its_text_budget_keeps_the_chapters_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_book(tmp_path / "book.epub")
+    members = book_members(standard_book())
+    first_two = len(members["OEBPS/cover.xhtml"]) + len(members["OEBPS/part1.xhtml"])
+    monkeypatch.setattr(books, "MAX_BOOK_TEXT_BYTES", first_two)
+    loaded = load_book(tmp_path / "book.epub", tmp_path)
+    assert [a.title for a in loaded.articles] == ["Part One: The Point"]
+    assert [p.path for p in loaded.problems] == [f"book.epub#{n}" for n in (2, 3, 4)]
+    assert all("over the limit" in p.error for p in loaded.problems)
+
+
+def test_a_huge_paragraph_is_split_like_any_article(tmp_path: Path) -> None:
+    text = "".join(f"第{n}句话，{n * 7919 % 10007}个字" for n in range(20_000))
+    book = BookSpec(chapters=[Chapter("big.xhtml", "Big", (text,))])
+    write_book(tmp_path / "book.epub", book)
+    (article,) = load_book(tmp_path / "book.epub", tmp_path).articles
+    assert "".join(b.text for b in article.blocks if b.kind != HEADING) == text
+    assert max(len(b.text) for b in article.blocks) <= MAX_BLOCK_CHARS
+
+
+def test_escape_sequences_in_chapters_and_metadata_are_removed(tmp_path: Path) -> None:
+    book = standard_book()
+    book.title = "Log\x1b]0;pwned\x07"
+    book.chapters[2].paragraphs = ("before\x1b[2Jafter \x9b31m red",)
+    write_book(tmp_path / "book.epub", book)
+    loaded = load_book(tmp_path / "book.epub", tmp_path)
+    texts = [a.title for a in loaded.articles] + [a.body_text for a in loaded.articles]
+    texts += [name for a in loaded.articles for name in a.sections]
+    assert not any("\x1b" in text or "\x9b" in text or "\x07" in text for text in texts)
+    assert "beforeafter" in loaded.articles[1].body_text
+
+
+def _book_with_entities(tmp_path: Path, levels: int) -> Path:
+    laughs = "".join(
+        f'<!ENTITY l{n} "{f"&l{n - 1};" * 10 if n else "lol"}">' for n in range(levels)
+    )
+    doctype = f'<!DOCTYPE package [{laughs}<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    members = book_members(standard_book())
+    opf = members["OEBPS/content.opf"].decode()
+    opf = opf.replace("<package", doctype + "<package", 1)
+    opf = opf.replace("The Keeper's Log", f"&l{levels - 1};&xxe;Title")
+    members["OEBPS/content.opf"] = opf.encode()
+    return write_epub(tmp_path / "book.epub", members)
+
+
+def test_entities_in_package_files_are_never_expanded(tmp_path: Path) -> None:
+    loaded = load_book(_book_with_entities(tmp_path, 3), tmp_path)
+    assert loaded.book.meta.title == "Title"
+    assert len(loaded.articles) == 4
+
+
+def test_a_billion_laughs_package_is_refused_without_expanding(tmp_path: Path) -> None:
+    # libxml2 stops at the amplification; what it parsed has no spine.
+    with pytest.raises(ArticleError, match="no chapters"):
+        load_book(_book_with_entities(tmp_path, 10), tmp_path)
+
+
+def test_malformed_chapters_still_give_their_text(tmp_path: Path) -> None:
+    members = book_members(standard_book())
+    members["OEBPS/ch1.xhtml"] = b"<html><body><h1>Fog<p>unclosed <b>bold<p>second &bogus; end"
+    write_epub(tmp_path / "book.epub", members)
+    article = load_book(tmp_path / "book.epub", tmp_path).articles[1]
+    assert article.title == "Fog"
+    assert "unclosed bold" in article.body_text and "second" in article.body_text
+
+
+@pytest.mark.parametrize(
+    ("members", "message"),
+    [
+        ({"mimetype": b"application/epub+zip"}, "container.xml is missing"),
+        ({"META-INF/container.xml": b"<container/>"}, "names no package file"),
+        ({"META-INF/encryption.xml": b"<encryption/>"}, "DRM"),
+    ],
+)
+def test_books_that_cannot_be_read_say_why(
+    tmp_path: Path, members: dict[str, bytes], message: str
+) -> None:
+    if "META-INF/encryption.xml" in members:
+        members = {**book_members(standard_book()), **members}
+    write_epub(tmp_path / "book.epub", members)
+    with pytest.raises(ArticleError, match=message):
+        load_book(tmp_path / "book.epub", tmp_path)
+
+
+def test_a_file_that_is_no_zip_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "book.epub").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ArticleError, match="not a readable EPUB"):
+        load_book(tmp_path / "book.epub", tmp_path)
+    with zipfile.ZipFile(tmp_path / "empty.epub", "w"):
+        pass
+    with pytest.raises(ArticleError, match="container.xml"):
+        load_book(tmp_path / "empty.epub", tmp_path)
