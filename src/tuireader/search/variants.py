@@ -10,15 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-
-@lru_cache(maxsize=2)
-def _converter(config: str):
-    """An OpenCC converter, or None when the package is missing."""
-    try:
-        from opencc import OpenCC
-    except ImportError:
-        return None
-    return OpenCC(config)
+from tuireader.text.script import opencc_convert
 
 
 @lru_cache(maxsize=1024)
@@ -27,11 +19,8 @@ def variants(term: str) -> tuple[str, ...]:
     forms = [term]
     if term.isascii():
         return tuple(forms)
-    for config in ("s2t", "t2s"):
-        converter = _converter(config)
-        if converter is None:
-            break
-        form = converter.convert(term)
+    for table in ("s2t", "t2s"):
+        form = opencc_convert(term, table)
         if form not in forms:
             forms.append(form)
     return tuple(forms)
