@@ -38,6 +38,8 @@ COMMANDS = {
     "search": "search",
     "config": "config",
     "serve": "serve",
+    "stats": "stats",
+    "vocab": "vocab",
 }
 _VALUE_OPTIONS = ("--data-dir", "--cache-dir", "--config", "--library")
 _EPILOG = """\

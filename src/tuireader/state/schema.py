@@ -3,13 +3,15 @@
 Other parts read these tables directly (the catalog ATTACHes state.db AS ``st``):
 ``article_state(fingerprint, last_path, read, ...)`` and ``bookmarks(fingerprint, ...)``.
 Deleted bookmarks move to ``bookmarks_trash`` so every row of ``bookmarks`` is live.
+Version 2 adds reading statistics (``reading_time``, ``reading_finished``) and the
+dictionary's ``vocabulary``.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _BOOKMARK_COLUMNS = """
     uid TEXT NOT NULL,
@@ -48,6 +50,39 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             title COLLATE NOCASE, fingerprint, block, start_offset, id)""",
         f"""CREATE TABLE bookmarks_trash(
             id INTEGER PRIMARY KEY, {_BOOKMARK_COLUMNS}, deleted TEXT NOT NULL)""",
+    ),
+    (
+        # Reading statistics: seconds and characters per local day and article.
+        """CREATE TABLE reading_time(
+            day TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            path TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            section TEXT NOT NULL DEFAULT '',
+            seconds REAL NOT NULL DEFAULT 0,
+            chars INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY(day, fingerprint)
+        )""",
+        """CREATE TABLE reading_finished(
+            fingerprint TEXT PRIMARY KEY,
+            day TEXT NOT NULL,
+            path TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT ''
+        )""",
+        # Words looked up in the dictionary, one row per headword.
+        """CREATE TABLE vocabulary(
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            word TEXT NOT NULL UNIQUE,
+            pinyin TEXT NOT NULL DEFAULT '',
+            definitions TEXT NOT NULL DEFAULT '',
+            context TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL DEFAULT '',
+            path TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            lookups INTEGER NOT NULL DEFAULT 1,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
     ),
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION

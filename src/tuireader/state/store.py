@@ -2,7 +2,8 @@
 
 :class:`StateStore` is one object with a part per kind of work, each with the same API
 style: ``store.marks`` (read marks), ``store.positions`` (reading positions),
-``store.bookmarks`` (bookmarks and notes) and ``store.searches`` (saved searches).
+``store.bookmarks`` (bookmarks and notes), ``store.searches`` (saved searches),
+``store.stats`` (reading statistics) and ``store.vocab`` (words looked up).
 Opening never raises (a damaged, newer or unwritable database gives ``notices`` for the
 user and possibly ``read_only``); every change is one small ``BEGIN IMMEDIATE``
 transaction and a failed change raises :class:`StateWriteError` with a message for
@@ -20,8 +21,10 @@ from tuireader.state.bookmarks import Bookmarks
 from tuireader.state.connection import StateDb
 from tuireader.state.marks import Positions, ReadMarks
 from tuireader.state.opening import OpenedDb, open_state_db
+from tuireader.state.reading import ReadingStats
 from tuireader.state.safety import StateWriteError
 from tuireader.state.searches import SavedSearches
+from tuireader.state.vocabulary import Vocabulary
 
 __all__ = ["StateStore", "StateWriteError", "Bookmark"]
 
@@ -38,6 +41,8 @@ class StateStore:
         self.positions = Positions(self._db)
         self.bookmarks = Bookmarks(self._db)
         self.searches = SavedSearches(self._db)
+        self.stats = ReadingStats(self._db)
+        self.vocab = Vocabulary(self._db)
 
     @classmethod
     def open(cls, path: Path, *, backups: bool = True) -> StateStore:

@@ -58,7 +58,9 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree)
         if article is None or self.current is None:
             self._bm_placed = []
             return
-        self._bm_placed = refresh_placements(self.library.state.bookmarks, article, self.current.fingerprint)
+        self._bm_placed = refresh_placements(
+            self.library.state.bookmarks, article, self.current.fingerprint
+        )
         screen.reader.set_highlights("bookmark", highlight_spans(article, self._bm_placed))
         self.update_note_strip()
 
@@ -88,7 +90,9 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree)
             screen.notify("Already bookmarked. B lists every bookmark.", markup=False)
             return
         state = self.library.state
-        if self._bm_write(lambda: state.bookmarks.add_article(row.fingerprint, row.path, row.title)):
+        if self._bm_write(
+            lambda: state.bookmarks.add_article(row.fingerprint, row.path, row.title)
+        ):
             screen.notify("Article bookmarked (★). a adds a note.", markup=False)
             self.bookmarks_changed()
 

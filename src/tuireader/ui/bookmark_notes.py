@@ -42,7 +42,9 @@ class BookmarkNotes:
         if row is None:
             screen.notify("Choose an article first.", markup=False)
             return
-        whole = [b for b in self.library.state.bookmarks.of_article(row.fingerprint) if not b.is_passage]
+        whole = [
+            b for b in self.library.state.bookmarks.of_article(row.fingerprint) if not b.is_passage
+        ]
         if whole:
             self.edit_note(whole[0])
         else:

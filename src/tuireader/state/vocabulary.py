@@ -1,0 +1,77 @@
+"""Words looked up in the dictionary (``store.vocab``), and their CSV export for Anki.
+
+Each headword is one row: the first lookup stores its pinyin, definitions and the
+sentence it was found in; a later lookup counts and updates the row. The export is a CSV
+that Anki imports as notes (its ``#separator`` and ``#columns`` header lines say how).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from tuireader.state.connection import StateDb
+from tuireader.state.rows import now_iso
+
+#: The columns of the CSV export, in order (Anki's first two fields: front, back).
+CSV_COLUMNS = ("word", "pinyin", "definitions", "context", "source")
+_CONTEXT_CHARS = 300
+_SAVE = """INSERT INTO vocabulary(word, pinyin, definitions, context, fingerprint, path, title,
+    created, updated) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(word) DO UPDATE SET
+    lookups = lookups + 1, updated = excluded.updated"""
+
+
+@dataclass(frozen=True, slots=True)
+class VocabWord:
+    """One word of the vocabulary list; ``definitions`` are joined by ``"; "``."""
+
+    word: str
+    pinyin: str
+    definitions: str
+    context: str = ""
+    fingerprint: str = ""
+    path: str = ""
+    title: str = ""
+    lookups: int = 1
+    created: str = ""
+
+
+class Vocabulary:
+    """The vocabulary list kept in state.db."""
+
+    def __init__(self, db: StateDb) -> None:
+        """Read and write through ``db``."""
+        self._db = db
+
+    def save(self, word: VocabWord) -> None:
+        """Add ``word``, or count one more lookup of it."""
+        stamp = now_iso()
+        values = (word.word, word.pinyin, word.definitions, word.context[:_CONTEXT_CHARS],
+                  word.fingerprint, word.path, word.title, stamp, stamp)  # fmt: skip
+        self._db.write(lambda c: c.execute(_SAVE, values))
+
+    def remove(self, word: str) -> bool:
+        """Delete ``word`` from the list; whether it was there."""
+        return bool(
+            self._db.write(
+                lambda c: c.execute("DELETE FROM vocabulary WHERE word=?", (word,)).rowcount
+            )
+        )
+
+    def words(self) -> list[VocabWord]:
+        """Every word, the first looked up first."""
+        rows = self._db.all(
+            "SELECT word, pinyin, definitions, context, fingerprint, path, title, lookups, "
+            "created FROM vocabulary ORDER BY id"
+        )
+        return [VocabWord(*row) for row in rows]
+
+    def to_csv(self) -> str:
+        """The list as CSV for Anki: header lines, then one note per word."""
+        out = io.StringIO()
+        out.write("#separator:Comma\n#html:false\n#columns:" + ",".join(CSV_COLUMNS) + "\n")
+        writer = csv.writer(out, lineterminator="\n")
+        for word in self.words():
+            writer.writerow((word.word, word.pinyin, word.definitions, word.context, word.title))
+        return out.getvalue()
