@@ -1,8 +1,8 @@
 """Articles to catalog rows and back.
 
-``parse_job`` runs in worker processes during a scan: it loads one file and returns a
-plain, picklable :class:`Record` (or the error message), so the writing process only
-inserts. ``decode_article`` rebuilds the Article from the stored row without a re-parse.
+``parse_outcomes`` runs in worker processes during a scan: it loads one file and returns
+plain, picklable :class:`Record` values (or error messages), one per article the file
+holds (an EPUB book holds one per chapter), so the writing process only inserts. ``decode_article`` rebuilds the Article from the stored row without a re-parse.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from tuireader.catalog.db import date_rank, section_key
+from tuireader.library.books import is_book_name, load_book, split_chapter_key
 from tuireader.library.loader import ArticleError, fingerprint_of, load_article
 from tuireader.library.model import BLOCK_KINDS, Article, ArticleMeta, Block
 from tuireader.text.fold import fold
@@ -78,6 +79,34 @@ def parse_job(job: Job) -> Outcome:
     except Exception as exc:  # never let one file stop a scan, even on a loader bug
         return Outcome(job, None, f"could not load: {type(exc).__name__}")
     return Outcome(job, encode_article(article), None)
+
+
+def parse_outcomes(job: Job) -> list[Outcome]:
+    """The outcomes of one file: one, or for an EPUB book one per chapter.
+
+    A chapter's outcome has a job of its own whose ``rel`` is the chapter's key (same
+    file, size and mtime); its title key starts with the chapter's place in the book, so
+    sorting by title or by (equal) date keeps the reading order.
+    """
+    if not is_book_name(job.rel):
+        return [parse_job(job)]
+    try:
+        loaded = load_book(job.path, job.root)
+    except ArticleError as exc:
+        return [Outcome(job, None, str(exc) or "could not load the book")]
+    except Exception as exc:  # a bug in the book reader must cost one file, not the scan
+        return [Outcome(job, None, f"could not load: {type(exc).__name__}")]
+    outcomes: list[Outcome] = []
+    for article in loaded.articles:
+        record = encode_article(article)
+        _, index = split_chapter_key(article.path) or ("", 0)
+        record = record._replace(title_key=f"{index:06d} {record.title_key}")
+        outcomes.append(Outcome(job._replace(rel=article.path), record, None))
+    for problem in loaded.problems:
+        outcomes.append(Outcome(job._replace(rel=problem.path), None, problem.error))
+    if not outcomes:
+        outcomes.append(Outcome(job, None, "the book has no text"))
+    return outcomes
 
 
 def encode_article(article: Article) -> Record:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from tuireader.catalog.codec import Job, Outcome, parse_job
+from tuireader.catalog.codec import Job, Outcome, parse_outcomes
 
 #: Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 200
@@ -27,14 +27,17 @@ _IN_FLIGHT = 8
 
 def parse_all(
     jobs: Sequence[Job], progress: Callable[[int, int], None] | None = None
-) -> Iterator[Outcome]:
-    """Parse every job, yielding outcomes in job order and reporting (done, total)."""
+) -> Iterator[list[Outcome]]:
+    """Parse every job, yielding each job's outcomes in job order, reporting (done, total).
+
+    A job gives one outcome, or one per chapter for a book.
+    """
     total = len(jobs)
     source = _parallel(jobs) if total > PARALLEL_THRESHOLD and _cores() > 1 else _serial(jobs)
-    for done, outcome in enumerate(source, 1):
+    for done, outcomes in enumerate(source, 1):
         if progress is not None:
             progress(done, total)
-        yield outcome
+        yield outcomes
 
 
 def _cores() -> int:
@@ -42,25 +45,25 @@ def _cores() -> int:
     return min(WORKERS, os.cpu_count() or 1)
 
 
-def _serial(jobs: Sequence[Job]) -> Iterator[Outcome]:
+def _serial(jobs: Sequence[Job]) -> Iterator[list[Outcome]]:
     """Parse in this process."""
     for job in jobs:
-        yield parse_job(job)
+        yield parse_outcomes(job)
 
 
-def parse_chunk(jobs: list[Job]) -> list[Outcome]:
+def parse_chunk(jobs: list[Job]) -> list[list[Outcome]]:
     """Parse a few jobs in a worker (fewer round trips than one job per task)."""
-    return [parse_job(job) for job in jobs]
+    return [parse_outcomes(job) for job in jobs]
 
 
-def _parallel(jobs: Sequence[Job]) -> Iterator[Outcome]:
+def _parallel(jobs: Sequence[Job]) -> Iterator[list[Outcome]]:
     """Parse in a process pool, keeping a bounded number of chunks in flight."""
     chunks = [list(jobs[i : i + _CHUNK]) for i in range(0, len(jobs), _CHUNK)]
     context = multiprocessing.get_context("spawn")
     done = 0
     try:
         with ProcessPoolExecutor(max_workers=_cores(), mp_context=context) as pool:
-            pending: deque[Future[list[Outcome]]] = deque()
+            pending: deque[Future[list[list[Outcome]]]] = deque()
             next_chunk = 0
             while next_chunk < len(chunks) or pending:
                 while next_chunk < len(chunks) and len(pending) < _IN_FLIGHT:

@@ -19,6 +19,7 @@ from tuireader.catalog.codec import Job, Outcome
 from tuireader.catalog.db import connect
 from tuireader.catalog.parse import parse_all
 from tuireader.catalog.write import Writer
+from tuireader.library.books import is_book_name, split_chapter_key
 from tuireader.library.files import walk_library
 from tuireader.library.keys import rel_path_str
 
@@ -74,8 +75,11 @@ def scan_library(db_path: Path, root: Path, progress: Progress | None = None) ->
         plan = _plan(root, known, known_problems)
         writer = Writer(conn, {path: facts[0] for path, facts in known.items()})
         writer.remove_vanished(plan.vanished_ids, plan.vanished_problems)
-        for outcome in parse_all(plan.jobs, progress):
-            writer.put(outcome)
+        stale = 0
+        for outcomes in parse_all(plan.jobs, progress):
+            for outcome in outcomes:
+                writer.put(outcome)
+            stale += _drop_lost_chapters(writer, outcomes, known, known_problems)
         writer.flush()
         total_problems = conn.execute("SELECT count(*) FROM problems").fetchone()[0]
     finally:
@@ -83,7 +87,7 @@ def scan_library(db_path: Path, root: Path, progress: Progress | None = None) ->
     return ScanReport(
         added=writer.added,
         updated=writer.updated,
-        removed=len(plan.vanished_ids) + writer.dropped,
+        removed=len(plan.vanished_ids) + writer.dropped + stale,
         unchanged=plan.unchanged,
         problems=total_problems,
     )
@@ -98,9 +102,18 @@ def _plan(
     jobs: list[Job] = []
     seen: set[str] = set()
     unchanged = 0
+    chapters = _chapters_by_book(known, known_problems)
     for path, rel, size, mtime in _stat_all(root):
         seen.add(rel)
         facts = known.get(rel)
+        book = chapters.get(rel)
+        if book is not None:
+            # A book's chapters stay while the book file is the same (else it is re-read
+            # and the chapters it no longer has are dropped after: _drop_lost_chapters).
+            seen.update(book.keys)
+            if book.facts == {(size, mtime)}:
+                unchanged += 1
+                continue
         if facts is not None and facts[1:] == (size, mtime):
             unchanged += 1
         elif facts is None and known_problems.get(rel) == (size, mtime):
@@ -113,6 +126,51 @@ def _plan(
         vanished_problems=[rel for rel in known_problems if rel not in seen],
         unchanged=unchanged,
     )
+
+
+@dataclass
+class _BookRows:
+    """What the catalog holds for one book file: chapter keys and their stat facts."""
+
+    keys: set[str]
+    facts: set[tuple[int, int]]
+
+
+def _chapters_by_book(
+    known: dict[str, tuple[int, int, int]], known_problems: dict[str, tuple[int, int]]
+) -> dict[str, _BookRows]:
+    """Book key → its chapter rows (articles and per-chapter problems)."""
+    books: dict[str, _BookRows] = {}
+    rows = [(rel, facts[1:]) for rel, facts in known.items()] + list(known_problems.items())
+    for rel, facts in rows:
+        found = split_chapter_key(rel) if "#" in rel else None
+        if found is not None:
+            book = books.setdefault(found[0], _BookRows(set(), set()))
+            book.keys.add(rel)
+            book.facts.add(facts)
+    return books
+
+
+def _drop_lost_chapters(
+    writer: Writer,
+    outcomes: list[Outcome],
+    known: dict[str, tuple[int, int, int]],
+    known_problems: dict[str, tuple[int, int]],
+) -> int:
+    """After a book was re-read, forget the chapters it no longer has; how many."""
+    found = split_chapter_key(outcomes[0].job.rel) if outcomes else None
+    book = found[0] if found else (outcomes[0].job.rel if outcomes else "")
+    if not is_book_name(book):
+        return 0
+    prefix = f"{book}#"
+    kept = {outcome.job.rel for outcome in outcomes}
+    lost_ids = [f[0] for rel, f in known.items() if rel.startswith(prefix) and rel not in kept]
+    lost_problems = [rel for rel in known_problems if rel.startswith(prefix) and rel not in kept]
+    if book in known_problems and book not in kept:  # the book reads again
+        lost_problems.append(book)
+    if lost_ids or lost_problems:
+        writer.remove_vanished(lost_ids, lost_problems)
+    return len(lost_ids)
 
 
 def _stat_all(root: Path) -> Iterator[tuple[Path, str, int, int]]:

@@ -33,7 +33,7 @@ __all__ = [
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 ARTICLE_SUFFIXES = frozenset(
-    {".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml"}
+    {".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".epub"}
 )
 
 _READ_CHUNK = 1024 * 1024

@@ -1,0 +1,106 @@
+"""EPUB books in the catalog: one file, one article per chapter; rescans keep them right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from epub_builder import standard_book, write_book, write_epub
+
+from tuireader import search as library_search
+from tuireader.catalog import Catalog
+
+BOOK = "The Keeper's Log"
+PART = "Part One: The Point"
+
+
+def _tree(node, depth: int = 0) -> list[tuple[int, str, int]]:
+    lines = [(depth, node.name, node.total)]
+    for child in node.children:
+        lines.extend(_tree(child, depth + 1))
+    return lines
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    root = tmp_path / "library"
+    write_book(root / "books" / "log.epub")
+    (root / "notes.md").write_text("# Notes\n\nA note about tea.\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def catalog(tmp_path: Path, library: Path):
+    opened = Catalog(tmp_path / "cache" / "catalog.db", library)
+    opened.scan()
+    yield opened
+    opened.close()
+
+
+def test_a_book_is_a_section_with_its_toc_and_a_chapter_per_article(catalog: Catalog) -> None:
+    assert _tree(catalog.section_tree())[1:] == [
+        (1, "books", 4),
+        (2, BOOK, 4),
+        (3, PART, 3),
+    ]
+    in_book = catalog.rows(("books", BOOK), sort="date")
+    assert [row.title for row in in_book] == [PART, "Fog", "Spring", "茶馆"]
+    assert [row.title for row in catalog.rows(("books", BOOK), sort="title")] == [
+        PART, "Fog", "Spring", "茶馆"
+    ]  # fmt: skip
+    assert [row.path for row in in_book] == [f"books/log.epub#{n}" for n in (1, 2, 3, 4)]
+
+
+def test_a_chapter_opens_from_the_catalog(catalog: Catalog) -> None:
+    row = catalog.row_by_path("books/log.epub#4")
+    assert row is not None
+    article = catalog.load(row.id)
+    assert article.title == "茶馆"
+    assert article.blocks[1].text.startswith("经济发展需要耐心")
+    assert article.sections == ("books", BOOK)
+
+
+def test_chapters_are_found_by_search(catalog: Catalog) -> None:
+    library_search.build_index(catalog)
+    found = library_search.search(catalog, "经济发展")
+    assert [hit.path for hit in found.results] == ["books/log.epub#4"]
+    found = library_search.search(catalog, "lighthouse keeper")
+    assert sorted(hit.path for hit in found.results) == ["books/log.epub#2", "books/log.epub#3"]
+
+
+def test_an_unchanged_book_is_not_read_again(catalog: Catalog) -> None:
+    report = catalog.scan()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 2)
+
+
+def test_a_book_that_loses_chapters_loses_their_articles(catalog: Catalog, library: Path) -> None:
+    book = standard_book()
+    del book.chapters[3:]  # no Spring, no 茶馆
+    book.toc = book.toc[:2]
+    write_book(library / "books" / "log.epub", book)
+    report = catalog.scan()
+    assert report.removed == 2
+    assert [row.title for row in catalog.rows(("books", BOOK))] == [PART, "Fog"]
+
+
+def test_a_broken_book_is_a_problem_and_comes_back_when_fixed(
+    catalog: Catalog, library: Path
+) -> None:
+    target = library / "books" / "log.epub"
+    write_epub(target, {"mimetype": b"application/epub+zip"})
+    catalog.scan()
+    assert catalog.count(("books",)) == 0
+    assert [(p.path, "container.xml" in p.error) for p in catalog.problems()] == [
+        ("books/log.epub", True)
+    ]
+    write_book(target)
+    catalog.scan()
+    assert catalog.count(("books",)) == 4
+    assert catalog.problems() == []
+
+
+def test_a_deleted_book_takes_its_chapters_away(catalog: Catalog, library: Path) -> None:
+    (library / "books" / "log.epub").unlink()
+    report = catalog.scan()
+    assert report.removed == 4
+    assert catalog.count() == 1
