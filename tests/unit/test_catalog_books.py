@@ -57,7 +57,7 @@ def test_a_chapter_opens_from_the_catalog(catalog: Catalog) -> None:
     article = catalog.load(row.id)
     assert article.title == "茶馆"
     assert article.blocks[1].text.startswith("经济发展需要耐心")
-    assert article.sections == ("books", BOOK)
+    assert article.meta.sections == ("books", BOOK)
 
 
 def test_chapters_are_found_by_search(catalog: Catalog) -> None:

@@ -33,7 +33,7 @@ from tuireader.library.model import FORMAT_EPUB, HEADING
 
 def _titles(root: Path, name: str = "book.epub") -> list[tuple[str, tuple[str, ...]]]:
     loaded = load_book(root / name, root)
-    return [(article.title, article.sections) for article in loaded.articles]
+    return [(article.title, article.meta.sections) for article in loaded.articles]
 
 
 def test_book_metadata_and_chapters_from_the_opf_and_nested_toc(tmp_path: Path) -> None:
@@ -49,7 +49,7 @@ def test_book_metadata_and_chapters_from_the_opf_and_nested_toc(tmp_path: Path) 
     book = ("shelf", "The Keeper's Log")
     part = (*book, "Part One: The Point")
     # The cover holds only an image: no article. The part's own page sits in the part.
-    assert [(a.title, a.sections) for a in loaded.articles] == [
+    assert [(a.title, a.meta.sections) for a in loaded.articles] == [
         ("Part One: The Point", part),
         ("Fog", part),
         ("Spring", part),
@@ -57,7 +57,11 @@ def test_book_metadata_and_chapters_from_the_opf_and_nested_toc(tmp_path: Path) 
     ]
     first = loaded.articles[1]
     assert first.path == "shelf/book.epub#2"
-    assert (first.date, first.author, first.format) == ("2021-06-01", "A. Writer", FORMAT_EPUB)
+    assert (first.meta.date, first.meta.author, first.format) == (
+        "2021-06-01",
+        "A. Writer",
+        FORMAT_EPUB,
+    )
     assert [b.text for b in first.blocks[1:]] == list(ENGLISH_PARAGRAPHS)
     assert [b.text for b in loaded.articles[3].blocks[1:]] == list(CHINESE_PARAGRAPHS)
     assert loaded.problems == ()
@@ -202,7 +206,7 @@ def test_escape_sequences_in_chapters_and_metadata_are_removed(tmp_path: Path) -
     write_book(tmp_path / "book.epub", book)
     loaded = load_book(tmp_path / "book.epub", tmp_path)
     texts = [a.title for a in loaded.articles] + [a.body_text for a in loaded.articles]
-    texts += [name for a in loaded.articles for name in a.sections]
+    texts += [name for a in loaded.articles for name in a.meta.sections]
     assert not any("\x1b" in text or "\x9b" in text or "\x07" in text for text in texts)
     assert "beforeafter" in loaded.articles[1].body_text
 

@@ -13,7 +13,7 @@ from lxml import etree
 from tuireader.library.formats.epub.opf import BookMeta
 from tuireader.library.formats.html.blocks import blocks_from_elements
 from tuireader.library.formats.html.tree import clean_text, parse_tree, remove_never_text, text_of
-from tuireader.library.model import HEADING, Block, ParsedPage
+from tuireader.library.model import HEADING, ArticleMeta, Block, ParsedPage
 
 _TITLE_CHARS = 300
 
@@ -41,9 +41,8 @@ def parse_chapter(
 def _page(
     title: str, blocks: tuple[Block, ...], sections: tuple[str, ...], book: BookMeta
 ) -> ParsedPage:
-    return ParsedPage(
-        title=title, blocks=blocks, sections=sections, date=book.date, author=book.author
-    )
+    meta = ArticleMeta(title=title, sections=sections, date=book.date, author=book.author)
+    return ParsedPage(meta=meta, blocks=blocks)
 
 
 def _page_title(root: etree._Element) -> str | None:
