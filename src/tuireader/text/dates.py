@@ -46,6 +46,13 @@ _MONTH_DAY = (
     r"(?<![a-z])(?P<mm>" + _MONTH_WORD + r")\.?\s{1,3}(?P<md>\d{1,2})(?:st|nd|rd|th)?"
     r",?\s{1,3}(?P<my>\d{4})(?!\d)(?:,?\s{1,3}(?:at\s{1,3})?" + _EN_CLOCK.format(p="m") + r")?"
 )
+# Month/day/year with slashes (old ASP pages: ``7/5/2005 9:23:57 PM``). Day/month pages
+# exist too, so both numbers at most 12 count only with an am/pm clock (the US way);
+# otherwise the number over 12 tells which is the day.
+_SLASH_DATE = (
+    r"(?<![\d/])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})(?![\d/])"
+    r"(?:\s{1,3}" + _EN_CLOCK.format(p="s") + r")?"
+)
 # Old archives spell dates in Chinese numerals: 一九九八年八月二十一日.
 _HAN_DIGITS = "〇零○一二三四五六七八九"
 _HAN_DATE = (
@@ -56,7 +63,7 @@ _HAN_VALUE = {"〇": 0, "零": 0, "○": 0} | {ch: i for i, ch in enumerate("一
 # Every form starts with a digit, a month's initial or a Chinese numeral; testing that
 # first lets the scanner skip ordinary text quickly (10 MB of Chinese: 5 s -> 0.1 s), and
 # no form starts right after a digit, which skips long digit runs.
-_FORMS = (_CJK_DATE, _NUM_DATE, _DAY_MONTH, _MONTH_DAY, _HAN_DATE)
+_FORMS = (_CJK_DATE, _NUM_DATE, _DAY_MONTH, _MONTH_DAY, _SLASH_DATE, _HAN_DATE)
 _ANY_DATE = re.compile(
     f"(?=[0-9{_HAN_DIGITS}JFMASONDjfmasond])(?<![0-9])(?:"
     + "|".join(f"(?:{f})" for f in _FORMS)
@@ -125,9 +132,21 @@ def _from_match(match: re.Match[str]) -> tuple[str, int, int] | None:
         return _with_span(match, "d", match["dy"], _month_number(match["dm"]), match["dd"])
     if match["my"]:
         return _with_span(match, "m", match["my"], _month_number(match["mm"]), match["md"])
+    if match["sy"]:
+        month, day = _slash_order(match["sa"], match["sb"], match["sap"])
+        return _with_span(match, "s", match["sy"], month, day) if month else None
     year = "".join(str(_HAN_VALUE[ch]) for ch in match["hy"])
     iso = _build(year, _han_number(match["hm"]), _han_number(match["hd"]), None, None, None)
     return (iso, match.start(), match.end()) if iso else None
+
+
+def _slash_order(first: str, second: str, clock_marker: str | None) -> tuple[str, str]:
+    """(month, day) of ``first/second/year``; ("", "") when it cannot be told."""
+    if int(first) > 12 >= int(second):
+        return second, first
+    if int(second) > 12 >= int(first) or clock_marker:
+        return first, second
+    return "", ""
 
 
 def _han_number(text: str) -> str:

@@ -15,18 +15,38 @@ import re
 
 from tuireader.library.formats.file_name import date_from_stem
 from tuireader.library.formats.html.blocks import blocks_from_elements
-from tuireader.library.formats.html.content import find_main
+from tuireader.library.formats.html.content import drop_link_blocks, find_main
+from tuireader.library.formats.html.layout import Layout, find_areas
 from tuireader.library.formats.html.meta import HeadMeta, read_head
-from tuireader.library.formats.html.title import choose_title
+from tuireader.library.formats.html.title import (
+    choose_title,
+    dated_headline,
+    headings,
+    lead_heading,
+    shown_texts,
+)
 from tuireader.library.formats.html.tree import (
     parse_tree,
     remove_clutter,
     remove_never_text,
 )
-from tuireader.library.formats.html.visible import read_visible
-from tuireader.library.model import HEADING, ArticleMeta, Block, ParsedPage
+from tuireader.library.formats.html.visible import (
+    area_author,
+    area_date,
+    area_source,
+    read_visible,
+)
+from tuireader.library.model import ArticleMeta, Block, ParsedPage
+from tuireader.text.dates import find_date
 
 _SNIFF_BYTES = 4096
+# Up to this many short date lines at the top of the text are the byline, not the body.
+_BYLINE_WORDS = ("来源", "來源", "作者", "记者", "編輯", "编辑", "更新", "发布", "|", "｜")
+_LEADING_LINES = 8
+_BYLINE_LINE = 100
+_DATE_LEAD = 2
+# A page's headline is printed at most this many characters above its date line.
+_NEAR_HEADLINE = 200
 _XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 
@@ -50,17 +70,27 @@ def parse_html(text: str, stem: str) -> ParsedPage:
     head = read_head(root)
     remove_never_text(root)
     visible = read_visible(root)
-    og_title = head.first(("og:title", "twitter:title"))
-    title = choose_title(og_title, head.title, root, head.first(("og:site_name",))) or stem
+    layout = Layout.of(root)
+    shown, h1s = shown_texts(layout), headings(root)
     remove_clutter(root)
-    blocks = blocks_from_elements(find_main(root))
-    blocks = _drop_title_heading(blocks, title)
+    main = find_main(root)
+    first = layout.first_paragraph(main)
+    window = [i for i, piece in enumerate(layout.pieces) if first - 600 <= piece.start <= first]
+    site = head.first(("og:site_name",))
+    dated = dated_headline(layout, window, first)
+    lead = lead_heading(layout, window, first)
+    title = choose_title(head.title_claims, shown, h1s, head.title, site, dated, lead) or stem
+    if dated and dated != title and _far_above(layout, title, dated, first):
+        title = dated  # a blog: <title> and the banner name the blog, the post is dated
+    areas = find_areas(layout, main, title)
+    drop_link_blocks(main)
+    blocks = _drop_title_heading(blocks_from_elements(main), title)
     meta = ArticleMeta(
         title=title,
         sections=_sections(visible.sections or _meta_sections(head), title),
-        date=head.date or visible.date or date_from_stem(stem),
-        source=visible.source or head.source,
-        author=head.author or visible.author,
+        date=head.date or area_date(areas) or visible.date or head.modified or date_from_stem(stem),
+        source=area_source(areas) or visible.source or head.source,
+        author=head.author or area_author(areas) or visible.author,
         url=head.url,
         tags=tuple(dict.fromkeys(head.all("article:tag"))),
         description=head.first(("description", "og:description")),
@@ -69,11 +99,36 @@ def parse_html(text: str, stem: str) -> ParsedPage:
     return ParsedPage(meta, tuple(blocks), warnings)
 
 
+def _far_above(layout: Layout, title: str, dated: str, first: int) -> bool:
+    """Whether ``title`` is printed nowhere, or far above the dated line's headline."""
+    end = layout.headline_end(title, first)
+    dated_end = layout.headline_end(dated, first)
+    if end is None:
+        return True
+    return dated_end is not None and dated_end - len(dated) - end > _NEAR_HEADLINE
+
+
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
-    for index, block in enumerate(blocks[:3]):
-        if block.kind == HEADING and block.text == title:
-            return blocks[:index] + blocks[index + 1 :]
-    return blocks
+    """The headline, the date / source line under it and the short lines above them
+    (kicker, breadcrumb, a list of other stories) are not body text."""
+    start = 0
+    for index, block in enumerate(blocks[:_LEADING_LINES]):
+        if index == len(blocks) - 1 or len(block.text) > _BYLINE_LINE:
+            break  # real text: nothing before it is dropped after this point
+        if block.text == title or _is_byline_line(block.text):
+            start = index + 1
+    return blocks[start:]
+
+
+def _is_byline_line(text: str) -> bool:
+    """``2005-04-05 06:40 来源：某报``: a short line opening with a date, then labels."""
+    if len(text) > _BYLINE_LINE or "。" in text:
+        return False
+    found = find_date(text)
+    if found is None or found[1] > _DATE_LEAD:
+        return False
+    rest = text[found[2] :]
+    return not rest.strip() or any(word in rest for word in _BYLINE_WORDS)
 
 
 def _sections(sections: tuple[str, ...], title: str) -> tuple[str, ...]:

@@ -16,9 +16,12 @@ from tuireader.library.formats.inline import CJK_CLASS
 
 # Whole subtrees that never hold article text.
 _NEVER_TEXT = (
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button",
-    "select", "textarea", "input", "object", "embed", "audio", "video", "map", "head",
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button",
+    "select", "textarea", "input", "object", "embed", "audio", "video", "map", "head", "title",
 )  # fmt: skip
+# A form is a search box or a login, unless it wraps the page (ASP.NET puts the whole
+# body in one <form>): then it holds most of the text and stays.
+_FORM_SHARE = 0.5
 _CLUTTER_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 # class / id words of navigation, share bars, comments, sidebars, footers, ads, lists of
 # other articles. Substrings for long distinctive words, whole tokens for short ones.
@@ -35,6 +38,11 @@ _CLUTTER_TOKENS = frozenset(
         "bottom", "tool", "tools", "meta", "source", "author", "time", "date",
     }
 )  # fmt: skip
+_CONTENT_CLASSES = re.compile(
+    r"(?:^|\s)(?:post-body|entry-content|post-content|article-body|article-content|story-body"
+    r"|article__body|post__content)(?:\s|$)",
+    re.I,
+)
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _JUNK = "tuireader-junk"
 _CJK_GAP = re.compile(f"(?<=[{CJK_CLASS}])[ \\t\\r\\f]*\\n\\s*(?=[{CJK_CLASS}])")
@@ -56,8 +64,16 @@ def parse_tree(text: str) -> etree._Element | None:
 
 
 def remove_never_text(root: etree._Element) -> None:
-    """Drop scripts, styles, forms and the head (read the metadata first)."""
+    """Drop scripts, styles, small forms and the head (read the metadata first)."""
     etree.strip_elements(root, *_NEVER_TEXT, with_tail=False)
+    forms = list(root.iter("form"))
+    if not forms:
+        return
+    total = len(text_of(root))
+    for form in forms:
+        if form.getparent() is not None and len(text_of(form)) <= total * _FORM_SHARE:
+            form.tag = _JUNK
+    etree.strip_elements(root, _JUNK, with_tail=False)
 
 
 def remove_clutter(root: etree._Element) -> None:
@@ -100,6 +116,12 @@ def _landmark_ancestors(root: etree._Element) -> set[etree._Element]:
     landmarks = [h1 for h1 in root.iter("h1") if text_of(h1).strip()]
     landmarks.extend(root.iter("main"))
     landmarks.extend(root.xpath("//*[@itemprop='articleBody']"))
+    # Blog engines name the post's text (and wrap it in a "widget" whose name is clutter).
+    landmarks.extend(
+        element
+        for element in root.iter("div", "section", "article")
+        if _CONTENT_CLASSES.search(element.get("class", "")) and text_of(element).strip()
+    )
     protected: set[etree._Element] = set()
     for landmark in landmarks:
         protected.add(landmark)

@@ -1,0 +1,181 @@
+"""Saved pages: title, date, author and source from the places pages really put them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tuireader.library.formats.html.names import person_names
+from tuireader.library.formats.html.page import parse_html
+from tuireader.text.dates import parse_date
+
+ARTICLE = "<p>" + "这是正文的第一段，讲述了一件发生在小镇上的事情。" * 3 + "</p>"
+
+
+def page(head: str, body: str):
+    return parse_html(f"<html><head>{head}</head><body>{body}</body></html>", "stem")
+
+
+def test_title_keeps_ascii_quotes_cut_by_a_broken_meta_attribute() -> None:
+    # content="…"暗伤"…" ends the attribute at the first quote: the <title> has it whole.
+    result = page(
+        '<meta property="og:title" content="河畔集团"暗伤"曝露？">'
+        '<title>河畔集团"暗伤"曝露？_财经频道_河畔网</title>',
+        f'<h1>河畔集团"暗伤"曝露？</h1>{ARTICLE}',
+    )
+    assert result.meta.title == '河畔集团"暗伤"曝露？'
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("宇宙里的一杯热茶会怎样 _探索者 _某某网", "宇宙里的一杯热茶会怎样"),
+        ("某某博客 » 夜航船上的一次谈话", "夜航船上的一次谈话"),
+        ("江边的老码头重新开放 某某网", "江边的老码头重新开放"),
+    ],
+)
+def test_site_names_around_the_headline_go(title: str, headline: str) -> None:
+    result = page(f"<title>{title}</title>", f"<div class='title'>{headline}</div>{ARTICLE}")
+    assert result.meta.title == headline
+
+
+def test_json_ld_gives_headline_date_and_author() -> None:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "A Lighthouse Keeper Retires",
+        "datePublished": "2021-03-04T05:06:00+01:00",
+        "author": [{"@type": "Person", "name": "Mara Quill"}],
+        "publisher": {"@type": "Organization", "name": "Harbour Weekly"},
+    }
+    result = page(
+        f'<script type="application/ld+json">{json.dumps(data)}</script>'
+        "<title>Lighthouse keeper retires - Harbour Weekly</title>",
+        "<p>The keeper climbed the stairs for the last time this spring morning.</p>",
+    )
+    assert (result.meta.title, result.meta.date, result.meta.author) == (
+        "A Lighthouse Keeper Retires",
+        "2021-03-04T05:06",
+        "Mara Quill",
+    )
+
+
+def test_date_and_source_from_the_line_under_the_headline_not_the_related_list() -> None:
+    related = "".join(
+        f"<li><a href='/{n}'>另一条新闻{n}</a> 2001-01-0{n}</li>" for n in range(1, 5)
+    )
+    result = page(
+        "<title>小镇的夜市重新开张_本地_某某网</title>",
+        f"<ul class='list'>{related}</ul>"
+        "<div><b>小镇的夜市重新开张</b></div>"
+        "<div>2006-12-27 10:20 来源：河畔晚报 作者：林小雨</div>"
+        f"<div>{ARTICLE}</div>",
+    )
+    assert result.meta.title == "小镇的夜市重新开张"
+    assert result.meta.date == "2006-12-27T10:20"
+    assert (result.meta.source, result.meta.author) == ("河畔晚报", "林小雨")
+    assert all("2006-12-27" not in block.text for block in result.blocks)
+
+
+def test_a_body_sentence_is_never_the_author() -> None:
+    result = page(
+        "<title>土地里长出的新产业</title>",
+        "<h1>土地里长出的新产业</h1>"
+        "<p>记者：“这个县已经形成了县有中心、乡有基地的格局，农民收入连年增长。”</p>"
+        f"{ARTICLE}",
+    )
+    assert result.meta.author is None
+
+
+def test_reporter_credited_at_the_end_of_the_text() -> None:
+    result = page(
+        "<title>河堤加固工程完工</title>",
+        "<h1>河堤加固工程完工</h1>"
+        + ARTICLE
+        + "<p>工程于本月通过验收，沿岸居民出行更加方便。（记者 胡 小 蓉）</p>",
+    )
+    assert result.meta.author == "胡小蓉"
+
+
+def test_names_under_several_roles_on_the_byline() -> None:
+    result = page(
+        "<title>旧城改造的一年</title>",
+        "<h1>旧城改造的一年</h1><p>本报实习生 周明 赵亮</p><p>本报记者 王芳</p>" + ARTICLE,
+    )
+    assert result.meta.author == "周明 赵亮 王芳"
+
+
+def test_lone_name_under_the_headline_of_a_magazine_reprint() -> None:
+    result = page(
+        "<title>显示</title>",
+        "<p align='center'><strong>论城市的记忆</strong></p><p>张平<br>——关于老街的随笔</p>"
+        + ARTICLE
+        + "<p>——《河畔月刊》1998年3月号</p>",
+    )
+    assert result.meta.title == "论城市的记忆"
+    assert result.meta.author == "张平"
+    assert result.meta.date == "1998-03"
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        ("王五、赵六", "王五 赵六"),
+        ("Ann Lee and Bo Chan", "Ann Lee, Bo Chan"),
+        ("www.example.cn,河畔日报报业集团,河畔网", None),
+        ("L_104485", None),
+        ("Forum Software Team and Design Team", None),
+        ('size="20"', None),
+        ("河畔市人民政府", None),
+    ],
+)
+def test_person_names_refuse_what_is_not_a_person(value: str, names: str | None) -> None:
+    assert person_names(value) == names
+
+
+def test_meta_author_that_is_a_publisher_list_is_ignored() -> None:
+    result = page(
+        '<meta name="author" content="www.example.cn,河畔日报报业集团,河畔网">'
+        "<title>山里的新公路</title>",
+        "<h1>山里的新公路</h1>" + ARTICLE + "<p>（记者 李明）</p>",
+    )
+    assert result.meta.author == "李明"
+
+
+def test_blog_post_under_a_blog_title() -> None:
+    result = page(
+        "<title>某某的博客</title>",
+        "<div class='blogname'>某某的博客</div>"
+        + "<p>友情链接</p>" * 60
+        + "<div><a href='/p/1'>江南的雨季</a></div><div>qingshan 发表于 2005-9-15 11:46:00</div>"
+        + ARTICLE,
+    )
+    assert result.meta.title == "江南的雨季"
+    assert result.meta.date == "2005-09-15T11:46"
+    assert result.meta.author == "qingshan"
+
+
+def test_page_wrapped_in_one_form_keeps_its_text() -> None:
+    result = page(
+        "<title>一篇论文的摘要页</title>", f"<form action='x'><div>{ARTICLE}</div></form>"
+    )
+    assert result.blocks and "小镇" in result.blocks[0].text
+
+
+def test_small_forms_are_still_dropped() -> None:
+    result = page("<title>t</title>", f"<form><p>搜索本站的文字框说明</p></form>{ARTICLE * 3}")
+    assert all("搜索本站" not in block.text for block in result.blocks)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("发布日期： 7/5/2005 9:23:57 PM", "2005-07-05T21:23:57"),
+        ("17/09/2004", "2004-09-17"),
+        ("9/17/2004", "2004-09-17"),
+        ("06/02/2022 - 13:48", None),  # day or month first? not said: no date
+    ],
+)
+def test_slash_dates(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
