@@ -3,7 +3,7 @@
     PYTHONPATH=src python bench/bench_find_bar.py
 
 For the longest sample article (311 KB) and a ~1 MB article made of three copies of it:
-  * matching: ``find_in_text`` (folds every call) against ``FoldedArticle`` (folds once),
+  * matching: ``find_in_text`` (folds every call) against ``FoldedBlocks`` (folds once),
     for a common one-character term and a rare phrase, best of five.
   * per key press, through the app (Pilot, 120x36): time from the edit reaching the
     screen to its hits being shown (includes the 60 ms typing pause on long articles and
@@ -27,8 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from tuireader.config import Paths, Settings  # noqa: E402
 from tuireader.library.loader import load_article  # noqa: E402
-from tuireader.search.find import find_in_text  # noqa: E402
-from tuireader.ui.find_matcher import FoldedArticle  # noqa: E402
+from tuireader.search.find import FoldedBlocks, find_in_text  # noqa: E402
 
 SAMPLE = REPO / "sample_articles" / "小说" / "长篇" / "2019-01-20-河流与城市.md"
 TERMS = ("的", "经济一下子活了")
@@ -49,15 +48,15 @@ def matching(path: Path, root: Path) -> None:
     article = load_article(path, root)
     blocks = [block.text for block in article.blocks]
     size = path.stat().st_size
-    folded = FoldedArticle(blocks)
-    first = best_ms(lambda: FoldedArticle(blocks).find("x"), runs=3)
+    folded = FoldedBlocks(blocks)
+    first = best_ms(lambda: FoldedBlocks(blocks).find("x"), runs=3)
     for term in TERMS:
         plain = best_ms(lambda t=term: find_in_text(blocks, t))
         cached = best_ms(lambda t=term: folded.find(t))
         hits = len(folded.find(term).matches)
         print(
             f"  {size / 1e6:.2f} MB  {term!r:18} {hits:6} hits  find_in_text {plain:6.1f} ms"
-            f"  FoldedArticle {cached:5.1f} ms (first fold {first:.1f} ms)"
+            f"  FoldedBlocks {cached:5.1f} ms (first fold {first:.1f} ms)"
         )
 
 

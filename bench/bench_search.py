@@ -96,13 +96,13 @@ def _grep(ctx, queries: list[str], ours: list[float], report) -> None:
 
 def _text_bytes(cat) -> int:
     """UTF-8 bytes of every article body in the catalog."""
-    conn = cat.reader().conn
+    conn = cat.queries().conn
     return conn.execute("SELECT sum(length(CAST(body AS BLOB))) FROM texts").fetchone()[0] or 1
 
 
 def _index_bytes(cat) -> int:
     """Bytes of the search tables (folded text + FTS5), via dbstat when available."""
-    conn = cat.reader().conn
+    conn = cat.queries().conn
     try:
         row = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search%'").fetchone()
         return row[0] or 0

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.catalog.fts import IndexStatus
 from tuireader.library.loader import load_article
 from tuireader.library.model import ArticleMeta
-from tuireader.search import Hit, SearchResults
-from tuireader.search.find import find_in_text
-from tuireader.ui.find_matcher import FoldedArticle, split_regex_prefix
+from tuireader.search import Hit, IndexStatus, SearchResults
+from tuireader.search.find import FoldedBlocks, find_terms, split_regex_prefix
+from tuireader.text.fold import fold
 from tuireader.ui.search_session import FindState, ResultTrail
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_articles"
@@ -70,13 +69,15 @@ def test_trail_moves_between_results_and_stops_at_the_ends():
 
 
 @pytest.mark.parametrize("query", ["的", "经济", "阿禾", "ＡＢＣ", "，", "no such words"])
-def test_folded_matcher_agrees_with_find_in_text_on_a_long_article(query):
+def test_folded_blocks_answer_query_after_query_like_a_fresh_search(query):
     blocks = [block.text for block in load_article(LONG, SAMPLE).blocks]
-    assert FoldedArticle(blocks).find(query) == find_in_text(blocks, query)
+    folded = FoldedBlocks(blocks)
+    folded.find("某")  # folded once, then reused
+    assert list(folded.find(query).matches) == find_terms(blocks, [fold(query)])
 
 
-def test_folded_matcher_regex_and_its_errors():
-    folded = FoldedArticle(["Abc abd", "ABX"])
+def test_folded_blocks_regex_and_its_errors():
+    folded = FoldedBlocks(["Abc abd", "ABX"])
     assert folded.find(r"ab[cx]", regex=True).matches == ((0, 0, 3), (1, 0, 3))
     bad = folded.find("(", regex=True)
     assert bad.matches == () and bad.error.startswith("bad regex:")

@@ -190,7 +190,7 @@ def test_the_index_lives_in_the_catalog_file(catalog):
     assert Path(catalog.db_path).is_file()
     tables = {
         row[0]
-        for row in catalog.reader().conn.execute("SELECT name FROM sqlite_master")
+        for row in catalog.queries().conn.execute("SELECT name FROM sqlite_master")
         if row[0].startswith("search_")
     }
     assert {"search_text", "search_fts", "search_meta"} <= tables

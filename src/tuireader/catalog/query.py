@@ -9,7 +9,7 @@ without it every article is unread and not bookmarked.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from tuireader.catalog.db import section_key, sections_of_key
 from tuireader.catalog.rows import (
@@ -30,6 +30,7 @@ _ORDER = {
 # Marks from the attached state.db; {f} is the fingerprint column to look up.
 _READ = "COALESCE((SELECT s.read FROM st.article_state s WHERE s.fingerprint = {f}), 0)"
 _BOOKMARKED = "EXISTS (SELECT 1 FROM st.bookmarks b WHERE b.fingerprint = {f})"
+_CHUNK = 500  # SQLite accepts 999 parameters in old builds; stay well under
 _ROW_COLUMNS = "a.id, a.path, a.meta, a.format, a.encoding, a.fingerprint, a.warnings"
 
 
@@ -149,6 +150,71 @@ class Queries:
         params = (section_key(tuple(section)), *here, abs(step) - 1)
         found = self.conn.execute(sql, params).fetchone()
         return self.row(found[0]) if found else None
+
+    def index_in_listing(
+        self,
+        article_id: int,
+        section: Sequence[str],
+        sort: str,
+        unread_only: bool,
+        bookmarked_only: bool = False,
+    ) -> int | None:
+        """Where an article is in a listing (0-based), or None if the listing lacks it.
+
+        Counts the index entries before it with the listing's own filters and sort keys:
+        one index walk, never a pass over the rows.
+        """
+        key = section_key(tuple(section))
+        filters = self._filters(unread_only, bookmarked_only)
+        here = self.conn.execute(
+            "SELECT m.date_rank, m.title_key, a.path FROM membership m "
+            "JOIN articles a ON a.id = m.article_id "
+            f"WHERE m.prefix = ? AND m.article_id = ?{filters}",
+            (key, article_id),
+        ).fetchone()
+        if here is None:
+            return None
+        date_rank, title_key, path = here
+        if _check_sort(sort) == "path":
+            sql = (
+                "SELECT count(*) FROM membership m CROSS JOIN articles a ON a.id = m.article_id "
+                f"WHERE m.prefix = ? AND a.path < ?{filters}"
+            )
+            return int(self.conn.execute(sql, (key, path)).fetchone()[0])
+        columns = ", ".join(f"m.{column}" for column in _ORDER[sort])
+        values = (date_rank, title_key, article_id) if sort == "date" else (title_key, article_id)
+        marks = ", ".join("?" * len(values))
+        sql = f"SELECT count(*) FROM membership m WHERE m.prefix = ? AND ({columns}) < ({marks}){filters}"
+        return int(self.conn.execute(sql, (key, *values)).fetchone()[0])
+
+    def sections_with_fingerprint(self, fingerprint: str) -> list[tuple[str, ...]]:
+        """The sections of every article with this fingerprint (one entry per article)."""
+        sql = "SELECT section_key FROM articles WHERE fingerprint = ?"
+        return [sections_of_key(key) for (key,) in self.conn.execute(sql, (fingerprint,))]
+
+    def path_with_fingerprint(self, fingerprint: str) -> str | None:
+        """The path of some article with this fingerprint, or None."""
+        sql = "SELECT path FROM articles WHERE fingerprint = ? LIMIT 1"
+        found = self.conn.execute(sql, (fingerprint,)).fetchone()
+        return str(found[0]) if found else None
+
+    def known_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
+        """Those of ``fingerprints`` that some catalogued article has."""
+        return self._known("fingerprint", fingerprints)
+
+    def known_paths(self, paths: Iterable[str]) -> set[str]:
+        """Those of ``paths`` that some catalogued article is at."""
+        return self._known("path", paths)
+
+    def _known(self, column: str, values: Iterable[str]) -> set[str]:
+        """Those of ``values`` found in the articles' ``column`` (chunked IN queries)."""
+        items, found = sorted(set(values)), set[str]()
+        for start in range(0, len(items), _CHUNK):
+            chunk = items[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT {column} FROM articles WHERE {column} IN ({marks})"
+            found.update(value for (value,) in self.conn.execute(sql, chunk))
+        return found
 
     def iter_all(self) -> Iterator[ArticleRow]:
         """Every article's row, by path (for scripts; streams instead of paging)."""

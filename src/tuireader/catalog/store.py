@@ -14,16 +14,16 @@ WAL lets readers see each committed batch without waiting. Only one scan runs at
 per Catalog (a second call waits). ``close`` closes every connection; call it once, when
 no query is running.
 
-The module never imports textual; the storage details live in ``catalog_db`` (schema),
-``catalog_scan`` / ``catalog_parse`` / ``catalog_write`` (scanning) and ``catalog_query``
-(reading).
+The module never imports textual; the storage details live in ``db`` (schema),
+``scan`` / ``parse`` / ``write`` (scanning) and ``query`` (reading). Callers above the
+catalog (the UI) use this class's methods only: they never see a connection or a table.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tuireader.catalog.codec import decode_article
@@ -119,6 +119,36 @@ class Catalog:
             article_id, section, sort, step, unread_only, bookmarked_only
         )
 
+    def index_in_listing(
+        self,
+        article_id: int,
+        section: Sequence[str] = (),
+        sort: str = "date",
+        unread_only: bool = False,
+        bookmarked_only: bool = False,
+    ) -> int | None:
+        """Where an article is in a listing (0-based, as :meth:`rows` pages it), or None."""
+        return self._queries().index_in_listing(
+            article_id, section, sort, unread_only, bookmarked_only
+        )
+
+    def sections_with_fingerprint(self, fingerprint: str) -> list[tuple[str, ...]]:
+        """The sections of every copy of a text (read marks are kept per fingerprint)."""
+        return self._queries().sections_with_fingerprint(fingerprint)
+
+    def row_by_fingerprint(self, fingerprint: str) -> ArticleRow | None:
+        """The row of some article with this fingerprint (a moved file), or None."""
+        path = self._queries().path_with_fingerprint(fingerprint)
+        return None if path is None else self.row_by_path(path)
+
+    def known_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
+        """Those of ``fingerprints`` that some catalogued article has."""
+        return self._queries().known_fingerprints(fingerprints)
+
+    def known_paths(self, paths: Iterable[str]) -> set[str]:
+        """Those of ``paths`` that some catalogued article is at."""
+        return self._queries().known_paths(paths)
+
     def iter_rows(self) -> Iterator[ArticleRow]:
         """Every article's row, ordered by path, streamed (the CLI's ``list``)."""
         return self._queries().iter_all()
@@ -131,7 +161,7 @@ class Catalog:
         """(fingerprint, path) of every article in a section: what "mark read" needs."""
         return self._queries().fingerprints_in_section(section)
 
-    def reader(self) -> Queries:
+    def queries(self) -> Queries:
         """This thread's query helper (its connection and state expressions), for search."""
         return self._queries()
 

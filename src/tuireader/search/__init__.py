@@ -2,6 +2,7 @@
 
 from tuireader.search.engine import (
     Hit,
+    IndexStatus,
     SearchResults,
     build_index,
     count,
@@ -13,6 +14,7 @@ from tuireader.search.engine import (
 
 __all__ = [
     "Hit",
+    "IndexStatus",
     "SearchResults",
     "build_index",
     "count",

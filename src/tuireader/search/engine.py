@@ -72,7 +72,7 @@ class SearchResults:
 
 def index_status(catalog: Catalog) -> IndexStatus:
     """How far the search index is built."""
-    return search_index.status(catalog.reader().conn)
+    return search_index.status(catalog.queries().conn)
 
 
 def build_index(
@@ -90,7 +90,7 @@ def search(
         parsed = parse_query(query)
     except QueryError as exc:
         return SearchResults(error=str(exc))
-    queries = catalog.reader()
+    queries = catalog.queries()
     ready = search_index.is_ready(queries.conn)
     status = None if ready else search_index.status(queries.conn)
     if not (parsed.clauses or parsed.excluded or parsed.has_filters):
@@ -109,7 +109,7 @@ def count(catalog: Catalog, query: str, variants: bool = False) -> int:
 
 def matching_ids(catalog: Catalog, query: str, variants: bool = False) -> set[int]:
     """Ids of every article matching ``query`` (unranked); QueryError if it is bad."""
-    queries = catalog.reader()
+    queries = catalog.queries()
     return exact_ids(queries.conn, _plan(queries, parse_query(query), variants))
 
 

@@ -13,40 +13,21 @@ from typing import Any
 from tuireader.library.model import Anchor, Article, Bookmark
 from tuireader.state.anchors import Placement
 
-CHUNK = 500  # SQLite accepts 999 parameters in old builds; stay well under
-
 
 def row_for_bookmark(library: Any, b: Bookmark) -> Any | None:
     """The catalog row of a bookmark's article: at its path, else found by fingerprint."""
     row = library.row_for_path(b.path)
     if row is not None and row.fingerprint == b.fingerprint:
         return row
-    conn = library.catalog.reader().conn
-    found = conn.execute(
-        "SELECT path FROM articles WHERE fingerprint=? LIMIT 1", (b.fingerprint,)
-    ).fetchone()
-    if found:
-        return library.row_for_path(found[0])
-    return row  # edited in place: the passages are re-anchored by their quotes
+    moved = library.catalog.row_by_fingerprint(b.fingerprint)
+    return moved if moved is not None else row  # edited in place: passages re-anchor
 
 
 def orphaned_ids(library: Any, bookmarks: list[Bookmark]) -> set[int]:
     """Ids of bookmarks whose article is in the catalog neither by fingerprint nor path."""
-    conn = library.catalog.reader().conn
-    fps = _known(conn, "fingerprint", {b.fingerprint for b in bookmarks})
-    paths = _known(conn, "path", {b.path for b in bookmarks})
+    fps = library.catalog.known_fingerprints(b.fingerprint for b in bookmarks)
+    paths = library.catalog.known_paths(b.path for b in bookmarks)
     return {b.id for b in bookmarks if b.fingerprint not in fps and b.path not in paths}
-
-
-def _known(conn: Any, column: str, values: set[str]) -> set[str]:
-    """Those of ``values`` that some catalogued article has in ``column``."""
-    items, found = sorted(values), set[str]()
-    for start in range(0, len(items), CHUNK):
-        chunk = items[start : start + CHUNK]
-        marks = ",".join("?" * len(chunk))
-        sql = f"SELECT {column} FROM articles WHERE {column} IN ({marks})"
-        found.update(value for (value,) in conn.execute(sql, chunk))
-    return found
 
 
 def spans_of(article: Article, start: Anchor, end: Anchor) -> list[tuple[int, int, int]]:

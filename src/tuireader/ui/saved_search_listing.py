@@ -58,8 +58,7 @@ class SavedSearchListing:
     def rows(self, offset: int, limit: int) -> list[Any]:
         """One page of matches as catalog rows (an article gone since is left out)."""
         found = library_search.search(self.catalog, self.query, limit=limit, offset=offset)
-        queries = self.catalog.reader()
-        rows = (queries.row(hit.article_id) for hit in found.results)
+        rows = (self.catalog.row(hit.article_id) for hit in found.results)
         return [row for row in rows if row is not None]
 
     def paths(self, upto: int) -> list[str]:

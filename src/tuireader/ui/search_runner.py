@@ -15,8 +15,7 @@ from typing import Any, TypeVar
 
 from tuireader import search as library_search
 from tuireader.catalog import Catalog
-from tuireader.catalog.fts import IndexStatus
-from tuireader.search import SearchResults
+from tuireader.search import IndexStatus, SearchResults
 
 RESULT_LIMIT = 200
 T = TypeVar("T")

@@ -13,7 +13,7 @@ from typing import Any
 from textual.css.query import NoMatches
 from textual.timer import Timer
 
-from tuireader.ui.find_matcher import split_regex_prefix
+from tuireader.search.find import split_regex_prefix
 from tuireader.ui.screens.main_find_match import FindMatching
 from tuireader.ui.widgets.find_bar import FindBar
 

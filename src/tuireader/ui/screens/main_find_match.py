@@ -2,7 +2,7 @@
 
 A mixin under :class:`~tuireader.ui.screens.main_find.FindActions`. Matching runs in a
 thread worker (folding a 1 MB article takes tens of milliseconds; after that a
-:class:`FoldedArticle` answers each key press in a few) and its result comes back as a
+:class:`FoldedBlocks` answers each key press in a few) and its result comes back as a
 :class:`FindDone` message; a result for a query or article no longer current is dropped.
 """
 
@@ -16,8 +16,7 @@ from textual.css.query import NoMatches
 from textual.message import Message
 
 from tuireader.library.model import Anchor
-from tuireader.search.find import FindResult, Match
-from tuireader.ui.find_matcher import FoldedArticle, split_regex_prefix
+from tuireader.search.find import FindResult, FoldedBlocks, Match, split_regex_prefix
 from tuireader.ui.search_session import FindState, ResultTrail
 from tuireader.ui.widgets.find_bar import FindBar
 
@@ -37,7 +36,7 @@ class FindMatching:
 
     _trail: ResultTrail | None = None
     _find_state: FindState | None = None
-    _folded: tuple[Any, FoldedArticle] | None = None
+    _folded: tuple[Any, FoldedBlocks] | None = None
     _find_origin: Anchor | None = None  # where the find started: typing searches from here
     _find_generation: int = 0
     _library_from_end: bool = False  # a result opened by N starts at its last hit
@@ -56,10 +55,10 @@ class FindMatching:
         except NoMatches:
             return None
 
-    def _folded_article(self, article: Any) -> FoldedArticle:
+    def _folded_article(self, article: Any) -> FoldedBlocks:
         """The folded text of ``article``, kept while it is the one shown."""
         if self._folded is None or self._folded[0] is not article:
-            self._folded = (article, FoldedArticle([block.text for block in article.blocks]))
+            self._folded = (article, FoldedBlocks([block.text for block in article.blocks]))
         return self._folded[1]
 
     def _prepare_fold(self) -> None:
@@ -68,7 +67,7 @@ class FindMatching:
             self._fold_worker(self._folded_article(screen.reader.article))
 
     @work(thread=True, group="find-fold")
-    def _fold_worker(self, folded: FoldedArticle) -> None:
+    def _fold_worker(self, folded: FoldedBlocks) -> None:
         folded.prepare()
 
     def _start_find(self, query: str, regex: bool, mode: str) -> None:
@@ -84,7 +83,7 @@ class FindMatching:
     def _find_worker(
         self,
         article: Any,
-        folded: FoldedArticle,
+        folded: FoldedBlocks,
         generation: int,
         query: str,
         regex: bool,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tuireader.catalog.rows import SectionNode
+from tuireader.catalog import SectionNode
 from tuireader.ui.bookmark_lookup import BOOKMARKED
 
 LABEL = "★ Bookmarked"
