@@ -71,6 +71,21 @@ def test_markdown_file_gets_folder_sections_path_and_format(tmp_path: Path) -> N
     assert "First paragraph." in article.body_text
 
 
+@pytest.mark.parametrize("separator", ["\u2029", "\u2028"])
+def test_text_file_broken_only_by_unicode_separators_has_paragraphs(
+    tmp_path: Path, separator: str
+) -> None:
+    paragraphs = [
+        "第一段讲的是春天的风，风从山上吹下来，吹过整个绿洲。",
+        "第二段讲的是雨，雨水不多，却总在最需要的时候落下来。",
+        "第三段讲的是人，人们在田里忙着播种，盼着一个好收成。",
+    ]
+    path = write(tmp_path / "春天.txt", separator.join(["绿洲的春天", *paragraphs]))
+    article = load_article(path, tmp_path)
+    assert article.title == "绿洲的春天"
+    assert [block.text for block in article.blocks] == paragraphs
+
+
 def test_gbk_text_file_is_decoded(tmp_path: Path) -> None:
     text = "张掖新闻标题\n这是正文的第一段，讲述本地的发展情况。\n"
     path = write(tmp_path / "gbk.txt", text.encode("gbk"))

@@ -567,3 +567,42 @@ def test_shared_seed_gives_the_same_page_as_the_fixture(seed_page: ParsedPage) -
 def test_author_labels_add_up_without_repeats() -> None:
     page = _parse(f"标题：测试\n作者：李明\n记者：李明\n通讯员：王五\n{PARA_1}\n")
     assert page.meta.author == "李明 王五"
+
+
+POEM = ["春天的山", "山上的花开了", "花下的孩子们笑了", "笑声传得很远", "远到城里的高楼", "高楼里的人也听见了"]
+
+
+def test_an_early_related_line_does_not_cut_the_short_lines_after_it() -> None:
+    # The related-articles cut belongs to the second half of a page; here the heading
+    # comes second of eight body lines and a poem of short lines follows it.
+    text = f"标题：山中来信\n{PARA_1}\n相关阅读\n" + "\n".join(POEM) + "\n"
+    page = _parse(text)
+    assert _texts(page) == [PARA_1, *POEM]
+
+
+def test_a_related_list_at_the_end_is_cut() -> None:
+    links = ["全县秋粮收购进度过半", "两个新项目签约落地", "冬季供暖准备就绪"]
+    text = f"标题：测试\n{PARA_1}\n{PARA_2}\n{PARA_3}\n{PARA_1}\n相关阅读：\n" + "\n".join(links)
+    assert _texts(_parse(text)) == [PARA_1, PARA_2, PARA_3, PARA_1]
+
+
+@pytest.mark.parametrize("number", ["1. ", "2、", "3）"])
+def test_a_lone_numbered_line_between_paragraphs_is_a_heading(number: str) -> None:
+    page = _parse(f"标题：工作方案\n{PARA_1}\n{number}总体要求\n{PARA_2}\n")
+    kinds = [(b.kind, b.level, b.text) for b in page.blocks]
+    assert kinds == [
+        (PARAGRAPH, 0, PARA_1),
+        (HEADING, 3, f"{number}总体要求"),
+        (PARAGRAPH, 0, PARA_2),
+    ]
+
+
+def test_consecutive_numbered_lines_are_list_items() -> None:
+    page = _parse(f"标题：工作方案\n{PARA_1}\n1. 完善制度\n2. 加强督查\n{PARA_2}\n")
+    kinds = [(b.kind, b.ordinal, b.text) for b in page.blocks]
+    assert kinds == [
+        (PARAGRAPH, None, PARA_1),
+        (LIST_ITEM, 1, "完善制度"),
+        (LIST_ITEM, 2, "加强督查"),
+        (PARAGRAPH, None, PARA_2),
+    ]

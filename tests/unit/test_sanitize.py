@@ -18,6 +18,13 @@ def test_every_line_separator_becomes_newline(separator: str) -> None:
     assert normalize_newlines(f"一{separator}二") == "一\n二"
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_text_whose_only_breaks_are_unicode_separators_gets_newlines(separator: str) -> None:
+    # Nothing else in the text needs work: the quick "anything to do?" check must see them.
+    text = f"第一段。{separator}Second paragraph.{separator}第三段"
+    assert sanitize_text(text) == "第一段。\nSecond paragraph.\n第三段"
+
+
 def test_crlf_is_one_newline_not_two() -> None:
     assert normalize_newlines("a\r\n\r\nb") == "a\n\nb"
 

@@ -39,6 +39,16 @@ def test_word_wider_than_line_is_hard_split() -> None:
     assert lines("abcdefghij", 4) == ["abcd", "efgh", "ij"]
 
 
+@pytest.mark.parametrize("text", ["alpha beta gamma\tdelta", "gamma\tdelta epsilon", "a\tbc\tdefgh"])
+def test_tab_breaks_like_a_space_and_never_cuts_a_word(text: str) -> None:
+    # Tabs are not printable: such text must not take the printable-ASCII fast path,
+    # whose only break is a space (it would cut ``gamma\tdelt`` | ``a``).
+    for width in range(max(map(len, text.split())), len(text) + 1):
+        wrapped = lines(text, width)
+        assert [word for line in wrapped for word in line.split()] == text.split(), width
+        assert all(len(line) <= width for line in wrapped)
+
+
 def test_hard_split_starts_on_a_new_line() -> None:
     assert lines("中 abcdefghij", 4) == ["中", "abcd", "efgh", "ij"]
 
