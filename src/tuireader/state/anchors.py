@@ -143,16 +143,37 @@ def _placed(status: str, layout: Layout, begin: int, finish: int) -> Placement:
     return Placement(status, layout.anchor(begin), layout.anchor(finish, is_end=True))
 
 
+# Stands for the start or end of the article in a context (article text never holds NUL:
+# it is sanitized), so "the passage ended the article" is context that must fit too.
+_EDGE = "\x00"
+
+
 def _best_exact(text: str, selector: QuoteSelector, hint: int) -> int | None:
-    """The occurrence of the exact quote whose prefix and suffix fit best."""
+    """The occurrence of the exact quote whose prefix and suffix fit best.
+
+    A stored context shorter than :data:`CONTEXT_CHARS` was cut short by the start or end
+    of the article; the edge counts as one more character of context, so of two copies
+    with the same text around them the one still at the same distance from the edge wins
+    (two identical paragraphs: the bookmark on the second stays on the second).
+    Equal fits go to the copy nearest the old place.
+    """
     quote, best, best_key = selector.quote, None, None
+    prefix, suffix = selector.prefix, selector.suffix
+    if len(prefix) < CONTEXT_CHARS:
+        prefix = _EDGE + prefix
+    if len(suffix) < CONTEXT_CHARS:
+        suffix += _EDGE
     found = text.find(quote)
     count = 0
     while found >= 0 and count < MAX_OCCURRENCES:
         before = text[max(0, found - CONTEXT_CHARS) : found]
+        if found < CONTEXT_CHARS:
+            before = _EDGE + before
         after_at = found + len(quote)
         after = text[after_at : after_at + CONTEXT_CHARS]
-        fit = common_suffix_len(before, selector.prefix) + common_prefix_len(after, selector.suffix)
+        if after_at + CONTEXT_CHARS > len(text):
+            after += _EDGE
+        fit = common_suffix_len(before, prefix) + common_prefix_len(after, suffix)
         key = (fit, -abs(found - hint))
         if best_key is None or key > best_key:
             best, best_key = found, key
