@@ -569,7 +569,14 @@ def test_author_labels_add_up_without_repeats() -> None:
     assert page.meta.author == "李明 王五"
 
 
-POEM = ["春天的山", "山上的花开了", "花下的孩子们笑了", "笑声传得很远", "远到城里的高楼", "高楼里的人也听见了"]
+POEM = [
+    "春天的山",
+    "山上的花开了",
+    "花下的孩子们笑了",
+    "笑声传得很远",
+    "远到城里的高楼",
+    "高楼里的人也听见了",
+]
 
 
 def test_an_early_related_line_does_not_cut_the_short_lines_after_it() -> None:

@@ -39,7 +39,9 @@ def test_word_wider_than_line_is_hard_split() -> None:
     assert lines("abcdefghij", 4) == ["abcd", "efgh", "ij"]
 
 
-@pytest.mark.parametrize("text", ["alpha beta gamma\tdelta", "gamma\tdelta epsilon", "a\tbc\tdefgh"])
+@pytest.mark.parametrize(
+    "text", ["alpha beta gamma\tdelta", "gamma\tdelta epsilon", "a\tbc\tdefgh"]
+)
 def test_tab_breaks_like_a_space_and_never_cuts_a_word(text: str) -> None:
     # Tabs are not printable: such text must not take the printable-ASCII fast path,
     # whose only break is a space (it would cut ``gamma\tdelt`` | ``a``).
