@@ -109,6 +109,17 @@ def test_changed_file_alone_is_reparsed(catalog, library, monkeypatch) -> None:
     assert "Charlie" not in titles(catalog.rows(limit=10))
 
 
+def test_same_size_rewrite_with_a_new_mtime_is_reparsed(catalog, library) -> None:
+    path = library / "新闻" / "c.md"
+    before = path.stat().st_size
+    bump(path, page("Charles", None))  # as many bytes as "Charlie"
+    assert path.stat().st_size == before
+    report = catalog.scan()
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 7)
+    assert "Charles" in titles(catalog.rows(limit=10))
+    assert "Charlie" not in titles(catalog.rows(limit=10))
+
+
 def test_deleted_file_is_removed_and_new_file_added(catalog, library) -> None:
     (library / "科技" / "e.md").unlink()
     write(library / "科技" / "new.md", page("November", "2025-01-01"))

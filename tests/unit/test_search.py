@@ -274,3 +274,51 @@ def test_snippet_in_a_very_long_paragraph(tmp_path):
     snippet, spans = make_snippet(body, fast_fold(body), ["目标词"])
     assert len(snippet) < 200
     assert [snippet[s:e] for s, e in spans] == ["目标词"]
+
+
+def _indexed(tmp_path: Path, articles: dict[str, str]) -> Catalog:
+    """A catalog of ``articles`` (path -> Markdown), scanned and indexed."""
+    root = tmp_path / "lib"
+    for rel, text in articles.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    cat = Catalog(tmp_path / "cache" / "catalog.db", root)
+    cat.scan()
+    library_search.build_index(cat)
+    return cat
+
+
+def test_an_excluded_long_term_hides_only_articles_that_contain_it(tmp_path):
+    # b.md holds both trigrams of 经济发展 (经济发, 济发展) but never the whole term: the
+    # index's candidates for it are a superset and must be checked, not subtracted.
+    cat = _indexed(
+        tmp_path,
+        {
+            "a.md": "---\ntitle: 甲\n---\n\n经济发展很快。\n",
+            "b.md": "---\ntitle: 乙\n---\n\n经济发生了变化，救济发展中的地区。\n",
+            "c.md": "---\ntitle: 丙\n---\n\n今天的经济新闻不多。\n",
+        },
+    )
+    assert set(paths(cat, "-经济发展")) == {"b.md", "c.md"}
+    assert set(paths(cat, "经济 -经济发展")) == {"b.md", "c.md"}
+    assert library_search.count(cat, "-经济发展") == 2
+    cat.close()
+
+
+def test_among_same_date_body_hits_more_hits_rank_higher(tmp_path):
+    body = "这是一段话。"
+    cat = _indexed(
+        tmp_path,
+        {  # written in this order, so the catalog's ids are not the expected order
+            "one.md": f"---\ntitle: 一\ndate: 2022-03-01\n---\n\n{body}经济。\n",
+            "three.md": f"---\ntitle: 三\ndate: 2022-03-01\n---\n\n经济，经济，{body}经济。\n",
+            "two.md": f"---\ntitle: 二\ndate: 2022-03-01\n---\n\n经济。\n\n{body}经济。\n",
+        },
+    )
+    found = library_search.search(cat, "经济")
+    assert [(hit.path, hit.hits) for hit in found.results] == [
+        ("three.md", 3),
+        ("two.md", 2),
+        ("one.md", 1),
+    ]
+    cat.close()

@@ -80,3 +80,47 @@ def test_damaged_database_is_refilled_from_the_newest_backup(tmp_path: Path) -> 
     assert (restored.uid, restored.quote, restored.note) == (b.uid, "第二句！", "note")
     assert store.marks.is_read("fpA") and store.positions.get("fpB") == Anchor(3, 1)
     store.close()
+
+
+def _backup_document(fingerprints: list[str]) -> str:
+    """A backup holding read marks for ``fingerprints`` and no bookmarks."""
+    states = [
+        {"fingerprint": fp, "last_path": f"{fp}.txt", "read": True, "read_at": None,
+         "pos_block": None, "pos_offset": None}
+        for fp in fingerprints
+    ]  # fmt: skip
+    empty = {"type": "AnnotationCollection", "total": 0, "items": []}
+    return json.dumps({"tuireader_backup": 1, "article_state": states, "annotations": empty})
+
+
+def test_recovery_restores_the_newest_of_several_backups(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    written = {
+        "state-20240101T080000-7.json": ["old1"],
+        "state-20240301T080000-7.json": ["new1", "new2"],  # the newest
+        "state-20240201T080000-7.json": ["mid1", "mid2", "mid3"],
+    }
+    for name, fingerprints in written.items():
+        (folder / name).write_text(_backup_document(fingerprints), encoding="utf-8")
+    db = tmp_path / "state.db"
+    db.write_bytes(b"garbage" * 100)
+    store = StateStore.open(db, backups=False)
+    assert "Restored 0 bookmark(s) and 2 read mark(s)" in store.notices[1]
+    assert "state-20240301T080000-7.json" in store.notices[1]
+    assert store.is_read("new1") and store.is_read("new2")
+    assert not store.is_read("old1") and not store.is_read("mid1")
+    store.close()
+
+
+def test_an_unreadable_newest_backup_falls_back_to_the_one_before(tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / "state-20240101T080000-7.json").write_text(_backup_document(["older"]))
+    (folder / "state-20240301T080000-7.json").write_text("{ cut short by a crash")
+    db = tmp_path / "state.db"
+    db.write_bytes(b"garbage" * 100)
+    store = StateStore.open(db, backups=False)
+    assert "Restored 0 bookmark(s) and 1 read mark(s)" in store.notices[1]
+    assert "state-20240101T080000-7.json" in store.notices[1]
+    store.close()

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from tuireader.library.model import Anchor
-from tuireader.state import StateStore, StateWriteError
+from tuireader.state import StateStore, StateWriteError, safety
+from tuireader.state.safety import connect, set_aside, write_transaction
 from tuireader.state.schema import SCHEMA_VERSION
 
 
@@ -220,3 +221,55 @@ def test_an_old_schema_is_migrated_on_open(tmp_path: Path, made) -> None:
     store.bookmarks.add_article("fp", "a.txt", "t")
     assert made[-1].execute("SELECT count(*) FROM unrelated").fetchone() == (0,)
     store.close()
+
+
+def _fail_midway(conn: sqlite3.Connection) -> None:
+    """A write whose first statement worked and whose second failed (SQLite kept the
+    transaction open: unlike a full disk, a failed statement does not end it)."""
+    with write_transaction(conn) as c:
+        c.execute("INSERT INTO notes(text) VALUES ('half')")
+        c.execute("INSERT INTO notes(missing_column) VALUES ('x')")
+
+
+def test_after_a_failed_write_the_next_write_succeeds(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    conn, other = connect(db), connect(db)
+    conn.execute("CREATE TABLE notes(text TEXT)")
+    with pytest.raises(StateWriteError):
+        _fail_midway(conn)
+    assert not conn.in_transaction  # rolled back: no write lock held
+    with write_transaction(conn) as c:  # the same connection can save again
+        c.execute("INSERT INTO notes(text) VALUES ('next')")
+    other.execute("PRAGMA busy_timeout = 100")  # another instance is not locked out
+    with write_transaction(other) as c:
+        c.execute("INSERT INTO notes(text) VALUES ('other')")
+    rows = [row[0] for row in other.execute("SELECT text FROM notes ORDER BY rowid")]
+    assert rows == ["next", "other"]  # nothing of the failed write was kept
+    conn.close()
+    other.close()
+
+
+def test_an_error_raised_by_the_caller_also_rolls_back(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "state.db")
+    conn.execute("CREATE TABLE notes(text TEXT)")
+    with pytest.raises(KeyError), write_transaction(conn) as c:
+        c.execute("INSERT INTO notes(text) VALUES ('half')")
+        raise KeyError("not a database error: passed on as it is")
+    with write_transaction(conn) as c:
+        c.execute("INSERT INTO notes(text) VALUES ('next')")
+    assert [row[0] for row in conn.execute("SELECT text FROM notes")] == ["next"]
+    conn.close()
+
+
+def test_three_files_set_aside_in_the_same_second_get_three_names(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(safety, "file_stamp", lambda: "20240208T190500")  # one second
+    db = tmp_path / "state.db"
+    kept = []
+    for content in (b"first", b"second", b"third"):
+        db.write_bytes(content)
+        kept.append(set_aside(db, "bad"))
+    assert len(set(kept)) == 3
+    assert [path.read_bytes() for path in kept] == [b"first", b"second", b"third"]
+    assert not db.exists()
