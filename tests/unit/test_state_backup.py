@@ -108,8 +108,8 @@ def test_recovery_restores_the_newest_of_several_backups(tmp_path: Path) -> None
     store = StateStore.open(db, backups=False)
     assert "Restored 0 bookmark(s) and 2 read mark(s)" in store.notices[1]
     assert "state-20240301T080000-7.json" in store.notices[1]
-    assert store.is_read("new1") and store.is_read("new2")
-    assert not store.is_read("old1") and not store.is_read("mid1")
+    assert store.marks.is_read("new1") and store.marks.is_read("new2")
+    assert not store.marks.is_read("old1") and not store.marks.is_read("mid1")
     store.close()
 
 
