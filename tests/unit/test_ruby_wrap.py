@@ -1,0 +1,87 @@
+"""Line breaking with pinyin above the text (text.ruby): the wrap properties still hold.
+
+The same guarantees as the plain wrapper's property tests (test_text_properties.py):
+text kept, width kept, kinsoku, words whole; characters here take the width of their
+reading, so lines hold fewer of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tuireader.text.ruby import slot_widths, wrap_ruby
+from tuireader.text.wrap import CLOSING, OPENING, wrap_lines
+
+EXAMPLES = settings(max_examples=200, deadline=None)
+PARAGRAPH = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=200)
+HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地"
+
+
+def _readings(text: str) -> list[str | None]:
+    """A made-up reading of 2-6 letters for every Han character (others none)."""
+    return [("x" * (2 + ord(c) % 5)) if c in HAN else None for c in text]
+
+
+def _check_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    """Spans are ordered, non-overlapping, and only spaces fall between them."""
+    position = 0
+    for start, end in spans:
+        assert position <= start <= end
+        assert text[position:start].strip(" \t") == ""
+        position = end
+    assert text[position:].strip(" \t") == ""
+
+
+@st.composite
+def chinese_with_punctuation(draw: st.DrawFn) -> str:
+    """Han runs separated by single punctuation marks (kinsoku always possible)."""
+    pieces = []
+    for _ in range(draw(st.integers(1, 30))):
+        pieces.append(draw(st.text(st.sampled_from(HAN), min_size=1, max_size=8)))
+        pieces.append(draw(st.sampled_from(["", "", "，", "。", "」", "「", "（", "）", "…"])))
+    return "".join(pieces).rstrip("「（").lstrip("，。」）…")
+
+
+def test_a_character_takes_the_width_of_its_reading() -> None:
+    assert slot_widths("中a，", ["zhōng", None, None]) == [6, 1, 2]
+    assert slot_widths("了", ["le"]) == [3]
+
+
+def test_lines_hold_fewer_characters_with_readings() -> None:
+    text = "经济发展很快"
+    widths = slot_widths(text, ["jīng", "jì", "fā", "zhǎn", "hěn", "kuài"])
+    assert [text[s:e] for s, e in wrap_ruby(text, widths, 12)] == ["经济发", "展很", "快"]
+
+
+@EXAMPLES
+@given(PARAGRAPH, st.integers(min_value=2, max_value=40))
+def test_ruby_wrap_preserves_text_and_width(text: str, width: int) -> None:
+    widths = slot_widths(text, _readings(text))
+    spans = wrap_ruby(text, widths, width)
+    _check_spans(text, spans)
+    for start, end in spans:
+        # Only a single unit wider than the line may overflow... and it is cut.
+        assert sum(widths[start:end]) <= width or end - start == 1
+
+
+@EXAMPLES
+@given(chinese_with_punctuation(), st.integers(min_value=14, max_value=60))
+def test_ruby_wrap_kinsoku_holds_when_possible(text: str, width: int) -> None:
+    widths = slot_widths(text, _readings(text))
+    spans = wrap_ruby(text, widths, width)
+    lines = [text[start:end] for start, end in spans]
+    assert "".join(lines) == text
+    assert all(line[0] not in CLOSING for line in lines if line)
+    assert all(line[-1] not in OPENING for line in lines if line)
+    assert all(sum(widths[start:end]) <= width for start, end in spans)
+
+
+@EXAMPLES
+@given(st.from_regex(re.compile(r"[a-z0-9]{1,12}( [a-z0-9]{1,12}){0,20}"), fullmatch=True),
+       st.integers(min_value=12, max_value=40))  # fmt: skip
+def test_ruby_wrap_never_splits_a_word_that_fits(text: str, width: int) -> None:
+    widths = slot_widths(text, [None] * len(text))
+    assert wrap_ruby(text, widths, width) == wrap_lines(text, width)
