@@ -24,6 +24,7 @@ KNOWN_SETTINGS = (
     "theme",
     "reading_width",
     "mark_read",
+    "script",
     "date_format",
     "keys",
 )

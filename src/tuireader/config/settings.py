@@ -20,6 +20,7 @@ class Settings:
     theme: str = "textual-dark"
     reading_width: int = 80
     mark_read: str = "open"  # "open", "end" or "never"
+    script: str = "original"  # Chinese shown as written, "simplified" or "traditional"
     date_format: str = "%Y-%m-%d"
     keys: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)

@@ -35,6 +35,10 @@ reading_width: 80
 # reach its end) or "never" (only when you press m).
 mark_read: open
 
+# How Chinese text is shown: "original" (as written), "simplified" or "traditional".
+# t switches while reading; bookmarks, find and positions always use the text as written.
+script: original
+
 # How dates are shown in the article list, in strftime codes.
 date_format: "%Y-%m-%d"
 

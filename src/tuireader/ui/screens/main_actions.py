@@ -20,6 +20,8 @@ from tuireader.ui.sorts import SORTS
 ARTICLE_ACTIONS = {"next_article", "previous_article", "next_unread", "previous_unread"}
 # Actions whose availability changes while the screen is up (everything else is fixed).
 CHANGING_ACTIONS = ("toggle_read", "history_back", "history_forward", "toggle_fullscreen")
+# Reading aids (ui/screens/main_aids.py): only with an article open.
+READER_ACTIONS = ("toggle_fullscreen", "lookup_word", "toggle_pinyin", "cycle_script")
 
 
 class MainActions:
@@ -46,7 +48,7 @@ class MainActions:
             return True if self.history.can_go_back else None
         if action == "history_forward":
             return True if self.history.can_go_forward else None
-        if action == "toggle_fullscreen":
+        if action in READER_ACTIONS:
             return True if self.current is not None else None
         return True
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tuireader.state.reading import StatsReport
+from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 
 BAR = "█"
@@ -43,15 +44,16 @@ def bar(value: float, top: float, cells: int) -> str:
 
 def bar_rows(rows: list[tuple[str, float]], width: int, label_cells: int = 16) -> Text:
     """One line per (label, seconds): label, bar, duration."""
-    text = Text()
+    text = Text(no_wrap=True, overflow="crop")
     top = max((seconds for _, seconds in rows), default=0.0)
-    cells = max(4, width - label_cells - 12)
+    cells = max(4, width - label_cells - 11)
     for number, (label, seconds) in enumerate(rows):
         if number:
             text.append("\n")
         name = one_line(label) or "-"
-        name = name if len(name) <= label_cells else name[: label_cells - 1] + "…"
-        text.append(f"{name:<{label_cells}} ", style="bold")
+        if cell_len(name) > label_cells:
+            name = set_cell_size(name, label_cells - 1) + "…"
+        text.append(set_cell_size(name, label_cells) + " ", style="bold")
         text.append(f"{bar(seconds, top, cells):<{cells}}", style="green")
         text.append(f" {duration(seconds):>9}")
     return text
@@ -83,7 +85,7 @@ def day_rows(report: StatsReport, days: int = 14) -> list[tuple[str, float]]:
 class StatsScreen(Screen[None]):
     """Reading statistics: per day, per section, per article."""
 
-    BINDINGS: ClassVar = [Binding("escape,q", "app.pop_screen", "Back", id="stats.close")]
+    BINDINGS: ClassVar = bindings("stats")
 
     def __init__(self, report: StatsReport) -> None:
         """Show ``report`` (read by the caller from state.db)."""
@@ -99,6 +101,10 @@ class StatsScreen(Screen[None]):
             yield Static(id="stats-articles", classes="stats-bars")
         yield Footer()
 
+    def action_close(self) -> None:
+        """Back to the library."""
+        self.dismiss(None)
+
     def on_mount(self) -> None:
         """Titles, then bars sized to the screen."""
         self.query_one("#stats-days").border_title = "Last 14 days"
@@ -111,7 +117,8 @@ class StatsScreen(Screen[None]):
         self._draw()
 
     def _draw(self) -> None:
-        width = max(30, self.size.width - 6)
+        # Screen padding, the box border and padding, and room for a scroll bar.
+        width = max(30, self.size.width - 8)
         report = self._report
         parts = (
             ("#stats-days", day_rows(report)),

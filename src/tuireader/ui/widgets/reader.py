@@ -17,6 +17,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from tuireader.library.model import Anchor, Article
+from tuireader.ui.widgets.reader_aids import DisplayAids
 from tuireader.ui.widgets.reader_draw import Highlights, draw_row
 from tuireader.ui.widgets.reader_keys import READER_BINDINGS, ReaderKeys
 from tuireader.ui.widgets.reader_layout import DocumentLayout
@@ -81,6 +82,7 @@ class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
         self._position_timer: Timer | None = None
         self._palette: dict[str, Style] | None = None
         self._generation = 0
+        self._aids = DisplayAids()
 
     def validate_reading_width(self, width: int) -> int:
         """Keep the column at least a few words wide."""
@@ -96,6 +98,20 @@ class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
         self._end_reported = False
         self._posted = None
         self._relayout()
+
+    def set_aids(self, aids: DisplayAids) -> None:
+        """Show the text in another script or with pinyin, keeping the reading position."""
+        if aids == self._aids:
+            return
+        self._hint = self.anchor
+        self._aids = aids
+        if self._article is not None:
+            self._relayout()
+
+    @property
+    def aids(self) -> DisplayAids:
+        """The display choices in force (script, pinyin)."""
+        return self._aids
 
     def clear(self) -> None:
         """Show nothing."""

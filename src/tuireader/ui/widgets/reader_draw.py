@@ -110,9 +110,18 @@ def _block_line(
         return [Segment(RULE_CHAR * layout.column, palette["rule"])]
     style = palette[role]
     prefix = geometry.first_prefix if row.index == 0 else geometry.next_prefix
+    if row.role == "ruby":
+        prefix = " " * cell_width(prefix)
     segments = [Segment(prefix, palette["marker"] if role == "list" else style)] if prefix else []
     text = layout.text(row.block)
-    pieces = highlights.in_line(row.block, row.start, row.end)
+    pieces = _display_pieces(layout, row, highlights)
+    readings = layout.readings(row.block)
+    if readings is not None:
+        widths = layout.view(row.block).widths or []
+        runs = style_runs(row.start, row.end, pieces, palette, role)
+        if row.role == "ruby":
+            return segments + _ruby_segments(readings, widths, row, palette["ruby"])
+        return segments + _slotted_segments(text, widths, runs, palette["base"])
     for left, right, run_style in style_runs(row.start, row.end, pieces, palette, role):
         segments.append(Segment(text[left:right], run_style))
     if role == "code":
@@ -120,3 +129,43 @@ def _block_line(
         fill = max(0, geometry.text_width - used) + geometry.right_pad
         segments.append(Segment(" " * fill, style))
     return segments
+
+
+def _display_pieces(
+    layout: DocumentLayout, row: Row, highlights: Highlights
+) -> list[tuple[str, int, int]]:
+    """Highlight pieces of a row in display offsets (highlights keep original offsets)."""
+    if layout.aids is None:
+        return highlights.in_line(row.block, row.start, row.end)
+    block = row.block
+    start, end = layout.to_original(block, row.start), layout.to_original(block, row.end)
+    return [
+        (layer, layout.to_display(block, left), layout.to_display(block, right))
+        for layer, left, right in highlights.in_line(block, start, end)
+    ]
+
+
+def _slotted_segments(
+    text: str, widths: list[int], runs: list[tuple[int, int, Style]], pad: Style
+) -> list[Segment]:
+    """Each character padded to its slot, so it sits under its reading."""
+    segments: list[Segment] = []
+    for left, right, run_style in runs:
+        for index in range(left, right):
+            char = text[index]
+            segments.append(Segment(char, run_style))
+            extra = widths[index] - cell_width(char)
+            if extra > 0:
+                segments.append(Segment(" " * extra, pad))
+    return segments
+
+
+def _ruby_segments(
+    readings: list[str | None], widths: list[int], row: Row, style: Style
+) -> list[Segment]:
+    """The readings of a line's characters, each at the start of its slot."""
+    cells: list[str] = []
+    for index in range(row.start, row.end):
+        reading = readings[index] or ""
+        cells.append(reading + " " * max(0, widths[index] - cell_width(reading)))
+    return [Segment("".join(cells), style)]

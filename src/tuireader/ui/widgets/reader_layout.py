@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from tuireader.library.model import LIST_ITEM, Anchor, Article
 from tuireader.ui.dates import show_date
+from tuireader.ui.widgets.reader_aids import BlockView, DisplayAids
 from tuireader.ui.widgets.reader_geometry import Geometry, block_geometry
 from tuireader.ui.widgets.reader_wrap import Line, display_text, estimate_heights, wrap_block
 from tuireader.ui.widgets.reader_wrap import wrap_lines as _wrap_prose
@@ -27,8 +28,9 @@ class Row(NamedTuple):
 
     ``role`` is ``title``, ``meta`` or ``header_rule`` (header rows: ``index`` is the row
     in the header, ``start``/``end`` slice :attr:`DocumentLayout.header_text`), ``gap``
-    (blank row before ``block``), ``line`` (line ``index`` of ``block``, text
-    ``start:end``) or ``end`` (past the last row).
+    (blank row before ``block``), ``line`` (line ``index`` of ``block``, display text
+    ``start:end``), ``ruby`` (the readings above that line, in pinyin mode) or ``end``
+    (past the last row).
     """
 
     role: str
@@ -48,8 +50,16 @@ def meta_line(article: Article) -> str:
 class DocumentLayout:
     """An article laid out for a pane ``pane_width`` cells wide."""
 
-    def __init__(self, article: Article, pane_width: int, reading_width: int) -> None:
+    def __init__(
+        self,
+        article: Article,
+        pane_width: int,
+        reading_width: int,
+        aids: DisplayAids | None = None,
+    ) -> None:
         self.article = article
+        self.aids = aids if aids is not None and not aids.plain else None
+        self._views: list[BlockView | None] = [None] * len(article.blocks)
         self.pane_width = max(1, pane_width)
         self.column = max(1, min(reading_width, self.pane_width))
         self.margin = (self.pane_width - self.column) // 2
@@ -60,6 +70,9 @@ class DocumentLayout:
         self._texts: list[str | None] = [None] * len(blocks)
         self.lines: list[list[Line] | None] = [None] * len(blocks)
         self.heights = estimate_heights(blocks, self.geometries)
+        if self.aids is not None and self.aids.readings is not None:
+            # A line of text with readings is two rows, and holds fewer characters.
+            self.heights = [height * 4 for height in self.heights]
         self.gaps = self._gaps()
         self._cum: list[int] | None = None
         self.unwrapped = len(blocks)
@@ -115,23 +128,56 @@ class DocumentLayout:
         return self.cumulative[index] + self.gaps[index]
 
     def text(self, index: int) -> str:
-        """Display text of block ``index``."""
+        """Display text of block ``index`` (in the chosen script)."""
         text = self._texts[index]
         if text is None:
-            text = self._texts[index] = display_text(self.article.blocks[index].text)
+            text = display_text(self.article.blocks[index].text)
+            if self.aids is not None:
+                text = self.view(index).text
+            self._texts[index] = text
         return text
+
+    def view(self, index: int) -> BlockView:
+        """Block ``index`` as shown with the display aids (only when there are some)."""
+        assert self.aids is not None
+        view = self._views[index]
+        if view is None:
+            text = display_text(self.article.blocks[index].text)
+            view = self._views[index] = BlockView(text, self.aids)
+        return view
+
+    def readings(self, index: int) -> list[str | None] | None:
+        """The reading of each display character of block ``index`` (pinyin mode)."""
+        if self.aids is None or self.aids.readings is None or self.geometries[index].hard:
+            return None
+        return self.view(index).readings
+
+    def to_display(self, index: int, offset: int) -> int:
+        """The display offset of original ``offset`` in block ``index``."""
+        return offset if self.aids is None else self.view(index).to_display(offset)
+
+    def to_original(self, index: int, offset: int) -> int:
+        """The original offset of display ``offset`` in block ``index``."""
+        return offset if self.aids is None else self.view(index).to_original(offset)
+
+    def rows_per_line(self, index: int) -> int:
+        """2 for a block shown with readings above its lines, else 1."""
+        return 2 if self.readings(index) is not None else 1
 
     def ensure_wrapped(self, index: int) -> int:
         """Wrap block ``index`` if needed; return how many rows its height changed by."""
         if self.lines[index] is not None:
             return 0
         geometry = self.geometries[index]
-        lines = wrap_block(self.text(index), geometry.text_width, hard=geometry.hard)
+        if self.readings(index) is not None:
+            lines = self.view(index).wrap(geometry.text_width)
+        else:
+            lines = wrap_block(self.text(index), geometry.text_width, hard=geometry.hard)
         self.lines[index] = lines
         self.unwrapped -= 1
-        delta = len(lines) - self.heights[index]
+        delta = len(lines) * self.rows_per_line(index) - self.heights[index]
         if delta:
-            self.heights[index] = len(lines)
+            self.heights[index] += delta
             self._cum = None
         return delta
 
@@ -149,8 +195,11 @@ class DocumentLayout:
             if line < 0:
                 return Row("gap", index)
             if self.ensure_wrapped(index) == 0 or line < self.heights[index]:
-                start, end = self.lines[index][line]  # type: ignore[index]
-                return Row("line", index, start, end, line)
+                per = self.rows_per_line(index)
+                number, part = divmod(line, per)
+                start, end = self.lines[index][number]  # type: ignore[index]
+                role = "ruby" if per == 2 and part == 0 else "line"
+                return Row(role, index, start, end, number)
 
     def wrap_rows(self, top: int, count: int) -> None:
         """Wrap every block showing in rows ``top`` to ``top + count``."""
@@ -181,8 +230,8 @@ class DocumentLayout:
     def anchor_at(self, y: int) -> Anchor:
         """Anchor of row ``y``: header rows are the top, a gap belongs to its block."""
         row = self.row(y)
-        if row.role in ("line", "gap"):
-            return Anchor(row.block, row.start)
+        if row.role in ("line", "ruby", "gap"):
+            return Anchor(row.block, self.to_original(row.block, row.start))
         if row.role == "end" and self.lines:
             return Anchor(row.block, len(self.article.blocks[-1].text))
         return Anchor(0, 0)
@@ -194,13 +243,14 @@ class DocumentLayout:
         index = min(max(0, anchor.block), len(self.lines) - 1)
         self.ensure_wrapped(index)
         starts = [start for start, _ in self.lines[index]]  # type: ignore[union-attr]
-        line = max(0, bisect_right(starts, max(0, anchor.offset)) - 1)
-        return self.block_top(index) + line
+        offset = self.to_display(index, max(0, anchor.offset))
+        line = max(0, bisect_right(starts, offset) - 1)
+        return self.block_top(index) + line * self.rows_per_line(index)
 
     def rows_of_span(self, block: int, start: int, end: int) -> tuple[int, int]:
         """First and last row showing text ``start:end`` of ``block``."""
         first = self.row_of(Anchor(block, start))
-        last = self.row_of(Anchor(block, max(start, end - 1)))
+        last = self.row_of(Anchor(block, max(start, end - 1))) + self.rows_per_line(block) - 1
         return first, last
 
     def next_unwrapped(self, after: int) -> int | None:

@@ -88,7 +88,7 @@ class ReaderScrolling:
         if self._article is None or width <= 0:
             self._layout = None
             return
-        self._layout = DocumentLayout(self._article, width, self.reading_width)
+        self._layout = DocumentLayout(self._article, width, self.reading_width, self._aids)
         self._place(self._hint)
         self.set_timer(REFINE_PAUSE, self._refine_step(self._generation))
 
