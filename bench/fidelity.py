@@ -1,0 +1,506 @@
+"""Fidelity benchmark: does tuireader read real archives right? ``python bench/fidelity.py``
+
+Reads the third-party development corpora in ``../shared/corpora`` (or ``--corpora DIR``,
+or ``$TUIREADER_CORPORA``) and prints, per corpus, how many titles, dates, authors and
+sources come out right, how many label lines are left in bodies, how well hard-wrapped
+paragraphs are rejoined, and how decoding went; beside each figure, a naive baseline
+(first line as title, ``gbk`` with replacement, one paragraph per line). A corpus that is
+missing is skipped. Nothing from the corpora is stored or printed beyond the figures.
+
+Adding a corpus: write a function ``(folder) -> list[Figure]`` and register it in
+``SECTIONS`` under the corpus's folder name. The truth each figure is judged against is
+derived here, from the files themselves, by rules written out in each section's
+docstring; the parser under test is only ever called through ``load_article``.
+"""
+
+# ruff: noqa: I001  (import order depends on whether src/ is on the path)
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parents[1] / "src"))
+
+from tuireader.library.encoding.decode import decode_bytes  # noqa: E402
+from tuireader.library.loader import ArticleError, load_article  # noqa: E402
+from tuireader.library.model import Article  # noqa: E402
+
+
+@dataclass
+class Figure:
+    """One line of the table: a measured share (or count) beside the baseline's."""
+
+    name: str
+    ours: float | int
+    base: float | int | None = None
+    total: int | None = None  # a share's denominator (None: a plain count)
+    target: str = ""
+    ok: bool | None = None
+
+    def cells(self) -> tuple[str, str]:
+        """(ours, baseline) as printed: shares in percent of ``total``."""
+        return _cell(self.ours, self.total), _cell(self.base, self.total)
+
+
+def _cell(value: float | int | None, total: int | None) -> str:
+    if value is None:
+        return "-"
+    if total is None:
+        return f"{value:,}"
+    if not total:
+        return "n/a"
+    return f"{100 * value / total:.1f}% ({value:,}/{total:,})"
+
+
+def share(name: str, ours: int, base: int | None, total: int, target: float | None) -> Figure:
+    """A share figure, judged against ``target`` (a minimum share) when there is one."""
+    ok = None if target is None or not total else ours / total >= target
+    label = f">= {target * 100:g}%" if target is not None else ""
+    return Figure(name, ours, base, total, label, ok)
+
+
+def count(name: str, ours: int, base: int | None, target: int | None = None) -> Figure:
+    """A count figure, judged as "at most ``target``" when there is one."""
+    ok = None if target is None else ours <= target
+    return Figure(name, ours, base, None, "" if target is None else f"<= {target}", ok)
+
+
+# -- text helpers shared by the judges ------------------------------------------------
+
+_SPACES = re.compile(r"[\s\u3000]+")
+_WIDE_FROM = "\u2e80"
+
+
+def squeeze(text: str | None) -> str:
+    """Text without any whitespace (titles are compared this way: spacing is layout)."""
+    return _SPACES.sub("", text or "")
+
+
+def cells(text: str) -> int:
+    """Terminal cells: wide (CJK, full-width) characters count two."""
+    return sum(2 if ch >= _WIDE_FROM else 1 for ch in text)
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """Wrapped pieces of one paragraph joined: nothing between CJK, one space in Latin."""
+    out = pieces[0]
+    for piece in pieces[1:]:
+        glue = "" if out[-1:] >= _WIDE_FROM or piece[:1] >= _WIDE_FROM else " "
+        out += glue + piece
+    return out
+
+
+def names_of(text: str) -> set[str]:
+    """Person names in a list (``王明/李华``, ``王明、李华``, ``王 明　李华``).
+
+    A one-character piece next to another one is a two-character name padded with a
+    space (``李　锐`` is 李锐), as typeset mastheads and bylines do.
+    """
+    pieces = [p for p in re.split(r"[/／、，,;；\s\u3000]+", text) if p]
+    names: list[str] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        if len(piece) == 1 and index + 1 < len(pieces) and len(pieces[index + 1]) == 1:
+            piece += pieces[index + 1]
+            index += 1
+        names.append(piece)
+        index += 1
+    return set(names)
+
+
+def load(path: Path, root: Path) -> Article | None:
+    """The article as tuireader reads it (None when it refuses the file)."""
+    try:
+        return load_article(path, root)
+    except ArticleError:
+        return None
+
+
+@dataclass
+class Tally:
+    """Right / asked counters for ours and the baseline, by figure name."""
+
+    ours: Counter = field(default_factory=Counter)
+    base: Counter = field(default_factory=Counter)
+    asked: Counter = field(default_factory=Counter)
+
+    def judge(self, name: str, ours_right: bool, base_right: bool) -> None:
+        """Count one case of figure ``name``."""
+        self.asked[name] += 1
+        self.ours[name] += bool(ours_right)
+        self.base[name] += bool(base_right)
+
+    def figure(self, name: str, label: str, target: float | None) -> Figure:
+        """The share figure for ``name``."""
+        return share(label, self.ours[name], self.base[name], self.asked[name], target)
+
+
+# -- fudan_dev --------------------------------------------------------------------------
+
+_LABEL_LINE = re.compile(r"^[ \t\u3000]*[【〖\[]([^】〗\]\n]{1,14})[】〗\]](.*)$")
+_DATELINE = re.compile(
+    r"^[ \t\u3000]*(?:\(\d\)内容:\s*)?(新华社|本报|中新社)[^，。\n]{0,16}?[０-９\d]{1,2}月[０-９\d]{1,2}日电"
+)
+_REPORTER = re.compile(r"[（(](?:[^（）()]*?)记者([^（）()]+)[）)]")
+_MASTHEAD_ISSUE = re.compile(r"(?:\d{4}\s*年.{0,12}第\s*\d+\s*期|[Vv]ol\.?\s*\d+|No\.\s*\d+)")
+_MASTHEAD_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+_ABSTRACT_START = re.compile(r"^[ \t\u3000]*(?:[【\[]?\s*摘\s*要|文\s*摘|内容提要|提\s*要[：:])")
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:[ \t\u3000]+[\u4e00-\u9fff]{1,4})*$")
+_BODY_LABEL = re.compile(
+    r"^(?:[【〖\[]\s*[^】〗\]]{1,14}\s*[】〗\]]"
+    r"|(?:标\s*题|作\s*者|来\s*源|日\s*期|正\s*文|原文出处|责任编辑|关键词)\s*[:：])"
+)
+_INLINE_META = re.compile(r"^[ \t\u3000]*(作\s*者|来\s*源)\s*[:：]\s*(\S.{0,40})$")
+
+
+def _labels(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The 【label】value lines at the top and the index of the 正文 line (-1: none).
+
+    A label's value runs over the lines after it until the next label (wrapped text).
+    """
+    found: dict[str, str] = {}
+    last = None
+    for index, line in enumerate(lines[:80]):
+        match = _LABEL_LINE.match(line)
+        if match:
+            last = squeeze(match[1])
+            if last == "正文":
+                return found, index
+            found.setdefault(last, match[2].strip())
+        elif last is not None and line.strip():
+            found[last] = join_pieces([found[last], line.strip()]) if found[last] else line.strip()
+        elif last is None and line.strip():
+            break
+    return found, -1
+
+
+def _label_date(found: dict[str, str]) -> str | None:
+    """日期 19960323 (a day) or 原刊期号 199903 (a month) as ISO."""
+    day = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", squeeze(found.get("日期")))
+    if day:
+        return f"{day[1]}-{day[2]}-{day[3]}"
+    month = re.fullmatch(r"(\d{4})(\d{2})", squeeze(found.get("原刊期号")))
+    return f"{month[1]}-{month[2]}" if month else None
+
+
+def _date_right(ours: str | None, truth: str) -> bool:
+    """Same day (or same month where the truth is a month)."""
+    return bool(ours) and ours[: len(truth)] == truth  # type: ignore[index]
+
+
+def _shape(lines: list[str]) -> str:
+    """labelled, journal, news or other (see :func:`section_fudan`)."""
+    head = [line for line in lines[:12] if line.strip()]
+    if sum(1 for line in head[:6] if _LABEL_LINE.match(line)) >= 2:
+        return "labelled"
+    if any(_MASTHEAD_ISSUE.search(line) for line in head[:4]):
+        return "journal"
+    if any(_DATELINE.match(line) for line in head[1:5]):
+        return "news"
+    return "other"
+
+
+def _journal_truth(lines: list[str]) -> tuple[str | None, set[str] | None, str, int]:
+    """(title, authors, journal name, index after the masthead) of a journal paper.
+
+    The masthead is the top lines up to and including the issue line (``1999年 第10卷
+    第12期``); the journal name is its first line. The title is the line just above the
+    first name line (names of 1-4 characters separated by spaces) if one comes before
+    the abstract, else the first line after the masthead.
+    """
+    issue = next(i for i, line in enumerate(lines[:6]) if _MASTHEAD_ISSUE.search(line))
+    journal = squeeze(next(line for line in lines if line.strip()))
+    after = [i for i in range(issue + 1, min(len(lines), issue + 20)) if lines[i].strip()]
+    title = authors = None
+    for pos, index in enumerate(after):
+        line = lines[index].strip()
+        if _ABSTRACT_START.match(line):
+            break
+        bare = re.sub(r"[（(].*?[）)]\s*$", "", line).strip()
+        if pos > 0 and _NAME_LINE.match(bare) and len(squeeze(bare)) <= 24:
+            title = lines[after[pos - 1]].strip()
+            authors = names_of(bare)
+            break
+    if title is None and after:
+        title = lines[after[0]].strip()
+    return title, authors, journal, issue + 1
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width body lines were wrapped at, or None when the text is not hard-wrapped.
+
+    Hard-wrapped: at least 8 lines; the 90th-percentile width W is 40-160 cells; at
+    least half the lines end within 4 cells of W and almost none (3%) go past W + 4.
+    """
+    widths = sorted(cells(line.rstrip()) for line in lines if line.strip())
+    if len(widths) < 8:
+        return None
+    width = widths[int((len(widths) - 1) * 0.9)]
+    if not 40 <= width <= 160:
+        return None
+    near = sum(1 for w in widths if width - 4 <= w <= width + 4)
+    over = sum(1 for w in widths if w > width + 4)
+    return width if near >= len(widths) * 0.5 and over <= len(widths) * 0.03 else None
+
+
+def _true_paragraphs(lines: list[str], width: int) -> list[str]:
+    """The paragraphs of hard-wrapped body lines, by the layout alone.
+
+    The margin is the most common indent of the lines. A line starts a paragraph when
+    the line before it is blank or ends short (more than 4 cells before the wrap width),
+    or when its indent differs from the margin (a deeper indent marks a paragraph, a
+    shallower one a dateline or heading). Lines with a run of 2+ spaces inside (table
+    rows) stand alone.
+    """
+    indents = Counter(len(line) - len(line.lstrip()) for line in lines if line.strip())
+    margin = indents.most_common(1)[0][0] if indents else 0
+    paragraphs: list[list[str]] = []
+    previous_full = False
+    for line in lines:
+        text = line.strip()
+        if not text:
+            previous_full = False
+            continue
+        indent = len(line) - len(line.lstrip())
+        table = re.search(r"\S[ \u3000]{2,}\S", text) is not None
+        if not paragraphs or not previous_full or indent != margin or table:
+            paragraphs.append([text])
+        else:
+            paragraphs[-1].append(text)
+        previous_full = not table and cells(line.rstrip()) >= width - 4
+    return [join_pieces(p) for p in paragraphs]
+
+
+def section_fudan(folder: Path) -> list[Figure]:
+    """A 1990s GBK archive: labelled headers, journal papers, news-agency items.
+
+    How each figure is judged (truth comes from the file, never from our parser):
+
+    * shape: ``labelled`` when 2+ of the first 6 non-blank lines are 【label】 lines;
+      ``journal`` when one of the first 4 holds an issue (``第14卷 第2期``, ``Vol.14``,
+      ``No.2``); ``news`` when line 2-5 is a dateline (``新华社北京５月３日电``).
+    * titles (labelled): our title equals the 【标题】 value (whitespace ignored).
+    * titles (journal): the line just above the author-name line (see
+      :func:`_journal_truth`), else the first line after the masthead; never the
+      journal name. Journal-name titles counts titles equal to the journal name.
+    * titles (news): the non-blank line just above the dateline line.
+    * dates: 【日期】19960323 is a day, 【原刊期号】199903 a month, a masthead
+      ``1998年6月`` a month; right when ours is the same day (or month).
+    * authors: 【作者】 split on / 、 ， and spaces; a journal's name line; a news
+      dateline's ``（记者…）`` names. Right when our names are the same set.
+    * sources: 【原文出处】; a journal's name (first line); 新华社 for its datelines.
+    * label lines in bodies: blocks that start with a 【label】 or a header label and
+      colon (标题： 作者： 来源： …): none should be left.
+    * datelines kept: the news dateline's start is the start of our first block.
+    * reflow: files whose body (after 【正文】 or the masthead) is hard-wrapped
+      (:func:`_wrap_width`); each true paragraph (:func:`_true_paragraphs`) must be a
+      block of ours, exactly; a file is exact when all of its paragraphs are.
+    * wrong codec: the archive is GBK/GB18030; anything else is wrong.
+    * replacement characters beyond broken bytes: U+FFFD in our decoded text minus
+      those of a GB18030 decode with replacement (the truly broken bytes).
+    * titles shared by 5+ files: the share of files whose title 5+ files carry.
+    * 作者/来源 lines: unlabelled ``作者：`` / ``来源：`` lines; right when the value
+      shows up in our author / source.
+    """
+    files = sorted(folder.rglob("*.txt"))
+    tally = Tally()
+    shapes: Counter = Counter()
+    ours_titles: Counter = Counter()
+    base_titles: Counter = Counter()
+    label_lines = [0, 0]
+    journal_name_titles = [0, 0]
+    codec_wrong = [0, 0]
+    extra_fffd = [0, 0]
+    reflow_files = [0, 0, 0]  # files, ours exact, base exact
+    reflow_pars = [0, 0, 0]  # paragraphs, ours, base
+    for path in files:
+        data = path.read_bytes()
+        text = data.decode("gb18030", "replace")
+        lines = text.replace("\r\n", "\n").split("\n")
+        article = load(path, folder)
+        base_text = data.decode("gbk", "replace")
+        base_lines = [line.strip() for line in base_text.splitlines() if line.strip()]
+        base_title = base_lines[0] if base_lines else ""
+        ours_title = article.title if article else ""
+        ours_titles[squeeze(ours_title)] += 1
+        base_titles[squeeze(base_title)] += 1
+        meta = article.meta if article else None
+        blocks = [b.text for b in article.blocks] if article else []
+
+        broken = text.count("\ufffd")
+        decoded = decode_bytes(data)
+        codec_wrong[0] += decoded.encoding not in ("gbk", "gb18030", "gb2312")
+        extra_fffd[0] += max(0, decoded.text.count("\ufffd") - broken)
+        extra_fffd[1] += max(0, base_text.count("\ufffd") - broken)
+
+        label_lines[0] += sum(1 for block in blocks if _BODY_LABEL.match(block))
+        label_lines[1] += sum(1 for line in base_lines[1:] if _BODY_LABEL.match(line))
+
+        shape = _shape(lines)
+        shapes[shape] += 1
+        body_from = 0
+        if shape == "labelled":
+            found, body_at = _labels(lines)
+            body_from = body_at + 1 if body_at >= 0 else 0
+            if "标题" in found:
+                truth = squeeze(found["标题"])
+                tally.judge(
+                    "title_labelled", squeeze(ours_title) == truth, squeeze(base_title) == truth
+                )
+            date = _label_date(found)
+            if date:
+                tally.judge("date", _date_right(meta and meta.date, date), False)
+            if found.get("作者"):
+                truth_names = names_of(found["作者"])
+                ours_names = set((meta.author or "").split()) if meta else set()
+                tally.judge("author", ours_names == truth_names, False)
+            if found.get("原文出处"):
+                truth = squeeze(found["原文出处"])
+                tally.judge("source", squeeze(meta and meta.source) == truth, False)
+        elif shape == "journal":
+            title, authors, journal, body_from = _journal_truth(lines)
+            if title:
+                tally.judge(
+                    "title_journal",
+                    squeeze(ours_title) == squeeze(title),
+                    squeeze(base_title) == squeeze(title),
+                )
+            journal_name_titles[0] += squeeze(ours_title) == journal
+            journal_name_titles[1] += squeeze(base_title) == journal
+            if authors:
+                ours_names = set((meta.author or "").split()) if meta else set()
+                tally.judge("author", ours_names == authors, False)
+            tally.judge("source", squeeze(meta and meta.source) == journal, False)
+            month = next((m for line in lines[:5] if (m := _MASTHEAD_MONTH.search(line))), None)
+            if month:
+                truth = f"{month[1]}-{int(month[2]):02d}"
+                tally.judge("date", _date_right(meta and meta.date, truth), False)
+        elif shape == "news":
+            at = next(i for i, line in enumerate(lines[:6]) if i and _DATELINE.match(line))
+            above = [line.strip() for line in lines[:at] if line.strip()]
+            title = above[-1] if above else ""
+            tally.judge(
+                "title_news",
+                squeeze(ours_title) == squeeze(title),
+                squeeze(base_title) == squeeze(title),
+            )
+            dateline = _DATELINE.match(lines[at])
+            start = squeeze(lines[at][dateline.start(1) :])[:8] if dateline else ""
+            tally.judge(
+                "dateline_kept",
+                bool(blocks) and squeeze(blocks[0]).startswith(start),
+                any(squeeze(line).startswith(start) for line in base_lines[1:2]),
+            )
+            reporter = _REPORTER.search(squeeze(lines[at]) + squeeze(lines[at + 1]))
+            if reporter:
+                ours_names = set((meta.author or "").split()) if meta else set()
+                tally.judge("author", ours_names == names_of(reporter[1]), False)
+            if dateline and dateline[1] == "新华社":
+                tally.judge("source", squeeze(meta and meta.source) == "新华社", False)
+            body_from = at
+        for line in lines[:10] + lines[-10:]:
+            inline = _INLINE_META.match(line)
+            if inline and "【" not in line:
+                value = squeeze(inline[2])
+                field_value = (
+                    (meta.author if inline[1][0] == "作" else meta.source) if meta else None
+                )
+                tally.judge("inline", bool(field_value) and squeeze(field_value) in value, False)
+
+        body = lines[body_from:]
+        width = _wrap_width(body)
+        if width is not None and article is not None:
+            truth_pars = [p for p in _true_paragraphs(body, width) if not _LABEL_LINE.match(p)]
+            ours_set = Counter(squeeze(b) for b in blocks)
+            base_set = Counter(squeeze(line) for line in base_lines)
+            hits = sum(1 for p in truth_pars if ours_set[squeeze(p)])
+            base_hits = sum(1 for p in truth_pars if base_set[squeeze(p)])
+            reflow_files[0] += 1
+            reflow_files[1] += hits == len(truth_pars)
+            reflow_files[2] += base_hits == len(truth_pars)
+            reflow_pars[0] += len(truth_pars)
+            reflow_pars[1] += hits
+            reflow_pars[2] += base_hits
+
+    n = len(files)
+    shared = sum(c for t, c in ours_titles.items() if c >= 5)
+    base_shared = sum(c for t, c in base_titles.items() if c >= 5)
+    return [
+        Figure(f"files ({', '.join(f'{k} {v}' for k, v in sorted(shapes.items()))})", n),
+        tally.figure("title_labelled", "titles right, labelled", 0.99),
+        tally.figure("title_journal", "titles right, journal papers", None),
+        tally.figure("title_news", "titles right, news items", 0.98),
+        count("journal-name titles", journal_name_titles[0], journal_name_titles[1], 0),
+        tally.figure("date", "dates right (day, or month)", 0.99),
+        tally.figure("author", "authors right", 0.95),
+        tally.figure("source", "sources right", 0.98),
+        tally.figure("dateline_kept", "news datelines kept as 1st paragraph", None),
+        count("label lines left in bodies", label_lines[0], label_lines[1], 0),
+        share("hard-wrapped files reflowed exactly", *reflow_files[1:], reflow_files[0], 0.97),
+        share("paragraphs reflowed exactly", *reflow_pars[1:], reflow_pars[0], 0.997),
+        count("files with a wrong codec", codec_wrong[0], codec_wrong[1], 0),
+        count("replacement chars beyond broken bytes", extra_fffd[0], extra_fffd[1], 0),
+        share("titles shared by 5+ files", shared, base_shared, n, None),
+        tally.figure("inline", "作者/来源 lines read", 0.90),
+    ]
+
+
+SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
+    "fudan_dev": section_fudan,
+}
+
+
+def find_corpora(explicit: str | None) -> Path | None:
+    """``--corpora``, ``$TUIREADER_CORPORA``, or ``shared/corpora`` beside an ancestor."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("TUIREADER_CORPORA"):
+        return Path(os.environ["TUIREADER_CORPORA"])
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared" / "corpora"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def print_table(name: str, figures: Iterable[Figure], seconds: float) -> None:
+    """One corpus's figures, ours beside the baseline's, with targets."""
+    print(f"[{name}]  ({seconds:.1f} s)")
+    print(f"  {'figure':<40} {'tuireader':>26} {'baseline':>26}   target")
+    for figure in figures:
+        ours, base = figure.cells()
+        mark = "" if figure.ok is None else (" ✓" if figure.ok else " ✗")
+        print(f"  {figure.name:<40} {ours:>26} {base:>26}   {figure.target}{mark}")
+
+
+def main() -> int:
+    """Run every section whose corpus is present."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", help="the corpora folder (default: ../shared/corpora)")
+    parser.add_argument("--only", help=f"comma-separated corpora: {','.join(SECTIONS)}")
+    args = parser.parse_args()
+    root = find_corpora(args.corpora)
+    chosen = args.only.split(",") if args.only else list(SECTIONS)
+    for name in chosen:
+        folder = root / name if root else None
+        if name not in SECTIONS:
+            parser.error(f"unknown corpus {name!r}")
+        if folder is None or not folder.is_dir():
+            print(f"[{name}]  skipped: {folder or 'no corpora folder'} not found")
+            continue
+        start = time.perf_counter()
+        figures = SECTIONS[name](folder)
+        print_table(name, figures, time.perf_counter() - start)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
