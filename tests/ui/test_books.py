@@ -97,3 +97,29 @@ async def test_a_chapter_is_resumed_after_a_restart(tmp_path, make_app):
         await settle(pilot)
         assert second.screen.current.path == "books/log.epub#3"
         assert second.screen.reader.anchor.block == anchor.block
+
+
+async def test_the_status_line_shows_the_share_of_the_whole_book(tmp_path, make_app):
+    book = standard_book()
+    book.chapters[2].paragraphs = ENGLISH_PARAGRAPHS * 20  # Fog: long enough to scroll
+    write_book(tmp_path / "shelf" / "books" / "log.epub", book)
+    (tmp_path / "shelf" / "notes.md").write_text("# Notes\n\nA note.\n", encoding="utf-8")
+    app = make_app(tmp_path / "shelf")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.open_path("books/log.epub#2")  # Fog, the second chapter
+        await settle(pilot)
+        sizes = screen.library.catalog.chapter_sizes("books/log.epub")
+        total = sum(size for _, size in sizes)
+        before_fog = round(100 * sizes[0][1] / total)
+        through_fog = round(100 * (sizes[0][1] + sizes[1][1]) / total)
+        assert f"reading: 0% · book {before_fog}%" in str(screen.status.render())
+        screen.reader.focus()
+        await pilot.press("G")
+        await settle(pilot)
+        await pilot.pause(0.4)  # the position is reported once scrolling stops
+        assert f"reading: 100% · book {through_fog}%" in str(screen.status.render())
+        screen.open_path("notes.md")
+        await settle(pilot)
+        assert "book" not in str(screen.status.render())

@@ -104,3 +104,12 @@ def test_a_deleted_book_takes_its_chapters_away(catalog: Catalog, library: Path)
     report = catalog.scan()
     assert report.removed == 4
     assert catalog.count() == 1
+
+
+def test_chapter_sizes_in_reading_order(catalog: Catalog) -> None:
+    sizes = catalog.chapter_sizes("books/log.epub")
+    assert [path for path, _ in sizes] == [f"books/log.epub#{n}" for n in (1, 2, 3, 4)]
+    for path, size in sizes:
+        row = catalog.row_by_path(path)
+        assert row is not None and size == len(catalog.load(row.id).body_text)
+    assert catalog.chapter_sizes("books/log") == []

@@ -31,6 +31,7 @@ from tuireader.catalog.db import connect, open_or_rebuild
 from tuireader.catalog.query import Queries
 from tuireader.catalog.rows import ArticleRow, SectionNode
 from tuireader.catalog.scan import LibraryMissingError, Progress, ScanReport, scan_library
+from tuireader.library.books import split_chapter_key
 from tuireader.library.model import Article, FileProblem
 
 __all__ = ["ArticleRow", "Catalog", "LibraryMissingError", "ScanReport", "SectionNode"]
@@ -178,6 +179,18 @@ class Catalog:
             raise KeyError(article_id)
         row = {column[0]: value for column, value in zip(cursor.description, values, strict=True)}
         return decode_article(row, row["body"], row["layout"])
+
+    def chapter_sizes(self, book: str) -> list[tuple[str, int]]:
+        """(chapter key, characters) of every chapter of the book keyed ``book``, in
+        reading order: what a reading position as a share of the whole book needs."""
+        # Keys from "book#" up to "book$" ("$" follows "#"): exactly this book's chapters.
+        rows = self._connection().execute(
+            "SELECT a.path, length(t.body) FROM articles a JOIN texts t ON t.id = a.id "
+            "WHERE a.path >= ? AND a.path < ?",
+            (f"{book}#", f"{book}$"),
+        )
+        found = [(path, size) for path, size in rows if split_chapter_key(path)]
+        return sorted(found, key=lambda item: split_chapter_key(item[0]) or ("", 0))
 
     def problems(self) -> list[FileProblem]:
         """Files that could not be loaded, by path."""

@@ -12,7 +12,9 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tuireader.library.books import chapter_key, is_book_name, load_chapter, split_chapter_key
 from tuireader.library.files import walk_library
+from tuireader.library.formats.epub.book import BookError, open_book
 from tuireader.library.keys import rel_path_str, resolve_rel
 from tuireader.library.model import Article, Bookmark
 from tuireader.state.anchors import ANCHORED, MOVED, ORPHANED, REANCHORED, Placement, QuoteSelector
@@ -128,11 +130,15 @@ class BookmarkChecker:
         """The article at a library path and its fingerprint (None if missing/unreadable)."""
         if path not in self._articles:
             self._articles[path] = None
-            file = self._file_of(path)
+            chapter = split_chapter_key(path)  # a chapter of an EPUB book
+            file = self._file_of(chapter[0] if chapter else path)
             root = file.parent if Path(path).is_absolute() else self.root
             if file.is_file():
                 try:
-                    article = self._load_fn(file, root)
+                    if chapter:
+                        article = load_chapter(file, root, chapter[1])
+                    else:
+                        article = self._load_fn(file, root)
                 except Exception:  # noqa: BLE001 - any unreadable file only means "not here"
                     return None
                 self._articles[path] = (article, self._fingerprint(article))
@@ -158,4 +164,12 @@ class BookmarkChecker:
 
     def _library_files(self) -> list[str]:
         """Catalog keys of the library's article files: the same walk and keys as a scan."""
-        return [rel_path_str(path, self.root) for path in walk_library(self.root)]
+        keys: list[str] = []
+        for path in walk_library(self.root):
+            rel = rel_path_str(path, self.root)
+            if not is_book_name(rel):
+                keys.append(rel)
+                continue
+            with suppress(BookError):  # a broken book holds no bookmarkable chapter
+                keys.extend(chapter_key(rel, c.index) for c in open_book(path).chapters)
+        return keys

@@ -166,7 +166,15 @@ class MainScreen(
             sort="relevance" if self.in_saved_search else self.sort,
             unread_only=self.unread_only,
             percent=getattr(self.reader, "percent", None) if self.current else None,
+            book_percent=self._book_percent(),
         )
+
+    def _book_percent(self) -> int | None:
+        """Where the reader is in the whole book, when the open article is a chapter."""
+        if self.current is None or self.aids is None or self.library is None:
+            return None
+        percent = getattr(self.reader, "percent", 0)
+        return self.aids.book_percent(self.current.path, percent, self.library.catalog)
 
     # Selecting and opening ----------------------------------------------------
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuireader.dictionary.pinyin import tone_marks
+from tuireader.library.books import split_chapter_key
 from tuireader.library.model import Anchor, Article
 from tuireader.library.sentences import sentence_at
 from tuireader.state import StateWriteError
@@ -52,6 +53,7 @@ class ReadingAids:
         self._clock = ReadingClock()
         self._reading: tuple[Any, Article, int] | None = None  # row, article, chars at start
         self._furthest = 0
+        self._books: dict[str, list[tuple[str, int]]] = {}  # book key → chapter sizes
 
     # -- display -----------------------------------------------------------------------
     def display(self) -> DisplayAids:
@@ -79,6 +81,19 @@ class ReadingAids:
 
     def _apply(self) -> None:
         self._screen.reader.set_aids(self.display())
+
+    # -- books ---------------------------------------------------------------------------
+    def book_percent(self, path: str, percent: int, catalog: Any) -> int | None:
+        """How far through its whole book the chapter at ``path`` is read, 0..100
+        (``percent`` through the chapter); None when ``path`` is no chapter."""
+        found = split_chapter_key(path)
+        if found is None:
+            return None
+        book = found[0]
+        sizes = self._books.get(book)
+        if sizes is None or path not in dict(sizes):  # new, or the book changed
+            sizes = self._books[book] = catalog.chapter_sizes(book)
+        return share_of_book(sizes, path, percent)
 
     # -- dictionary ----------------------------------------------------------------------
     def lookup_here(self) -> None:
@@ -222,6 +237,17 @@ class ReadingAids:
         self._furthest = len(article.body_text)
         with suppress(StateWriteError):
             self._screen.library.state.stats.finish(row.fingerprint, row.path, article.title)
+
+
+def share_of_book(sizes: list[tuple[str, int]], path: str, percent: int) -> int | None:
+    """The whole book's percentage read when chapter ``path`` is ``percent`` read."""
+    total = sum(size for _, size in sizes)
+    before = 0
+    for key, size in sizes:
+        if key == path:
+            return min(100, round(100 * (before + size * percent / 100) / max(total, 1)))
+        before += size
+    return None
 
 
 def chars_before(article: Article, anchor: Anchor) -> int:

@@ -13,6 +13,7 @@ from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from tuireader.library.model import LIST_ITEM, Anchor, Article
+from tuireader.text.script import convert
 from tuireader.ui.dates import show_date
 from tuireader.ui.widgets.reader_aids import BlockView, DisplayAids
 from tuireader.ui.widgets.reader_geometry import Geometry, block_geometry
@@ -85,6 +86,8 @@ class DocumentLayout:
             if not text:
                 continue
             shown = display_text(text.replace("\n", " "))
+            if self.aids is not None:  # the title in the chosen script too
+                shown = convert(shown, self.aids.script).text
             self.header_text.append(shown)
             for start, end in _wrap_prose(shown, self.column) or [(0, len(shown))]:
                 rows.append(Row(role, -1, start, end, len(self.header_text) - 1))

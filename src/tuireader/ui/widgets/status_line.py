@@ -34,6 +34,7 @@ class StatusLine(Widget):
         sort: str,
         unread_only: bool,
         percent: int | None,
+        book_percent: int | None = None,
     ) -> None:
         """Show the given facts (each built as plain text, never markup)."""
         line = Text(no_wrap=True, end="", overflow="ellipsis")
@@ -44,6 +45,8 @@ class StatusLine(Widget):
             line.append("  unread only", style="bold")
         if percent is not None:
             line.append(f"  reading: {percent}%")
+        if book_percent is not None:
+            line.append(f" · book {book_percent}%")
         line.append("   ? help  ctrl+p commands", style="dim")
         if line != self._line:
             self._line = line

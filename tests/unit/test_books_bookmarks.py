@@ -1,0 +1,39 @@
+"""Bookmarks in EPUB chapters, checked against the files: in place, moved, orphaned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from epub_builder import write_book
+
+from tuireader.library.books import load_chapter
+from tuireader.library.loader import fingerprint, load_article
+from tuireader.library.model import Anchor
+from tuireader.state import StateStore
+from tuireader.state.anchors import ANCHORED, MOVED, ORPHANED
+from tuireader.state.check import BookmarkChecker
+
+
+def _passage(tmp_path: Path, root: Path):
+    article = load_chapter(root / "books" / "log.epub", root, 4)
+    store = StateStore.open(tmp_path / "state.db", backups=False)
+    start = Anchor(1, 0)
+    end = Anchor(1, article.blocks[1].text.index("，"))
+    saved = store.bookmarks.add_passage(article, start, end, "a note", fp=fingerprint(article))
+    store.close()
+    return saved
+
+
+def test_a_chapter_passage_is_found_in_place_and_after_the_book_moves(tmp_path: Path) -> None:
+    root = tmp_path / "shelf"
+    write_book(root / "books" / "log.epub")
+    saved = _passage(tmp_path, root)
+    assert (saved.path, saved.quote) == ("books/log.epub#4", "经济发展需要耐心")
+    check = BookmarkChecker(root, load_article, fingerprint).check(saved)
+    assert (check.status, check.path) == (ANCHORED, "books/log.epub#4")
+    (root / "books" / "log.epub").rename(root / "moved.epub")
+    check = BookmarkChecker(root, load_article, fingerprint).check(saved)
+    assert (check.status, check.path) == (MOVED, "moved.epub#4")
+    (root / "moved.epub").unlink()
+    check = BookmarkChecker(root, load_article, fingerprint).check(saved)
+    assert check.status == ORPHANED
