@@ -124,3 +124,31 @@ def test_an_unreadable_newest_backup_falls_back_to_the_one_before(tmp_path: Path
     assert "Restored 0 bookmark(s) and 1 read mark(s)" in store.notices[1]
     assert "state-20240101T080000-7.json" in store.notices[1]
     store.close()
+
+
+def test_reading_statistics_and_vocabulary_come_back_from_a_backup(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tuireader.state.reading import Reading
+    from tuireader.state.vocabulary import VocabWord
+
+    db = tmp_path / "state.db"
+    store = StateStore.open(db, backups=False)
+    day = dt.datetime(2024, 3, 4, 20)
+    store.stats.add(Reading("fpA", "a.txt", "T", "news", 90, 300), day)
+    store.stats.finish("fpA", "a.txt", "T", day)
+    store.vocab.save(VocabWord("经济", "jīng jì", "economy", "经济发展。", "fpA", "a.txt", "T"))
+    write_backup(store, tmp_path / "backups")
+    store.close()
+    db.write_bytes(b"garbage" * 100)
+    store = StateStore.open(db, backups=False)
+    report = store.stats.report(days=1, today=day.date())
+    assert (report.seconds, report.chars, report.finished) == (90, 300, 1)
+    (word,) = store.vocab.words()
+    assert (word.word, word.pinyin, word.context, word.lookups) == (
+        "经济",
+        "jīng jì",
+        "经济发展。",
+        1,
+    )
+    store.close()

@@ -1,7 +1,7 @@
 """Rolling backups of state.db as JSON in ``DATA_DIR/backups/`` (the last 10 are kept).
 
-A backup is made when the store opens, at most once a day: read marks, positions and all
-bookmarks (as W3C annotations, so ``tuireader bookmarks import`` reads it back). It is
+A backup is made when the store opens, at most once a day: read marks, positions, reading
+statistics, the vocabulary list and all bookmarks (as W3C annotations, so ``tuireader bookmarks import`` reads it back). It is
 written atomically (temp file, fsync, ``os.replace``), so a crash never leaves half a file.
 """
 
@@ -17,7 +17,9 @@ from tuireader.state.bookmarks import Bookmarks
 from tuireader.state.export import to_annotation, write_atomic
 from tuireader.state.importing import ImportFormatError, parse_export, position_number
 from tuireader.state.marks import ReadMarks
+from tuireader.state.reading import ReadingStats
 from tuireader.state.rows import file_stamp, now_iso
+from tuireader.state.vocabulary import Vocabulary
 from tuireader.text import json_out
 
 KEEP = 10
@@ -35,6 +37,14 @@ class BackedUpStore(Protocol):
     @property
     def marks(self) -> ReadMarks:
         """Read marks (with the positions kept beside them)."""
+
+    @property
+    def stats(self) -> ReadingStats:
+        """Reading statistics."""
+
+    @property
+    def vocab(self) -> Vocabulary:
+        """Words looked up in the dictionary."""
 
 
 def backup_if_due(store: BackedUpStore, folder: Path, now: float | None = None) -> str | None:
@@ -71,6 +81,8 @@ def backup_text(store: BackedUpStore) -> str:
         "tuireader_backup": 1,
         "created": now_iso(),
         "article_state": states,
+        "reading": store.stats.dump(),
+        "vocabulary": store.vocab.dump(),
         "annotations": {
             "type": "AnnotationCollection",
             "total": len(bookmarks),
@@ -106,8 +118,11 @@ def restore_latest(store: BackedUpStore, folder: Path) -> str:
             text = backup.read_text(encoding="utf-8")
             bookmarks = parse_export(text).bookmarks
             states = [_state_row(item) for item in json.loads(text).get("article_state", [])]
+            document = json.loads(text)
             added = store.bookmarks.insert(bookmarks)
             marks = store.marks.restore(states)
+            store.stats.restore(document.get("reading") or {})
+            store.vocab.restore(document.get("vocabulary") or [])
         except (OSError, ValueError, TypeError, KeyError, AttributeError, ImportFormatError):
             continue
         return f"Restored {added} bookmark(s) and {marks} read mark(s)/position(s) from {backup}."

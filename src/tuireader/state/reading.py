@@ -11,6 +11,7 @@ machine: the totals are computed from state.db when asked (:meth:`ReadingStats.r
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass, field
 
 from tuireader.state.connection import StateDb
@@ -133,6 +134,33 @@ class ReadingStats:
             days_read=sum(1 for _, seconds, _ in listed if seconds > 0),
         )
 
+    def dump(self) -> dict[str, list[list[object]]]:
+        """Every statistics row, for backups: ``reading_time`` and ``reading_finished``."""
+        times = self._db.all(f"SELECT {_TIME_COLUMNS} FROM reading_time ORDER BY day")
+        done = self._db.all(f"SELECT {_FINISHED_COLUMNS} FROM reading_finished ORDER BY day")
+        return {
+            "reading_time": [list(row) for row in times],
+            "reading_finished": [list(row) for row in done],
+        }
+
+    def restore(self, dumped: dict[str, list[list[object]]]) -> int:
+        """Add dumped rows not yet present (a day and article already counted is kept)."""
+        times = [_checked_row(row, 7) for row in dumped.get("reading_time", [])]
+        finished = [_checked_row(row, 4) for row in dumped.get("reading_finished", [])]
+
+        def insert(conn: sqlite3.Connection) -> int:
+            before = conn.total_changes
+            conn.executemany(
+                f"INSERT OR IGNORE INTO reading_time({_TIME_COLUMNS}) VALUES (?,?,?,?,?,?,?)", times
+            )
+            conn.executemany(
+                f"INSERT OR IGNORE INTO reading_finished({_FINISHED_COLUMNS}) VALUES (?,?,?,?)",
+                finished,
+            )
+            return int(conn.total_changes - before)
+
+        return self._db.write(insert)
+
     def _top(
         self, column: str, where: str, span: tuple[str, str], top: int
     ) -> list[tuple[str, float]]:
@@ -143,6 +171,19 @@ class ReadingStats:
             (*span, top),
         )
         return [(str(name), float(seconds)) for name, seconds in rows]
+
+
+_TIME_COLUMNS = "day, fingerprint, path, title, section, seconds, chars"
+_FINISHED_COLUMNS = "fingerprint, day, path, title"
+
+
+def _checked_row(row: object, size: int) -> tuple[object, ...]:
+    """A dumped row, refused unless it is a list of ``size`` plain values."""
+    if not isinstance(row, list) or len(row) != size:
+        raise ValueError("not a statistics row")
+    if not all(isinstance(value, str | int | float) for value in row):
+        raise ValueError("not a statistics row")
+    return tuple(row)
 
 
 def _day(when: dt.datetime | None) -> str:

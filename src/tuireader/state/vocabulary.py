@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from dataclasses import dataclass
 
 from tuireader.state.connection import StateDb
@@ -17,6 +18,10 @@ from tuireader.state.rows import now_iso
 #: The columns of the CSV export, in order (Anki's first two fields: front, back).
 CSV_COLUMNS = ("word", "pinyin", "definitions", "context", "source")
 _CONTEXT_CHARS = 300
+# The text fields of a dumped word, in the order of ``_RESTORE``'s first columns.
+_DUMP_TEXT = ("word", "pinyin", "definitions", "context", "fingerprint", "path", "title", "created")
+_RESTORE = """INSERT OR IGNORE INTO vocabulary(word, pinyin, definitions, context, fingerprint,
+    path, title, created, lookups, updated) VALUES (?,?,?,?,?,?,?,?,?,?)"""
 _SAVE = """INSERT INTO vocabulary(word, pinyin, definitions, context, fingerprint, path, title,
     created, updated) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(word) DO UPDATE SET
     lookups = lookups + 1, updated = excluded.updated"""
@@ -67,6 +72,27 @@ class Vocabulary:
         )
         return [VocabWord(*row) for row in rows]
 
+    def dump(self) -> list[dict[str, object]]:
+        """Every word as a dict, for backups."""
+        return [
+            {"word": w.word, "pinyin": w.pinyin, "definitions": w.definitions,
+             "context": w.context, "fingerprint": w.fingerprint, "path": w.path,
+             "title": w.title, "lookups": w.lookups, "created": w.created}
+            for w in self.words()
+        ]  # fmt: skip
+
+    def restore(self, items: list[dict[str, object]]) -> int:
+        """Add dumped words not yet in the list; how many were added."""
+        stamp = now_iso()
+        rows = [(*_dumped_texts(item), _dumped_count(item), stamp) for item in items]
+
+        def insert(conn: sqlite3.Connection) -> int:
+            before = conn.total_changes
+            conn.executemany(_RESTORE, rows)
+            return int(conn.total_changes - before)
+
+        return self._db.write(insert)
+
     def to_csv(self) -> str:
         """The list as CSV for Anki: header lines, then one note per word."""
         out = io.StringIO()
@@ -75,3 +101,18 @@ class Vocabulary:
         for word in self.words():
             writer.writerow((word.word, word.pinyin, word.definitions, word.context, word.title))
         return out.getvalue()
+
+
+def _dumped_texts(item: dict[str, object]) -> list[str]:
+    """The text fields of a dumped word (ValueError when one is not text or no word)."""
+    values = [item.get(name, "") for name in _DUMP_TEXT]
+    if not all(isinstance(value, str) for value in values) or not values[0]:
+        raise ValueError("not a vocabulary entry")
+    return [str(value) for value in values]
+
+
+def _dumped_count(item: dict[str, object]) -> int:
+    lookups = item.get("lookups", 1)
+    if not isinstance(lookups, int) or isinstance(lookups, bool) or lookups < 1:
+        raise ValueError("not a vocabulary entry")
+    return lookups
