@@ -10,7 +10,17 @@ from hypothesis import strategies as st
 
 from tuireader.library.formats.html.page import parse_html, sniff_charset
 from tuireader.library.formats.html.title import strip_site_suffix, title_prefixes
-from tuireader.library.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Block
+from tuireader.library.model import (
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    RULE,
+    TABLE,
+    Block,
+    TableShape,
+)
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
@@ -47,7 +57,7 @@ def test_chinese_news_page_text_without_clutter() -> None:
         "友情链接", "这段脚本里的文字不应出现", "脚本结尾的假段落", "发布时间", "广告",
     ):  # fmt: skip
         assert clutter not in text, clutter
-    assert all(block.kind == PARAGRAPH for block in page.blocks)
+    assert all(block.kind in (PARAGRAPH, TABLE) for block in page.blocks)
 
 
 def test_english_blog_metadata() -> None:
@@ -213,10 +223,16 @@ def test_meta_section_when_no_breadcrumb() -> None:
 
 
 def test_data_table_rows_and_layout_table_cells() -> None:
-    data = "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
+    data = (
+        "<table><tr><th>A</th><th align='right'>B</th></tr>"
+        "<tr><td>1</td><td>2<br>3</td></tr></table>"
+    )
     assert parse_html(f"<body>{data}</body>", "s").blocks == (
-        Block(PARAGRAPH, "A | B"),
-        Block(PARAGRAPH, "1 | 2"),
+        Block(
+            TABLE,
+            "A | B\n1 | 2 3",
+            table=TableShape((((0, 1), (4, 5)), ((6, 7), (10, 13))), 1, ("", "right")),
+        ),
     )
     layout = "<table><tr><td><p>First paragraph.</p><p>Second paragraph.</p></td></tr></table>"
     assert parse_html(f"<body>{layout}</body>", "s").blocks == (
@@ -294,7 +310,8 @@ def test_hostile_pages_never_raise(markup: str) -> None:
     page = parse_html(markup, "stem")
     assert page.meta.title
     assert all(
-        block.kind in (PARAGRAPH, HEADING, LIST_ITEM, QUOTE, CODE, RULE) for block in page.blocks
+        block.kind in (PARAGRAPH, HEADING, LIST_ITEM, QUOTE, CODE, RULE, TABLE)
+        for block in page.blocks
     )
 
 

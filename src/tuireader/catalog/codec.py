@@ -9,17 +9,26 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tuireader.catalog.db import date_rank, section_key
 from tuireader.library.books import is_book_name, load_book, split_chapter_key
 from tuireader.library.loader import ArticleError, fingerprint_of, load_article
-from tuireader.library.model import BLOCK_KINDS, Article, ArticleMeta, Block
+from tuireader.library.model import (
+    BLOCK_KINDS,
+    SPAN_KINDS,
+    Article,
+    ArticleMeta,
+    Block,
+    Span,
+    TableShape,
+)
 from tuireader.text.fold import fold
 
 _KIND_CODE = {kind: kind[0] for kind in BLOCK_KINDS}  # heading→h, paragraph→p, …
 _CODE_KIND = {code: kind for kind, code in _KIND_CODE.items()}
 assert len(_CODE_KIND) == len(BLOCK_KINDS), "block kinds need distinct first letters"
+_SPAN_CODE = {kind: number for number, kind in enumerate(SPAN_KINDS)}
 
 
 class Job(NamedTuple):
@@ -112,10 +121,7 @@ def parse_outcomes(job: Job) -> list[Outcome]:
 def encode_article(article: Article) -> Record:
     """The stored form of an article: body text plus a compact block layout."""
     body = article.body_text  # a property that joins every block: build it once
-    layout = [
-        [_KIND_CODE[block.kind], block.level, block.ordinal, len(block.text)]
-        for block in article.blocks
-    ]
+    layout = [_block_layout(block) for block in article.blocks]
     meta = article.meta
     return Record(
         meta=encode_meta(meta),
@@ -130,6 +136,27 @@ def encode_article(article: Article) -> Record:
         body=body,
         layout=json.dumps(layout, separators=(",", ":")),
     )
+
+
+def _block_layout(block: Block) -> list[object]:
+    """``[kind, level, ordinal, length]``, then the drawing facts only when there are any:
+    ``{"s": spans, "l": language, "t": table}`` (spans as ``[start, end, kind]`` plus the
+    target of a link; a table as ``[header_rows, aligns, rows of [start, end] cells]``)."""
+    entry: list[object] = [_KIND_CODE[block.kind], block.level, block.ordinal, len(block.text)]
+    extra: dict[str, object] = {}
+    if block.spans:
+        extra["s"] = [
+            [span.start, span.end, _SPAN_CODE[span.kind], *([span.target] if span.target else [])]
+            for span in block.spans
+        ]
+    if block.language:
+        extra["l"] = block.language
+    if block.table is not None:
+        shape = block.table
+        extra["t"] = [shape.header_rows, list(shape.aligns), [list(row) for row in shape.rows]]
+    if extra:
+        entry.append(extra)
+    return entry
 
 
 def encode_meta(meta: ArticleMeta) -> str:
@@ -147,10 +174,43 @@ def decode_blocks(body: str, layout: str) -> tuple[Block, ...]:
     """Cut the stored body back into blocks using the layout's text lengths."""
     blocks = []
     start = 0
-    for code, level, ordinal, length in json.loads(layout):
-        blocks.append(Block(_CODE_KIND[code], body[start : start + length], level, ordinal))
+    for code, level, ordinal, length, *rest in json.loads(layout):
+        text = body[start : start + length]
+        if rest and isinstance(rest[0], dict):
+            blocks.append(_with_extras(Block(_CODE_KIND[code], text, level, ordinal), rest[0]))
+        else:
+            blocks.append(Block(_CODE_KIND[code], text, level, ordinal))
         start += length + 1  # the "\n" joining blocks
     return tuple(blocks)
+
+
+def _with_extras(block: Block, extra: dict[str, Any]) -> Block:
+    """A block with the spans, language and table of its layout entry (see _block_layout)."""
+    spans = tuple(
+        Span(item[0], item[1], SPAN_KINDS[item[2]], item[3] if len(item) > 3 else None)
+        for item in extra.get("s") or ()
+    )
+    table = None
+    if "t" in extra:
+        header_rows: int
+        aligns: list[str]
+        rows: list[list[list[int]]]
+        header_rows, aligns, rows = extra["t"]
+        table = TableShape(
+            tuple(tuple((cell[0], cell[1]) for cell in row) for row in rows),
+            header_rows,
+            tuple(aligns),
+        )
+    language = extra.get("l")
+    return Block(
+        block.kind,
+        block.text,
+        block.level,
+        block.ordinal,
+        spans=spans,
+        language=language if isinstance(language, str) else None,
+        table=table,
+    )
 
 
 def decode_article(row: dict, body: str, layout: str) -> Article:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from tuireader.library.model import PARAGRAPH, Block
+from tuireader.library.model import PARAGRAPH, TABLE, Block
 from tuireader.text.sanitize import sanitize_text
 
 #: Paragraphs longer than this many characters are split into several blocks, at a
@@ -29,12 +30,16 @@ def clean_blocks(blocks: Sequence[Block]) -> Iterable[Block]:
     for block in blocks:
         text = block.text if clean else sanitize_text(block.text)
         if block.kind == PARAGRAPH and len(text) > MAX_BLOCK_CHARS:
+            # A book in one line: its pieces are plain text (spans would need re-cutting).
             for piece in split_long_text(text):
                 yield Block(PARAGRAPH, piece, block.level, block.ordinal)
-        elif text is block.text:
+        elif text is block.text or text == block.text:
             yield block
-        else:
-            yield Block(block.kind, text, block.level, block.ordinal)
+        elif len(text) == len(block.text):  # characters replaced one for one: spans hold
+            yield replace(block, text=text)
+        else:  # offsets moved: the text stays, spans and cell positions cannot
+            kind = PARAGRAPH if block.kind == TABLE else block.kind
+            yield Block(kind, text, block.level, block.ordinal, language=block.language)
 
 
 def sanitize_body(text: str) -> str:

@@ -18,7 +18,21 @@ QUOTE = "quote"
 LIST_ITEM = "list_item"
 CODE = "code"
 RULE = "rule"
-BLOCK_KINDS = (HEADING, PARAGRAPH, QUOTE, LIST_ITEM, CODE, RULE)
+TABLE = "table"
+BLOCK_KINDS = (HEADING, PARAGRAPH, QUOTE, LIST_ITEM, CODE, RULE, TABLE)
+
+# Inline span kinds: stretches of a block's text drawn differently.
+SPAN_LINK = "link"
+SPAN_EMPHASIS = "em"
+SPAN_STRONG = "strong"
+SPAN_CODE = "code"
+SPAN_STRIKE = "strike"
+SPAN_KINDS = (SPAN_LINK, SPAN_EMPHASIS, SPAN_STRONG, SPAN_CODE, SPAN_STRIKE)
+
+# Column alignment of a table.
+ALIGN_LEFT = "left"
+ALIGN_CENTER = "center"
+ALIGN_RIGHT = "right"
 
 # Article formats.
 FORMAT_TEXT = "text"
@@ -28,18 +42,55 @@ FORMAT_EPUB = "epub"  # one chapter of an EPUB book
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch ``[start, end)`` of a block's text with a role: a link, emphasis, code.
+
+    Offsets are into :attr:`Block.text`, the rendered text that positions, bookmarks and
+    search use, so drawing a span never moves a position. ``target`` is a link's address
+    as the document wrote it (``../guide.md#setup``, ``https://…``); None otherwise.
+    Spans of one block are sorted by start; they may nest (a link inside strong text).
+    """
+
+    start: int
+    end: int
+    kind: str
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableShape:
+    """Where the cells of a ``table`` block lie in its text.
+
+    The block's text holds one line per row, cells joined by `` | `` (what search and
+    a plain view show); ``rows`` gives each cell as ``(start, end)`` offsets into that
+    text, so a renderer can draw columns. The first ``header_rows`` rows are the header;
+    ``aligns`` holds each column's alignment (``left``/``center``/``right``, "" unsaid).
+    """
+
+    rows: tuple[tuple[tuple[int, int], ...], ...]
+    header_rows: int = 0
+    aligns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One unit of an article's body.
 
     ``text`` is normalized: sanitized, ``\\n`` only as line separator (only code blocks
-    keep inner newlines). ``level`` is the heading level (1-6) or the list depth (0-based).
-    ``ordinal`` is the number shown for an ordered list item (None for bullets).
+    and tables keep inner newlines; a hard line break is one too). ``level`` is the
+    heading level (1-6) or the list depth (0-based). ``ordinal`` is the number shown for
+    an ordered list item (None for bullets). ``spans`` mark links, emphasis and code in
+    ``text``; ``language`` is a code block's language (its fence's first word), drawn
+    unwrapped; ``table`` is the cell layout of a ``table`` block.
     """
 
     kind: str
     text: str
     level: int = 0
     ordinal: int | None = None
+    spans: tuple[Span, ...] = ()
+    language: str | None = None
+    table: TableShape | None = None
 
 
 # How exact a date is, read from its ISO form: ``1999-03`` is a month, ``1999-03-05`` a day.

@@ -2,18 +2,32 @@
 
 h1–h6 → HEADING, p → PARAGRAPH, blockquote → QUOTE, li → LIST_ITEM, pre → CODE,
 hr → RULE; ``<br>`` ends a paragraph (old "div soup" pages separate paragraphs that
-way); a data table gives one paragraph per row, cells joined by `` | ``. The walk uses
+way); a data table gives one ``table`` block (header rows of ``<th>``, cell alignment from
+``align`` / ``text-align``), a layout table is walked as ordinary text. The walk uses
 ``etree.iterwalk`` (no recursion), so nesting depth cannot hurt.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lxml import etree
 
 from tuireader.library.formats.html.tree import clean_text, text_of
-from tuireader.library.model import CODE, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, RULE, Block
+from tuireader.library.formats.table import table_block
+from tuireader.library.model import (
+    ALIGN_CENTER,
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    RULE,
+    Block,
+)
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BREAKS = frozenset(
@@ -24,7 +38,10 @@ _BREAKS = frozenset(
         *_HEADINGS,
     }
 )  # fmt: skip
-_LAYOUT_SIGNS = ("p", "div", "ul", "ol", "br", "blockquote", "pre", *_HEADINGS)
+_TEXT_ALIGN = re.compile(r"text-align\s*:\s*(left|center|right)")
+_LAYOUT_SIGNS = ("p", "div", "ul", "ol", "blockquote", "pre", *_HEADINGS)
+# A cell holding this much text holds an article, not a datum.
+_LAYOUT_CELL_CHARS = 400
 
 
 def blocks_from_elements(elements: Iterable[etree._Element]) -> list[Block]:
@@ -45,7 +62,13 @@ class _Walker:
         self._context: list[tuple[str, int]] = [(PARAGRAPH, 0)]
         self._lists: list[list[int | None]] = []
         self._item_ordinals: list[int | None] = []
-        self._row: list[str] | None = None
+        # The data table being read: rows of cells (each a list of text pieces).
+        self._table: list[list[list[str]]] | None = None
+        self._table_depth = 0
+        self._header_rows = 0
+        self._aligns: list[str] = []
+        self._cell_open = False
+        self._row_all_th = False
 
     def walk(self, root: etree._Element) -> None:
         """Collect the blocks of ``root``'s subtree into :attr:`blocks`, skipping link lists."""
@@ -102,8 +125,19 @@ class _Walker:
             self._item_ordinals.append(self._next_ordinal())
         elif tag == "table":
             kind = "layout" if _is_layout_table(element) else "table"
-        elif tag == "tr" and kind == "table":
-            self._row = []
+            if kind == "table":
+                self._table_depth += 1
+                if self._table is None:
+                    self._table, self._header_rows, self._aligns = [], 0, []
+        elif tag == "tr" and kind == "table" and self._table_depth == 1 and self._table is not None:
+            self._table.append([])
+            self._row_all_th = True
+        elif tag in ("td", "th") and self._table and self._table_depth == 1:
+            self._table[-1].append([])
+            self._cell_open = True
+            self._row_all_th = self._row_all_th and tag == "th"
+            if len(self._table) == 1:
+                self._aligns.append(_alignment(element))
         self._context.append((kind, level))
 
     def _close(self, tag: str) -> None:
@@ -112,10 +146,19 @@ class _Walker:
             self._lists.pop()
         elif tag == "li" and self._item_ordinals:
             self._item_ordinals.pop()
-        elif tag == "tr" and self._row is not None:
-            if any(self._row):
-                self.blocks.append(Block(PARAGRAPH, " | ".join(self._row)))
-            self._row = None
+        elif tag in ("td", "th") and self._table_depth == 1:
+            self._cell_open = False
+        elif tag == "tr" and self._table and self._table_depth == 1:
+            if len(self._table) == self._header_rows + 1 and self._is_header_row():
+                self._header_rows += 1
+        elif tag == "table" and kind == "table":
+            self._table_depth -= 1
+            if self._table_depth == 0 and self._table is not None:
+                rows = [[(" ".join(cell), ()) for cell in row] for row in self._table]
+                block = table_block(rows, self._header_rows, self._aligns)
+                if block is not None:
+                    self.blocks.append(block)
+                self._table = None
 
     def _next_ordinal(self) -> int | None:
         if not self._lists:
@@ -137,8 +180,11 @@ class _Walker:
         text = raw.strip("\n").rstrip() if kind == CODE else clean_text(raw)
         if not text:
             return
-        if self._row is not None:
-            self._row.append(text)
+        if self._table is not None:
+            if self._cell_open and self._table and self._table[-1]:
+                self._table[-1][-1].append(text)
+            elif self._table:  # text in a row but outside its cells: a cell of its own
+                self._table[-1].append([text])
         elif kind == LIST_ITEM:
             ordinal = self._item_ordinals[-1] if self._item_ordinals else None
             if self._item_ordinals:
@@ -148,6 +194,10 @@ class _Walker:
             self.blocks.append(Block(kind, text, level if kind == HEADING else 0))
         else:
             self.blocks.append(Block(PARAGRAPH, text))
+
+    def _is_header_row(self) -> bool:
+        """Whether the last row read is all ``<th>`` (recorded when its cells opened)."""
+        return bool(self._table) and self._row_all_th
 
     @staticmethod
     def _is_link_list(tag: str, element: etree._Element) -> bool:
@@ -159,13 +209,29 @@ class _Walker:
         return text > 0 and links / text > 0.7
 
 
+def _alignment(cell: etree._Element) -> str:
+    """A cell's alignment from ``align=`` or ``style="text-align: …"`` ("" when unsaid)."""
+    align = (cell.get("align") or "").strip().lower()
+    if not align:
+        style = (cell.get("style") or "").lower()
+        found = _TEXT_ALIGN.search(style)
+        align = found.group(1) if found else ""
+    return {"left": ALIGN_LEFT, "center": ALIGN_CENTER, "right": ALIGN_RIGHT}.get(align, "")
+
+
 def _start_number(element: etree._Element) -> int:
     start = element.get("start", "1").strip()
     return int(start) if start.isdigit() and len(start) < 10 else 1
 
 
 def _is_layout_table(table: etree._Element) -> bool:
-    """A table used for page layout holds paragraphs or other tables in its cells."""
+    """A table used for page layout: paragraphs or other tables in its cells, one column
+    only, or a cell holding a whole article (old pages set text in cells between <br>)."""
     if next(table.iter(*_LAYOUT_SIGNS), None) is not None:
         return True
-    return any(inner is not table for inner in table.iter("table"))
+    if any(inner is not table for inner in table.iter("table")):
+        return True
+    cells = list(table.iter("td", "th"))
+    if all(len(row.findall("td")) + len(row.findall("th")) <= 1 for row in table.iter("tr")):
+        return True
+    return any(len(text_of(cell)) > _LAYOUT_CELL_CHARS for cell in cells)

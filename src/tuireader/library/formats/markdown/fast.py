@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tuireader.library.formats.inline import reduce_inline
+from tuireader.library.formats.markdown.inline import render_inline
 from tuireader.library.model import HEADING, PARAGRAPH, Block
 
 # A line that may open a block other than a paragraph or a plain ATX heading.
@@ -36,16 +36,16 @@ def fast_blocks(body: str) -> list[Block] | None:
             continue
         _end_paragraph(paragraph, blocks)
         if heading:
-            text = reduce_inline(heading.group(2).strip())
-            if text:
-                blocks.append(Block(HEADING, text, len(heading.group(1))))
+            shown = render_inline(heading.group(2).strip())
+            if shown.text:
+                blocks.append(Block(HEADING, shown.text, len(heading.group(1)), spans=shown.spans))
     _end_paragraph(paragraph, blocks)
     return blocks
 
 
 def _end_paragraph(lines: list[str], blocks: list[Block]) -> None:
     if lines:
-        text = reduce_inline("\n".join(lines).strip())
-        if text:
-            blocks.append(Block(PARAGRAPH, text))
+        shown = render_inline("\n".join(lines).strip())
+        if shown.text:
+            blocks.append(Block(PARAGRAPH, shown.text, spans=shown.spans))
         lines.clear()

@@ -2,8 +2,10 @@
 
 Front matter gives the metadata; without it the title is the first ``# `` heading (kept
 out of the blocks) or the file stem, and the date comes from the stem
-(``2022-11-01-slug``, ``20221101``). markdown-it-py finds the blocks; its inline pass
-is switched off for speed and :mod:`tuireader.library.formats.inline` reduces inline markup.
+(``2022-11-01-slug``, ``20221101``). markdown-it-py finds the blocks with its inline pass
+switched off; :mod:`tuireader.library.formats.markdown.inline` renders each inline run
+(text plus link / emphasis / code spans). Pipe tables become one ``table`` block, fenced
+code keeps its language, Jekyll's ``{% highlight lang %}`` is a fence.
 """
 
 from __future__ import annotations
@@ -14,15 +16,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from tuireader.library.formats.file_name import date_from_stem
-from tuireader.library.formats.inline import join_lines, reduce_inline, strip_tags
+from tuireader.library.formats.html.fragment import html_fragment_blocks
+from tuireader.library.formats.inline import join_lines, strip_tags
 from tuireader.library.formats.markdown.fast import fast_blocks
 from tuireader.library.formats.markdown.frontmatter import split_front_matter
+from tuireader.library.formats.markdown.inline import (
+    Rendered,
+    make_parser,
+    render_inline,
+    strip_templates,
+    unescape_shortcodes,
+)
 from tuireader.library.formats.markdown.meta import meta_from_front_matter
+from tuireader.library.formats.table import table_block
 from tuireader.library.model import (
+    ALIGN_CENTER,
+    ALIGN_LEFT,
+    ALIGN_RIGHT,
     CODE,
     HEADING,
     LIST_ITEM,
@@ -31,13 +44,17 @@ from tuireader.library.model import (
     RULE,
     Block,
     ParsedPage,
+    Span,
 )
 
-# maxNesting: commonmark's 20 token levels end at ~7 nested lists and silently drop the
-# rest of the file; 60 keeps real documents whole while bounding the recursion.
-_PARSER = (
-    MarkdownIt("commonmark", options_update={"maxNesting": 60}).enable("table").disable("inline")
+# maxNesting (in make_parser): commonmark's 20 token levels end at ~7 nested lists and
+# silently drop the rest of the file; 60 keeps real documents whole while bounding the
+# recursion. The core "inline" step is off: inline runs are rendered one by one.
+_PARSER = make_parser().disable("inline")
+_HIGHLIGHT = re.compile(
+    r"^[ \t]*\{%-?\s*(?:highlight\s+([\w+#.-]+)[^%]*|(endhighlight)\s*)-?%\}[ \t]*$", re.M
 )
+_ALIGNS = {"left": ALIGN_LEFT, "center": ALIGN_CENTER, "right": ALIGN_RIGHT}
 
 
 def parse_markdown(text: str, stem: str) -> ParsedPage:
@@ -76,12 +93,14 @@ def blocks_from_markdown(body: str, *, allow_fast: bool = True) -> list[Block]:
     Paragraph-and-heading documents take :func:`fast_blocks` unless ``allow_fast`` is
     False (tests compare both paths).
     """
+    if "{%" in body:  # Jekyll's {% highlight ruby %} … {% endhighlight %} is a fence
+        body = _HIGHLIGHT.sub(lambda m: "```" + (m[1] or "") if not m[2] else "```", body)
     fast = fast_blocks(body) if allow_fast else None
     if fast is not None:
         return fast
     builder = _BlockBuilder()
     with _gc_paused():
-        for token in _PARSER.parse(body):
+        for token in _PARSER.parse(body, builder.env):
             builder.feed(token)
     return builder.blocks
 
@@ -112,7 +131,13 @@ class _BlockBuilder:
         self._lists: list[list[int | None]] = []  # per open list: [next ordinal or None]
         self._item_ordinal: list[int | None] = []  # per open item: ordinal until first used
         self._heading_level = 0
-        self._row: list[str] | None = None
+        # The table being read: rows of cells, header rows, column alignments.
+        self._table: list[list[tuple[str, tuple[Span, ...]]]] | None = None
+        self._header_rows = 0
+        self._aligns: list[str] = []
+        self._in_head = False
+        # markdown-it fills in the link reference definitions during the block pass.
+        self.env: dict[str, object] = {}
 
     def feed(self, token: Token) -> None:
         """Handle one markdown-it token (``_on_<type>``); unknown token types are ignored."""
@@ -154,47 +179,77 @@ class _BlockBuilder:
     def _on_list_item_close(self, token: Token) -> None:
         self._item_ordinal.pop()
 
-    def _on_tr_open(self, token: Token) -> None:
-        self._row = []
+    def _on_table_open(self, token: Token) -> None:
+        self._table, self._header_rows, self._aligns = [], 0, []
 
-    def _on_tr_close(self, token: Token) -> None:
-        if self._row and any(self._row):
-            self._add(" | ".join(self._row))
-        self._row = None
+    def _on_thead_open(self, token: Token) -> None:
+        self._in_head = True
+
+    def _on_thead_close(self, token: Token) -> None:
+        self._in_head = False
+
+    def _on_tr_open(self, token: Token) -> None:
+        if self._table is not None:
+            self._table.append([])
+            self._header_rows += self._in_head
+
+    def _on_th_open(self, token: Token) -> None:
+        if self._table is not None and len(self._table) == 1:
+            style = str(token.attrGet("style") or "")
+            self._aligns.append(_ALIGNS.get(style.rpartition(":")[2].strip(), ""))
+
+    def _on_table_close(self, token: Token) -> None:
+        rows, self._table = self._table or [], None
+        block = table_block(rows, self._header_rows, self._aligns)
+        if block is not None:
+            self.blocks.append(block)
 
     def _on_inline(self, token: Token) -> None:
-        text = reduce_inline(token.content)
-        if self._row is not None:
-            self._row.append(text)
+        rendered = render_inline(token.content, self.env)
+        if self._table is not None:
+            if self._table:
+                self._table[-1].append((rendered.text, rendered.spans))
         elif self._heading_level:
-            if text:
-                self.blocks.append(Block(HEADING, text, level=self._heading_level))
+            if rendered.text:
+                self.blocks.append(
+                    Block(HEADING, rendered.text, self._heading_level, spans=rendered.spans)
+                )
         else:
-            self._add(text)
+            self._add(rendered)
 
     def _on_fence(self, token: Token) -> None:
-        text = token.content.rstrip("\n")
+        text = unescape_shortcodes(token.content.rstrip("\n"))
         if text:  # an empty fence (a lone ```) shows nothing: no empty block
-            self.blocks.append(Block(CODE, text))
+            language = token.info.split(maxsplit=1)[0] if token.info.strip() else None
+            self.blocks.append(Block(CODE, text, language=language and language[:40]))
 
-    _on_code_block = _on_fence
+    def _on_code_block(self, token: Token) -> None:
+        text = token.content.rstrip("\n")
+        if text:
+            self.blocks.append(Block(CODE, text))
 
     def _on_hr(self, token: Token) -> None:
         self.blocks.append(Block(RULE, ""))
 
     def _on_html_block(self, token: Token) -> None:
-        for chunk in re.split(r"\n\s*\n", strip_tags(token.content)):
-            self._add(join_lines(chunk))
+        text = strip_templates(token.content) if "{" in token.content else token.content
+        if "<table" in text.lower():  # an HTML table is drawn as a table too
+            self.blocks.extend(html_fragment_blocks(text))
+            return
+        for chunk in re.split(r"\n\s*\n", strip_tags(text)):
+            self._add(Rendered(join_lines(chunk)))
 
-    def _add(self, text: str) -> None:
+    def _add(self, rendered: Rendered) -> None:
         """A paragraph of text in the current context (list item, quote or plain)."""
+        text, spans = rendered.text, rendered.spans
         if not text:
             return
         if self._item_ordinal:
             ordinal = self._item_ordinal[-1]
             self._item_ordinal[-1] = None  # later paragraphs of the item carry no number
-            self.blocks.append(Block(LIST_ITEM, text, len(self._lists) - 1, ordinal))
+            level = len(self._lists) - 1
+            self.blocks.append(Block(LIST_ITEM, text, level, ordinal, spans=spans))
         elif self._quote_depth:
-            self.blocks.append(Block(QUOTE, text))
+            self.blocks.append(Block(QUOTE, text, spans=spans))
         else:
-            self.blocks.append(Block(PARAGRAPH, text))
+            self.blocks.append(Block(PARAGRAPH, text, spans=spans))

@@ -1,0 +1,176 @@
+"""Markdown shown as a document: inline markup rendered, spans recorded, templates hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.catalog.codec import decode_blocks, encode_article
+from tuireader.library.blocks import clean_blocks
+from tuireader.library.formats.markdown.inline import render_inline
+from tuireader.library.formats.markdown.page import parse_markdown
+from tuireader.library.model import (
+    CODE,
+    PARAGRAPH,
+    SPAN_CODE,
+    SPAN_EMPHASIS,
+    SPAN_LINK,
+    SPAN_STRIKE,
+    SPAN_STRONG,
+    TABLE,
+    Article,
+    ArticleMeta,
+    Block,
+    Span,
+)
+
+
+def spans_of(raw: str) -> list[tuple[str, str, str | None]]:
+    """(kind, covered text, target) of each span of ``raw`` rendered."""
+    shown = render_inline(raw)
+    return [(span.kind, shown.text[span.start : span.end], span.target) for span in shown.spans]
+
+
+def test_link_whose_text_is_inline_code_is_one_link() -> None:
+    raw = "设置 [`opt_agg_push_down`](/system-variables.md#opt_agg_push_down) 变量"
+    assert render_inline(raw).text == "设置 opt_agg_push_down 变量"
+    assert spans_of(raw) == [
+        (SPAN_LINK, "opt_agg_push_down", "/system-variables.md#opt_agg_push_down"),
+        (SPAN_CODE, "opt_agg_push_down", None),
+    ]
+
+
+def test_emphasis_and_images_inside_link_text() -> None:
+    raw = "see [the **big** ![logo](l.png) guide](guide.md)"
+    assert render_inline(raw).text == "see the big [image: logo] guide"
+    assert spans_of(raw) == [
+        (SPAN_LINK, "the big [image: logo] guide", "guide.md"),
+        (SPAN_STRONG, "big", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown", "strong"),
+    [
+        ("这是**“重点”**的内容", "这是“重点”的内容", "“重点”"),
+        ("请看，**注意**：不要删除", "请看，注意：不要删除", "注意"),
+        ("**（括号）**之后", "（括号）之后", "（括号）"),
+    ],
+)
+def test_emphasis_next_to_chinese_punctuation(raw: str, shown: str, strong: str) -> None:
+    assert render_inline(raw).text == shown
+    assert spans_of(raw) == [(SPAN_STRONG, strong, None)]
+
+
+def test_emphasis_kinds_and_strikethrough() -> None:
+    assert spans_of("*a* _b_ **c** ~~d~~") == [
+        (SPAN_EMPHASIS, "a", None),
+        (SPAN_EMPHASIS, "b", None),
+        (SPAN_STRONG, "c", None),
+        (SPAN_STRIKE, "d", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (
+            "<https://example.org/a> and <me@example.org>",
+            "https://example.org/a and me@example.org",
+        ),
+        ("&copy; 2024 &amp; &#x4E2D;", "© 2024 & 中"),
+        ("a <span class='x'>styled</span> word", "a styled word"),
+        ("![](empty.png) then ![alt *text*](x.png)", "[image] then [image: alt text]"),
+        ("line one  \nline two", "line one\nline two"),
+        ("line one\\\nline two", "line one\nline two"),
+        ("中文第一行\n中文第二行", "中文第一行中文第二行"),
+        ("English line\nnext line", "English line next line"),
+        (r"\*not emphasis\*", "*not emphasis*"),
+        ("`{{< shortcode >}}` in code stays", "{{< shortcode >}} in code stays"),
+    ],
+)
+def test_inline_constructs_rendered(raw: str, shown: str) -> None:
+    assert render_inline(raw).text == shown
+
+
+def test_autolink_is_a_link_span() -> None:
+    assert spans_of("<https://example.org/a>") == [
+        (SPAN_LINK, "https://example.org/a", "https://example.org/a")
+    ]
+
+
+def test_site_generator_templates_never_show() -> None:
+    text = """Intro with {{ site.title }} and {% include note.html %} gone.
+
+{{< copyable "sql" >}}
+
+```sql
+SELECT 1;
+```
+
+{{< new-in 0.141.0 />}}
+
+{{% notice tip %}}
+Paired shortcodes keep **their** text.
+{{% /notice %}}
+
+Show a shortcode: {{</* myshortcode arg */>}}
+
+{{< figure src="boat.jpg" caption="A boat at dusk" >}}
+
+{% highlight ruby %}
+puts "hi"
+{% endhighlight %}
+"""
+    blocks = parse_markdown(text, "s").blocks
+    texts = [block.text for block in blocks]
+    assert texts == [
+        "Intro with and gone.",
+        "SELECT 1;",
+        "Paired shortcodes keep their text.",
+        "Show a shortcode: {{< myshortcode arg >}}",
+        "[image: A boat at dusk]",
+        'puts "hi"',
+    ]
+    assert (blocks[1].kind, blocks[1].language) == (CODE, "sql")
+    assert (blocks[5].kind, blocks[5].language) == (CODE, "ruby")
+
+
+def test_shortcodes_inside_code_blocks_stay_as_written() -> None:
+    blocks = parse_markdown('```\n{{< ref "a.md" >}}\n```\n', "s").blocks
+    assert blocks == (Block(CODE, '{{< ref "a.md" >}}'),)
+
+
+def test_pipe_table_is_one_block_with_header_cells_and_alignment() -> None:
+    text = "| 名称 | 数量 | 说明 |\n|:---|---:|:-:|\n| 苹果 | 3 | [详情](fruit.md) |\n| 梨 | 12 | 无 |\n"
+    (block,) = parse_markdown(text, "s").blocks
+    assert block.kind == TABLE
+    assert block.text == "名称 | 数量 | 说明\n苹果 | 3 | 详情\n梨 | 12 | 无"
+    assert block.table is not None
+    assert block.table.header_rows == 1
+    assert block.table.aligns == ("left", "right", "center")
+    cells = [[block.text[a:b] for a, b in row] for row in block.table.rows]
+    assert cells == [["名称", "数量", "说明"], ["苹果", "3", "详情"], ["梨", "12", "无"]]
+    (link,) = block.spans
+    assert (block.text[link.start : link.end], link.target) == ("详情", "fruit.md")
+
+
+def test_reference_links_resolve_through_the_block_pass() -> None:
+    (block,) = parse_markdown("Read [the guide][g].\n\n[g]: ../guide.md#setup\n", "s").blocks
+    assert block.text == "Read the guide."
+    assert block.spans == (Span(5, 14, SPAN_LINK, "../guide.md#setup"),)
+
+
+def test_drawing_facts_survive_the_catalog() -> None:
+    blocks = parse_markdown(
+        "A [link](b.md) and `code`.\n\n```go\nfunc main() {}\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n",
+        "s",
+    ).blocks
+    article = Article(ArticleMeta(title="t"), blocks)
+    record = encode_article(article)
+    assert decode_blocks(record.body, record.layout) == blocks
+    assert [block.kind for block in blocks] == [PARAGRAPH, CODE, TABLE]
+
+
+def test_cleaning_keeps_spans_when_offsets_hold() -> None:
+    block = Block(PARAGRAPH, "a link", spans=(Span(2, 6, SPAN_LINK, "x.md"),))
+    assert list(clean_blocks([block])) == [block]
