@@ -84,16 +84,15 @@ async def test_d_looks_up_the_word_and_keeps_it(zh_library, make_app, paths):
         before = shown_text(screen.reader)
         await pilot.press("d")
         await settle(pilot)
-        popup = app.screen
-        assert type(popup).__name__ == "DictionaryPopup"
-        body = popup.query_one("#dictionary-entries").render()
-        text = str(body)
+        popup = screen.dictionary_panel
+        assert popup.display and popup.has_focus
+        text = str(popup.query_one("#dictionary-entries").render())
         assert "經濟發展" in text and "jīng jì fā zhǎn" in text
         assert "經濟" in text and "發展" in text  # the word's parts
         assert shown_text(screen.reader) == before  # the text did not move
         await pilot.press("escape")
         await settle(pilot)
-        assert app.screen is screen
+        assert not popup.display and screen.reader.has_focus
     store = StateStore.open(paths.state_db, backups=False)
     words = store.vocab.words()
     store.close()

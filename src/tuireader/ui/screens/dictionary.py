@@ -1,25 +1,17 @@
-"""The dictionary popup: the word at the cursor (or each word of a passage), pinyin with
-tone marks and CC-CEDICT's definitions, over the reader, which does not move.
+"""What the dictionary popup says: the word at the cursor (or each word of a passage),
+pinyin with tone marks and CC-CEDICT's definitions.
 
-A ``ModalScreen`` drawn on top of the library screen: the text underneath keeps its
-place, escape (or the key again) closes it. Every string shown is built as ``Text``
-(never markup); the entries come from the bundled dictionary, the words from the article.
+Every string is built as ``Text`` (never markup); the entries come from the bundled
+dictionary, the words from the article. The popup itself is
+:class:`~tuireader.ui.widgets.dictionary_panel.DictionaryPanel`.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
-from tuireader.dictionary.cedict import SHORT_ATTRIBUTION
 from tuireader.dictionary.index import Match
 from tuireader.dictionary.pinyin import tone_marks
-from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 
 #: Definitions shown per entry (a character can have dozens of senses).
@@ -54,30 +46,3 @@ def not_found_text(word: str) -> Text:
     text = Text("Not in the dictionary: ", style="dim")
     text.append(one_line(word) or "(no Chinese word here)")
     return text
-
-
-class DictionaryPopup(ModalScreen[None]):
-    """A box with dictionary entries; escape or the dictionary key closes it."""
-
-    BINDINGS: ClassVar = bindings("dictionary")
-
-    def __init__(self, body: Text, saved: int = 0) -> None:
-        """Show ``body``; ``saved`` words went to the vocabulary list."""
-        super().__init__()
-        self._body = body
-        self._saved = saved
-
-    def compose(self) -> ComposeResult:
-        """The entries in a scrollable box, the source line under them."""
-        with VerticalScroll(id="dictionary-box") as box:
-            box.border_title = "Dictionary"
-            box.border_subtitle = "escape closes"
-            yield Static(self._body, id="dictionary-entries")
-            note = (
-                f"{self._saved} word(s) kept for `tuireader vocab export` · " if self._saved else ""
-            )
-            yield Static(Text(note + SHORT_ATTRIBUTION, style="dim"), id="dictionary-source")
-
-    def action_close(self) -> None:
-        """Close the popup."""
-        self.dismiss(None)

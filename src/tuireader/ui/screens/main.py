@@ -34,6 +34,7 @@ from tuireader.ui.screens.main_watch import WatchMixin
 from tuireader.ui.screens.messages import ArticleLoaded
 from tuireader.ui.sorts import SORTS
 from tuireader.ui.widgets.article_list import ArticleList
+from tuireader.ui.widgets.dictionary_panel import DictionaryPanel
 from tuireader.ui.widgets.quiet_footer import QuietFooter
 from tuireader.ui.widgets.reader import ArticleReader
 from tuireader.ui.widgets.reader_pane import ReaderPane
@@ -89,6 +90,7 @@ class MainScreen(
         with Horizontal(id="scan-row"):
             yield Static("Reading new files ", id="scan-label")
             yield ProgressBar(id="scan-progress", show_eta=True)
+        yield DictionaryPanel(id="dictionary-box")
         yield StatusLine(id="status")
         yield QuietFooter()
 
@@ -106,6 +108,16 @@ class MainScreen(
     def reader(self) -> ArticleReader:
         """The reader widget."""
         return self.query_one("#reader", ArticleReader)
+
+    @property
+    def dictionary_panel(self) -> DictionaryPanel:
+        """The dictionary popup (hidden until a lookup)."""
+        return self.query_one("#dictionary-box", DictionaryPanel)
+
+    @on(DictionaryPanel.Closed)
+    def _dictionary_closed(self) -> None:
+        if self.current is not None:
+            self.reader.focus()
 
     @property
     def status(self) -> StatusLine:

@@ -24,7 +24,7 @@ from tuireader.state import StateWriteError
 from tuireader.state.reading import Reading, ReadingClock
 from tuireader.state.vocabulary import VocabWord
 from tuireader.text.script import ORIGINAL, SCRIPTS
-from tuireader.ui.screens.dictionary import DictionaryPopup, entry_text, not_found_text
+from tuireader.ui.screens.dictionary import entry_text, not_found_text
 from tuireader.ui.widgets.reader_aids import DisplayAids
 
 if TYPE_CHECKING:
@@ -129,18 +129,19 @@ class ReadingAids:
                 break
         if not matches:
             word = text[anchor.offset : anchor.offset + 1]
-            self._screen.app.push_screen(DictionaryPopup(not_found_text(word)))
+            self._screen.dictionary_panel.show_entries(not_found_text(word))
             return
-        saved = self._save_word(matches[0], article, text)
-        self._screen.app.push_screen(DictionaryPopup(entry_text(matches), saved))
+        self._screen.dictionary_panel.show_entries(entry_text(matches), 1)
+        # Kept after the popup is painted: a state write waits for the disk.
+        self._screen.call_after_refresh(self._save_word, matches[0], article, text)
 
     def _show_passage(self, passage: str) -> None:
         assert self._dictionary is not None
         matches = self._dictionary.lookup_passage(passage)
         body = entry_text(matches) if matches else not_found_text(passage[:20])
-        self._screen.app.push_screen(DictionaryPopup(body))
+        self._screen.dictionary_panel.show_entries(body)
 
-    def _save_word(self, match: Match, article: Article, text: str) -> int:
+    def _save_word(self, match: Match, article: Article, text: str) -> None:
         entry = match.entries[0]
         span = sentence_at(text, match.start) or (0, len(text))
         row = self._screen.current
@@ -157,8 +158,6 @@ class ReadingAids:
             self._screen.library.state.vocab.save(word)
         except StateWriteError as exc:
             self._screen.notify(str(exc), title="Word not kept", markup=False, severity="warning")
-            return 0
-        return 1
 
     def _with_dictionary(self, then: Callable[[], None]) -> None:
         """Run ``then`` on the UI thread once the dictionary is open."""
