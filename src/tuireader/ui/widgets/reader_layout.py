@@ -140,6 +140,12 @@ class DocumentLayout:
             self._texts[index] = text
         return text
 
+    @property
+    def rows_estimated_only(self) -> bool:
+        """Whether blocks are wrapped only as they show (pinyin mode: readings cost a
+        dictionary look-up per word, so a long article is never typeset whole)."""
+        return self.aids is not None and self.aids.readings is not None
+
     def view(self, index: int) -> BlockView:
         """Block ``index`` as shown with the display aids (only when there are some)."""
         assert self.aids is not None

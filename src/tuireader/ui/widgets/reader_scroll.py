@@ -141,6 +141,8 @@ class ReaderScrolling:
             layout = self._layout
             if generation != self._generation or layout is None or not layout.unwrapped:
                 return
+            if layout.rows_estimated_only:
+                return  # pinyin mode: each block costs dictionary look-ups; wrap what shows
             anchor, top = self.anchor, self.scroll_offset.y
             offset = top - layout.row_of(anchor)  # a gap or header row sits above its line
             deadline = perf_counter() + REFINE_SLICE
