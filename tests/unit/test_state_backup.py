@@ -75,7 +75,7 @@ def test_damaged_database_is_refilled_from_the_newest_backup(tmp_path: Path) -> 
     db.write_bytes(b"garbage" * 100)
     store = StateStore.open(db)
     assert "not a SQLite database" in store.notices[0]
-    assert "Restored 1 bookmark(s) and 2 read mark(s)" in store.notices[1]
+    assert "1 more bookmark(s) (1 with notes), 2 more read mark(s)" in store.notices[1]
     restored = store.bookmarks.page()[0]
     assert (restored.uid, restored.quote, restored.note) == (b.uid, "第二句！", "note")
     assert store.marks.is_read("fpA") and store.positions.get("fpB") == Anchor(3, 1)
@@ -106,7 +106,7 @@ def test_recovery_restores_the_newest_of_several_backups(tmp_path: Path) -> None
     db = tmp_path / "state.db"
     db.write_bytes(b"garbage" * 100)
     store = StateStore.open(db, backups=False)
-    assert "Restored 0 bookmark(s) and 2 read mark(s)" in store.notices[1]
+    assert "0 more bookmark(s) (0 with notes), 2 more read mark(s)" in store.notices[1]
     assert "state-20240301T080000-7.json" in store.notices[1]
     assert store.marks.is_read("new1") and store.marks.is_read("new2")
     assert not store.marks.is_read("old1") and not store.marks.is_read("mid1")
@@ -121,7 +121,7 @@ def test_an_unreadable_newest_backup_falls_back_to_the_one_before(tmp_path: Path
     db = tmp_path / "state.db"
     db.write_bytes(b"garbage" * 100)
     store = StateStore.open(db, backups=False)
-    assert "Restored 0 bookmark(s) and 1 read mark(s)" in store.notices[1]
+    assert "0 more bookmark(s) (0 with notes), 1 more read mark(s)" in store.notices[1]
     assert "state-20240101T080000-7.json" in store.notices[1]
     store.close()
 
@@ -152,3 +152,63 @@ def test_reading_statistics_and_vocabulary_come_back_from_a_backup(tmp_path: Pat
         1,
     )
     store.close()
+
+
+def test_a_backup_after_every_n_changes(tmp_path: Path) -> None:
+    from tuireader.state.backup import CHANGES_PER_BACKUP
+
+    db = tmp_path / "state.db"
+    folder = tmp_path / "backups"
+    store = StateStore.open(db)
+    assert len(backups(folder)) == 1  # the first open of the day
+    for i in range(CHANGES_PER_BACKUP - 1):
+        store.marks.set_read(f"fp{i}", f"{i}.txt")
+    assert len(backups(folder)) == 1
+    time.sleep(1.1)  # backup names carry the second they were made
+    store.marks.set_read("last", "last.txt")
+    found = backups(folder)
+    assert len(found) == 2
+    states = json.loads(found[-1].read_text("utf-8"))["article_state"]
+    assert len(states) == CHANGES_PER_BACKUP
+    store.close()
+
+
+def test_a_clean_close_backs_up_what_changed(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    folder = tmp_path / "backups"
+    StateStore.open(db).close()
+    time.sleep(1.1)
+    store = StateStore.open(db)  # same day: no backup at open
+    b = store.bookmarks.add_article("fp", "a.txt", "A title", "a note")
+    assert len(backups(folder)) == 1
+    store.close()
+    found = backups(folder)
+    assert len(found) == 2
+    items = json.loads(found[-1].read_text("utf-8"))["annotations"]["items"]
+    assert [item["id"] for item in items] == [f"urn:uuid:{b.uid}"]
+
+
+def test_a_close_without_changes_writes_no_backup(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    StateStore.open(db).close()
+    StateStore.open(db).close()
+    assert len(backups(tmp_path / "backups")) == 1
+
+
+def test_pruning_keeps_one_backup_per_recent_day(tmp_path: Path) -> None:
+    from tuireader.state.backup import prune
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    now = time.time()
+    names = []
+    for days_ago in (9, 3, 3, 2):
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now - days_ago * 86400 + len(names)))
+        names.append(f"state-{stamp}-{len(names)}.json")
+    for minute in range(KEEP):  # today's: the KEEP newest
+        names.append(f"state-{time.strftime('%Y%m%d', time.gmtime(now))}T{minute:04d}00-9.json")
+    for name in names:
+        (folder / name).write_text("{}")
+    prune(folder, now=now)
+    kept = {p.name for p in backups(folder)}
+    assert kept == set(names[-KEEP:]) | {names[2], names[3]}

@@ -26,13 +26,18 @@ class StateDb:
         self._lock = threading.RLock()
         self.read_only = read_only
         self._read_only_reason = read_only_reason
+        #: Called after each committed change (the store counts them for backups).
+        self.after_write: Callable[[], None] | None = None
 
     def write(self, action: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``action`` in one write transaction, or raise StateWriteError."""
         if self.read_only:
             raise StateWriteError(self._read_only_reason or "Not saved: state is read-only.")
         with self._lock, write_transaction(self._conn) as conn:
-            return action(conn)
+            result = action(conn)
+        if self.after_write is not None:
+            self.after_write()
+        return result
 
     def one(self, sql: str, params: tuple[Any, ...] = ()) -> tuple[Any, ...] | None:
         """The first row of a query, or None."""

@@ -127,9 +127,9 @@ def _flatten_yaml(articles) -> list[tuple[dict, dict]]:
 def _bookmark(fields: dict, position: dict) -> Bookmark:
     """Check types and build a Bookmark; a missing uid is derived from the content."""
     for name in ("fingerprint", "path", "title", "note", "prefix", "suffix", "created"):
-        fields[name] = _text(fields[name], name)
+        fields[name] = text_field(fields[name], name)
     if fields["quote"] is not None:
-        fields["quote"] = _text(fields["quote"], "quote")
+        fields["quote"] = text_field(fields["quote"], "quote")
     if not (fields["fingerprint"] or fields["path"]):
         raise ValueError("no article path or fingerprint")
     if not fields["uid"]:
@@ -159,7 +159,7 @@ def _uid(value) -> str:
     return text.removeprefix("urn:uuid:")
 
 
-def _text(value, name: str) -> str:
+def text_field(value, name: str) -> str:
     """A string field (numbers and dates the YAML parser made are turned back to text)."""
     if value is None:
         return ""

@@ -18,11 +18,13 @@ from tuireader.state.safety import (
     SIDE_FILES,
     StateWriteError,
     connect,
+    decode_text,
     file_problem,
     reason_of,
     set_aside,
     write_transaction,
 )
+from tuireader.state.salvage import Recovery, salvage_into
 from tuireader.state.schema import SCHEMA_VERSION, migrate, schema_version
 
 
@@ -35,26 +37,45 @@ class OpenedDb:
     read_only: bool = False
     read_only_reason: str = ""
     set_aside: bool = False  # a bad file was moved away: the new one may need a restore
+    recovery: Recovery | None = None  # what was salvaged from the file set aside
 
 
 def open_state_db(path: Path) -> OpenedDb:
-    """Open (creating, repairing or setting aside as needed) the state database."""
+    """Open (creating, repairing or setting aside as needed) the state database.
+
+    A damaged file is set aside and every row still readable in it is copied into the
+    new one (:mod:`tuireader.state.salvage`); the store then merges the newest backup.
+    """
     notices: list[str] = []
+    aside: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         problem = file_problem(path)
         if problem:
-            notices.append(_aside_notice(path, problem))
+            aside = set_aside(path, "bad")
+            notices.append(_aside_notice(path, problem, aside))
         if not path.exists():
             _create_fresh(path)
         conn, problem = _connect_checked(path)
         if problem or conn is None:
-            notices.append(_aside_notice(path, problem or "could not be checked"))
+            aside = set_aside(path, "bad")
+            notices.append(_aside_notice(path, problem or "could not be checked", aside))
             _create_fresh(path)
             conn = connect(path)
     except (OSError, sqlite3.Error) as exc:
         return _fallback(path, exc, notices)
-    return _check_version(OpenedDb(conn, notices, set_aside=bool(notices)))
+    opened = OpenedDb(conn, notices, set_aside=bool(notices))
+    if aside is not None:
+        opened.recovery = _salvage(conn, aside)
+    return _check_version(opened)
+
+
+def _salvage(conn: sqlite3.Connection, aside: Path) -> Recovery:
+    """Copy what can be read from the set-aside file; never raises."""
+    try:
+        return salvage_into(conn, aside)
+    except (OSError, sqlite3.Error) as exc:
+        return Recovery(source=aside.name, error=reason_of(exc))
 
 
 def _fallback(path: Path, exc: BaseException, notices: list[str]) -> OpenedDb:
@@ -80,6 +101,7 @@ def _read_only_view(path: Path) -> sqlite3.Connection | None:
     uri = path.absolute().as_uri() + "?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn.text_factory = decode_text
         if conn.execute("PRAGMA quick_check").fetchall() == [("ok",)] and schema_version(conn):
             return conn
         conn.close()
@@ -88,9 +110,8 @@ def _read_only_view(path: Path) -> sqlite3.Connection | None:
     return None
 
 
-def _aside_notice(path: Path, problem: str) -> str:
-    """Set a bad database aside and say where it went."""
-    target = set_aside(path, "bad")
+def _aside_notice(path: Path, problem: str, target: Path) -> str:
+    """Say that a bad database was set aside, and where it went."""
     return (
         f"Your state database {path} {problem}. It was kept as {target.name} and a new one "
         "was started."

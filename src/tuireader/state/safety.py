@@ -24,11 +24,21 @@ class StateWriteError(Exception):
     """A change to the user's state could not be saved; ``str(error)`` is for people."""
 
 
+def decode_text(raw: bytes) -> str:
+    """TEXT from state.db; bytes a damaged page left invalid become U+FFFD.
+
+    ``quick_check`` checks the file's structure, not the text inside records: without
+    this, one damaged title would make every listing of bookmarks fail.
+    """
+    return raw.decode("utf-8", "replace")
+
+
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the settings every state.db user must share."""
     conn = sqlite3.connect(
         str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
+    conn.text_factory = decode_text
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # A read-only folder cannot switch modes; reads still work.
     with suppress(sqlite3.OperationalError):

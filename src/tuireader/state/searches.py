@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from tuireader.state.connection import StateDb
 from tuireader.state.rows import now_iso
 
-_TABLE = """CREATE TABLE IF NOT EXISTS saved_searches(
+#: The table, made on first use (and by a salvage that finds saved searches).
+CREATE_TABLE = """CREATE TABLE IF NOT EXISTS saved_searches(
     name TEXT PRIMARY KEY, query TEXT NOT NULL, created TEXT NOT NULL)"""
 
 
@@ -52,7 +53,7 @@ class SavedSearches:
             raise ValueError("a saved search needs a name and a query")
 
         def write(conn: sqlite3.Connection) -> None:
-            conn.execute(_TABLE)
+            conn.execute(CREATE_TABLE)
             conn.execute(
                 "INSERT OR REPLACE INTO saved_searches (name, query, created) VALUES (?, ?, ?)",
                 (name, query, now_iso()),
@@ -64,7 +65,7 @@ class SavedSearches:
         """Forget the saved search called ``name``; False if there was none."""
 
         def write(conn: sqlite3.Connection) -> int:
-            conn.execute(_TABLE)
+            conn.execute(CREATE_TABLE)
             return conn.execute("DELETE FROM saved_searches WHERE name = ?", (name,)).rowcount
 
         return self._db.write(write) > 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tuireader.library.model import Bookmark
-from tuireader.state.backup import backup_if_due, restore_latest
+from tuireader.state.backup import BackupSchedule, backup_if_due, restore_latest
 from tuireader.state.bookmarks import Bookmarks
 from tuireader.state.connection import StateDb
 from tuireader.state.marks import Positions, ReadMarks
@@ -43,10 +43,12 @@ class StateStore:
         self.searches = SavedSearches(self._db)
         self.stats = ReadingStats(self._db)
         self.vocab = Vocabulary(self._db)
+        self._backups: BackupSchedule | None = None
 
     @classmethod
     def open(cls, path: Path, *, backups: bool = True) -> StateStore:
-        """Open state.db at ``path`` (never raises); backs up at most once a day.
+        """Open state.db at ``path`` (never raises); backs up at most once a day at open,
+        after every ``CHANGES_PER_BACKUP`` changes and at :meth:`close` (``backups``).
 
         When a bad file had to be set aside, the new database is filled from the newest
         backup (and the user told how much came back).
@@ -55,11 +57,14 @@ class StateStore:
         opened = open_state_db(path)
         store = cls(opened, path)
         if opened.set_aside and not store.read_only:
-            store.notices.append(restore_latest(store, path.parent / "backups"))
+            backups_dir = path.parent / "backups"
+            store.notices.append(restore_latest(store, backups_dir, opened.recovery))
         if backups and not store.read_only:
             notice = backup_if_due(store, path.parent / "backups")
             if notice:
                 store.notices.append(notice)
+            store._backups = BackupSchedule(store, path.parent / "backups")
+            store._db.after_write = store._backups.changed
         return store
 
     @property
@@ -68,7 +73,10 @@ class StateStore:
         return self._db.read_only
 
     def close(self) -> None:
-        """Close the database (WAL content is checkpointed by SQLite)."""
+        """Back up what changed since the last backup, then close the database."""
+        if self._backups is not None:
+            self._backups.at_close()
+            self._backups = None
         self._db.close()
 
     def integrity_ok(self) -> bool:
