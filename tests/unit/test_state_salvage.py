@@ -168,3 +168,37 @@ def test_new_bookmarks_never_reuse_a_trashed_id(tmp_path: Path) -> None:
         assert store.bookmarks.count() == 21
     finally:
         store.close()
+
+
+def test_records_go_to_the_table_whose_types_they_fit(tmp_path: Path) -> None:
+    from tuireader.state.safety import connect
+    from tuireader.state.salvage import salvage, table_shapes
+    from tuireader.state.schema import migrate
+
+    db = tmp_path / "state.db"
+    conn = connect(db)
+    migrate(conn)
+    # article_state and reading_time both have seven columns.
+    conn.executemany(
+        "INSERT INTO article_state VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(f"fp{i:04d}" + "x" * 60, f"{i}.md", i % 2, None, i, 0, "t") for i in range(400)],
+    )
+    conn.executemany(
+        "INSERT INTO reading_time VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [("2024-01-01", f"fp{i:04d}", f"{i}.md", "T" * 50, "S", 1.5, 10) for i in range(300)],
+    )
+    shapes = table_shapes(conn)
+    conn.close()
+    with sqlite3.connect(db) as check:
+        roots = dict(check.execute("SELECT name, rootpage FROM sqlite_master").fetchall())
+    data = bytearray(db.read_bytes())
+    for table in ("article_state", "reading_time"):
+        start = (roots[table] - 1) * PAGE
+        data[start + 8 : start + 16] = b"\xff" * 8  # break each root's child pointers
+    db.write_bytes(bytes(data))
+    found = salvage(db, shapes)
+    assert set(found.page_read) >= {"article_state", "reading_time"}
+    assert len(found.rows["article_state"]) == 400
+    assert len(found.rows["reading_time"]) == 300
+    assert all(isinstance(row[2], int) for row in found.rows["article_state"].values())
+    assert found.damaged_records == 0
