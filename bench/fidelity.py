@@ -131,16 +131,23 @@ class Tally:
     ours: Counter = field(default_factory=Counter)
     base: Counter = field(default_factory=Counter)
     asked: Counter = field(default_factory=Counter)
+    where: str = ""
 
-    def judge(self, name: str, ours_right: bool, base_right: bool) -> None:
-        """Count one case of figure ``name``."""
+    def judge(self, name: str, ours_right: bool, base_right: bool, why: object = "") -> None:
+        """Count one case of figure ``name``; a miss is listed with ``--misses name``."""
         self.asked[name] += 1
         self.ours[name] += bool(ours_right)
         self.base[name] += bool(base_right)
+        if not ours_right and name in MISSES:
+            print(f"  miss {name}: {self.where}: {why}"[:300])
 
     def figure(self, name: str, label: str, target: float | None) -> Figure:
         """The share figure for ``name``."""
         return share(label, self.ours[name], self.base[name], self.asked[name], target)
+
+
+#: Figures whose misses are printed (``--misses title_news,author``), for tuning.
+MISSES: set[str] = set()
 
 
 # -- fudan_dev --------------------------------------------------------------------------
@@ -323,6 +330,7 @@ def section_fudan(folder: Path) -> list[Figure]:
     reflow_pars = [0, 0, 0]  # paragraphs, ours, base
     for path in files:
         data = path.read_bytes()
+        tally.where = path.name
         text = data.decode("gb18030", "replace")
         lines = text.replace("\r\n", "\n").split("\n")
         article = load(path, folder)
@@ -353,18 +361,28 @@ def section_fudan(folder: Path) -> list[Figure]:
             if "标题" in found:
                 truth = squeeze(found["标题"])
                 tally.judge(
-                    "title_labelled", squeeze(ours_title) == truth, squeeze(base_title) == truth
+                    "title_labelled",
+                    squeeze(ours_title) == truth,
+                    squeeze(base_title) == truth,
+                    (ours_title, truth),
                 )
             date = _label_date(found)
             if date:
-                tally.judge("date", _date_right(meta and meta.date, date), False)
+                tally.judge(
+                    "date", _date_right(meta and meta.date, date), False, (meta and meta.date, date)
+                )
             if found.get("作者"):
                 truth_names = names_of(found["作者"])
                 ours_names = set((meta.author or "").split()) if meta else set()
-                tally.judge("author", ours_names == truth_names, False)
+                tally.judge("author", ours_names == truth_names, False, (ours_names, truth_names))
             if found.get("原文出处"):
                 truth = squeeze(found["原文出处"])
-                tally.judge("source", squeeze(meta and meta.source) == truth, False)
+                tally.judge(
+                    "source",
+                    squeeze(meta and meta.source) == truth,
+                    False,
+                    (meta and meta.source, truth),
+                )
         elif shape == "journal":
             title, authors, journal, body_from = _journal_truth(lines)
             if title:
@@ -372,17 +390,28 @@ def section_fudan(folder: Path) -> list[Figure]:
                     "title_journal",
                     squeeze(ours_title) == squeeze(title),
                     squeeze(base_title) == squeeze(title),
+                    (ours_title, title),
                 )
             journal_name_titles[0] += squeeze(ours_title) == journal
             journal_name_titles[1] += squeeze(base_title) == journal
             if authors:
                 ours_names = set((meta.author or "").split()) if meta else set()
-                tally.judge("author", ours_names == authors, False)
-            tally.judge("source", squeeze(meta and meta.source) == journal, False)
+                tally.judge("author", ours_names == authors, False, (ours_names, authors))
+            tally.judge(
+                "source",
+                squeeze(meta and meta.source) == journal,
+                False,
+                (meta and meta.source, journal),
+            )
             month = next((m for line in lines[:5] if (m := _MASTHEAD_MONTH.search(line))), None)
             if month:
                 truth = f"{month[1]}-{int(month[2]):02d}"
-                tally.judge("date", _date_right(meta and meta.date, truth), False)
+                tally.judge(
+                    "date",
+                    _date_right(meta and meta.date, truth),
+                    False,
+                    (meta and meta.date, truth),
+                )
         elif shape == "news":
             at = next(i for i, line in enumerate(lines[:6]) if i and _DATELINE.match(line))
             above = [line.strip() for line in lines[:at] if line.strip()]
@@ -391,6 +420,7 @@ def section_fudan(folder: Path) -> list[Figure]:
                 "title_news",
                 squeeze(ours_title) == squeeze(title),
                 squeeze(base_title) == squeeze(title),
+                (ours_title, title),
             )
             dateline = _DATELINE.match(lines[at])
             start = squeeze(lines[at][dateline.start(1) :])[:8] if dateline else ""
@@ -398,13 +428,17 @@ def section_fudan(folder: Path) -> list[Figure]:
                 "dateline_kept",
                 bool(blocks) and squeeze(blocks[0]).startswith(start),
                 any(squeeze(line).startswith(start) for line in base_lines[1:2]),
+                (blocks[:1], start),
             )
             reporter = _REPORTER.search(squeeze(lines[at]) + squeeze(lines[at + 1]))
             if reporter:
                 ours_names = set((meta.author or "").split()) if meta else set()
-                tally.judge("author", ours_names == names_of(reporter[1]), False)
+                truth_names = names_of(reporter[1])
+                tally.judge("author", ours_names == truth_names, False, (ours_names, truth_names))
             if dateline and dateline[1] == "新华社":
-                tally.judge("source", squeeze(meta and meta.source) == "新华社", False)
+                tally.judge(
+                    "source", squeeze(meta and meta.source) == "新华社", False, meta and meta.source
+                )
             body_from = at
         for line in lines[:10] + lines[-10:]:
             inline = _INLINE_META.match(line)
@@ -413,7 +447,8 @@ def section_fudan(folder: Path) -> list[Figure]:
                 field_value = (
                     (meta.author if inline[1][0] == "作" else meta.source) if meta else None
                 )
-                tally.judge("inline", bool(field_value) and squeeze(field_value) in value, False)
+                right = bool(field_value) and squeeze(field_value) in value
+                tally.judge("inline", right, False, (field_value, value))
 
         body = lines[body_from:]
         width = _wrap_width(body)
@@ -422,6 +457,10 @@ def section_fudan(folder: Path) -> list[Figure]:
             ours_set = Counter(squeeze(b) for b in blocks)
             base_set = Counter(squeeze(line) for line in base_lines)
             hits = sum(1 for p in truth_pars if ours_set[squeeze(p)])
+            if "reflow" in MISSES:
+                for p in truth_pars:
+                    if not ours_set[squeeze(p)]:
+                        print(f"  miss reflow: {path.name}: {p[:60]}")
             base_hits = sum(1 for p in truth_pars if base_set[squeeze(p)])
             reflow_files[0] += 1
             reflow_files[1] += hits == len(truth_pars)
@@ -486,7 +525,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", help="the corpora folder (default: ../shared/corpora)")
     parser.add_argument("--only", help=f"comma-separated corpora: {','.join(SECTIONS)}")
+    parser.add_argument("--misses", help="print the misses of these figures (title_news,reflow)")
     args = parser.parse_args()
+    MISSES.update(filter(None, (args.misses or "").split(",")))
     root = find_corpora(args.corpora)
     chosen = args.only.split(",") if args.only else list(SECTIONS)
     for name in chosen:

@@ -123,8 +123,11 @@ def test_show_prints_clean_text(capsys, library, flags) -> None:
 def test_show_markdown(capsys, library, flags) -> None:
     status, out, _ = run(capsys, "show", str(library / "tech" / "three.md"), "--format", "md")
     assert status == 0
-    assert out.startswith("# Third\n")
-    assert "- item one" in out.splitlines()
+    lines = out.splitlines()
+    # Front matter with the article's metadata, then the title and the blocks.
+    assert lines[0] == "---" and 'title: "Third"' in lines
+    assert lines[lines.index("---", 1) + 2] == "# Third"
+    assert "- item one" in lines
 
 
 def test_show_bad_file_fails_with_message(capsys, library) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tuireader.library.formats.plain.page import parse_plaintext
-from tuireader.library.model import HEADING, LIST_ITEM, PARAGRAPH, RULE, ParsedPage
+from tuireader.library.model import ABSTRACT, HEADING, LIST_ITEM, PARAGRAPH, RULE, ParsedPage
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed_zhangye.txt"
 SEED_TITLE = "【学习贯彻党的二十大精神】勇担新使命 奋进新征程 ——张掖市各级各部门深入学习宣传贯彻党的二十大精神"
@@ -384,7 +384,7 @@ def test_numbered_headings_and_list_items() -> None:
     ]
 
 
-def test_tags_url_and_summary_labels() -> None:
+def test_keywords_url_and_abstract_labels() -> None:
     text = (
         "标题：测试\n"
         "关键词：经济，发展、项目\n"
@@ -393,10 +393,12 @@ def test_tags_url_and_summary_labels() -> None:
         f"{PARA_1}\n"
     )
     page = _parse(text)
-    assert page.meta.tags == ("经济", "发展", "项目")
+    assert page.meta.keywords == ("经济", "发展", "项目")
     assert page.meta.url == "https://example.com/a/1.html"
-    assert page.meta.description == "全县经济运行稳中有进。"
+    assert page.meta.abstract == "全县经济运行稳中有进。"
+    # The abstract opens the article as its own kind of block (styled, searchable).
     assert _texts(page) == ["全县经济运行稳中有进。", PARA_1]
+    assert page.blocks[0].kind == ABSTRACT
 
 
 def test_title_repeated_as_first_body_line_is_dropped() -> None:

@@ -145,11 +145,12 @@ def ancestor_keys(sections: tuple[str, ...] | list[str]) -> list[str]:
 def date_rank(date: str | None) -> int:
     """A sort key putting newer dates first and missing dates last, in ascending order.
 
-    ``2022-11-01T10:02`` becomes -20221101100200; no date becomes 1.
+    ``2022-11-01T10:02`` becomes -20221101100200, ``1999-03`` -19990300000000; no date
+    (or a bare year) becomes 1.
     """
     if not date:
         return 1
     digits = "".join(ch for ch in date[:19] if "0" <= ch <= "9")
-    if len(digits) < 8:
+    if len(digits) < 6:  # a month (1999-03) sorts before the days of that month
         return 1
     return -int(digits[:14].ljust(14, "0"))

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from tuireader.commands import common
 from tuireader.library.loader import ArticleError, load_article
-from tuireader.library.model import CODE, HEADING, LIST_ITEM, QUOTE, RULE, Article, Block
+from tuireader.library.model import (
+    ABSTRACT,
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    QUOTE,
+    RULE,
+    Article,
+    Block,
+)
 
 
 def register(subparsers) -> None:
@@ -53,15 +63,20 @@ def render_text(article: Article) -> str:
 
 
 def render_markdown(article: Article) -> str:
-    """The article as Markdown: ``# title``, metadata in italics, then the blocks."""
-    head = [f"# {article.title}"]
-    meta = meta_line(article)
-    if meta:
-        head.append(f"*{meta}*")
-    if article.meta.url:
-        head.append(f"<{article.meta.url}>")
+    """The article as Markdown: its metadata as front matter, ``# title``, the blocks."""
     body = [_markdown_block(block) for block in article.blocks]
-    return "\n\n".join([*head, *body]) + "\n"
+    return "\n\n".join([front_matter(article), f"# {article.title}", *body]) + "\n"
+
+
+def front_matter(article: Article) -> str:
+    """YAML front matter with every metadata field the article has (labels under ``meta``).
+
+    Each value is written as JSON, which YAML reads as it is: quoting and escapes are
+    JSON's, so no value can break out of its line.
+    """
+    data = {key: value for key, value in article.meta.to_json().items() if value}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()]
+    return "\n".join(["---", *lines, "---"])
 
 
 def _text_block(block: Block) -> str:
@@ -74,6 +89,8 @@ def _text_block(block: Block) -> str:
         return "\n".join(f"    {line}" for line in block.text.split("\n"))
     if block.kind == RULE:
         return "* * *"
+    if block.kind == ABSTRACT:
+        return "\n".join(f"  {line}" for line in block.text.split("\n"))
     return block.text
 
 
@@ -90,6 +107,8 @@ def _markdown_block(block: Block) -> str:
         return f"{fence}\n{block.text}\n{fence}"
     if block.kind == RULE:
         return "---"
+    if block.kind == ABSTRACT:
+        return "\n".join(f"> *{line}*" for line in block.text.split("\n"))
     return block.text
 
 

@@ -19,7 +19,9 @@ LIST_ITEM = "list_item"
 CODE = "code"
 RULE = "rule"
 TABLE = "table"
-BLOCK_KINDS = (HEADING, PARAGRAPH, QUOTE, LIST_ITEM, CODE, RULE, TABLE)
+#: The article's abstract (内容提要, 摘要), shown styled before the body.
+ABSTRACT = "abstract"
+BLOCK_KINDS = (HEADING, PARAGRAPH, QUOTE, LIST_ITEM, CODE, RULE, TABLE, ABSTRACT)
 
 # Inline span kinds: stretches of a block's text drawn differently.
 SPAN_LINK = "link"

@@ -112,6 +112,30 @@ def parse_compact_date(s: str) -> str | None:
     return None
 
 
+_LABEL_MONTH = re.compile(
+    r"^\s*(?P<y>(?:19|20)\d{2})\s*(?:[-./年]\s*(?P<m>\d{1,2})\s*月?|(?P<mm>\d{2}))"
+    r"(?:\s*(?:第|[(（]|$).*)?$"
+)
+
+
+def parse_labelled_date(s: str) -> str | None:
+    """A date where a label says one stands (``【日期】``, ``原刊期号：``), as ISO 8601.
+
+    Besides every form :func:`parse_date` knows, the compact forms archives use:
+    ``19960323`` is a day, ``199903``, ``1996.01`` and ``1999年3月`` a month (``1999-03``,
+    month precision). Only for values a label marks as dates: elsewhere a digit run is as
+    often an id.
+    """
+    found = parse_date(s) or parse_compact_date(s.strip()[:8] if s.strip()[:8].isdigit() else "")
+    if found:
+        return found
+    month = _LABEL_MONTH.match(s)
+    if month is None:
+        return None
+    number = int(month["m"] or month["mm"])
+    return f"{month['y']}-{number:02d}" if 1 <= number <= 12 else None
+
+
 def date_to_iso(value: object) -> str | None:
     """Turn a ``datetime``, ``date`` or date string (as YAML front matter gives) into ISO."""
     if isinstance(value, dt.datetime):

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tuireader.library.model import CODE, HEADING, LIST_ITEM, QUOTE, RULE, Block
+from tuireader.library.model import ABSTRACT, CODE, HEADING, LIST_ITEM, QUOTE, RULE, Block
 from tuireader.ui.widgets.reader_wrap import cell_width
 
 QUOTE_BAR = "▌ "
 BULLET = "• "
 RULE_CHAR = "─"
+ABSTRACT_INDENT = "  "
 MIN_TEXT_WIDTH = 8  # below this an indent is dropped rather than squeezing the text
 
 
@@ -48,6 +49,8 @@ def block_geometry(block: Block, column: int) -> Geometry:
         return Geometry(heading_role(block.level), text_width=column)
     if block.kind == RULE:
         return Geometry("rule", text_width=column)
+    if block.kind == ABSTRACT:  # set in from both sides, styled apart from the body
+        return _prefixed("abstract", ABSTRACT_INDENT, ABSTRACT_INDENT, column - 2)
     return Geometry("paragraph", text_width=column)
 
 

@@ -25,6 +25,7 @@ ROLE_CLASSES: dict[str, tuple[str, ...]] = {
     "heading2": ("reader--heading", "reader--heading-2"),
     "quote": ("reader--quote",),
     "code": ("reader--code",),
+    "abstract": ("reader--abstract",),
     "ruby": ("reader--ruby",),  # the pinyin line above a line of text
 }
 LAYER_CLASSES = {layer: f"reader--{layer.replace('_', '-')}" for layer in LAYERS}
@@ -49,6 +50,7 @@ ArticleReader {
     & > .reader--heading-2 { color: $text-accent; }
     & > .reader--quote { text-style: italic; color: $text-muted; }
     & > .reader--code { background: $panel; color: $text; }
+    & > .reader--abstract { text-style: italic; color: $text-muted; }
     & > .reader--ruby { color: $text-accent; }
     & > .reader--bookmark { background: $success 25%; }
     & > .reader--selection { background: $primary 45%; }

@@ -15,16 +15,34 @@ AUTHOR = "author"
 SOURCE = "source"
 DATE = "date"
 EDITOR = "editor"
+STAFF = "staff"
 URL = "url"
 TAGS = "tags"
-SUMMARY = "summary"
+KEYWORDS = "keywords"
+ABSTRACT = "abstract"
+PAGE = "page"
+BODY = "body"
 COUNTER = "counter"
+#: A bracketed label we do not know (``【分类号】``): kept as metadata under its own name.
+OTHER = "other"
 
 _CHINESE_LABELS = {
-    TITLE: ("标题", "题目", "文章标题", "新闻标题"),
+    TITLE: ("标题", "题目", "文章标题", "新闻标题", "题名", "篇名"),
     ORIGINAL_TITLE: ("原标题", "原题"),
-    AUTHOR: ("作者", "记者", "撰稿", "撰稿人", "撰文", "文", "通讯员", "本报记者"),
-    SOURCE: ("来源", "稿源", "出处", "信息来源", "文章来源", "新闻来源", "来源于"),
+    AUTHOR: ("作者", "著者", "记者", "撰稿", "撰稿人", "撰文", "文", "通讯员", "本报记者"),
+    SOURCE: (
+        "来源",
+        "稿源",
+        "出处",
+        "信息来源",
+        "文章来源",
+        "新闻来源",
+        "来源于",
+        "原文出处",
+        "刊名",
+        "报纸名",
+        "报刊名",
+    ),
     DATE: (
         "发布时间",
         "时间",
@@ -38,27 +56,16 @@ _CHINESE_LABELS = {
         "添加时间",
         "发文日期",
         "成文日期",
+        "原刊期号",
     ),
-    EDITOR: (
-        "编辑",
-        "责任编辑",
-        "责编",
-        "审核",
-        "审校",
-        "校对",
-        "值班编辑",
-        "主编",
-        "编审",
-        "核稿",
-        "一审",
-        "二审",
-        "三审",
-        "摄影",
-        "监制",
-    ),
+    EDITOR: ("编辑", "责任编辑", "责编", "值班编辑", "主编", "编审"),
+    STAFF: ("审核", "审校", "校对", "校对者", "核稿", "一审", "二审", "三审", "摄影", "监制"),
     URL: ("链接", "原文链接", "网址", "原文地址", "本文链接", "連結", "原文連結"),
-    TAGS: ("关键词", "关键字", "标签", "主题词"),
-    SUMMARY: ("摘要", "内容摘要", "导语", "内容提要", "提要"),
+    TAGS: ("标签",),
+    KEYWORDS: ("关键词", "关键字", "主题词", "关 键 词"),
+    ABSTRACT: ("摘要", "内容摘要", "导语", "内容提要", "提要"),
+    PAGE: ("版号", "版次", "原刊页号", "版面", "页码"),
+    BODY: ("正文",),
     COUNTER: ("浏览次数", "浏览量", "阅读量", "阅读数", "阅读次数", "点击数", "点击量", "访问量"),
 }
 _ENGLISH_LABELS = {
@@ -68,8 +75,9 @@ _ENGLISH_LABELS = {
     DATE: ("date", "published", "posted", "updated", "published on", "date published"),
     EDITOR: ("editor", "edited by"),
     URL: ("url", "link", "original url", "source url"),
-    TAGS: ("tags", "keywords"),
-    SUMMARY: ("summary", "abstract"),
+    TAGS: ("tags",),
+    KEYWORDS: ("keywords", "key words"),
+    ABSTRACT: ("summary", "abstract"),
 }
 
 _SPACE = r"[ \t\u3000]*"
@@ -80,8 +88,8 @@ _BOUNDARY = r"(?:^|(?<=[\s|｜丨/／【\[(（,，;；]))"
 
 # Traditional forms of the characters used in labels, so Big5 pages match too.
 _TRADITIONAL = str.maketrans(
-    "标题来处发时间编辑责审对记讯员链网关键词签浏览阅读点击数访问录导语闻摄监制报于内",
-    "標題來處發時間編輯責審對記訊員鏈網關鍵詞籤瀏覽閱讀點擊數訪問錄導語聞攝監製報於內",
+    "标题来处发时间编辑责审对记讯员链网关键词签浏览阅读点击数访问录导语闻摄监制报于内页码纸号刊",
+    "標題來處發時間編輯責審對記訊員鏈網關鍵詞籤瀏覽閱讀點擊數訪問錄導語聞攝監製報於內頁碼紙號刊",
 )
 
 
@@ -175,3 +183,46 @@ def starts_with_label(line: str) -> bool:
     # Every label ends in a colon or a closing bracket within its first few characters.
     head = line[:_LABEL_HEAD]
     return _LABEL_END.search(head) is not None and _LABEL.match(head) is not None
+
+
+# A bracketed label at the start of a line, known or not: 【 分 类 号 】, 〖关键词〗, [出处].
+# Digits never stand in a label (【1】 and ［2］ are note marks).
+_BRACKET_HEAD = re.compile(
+    r"^[ \t\u3000]*[【〖\[［]([^【】〖〗\[\]［］0-9０-９]{1,16}?)[】〗\]］][ \t\u3000]*[:：]?"
+)
+_LABEL_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{0,11}")
+_FIELD_OF_WORD = {
+    variant.replace(" ", ""): field
+    for field, words in _CHINESE_LABELS.items()
+    for variant in _with_traditional(words)
+}
+
+
+def label_line(line: str) -> tuple[str, str, str] | None:
+    """A line that starts with a bracketed label: (field, label, value), else None.
+
+    ``label`` is the label's own text without spaces (``原刊期号``); ``field`` is what it
+    stands for, :data:`OTHER` for a label we do not know. Known labels written with a
+    colon (``作者：…``) are read by :func:`split_labels` instead.
+    """
+    if line[:1] not in "【〖[［ \t\u3000":
+        return None
+    head = _BRACKET_HEAD.match(line)
+    if head is None:
+        return None
+    word = "".join(head[1].split())
+    if not _LABEL_WORD.fullmatch(word) or len(word) > 8:
+        return None
+    field = _FIELD_OF_WORD.get(word) or _english_field(word) or OTHER
+    return field, word, clean_value(line[head.end() :])
+
+
+def _english_field(word: str) -> str | None:
+    """The field of an English label word (``Abstract``), or None."""
+    folded = word.casefold()
+    return next((f for f, words in _ENGLISH_LABELS.items() if folded in words), None)
+
+
+def field_of(label: str) -> str:
+    """The field a label word (spaces removed) stands for; :data:`OTHER` if unknown."""
+    return _FIELD_OF_WORD.get(label) or _english_field(label) or OTHER

@@ -7,13 +7,14 @@ taken out, author labels give person names, tags are split.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from tuireader.library.formats.plain import labels
 from tuireader.library.formats.plain.byline import byline_names, has_role
 from tuireader.library.formats.plain.noise import strip_noise
 from tuireader.library.model import ArticleMeta
-from tuireader.text.dates import find_date
+from tuireader.text.dates import find_date, parse_labelled_date
 
 _MAX_TITLE_PRE = 80
 _MAX_FIELD = 60
@@ -79,32 +80,101 @@ def _take_date(header: Header, value: str) -> str:
 
 
 def _take_field(header: Header, name: str, value: str) -> None:
-    """Store one labelled value on the header."""
-    if name == labels.TITLE and value:
+    """Store one labelled value on the header (a label written with a colon)."""
+    take_labelled(header, name, "", value)
+
+
+def take_labelled(header: Header, name: str, label: str, value: str) -> None:
+    """Store one labelled value: a known field fills it, any other label is kept as is.
+
+    ``label`` is the label's own text (``原刊期号``), used for the labels that have no
+    field of their own and for values that do not read as their field.
+    """
+    if not value:
+        return
+    if name == labels.TITLE:
         set_title(header, value, RANK_LABEL)
     elif name == labels.DATE:
-        _take_date(header, value)
+        dated = parse_labelled_date(value)
+        if dated:
+            header.fill(date=dated)
+        elif label:
+            _keep(header, label, value)
     elif name == labels.SOURCE:
         value = _take_date(header, value)
         if value and len(value) <= _MAX_FIELD:
             header.fill(source=value)
     elif name == labels.AUTHOR:
         _add_author(header, _take_date(header, value))
-    elif name == labels.URL and value:
+    elif name == labels.EDITOR:
+        header.fill(editor=person_names(value) or value)
+    elif name == labels.URL:
         header.fill(url=value.split()[0])
     elif name == labels.TAGS:
         header.put(tags=header.meta.tags + tuple(value.translate(_TAG_SEPARATORS).split()))
-    elif name == labels.SUMMARY and value:
-        header.fill(description=value)
-        header.lead.append(value)
+    elif name == labels.KEYWORDS:
+        header.put(keywords=header.meta.keywords + split_keywords(value))
+    elif name == labels.ABSTRACT:
+        header.fill(abstract=value)
+    elif name == labels.PAGE:
+        header.fill(page=value)
+    elif name in (labels.OTHER, labels.STAFF, labels.ORIGINAL_TITLE) and label:
+        _keep(header, label, value)
+
+
+def _keep(header: Header, label: str, value: str) -> None:
+    """Keep a label we have no field for, in file order, so the reader can show it."""
+    header.put(labels=(*header.meta.labels, (label, value)))
+
+
+_KEYWORD_SPLIT = re.compile(r"[/／、，,;；\s\u3000]+")
+_NAME_SPLIT = re.compile(
+    r"[/／、，,;；]+|(?<=[\u4e00-\u9fff])[\s\u3000]+|[\s\u3000]+(?=[\u4e00-\u9fff])"
+)
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff·•]{1,8}")
+
+
+def split_keywords(value: str) -> tuple[str, ...]:
+    """Keywords separated by / 、 ， ; or spaces."""
+    return tuple(dict.fromkeys(k for k in _KEYWORD_SPLIT.split(value) if k))
+
+
+def person_names(value: str) -> str | None:
+    """Chinese names in a list (``李宗植/毛生武``, ``王明、李华``), one space between them;
+    None when a piece does not read as a Chinese name.
+
+    A lone character next to another lone one is a two-character name set with a space
+    (``李　锐``), as typeset bylines pad them.
+    """
+    pieces = [p.strip() for p in _NAME_SPLIT.split(value) if p.strip()]
+    names: list[str] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        if len(piece) == 1 and index + 1 < len(pieces) and len(pieces[index + 1]) == 1:
+            piece += pieces[index + 1]
+            index += 1
+        if not _CJK_NAME.fullmatch(piece):
+            return None  # Latin names keep their inner spaces: the caller keeps the value
+        names.append(piece)
+        index += 1
+    return " ".join(dict.fromkeys(names)) or None
 
 
 def _add_author(header: Header, value: str) -> None:
     """Add the names of one author label (``作者：本报记者 李明`` gives 李明)."""
     names = byline_names(value) if has_role(value) else None
+    if not names and value and len(value) <= _MAX_FIELD:
+        names = person_names(value)
     if not names and value and len(value) <= _MAX_FIELD // 2:
         names = value
+    add_author_names(header, names)
+
+
+def add_author_names(header: Header, names: str | None) -> None:
+    """Add names (one space between them) to the author, without repeats."""
     author = header.meta.author
     known = set((author or "").split())
     if names and not set(names.split()) <= known:
-        header.put(author=f"{author} {names}" if author else names)
+        new = [name for name in names.split() if name not in known]
+        header.put(author=" ".join([*(author.split() if author else []), *new]))

@@ -24,8 +24,10 @@ from tuireader.library.formats.file_name import date_from_stem
 from tuireader.library.formats.plain.blocks import to_blocks
 from tuireader.library.formats.plain.body import clean_body
 from tuireader.library.formats.plain.header import read_header
+from tuireader.library.formats.plain.journal import read_journal
+from tuireader.library.formats.plain.label_block import read_label_block
 from tuireader.library.formats.plain.reflow import logical_lines
-from tuireader.library.model import ParsedPage
+from tuireader.library.model import ABSTRACT, Block, ParsedPage
 from tuireader.text.dates import parse_date
 
 
@@ -36,9 +38,9 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
     """
     # A byte-order mark left at the start would stick to the title.
     lines = logical_lines(text.lstrip("\ufeff").split("\n"))
-    header, body_start = read_header(lines)
+    header, body_start = read_label_block(lines) or read_journal(lines) or read_header(lines)
     body = clean_body(header.lead + lines[body_start:], header)
-    warnings = () if body else ("no body text found",)
+    warnings = () if body or header.meta.abstract else ("no body text found",)
     meta = header.meta
     title = meta.title or None
     return ParsedPage(
@@ -49,9 +51,18 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
             date=meta.date or _date_in_title(title) or date_from_stem(stem),
             tags=tuple(dict.fromkeys(meta.tags)),
         ),
-        blocks=to_blocks(body),
+        blocks=_with_abstract(meta.abstract, to_blocks(body)),
         warnings=warnings,
     )
+
+
+def _with_abstract(abstract: str | None, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The abstract as the first block, styled as such, before the body (and searchable)."""
+    if not abstract:
+        return blocks
+    if blocks and blocks[0].text == abstract:  # the body repeats it as its first paragraph
+        blocks = blocks[1:]
+    return (Block(ABSTRACT, abstract), *blocks)
 
 
 def _date_in_title(title: str | None) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tuireader.library.formats.plain.labels import starts_with_label
+from tuireader.library.formats.plain.labels import label_line, starts_with_label
 from tuireader.library.formats.plain.noise import is_noise_line
 
 _MIN_ROWS = 5
@@ -110,7 +110,11 @@ def _reflow(rows: list[_Row], width: int) -> list[str]:
             _flush(current, paragraphs)
             continue
         short = _is_short(text, cells, width)
-        standalone = starts_with_label(text) or (short and is_noise_line(text))
+        standalone = (
+            starts_with_label(text)
+            or label_line(text) is not None
+            or (short and is_noise_line(text))
+        )
         starts = standalone or _ITEM_START.match(text) is not None
         if starts or (indent_marks and indent > base):
             _flush(current, paragraphs)
