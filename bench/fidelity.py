@@ -84,8 +84,9 @@ def squeeze(text: str | None) -> str:
 
 
 def cells(text: str) -> int:
-    """Terminal cells: wide (CJK, full-width) characters count two."""
-    return sum(2 if ch >= _WIDE_FROM else 1 for ch in text)
+    """Cells as the archive's own wrapping counted them: every non-ASCII character is two
+    (a GBK double byte: CJK, full-width forms, and quotes such as “ alike)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 127)
 
 
 def join_pieces(pieces: list[str]) -> str:
@@ -208,10 +209,10 @@ def _shape(lines: list[str]) -> str:
     head = [line for line in lines[:12] if line.strip()]
     if sum(1 for line in head[:6] if _LABEL_LINE.match(line)) >= 2:
         return "labelled"
-    if any(_MASTHEAD_ISSUE.search(line) for line in head[:4]):
-        return "journal"
     if any(_DATELINE.match(line) for line in head[1:5]):
         return "news"
+    if any(_MASTHEAD_ISSUE.search(line) for line in head[:4]):
+        return "journal"
     return "other"
 
 
@@ -219,13 +220,20 @@ def _journal_truth(lines: list[str]) -> tuple[str | None, set[str] | None, str, 
     """(title, authors, journal name, index after the masthead) of a journal paper.
 
     The masthead is the top lines up to and including the issue line (``1999年 第10卷
-    第12期``); the journal name is its first line. The title is the line just above the
-    first name line (names of 1-4 characters separated by spaces) if one comes before
-    the abstract, else the first line after the masthead.
+    第12期``); the journal name is its first line. When a name line (names of 1-4
+    characters separated by spaces) comes before the abstract, the title is the Chinese
+    lines between the masthead and it (one or two, joined: a wrapped title), leaving out
+    English lines (the English title) and a long sentence ending in 。 (a lead); with
+    more than two, the last. Else it is the first line after the masthead (a 科技期刊 tag
+    line is not counted).
     """
     issue = next(i for i, line in enumerate(lines[:6]) if _MASTHEAD_ISSUE.search(line))
     journal = squeeze(next(line for line in lines if line.strip()))
-    after = [i for i in range(issue + 1, min(len(lines), issue + 20)) if lines[i].strip()]
+    after = [
+        i
+        for i in range(issue + 1, min(len(lines), issue + 20))
+        if lines[i].strip() and squeeze(lines[i]) != "科技期刊"
+    ]
     title = authors = None
     for pos, index in enumerate(after):
         line = lines[index].strip()
@@ -233,12 +241,22 @@ def _journal_truth(lines: list[str]) -> tuple[str | None, set[str] | None, str, 
             break
         bare = re.sub(r"[（(].*?[）)]\s*$", "", line).strip()
         if pos > 0 and _NAME_LINE.match(bare) and len(squeeze(bare)) <= 24:
-            title = lines[after[pos - 1]].strip()
+            # The title is the line above the names, or the two lines above when they are
+            # the first after the masthead (a title wrapped over two lines).
+            above = [lines[i].strip() for i in after[:pos]]
+            chinese = [t for t in above if not re.search("[A-Za-z]{4}", t) or _has_cjk(t)]
+            chinese = [t for t in chinese if not (t.endswith("。") and len(t) > 40)]
+            title = "".join(chinese[:2]) if len(chinese) <= 2 else chinese[-1]
             authors = names_of(bare)
             break
     if title is None and after:
         title = lines[after[0]].strip()
     return title, authors, journal, issue + 1
+
+
+def _has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a CJK ideograph."""
+    return re.search("[\u4e00-\u9fff]", text) is not None
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -261,14 +279,20 @@ def _wrap_width(lines: list[str]) -> int | None:
 def _true_paragraphs(lines: list[str], width: int) -> list[str]:
     """The paragraphs of hard-wrapped body lines, by the layout alone.
 
-    The margin is the most common indent of the lines. A line starts a paragraph when
-    the line before it is blank or ends short (more than 4 cells before the wrap width),
-    or when its indent differs from the margin (a deeper indent marks a paragraph, a
-    shallower one a dateline or heading). Lines with a run of 2+ spaces inside (table
-    rows) stand alone.
+    The margin is the indent most lines share. A line starts a paragraph when the line
+    before it is blank or ends short (more than 4 cells before the wrap width, both
+    measured from the margin), or when its indent differs from the margin (a deeper
+    indent marks a paragraph, a shallower one a dateline or heading). Lines with runs of
+    2+ spaces inside (table rows) stand alone.
     """
     indents = Counter(len(line) - len(line.lstrip()) for line in lines if line.strip())
     margin = indents.most_common(1)[0][0] if indents else 0
+    widths = sorted(
+        cells(line.rstrip()) - min(len(line) - len(line.lstrip()), margin)
+        for line in lines
+        if line.strip()
+    )
+    width = widths[int((len(widths) - 1) * 0.9)] if widths else width
     paragraphs: list[list[str]] = []
     previous_full = False
     for line in lines:
@@ -277,12 +301,12 @@ def _true_paragraphs(lines: list[str], width: int) -> list[str]:
             previous_full = False
             continue
         indent = len(line) - len(line.lstrip())
-        table = re.search(r"\S[ \u3000]{2,}\S", text) is not None
+        table = len(re.findall(r"[^\s.!?:;,。！？：；，](?: {2,}|\u3000{2,})(?=\S)", text)) >= 2
         if not paragraphs or not previous_full or indent != margin or table:
             paragraphs.append([text])
         else:
             paragraphs[-1].append(text)
-        previous_full = not table and cells(line.rstrip()) >= width - 4
+        previous_full = not table and cells(line.rstrip()) - min(indent, margin) >= width - 4
     return [join_pieces(p) for p in paragraphs]
 
 

@@ -57,7 +57,8 @@ _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00
 _INSTITUTION = re.compile(
     r".{2,}(?:大学|学院|研究所|研究院|研究中心|中心|公司|厂|局|厅|处|站|系|所|院|部|室)$"
 )
-_SUBTITLE = re.compile(r"^[—─－-]{1,2}")
+_TITLE_LINES = 5
+_MAX_TITLE = 40
 _SENTENCE_END = ("。", "！", "？", "；", ".", "!", "?")
 
 
@@ -107,25 +108,31 @@ def _take_issue(header: Header, line: str) -> None:
 
 
 def _take_title_and_authors(header: Header, lines: list[str], index: int) -> int:
-    """Title (one line, or two, or with a ——subtitle), then author lines; the next index."""
+    """Title, English title and author lines after the masthead; the next index.
+
+    Up to :data:`_TITLE_LINES` lines may stand between the masthead and the author line:
+    Chinese ones are the title (wrapped over two lines, or with a ——subtitle), English
+    ones the English title, and a long sentence a lead (the abstract). Without an author
+    line, the first line is the title.
+    """
     if index >= len(lines) or _is_front(lines[index]):
         return index
-    title = lines[index]
-    index += 1
-    if index < len(lines) and _SUBTITLE.match(lines[index]):
-        title = f"{title}{lines[index]}"
-        index += 1
-    elif (
-        index + 1 < len(lines)
-        and not _is_front(lines[index])
-        and _author_names(lines[index]) is None
-        and _author_names(lines[index + 1]) is not None
-        and not title.endswith(_SENTENCE_END)
-        and len(title) + len(lines[index]) <= 80
+    above: list[str] = []
+    end = index
+    while (
+        end < len(lines)
+        and len(above) < _TITLE_LINES
+        and not _is_front(lines[end])
+        and _author_names(lines[end]) is None
     ):
-        title = f"{title}{lines[index]}"  # a title wrapped over two lines
+        above.append(lines[end])
+        end += 1
+    if end < len(lines) and above and _author_names(lines[end]) is not None:
+        _take_title_lines(header, above)
+        index = end
+    else:
+        set_title(header, lines[index], RANK_LABEL)
         index += 1
-    set_title(header, title, RANK_LABEL)
     while index < len(lines):
         line = lines[index]
         names = _author_names(line)
@@ -138,6 +145,23 @@ def _take_title_and_authors(header: Header, lines: list[str], index: int) -> int
             take_labelled(header, labels.OTHER, "作者单位", affiliation[1].strip())
         index += 1
     return index
+
+
+def _take_title_lines(header: Header, above: list[str]) -> None:
+    """Sort the lines above the authors into title, English title and lead."""
+    english = [line for line in above if _is_latin(line)]
+    lead = [
+        line
+        for line in above
+        if line not in english and line.endswith(_SENTENCE_END) and len(line) > _MAX_TITLE
+    ]
+    title = [line for line in above if line not in english and line not in lead]
+    if title:
+        set_title(header, "".join(title[:2]) if len(title) <= 2 else title[-1], RANK_LABEL)
+    if english:
+        take_labelled(header, labels.OTHER, "英文标题", " ".join(english))
+    if lead:
+        header.fill(abstract=" ".join(lead))
 
 
 def _author_names(line: str) -> str | None:

@@ -23,7 +23,7 @@ _STOP_SHARE = 0.35
 _SENTENCE_END = re.compile(r"[。！？!?.…”\"』」:：，；、]$")
 # A list item or numbered heading starts a new paragraph even without an indent.
 _ITEM_START = re.compile(
-    r"^(?:[-•*·●▪]\s|\d{1,3}[.、)）]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"^(?:[-•*·●▪]\s|\d{1,3}(?:[、)）]|\.(?!\d))|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]"
     r"|第[一二三四五六七八九十百\d]{1,4}[章节部分篇])"
 )
 _WIDE_FROM = "\u2e80"
@@ -100,29 +100,69 @@ def _wrap_width(all_rows: list[_Row]) -> int | None:
 
 
 def _reflow(rows: list[_Row], width: int) -> list[str]:
-    """Join wrapped lines; a blank line, a deeper indent or a short line ends a paragraph."""
-    base = min(row.indent for row in rows if row.text)
-    indent_marks = sum(1 for row in rows if row.text and row.indent > base) >= 2
+    """Join wrapped lines; a blank line, another indent or a short line ends a paragraph.
+
+    The margin is the indent most lines share (an archive may shift every line right by
+    the same amount and mark paragraphs by a deeper indent); a line set further left
+    (a dateline, a heading) starts a paragraph too. Whether a line is full is measured
+    from the margin, so a line printed left of it is not taken for a short one. Table
+    rows (columns set apart by runs of spaces) stay lines of their own.
+    """
+    margin = _margin(rows)
+    width = _text_width(rows, margin) or width
+    indent_marks = sum(1 for row in rows if row.text and row.indent > margin) >= 2
     paragraphs: list[str] = []
     current: list[str] = []
     for text, indent, cells in rows:
         if not text:
             _flush(current, paragraphs)
             continue
-        short = _is_short(text, cells, width)
+        short = _is_short(text, cells - min(indent, margin), width)
         standalone = (
             starts_with_label(text)
             or label_line(text) is not None
             or (short and is_noise_line(text))
+            or _is_table_row(text)
         )
-        starts = standalone or _ITEM_START.match(text) is not None
-        if starts or (indent_marks and indent > base):
+        starts = standalone or _ITEM_START.match(text) is not None or indent < margin
+        if starts or (indent_marks and indent > margin):
             _flush(current, paragraphs)
         current.append(text)
         if standalone or short:
             _flush(current, paragraphs)
     _flush(current, paragraphs)
     return paragraphs
+
+
+_FEW_AT_MARGIN = 0.1
+
+
+def _margin(rows: list[_Row]) -> int:
+    """The indent of the text's left margin.
+
+    The smallest indent, unless only a few lines sit there (a dateline printed at the
+    left edge of a text shifted right): then the indent most lines have.
+    """
+    indents = [row.indent for row in rows if row.text]
+    smallest = min(indents)
+    if indents.count(smallest) >= len(indents) * _FEW_AT_MARGIN:
+        return smallest
+    return max(set(indents), key=indents.count)
+
+
+def _text_width(rows: list[_Row], margin: int) -> int | None:
+    """The wrap width measured from the margin (the 90th percentile of line widths)."""
+    widths = sorted(row.width - min(row.indent, margin) for row in rows if row.text)
+    return widths[int((len(widths) - 1) * 0.9)] if widths else None
+
+
+_GAP = re.compile(r"(?<=[^\s.!?:;,。！？：；，])(?: {2,}|\u3000{2,}|[ \u3000]{4,})(?=\S)")
+
+
+def _is_table_row(text: str) -> bool:
+    """Columns set apart by runs of spaces (two gaps, or one wide gap): a table row."""
+    gaps = _GAP.findall(text)
+    return len(gaps) >= 2 or any(len(gap) >= 4 for gap in gaps)
 
 
 def _is_short(text: str, cells: int, width: int) -> bool:
