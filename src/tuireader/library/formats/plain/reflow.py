@@ -140,14 +140,16 @@ _FEW_AT_MARGIN = 0.1
 def _margin(rows: list[_Row]) -> int:
     """The indent of the text's left margin.
 
-    The smallest indent, unless only a few lines sit there (a dateline printed at the
-    left edge of a text shifted right): then the indent most lines have.
+    The indent most lines have, when at most a line or two (or a tenth of them) sit
+    further left: a dateline or heading printed at the left edge of a text shifted
+    right. Otherwise the smallest indent.
     """
     indents = [row.indent for row in rows if row.text]
-    smallest = min(indents)
-    if indents.count(smallest) >= len(indents) * _FEW_AT_MARGIN:
-        return smallest
-    return max(set(indents), key=indents.count)
+    common = max(set(indents), key=indents.count)
+    further_left = sum(1 for indent in indents if indent < common)
+    if further_left <= max(2, len(indents) * _FEW_AT_MARGIN):
+        return common
+    return min(indents)
 
 
 def _text_width(rows: list[_Row], margin: int) -> int | None:

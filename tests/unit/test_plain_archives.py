@@ -1,0 +1,180 @@
+"""Real-archive shapes of plain text: labelled header blocks, journal papers, news items.
+
+Every text here is written for the test, in the shapes old archives use.
+"""
+
+from __future__ import annotations
+
+from tuireader.library.formats.plain.page import parse_plaintext
+from tuireader.library.formats.plain.reflow import logical_lines
+from tuireader.library.model import ABSTRACT, ParsedPage
+
+LABELLED = """【 文献号 】7-0042
+【原文出处】山乡经济研究
+【原刊地名】兰州
+【原刊期号】199805
+【原刊页号】12～19
+【分 类 号】F12
+【分 类 名】区域经济
+【复印期号】199809
+【 标  题 】河谷小城的集市与手艺人
+【 作  者 】马小川/宁 远
+【内容提要】本文记述河谷小城集市上的手艺人如何随着道路修通而改换生计，
+并讨论小城经济的出路。
+【关 键 词】集市/手艺人/小城经济
+【 正  文 】
+    河谷小城每逢农历三六九有集，四乡的人赶着驴车来卖山货。
+    手艺人在集市上摆摊，修鞋的、打铁的、补锅的各占一角。
+"""
+
+
+def _parse(text: str) -> ParsedPage:
+    return parse_plaintext(text, "stem")
+
+
+def test_labelled_block_fills_every_known_field() -> None:
+    page = _parse(LABELLED)
+    meta = page.meta
+    assert meta.title == "河谷小城的集市与手艺人"
+    assert meta.source == "山乡经济研究"
+    assert meta.date == "1998-05" and meta.date_precision == "month"
+    assert meta.author == "马小川 宁远"
+    assert meta.page == "12～19"
+    assert meta.keywords == ("集市", "手艺人", "小城经济")
+    assert meta.abstract.startswith("本文记述") and meta.abstract.endswith("出路。")
+
+
+def test_labelled_block_keeps_other_labels_in_order() -> None:
+    labels = _parse(LABELLED).meta.labels
+    assert [label for label, _ in labels] == ["文献号", "原刊地名", "分类号", "分类名", "复印期号"]
+    assert dict(labels)["文献号"] == "7-0042"
+
+
+def test_labelled_block_leaves_no_label_line_in_the_body() -> None:
+    page = _parse(LABELLED)
+    assert page.blocks[0].kind == ABSTRACT
+    body = [block.text for block in page.blocks[1:]]
+    assert body[0].startswith("河谷小城每逢农历三六九有集")
+    assert not any(text.startswith("【") for text in body)
+
+
+def test_a_day_label_and_an_edition() -> None:
+    text = (
+        "【 日  期 】19970214\n【 版  号 】3\n【 标  题 】雪后初晴\n【 正  文 】\n路上的雪化了。\n"
+    )
+    meta = _parse(text).meta
+    assert meta.date == "1997-02-14" and meta.page == "3" and meta.title == "雪后初晴"
+
+
+def test_other_bracket_kinds_and_text_after_the_body_label() -> None:
+    text = "〖标题〗山路\n〖作者〗林一\n〖正文〗山路弯弯，通向远方。\n第二段。\n"
+    page = _parse(text)
+    assert page.meta.title == "山路" and page.meta.author == "林一"
+    assert [block.text for block in page.blocks] == ["山路弯弯，通向远方。", "第二段。"]
+
+
+def test_note_marks_are_not_labels() -> None:
+    page = _parse("一个标题\n【1】这是一条注释，不是标签。\n正文的第二段。\n")
+    assert page.meta.labels == ()
+    assert any("【1】" in block.text for block in page.blocks)
+
+
+JOURNAL = """山地农业学报
+JOURNAL OF MOUNTAIN FARMING
+1998年6月 第9卷 第2期 Vol.9 No.2 1998
+
+
+
+坡地梯田的保水效果观测
+王大山　李　青
+（山地农业研究所，昆明　650000）
+摘　要　连续三年观测了坡地梯田与顺坡耕地的土壤含水量，梯田保水效果明显。
+关键词　梯田；保水；坡地
+中图分类号　S157
+Observation on Water Keeping of Terraces
+WANG Dashan　LI Qing
+Abstract　Soil water of terraces and slope land was observed for three years.
+Key words　terrace; water keeping
+　　坡地耕作是山区农业的主要方式，水土流失严重。
+　　本文报告三年观测的结果。
+"""
+
+
+def test_journal_masthead_is_source_issue_and_date_never_the_title() -> None:
+    meta = _parse(JOURNAL).meta
+    assert meta.title == "坡地梯田的保水效果观测"
+    assert meta.source == "山地农业学报"
+    assert meta.issue.startswith("1998年6月")
+    assert meta.date == "1998-06"
+
+
+def test_journal_authors_affiliation_abstract_keywords() -> None:
+    meta = _parse(JOURNAL).meta
+    assert meta.author == "王大山 李青"
+    assert meta.abstract.startswith("连续三年观测")
+    assert meta.keywords == ("梯田", "保水", "坡地")
+    kept = dict(meta.labels)
+    assert kept["作者单位"].startswith("山地农业研究所")
+    assert kept["中图分类号"] == "S157"
+    assert "terrace" in kept["Key words"]
+
+
+def test_journal_body_starts_after_the_front_matter() -> None:
+    page = _parse(JOURNAL)
+    body = [block.text for block in page.blocks if block.kind != ABSTRACT]
+    assert body == ["坡地耕作是山区农业的主要方式，水土流失严重。", "本文报告三年观测的结果。"]
+
+
+def test_journal_title_wrapped_over_two_lines() -> None:
+    text = JOURNAL.replace("坡地梯田的保水效果观测\n", "坡地梯田与顺坡耕地\n保水效果的对比观测\n")
+    assert _parse(text).meta.title == "坡地梯田与顺坡耕地保水效果的对比观测"
+
+
+def test_reflow_of_a_text_shifted_right_with_a_dateline_at_the_edge() -> None:
+    margin = " " * 10
+    lines = [
+        "新华社江城３月２日电江城的老码头今天",
+        margin + "重新开放，沿江的商铺也陆续开门迎客了",
+        margin + "。",
+        margin + "    码头始建于上个世纪，几经翻修，如今",
+        margin + "又添了候船的长廊和供人歇脚的石凳子。",
+        margin + "    市民们说，老码头回来了，江城的味道",
+        margin + "也就回来了。",
+    ]
+    assert logical_lines(lines) == [
+        "新华社江城３月２日电江城的老码头今天重新开放，沿江的商铺也陆续开门迎客了。",
+        "码头始建于上个世纪，几经翻修，如今又添了候船的长廊和供人歇脚的石凳子。",
+        "市民们说，老码头回来了，江城的味道也就回来了。",
+    ]
+
+
+def test_reflow_keeps_numbers_and_latin_words_in_the_paragraph() -> None:
+    lines = [
+        "    今年全省的出口总额增长较快，其中机电产品的出口金额达",
+        "621.4亿美元，比上年增长百分之十二，高新技术产品的出口也",
+        "Made in China 的标签在更多的国家出现，外贸企业的信心明显",
+        "增强了。",
+        "    明年的目标是稳住传统市场，同时开拓新的市场，让更多的",
+        "产品走出去。",
+    ]
+    assert logical_lines(lines) == [
+        "今年全省的出口总额增长较快，其中机电产品的出口金额达621.4亿美元，比上年增长百分之"
+        "十二，高新技术产品的出口也Made in China 的标签在更多的国家出现，外贸企业的信心明显"
+        "增强了。",
+        "明年的目标是稳住传统市场，同时开拓新的市场，让更多的产品走出去。",
+    ]
+
+
+def test_reflow_keeps_table_rows_as_lines() -> None:
+    lines = [
+        "    各县的产量如下表所示，表中的数字是按照统计局公布的口径",
+        "整理出来的，供读者参考使用，如有出入以统计局的数字为准。",
+        "县名      粮食      油料      蔬菜",
+        "东山      1200      300       800",
+        "西河      900       250       700",
+        "    可以看出，东山县的各项产量都高于西河县，原因是多方面的",
+        "。",
+    ]
+    result = logical_lines(lines)
+    assert "东山      1200      300       800" in result
+    assert "西河      900       250       700" in result
