@@ -58,6 +58,15 @@ def rendered_text(markdown: str) -> str:
     return normalise(" ".join(block.text for block in blocks_from_markdown(markdown)))
 
 
+def score(spec: Path = SPEC) -> tuple[int, int]:
+    """(passed, total) over every example of ``spec``."""
+    examples = json.loads(spec.read_text(encoding="utf-8"))
+    passed = sum(
+        visible_text(example["html"]) == rendered_text(example["markdown"]) for example in examples
+    )
+    return passed, len(examples)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--list", action="store_true", help="print every failure")

@@ -516,8 +516,79 @@ def section_fudan(folder: Path) -> list[Figure]:
     ]
 
 
+# -- web pages and Markdown (bench/fidelity_web.py holds the judges and a longer report) --
+
+
+def section_cwce(folder: Path) -> list[Figure]:
+    """Chinese news pages with hand-made truth: ``date/``, ``author/``, ``cleaned/``.
+
+    A date is right when it agrees to the day (or to the truth's own precision, a
+    month or a year); ``UNKNOWN`` pages must get none. Authors are compared as sets of
+    names. Content is a bag of words (one token per CJK character, one per Latin word)
+    against ``cleaned/``: precision and recall per page.
+    """
+    import fidelity_web as web  # noqa: PLC0415  (needs src/ on the path, set above)
+
+    tally = web.cwce(web.ours, ("date", "author", "text"), folder)
+    assert tally is not None
+    low = sum(value < 0.8 for value in tally.precision)
+    return [
+        Figure("pages", tally.pages),
+        share("dates right, pages that show one", tally.right["date"], None, tally.asked["date"], 0.9),
+        count("dates on pages that show none", tally.false["date"], None),
+        share("authors right, pages that name one", tally.right["author"], None,
+              tally.asked["author"], 0.8),
+        count("authors on pages that name none", tally.false["author"], None),
+        count("empty bodies", tally.empty, None, 0),
+        Figure("content precision, median (x1000)", round(1000 * _median(tally.precision))),
+        Figure("content recall, median (x1000)", round(1000 * _median(tally.recall))),
+        share("pages with content precision under 0.8", low, None, tally.pages, None),
+    ]  # fmt: skip
+
+
+def section_readability(folder: Path) -> list[Figure]:
+    """Mozilla Readability's test pages: ``expected-metadata.json`` title, byline, date.
+
+    A title is right when it equals the expected one, or the expected one is it plus a
+    site name after (or before) a separator. A byline is right when it names the same
+    person ("By" and case aside). Dates are judged only where the truth has one (the
+    truth leaves out dates many pages print).
+    """
+    import fidelity_web as web  # noqa: PLC0415
+
+    tally = web.readability_set(web.ours, ("title", "date", "author", "text"), folder)
+    assert tally is not None
+    return [
+        Figure("pages", tally.pages),
+        share("titles right", tally.right["title"], None, tally.asked["title"], 0.95),
+        share("dates right, pages whose truth has one", tally.right["date"], None,
+              tally.asked["date"], 0.9),
+        share("authors right, pages whose truth has one", tally.right["author"], None,
+              tally.asked["author"], 0.8),
+        count("authors where the truth has none", tally.false["author"], None),
+        count("empty bodies", tally.empty, None, 0),
+    ]  # fmt: skip
+
+
+def section_commonmark(folder: Path) -> list[Figure]:
+    """The CommonMark spec's examples: our shown text equals the HTML's visible text
+    (``bench/commonmark.py --list`` prints each failure)."""
+    import commonmark  # noqa: PLC0415
+
+    passed, total = commonmark.score(folder / "spec.json")
+    return [share("examples rendered right", passed, None, total, 0.95)]
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
 SECTIONS: dict[str, Callable[[Path], list[Figure]]] = {
     "fudan_dev": section_fudan,
+    "cwce_dev": section_cwce,
+    "readability_dev": section_readability,
+    "commonmark": section_commonmark,
 }
 
 

@@ -215,9 +215,10 @@ def overlap(got: str, reference: str) -> tuple[float, float]:
 # ---------------------------------------------------------------- sets
 
 
-def cwce(extract: Callable[[Path], Page], fields: tuple[str, ...]) -> Tally | None:
+def cwce(
+    extract: Callable[[Path], Page], fields: tuple[str, ...], base: Path = CORPORA / "cwce_dev"
+) -> Tally | None:
     """Score one extractor on cwce_dev (date, author, content)."""
-    base = CORPORA / "cwce_dev"
     if not base.exists():
         return None
     tally = Tally()
@@ -251,9 +252,12 @@ def cwce(extract: Callable[[Path], Page], fields: tuple[str, ...]) -> Tally | No
     return tally
 
 
-def readability_set(extract: Callable[[Path], Page], fields: tuple[str, ...]) -> Tally | None:
+def readability_set(
+    extract: Callable[[Path], Page],
+    fields: tuple[str, ...],
+    base: Path = CORPORA / "readability_dev",
+) -> Tally | None:
     """Score one extractor on readability_dev (title, byline, published date)."""
-    base = CORPORA / "readability_dev"
     if not base.exists():
         return None
     tally = Tally()
