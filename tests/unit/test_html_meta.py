@@ -179,3 +179,45 @@ def test_small_forms_are_still_dropped() -> None:
 )
 def test_slash_dates(text: str, iso: str | None) -> None:
     assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("<div class='byline'>By Ada Lind, Senior Writer, Harbour Weekly</div>", "Ada Lind"),
+        ("<div class='authorInfo'>Science by Tom Reyes March 3, 2015 10:00 AM</div>", "Tom Reyes"),
+        ("<span class='signature'>Par Claire Dumas (avec Paul Roy)</span>", "Claire Dumas"),
+        ("<p class='byline author'>Written by Jo Park Edited by Kim Lee</p>", "Jo Park"),
+    ],
+)
+def test_visible_bylines_give_the_name_only(byline: str, name: str) -> None:
+    result = page(
+        "<title>A quiet harbour</title>", f"<h1>A quiet harbour</h1>{byline}<p>{'Text. ' * 20}</p>"
+    )
+    assert result.meta.author == name
+
+
+def test_meta_author_with_a_contact_address() -> None:
+    result = page(
+        '<meta name="author" content="Ada Lind (https://example.org/ada)"><title>t</title>', ARTICLE
+    )
+    assert result.meta.author == "Ada Lind"
+
+
+def test_json_ld_wrapped_in_cdata() -> None:
+    data = '{"@type": "NewsArticle", "datePublished": "2018-12-21T12:55:00Z", "author": [{"@type": "Person", "name": "Rui Costa"}],}'
+    result = page(
+        f'<script type="application/ld+json">//<![CDATA[\n{data}\n//]]></script><title>t</title>',
+        ARTICLE,
+    )
+    assert (result.meta.date, result.meta.author) == ("2018-12-21T12:55", "Rui Costa")
+
+
+def test_month_date_under_the_title_and_a_person_as_source() -> None:
+    result = page(
+        "<title>儿童阅读情况调查报告</title>",
+        "<h1>儿童阅读情况调查报告</h1><p>某市阅读研究课题组</p><p>2003年5月</p>"
+        + ARTICLE
+        + "<p>来源：王小明</p>",
+    )
+    assert (result.meta.date, result.meta.author) == ("2003-05", "王小明")

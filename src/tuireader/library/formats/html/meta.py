@@ -39,6 +39,8 @@ _SOURCE_KEYS = ("contentsource", "source", "og:site_name", "sitename", "applicat
 _SECTION_KEYS = ("article:section", "columnname", "category")
 _URL_SCHEME = re.compile(r"^https?://", re.I)
 _MAX_JSON = 256 * 1024
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _MAX_JSON_NODES = 5000
 _ARTICLE_TYPES = re.compile(r"article|posting|report|review|webpage|creativework|news", re.I)
 
@@ -172,9 +174,8 @@ def read_linked_data(root: etree._Element) -> LinkedData:
         raw = script.text or ""
         if len(raw) > _MAX_JSON:
             continue
-        try:
-            data = json.loads(raw)
-        except (ValueError, RecursionError):
+        data = _loads(raw)
+        if data is None:
             continue
         for item in _objects(data):
             if not _ARTICLE_TYPES.search(" ".join(_types(item))):
@@ -183,6 +184,18 @@ def read_linked_data(root: etree._Element) -> LinkedData:
             if found.headline and found.date and found.authors:
                 return found
     return found
+
+
+def _loads(raw: str) -> object:
+    """JSON as pages write it: raw line breaks inside strings, trailing commas and an
+    XHTML ``<![CDATA[ … ]]>`` wrapper pass."""
+    raw = _CDATA.sub("", raw) if "CDATA" in raw else raw
+    for text in (raw, _TRAILING_COMMA.sub(r"\1", raw)):
+        try:
+            return json.loads(text, strict=False)
+        except (ValueError, RecursionError):
+            continue
+    return None
 
 
 def _objects(data: object) -> list[dict[str, object]]:

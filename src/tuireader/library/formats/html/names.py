@@ -64,6 +64,8 @@ _COMPOUND_SURNAMES = (
     "长孙",
     "端木",
 )
+# "Jane Doe (https://example.org/jane)", "Jane Doe <jane@example.org>": the contact goes.
+_CONTACT = re.compile(r"\s*[(<](?:https?://|mailto:|[\w.+-]+@)[^)>]*[)>]")
 _LIST_SPLIT = re.compile(r"\s*(?:[,，、;；/]|\band\b|\s)\s*")
 _MAX_NAMES = 8
 
@@ -101,7 +103,7 @@ def person_names(text: str) -> str | None:
     ``王五、赵六`` → ``王五 赵六``; ``Ann Lee and Bo Chan`` → ``Ann Lee, Bo Chan``;
     ``某某日报报业集团`` → None.
     """
-    text = " ".join(text.split()).strip(" ,，、;；")
+    text = _CONTACT.sub("", " ".join(text.split())).strip(" ,，、;；")
     if not text:
         return None
     if is_person_name(text):

@@ -45,7 +45,15 @@ _DATE_LABEL_WORDS = ("时间", "日期")
 _DATE_LABEL_WORDS_EN = ("published", "posted", "updated", "date")
 _ZH_LABEL_WORDS = _DATE_LABEL_WORDS + _SOURCE_WORDS
 _INFO_NAMES = re.compile(r"info|time|date|byline|meta|source|author|sj|pubtime|publish", re.I)
-_BYLINE_NAMES = re.compile(r"byline|author|writer|p-author|dateline", re.I)
+_BYLINE_NAMES = re.compile(r"byline|author|auteur|autor|writer|signature|dateline", re.I)
+# "Tech Industry by Steven Musil …": the words before a "by" (a section, a kicker) go.
+_BY_INSIDE = re.compile(r"^(?:\S+\s+){0,4}?(?:by|par|von|por)\s+(?=\S)", re.I)
+# What follows the name on a byline: a title, a date, another role, a handle.
+_AFTER_NAME = re.compile(
+    r"\s*(?:[,|•·—–(@]|\b(?:edited|updated|published|photo|photographs|illustration|and more)\b).*$",
+    re.I,
+)
+_MAX_BYLINE_ELEMENT = 200
 _BY_PREFIX = re.compile(
     r"^(?:written\s+by|posted\s+by|by|par|von|por|door|di|av|от|作者|文)\s*[:：/]?\s+", re.I
 )
@@ -77,6 +85,7 @@ _SPACED_NAME = re.compile(
 )
 _BRACKETED = re.compile(r"\[\s*([^\s\[\]]{2,4})\s*\]")
 _CREDIT = re.compile(r"[（(]([^（）()]{2,40})[）)]")
+_MONTH_DATE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 _JOURNAL_DATE = re.compile(
     r"《[^《》]{1,30}》\s*(\d{4})\s*年\s*(?:第?\s*)?(\d{1,2})\s*(?:月|期)(?:号|號|刊)?"
 )
@@ -111,6 +120,9 @@ def area_date(areas: Areas) -> str | None:
     found = find_date(areas.byline) if areas.byline else None
     if found:
         return found[0]
+    month = _MONTH_DATE.search(areas.byline) if "年" in areas.byline else None
+    if month and 1 <= int(month[2]) <= 12:  # a report dated 2003年5月 under its title
+        return f"{month[1]}-{int(month[2]):02d}"
     match = _JOURNAL_DATE.search(areas.credit[-200:]) if "《" in areas.credit else None
     if match and 1 <= int(match[2]) <= 12:
         return f"{match[1]}-{int(match[2]):02d}"
@@ -129,11 +141,22 @@ def area_author(areas: Areas) -> str | None:
         names = _role_names_from(pieces, index) or _posted_by(piece) or _bracketed_name(piece)
         if names:
             return names
+    # "ggjjzhzz 发表于 2005-9-15": the name (a link) and the words are two pieces.
+    names = _posted_by(areas.byline[: _MAX_BYLINE * 2])
+    if names:
+        return names
     if areas.after_headline:  # 胡平 on its own line right under the headline
         for piece in areas.byline_pieces[:2]:
             if looks_like_chinese_name(piece):
                 return piece
-    return _credited(areas.closing, areas.credit)
+    names = _credited(areas.closing, areas.credit) or _posted_by(areas.credit)
+    if names:
+        return names
+    for area in (areas.byline, areas.credit):  # 来源：王五 — a person sent it in
+        source = _first_group(_SOURCE, area, _SOURCE_WORDS)
+        if source and looks_like_chinese_name(source):
+            return source
+    return None
 
 
 def _role_names_from(pieces: tuple[str, ...], index: int) -> str | None:
@@ -333,7 +356,9 @@ def _in_a_list(element: etree._Element) -> bool:
 
 
 def _byline(body: etree._Element) -> str | None:
-    """The name in a ``rel=author`` / ``itemprop=author`` / ``class=byline`` element."""
+    """The name in a ``rel=author`` / ``itemprop=author`` / ``class=byline`` element; one
+    that says "By …" first (a signature block may also hold the paper's name)."""
+    found: list[str] = []
     for element in body.iter(etree.Element):
         names = f"{element.get('class', '')} {element.get('id', '')}"
         marked = (
@@ -344,12 +369,24 @@ def _byline(body: etree._Element) -> str | None:
         if not marked or _in_a_list(element):
             continue
         text = clean_text(text_of(element))
-        if not text or len(text) > _MAX_BYLINE:
+        if not text or len(text) > _MAX_BYLINE_ELEMENT:
             continue
-        name = person_names(_BYLINE_CUT.sub("", _BY_PREFIX.sub("", text)))
-        if name:
+        name = person_names(_name_on_byline(text))
+        if name and (_BY_PREFIX.match(text) or _BY_INSIDE.match(text)):
             return name
-    return None
+        if name:
+            found.append(name)
+    return found[0] if found else None
+
+
+def _name_on_byline(text: str) -> str:
+    """``By Jane Doe, Staff Writer March 3, 2015`` → ``Jane Doe``."""
+    cut = _BY_PREFIX.sub("", text)
+    text = cut if cut != text else _BY_INSIDE.sub("", text)
+    found = find_date(text)
+    if found:
+        text = text[: found[1]]
+    return _AFTER_NAME.sub("", text).strip()
 
 
 def _first_group(pattern: re.Pattern[str], text: str, words: tuple[str, ...]) -> str | None:
