@@ -122,6 +122,9 @@ def _run(args_list: list[str]) -> int:
     except common.UsageError as exc:
         common.error(str(exc))
         return 2
+    except common.CommandFailed as exc:
+        common.error(str(exc))
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -145,6 +148,7 @@ def launch_ui(args: argparse.Namespace) -> int:
         open_file, library = target, target.parent
     elif not target.is_dir():
         raise common.UsageError(f"not a file or folder: {common.show_path(target)}")
+    common.check_catalog_path(paths, library)  # refused here: the app would hang on a FIFO
     from tuireader.ui.app import run_app  # the only place textual gets imported
 
     with terminal.raw_output():  # Textual draws the screen and cleans what it shows

@@ -3,13 +3,17 @@
 from tuireader.catalog.store import (
     ArticleRow,
     Catalog,
+    CatalogFileError,
     LibraryMissingError,
     SectionNode,
+    check_path,
 )
 
 __all__ = [
     "ArticleRow",
     "Catalog",
+    "CatalogFileError",
     "LibraryMissingError",
     "SectionNode",
+    "check_path",
 ]

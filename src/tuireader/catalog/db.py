@@ -24,6 +24,8 @@ import sqlite3
 from pathlib import Path
 
 from tuireader.catalog import fts as search_index
+from tuireader.text.filekind import not_a_file
+from tuireader.text.sanitize import sanitize_line
 
 SCHEMA_VERSION = 3
 #: Separates section names inside a section key; sanitized names never contain it.
@@ -91,8 +93,31 @@ def connect(db_path: Path) -> sqlite3.Connection:
     return conn
 
 
+class CatalogFileError(OSError):
+    """Something that is not a file (a FIFO, a socket, a folder) is where the catalog goes.
+
+    It is not deleted (it is not ours to delete) and never opened (a FIFO would hang).
+    """
+
+
+def check_path(db_path: Path) -> None:
+    """Raise :class:`CatalogFileError` when ``db_path`` holds something not a file."""
+    kind = not_a_file(db_path)
+    if kind is not None:
+        shown = sanitize_line(
+            str(db_path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        )
+        raise CatalogFileError(
+            f"the catalog {shown} is {kind}, not a file: remove it or use another --cache-dir"
+        )
+
+
 def open_or_rebuild(db_path: Path) -> None:
-    """Make sure ``db_path`` holds a catalog of this schema version, rebuilding if not."""
+    """Make sure ``db_path`` holds a catalog of this schema version, rebuilding if not.
+
+    Raises :class:`CatalogFileError` when the path holds something that is not a file.
+    """
+    check_path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
         _create(db_path)

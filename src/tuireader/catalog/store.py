@@ -27,14 +27,22 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tuireader.catalog.codec import decode_article
-from tuireader.catalog.db import connect, open_or_rebuild
+from tuireader.catalog.db import CatalogFileError, check_path, connect, open_or_rebuild
 from tuireader.catalog.query import Queries
 from tuireader.catalog.rows import ArticleRow, SectionNode
 from tuireader.catalog.scan import LibraryMissingError, Progress, ScanReport, scan_library
 from tuireader.library.books import split_chapter_key
 from tuireader.library.model import Article, FileProblem
 
-__all__ = ["ArticleRow", "Catalog", "LibraryMissingError", "ScanReport", "SectionNode"]
+__all__ = [
+    "ArticleRow",
+    "Catalog",
+    "CatalogFileError",
+    "LibraryMissingError",
+    "check_path",
+    "ScanReport",
+    "SectionNode",
+]
 
 
 class Catalog:

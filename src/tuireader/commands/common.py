@@ -104,6 +104,21 @@ class UsageError(Exception):
     """A problem with what the user asked for; exits with status 2."""
 
 
+class CommandFailed(Exception):
+    """Something the command needs cannot be used (a FIFO where the catalog goes, say);
+    ``str(error)`` is for people and the exit status is 1."""
+
+
+def check_catalog_path(paths: Paths, library: Path) -> None:
+    """CommandFailed when the library's catalog path holds something that is not a file."""
+    from tuireader.catalog import CatalogFileError, check_path
+
+    try:
+        check_path(paths.catalog_db(library))
+    except CatalogFileError as exc:
+        raise CommandFailed(str(exc)) from None
+
+
 def require_dir(library: Path) -> Path:
     """``library`` if it is a folder; UsageError otherwise."""
     if not library.exists():
@@ -117,6 +132,7 @@ def scanned_catalog(paths: Paths, library: Path) -> Catalog:
     """Open the library's catalog and bring it up to date (progress on a terminal)."""
     from tuireader.catalog import Catalog
 
+    check_catalog_path(paths, library)
     catalog = Catalog(paths.catalog_db(library), library)
     bar = ProgressBar(terminal.raw_stream(sys.stderr), "scanning")
     try:

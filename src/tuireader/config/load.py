@@ -13,6 +13,7 @@ from tuireader.config.check import MAX_CONFIG_BYTES, read_config
 from tuireader.config.settings import Settings
 from tuireader.config.template import CONFIG_TEMPLATE
 from tuireader.config.values import apply_config
+from tuireader.text.filekind import not_a_file
 
 
 class UnknownLibrary(ValueError):
@@ -38,7 +39,11 @@ def load_settings(config_file: Path) -> Settings:
 
 
 def _read_config_text(config_file: Path) -> str:
-    """The config file's text; ValueError when it is too big to be a config file."""
+    """The config file's text; ValueError when it is too big to be a config file or not
+    a file at all (a FIFO would make the read wait forever)."""
+    kind = not_a_file(config_file)
+    if kind is not None:
+        raise ValueError(f"it is {kind}, not a file")
     with config_file.open("rb") as handle:
         data = handle.read(MAX_CONFIG_BYTES + 1)
     if len(data) > MAX_CONFIG_BYTES:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tuireader.library.keys import rel_path_str, resolve_rel
+from tuireader.text.filekind import kind_of
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -37,13 +38,6 @@ ARTICLE_SUFFIXES = frozenset(
 )
 
 _READ_CHUNK = 1024 * 1024
-_FILE_KINDS = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "FIFO"),
-    (stat.S_ISCHR, "character device"),
-    (stat.S_ISBLK, "block device"),
-    (stat.S_ISSOCK, "socket"),
-)
 
 
 class FileReadError(Exception):
@@ -89,12 +83,11 @@ def _reason(error: OSError) -> str:
 
 def _check_regular(info: os.stat_result, limit: int) -> int:
     """The file's size, after making sure it is a regular file within the limit."""
-    for is_kind, kind in _FILE_KINDS:
-        if is_kind(info.st_mode):
-            message = "is a directory" if kind == "a directory" else f"not a regular file ({kind})"
-            raise FileReadError(message)
-    if not stat.S_ISREG(info.st_mode):
-        raise FileReadError("not a regular file")
+    kind = kind_of(info.st_mode)
+    if kind == "a folder":
+        raise FileReadError("is a folder")
+    if kind is not None:
+        raise FileReadError(f"not a regular file: it is {kind}")
     if info.st_size > limit:
         raise FileReadError(_too_big(info.st_size, limit))
     return info.st_size

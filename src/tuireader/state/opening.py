@@ -26,6 +26,7 @@ from tuireader.state.safety import (
 )
 from tuireader.state.salvage import Recovery, salvage_into
 from tuireader.state.schema import SCHEMA_VERSION, migrate, schema_version
+from tuireader.text.filekind import not_a_file
 
 
 @dataclass
@@ -48,6 +49,10 @@ def open_state_db(path: Path) -> OpenedDb:
     """
     notices: list[str] = []
     aside: Path | None = None
+    kind = not_a_file(path)
+    if kind is not None:  # a FIFO would make the first read wait forever
+        reason = f"Cannot use {path}: it is {kind}, not a file. Changes in this session will not be saved."
+        return OpenedDb(_memory_db(), [reason], True, reason)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         problem = file_problem(path)

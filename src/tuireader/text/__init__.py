@@ -1,1 +1,1 @@
-"""Text rules shared by every part: sanitizing, CJK-aware wrapping (kinsoku), search folding, dates."""
+"""Rules shared by every part: sanitizing, CJK-aware wrapping (kinsoku), search folding, dates, the one JSON writer, file kinds in words."""
