@@ -163,7 +163,7 @@ _MASTHEAD_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _ABSTRACT_START = re.compile(r"^[ \t\u3000]*(?:[【\[]?\s*摘\s*要|文\s*摘|内容提要|提\s*要[：:])")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:[ \t\u3000]+[\u4e00-\u9fff]{1,4})*$")
 _BODY_LABEL = re.compile(
-    r"^(?:[【〖\[]\s*[^】〗\]]{1,14}\s*[】〗\]]"
+    r"^(?:[【〖\[]\s*[^】〗\]\d]{1,14}\s*[】〗\]]"
     r"|(?:标\s*题|作\s*者|来\s*源|日\s*期|正\s*文|原文出处|责任编辑|关键词)\s*[:：])"
 )
 _INLINE_META = re.compile(r"^[ \t\u3000]*(作\s*者|来\s*源)\s*[:：]\s*(\S.{0,40})$")
@@ -439,7 +439,8 @@ def section_fudan(folder: Path) -> list[Figure]:
         elif shape == "news":
             at = next(i for i, line in enumerate(lines[:6]) if i and _DATELINE.match(line))
             above = [line.strip() for line in lines[:at] if line.strip()]
-            title = above[-1] if above else ""
+            above = [line for line in above if re.search("[\u4e00-\u9fff]", line)]
+            title = "".join(above)
             tally.judge(
                 "title_news",
                 squeeze(ours_title) == squeeze(title),

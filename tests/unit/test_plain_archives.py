@@ -178,3 +178,37 @@ def test_reflow_keeps_table_rows_as_lines() -> None:
     result = logical_lines(lines)
     assert "东山      1200      300       800" in result
     assert "西河      900       250       700" in result
+
+
+NEWS = """           河谷大桥今天合龙
+新华社江城４月９日电（记者周小川、通讯员吴天）横跨河谷的
+大桥今天上午合龙，两岸的居民结束了摆渡过河的日子。
+    大桥全长一千二百米，是本省跨度最大的一座公路桥。
+"""
+
+
+def test_news_headline_is_the_title_and_the_dateline_stays() -> None:
+    page = _parse(NEWS)
+    assert page.meta.title == "河谷大桥今天合龙"
+    assert page.blocks[0].text.startswith("新华社江城４月９日电（记者周小川、通讯员吴天）横跨")
+    assert page.meta.author == "周小川 吴天"
+    assert page.meta.source == "新华社"
+
+
+def test_news_headline_over_two_lines_joins_up() -> None:
+    text = NEWS.replace("           河谷大桥今天合龙\n", "河谷大桥今天合龙\n两岸居民告别摆渡\n")
+    assert _parse(text).meta.title == "河谷大桥今天合龙 两岸居民告别摆渡"
+
+
+def test_body_label_lines_become_metadata_or_headings() -> None:
+    text = (
+        "标题：山村小学\n"
+        "山村小学开学了，孩子们背着新书包走进教室。\n"
+        "【参考文献】\n"
+        "一本关于山村教育的书。\n"
+        "【责任编辑】赵六\n"
+    )
+    page = _parse(text)
+    texts = [block.text for block in page.blocks]
+    assert "参考文献" in texts and not any(t.startswith("【") for t in texts)
+    assert page.meta.editor == "赵六"

@@ -16,7 +16,7 @@ from tuireader.library.formats.plain.byline import (
     opening_byline_names,
     split_closing_byline,
 )
-from tuireader.library.formats.plain.meta import Header, read_meta
+from tuireader.library.formats.plain.meta import Header, read_meta, take_labelled
 from tuireader.library.formats.plain.noise import is_noise_line, is_related_header, strip_noise
 
 _MAX_LABEL_LINE = 60
@@ -38,7 +38,11 @@ _BODY_LABELS = (
 
 def clean_body(lines: list[str], header: Header) -> list[str]:
     """Paragraphs of the body with noise, label lines and trailing furniture removed."""
-    kept = [line for line in _cut_related(lines) if not _is_furniture(line, header)]
+    kept = [
+        _label_heading(line)
+        for line in _cut_related(lines)
+        if not _is_furniture(line, header) and not _took_label_line(line, header)
+    ]
     if header.meta.title and kept and kept[0] == header.meta.title:
         kept = kept[1:]
     return _take_byline(kept, header)
@@ -61,6 +65,26 @@ def _is_furniture(line: str, header: Header) -> bool:
         return False
     read_meta(header, inner)
     return True
+
+
+def _took_label_line(line: str, header: Header) -> bool:
+    """A bracketed label with a value in the body (``【责任编辑】王五``): metadata, taken.
+
+    A label alone on its line (``【参考文献】``) heads what follows: it stays, as a
+    heading (:func:`_label_heading`).
+    """
+    found = labels.label_line(line)
+    if found is None or not found[2]:
+        return False
+    field, label, value = found
+    take_labelled(header, field, label, value)
+    return True
+
+
+def _label_heading(line: str) -> str:
+    """``【参考文献】`` alone on its line becomes the heading ``参考文献``."""
+    found = labels.label_line(line)
+    return found[1] if found is not None and not found[2] else line
 
 
 def _cut_related(lines: list[str]) -> list[str]:

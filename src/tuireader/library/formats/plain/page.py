@@ -26,6 +26,7 @@ from tuireader.library.formats.plain.body import clean_body
 from tuireader.library.formats.plain.header import read_header
 from tuireader.library.formats.plain.journal import read_journal
 from tuireader.library.formats.plain.label_block import read_label_block
+from tuireader.library.formats.plain.news import read_news
 from tuireader.library.formats.plain.reflow import logical_lines
 from tuireader.library.model import ABSTRACT, Block, ParsedPage
 from tuireader.text.dates import parse_date
@@ -38,7 +39,9 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
     """
     # A byte-order mark left at the start would stick to the title.
     lines = logical_lines(text.lstrip("\ufeff").split("\n"))
-    header, body_start = read_label_block(lines) or read_journal(lines) or read_header(lines)
+    header, body_start = (
+        read_label_block(lines) or read_journal(lines) or read_news(lines) or read_header(lines)
+    )
     body = clean_body(header.lead + lines[body_start:], header)
     warnings = () if body or header.meta.abstract else ("no body text found",)
     meta = header.meta

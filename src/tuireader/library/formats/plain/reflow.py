@@ -119,7 +119,8 @@ def _reflow(rows: list[_Row], width: int) -> list[str]:
             continue
         short = _is_short(text, cells - min(indent, margin), width)
         standalone = (
-            starts_with_label(text)
+            indent - margin > _CENTRED  # a centred headline or title
+            or starts_with_label(text)
             or label_line(text) is not None
             or (short and is_noise_line(text))
             or _is_table_row(text)
@@ -135,19 +136,23 @@ def _reflow(rows: list[_Row], width: int) -> list[str]:
 
 
 _FEW_AT_MARGIN = 0.1
+_HEAD_ROWS = 3  # headline, subhead, dateline: may stand left of a shifted text
+# An indent this much deeper than the margin is no paragraph mark but a centred line.
+_CENTRED = 6
 
 
 def _margin(rows: list[_Row]) -> int:
     """The indent of the text's left margin.
 
-    The indent most lines have, when at most a line or two (or a tenth of them) sit
-    further left: a dateline or heading printed at the left edge of a text shifted
-    right. Otherwise the smallest indent.
+    The indent most lines have, when the lines set further left are a few at the top
+    (a headline and dateline printed at the left edge of a text shifted right) and at
+    most a tenth of the rest. Otherwise the smallest indent.
     """
     indents = [row.indent for row in rows if row.text]
     common = max(set(indents), key=indents.count)
-    further_left = sum(1 for indent in indents if indent < common)
-    if further_left <= max(2, len(indents) * _FEW_AT_MARGIN):
+    rest = indents[_HEAD_ROWS:]
+    further_left = sum(1 for indent in rest if indent < common)
+    if further_left <= max(1, len(rest) * _FEW_AT_MARGIN):
         return common
     return min(indents)
 
