@@ -61,7 +61,7 @@ def watch_paints(reader: ArticleReader) -> list[float]:
 
     def recording(crop):
         strips = render_lines(crop)
-        if not painted and reader._layout_current():
+        if not painted and reader.is_typeset:
             painted.append(time.perf_counter())
         return strips
 

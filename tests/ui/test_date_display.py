@@ -67,7 +67,7 @@ async def test_reader_and_list_show_readable_dates(
         screen = app.screen
         await pilot.press("enter")
         await settle(pilot)
-        header = " ".join(screen.reader._layout.header_text)
+        header = " ".join(screen.reader.render_line(y).text for y in range(4))
         assert meta in header and "T19" not in header
         line = "".join(segment.text for segment in screen.article_list.render_line(0))
         assert column in line

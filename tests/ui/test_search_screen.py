@@ -73,7 +73,7 @@ async def test_typing_highlights_every_hit_and_shows_the_count(search_library, m
         await find(pilot, "a", "b", "c")
         assert screen.find.matches == ((0, 4, 7), (1, 8, 11), (1, 22, 25))
         assert count_text(screen) == "1/3"
-        assert screen.reader._highlights.in_line(1, 0, 40) == [
+        assert screen.reader.highlights_in(1, 0, 40) == [
             ("search", 8, 11),
             ("search", 22, 25),
         ]
@@ -146,7 +146,7 @@ async def test_escape_clears_the_hits_and_closes_the_bar(search_library, make_ap
         await pilot.press("escape")
         await settle(pilot)
         assert screen.find.matches == ()
-        assert screen.reader._highlights.in_line(1, 0, 40) == []
+        assert screen.reader.highlights_in(1, 0, 40) == []
         assert not screen.query_one("#find-bar").is_open
         assert screen.focused is screen.reader  # the first escape did not leave the reader
 

@@ -20,7 +20,6 @@ from tuireader.ui.bookmark_lookup import (
     placement_of,
     row_for_bookmark,
 )
-from tuireader.ui.bookmark_mouse import BookmarkMouse
 from tuireader.ui.bookmark_notes import BookmarkNotes
 from tuireader.ui.bookmark_strip import BookmarkStrip
 from tuireader.ui.bookmark_tree import BookmarkTree
@@ -28,7 +27,7 @@ from tuireader.ui.bookmark_tree import BookmarkTree
 STRIP_INTERVAL = 0.2  # seconds between looks at what is in view and what is selected
 
 
-class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree):
+class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkTree):
     """Bookmark the article or a passage, copy it, list every bookmark."""
 
     library: Any
@@ -71,6 +70,10 @@ class BookmarkActions(BookmarkNotes, BookmarkStrip, BookmarkMouse, BookmarkTree)
             screen.notify("That passage is no longer in the article.", markup=False)
         elif placement is not None and placement.start is not None:
             screen.reader.scroll_to_anchor(placement.start, center=True)
+
+    def on_article_reader_selection_changed(self, message: Any) -> None:
+        """The reader's selection moved under the person's keys or mouse: say so below."""
+        self.update_note_strip()
 
     # -- b and y -------------------------------------------------------------------------
     def action_bookmark(self) -> None:

@@ -50,10 +50,7 @@ class BookmarkStrip:
     def passages_in_view(self) -> list[Bookmark]:
         """Bookmarked passages with some text on screen, first one first."""
         screen: Any = self
-        reader = screen.reader
-        layout = getattr(reader, "_layout", None)  # the reader's own typesetting
-        if layout is None or not self._bm_placed or not reader.display:
+        shown = screen.reader.visible_range() if self._bm_placed else None
+        if shown is None:
             return []
-        top = reader.scroll_offset.y
-        bottom = min(layout.height - 1, top + max(1, reader.scrollable_content_region.height) - 1)
-        return passages_between(self._bm_placed, layout.anchor_at(top), layout.anchor_at(bottom))
+        return passages_between(self._bm_placed, *shown)

@@ -351,6 +351,7 @@ class MainScreen(
         """A double-click on a word in the reader looks it up."""
         if event.chain != 2 or self.aids is None or self.current is None:
             return
-        anchor = self._point_anchor(event)
+        offset = event.get_content_offset(self.reader)
+        anchor = None if offset is None else self.reader.anchor_at_offset(offset)
         if anchor is not None:
             self.aids.lookup_at(anchor)

@@ -3,13 +3,22 @@
 Only visible rows are drawn; blocks are wrapped when they first show (or in the
 background, a slice at a time) and cached for the current width. The reading position is
 an :class:`Anchor` (block, offset), never a row, so a resize or a change of reading width
-keeps the reader on the same paragraph.
+keeps the reader on the same paragraph: after a re-layout the row of the anchor hint is
+found again and scrolled to. Moves are measured from the text on the top row rather than
+from the scroll offset, so wrapping an estimated block on the way never makes the reader
+skip or repeat a line. The rows themselves are :class:`DocumentLayout`'s (pure); this
+class is the glue between them and the scroll offset, the keys and the mouse.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
 from rich.style import Style
-from textual.geometry import Size
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -19,23 +28,25 @@ from textual.timer import Timer
 from tuireader.library.model import Anchor, Article
 from tuireader.ui.widgets.reader_aids import DisplayAids
 from tuireader.ui.widgets.reader_draw import Highlights, draw_row
-from tuireader.ui.widgets.reader_keys import READER_BINDINGS, ReaderKeys
+from tuireader.ui.widgets.reader_keys import READER_BINDINGS
 from tuireader.ui.widgets.reader_layout import DocumentLayout
-from tuireader.ui.widgets.reader_scroll import ReaderScrolling
 from tuireader.ui.widgets.reader_select import SentenceSelection
 from tuireader.ui.widgets.reader_style import COMPONENT_CLASSES, READER_CSS, build_palette
 
 MIN_READING_WIDTH = 10
+POSITION_DELAY = 0.25  # seconds of stillness before PositionChanged is posted
+REFINE_SLICE = 0.012  # seconds of background wrapping per step
+REFINE_PAUSE = 0.02  # seconds between background steps
 
 
-class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
+class ArticleReader(ScrollView, can_focus=True):
     """Shows one article; scrolls by line, page, half page, top and bottom."""
 
     COMPONENT_CLASSES = COMPONENT_CLASSES
 
     DEFAULT_CSS = READER_CSS
 
-    BINDINGS = READER_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
     reading_width: reactive[int] = reactive(80, init=False)
     """Widest the text column gets, in cells; the column is centred in the pane."""
@@ -68,9 +79,19 @@ class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
             """The reader that posted this (lets ``@on(..., "#id")`` match)."""
             return self.reader
 
+    class SelectionChanged(Message):
+        """The person changed the selection here (keys while selecting, a mouse drag)."""
+
     def __init__(
-        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        background_wrap: bool = True,
     ) -> None:
+        """``background_wrap=False`` leaves unshown blocks at their estimated height
+        (tests of the lazy layout use it); otherwise they are wrapped between frames."""
         super().__init__(name=name, id=id, classes=classes)
         self._article: Article | None = None
         self._layout: DocumentLayout | None = None
@@ -82,13 +103,15 @@ class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
         self._position_timer: Timer | None = None
         self._palette: dict[str, Style] | None = None
         self._generation = 0
+        self._background_wrap = background_wrap
+        self._drag: Anchor | None = None  # where a mouse drag started
         self._aids = DisplayAids()
 
     def validate_reading_width(self, width: int) -> int:
         """Keep the column at least a few words wide."""
         return max(MIN_READING_WIDTH, width)
 
-    # -- public API ------------------------------------------------------------------
+    # -- the article -----------------------------------------------------------------
     def show_article(self, article: Article, anchor: Anchor | None = None) -> None:
         """Show ``article`` from ``anchor`` (the top when None); highlights are reset."""
         self._article = article
@@ -128,10 +151,30 @@ class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
         """The article shown, if any."""
         return self._article
 
+    @property
+    def is_typeset(self) -> bool:
+        """Whether the article is laid out for the pane's present width."""
+        return self._layout is not None and self._layout.pane_width == self._pane_width()
+
+    @property
+    def fully_wrapped(self) -> bool:
+        """Whether every block is wrapped (no height is an estimate any more)."""
+        return self._layout is not None and not self._layout.unwrapped
+
+    @property
+    def document_height(self) -> int:
+        """Rows of the whole article as laid out now (0 with nothing shown)."""
+        return self._layout.height if self._layout is not None else 0
+
+    # -- highlights and selection ----------------------------------------------------
     def set_highlights(self, layer: str, spans: list[tuple[int, int, int]]) -> None:
         """Highlight (block, start, end) spans in ``layer`` (replacing its spans)."""
         self._highlights.set(layer, spans)
         self.refresh()
+
+    def highlights_in(self, block: int, start: int, end: int) -> list[tuple[str, int, int]]:
+        """(layer, start, end) of the highlighted pieces of text ``start:end`` of ``block``."""
+        return self._highlights.in_line(block, start, end)
 
     @property
     def selection(self) -> tuple[Anchor, Anchor] | None:
@@ -152,6 +195,15 @@ class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
         self._selection.extend(step)
         self._show_selection()
 
+    def select_between(self, start: Anchor, end: Anchor) -> bool:
+        """Select the sentences from the one at ``start`` to the one at ``end``."""
+        selection = self._selection
+        if selection is None or not selection.start(start):
+            return False
+        selection.head = selection.position_at(end)
+        self._show_selection()
+        return True
+
     def clear_selection(self) -> None:
         """Drop the selection and its highlight."""
         if self._selection:
@@ -166,7 +218,289 @@ class ArticleReader(ReaderKeys, ReaderScrolling, ScrollView, can_focus=True):
         if head and self._layout:
             self._reveal_rows(*self._layout.rows_of_span(*head))
 
+    # -- where the reader is ---------------------------------------------------------
+    @property
+    def anchor(self) -> Anchor:
+        """Anchor of the first visible line."""
+        layout = self._layout
+        if layout is None or not self.is_typeset:
+            return self._hint
+        top = self.scroll_offset.y
+        if layout.row_of(self._hint) == top:
+            return self._hint  # keeps a mid-line anchor exact across re-layouts
+        return layout.anchor_at(top)
+
+    @property
+    def percent(self) -> int:
+        """How far through the article the reader is, 0..100 (100 at the end)."""
+        if self._layout is None:
+            return 0
+        bottom, top = self.max_scroll_y, self.scroll_offset.y
+        if bottom <= 0 or top >= bottom:
+            return 100
+        return min(99, 100 * top // bottom)
+
+    def visible_range(self) -> tuple[Anchor, Anchor] | None:
+        """Anchors of the first and the last row on screen (None with nothing shown)."""
+        layout = self._layout
+        if layout is None or not self.display:
+            return None
+        top = self.scroll_offset.y
+        bottom = min(layout.height - 1, top + self._view_height() - 1)
+        return layout.anchor_at(top), layout.anchor_at(bottom)
+
+    def in_view(self, anchor: Anchor) -> bool:
+        """Whether the line holding ``anchor`` is on screen."""
+        if self._layout is None:
+            return False
+        top = self.scroll_offset.y
+        return top <= self._layout.row_of(anchor) < top + self._view_height()
+
+    def anchor_at_offset(self, offset: Offset) -> Anchor | None:
+        """The text position under ``offset`` (relative to the content), if over text."""
+        if self._layout is None or self._article is None:
+            return None
+        return self._layout.anchor_at_cell(offset.y + self.scroll_offset.y, offset.x)
+
+    def scroll_to_anchor(
+        self, anchor: Anchor, *, center: bool = False, animate: bool = False
+    ) -> None:
+        """Bring ``anchor`` to the top of the view (or its middle with ``center``)."""
+        if self._layout is None or not self.is_typeset:
+            self._hint = anchor
+            return
+        layout = self._layout
+        row = layout.row_of(anchor)
+        if center:
+            half = self._view_height() // 2
+            row = layout.settle(anchor, -half, half)
+        self._scroll_to_row(row, animate=animate)
+        if not center:
+            self._hint = anchor
+
+    # -- keys ------------------------------------------------------------------------
+    def action_line_down(self) -> None:
+        """One line down (or one more sentence while selecting)."""
+        self._line(1)
+
+    def action_line_up(self) -> None:
+        """One line up (or one sentence less while selecting)."""
+        self._line(-1)
+
+    def action_page_down(self) -> None:
+        """A page down, keeping one line of context."""
+        self._move(max(1, self._view_height() - 1))
+
+    def action_page_up(self) -> None:
+        """A page up, keeping one line of context."""
+        self._move(-max(1, self._view_height() - 1))
+
+    def action_half_page_down(self) -> None:
+        """Half a page down."""
+        self._move(max(1, self._view_height() // 2))
+
+    def action_half_page_up(self) -> None:
+        """Half a page up."""
+        self._move(-max(1, self._view_height() // 2))
+
+    def action_top(self) -> None:
+        """To the title."""
+        self._scroll_to_row(0)
+
+    def action_bottom(self) -> None:
+        """To the last line."""
+        if self._layout is not None:
+            self._layout.wrap_tail(self._view_height())
+            self._sync_virtual_size()
+            self._scroll_to_row(self.max_scroll_y)
+
+    def action_clear_selection(self) -> None:
+        """Cancel the selection."""
+        self.clear_selection()
+        self.post_message(self.SelectionChanged())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
+        """Escape only cancels a selection; otherwise it goes on to the screen."""
+        if action == "clear_selection":
+            return self.selection is not None
+        return True
+
+    def _line(self, step: int) -> None:
+        if self.selection is not None:
+            self.extend_selection(step)
+            self.post_message(self.SelectionChanged())
+        else:
+            self._move(step)
+
+    def _move(self, rows: int) -> None:
+        """Scroll by ``rows`` relative to the text now on top, even if wrapping the
+        target region (an estimate above) shifts the rows under the reader."""
+        layout = self._layout
+        if layout is None:
+            return
+        anchor, height = self.anchor, self._view_height()
+        # The top row may be a gap or header row just before the anchor's line.
+        rows += self.scroll_offset.y - layout.row_of(anchor)
+        self._scroll_to_row(layout.settle(anchor, rows, height))
+
+    # -- the mouse: a drag selects whole sentences, as v and j do --------------------
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """Remember where a drag starts."""
+        self._drag = self._anchor_at_event(event) if event.button == 1 else None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """While the button is held, select from the start sentence to the one here."""
+        if self._drag is None or not event.button:
+            return
+        here = self._anchor_at_event(event)
+        if here is not None and here != self._drag and self.select_between(self._drag, here):
+            self.focus()
+            self.post_message(self.SelectionChanged())
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        """The drag is over (the selection stays for b, a or y)."""
+        self._drag = None
+
+    def _anchor_at_event(self, event: events.MouseEvent) -> Anchor | None:
+        offset = event.get_content_offset(self)
+        return None if offset is None else self.anchor_at_offset(offset)
+
+    # -- layout ----------------------------------------------------------------------
+    def _pane_width(self) -> int:
+        """Cells available for a row (the scrollbar gutter excluded)."""
+        return self.scrollable_content_region.width
+
+    def _view_height(self) -> int:
+        """Rows on screen (at least one)."""
+        return max(1, self.scrollable_content_region.height)
+
+    def _relayout(self) -> None:
+        """Typeset the article for the current width and go back to the anchor hint."""
+        self._generation += 1
+        width = self._pane_width()
+        if self._article is None or width <= 0:
+            self._layout = None
+            return
+        self._layout = DocumentLayout(self._article, width, self.reading_width, self._aids)
+        hint = self._hint
+        self._scroll_to_row(self._layout.row_of(hint))
+        self._hint = hint  # a scroll clamped at the end must not move the anchor
+        self.refresh()
+        if self._background_wrap:
+            self.set_timer(REFINE_PAUSE, self._refine_step(self._generation))
+
+    def _sync_virtual_size(self) -> None:
+        """Publish the layout's height (which grows or shrinks as blocks get wrapped)."""
+        if self._layout is not None:
+            size = Size(self._layout.pane_width, self._layout.height)
+            if size != self.virtual_size:
+                self.virtual_size = size
+
+    def _scroll_to_row(self, row: int, *, animate: bool = False) -> None:
+        """Scroll to ``row`` after wrapping what will show, so the target is exact."""
+        layout = self._layout
+        if layout is None:
+            return
+        height = self._view_height()
+        row = max(0, row)
+        layout.wrap_rows(row, height)
+        if row + height >= layout.height:
+            layout.wrap_tail(height)
+        self._sync_virtual_size()
+        self.scroll_to(y=row, animate=animate, force=True)
+        self._check_end()
+
+    def _reveal_rows(self, first: int, last: int) -> None:
+        """Scroll the least needed to show rows ``first``..``last`` (their top if too tall)."""
+        top, height = self.scroll_offset.y, self._view_height()
+        if first >= top and last < top + height:
+            return
+        tall = last - first + 1 > height
+        self._scroll_to_row(first if first < top or tall else last - height + 1)
+
+    def _refine_step(self, generation: int) -> Callable[[], None]:
+        """A callback wrapping unwrapped blocks for a moment, then rescheduling itself.
+
+        The text on the top row stays put: estimates refined above it move the scroll
+        offset by the same amount.
+        """
+        cursor = 0
+
+        def step() -> None:
+            nonlocal cursor
+            layout = self._layout
+            if generation != self._generation or layout is None or not layout.unwrapped:
+                return
+            if layout.rows_estimated_only:
+                return  # pinyin mode: each block costs dictionary look-ups; wrap what shows
+            anchor, top = self.anchor, self.scroll_offset.y
+            offset = top - layout.row_of(anchor)  # a gap or header row sits above its line
+            cursor = layout.wrap_for(cursor, REFINE_SLICE)
+            self._sync_virtual_size()
+            row = layout.row_of(anchor) + offset
+            if row != top:
+                self.scroll_to(y=row, animate=False, force=True)
+                self._hint = anchor
+            self.set_timer(REFINE_PAUSE, step)
+
+        return step
+
+    # -- events and watchers ---------------------------------------------------------
+    def watch_reading_width(self) -> None:
+        """A new column width re-typesets the article around the same anchor."""
+        self._relayout()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap for a new width (keeping the anchor); a new height may show the end."""
+        if self._article is not None and not self.is_typeset:
+            self._relayout()
+        else:
+            self._check_end()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Track the anchor, watch for the end, and (debounced) report the position."""
+        super().watch_scroll_y(old_value, new_value)
+        if self.is_typeset:
+            self._hint = self.anchor
+            self._check_end()
+            if self._position_timer is not None:
+                self._position_timer.stop()
+            self._position_timer = self.set_timer(POSITION_DELAY, self._post_position)
+
+    def _check_end(self) -> None:
+        """Post ReachedEnd the first time the last row is on screen."""
+        layout = self._layout
+        if self._end_reported or layout is None or not self.scrollable_content_region.height:
+            return
+        top, height = self.scroll_offset.y, self._view_height()
+        if top + height < layout.height:
+            return
+        layout.wrap_rows(top, height)
+        if top + height >= layout.height:
+            self._end_reported = True
+            # Created from the reader's own queue: a message made while the screen
+            # renders would name the screen as its sender and stop bubbling there.
+            self.call_later(lambda: self.post_message(self.ReachedEnd(self)))
+
+    def _post_position(self) -> None:
+        """Post PositionChanged unless nothing changed since the last one."""
+        position = (self.anchor, self.percent)
+        if self._layout is not None and position != self._posted:
+            self._posted = position
+            self.post_message(self.PositionChanged(*position, reader=self))
+
     # -- drawing ---------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Wrap what is about to show first, then publish any height change."""
+        if self._article is not None and not self.is_typeset:
+            self._relayout()  # resized, and the Resize event has not arrived yet
+        if self._layout is not None:
+            self._layout.wrap_rows(self.scroll_offset.y, self.size.height)
+        strips = super().render_lines(crop)
+        if self._layout is not None and self._layout.height != self.virtual_size.height:
+            self.call_later(self._sync_virtual_size)
+        return strips
+
     def render_line(self, y: int) -> Strip:
         """Draw row ``y`` of the viewport."""
         width = self.scrollable_content_region.width

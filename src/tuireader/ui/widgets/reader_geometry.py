@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tuireader.library.model import ABSTRACT, CODE, HEADING, LIST_ITEM, QUOTE, RULE, Block
-from tuireader.ui.widgets.reader_wrap import cell_width
+from tuireader.text.wrap import cell_width
 
 QUOTE_BAR = "▌ "
 BULLET = "• "

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate, pairwise
+from time import perf_counter
 from typing import NamedTuple
+
+from rich.cells import cell_len
 
 from tuireader.library.model import LIST_ITEM, Anchor, Article
 from tuireader.text.script import convert
@@ -261,6 +264,41 @@ class DocumentLayout:
         first = self.row_of(Anchor(block, start))
         last = self.row_of(Anchor(block, max(start, end - 1))) + self.rows_per_line(block) - 1
         return first, last
+
+    def anchor_at_cell(self, y: int, x: int) -> Anchor | None:
+        """The text position under row ``y``, cell ``x`` (the pane's); None off the text."""
+        if y < 0 or y >= self.height:
+            return None
+        row = self.row(y)
+        if row.role not in ("line", "ruby") or row.block < 0:
+            return None
+        geometry = self.geometries[row.block]
+        prefix = geometry.first_prefix if row.index == 0 else geometry.next_prefix
+        column = x - self.margin - cell_len(prefix or "")
+        text, offset, used = self.text(row.block), row.start, 0
+        # With pinyin above the text each character takes its reading's slot.
+        widths = self.view(row.block).widths if self.readings(row.block) else None
+        while offset < row.end:
+            cells = widths[offset] if widths else cell_len(text[offset])
+            if used + cells > column:
+                break
+            used += cells
+            offset += 1
+        return Anchor(row.block, self.to_original(row.block, offset))
+
+    def wrap_for(self, cursor: int, seconds: float) -> int:
+        """Wrap unwrapped blocks from ``cursor`` on for about ``seconds``; the next cursor.
+
+        The reader calls this between frames, so a long article is typeset in the
+        background a slice at a time instead of all at once.
+        """
+        deadline = perf_counter() + seconds
+        index = self.next_unwrapped(cursor)
+        while index is not None and perf_counter() < deadline:
+            self.ensure_wrapped(index)
+            cursor = index + 1
+            index = self.next_unwrapped(cursor)
+        return cursor
 
     def next_unwrapped(self, after: int) -> int | None:
         """Index of the first block at or after ``after`` still unwrapped."""
