@@ -66,6 +66,13 @@ def test_every_written_form_becomes_iso(text: str, expected: str) -> None:
         "一九九八年的夏天",
         "一九九八年二月三十日",
         "二〇二二年二十月一日",
+        "二〇二二年十十月一日",  # not a numeral
+        "二〇二二年二三月一日",
+        "二〇二二年一十一十月一日",
+        "1799-12-31",  # outside the years taken for dates
+        "2200-01-01",
+        "12/05/2022",  # day and month cannot be told apart
+        "05/12/2022",
     ],
 )
 def test_impossible_or_absent_dates_give_none(text: str) -> None:
@@ -75,6 +82,37 @@ def test_impossible_or_absent_dates_give_none(text: str) -> None:
 def test_the_first_valid_date_wins_and_an_impossible_one_is_skipped() -> None:
     assert parse_date("见 2022-02-30 与 2022-03-01 两次会议") == "2022-03-01"
     assert parse_date("2020-01-01 和 2021-01-01") == "2020-01-01"
+
+
+def test_an_impossible_chinese_numeral_date_is_skipped_for_the_next() -> None:
+    assert parse_date("二〇二二年二月三十日，改为2022年3月1日") == "2022-03-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1800-01-01", "1800-01-01"),
+        ("2199-12-31", "2199-12-31"),
+        ("Nov 1, 2022 9:30 am", "2022-11-01T09:30"),
+        ("2022年11月1日 上午9:30", "2022-11-01T09:30"),
+        ("二〇二二年十月三十一日", "2022-10-31"),
+        ("一九九九年十二月二十日", "1999-12-20"),
+        ("13/12/2022", "2022-12-13"),  # a first number over 12 is the day
+        ("12/13/2022", "2022-12-13"),  # a second number over 12 is the day
+    ],
+)
+def test_edges_of_years_hours_numerals_and_slashed_dates(text: str, expected: str) -> None:
+    assert parse_date(text) == expected
+
+
+def test_compact_date_keeps_its_seconds() -> None:
+    assert parse_compact_date("报告_20221101_103045.txt") == "2022-11-01T10:30:45"
+
+
+def test_an_impossible_time_after_a_date_later_in_the_line_is_cut_off() -> None:
+    line = "发布：2022年11月1日 下午25:00 来源"
+    start = line.index("2022")
+    assert find_date(line) == ("2022-11-01", start, start + len("2022年11月1日"))
 
 
 def test_mixed_separators_are_not_a_date() -> None:

@@ -70,6 +70,33 @@ def test_fold_with_map_matches_fold(text: str) -> None:
     assert all(0 <= origin < len(text) for origin in origins)
 
 
+# Text made of clusters whose folding is one for one, one to several (ß, ﬁ, Ⅻ, ½), several
+# to one (a base and its combining mark, half-width kana and its voicing mark, jamo).
+_FOLD_CLUSTERS = st.one_of(
+    st.sampled_from(list("aAeEz中文ＡＢ１か한 \u3000")),
+    st.sampled_from(["ß", "ﬁ", "Ⅻ", "½", "İ", "ｶﾞ"]),
+    st.tuples(
+        st.sampled_from(list("aeEかカ")), st.sampled_from(["\u0301", "\u0308", "\u3099"])
+    ).map("".join),
+    st.sampled_from(["\u1100\u1161", "\u1100\u1161\u11a8", "\u1112\u1161"]),
+)
+
+
+@EXAMPLES
+@given(st.lists(_FOLD_CLUSTERS, max_size=10).map("".join))
+def test_fold_map_gives_each_source_character_exactly_its_own_fold(text: str) -> None:
+    # Group the folded characters by where they came from: each group must be the fold
+    # of the source text from that origin up to the next one.
+    folded, origins = fold_with_map(text)
+    starts = sorted(set(origins))
+    for at, origin in enumerate(starts):
+        until = starts[at + 1] if at + 1 < len(starts) else len(text)
+        mine = "".join(
+            char for char, source in zip(folded, origins, strict=True) if source == origin
+        )
+        assert mine == fold(text[origin:until])
+
+
 def _check_spans(text: str, spans: list[tuple[int, int]]) -> None:
     """Spans are ordered, non-overlapping, and only spaces fall between them."""
     position = 0

@@ -60,6 +60,8 @@ _HAN_DATE = (
     r"\s{0,2}月\s{0,2}(?P<hd>[一二三四五六七八九十]{1,3})\s{0,2}[日号]"
 )
 _HAN_VALUE = {"〇": 0, "零": 0, "○": 0} | {ch: i for i, ch in enumerate("一二三四五六七八九", 1)}
+# Digits of a month or day number (十 is handled apart: 十二, 二十一).
+_HAN_DIGIT = {"0": 0} | {ch: i for i, ch in enumerate("一二三四五六七八九", 1)}
 # Every form starts with a digit, a month's initial or a Chinese numeral; testing that
 # first lets the scanner skip ordinary text quickly (10 MB of Chinese: 5 s -> 0.1 s), and
 # no form starts right after a digit, which skips long digit runs.
@@ -174,13 +176,15 @@ def _slash_order(first: str, second: str, clock_marker: str | None) -> tuple[str
 
 
 def _han_number(text: str) -> str:
-    """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21 (as text); 0 for anything else."""
+    """一 → 1, 十 → 10, 十二 → 12, 二十一 → 21 (as text); 0 for anything else (十十, 二三)."""
     tens, ten, ones = text.partition("十")
     if not ten:
-        return str(_HAN_VALUE.get(text, 0)) if len(text) == 1 else "0"
-    high = _HAN_VALUE.get(tens, 0) if tens else 1
-    low = _HAN_VALUE.get(ones, 0) if ones else 0
-    return str(high * 10 + low) if len(tens) <= 1 and len(ones) <= 1 else "0"
+        tens, ones = "0", text
+    elif not tens:
+        tens = "一"
+    if tens not in _HAN_DIGIT or (ones and ones not in _HAN_DIGIT):
+        return "0"
+    return str(_HAN_DIGIT[tens] * 10 + _HAN_DIGIT.get(ones, 0))
 
 
 def _with_span(
