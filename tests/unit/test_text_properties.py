@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from tuireader.library.encoding.decode import Decoded, NotTextError, decode_bytes
 from tuireader.text.fold import fold, fold_with_map
+from tuireader.text.kinsoku import may_break
 from tuireader.text.sanitize import sanitize_line, sanitize_text
 from tuireader.text.wrap import CLOSING, OPENING, cell_width, wrap_lines
 
@@ -127,6 +129,46 @@ def chinese_with_punctuation(draw: st.DrawFn) -> str:
     return "".join(pieces).rstrip("「（").lstrip("，。」）…")
 
 
+def _greedy_lines(text: str, width: int) -> list[tuple[int, int]]:
+    """A plain reference filler for Han characters (two cells, a break between any two)
+    and lowercase words (a break only at their ends; cut every ``width`` cells when wider
+    than a line, starting on a line of their own); spaces at a break belong to no line."""
+    lines: list[tuple[int, int]] = []
+    start = end = used = gap = 0
+    open_line = False
+    for match in re.finditer(r"( +)|([\u4e00-\u9fff])|([a-z0-9]+)", text):
+        if match.group(1):
+            gap = len(match.group(1)) if open_line else 0
+            continue
+        first, last = match.span()
+        cells = 2 if match.group(2) else last - first
+        if open_line and used + gap + cells <= width:
+            end, used = last, used + gap + cells
+        else:
+            if open_line:
+                lines.append((start, end))
+            while cells > width:
+                lines.append((first, first + width))
+                first, cells = first + width, cells - width
+            start, end, used, open_line = first, last, cells, True
+        gap = 0
+    if open_line:
+        lines.append((start, end))
+    return lines or [(0, 0)]
+
+
+_WRAP_PIECES = st.sampled_from(
+    ["中", "文字", "经济发展", "a", "word", "python", "abcdefghijklmnop", " ", "  ", "12345"]
+)
+
+
+@EXAMPLES
+@given(st.lists(_WRAP_PIECES, max_size=25).map("".join), st.integers(min_value=2, max_value=20))
+def test_wrap_without_punctuation_fills_lines_greedily(text: str, width: int) -> None:
+    # No punctuation, so kinsoku never moves anything: every line takes all it can.
+    assert wrap_lines(text, width) == _greedy_lines(text, width)
+
+
 @EXAMPLES
 @given(chinese_with_punctuation(), st.integers(min_value=6, max_value=40))
 def test_wrap_kinsoku_holds_when_possible(text: str, width: int) -> None:
@@ -135,6 +177,20 @@ def test_wrap_kinsoku_holds_when_possible(text: str, width: int) -> None:
     assert all(line[0] not in CLOSING for line in lines if line)
     assert all(line[-1] not in OPENING for line in lines if line)
     assert all(cell_width(line) <= width for line in lines)
+
+
+@EXAMPLES
+@given(chinese_with_punctuation(), st.integers(min_value=6, max_value=40))
+def test_wrap_kinsoku_moves_no_more_than_it_must(text: str, width: int) -> None:
+    # No line could have taken more of the next one: either it would not fit, or every
+    # longer cut would break the rules (a line starting with 。 or ending with 「).
+    spans = wrap_lines(text, width)
+    for (start, _end), (next_start, next_end) in itertools.pairwise(spans):
+        for more in range(1, next_end - next_start + 1):
+            cut = next_start + more
+            if cell_width(text[start:cut]) > width:
+                break
+            assert cut == len(text) or not may_break(text[cut - 1], text[cut]), (start, cut)
 
 
 @EXAMPLES
