@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
 from tuireader.library.model import Anchor, Article, ArticleMeta, Block
 from tuireader.state import StateStore
-from tuireader.state.backup import KEEP, backup_if_due, backups, write_backup
+from tuireader.state.backup import (
+    KEEP,
+    backup_if_due,
+    backup_text,
+    backups,
+    restore_latest,
+    write_backup,
+)
 
 ART = Article(
     ArticleMeta(title="T"), blocks=(Block("paragraph", "第一句。第二句！"),), path="a.txt"
@@ -212,3 +220,81 @@ def test_pruning_keeps_one_backup_per_recent_day(tmp_path: Path) -> None:
     prune(folder, now=now)
     kept = {p.name for p in backups(folder)}
     assert kept == set(names[-KEEP:]) | {names[2], names[3]}
+
+
+def test_a_backup_round_trips_every_read_mark_and_position(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "one" / "state.db", backups=False)
+    store.marks.set_read_many([("fpA", "新闻/a.txt"), ("fpB", "b.txt")])
+    store.positions.save("fpB", "b.txt", Anchor(3, 1))
+    store.positions.save("fpC", "c/c.md", Anchor(0, 7))
+    store.bookmarks.add_passage(ART, Anchor(0, 4), Anchor(0, 8), "note", fp="fpA")
+    written = write_backup(store, tmp_path / "backups")
+    before = store.marks.dump()
+    store.close()
+    restored = StateStore.open(tmp_path / "two" / "state.db", backups=False)
+    assert restore_latest(restored, tmp_path / "backups") == (
+        f"From the backup {written.name}: 1 bookmark(s) (1 with notes), 3 read mark(s)/position(s)."
+    )
+    assert restored.marks.dump() == before  # paths and read times too
+    restored.close()
+
+
+def test_the_backup_document_says_what_it_is(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "state.db", backups=False)
+    store.bookmarks.add_passage(ART, Anchor(0, 4), Anchor(0, 8), "note", fp="fpA")
+    written = write_backup(store, tmp_path / "backups")
+    assert re.fullmatch(r"state-\d{8}T\d{6}-\d+\.json", written.name)
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert data["tuireader_backup"] == 1
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d.*", data["created"])
+    assert data["annotations"]["type"] == "AnnotationCollection"
+    assert data["annotations"]["total"] == len(data["annotations"]["items"]) == 1
+    store.close()
+
+
+def test_a_backup_is_due_once_a_full_day_has_passed(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "state.db", backups=False)
+    folder = tmp_path / "backups"
+    first = write_backup(store, folder)
+    made = first.stat().st_mtime
+    first.rename(folder / "state-20000101T000000-1.json")  # another name, the same time
+    assert backup_if_due(store, folder, now=made + 23 * 3600) is None
+    assert len(backups(folder)) == 1  # not due yet
+    assert backup_if_due(store, folder, now=made + 24 * 3600) is None
+    assert len(backups(folder)) == 2  # a full day later: due
+    store.close()
+
+
+def test_a_failed_backup_is_a_notice_not_a_crash(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "state.db", backups=False)
+    blocker = tmp_path / "backups"
+    blocker.write_text("a file where the backups folder should be")
+    notice = backup_if_due(store, blocker)
+    assert notice is not None and notice.startswith(f"Could not write a backup in {blocker}: ")
+    assert "a file where" not in notice and len(notice) < 200
+    store.close()
+
+
+def test_a_backup_of_bookmarks_only_is_restored_too(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "state.db", backups=False)
+    store.bookmarks.add_passage(ART, Anchor(0, 4), Anchor(0, 8), "note", fp="fpA")
+    text = json.loads(backup_text(store))
+    del text["article_state"]  # an annotations export dropped into the folder
+    store.close()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / "state-20240101T000000-1.json").write_text(json.dumps(text), encoding="utf-8")
+    fresh = StateStore.open(tmp_path / "fresh" / "state.db", backups=False)
+    assert restore_latest(fresh, folder) == (
+        "From the backup state-20240101T000000-1.json: 1 bookmark(s) (1 with notes), "
+        "0 read mark(s)/position(s)."
+    )
+    fresh.close()
+
+
+def test_no_backup_at_all_says_so(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "state.db", backups=False)
+    assert restore_latest(store, tmp_path / "backups") == (
+        "No backup was found to restore from: the new state database starts empty."
+    )
+    store.close()

@@ -15,7 +15,13 @@ import pytest
 
 from tuireader.library.model import Anchor
 from tuireader.state import StateStore, StateWriteError, safety
-from tuireader.state.safety import connect, set_aside, write_transaction
+from tuireader.state.safety import (
+    connect,
+    describe_write_error,
+    file_problem,
+    set_aside,
+    write_transaction,
+)
 from tuireader.state.schema import SCHEMA_VERSION
 
 
@@ -272,6 +278,61 @@ def test_three_files_set_aside_in_the_same_second_get_three_names(
     for content in (b"first", b"second", b"third"):
         db.write_bytes(content)
         kept.append(set_aside(db, "bad"))
-    assert len(set(kept)) == 3
+    assert [path.name for path in kept] == [
+        "state.db.bad-20240208T190500",
+        "state.db.bad-20240208T190500-1",
+        "state.db.bad-20240208T190500-2",
+    ]
     assert [path.read_bytes() for path in kept] == [b"first", b"second", b"third"]
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "Not saved: the disk is full. Free some space and try again."),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "Not saved: the data folder is read-only."),
+        (OSError("a read-only file system"), "Not saved: the data folder is read-only."),
+        (PermissionError(13, "Permission denied"), "Not saved: the data folder is read-only."),
+        (sqlite3.OperationalError("database is locked"), "Not saved: another tuireader is busy writing; try again."),
+        (sqlite3.OperationalError("the database is busy"), "Not saved: another tuireader is busy writing; try again."),
+        (sqlite3.OperationalError("no such table: notes"), "Not saved: no such table: notes."),
+        (OSError(5, "Input/output error"), "Not saved: Input/output error."),
+        (sqlite3.DatabaseError(), "Not saved: DatabaseError."),
+    ],
+)  # fmt: skip
+def test_each_write_failure_gets_its_message(error: Exception, message: str) -> None:
+    assert describe_write_error(error) == message
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, None),
+        (b"", "was empty"),
+        (b"plain text, not a database", "is not a SQLite database"),
+        (b"SQLite format 3\x00" + bytes(100), None),
+    ],
+)
+def test_file_problem_names_what_is_wrong(tmp_path: Path, content, problem) -> None:
+    path = tmp_path / "state.db"
+    if content is not None:
+        path.write_bytes(content)
+    assert file_problem(path) == problem
+
+
+def test_a_connection_autocommits_and_serves_other_threads(tmp_path: Path) -> None:
+    import threading
+
+    conn, other = connect(tmp_path / "state.db"), connect(tmp_path / "state.db")
+    conn.execute("CREATE TABLE notes(text TEXT)")
+    conn.execute("INSERT INTO notes(text) VALUES ('at once')")  # no transaction left open
+    assert not conn.in_transaction
+    assert other.execute("SELECT text FROM notes").fetchall() == [("at once",)]
+    seen: list[object] = []
+    worker = threading.Thread(target=lambda: seen.append(conn.execute("SELECT 1").fetchone()))
+    worker.start()
+    worker.join()
+    assert seen == [(1,)]  # the app writes from worker threads through one connection
+    conn.close()
+    other.close()
