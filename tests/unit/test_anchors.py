@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import assume, example, given
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from tuireader.library.model import Anchor, Article, ArticleMeta, Block
@@ -274,3 +274,42 @@ def test_passage_rewritten_by_a_third_in_unchanged_surroundings_is_reanchored(ol
     assert placement.status == REANCHORED
     assert placement.start == Anchor(block, start)
     assert placement.end == Anchor(block, end + len(new) - len(old))
+
+
+_COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于下子说年着就出也方后，。"
+
+
+# Once failed: every seed came from the context before the quote, and a paragraph had
+# been inserted between that context and the quote: the passage was orphaned.
+@example(seed=2165187, length=16, changes=2)
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 10**9), st.integers(8, 120), st.integers(1, 3))
+def test_a_slightly_changed_passage_is_found_despite_a_decoy_and_an_insertion(
+    seed: int, length: int, changes: int
+) -> None:
+    import random
+
+    rng = random.Random(seed)
+    paragraphs = [
+        "".join(rng.choice(_COMMON) for _ in range(rng.randint(100, 400))) for _ in range(8)
+    ]
+    block = rng.randrange(8)
+    length = min(length, len(paragraphs[block]) - 2)
+    start = rng.randrange(0, len(paragraphs[block]) - length)
+    sel = make_selector(article(*paragraphs), Anchor(block, start), Anchor(block, start + length))
+    quote = list(sel.quote)
+    for at in rng.sample(range(1, length - 1), max(1, min(changes, length // 8))):
+        quote[at] = "Ｘ"
+    changed = paragraphs[block][:start] + "".join(quote) + paragraphs[block][start + length :]
+    # A worse copy (every other character changed) is put somewhere, the paragraph before
+    # the passage possibly between the passage and its old context.
+    decoy = "".join(char if at % 2 else "Ｙ" for at, char in enumerate(sel.quote))
+    edited = [*paragraphs[:block], changed, *paragraphs[block + 1 :]]
+    edited.insert(rng.randrange(len(edited) + 1), "开头" + decoy + "结尾")
+    placement = reanchor(sel, article(*edited))
+    moved_to = edited.index(changed)
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (
+        Anchor(moved_to, start),
+        Anchor(moved_to, start + length),
+    )

@@ -89,7 +89,7 @@ def common_suffix_len(a: str, b: str) -> int:
 
 def _candidate_starts(text: str, context: str, quote_at: int, quote_len: int) -> list[int]:
     """Likely start offsets of the quote in ``text``, best voted first."""
-    seeds = _rare_seeds(text, context)
+    seeds = _rare_seeds(text, context, quote_at + quote_len // 2)
     votes: dict[int, int] = {}
     bucket = max(8, quote_len // 4)
     for gram, at in seeds:
@@ -103,8 +103,13 @@ def _candidate_starts(text: str, context: str, quote_at: int, quote_len: int) ->
     return [max(0, key * bucket) for key, _ in ranked]
 
 
-def _rare_seeds(text: str, context: str) -> list[tuple[str, int]]:
-    """The rarest n-grams of ``context`` that occur in ``text``, with their offsets."""
+def _rare_seeds(text: str, context: str, middle: int) -> list[tuple[str, int]]:
+    """The rarest n-grams of ``context`` that occur in ``text``, with their offsets.
+
+    Of equally rare ones, those nearest ``middle`` (the quote's middle) come first: the
+    context may have been moved away from the quote (a paragraph inserted in between),
+    the quote's own text votes for where the quote is.
+    """
     if len(context) < GRAM:
         return []
     step = max(1, (len(context) - GRAM) // SEED_SAMPLES)
@@ -113,9 +118,9 @@ def _rare_seeds(text: str, context: str) -> list[tuple[str, int]]:
         gram = context[at : at + GRAM]
         hits = text.count(gram)
         if 0 < hits <= MAX_HITS_PER_SEED:
-            counted.append((hits, at, gram))
+            counted.append((hits, abs(at + GRAM // 2 - middle), at, gram))
     counted.sort()
-    return [(gram, at) for _, at, gram in counted[:SEEDS_USED]]
+    return [(gram, at) for _, _, at, gram in counted[:SEEDS_USED]]
 
 
 def _align(
