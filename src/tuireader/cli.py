@@ -6,7 +6,7 @@
     tuireader tree [LIBRARY]
     tuireader search QUERY [LIBRARY] [--json] [--limit N] [--count]
     tuireader config [--init | --path]
-    tuireader serve [PATH] [--library NAME] [--port N]
+    tuireader serve [PATH] [--library NAME] [--port N] [--max-sessions N]
 
 Global options (before or after the subcommand): --data-dir, --cache-dir, --config,
 --version; the environment variables TUIREADER_DATA_DIR, TUIREADER_CACHE_DIR and

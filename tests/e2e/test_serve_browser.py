@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -82,9 +83,20 @@ def wait_for_port(port: int, server: subprocess.Popen[bytes], timeout: float = 6
     pytest.fail("tuireader serve did not start listening")
 
 
+def printed_address(log: Path, timeout: float = 30) -> str:
+    """The address (with its token) that ``tuireader serve`` printed into ``log``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]+", log.read_text("utf-8"))
+        if found:
+            return found.group()
+        time.sleep(0.1)
+    pytest.fail("tuireader serve printed no address")
+
+
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[int, Path]]:
-    """``tuireader serve SEED`` on a free port with tmp dirs; yields (port, tmp_path)."""
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """``tuireader serve SEED`` on a free port with tmp dirs; yields (address, tmp_path)."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     locations = ["--data-dir", str(tmp_path / "data"), "--cache-dir", str(tmp_path / "cache")]
@@ -99,7 +111,7 @@ def served(tmp_path: Path) -> Iterator[tuple[int, Path]]:
     server = subprocess.Popen(command, env=env, stdout=log, stderr=log, start_new_session=True)
     try:
         wait_for_port(port, server)
-        yield port, tmp_path
+        yield printed_address(tmp_path / "serve.log"), tmp_path
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -155,12 +167,12 @@ async def read_title_then_open_bookmarks(page: cdp.Page, url: str) -> tuple[str,
 
 
 def test_the_served_page_shows_the_seed_article_and_takes_a_key(served, browser) -> None:
-    port, tmp_path = served
+    address, tmp_path = served
 
     async def scenario() -> tuple[str, str]:
         page = await cdp.Page.connect(browser)
         try:
-            return await read_title_then_open_bookmarks(page, f"http://127.0.0.1:{port}/")
+            return await read_title_then_open_bookmarks(page, address)
         finally:
             await page.close()
 

@@ -4,31 +4,28 @@ from __future__ import annotations
 
 import shlex
 import sys
-import types
 from pathlib import Path
 
 import pytest
 
 from tuireader import cli
+from tuireader.commands import serve
 from tuireader.commands.serve import app_command
 from tuireader.config import Paths
 
 
 @pytest.fixture
 def fake_server(monkeypatch) -> list[dict]:
-    """Stand in for textual-serve's Server; record what it was given instead of serving."""
+    """Stand in for the server; record what it was given instead of serving."""
     calls: list[dict] = []
 
-    class Server:
-        def __init__(self, command: str, **options) -> None:
-            calls.append({"command": command, **options})
+    def run_server(command: str, shown: str, port: int, max_sessions: int) -> None:
+        calls.append(
+            {"command": command, "host": serve.HOST, "port": port, "max_sessions": max_sessions}
+        )
+        print(f"tuireader: serving {shown} on http://{serve.HOST}:{port}/?token=x")
 
-        def serve(self) -> None:
-            pass
-
-    module = types.ModuleType("textual_serve.server")
-    module.Server = Server  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "textual_serve.server", module)
+    monkeypatch.setattr(serve, "run_server", run_server)
     return calls
 
 

@@ -1,10 +1,12 @@
-"""``tuireader serve [PATH] [--port N]``: the reader in a web browser, on this machine only.
+"""``tuireader serve [PATH] [--port N] [--max-sessions N]``: the reader in a web browser.
 
 textual-serve runs one copy of the app per browser tab, as a subprocess whose screen it
 forwards over a websocket. The subprocess is ``python -m tuireader`` with the same
 data, cache and config locations and the same library as this command, so the page
 shows the same read marks, bookmarks and positions as the terminal. It listens on
-127.0.0.1 only: anyone who can open the page can read the library and change its state.
+127.0.0.1 only, and :mod:`tuireader.commands.serve_guard` lets only the page it served
+connect: the Host and Origin must be this server's, the address carries a secret token
+made at each start (printed here), and only a few sessions may run at once.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from tuireader.config import Paths, UnknownLibrary, resolve_library
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+#: Browser tabs served at once (each one runs its own copy of the reader).
+DEFAULT_MAX_SESSIONS = 3
 
 
 def register(subparsers) -> None:
@@ -28,7 +32,8 @@ def register(subparsers) -> None:
     )
     parser.epilog = (
         "Each browser tab gets its own copy of the reader, sharing your state. The server "
-        "listens on 127.0.0.1 only; stop it with ctrl+c."
+        "listens on 127.0.0.1 only and answers only the address it prints, which holds a "
+        "secret token made at each start; stop it with ctrl+c."
     )
     parser.add_argument(
         "path", nargs="?", metavar="PATH", help="a library folder or an article file"
@@ -39,6 +44,13 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--port", type=_port, default=DEFAULT_PORT, help=f"the port (default {DEFAULT_PORT})"
     )
+    parser.add_argument(
+        "--max-sessions",
+        type=_sessions,
+        default=DEFAULT_MAX_SESSIONS,
+        metavar="N",
+        help=f"browser tabs served at once, 1 to 64 (default {DEFAULT_MAX_SESSIONS})",
+    )
     parser.set_defaults(func=run)
 
 
@@ -47,11 +59,34 @@ def run(args: argparse.Namespace) -> int:
     paths = common.paths_from(args)
     target = _target(args, paths)
     command = app_command(paths, target, args.library_name)
-    from textual_serve.server import Server  # imported only here: it brings in aiohttp
-
-    print(f"tuireader: serving {common.show_path(target)} on http://{HOST}:{args.port}")
-    Server(command, host=HOST, port=args.port, title="tuireader").serve()
+    run_server(command, common.show_path(target), args.port, args.max_sessions)
     return 0
+
+
+def run_server(command: str, shown: str, port: int, max_sessions: int) -> None:
+    """Serve ``command`` on 127.0.0.1:``port`` until interrupted; print the address."""
+    from tuireader.commands.serve_guard import GuardedServer, new_token  # brings in aiohttp
+
+    server = GuardedServer(
+        command,
+        host=HOST,
+        port=port,
+        token=new_token(),
+        max_sessions=max_sessions,
+        title="tuireader",
+    )
+    print(f"tuireader: serving {shown} on {server.page_url()}", flush=True)
+    print(
+        f"Open that address in a browser on this machine (it holds a secret token; "
+        f"at most {max_sessions} tabs at once). ctrl+c stops the server.",
+        flush=True,
+    )
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, say
+        raise common.CommandFailed(
+            f"cannot listen on {HOST}:{port}: {exc.strerror or exc}"
+        ) from None
 
 
 def _target(args: argparse.Namespace, paths: Paths) -> Path:
@@ -91,6 +126,17 @@ def app_command(paths: Paths, target: Path, library_name: str | None = None) -> 
     ]
     argv += ["--library", library_name] if library_name else ["--", str(target)]
     return shlex.join(argv)
+
+
+def _sessions(text: str) -> int:
+    """How many sessions may run at once: 1 to 64."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 1 <= count <= 64:
+        raise argparse.ArgumentTypeError(f"sessions are from 1 to 64, not {count}")
+    return count
 
 
 def _port(text: str) -> int:
