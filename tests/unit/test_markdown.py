@@ -329,3 +329,15 @@ def test_text_past_the_nesting_limit_is_kept_as_plain_text() -> None:
 def test_deep_lists_do_not_raise() -> None:
     page = parse_markdown("".join("  " * depth + "- x\n" for depth in range(400)), "s")
     assert page.blocks
+
+
+def test_author_and_source_lines_of_a_reposted_post_fill_the_fields() -> None:
+    text = (
+        "---\ntitle: 城里的新公园\ndate: 2021-05-02\n---\n\n"
+        "作者：陈小红\n\n来源：江城日报\n\n"
+        "新公园开放的第一天，来了很多带孩子的家长。\n\n"
+        "责任编辑：吴九\n"
+    )
+    page = parse_markdown(text, "post")
+    assert (page.meta.author, page.meta.source, page.meta.editor) == ("陈小红", "江城日报", "吴九")
+    assert [block.text for block in page.blocks] == ["新公园开放的第一天，来了很多带孩子的家长。"]

@@ -212,3 +212,37 @@ def test_body_label_lines_become_metadata_or_headings() -> None:
     texts = [block.text for block in page.blocks]
     assert "参考文献" in texts and not any(t.startswith("【") for t in texts)
     assert page.meta.editor == "赵六"
+
+
+def test_inline_metadata_lines_fill_fields_and_leave_the_body() -> None:
+    text = (
+        "秋天的果园\n"
+        "作者：林小雨\n"
+        "来源：山城晚报\n"
+        "果园里的苹果红了，果农们忙着采摘，脸上都是笑容。\n"
+        "今年的收成比去年好，价钱也不错。\n"
+        "（作者单位：山城师范学院）\n"
+        "责任编辑：周七\n"
+    )
+    page = _parse(text)
+    meta = page.meta
+    assert (meta.author, meta.source, meta.editor) == ("林小雨", "山城晚报", "周七")
+    assert dict(meta.labels)["作者单位"] == "山城师范学院"
+    assert [block.text for block in page.blocks] == [
+        "果园里的苹果红了，果农们忙着采摘，脸上都是笑容。",
+        "今年的收成比去年好，价钱也不错。",
+    ]
+
+
+def test_an_author_line_with_a_biography_keeps_the_biography() -> None:
+    text = "标题：河边\n河边的柳树发芽了，春天来了。\n作者：王小山，山城大学教授\n"
+    meta = _parse(text).meta
+    assert meta.author == "王小山"
+    assert dict(meta.labels)["作者简介"] == "山城大学教授"
+
+
+def test_a_source_line_that_disagrees_stays_in_the_body() -> None:
+    text = "标题：河边\n来源：甲报\n河边的柳树发芽了，春天来了。\n大家都出来散步。\n来源：乙报\n"
+    page = _parse(text)
+    assert page.meta.source == "甲报"
+    assert page.blocks[-1].text == "来源：乙报"

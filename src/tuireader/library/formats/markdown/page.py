@@ -31,6 +31,8 @@ from tuireader.library.formats.markdown.inline import (
     unescape_shortcodes,
 )
 from tuireader.library.formats.markdown.meta import meta_from_front_matter
+from tuireader.library.formats.plain.inline_meta import take_inline_meta
+from tuireader.library.formats.plain.meta import Header
 from tuireader.library.formats.table import table_block
 from tuireader.library.model import (
     ALIGN_CENTER,
@@ -42,6 +44,7 @@ from tuireader.library.model import (
     PARAGRAPH,
     QUOTE,
     RULE,
+    ArticleMeta,
     Block,
     ParsedPage,
     Span,
@@ -67,11 +70,23 @@ def parse_markdown(text: str, stem: str) -> ParsedPage:
         blocks = _plain_paragraphs(body)
         warnings += ("Markdown nested too deeply; shown as plain text",)
     title, blocks = _title_from_heading(meta.title or None, blocks)
+    meta, blocks = _with_inline_meta(meta, blocks)
     return ParsedPage(
         meta=replace(meta, title=title or stem, date=meta.date or date_from_stem(stem)),
         blocks=tuple(blocks),
         warnings=warnings + meta_warnings,
     )
+
+
+def _with_inline_meta(meta: ArticleMeta, blocks: list[Block]) -> tuple[ArticleMeta, list[Block]]:
+    """``作者：`` / ``来源：`` / ``责任编辑：`` paragraphs near either end fill the fields the
+    front matter left empty, and leave the body (reposted news in Jekyll posts)."""
+    texts = [block.text if block.kind == PARAGRAPH else "" for block in blocks]
+    header = Header(meta=meta)
+    taken = take_inline_meta(texts, header)
+    if not taken:
+        return meta, blocks
+    return header.meta, [block for i, block in enumerate(blocks) if i not in taken]
 
 
 def _plain_paragraphs(body: str) -> list[Block]:

@@ -16,6 +16,7 @@ from tuireader.library.formats.plain.byline import (
     opening_byline_names,
     split_closing_byline,
 )
+from tuireader.library.formats.plain.inline_meta import take_inline_meta
 from tuireader.library.formats.plain.meta import Header, read_meta, take_labelled
 from tuireader.library.formats.plain.noise import is_noise_line, is_related_header, strip_noise
 
@@ -45,7 +46,8 @@ def clean_body(lines: list[str], header: Header) -> list[str]:
     ]
     if header.meta.title and kept and kept[0] == header.meta.title:
         kept = kept[1:]
-    return _take_byline(kept, header)
+    taken = take_inline_meta(kept, header)
+    return _take_byline([line for i, line in enumerate(kept) if i not in taken], header)
 
 
 def _is_furniture(line: str, header: Header) -> bool:
@@ -61,9 +63,16 @@ def _is_furniture(line: str, header: Header) -> bool:
     if not labels.starts_with_label(inner):
         return False
     _pre, pairs = labels.split_labels(inner)
-    if not all(name in _BODY_LABELS for name, _value in pairs):
+    if not all(name in _BODY_LABELS and _agrees(header, name, v) for name, v in pairs):
         return False
     read_meta(header, inner)
+    return True
+
+
+def _agrees(header: Header, name: str, value: str) -> bool:
+    """A source line that names another source than the one read keeps its line."""
+    if name == labels.SOURCE:
+        return header.meta.source in (None, value)
     return True
 
 

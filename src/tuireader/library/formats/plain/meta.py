@@ -81,7 +81,11 @@ def _take_date(header: Header, value: str) -> str:
 
 def _take_field(header: Header, name: str, value: str) -> None:
     """Store one labelled value on the header (a label written with a colon)."""
-    take_labelled(header, name, "", value)
+    take_labelled(header, name, _DEFAULT_LABEL.get(name, ""), value)
+
+
+# The label a kept value is shown under when the line's own word is not known.
+_DEFAULT_LABEL = {labels.ORIGINAL_TITLE: "原标题", labels.STAFF: "审校"}
 
 
 def take_labelled(header: Header, name: str, label: str, value: str) -> None:
@@ -107,7 +111,7 @@ def take_labelled(header: Header, name: str, label: str, value: str) -> None:
     elif name == labels.AUTHOR:
         _add_author(header, _take_date(header, value))
     elif name == labels.EDITOR:
-        header.fill(editor=person_names(value) or value)
+        add_names(header, "editor", person_names(value) or value)
     elif name == labels.URL:
         header.fill(url=value.split()[0])
     elif name == labels.TAGS:
@@ -131,7 +135,7 @@ _KEYWORD_SPLIT = re.compile(r"[/／、，,;；\s\u3000]+")
 _NAME_SPLIT = re.compile(
     r"[/／、，,;；]+|(?<=[\u4e00-\u9fff])[\s\u3000]+|[\s\u3000]+(?=[\u4e00-\u9fff])"
 )
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff·•]{1,8}")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}")
 
 
 def split_keywords(value: str) -> tuple[str, ...]:
@@ -154,7 +158,7 @@ def person_names(value: str) -> str | None:
         if len(piece) == 1 and index + 1 < len(pieces) and len(pieces[index + 1]) == 1:
             piece += pieces[index + 1]
             index += 1
-        if not _CJK_NAME.fullmatch(piece):
+        if not _CJK_NAME.fullmatch(piece) or has_role(piece):
             return None  # Latin names keep their inner spaces: the caller keeps the value
         names.append(piece)
         index += 1
@@ -173,8 +177,13 @@ def _add_author(header: Header, value: str) -> None:
 
 def add_author_names(header: Header, names: str | None) -> None:
     """Add names (one space between them) to the author, without repeats."""
-    author = header.meta.author
-    known = set((author or "").split())
+    add_names(header, "author", names)
+
+
+def add_names(header: Header, field: str, names: str | None) -> None:
+    """Add names to a field of names (author, editor), without repeats."""
+    current = getattr(header.meta, field)
+    known = set((current or "").split())
     if names and not set(names.split()) <= known:
         new = [name for name in names.split() if name not in known]
-        header.put(author=" ".join([*(author.split() if author else []), *new]))
+        header.put(**{field: " ".join([*(current.split() if current else []), *new])})
