@@ -171,3 +171,28 @@ def test_a_short_gbk_text_is_not_taken_for_damaged_utf8():
     decoded = decode_bytes("中文测试".encode("gbk"))
     assert decoded.encoding in ("gbk", "gb18030")
     assert decoded.text == "中文测试"
+
+
+def test_gb18030_with_a_few_broken_bytes_is_not_read_as_utf8() -> None:
+    # Four-byte GB18030 characters (CJK extension A) fail GBK; three bytes are broken.
+    line = "㐀㐁㐂的文字记录，中间夹着扩展区的汉字。\n".encode("gb18030")
+    data = line * 60 + b"\xff\xff\xff" + line * 60
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "gb18030"
+    assert decoded.text.count("\ufffd") <= 3
+    assert decoded.warnings and "3" in decoded.warnings[0]
+
+
+def test_gbk_text_of_rare_characters_stays_chinese() -> None:
+    rare = "鼋鼍蛟螭魑魅魍魉饕餮梼杌穷奇浑敦"
+    data = (rare * 40 + "\n").encode("gbk") * 5
+    decoded = decode_bytes(data)
+    assert decoded.encoding in ("gbk", "gb18030")
+    assert rare in decoded.text
+
+
+def test_euc_tw_is_refused_plainly() -> None:
+    # EUC-TW: ASCII, two-byte plane-1 pairs and SS2 four-byte plane-2 characters.
+    data = (b"CNS text \xc4\xa1\xc4\xa2 \x8e\xa2\xa1\xa1\x8e\xa2\xa1\xa2 \xc4\xa3\n") * 50
+    with pytest.raises(NotTextError, match="EUC-TW"):
+        decode_bytes(data)

@@ -56,7 +56,11 @@ def decode_chinese(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     """
     candidates = list(_chinese_candidates(body, "strict"))
     if not candidates:
-        candidates = [c for c in _chinese_candidates(body, "replace") if _few_replaced(c[2])]
+        # Every codec is tried: gbk with replacements "decodes" anything, while GB18030's
+        # four-byte characters may be all that it fails on. Fewest replacements win.
+        candidates = [c for c in _replacing_candidates(body) if _few_replaced(c[2])]
+        fewest = min((c[2].count("\ufffd") for c in candidates), default=0)
+        candidates = [c for c in candidates if c[2].count("\ufffd") == fewest]
     if not candidates:
         return None
     score, codec, text, replacing = max(candidates, key=lambda c: c[0])
@@ -79,6 +83,18 @@ def _chinese_candidates(body: bytes, errors: str) -> Iterator[tuple[float, str, 
             continue
         decoded.add(common)
         yield _frequency_score(text, common), codec, text, errors == "replace"
+
+
+def _replacing_candidates(body: bytes) -> Iterator[tuple[float, str, str, bool]]:
+    """(score, codec, text, True) for every Chinese codec, decoding with replacements."""
+    for codec, common in _CHINESE_CODECS:
+        text = body.decode(codec, errors="replace")
+        yield _frequency_score(text, common), codec, text, True
+
+
+def replaced_places(body: bytes) -> int:
+    """Replacement characters a GB18030 reading of ``body`` needs (its broken bytes)."""
+    return body.decode("gb18030", errors="replace").count("\ufffd")
 
 
 def _few_replaced(text: str) -> bool:

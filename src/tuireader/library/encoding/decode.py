@@ -10,9 +10,10 @@ characters and a warning. A file that looks binary raises :class:`NotTextError`.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
-from tuireader.library.encoding.chinese import decode_chinese
+from tuireader.library.encoding.chinese import decode_chinese, replaced_places
 from tuireader.library.encoding.utf8_repair import decode_damaged_utf8, decode_replacing
 
 _BOMS = (
@@ -88,12 +89,43 @@ def _decode_body(body: bytes, declared: str | None) -> tuple[str, str, tuple[str
             )
         return text, "utf-8", ()
     _reject_binary(body)
+    _reject_euc_tw(body)
     return (
         decode_damaged_utf8(body)
         or decode_chinese(body)
         or _decode_detected(body)
-        or decode_replacing(body)
+        or _fewest_replacements(body)
     )
+
+
+def _fewest_replacements(body: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """The last resort: UTF-8 or GB18030 with replacements, whichever needs fewer."""
+    text, encoding, warnings = decode_replacing(body)
+    places = replaced_places(body)
+    if places < text.count("\ufffd"):
+        gb = body.decode("gb18030", errors="replace")
+        return gb, "gb18030", (f"invalid gb18030 bytes replaced ({places} places)",)
+    return text, encoding, warnings
+
+
+# EUC-TW's four-byte characters: SS2, a plane number, then two bytes of the plane.
+_EUC_TW_SS2 = re.compile(rb"\x8e[\xa1-\xb0][\xa1-\xfe][\xa1-\xfe]")
+_EUC_TW = re.compile(rb"(?:[\x00-\x7f]|[\xa1-\xfe][\xa1-\xfe]|\x8e[\xa1-\xb0][\xa1-\xfe][\xa1-\xfe])*")
+_EUC_TW_SHARE = 0.01
+
+
+def _reject_euc_tw(body: bytes) -> None:
+    """Say plainly that EUC-TW (CNS 11643) is not read: no codec of ours decodes it, and
+    read as GBK or Big5 it would show as garbage. Recognised by its structure (every
+    non-ASCII byte in EUC pairs or SS2 quadruples) with SS2 characters in it."""
+    sample = body[:_SAMPLE]
+    quads = len(_EUC_TW_SS2.findall(sample))
+    non_ascii = len(sample) - len(sample.translate(None, bytes(range(0x80, 0x100))))
+    if not quads or quads * 4 < non_ascii * _EUC_TW_SHARE:
+        return
+    if _EUC_TW.fullmatch(sample) is None and _EUC_TW.fullmatch(sample[:-3]) is None:
+        return
+    raise NotTextError("EUC-TW (CNS 11643) text is not supported: convert it to UTF-8 or Big5")
 
 
 def _decode_bom(data: bytes) -> Decoded | None:
@@ -178,6 +210,28 @@ def _reject_binary(body: bytes) -> None:
         )
 
 
+_KOREAN = frozenset(("cp949", "euc_kr", "johab"))
+# A second byte of 0x40-0xA0 after a lead byte: GBK's own range, never EUC-KR's.
+_GBK_ONLY_PAIR = re.compile(rb"[\x81-\xfe][\x40-\x7e\x80-\xa0]")
+
+
+def _is_gbk_shaped(body: bytes) -> bool:
+    """Decodes as GB18030 with at most a handful of bad places, with pairs that only
+    GBK forms (EUC-KR, the Korean text cp949 mostly holds, never has them)."""
+    sample = body[:_SAMPLE]
+    return bool(_GBK_ONLY_PAIR.search(sample)) and replaced_places(sample) <= max(
+        3, len(sample) // 1000
+    )
+
+
+def _decode_gb(body: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """GB18030 with replacements, and a warning that counts them."""
+    text = body.decode("gb18030", errors="replace")
+    places = text.count("\ufffd")
+    warning = f"invalid gb18030 bytes replaced ({places} places)" if places else "encoding guessed: gb18030"
+    return text, "gb18030", (warning,)
+
+
 def _decode_detected(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     """charset-normalizer's first guess among encodings our readers plausibly use."""
     from charset_normalizer import from_bytes  # imported late: it is slow to import
@@ -191,6 +245,9 @@ def _decode_detected(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
         name = _WESTERN.get(codecs.lookup(guess).name, codecs.lookup(guess).name)
         if name not in _PLAUSIBLE:
             continue
+        if name in _KOREAN and _is_gbk_shaped(body):
+            # GBK read as Korean shows as Hangul garbage: bytes only GBK uses decide it.
+            return _decode_gb(body)
         try:
             return body.decode(name), name, (f"encoding guessed: {name}",)
         except UnicodeDecodeError:
