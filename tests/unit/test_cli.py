@@ -278,3 +278,14 @@ def test_hostile_library_lists_safely_and_completely(tmp_path, flags) -> None:
         shown = run_cli_process(command, str(root), *flags)
         assert shown.returncode == 0, shown.stderr
         assert not UNSAFE_BYTES.search(shown.stdout + shown.stderr), command
+
+
+def test_show_reads_the_encoding_the_user_sets(capsys, tmp_path) -> None:
+    path = tmp_path / "旧文.txt"
+    path.write_bytes("标题：旧文\n这是用国标码保存的一段文字。\n".encode("gb18030"))
+    status, out, _ = run(capsys, "show", str(path), "--encoding", "gb18030")
+    assert status == 0 and "这是用国标码保存的一段文字。" in out
+    status, out, _ = run(capsys, "show", str(path), "--encoding", "utf-8")
+    assert status == 0 and "\ufffd" in out  # told to, it reads UTF-8, bad bytes replaced
+    status, _, err = run(capsys, "show", str(path), "--encoding", "no-such-codec")
+    assert status == 1 and "unknown encoding" in err

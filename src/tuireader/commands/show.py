@@ -27,6 +27,9 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--format", choices=("txt", "md"), default="txt", help="plain text or Markdown"
     )
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="read the file in this encoding (e.g. gb18030)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -36,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise common.UsageError(f"no such file: {common.show_path(path)}")
     try:
-        article = load_article(path, path.parent)
+        article = load_article(path, path.parent, args.encoding)
     except ArticleError as exc:
         common.error(f"{common.show_path(path)}: {exc}")
         return 1

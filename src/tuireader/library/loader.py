@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tuireader.library.blocks import MAX_BLOCK_CHARS, clean_blocks, sanitize_body, split_long_text
-from tuireader.library.encoding.decode import NotTextError, decode_bytes
+from tuireader.library.encoding.decode import NotTextError, decode_as, decode_bytes
 from tuireader.library.files import FileReadError, read_limited
 from tuireader.library.formats.html.page import parse_html, sniff_charset
 from tuireader.library.formats.markdown.page import parse_markdown
@@ -86,11 +86,13 @@ def format_for(path: Path | str) -> str:
     return _FORMAT_BY_SUFFIX.get(suffix, FORMAT_TEXT)
 
 
-def load_article(path: Path, root: Path) -> Article:
+def load_article(path: Path, root: Path, encoding: str | None = None) -> Article:
     """Read, decode, sanitize and parse ``path`` (a file under ``root``) into an Article.
 
-    Raises :class:`ArticleError` for any per-file problem: unreadable, too large, binary,
-    or a parser that crashed ("could not parse: <ExcType>: <message>").
+    ``encoding`` is one the user set: used as it is (bytes it cannot decode replaced, and
+    counted in a warning) instead of the guess. Raises :class:`ArticleError` for any
+    per-file problem: unreadable, too large, binary, an unknown encoding, or a parser
+    that crashed ("could not parse: <ExcType>: <message>").
     """
     rel = rel_path_str(path, root)
     fmt = format_for(rel)
@@ -98,11 +100,15 @@ def load_article(path: Path, root: Path) -> Article:
         data = read_limited(path)
     except FileReadError as exc:
         raise ArticleError(sanitize_line(str(exc))) from None
-    return article_from_bytes(data, rel, fmt, _PARSERS[fmt])
+    return article_from_bytes(data, rel, fmt, _PARSERS[fmt], encoding)
 
 
 def article_from_bytes(
-    data: bytes, rel: str, fmt: str, parse: Callable[[str, str], ParsedPage]
+    data: bytes,
+    rel: str,
+    fmt: str,
+    parse: Callable[[str, str], ParsedPage],
+    encoding: str | None = None,
 ) -> Article:
     """Decode, sanitize and ``parse`` the bytes of the article keyed ``rel``.
 
@@ -111,7 +117,9 @@ def article_from_bytes(
     """
     declared = sniff_charset(data) if fmt in _MARKUP_FORMATS else None
     try:
-        decoded = decode_bytes(data, declared)
+        decoded = decode_as(data, encoding) if encoding else decode_bytes(data, declared)
+    except LookupError:
+        raise ArticleError(f"unknown encoding: {sanitize_line(encoding or '')[:40]}") from None
     except NotTextError as exc:
         raise ArticleError(sanitize_line(str(exc)) or "not a text file") from None
     stem = _stem_of(rel)

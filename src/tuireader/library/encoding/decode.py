@@ -68,6 +68,18 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     return Decoded(text, encoding, warnings + more)
 
 
+def decode_as(data: bytes, encoding: str) -> Decoded:
+    """Decode with the encoding the user set; bad bytes replaced and counted in a warning.
+
+    Raises LookupError for an encoding Python does not know.
+    """
+    name = codecs.lookup(encoding.strip()).name
+    text = data.decode(name, errors="replace")
+    places = text.count("\ufffd")
+    warnings = (f"invalid {name} bytes replaced ({places} places)",) if places > 0 else ()
+    return Decoded(text, name, warnings)
+
+
 def _padding_warnings(removed: int) -> tuple[str, ...]:
     return (f"trailing NUL padding removed ({removed} NULs)",) if removed else ()
 
@@ -110,7 +122,9 @@ def _fewest_replacements(body: bytes) -> tuple[str, str, tuple[str, ...]]:
 
 # EUC-TW's four-byte characters: SS2, a plane number, then two bytes of the plane.
 _EUC_TW_SS2 = re.compile(rb"\x8e[\xa1-\xb0][\xa1-\xfe][\xa1-\xfe]")
-_EUC_TW = re.compile(rb"(?:[\x00-\x7f]|[\xa1-\xfe][\xa1-\xfe]|\x8e[\xa1-\xb0][\xa1-\xfe][\xa1-\xfe])*")
+_EUC_TW = re.compile(
+    rb"(?:[\x00-\x7f]|[\xa1-\xfe][\xa1-\xfe]|\x8e[\xa1-\xb0][\xa1-\xfe][\xa1-\xfe])*"
+)
 _EUC_TW_SHARE = 0.01
 
 
@@ -228,7 +242,11 @@ def _decode_gb(body: bytes) -> tuple[str, str, tuple[str, ...]]:
     """GB18030 with replacements, and a warning that counts them."""
     text = body.decode("gb18030", errors="replace")
     places = text.count("\ufffd")
-    warning = f"invalid gb18030 bytes replaced ({places} places)" if places else "encoding guessed: gb18030"
+    warning = (
+        f"invalid gb18030 bytes replaced ({places} places)"
+        if places
+        else "encoding guessed: gb18030"
+    )
     return text, "gb18030", (warning,)
 
 
