@@ -211,6 +211,19 @@ def test_load_returns_the_same_article_as_the_loader(catalog, library) -> None:
         catalog.load(10_000)
 
 
+def test_text_that_folding_changes_loads_back_exactly(tmp_path) -> None:
+    root = tmp_path / "library"
+    body = "ＧＤＰ增长５％①，气温３８℃…Straße İstanbul Ａ\u0301 가\u11a8 ﬁle WORLD"
+    write(root / "a.md", f"---\ntitle: Ｔ\n---\n\n{body}\n\nSecond PARAGRAPH.\n")
+    cat = Catalog(tmp_path / "c.db", root)
+    try:
+        cat.scan()
+        (row,) = cat.rows(limit=10)
+        assert cat.load(row.id) == load_article(root / "a.md", root)
+    finally:
+        cat.close()
+
+
 def test_ids_in_section(catalog) -> None:
     ids = catalog.ids_in_section(("科技",))
     assert sorted(catalog.row(i).title for i in ids) == ["Echo", "Foxtrot"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from tuireader.text.fold import fold, fold_with_map
+from tuireader.text.fold import fold, fold_with_map, fold_with_patch, unfold
 
 
 @pytest.mark.parametrize(
@@ -88,3 +90,51 @@ def test_every_simple_character_folds_to_one_independent_character() -> None:
         )
     ]
     assert wrong == []
+
+
+# --- the folded text plus its edits back (what the catalog stores instead of two copies)
+
+_FOLDING_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.sampled_from("ＡＢＣａｂｃ１２３　經濟发展ﬁ①℃…ⅡＧＤＰ㈱ｶﾞかﾞ가각\u0301\u0308\u3099ßİΣς"),
+    ),
+    max_size=60,
+)
+
+
+@given(_FOLDING_TEXT)
+@example("Ａ\u0301")  # a combining mark composes with the folded letter before it
+@example("가\u11a8")  # a final jamo composes with the syllable before it
+@example("e\u0301\u0301x")
+def test_the_folded_text_and_its_edits_give_back_the_original(text: str) -> None:
+    folded, patch = fold_with_patch(text)
+    assert folded == fold(text)
+    assert unfold(folded, patch) == text
+
+
+def test_every_character_folds_alone_as_fold_does_and_comes_back() -> None:
+    wrong = []
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        # Beside a letter and a combining mark too, in the BMP (most text is there).
+        for text in (char, "a" + char, char + "\u0301") if code < 0x10000 else (char,):
+            folded, patch = fold_with_patch(text)
+            if folded != fold(text) or unfold(folded, patch) != text:
+                wrong.append(hex(code))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "edits"),
+    [
+        ("中国经济发展", 0),  # nothing changes: nothing to record
+        ("plain lower case", 0),
+        ("Hello World", 2),  # one edit per capital run
+        ("ＧＤＰ增长５％", 2),  # full-width runs
+    ],
+)
+def test_edits_are_recorded_only_where_folding_changed_the_text(text: str, edits: int) -> None:
+    assert len(fold_with_patch(text)[1]) == edits

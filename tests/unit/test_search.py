@@ -193,7 +193,7 @@ def test_the_index_lives_in_the_catalog_file(catalog):
         for row in catalog.queries().conn.execute("SELECT name FROM sqlite_master")
         if row[0].startswith("search_")
     }
-    assert {"search_text", "search_fts", "search_meta"} <= tables
+    assert {"search_docs", "search_fts", "search_meta"} <= tables
 
 
 @pytest.mark.parametrize("dense", [0, 1000])

@@ -29,7 +29,7 @@ def _catalog_like() -> sqlite3.Connection:
     """A database with the catalog tables the index reads."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, date_rank INT)")
-    conn.execute("CREATE TABLE texts (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("CREATE TABLE texts (id INTEGER PRIMARY KEY, folded TEXT)")
     search_index.ensure_schema(conn)
     return conn
 
@@ -45,14 +45,21 @@ def test_once_ready_add_and_remove_keep_the_index_in_step():
     conn = _catalog_like()
     conn.execute("UPDATE search_meta SET value = 'ready' WHERE key = 'state'")
     conn.execute("INSERT INTO articles VALUES (1, 'T', 5)")
+    conn.execute("INSERT INTO texts VALUES (1, '经济发展')")
     search_index.add(conn, 1, "Ｔitle", "经济发展")
-    search_index.add(conn, 1, "Title", "经济发展")  # again: replaces, never duplicates
-    row = conn.execute("SELECT title, date_rank FROM search_docs").fetchone()
-    assert row == ("title" + search_index.PAD, 5)
     match = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
     assert conn.execute(match, ('"济发展"',)).fetchall() == [(1,)]
-    search_index.remove(conn, [1, 2])
+    # A changed article: the old entry goes (replaying the text still stored), then the new.
+    search_index.remove(conn, [1])
+    conn.execute("UPDATE texts SET folded = '文化繁荣' WHERE id = 1")
+    search_index.add(conn, 1, "Title", "文化繁荣")
+    row = conn.execute("SELECT title, date_rank FROM search_docs").fetchone()
+    assert row == ("title" + search_index.PAD, 5)
     assert conn.execute(match, ('"济发展"',)).fetchall() == []
+    assert conn.execute(match, ('"化繁荣"',)).fetchall() == [(1,)]
+    assert conn.execute(match, ('"itl"',)).fetchall() == [(1,)]  # the title is indexed too
+    search_index.remove(conn, [1, 2])
+    assert conn.execute(match, ('"化繁荣"',)).fetchall() == []
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
 
 

@@ -8,6 +8,7 @@ holds (an EPUB book holds one per chapter), so the writing process only inserts.
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,7 +24,7 @@ from tuireader.library.model import (
     Span,
     TableShape,
 )
-from tuireader.text.fold import fold
+from tuireader.text.fold import Patch, fold, fold_with_patch, unfold
 
 _KIND_CODE = {kind: kind[0] for kind in BLOCK_KINDS}  # heading→h, paragraph→p, …
 _CODE_KIND = {code: kind for kind, code in _KIND_CODE.items()}
@@ -57,7 +58,8 @@ class Record(NamedTuple):
     encoding: str
     warnings: tuple[str, ...]
     fingerprint: str
-    body: str
+    folded: str
+    patch: bytes | None
     layout: str
 
     @property
@@ -119,8 +121,14 @@ def parse_outcomes(job: Job) -> list[Outcome]:
 
 
 def encode_article(article: Article) -> Record:
-    """The stored form of an article: body text plus a compact block layout."""
+    """The stored form of an article: folded body text, the edits back, a block layout.
+
+    The body is stored once, folded (which search reads in SQL) with the few edits that
+    restore the original (:func:`tuireader.text.fold.fold_with_patch`): the catalog
+    holds no second copy of every article. Folding happens here, in the scan's workers.
+    """
     body = article.body_text  # a property that joins every block: build it once
+    folded, patch = fold_with_patch(body)
     layout = [_block_layout(block) for block in article.blocks]
     meta = article.meta
     return Record(
@@ -133,7 +141,8 @@ def encode_article(article: Article) -> Record:
         encoding=article.encoding,
         warnings=article.warnings,
         fingerprint=fingerprint_of(meta.title, body),
-        body=body,
+        folded=folded,
+        patch=encode_patch(patch),
         layout=json.dumps(layout, separators=(",", ":")),
     )
 
@@ -168,6 +177,41 @@ def encode_meta(meta: ArticleMeta) -> str:
 def decode_meta(stored: str) -> ArticleMeta:
     """The metadata of a stored ``meta`` column (see :func:`encode_meta`)."""
     return ArticleMeta.from_json(json.loads(stored))
+
+
+def encode_patch(patch: Patch) -> bytes | None:
+    """The stored form of the edits from folded to original text (None: no edits).
+
+    JSON ``[[gap, length, original], ...]`` where ``gap`` counts from the end of the
+    previous edit (small numbers), zlib-compressed (level 1: quick, and the edits repeat).
+    """
+    if not patch:
+        return None
+    done = 0
+    rows = []
+    for start, length, original in patch:
+        rows.append((start - done, length, original))
+        done = start + length
+    data = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
+    return zlib.compress(data, 1)
+
+
+def decode_patch(stored: bytes | None) -> Patch:
+    """The edits of a stored patch (see :func:`encode_patch`)."""
+    if stored is None:
+        return []
+    patch: Patch = []
+    done = 0
+    for gap, length, original in json.loads(zlib.decompress(stored)):
+        start = done + gap
+        patch.append((start, length, original))
+        done = start + length
+    return patch
+
+
+def stored_body(folded: str, patch: bytes | None) -> str:
+    """The original body from its stored folded text and patch."""
+    return unfold(folded, decode_patch(patch))
 
 
 def decode_blocks(body: str, layout: str) -> tuple[Block, ...]:

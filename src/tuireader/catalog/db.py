@@ -8,8 +8,11 @@ Tables:
                   listings sort and filter on (title, section, date), the whole
                   ``ArticleMeta`` as JSON in ``meta`` (a new field needs no migration),
                   fingerprint. Small rows, so listings and counts stay fast.
-  ``texts``       the body (block texts joined by ``\\n``) and a compact block layout
-                  (kind, level, ordinal, length) so an article loads without a re-parse.
+  ``texts``       the body (block texts joined by ``\\n``) folded for search (``folded``,
+                  which the full-text index and exact checks read) plus the edits that
+                  give back the original (``patch``, see ``codec.encode_patch``), and a
+                  compact block layout (kind, level, ordinal, length) so an article loads
+                  without a re-parse.
   ``membership``  one row per article and per ancestor section (the root included), with
                   the sort keys and fingerprint copied: any section's listing, with or
                   without the unread filter, is one walk over a covering index.
@@ -27,7 +30,7 @@ from tuireader.catalog import fts as search_index
 from tuireader.text.filekind import not_a_file
 from tuireader.text.sanitize import sanitize_line
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Separates section names inside a section key; sanitized names never contain it.
 SECTION_SEP = "\x1f"
 
@@ -52,7 +55,8 @@ CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles(fingerprint);
 CREATE INDEX IF NOT EXISTS articles_section ON articles(section_key, fingerprint);
 CREATE TABLE IF NOT EXISTS texts (
     id INTEGER PRIMARY KEY,
-    body TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    patch BLOB,
     layout TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS membership (
@@ -85,6 +89,9 @@ def connect(db_path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         db_path, timeout=10, isolation_level=None, check_same_thread=False, uri=True
     )
+    # Before WAL, or a new file cannot take it (an existing one ignores it): the pages the
+    # search index's final merge frees are given back (``fts.build``).
+    conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
     conn.execute("PRAGMA journal_mode=WAL")
     # A cache: losing the last transactions in a power cut only means a re-parse.
     conn.execute("PRAGMA synchronous=NORMAL")

@@ -26,7 +26,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from tuireader.catalog.codec import decode_article
+from tuireader.catalog.codec import decode_article, stored_body
 from tuireader.catalog.db import CatalogFileError, check_path, connect, open_or_rebuild
 from tuireader.catalog.query import Queries
 from tuireader.catalog.rows import ArticleRow, SectionNode
@@ -178,7 +178,7 @@ class Catalog:
         """The full article, rebuilt from the catalog; KeyError if it is not there."""
         conn = self._connection()
         cursor = conn.execute(
-            "SELECT a.*, t.body, t.layout FROM articles a JOIN texts t ON t.id = a.id "
+            "SELECT a.*, t.folded, t.patch, t.layout FROM articles a JOIN texts t ON t.id = a.id "
             "WHERE a.id = ?",
             (article_id,),
         )
@@ -186,7 +186,7 @@ class Catalog:
         if values is None:
             raise KeyError(article_id)
         row = {column[0]: value for column, value in zip(cursor.description, values, strict=True)}
-        return decode_article(row, row["body"], row["layout"])
+        return decode_article(row, stored_body(row["folded"], row["patch"]), row["layout"])
 
     def chapter_sizes(self, book: str) -> list[tuple[str, int]]:
         """(chapter key, characters) of every chapter of the book keyed ``book``, in

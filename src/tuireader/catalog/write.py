@@ -117,11 +117,14 @@ class Writer:
         if old_id is None:
             self.added += 1
         else:
-            search_index.remove(self._conn, [article_id])
             self.updated += 1
+        # Before the text is replaced: the contentless index deletes by replaying the
+        # text it indexed (another process may have indexed this id even when we had no
+        # old id for it).
+        search_index.remove(self._conn, [article_id])
         self._conn.execute(
-            "INSERT OR REPLACE INTO texts (id, body, layout) VALUES (?, ?, ?)",
-            (article_id, record.body, record.layout),
+            "INSERT OR REPLACE INTO texts (id, folded, patch, layout) VALUES (?, ?, ?, ?)",
+            (article_id, record.folded, record.patch, record.layout),
         )
         self._conn.executemany(
             "INSERT INTO membership (prefix, date_rank, title_key, article_id, fingerprint) "
@@ -131,7 +134,7 @@ class Writer:
                 for key in ancestor_keys(record.sections)
             ],
         )
-        search_index.add(self._conn, article_id, record.title, record.body, rank=rank)
+        search_index.add(self._conn, article_id, record.title, record.folded, rank=rank)
 
     def _delete_articles(self, article_ids: list[int]) -> None:
         """Delete articles from every table and from the full-text index."""

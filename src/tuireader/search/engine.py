@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from tuireader.catalog import Catalog
 from tuireader.catalog import fts as search_index
-from tuireader.catalog.codec import decode_meta
+from tuireader.catalog.codec import decode_meta, stored_body
 from tuireader.catalog.db import connect
 from tuireader.catalog.fts import IndexStatus
 from tuireader.catalog.query import Queries
@@ -151,9 +151,8 @@ def _hits(queries: Queries, ids: list[int], terms: list[str]) -> list[Hit]:
     if not ids:
         return []
     sql = (
-        "SELECT a.id, a.path, a.meta, t.body, "
-        "coalesce(d.title, ''), coalesce(s.body, '') FROM articles a JOIN texts t ON t.id = a.id "
-        "LEFT JOIN search_docs d ON d.id = a.id LEFT JOIN search_text s ON s.id = a.id "
+        "SELECT a.id, a.path, a.meta, t.folded, t.patch, coalesce(d.title, '') "
+        "FROM articles a JOIN texts t ON t.id = a.id LEFT JOIN search_docs d ON d.id = a.id "
         "WHERE a.id IN (SELECT value FROM json_each(?))"
     )
     by_id = {row[0]: row for row in queries.conn.execute(sql, (json.dumps(ids),))}
@@ -162,7 +161,8 @@ def _hits(queries: Queries, ids: list[int], terms: list[str]) -> list[Hit]:
 
 def _hit(row: tuple, terms: list[str]) -> Hit:
     """One result from its row: snippet from the first hit's paragraph."""
-    article_id, path, meta, body, folded_title, folded_body = row
+    article_id, path, meta, folded_body, patch, folded_title = row
+    body = stored_body(folded_body, patch)
     count = sum(folded_title.count(t) + folded_body.count(t) for t in terms)
     snippet, spans = make_snippet(body, folded_body, terms)
     return Hit(

@@ -5,10 +5,10 @@ the articles holding the term are exactly those holding a trigram that starts wi
 Those trigrams are read from the index vocabulary and OR-ed together: exact.
 
 Exactly three characters: one trigram, so the index answer is exact. More: the articles
-holding every trigram of the term, a superset (``detail=column`` keeps no positions); the
+holding every trigram of the term, a superset (``detail=none`` keeps no positions); the
 caller checks candidates against the folded text, only as far as needed.
 
-Title-only terms use the index's title column, checked against the folded title: exact.
+Title-only terms: the index's candidates checked against the small folded titles: exact.
 """
 
 from __future__ import annotations
@@ -36,17 +36,13 @@ def candidates(conn: sqlite3.Connection, term: str, title_only: bool) -> tuple[s
 def title_ids(conn: sqlite3.Connection, term: str) -> set[int]:
     """Articles whose folded title holds ``term``, exactly.
 
-    Three or more characters: the index's title column, checked against the title when
-    longer than one trigram. Shorter: a scan of the small titles table.
+    Three or more characters: the index's candidates (title or body), checked against
+    the title. Shorter: a scan of the small titles table.
     """
     if len(term) < 3:
         sql = "SELECT json_group_array(id) FROM search_docs WHERE instr(title, ?1) > 0"
         return _id_set(conn, sql, term)
-    expr = f"title : ({_all_trigrams(term)})"
-    if len(term) == 3:
-        return _id_set(
-            conn, "SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?1", expr
-        )
+    expr = _all_trigrams(term)
     sql = (
         "SELECT json_group_array(id) FROM search_docs WHERE id IN "
         "(SELECT rowid FROM search_fts WHERE search_fts MATCH ?1) AND instr(title, ?2) > 0"

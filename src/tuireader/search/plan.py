@@ -23,7 +23,7 @@ from tuireader.search.lookup import candidates, title_ids
 from tuireader.search.probe import batches, by_date, dense_page, matching_ids, newest_first
 
 RANK_ALL = 200
-_HOLDS = "(instr(d.title, ?) > 0 OR instr(t.body, ?) > 0)"
+_HOLDS = "(instr(d.title, ?) > 0 OR instr(t.folded, ?) > 0)"
 _CHECK_BATCH = 64
 _DENSE = 20  # stream the date index when candidates are over 1/_DENSE of the library
 
@@ -75,7 +75,7 @@ class Plan:
         return self._titled
 
     def full_predicate(self) -> tuple[str, list[str]]:
-        """SQL over ``d`` (search_docs) and ``t`` (search_text) for the whole text part."""
+        """SQL over ``d`` (search_docs) and ``t`` (texts: ``t.folded``) for the whole text part."""
         holds = "(instr(d.title, ?) > 0)" if self.title_only else _HOLDS
         width = 1 if self.title_only else 2
         parts = ["(" + " OR ".join([holds] * len(terms)) + ")" for terms in self.clause_terms]
@@ -180,8 +180,8 @@ def _rank_all(conn: sqlite3.Connection, plan: Plan, ids: list[int]) -> list[int]
     if not ids:
         return []
     sql = (
-        "SELECT d.id, d.title, t.body, d.date_rank FROM search_docs d "
-        "JOIN search_text t ON t.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))"
+        "SELECT d.id, d.title, t.folded, d.date_rank FROM search_docs d "
+        "JOIN texts t ON t.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))"
     )
     keys = {}
     for article_id, title, body, rank in conn.execute(sql, (json.dumps(ids),)):

@@ -68,7 +68,7 @@ def matching_ids(
     if not ids:
         return []
     sql = (
-        "SELECT json_group_array(d.id) FROM search_docs d JOIN search_text t ON t.id = d.id "
+        "SELECT json_group_array(d.id) FROM search_docs d JOIN texts t ON t.id = d.id "
         f"WHERE d.id IN (SELECT value FROM json_each(?)) AND {where}"
     )
     good = set(json.loads(conn.execute(sql, (json.dumps(ids), *params)).fetchone()[0]))

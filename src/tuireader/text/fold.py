@@ -146,3 +146,88 @@ def fold_positions(text: str) -> tuple[str, list[int] | None]:
         if len(folded) == len(narrowed):  # casefold never shrinks a character
             return folded, None
     return fold_with_map(text)
+
+
+# The characters of _SIMPLE_RUN that folding leaves as they are (generated from
+# unicodedata like _SIMPLE_RUN; the tests check every character). A run of them is the
+# same in the folded text, so only the stretches between runs need recording.
+_KEEP_RUN = re.compile(
+    "["
+    "\u0000-\u0040\u005b-\u009f\u00a1-\u00a7\u00a9\u00ab-\u00ae\u00b0-\u00b1\u00b6-\u00b7"
+    "\u00bb\u00bf\u00d7\u00e0-\u00ff\u0371\u0373\u0375\u0377\u037b-\u037d\u03ac-\u03af"
+    "\u03b1-\u03c1\u03c3-\u03ce\u03d7\u03d9\u03db\u03dd\u03df\u03e1\u03e3\u03e5\u03e7"
+    "\u03e9\u03eb\u03ed\u03ef\u03f3\u03f6\u03f8\u03fb-\u03fc\u0430-\u045f\u0461\u0463"
+    "\u0465\u0467\u0469\u046b\u046d\u046f\u0471\u0473\u0475\u0477\u0479\u047b\u047d\u047f"
+    "\u0481-\u0482\u048b\u048d\u048f\u0491\u0493\u0495\u0497\u0499\u049b\u049d\u049f"
+    "\u04a1\u04a3\u04a5\u04a7\u04a9\u04ab\u04ad\u04af\u04b1\u04b3\u04b5\u04b7\u04b9\u04bb"
+    "\u04bd\u04bf\u04c2\u04c4\u04c6\u04c8\u04ca\u04cc\u04ce-\u04cf\u04d1\u04d3\u04d5"
+    "\u04d7\u04d9\u04db\u04dd\u04df\u04e1\u04e3\u04e5\u04e7\u04e9\u04eb\u04ed\u04ef\u04f1"
+    "\u04f3\u04f5\u04f7\u04f9\u04fb\u04fd\u04ff\u200b-\u2010\u2012-\u2016\u2018-\u2023"
+    "\u2027-\u202e\u2030-\u2032\u2035\u2038-\u203b\u203d\u203f-\u2046\u204a-\u2056"
+    "\u2058-\u205e\u2060-\u2064\u2066-\u206f\u2104\u2108\u2114\u2117-\u2118\u211e-\u211f"
+    "\u2123\u2125\u2127\u2129\u212e\u213a\u2141-\u2144\u214a-\u214f\u2190-\u21ff"
+    "\u24eb-\u25ff\u3001-\u3029\u3030-\u3035\u3037\u303b-\u303f\u3041-\u3096\u309d-\u309e"
+    "\u30a0-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+    "]+"
+)
+
+Patch = list[tuple[int, int, str]]
+
+
+def fold_with_patch(text: str) -> tuple[str, Patch]:
+    """:func:`fold` of ``text``, and the edits that turn the folded text back into it.
+
+    Each edit is ``(start, length, original)`` in folded coordinates, in order: replace
+    ``folded[start:start + length]`` by ``original``. The catalog stores the folded text
+    (which search needs) plus these edits instead of a second copy of the article: for
+    Chinese text they are the few full-width letters, digits and symbols, for English the
+    capitals. :func:`unfold` applies them.
+    """
+    if text.isascii():
+        folded = text.lower()
+        if folded == text:
+            return folded, []
+        return folded, [(m.start(), m.end() - m.start(), m.group()) for m in _ASCII_UPPER.finditer(text)]
+    pieces: list[str] = []
+    patch: Patch = []
+    done = 0  # text[:done] is handled
+    size = 0  # the folded length so far
+    for match in _KEEP_RUN.finditer(text):
+        start, end = match.span()
+        if end < len(text) and _joins_previous(text[end]):
+            end -= 1  # its last character composes with the one after it
+        if end <= start:
+            continue
+        if start > done:
+            size = _changed(text[done:start], size, pieces, patch)
+        pieces.append(text[start:end])
+        size += end - start
+        done = end
+    if done < len(text):
+        _changed(text[done:], size, pieces, patch)
+    return "".join(pieces), patch
+
+
+def _changed(stretch: str, size: int, pieces: list[str], patch: Patch) -> int:
+    """Fold a stretch that folding changes; record the edit back. The new folded size."""
+    folded = fold(stretch)
+    pieces.append(folded)
+    patch.append((size, len(folded), stretch))
+    return size + len(folded)
+
+
+_ASCII_UPPER = re.compile("[A-Z]+")
+
+
+def unfold(folded: str, patch: Patch) -> str:
+    """The original text from its folded form and :func:`fold_with_patch`'s edits."""
+    if not patch:
+        return folded
+    parts: list[str] = []
+    done = 0
+    for start, length, original in patch:
+        parts.append(folded[done:start])
+        parts.append(original)
+        done = start + length
+    parts.append(folded[done:])
+    return "".join(parts)
