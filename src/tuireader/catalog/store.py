@@ -192,8 +192,9 @@ class Catalog:
         """(chapter key, characters) of every chapter of the book keyed ``book``, in
         reading order: what a reading position as a share of the whole book needs."""
         # Keys from "book#" up to "book$" ("$" follows "#"): exactly this book's chapters.
+        # (The folded length: within a character or two of the text for a share.)
         rows = self._connection().execute(
-            "SELECT a.path, length(t.body) FROM articles a JOIN texts t ON t.id = a.id "
+            "SELECT a.path, length(t.folded) FROM articles a JOIN texts t ON t.id = a.id "
             "WHERE a.path >= ? AND a.path < ?",
             (f"{book}#", f"{book}$"),
         )
