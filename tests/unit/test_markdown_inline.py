@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tuireader.catalog.codec import decode_blocks, encode_article
+from tuireader.catalog.codec import decode_blocks, encode_article, stored_body
 from tuireader.library.blocks import clean_blocks
 from tuireader.library.formats.markdown.inline import render_inline
 from tuireader.library.formats.markdown.page import parse_markdown
@@ -167,7 +167,7 @@ def test_drawing_facts_survive_the_catalog() -> None:
     ).blocks
     article = Article(ArticleMeta(title="t"), blocks)
     record = encode_article(article)
-    assert decode_blocks(record.body, record.layout) == blocks
+    assert decode_blocks(stored_body(record.folded, record.patch), record.layout) == blocks
     assert [block.kind for block in blocks] == [PARAGRAPH, CODE, TABLE]
 
 
