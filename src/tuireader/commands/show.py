@@ -15,9 +15,13 @@ from tuireader.library.model import (
     LIST_ITEM,
     QUOTE,
     RULE,
+    TABLE,
     Article,
     Block,
 )
+from tuireader.text.wrap import cell_width
+
+_MD_ALIGN = {"left": ":---", "center": ":---:", "right": "---:"}
 
 
 def register(subparsers) -> None:
@@ -94,6 +98,8 @@ def _text_block(block: Block) -> str:
         return "* * *"
     if block.kind == ABSTRACT:
         return "\n".join(f"  {line}" for line in block.text.split("\n"))
+    if block.kind == TABLE and block.table is not None:
+        return _text_table(block)
     return block.text
 
 
@@ -107,12 +113,57 @@ def _markdown_block(block: Block) -> str:
         return "\n".join(f"> {line}" for line in block.text.split("\n"))
     if block.kind == CODE:
         fence = "`" * max(3, _longest_run(block.text, "`") + 1)
-        return f"{fence}\n{block.text}\n{fence}"
+        return f"{fence}{block.language or ''}\n{block.text}\n{fence}"
     if block.kind == RULE:
         return "---"
     if block.kind == ABSTRACT:
         return "\n".join(f"> *{line}*" for line in block.text.split("\n"))
+    if block.kind == TABLE and block.table is not None:
+        return _markdown_table(block)
     return block.text
+
+
+def _cells(block: Block) -> list[list[str]]:
+    """A table block's rows of cell texts, every row as wide as the widest."""
+    assert block.table is not None
+    rows = [[block.text[start:end] for start, end in row] for row in block.table.rows]
+    width = max((len(row) for row in rows), default=0)
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def _text_table(block: Block) -> str:
+    """Columns padded to their widest cell (in terminal cells), a rule under the header."""
+    assert block.table is not None
+    rows = _cells(block)
+    widths = [max(cell_width(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
+    aligns = block.table.aligns
+    lines = []
+    for number, row in enumerate(rows):
+        cells = []
+        for index, cell in enumerate(row):
+            pad = " " * (widths[index] - cell_width(cell))
+            align = aligns[index] if index < len(aligns) else ""
+            cells.append(pad + cell if align == "right" else cell + pad)
+        lines.append("  ".join(cells).rstrip())
+        if number + 1 == block.table.header_rows:
+            lines.append("  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def _markdown_table(block: Block) -> str:
+    """A pipe table; a table without a header row gets an empty one (Markdown needs it)."""
+    assert block.table is not None
+    rows = [[cell.replace("|", "\\|") for cell in row] for row in _cells(block)]
+    if not rows:
+        return ""
+    header_rows = block.table.header_rows
+    head = rows[0] if header_rows else [""] * len(rows[0])
+    body = rows[1:] if header_rows else rows
+    aligns = list(block.table.aligns) + [""] * len(head)
+    lines = ["| " + " | ".join(head) + " |"]
+    lines.append("|" + "|".join(_MD_ALIGN.get(aligns[i], "---") for i in range(len(head))) + "|")
+    lines += ["| " + " | ".join(row) + " |" for row in body]
+    return "\n".join(lines)
 
 
 def _marker(block: Block) -> str:
