@@ -32,9 +32,7 @@ def stored(paths) -> list:
 def bookmark_layer(reader, block: int) -> list[tuple[str, int, int]]:
     """The bookmark highlights the reader draws in one block."""
     text = reader.article.blocks[block].text
-    return [
-        span for span in reader.highlights_in(block, 0, len(text)) if span[0] == "bookmark"
-    ]
+    return [span for span in reader.highlights_in(block, 0, len(text)) if span[0] == "bookmark"]
 
 
 async def bookmark_two_sentences(pilot) -> object:

@@ -124,3 +124,16 @@ def test_a_fifo_backup_is_skipped_when_restoring(tmp_path: Path) -> None:
         assert store.marks.is_read("fp")
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("action", [["show"], ["bookmarks", "add"]])
+def test_show_and_add_say_what_a_path_is(tmp_path: Path, library: Path, action: list[str]) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "folder.md").mkdir()
+    flags = ["--data-dir", "data", "--config", "none.yaml"]
+    for name, kind in (("pipe.md", "a FIFO (named pipe)"), ("folder.md", "a folder")):
+        done = run(*action, name, *flags, cwd=tmp_path)
+        assert done.returncode == 2
+        assert f"{name} is {kind}, not an article file" in done.stderr
+    done = run(*action, "missing.md", *flags, cwd=tmp_path)
+    assert done.returncode == 2 and "no such file: missing.md" in done.stderr

@@ -20,7 +20,7 @@ from tuireader.catalog.db import connect
 from tuireader.catalog.parse import parse_all
 from tuireader.catalog.write import Writer
 from tuireader.library.books import is_book_name, split_chapter_key
-from tuireader.library.files import walk_library
+from tuireader.library.files import DEFAULT_FOLLOW_LINKS, WalkProblem, walk_library
 from tuireader.library.keys import rel_path_str
 
 Progress = Callable[[int, int], None]
@@ -49,10 +49,19 @@ class _Plan:
     vanished_ids: list[int]
     vanished_problems: list[str]
     unchanged: int
+    refused: list[tuple[Job, str]]  # links not followed, folders not readable: problems
 
 
-def scan_library(db_path: Path, root: Path, progress: Progress | None = None) -> ScanReport:
+def scan_library(
+    db_path: Path,
+    root: Path,
+    progress: Progress | None = None,
+    follow_links: str = DEFAULT_FOLLOW_LINKS,
+) -> ScanReport:
     """Scan ``root`` into the catalog at ``db_path`` using a connection of its own.
+
+    Links are followed as ``follow_links`` says; refused links and unreadable folders
+    are stored as problems like unreadable files.
 
     Raises :class:`LibraryMissingError` when ``root`` is not a folder (an unmounted drive,
     say) rather than emptying the catalog as if every article had been deleted.
@@ -72,9 +81,11 @@ def scan_library(db_path: Path, root: Path, progress: Progress | None = None) ->
             path: (size, mtime)
             for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM problems")
         }
-        plan = _plan(root, known, known_problems)
+        plan = _plan(root, known, known_problems, follow_links)
         writer = Writer(conn, {path: facts[0] for path, facts in known.items()})
         writer.remove_vanished(plan.vanished_ids, plan.vanished_problems)
+        for job, message in plan.refused:
+            writer.put(Outcome(job, None, message))
         stale = 0
         for outcomes in parse_all(plan.jobs, progress):
             for outcome in outcomes:
@@ -97,13 +108,15 @@ def _plan(
     root: Path,
     known: dict[str, tuple[int, int, int]],
     known_problems: dict[str, tuple[int, int]],
+    follow_links: str,
 ) -> _Plan:
     """Stat every file under ``root`` and decide which ones need parsing."""
     jobs: list[Job] = []
     seen: set[str] = set()
     unchanged = 0
     chapters = _chapters_by_book(known, known_problems)
-    for path, rel, size, mtime in _stat_all(root):
+    walk_problems: list[WalkProblem] = []
+    for path, rel, size, mtime in _stat_all(root, follow_links, walk_problems):
         seen.add(rel)
         facts = known.get(rel)
         book = chapters.get(rel)
@@ -120,12 +133,26 @@ def _plan(
             unchanged += 1  # still the same broken file: do not retry it
         else:
             jobs.append(Job(path, root, rel, size, mtime))
+    refused = [(_problem_job(path, root), message) for path, message in walk_problems]
+    seen.update(job.rel for job, _message in refused)
     return _Plan(
         jobs=jobs,
         vanished_ids=[facts[0] for rel, facts in known.items() if rel not in seen],
         vanished_problems=[rel for rel in known_problems if rel not in seen],
         unchanged=unchanged,
+        refused=refused,
     )
+
+
+def _problem_job(path: Path, root: Path) -> Job:
+    """A Job standing for a refused link or an unreadable folder (its own stat facts)."""
+    try:
+        info = os.lstat(path)
+        size, mtime = info.st_size, info.st_mtime_ns
+    except OSError:
+        size, mtime = 0, 0
+    rel = rel_path_str(path, root) if path != root else "."
+    return Job(path, root, rel, size, mtime)
 
 
 @dataclass
@@ -173,9 +200,14 @@ def _drop_lost_chapters(
     return len(lost_ids)
 
 
-def _stat_all(root: Path) -> Iterator[tuple[Path, str, int, int]]:
-    """Each library file with its relative key, size and mtime_ns; vanished ones skipped."""
-    for path in walk_library(root):
+def _stat_all(
+    root: Path,
+    follow_links: str = DEFAULT_FOLLOW_LINKS,
+    problems: list[WalkProblem] | None = None,
+) -> Iterator[tuple[Path, str, int, int]]:
+    """Each library file with its relative key, size and mtime_ns; vanished ones skipped
+    (refused links and unreadable folders go to ``problems``)."""
+    for path in walk_library(root, follow_links, problems):
         try:
             stat = os.stat(path)
         except OSError:

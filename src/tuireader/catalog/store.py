@@ -32,6 +32,7 @@ from tuireader.catalog.query import Queries
 from tuireader.catalog.rows import ArticleRow, SectionNode
 from tuireader.catalog.scan import LibraryMissingError, Progress, ScanReport, scan_library
 from tuireader.library.books import split_chapter_key
+from tuireader.library.files import DEFAULT_FOLLOW_LINKS
 from tuireader.library.model import Article, FileProblem
 
 __all__ = [
@@ -48,10 +49,12 @@ __all__ = [
 class Catalog:
     """The catalog of one library (``root``), stored at ``db_path``."""
 
-    def __init__(self, db_path: Path, root: Path) -> None:
-        """Open the catalog file, creating or rebuilding it when needed."""
+    def __init__(self, db_path: Path, root: Path, follow_links: str = DEFAULT_FOLLOW_LINKS) -> None:
+        """Open the catalog file, creating or rebuilding it when needed; the scan follows
+        links in the library as ``follow_links`` says (the config's setting)."""
         self.db_path = Path(db_path)
         self.root = Path(root)
+        self.follow_links = follow_links
         open_or_rebuild(self.db_path)
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
@@ -68,7 +71,7 @@ class Catalog:
         Raises LibraryMissingError (a FileNotFoundError) if the library folder is gone.
         """
         with self._scan_lock:
-            return scan_library(self.db_path, self.root, progress)
+            return scan_library(self.db_path, self.root, progress, self.follow_links)
 
     # -- the user's state -------------------------------------------------------
 

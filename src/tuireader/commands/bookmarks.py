@@ -123,9 +123,7 @@ def _add(args, store: StateStore, paths) -> int:
 
 def _load_for_add(file: Path, library: Path, load, error_type) -> Article:
     """Load FILE; its path is relative to the library, or absolute when outside it."""
-    if not file.is_file():
-        raise common.UsageError(f"no such file: {common.show_path(file)}")
-    file = file.resolve()
+    file = common.require_file(file).resolve()
     root = library.resolve() if library.is_dir() else file.parent
     if not file.is_relative_to(root):
         root = file.parent

@@ -17,6 +17,7 @@ from tuireader.commands import terminal
 from tuireader.commands.progress import ProgressBar
 from tuireader.config import Paths, Settings, bundled_library, load_settings, resolve_paths
 from tuireader.text import json_out
+from tuireader.text.filekind import DEFAULT_FOLLOW_LINKS, not_a_file
 from tuireader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:  # the catalog (and every parser) is imported only when a command scans
@@ -119,6 +120,23 @@ def check_catalog_path(paths: Paths, library: Path) -> None:
         raise CommandFailed(str(exc)) from None
 
 
+def require_file(path: Path) -> Path:
+    """``path`` if it is a regular file that may be read; UsageError saying what it is
+    otherwise (missing, a folder, a FIFO, a device, in /proc, /sys or /dev)."""
+    from tuireader.library.files import never_read
+
+    if not path.exists():
+        broken = " (a broken symbolic link)" if path.is_symlink() else ""
+        raise UsageError(f"no such file: {show_path(path)}{broken}")
+    kind = not_a_file(path)
+    if kind is not None:
+        raise UsageError(f"{show_path(path)} is {kind}, not an article file")
+    refused = never_read(path)
+    if refused is not None:
+        raise UsageError(f"{show_path(path)}: {show_path(refused)}")
+    return path
+
+
 def require_dir(library: Path) -> Path:
     """``library`` if it is a folder; UsageError otherwise."""
     if not library.exists():
@@ -128,12 +146,15 @@ def require_dir(library: Path) -> Path:
     return library
 
 
-def scanned_catalog(paths: Paths, library: Path) -> Catalog:
-    """Open the library's catalog and bring it up to date (progress on a terminal)."""
+def scanned_catalog(
+    paths: Paths, library: Path, follow_links: str = DEFAULT_FOLLOW_LINKS
+) -> Catalog:
+    """Open the library's catalog and bring it up to date (progress on a terminal);
+    links in the library are followed as ``follow_links`` (the config's) says."""
     from tuireader.catalog import Catalog
 
     check_catalog_path(paths, library)
-    catalog = Catalog(paths.catalog_db(library), library)
+    catalog = Catalog(paths.catalog_db(library), library, follow_links)
     bar = ProgressBar(terminal.raw_stream(sys.stderr), "scanning")
     try:
         catalog.scan(bar)
@@ -145,8 +166,9 @@ def scanned_catalog(paths: Paths, library: Path) -> Catalog:
 def scanned_library(args: argparse.Namespace) -> tuple[Paths, Catalog]:
     """The locations and the scanned catalog of the LIBRARY argument (which must be a folder)."""
     paths = paths_from(args)
-    library = require_dir(library_from(args.library, settings_from(paths)))
-    return paths, scanned_catalog(paths, library)
+    settings = settings_from(paths)
+    library = require_dir(library_from(args.library, settings))
+    return paths, scanned_catalog(paths, library, settings.follow_links)
 
 
 def show_path(path: Path | str) -> str:

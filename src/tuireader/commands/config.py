@@ -83,6 +83,7 @@ def settings_lines(settings: Settings) -> list[str]:
         f"reading_width: {settings.reading_width}",
         f"mark_read: {settings.mark_read}",
         f"date_format: {sanitize_line(repr(settings.date_format))}",
+        f"follow_links: {settings.follow_links}",
         "keys:" + ("" if settings.keys else " (no remaps)"),
     ]
     lines += [f"  {binding}: {sanitize_line(keys)}" for binding, keys in settings.keys.items()]

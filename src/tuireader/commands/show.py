@@ -39,9 +39,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the file (its folder is the library) and print it."""
-    path = Path(args.file).expanduser()
-    if not path.is_file():
-        raise common.UsageError(f"no such file: {common.show_path(path)}")
+    path = common.require_file(Path(args.file).expanduser())
     try:
         article = load_article(path, path.parent, args.encoding)
     except ArticleError as exc:

@@ -26,6 +26,7 @@ KNOWN_SETTINGS = (
     "mark_read",
     "script",
     "date_format",
+    "follow_links",
     "keys",
 )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tuireader.text.filekind import DEFAULT_FOLLOW_LINKS
+
 
 @dataclass
 class Settings:
@@ -22,6 +24,7 @@ class Settings:
     mark_read: str = "open"  # "open", "end" or "never"
     script: str = "original"  # Chinese shown as written, "simplified" or "traditional"
     date_format: str = "%Y-%m-%d"
+    follow_links: str = DEFAULT_FOLLOW_LINKS  # "inside", "all" or "none": links in a library
     keys: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)

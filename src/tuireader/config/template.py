@@ -42,6 +42,11 @@ script: original
 # How dates are shown in the article list, in strftime codes.
 date_format: "%Y-%m-%d"
 
+# Symbolic links in a library: "inside" follows a link only when it leads to a file or
+# folder inside the library, "all" follows every link, "none" follows none. A link not
+# followed is listed as a problem; /proc, /sys and /dev are never read.
+follow_links: inside
+
 # Key remaps: a binding id and the keys for it, comma-separated (Textual's key names:
 # n, N, ctrl+n, f5, question_mark, ...). The ids are listed in the README, under "Keys".
 keys:

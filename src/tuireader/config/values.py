@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuireader.config.check import RawConfig, describe
+from tuireader.text.filekind import FOLLOW_LINKS
 from tuireader.text.sanitize import UNSAFE_CHARS, sanitize_line
 from tuireader.text.script import SCRIPTS
 
@@ -144,6 +145,18 @@ def _apply_script(settings: Settings, config: RawConfig, value: Any, base: Path)
     )
 
 
+def _apply_follow_links(settings: Settings, config: RawConfig, value: Any, base: Path) -> None:
+    """``follow_links``: which symbolic links in a library are followed."""
+    if value in FOLLOW_LINKS:
+        settings.follow_links = value
+        return
+    config.problem(
+        "follow_links",
+        f"follow_links must be one of {', '.join(FOLLOW_LINKS)}, not {describe(value)}; "
+        f"using {settings.follow_links}",
+    )
+
+
 def _apply_date_format(settings: Settings, config: RawConfig, value: Any, base: Path) -> None:
     """``date_format``: strftime codes that format a date without error.
 
@@ -238,5 +251,6 @@ _APPLY: dict[str, Callable[[Settings, RawConfig, Any, Path], None]] = {
     "mark_read": _apply_mark_read,
     "script": _apply_script,
     "date_format": _apply_date_format,
+    "follow_links": _apply_follow_links,
     "keys": _apply_keys,
 }

@@ -4,7 +4,10 @@ A library may hold a FIFO named ``a.txt`` (a blocking read waits forever), a lin
 to ``/dev/zero`` (never ends), symlink loops, dangling links, files that vanish
 between listing and reading, and names that are not UTF-8. :func:`read_limited`
 opens non-blocking and reads only regular files up to a size limit;
-:func:`walk_library` follows directory links but never visits a directory twice.
+:func:`walk_library` follows links only as the config's ``follow_links`` says (by
+default only links whose target is inside the library), never into ``/proc``, ``/sys``
+or ``/dev``, never visits a directory twice, and reports refused links and unreadable
+folders as problems instead of skipping them silently.
 
 Catalog keys for these paths (:func:`rel_path_str`, :func:`resolve_rel`) live in
 :mod:`tuireader.library.keys` and are re-exported here.
@@ -19,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tuireader.library.keys import rel_path_str, resolve_rel
-from tuireader.text.filekind import kind_of
+from tuireader.text.filekind import DEFAULT_FOLLOW_LINKS, FOLLOW_LINKS, NEVER_READ, kind_of
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -30,6 +33,11 @@ __all__ = [
     "rel_path_str",
     "resolve_rel",
     "walk_library",
+    "link_refusal",
+    "never_read",
+    "FOLLOW_LINKS",
+    "DEFAULT_FOLLOW_LINKS",
+    "WalkProblem",
 ]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -134,33 +142,87 @@ def is_article_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 
-def walk_library(root: Path) -> Iterator[Path]:
+#: A walk's problem: the path (a refused link, an unreadable folder) and why, for people.
+WalkProblem = tuple[Path, str]
+
+
+def walk_library(
+    root: Path,
+    follow_links: str = DEFAULT_FOLLOW_LINKS,
+    problems: list[WalkProblem] | None = None,
+) -> Iterator[Path]:
     """Yield article files under ``root`` in a stable order: in each directory its
     files sorted by name, then each subdirectory (sorted by name) in turn.
 
-    Hidden names (starting with ``.``) are skipped. Directory links are followed,
-    but no directory is entered twice, so link cycles end. Unreadable directories
-    and broken links never raise: files are yielded by name and the reader reports
-    what is wrong with them. ``root`` itself must be a directory (else nothing).
+    Hidden names (starting with ``.``) are skipped. Links are followed as
+    ``follow_links`` says (:data:`FOLLOW_LINKS`) and never into :data:`NEVER_READ`; no
+    directory is entered twice, so link cycles end. A refused link (to an article or a
+    folder) and a folder that cannot be read are appended to ``problems`` with the
+    reason. Broken links never raise: they are yielded and the reader reports them.
+    ``root`` itself must be a directory (else nothing).
     """
     visited: set[tuple[int, int]] = set()
+    found = problems if problems is not None else []
+    inside = os.path.realpath(root)
+    if _never_read(inside):
+        found.append((Path(root), f"a system folder ({inside}) is never read"))
+        return
     stack = [iter([Path(root)])]
     while stack:
         directory = next(stack[-1], None)
         if directory is None:
             stack.pop()
             continue
-        entries = _list_new_directory(directory, visited)
+        entries = _list_new_directory(directory, visited, found)
         subdirs: list[Path] = []
         for entry in entries:
-            if _is_directory(entry):
+            is_dir = _is_directory(entry)
+            if not (is_dir or is_article_name(entry.name)):
+                continue
+            if entry.is_symlink():
+                refused = link_refusal(entry.path, inside, follow_links)
+                if refused:
+                    found.append((Path(entry.path), refused))
+                    continue
+            if is_dir:
                 subdirs.append(Path(entry.path))
-            elif is_article_name(entry.name):
+            else:
                 yield Path(entry.path)
         stack.append(iter(subdirs))
 
 
-def _list_new_directory(directory: Path, visited: set[tuple[int, int]]) -> list[os.DirEntry[str]]:
+def link_refusal(path: str | Path, inside: str, follow_links: str) -> str | None:
+    """Why the symbolic link at ``path`` must not be followed, or None.
+
+    ``inside`` is the library's real path (``os.path.realpath``).
+    """
+    target = os.path.realpath(path)
+    if _never_read(target):
+        return f"symbolic link to {target}: system folders are never read"
+    if follow_links == "none":
+        return "symbolic link not followed (follow_links: none)"
+    if follow_links != "all" and not _is_under(target, inside):
+        return f"symbolic link to {target}, outside the library (follow_links: inside)"
+    return None
+
+
+def never_read(path: str | Path) -> str | None:
+    """Why ``path`` (after links) must not be read: it is under /proc, /sys or /dev."""
+    target = os.path.realpath(path)
+    return f"{target} is in a system folder, never read" if _never_read(target) else None
+
+
+def _never_read(real: str) -> bool:
+    return any(_is_under(real, folder) for folder in NEVER_READ)
+
+
+def _is_under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _list_new_directory(
+    directory: Path, visited: set[tuple[int, int]], problems: list[WalkProblem]
+) -> list[os.DirEntry[str]]:
     try:
         info = os.stat(directory)
         key = (info.st_dev, info.st_ino)
@@ -169,7 +231,8 @@ def _list_new_directory(directory: Path, visited: set[tuple[int, int]]) -> list[
         visited.add(key)
         with os.scandir(directory) as scan:
             entries = [entry for entry in scan if not entry.name.startswith(".")]
-    except OSError:
+    except OSError as error:
+        problems.append((directory, f"folder cannot be read: {_reason(error)}"))
         return []
     return sorted(entries, key=lambda entry: entry.name)
 

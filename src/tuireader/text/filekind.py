@@ -3,14 +3,22 @@
 Opening a FIFO for reading waits for a writer forever; a socket or a device is no
 config file, database or article either. The config, state.db and catalog paths and
 every article are checked with :func:`not_a_file` before they are opened, and refused
-with a message that names what was found there. (In this lowest layer so the config,
-state, catalog and library code can all use the one wording.)
+with a message that names what was found there. The choices for following symbolic
+links live here too. (In this lowest layer so the config, state, catalog and library
+code can all use the one wording and the one list.)
 """
 
 from __future__ import annotations
 
 import os
 import stat
+
+#: How symbolic links in a library are treated (the config's ``follow_links``): "inside"
+#: follows a link only when its target is inside the library, "all" follows every link,
+#: "none" follows none. Whatever the setting, nothing under :data:`NEVER_READ` is read.
+FOLLOW_LINKS = ("inside", "all", "none")
+DEFAULT_FOLLOW_LINKS = "inside"
+NEVER_READ = ("/proc", "/sys", "/dev")
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),

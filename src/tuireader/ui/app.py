@@ -88,7 +88,7 @@ class TuireaderApp(App[int]):
         """Open the catalog and state of the library (the main screen calls it once)."""
         from tuireader.ui.library import Library
 
-        self.library = Library(self.paths, self.library_root)
+        self.library = Library(self.paths, self.library_root, self.settings.follow_links)
         return self.library
 
     def _start_article(self) -> str | None:

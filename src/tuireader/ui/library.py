@@ -44,13 +44,14 @@ class SectionQuery:
 class Library:
     """Catalog queries and state writes for the UI thread (sqlite objects stay on it)."""
 
-    def __init__(self, paths: Paths, root: Path) -> None:
+    def __init__(self, paths: Paths, root: Path, follow_links: str = "inside") -> None:
         self.root = root
+        self.follow_links = follow_links  # the config's: which links the scan follows
         self.db_path = paths.catalog_db(root)
         self.is_new = not self.db_path.exists()
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         self.state = StateStore.open(paths.state_db)
-        self.catalog = Catalog(self.db_path, root)
+        self.catalog = Catalog(self.db_path, root, follow_links)
         self.catalog.attach_state(paths.state_db)
         # A catalog rebuilt for a new schema is as empty as a new one: show the progress.
         self.is_new = self.is_new or self.catalog.count() == 0

@@ -48,7 +48,7 @@ class ScanMixin:
         from tuireader.catalog import Catalog
 
         screen: Any = self
-        catalog = Catalog(db_path, root)
+        catalog = Catalog(db_path, root, self.library.follow_links)
         try:
             report = catalog.scan(self._post_progress)
         except Exception as exc:  # a failed scan must not end the app
