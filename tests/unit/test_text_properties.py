@@ -193,6 +193,34 @@ def test_wrap_kinsoku_moves_no_more_than_it_must(text: str, width: int) -> None:
             assert cut == len(text) or not may_break(text[cut - 1], text[cut]), (start, cut)
 
 
+@st.composite
+def chinese_with_clustered_punctuation(draw: st.DrawFn) -> str:
+    """Han runs between clusters of wide punctuation and Latin words (no spaces), so
+    kinsoku must sometimes move several pieces, or give way when they would not fit."""
+    marks = st.sampled_from(["」", "。", "）", "，", "「", "（", "abc", "abcdef"])
+    pieces = []
+    for _ in range(draw(st.integers(1, 12))):
+        pieces.append(draw(st.text(st.sampled_from(HAN), min_size=1, max_size=6)))
+        pieces.append("".join(draw(st.lists(marks, max_size=4))))
+    return "".join(pieces)
+
+
+@settings(max_examples=500, deadline=None)
+@given(chinese_with_clustered_punctuation(), st.integers(min_value=2, max_value=12))
+def test_wrap_with_punctuation_clusters_keeps_every_rule_it_can(text: str, width: int) -> None:
+    spans = wrap_lines(text, width)
+    assert "".join(text[start:end] for start, end in spans) == text
+    assert all(cell_width(text[start:end]) <= width for start, end in spans)
+    for (start, _end), (next_start, next_end) in itertools.pairwise(spans):
+        for more in range(1, next_end - next_start + 1):
+            cut = next_start + more
+            if cell_width(text[start:cut]) > width:
+                break
+            if text[cut - 1 : cut + 1].isascii():
+                continue  # inside a word: never a break
+            assert cut == len(text) or not may_break(text[cut - 1], text[cut]), (start, cut)
+
+
 @EXAMPLES
 @given(st.from_regex(re.compile(r"[a-z0-9]{1,12}( [a-z0-9]{1,12}){0,20}"), fullmatch=True),
        st.integers(min_value=12, max_value=40))  # fmt: skip

@@ -76,6 +76,20 @@ def test_kinsoku_gives_way_when_impossible() -> None:
     assert lines("三」", 2) == ["三", "」"]
 
 
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("一二「（abcd", 6, ["一二", "「", "（abcd"]),  # one opener moves down, not both
+        ("一「abcd", 4, ["一「", "abcd"]),  # moving 「 would overflow: it stays
+        ("中文「abcdef」", 6, ["中文「", "abcdef", "」"]),
+    ],
+)
+def test_kinsoku_moves_what_fits_and_gives_way_otherwise(
+    text: str, width: int, expected: list[str]
+) -> None:
+    assert lines(text, width) == expected
+
+
 @pytest.mark.parametrize("text", ["中文", "😀😀", "あい"])
 def test_width_one_puts_each_wide_character_alone(text: str) -> None:
     assert lines(text, 1) == list(text)
