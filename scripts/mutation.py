@@ -13,7 +13,8 @@ when its function changes, so the script also says which listed names no longer 
 
 Options: ``--jobs N`` test processes (default 1: the machine is shared), ``--show`` prints
 each unjudged survivor's diff, ``--report`` only reads the last results. Results stay in
-``mutants/`` (git-ignored); a second run re-tests only functions that changed. Not in CI:
+``mutants/`` (git-ignored); a second run re-tests the survivors and the mutants of
+functions that changed. Not in CI:
 a package takes minutes. Run it before a release and after a large change.
 """
 
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{target}: not in a core package ({', '.join(CORE)})")
     mutmut = [sys.executable, "-m", "mutmut"]
     if not args.report:
+        retest_survivors([f"tuireader.{target}." for target in targets])
         patterns = [f"tuireader.{target}.*" for target in targets]
         command = [*mutmut, "run", "--max-children", str(args.jobs), *patterns]
         subprocess.run(command, cwd=ROOT, check=False)
@@ -97,6 +99,24 @@ def mutant_statuses(prefix: str) -> dict[str, str]:
     return statuses
 
 
+def retest_survivors(prefixes: list[str]) -> None:
+    """Forget the results of surviving mutants, so new tests get their chance at them.
+
+    mutmut re-tests a mutant only when its function changed; killed ones stay killed.
+    """
+    for meta in (ROOT / "mutants" / "src").rglob("*.py.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data.get("exit_code_by_key", {})
+        stale = [
+            name
+            for name, code in codes.items()
+            if name.startswith(tuple(prefixes)) and _STATUS.get(code, "suspicious") != "killed"
+        ]
+        if stale:
+            codes.update(dict.fromkeys(stale))
+            meta.write_text(json.dumps(data), encoding="utf-8")
+
+
 def judged_equivalent() -> dict[str, str]:
     """Mutant name -> why it is equivalent, from the list file (``#`` starts a comment)."""
     found: dict[str, str] = {}
@@ -116,12 +136,12 @@ def print_score(
     counts = Counter(statuses.values())
     judged = len(survivors) - len(unjudged)
     counted = len(statuses) - judged - counts["not checked"]
-    score = counts["killed"] / counted if counted else 1.0
+    score = f"{counts['killed'] / counted:.1%}" if counted else "n/a (nothing checked)"
     print(
         f"\n{target}: {len(statuses)} mutants, {counts['killed']} killed, "
         f"{judged} judged equivalent, {len(unjudged)} surviving, "
         f"{counts['not checked']} not checked, {counts['suspicious']} suspicious; "
-        f"score {counts['killed']}/{counted} = {score:.1%}"
+        f"score {counts['killed']}/{counted} = {score}"
     )
     if unjudged:
         print(
