@@ -120,6 +120,15 @@ def test_same_size_rewrite_with_a_new_mtime_is_reparsed(catalog, library) -> Non
     assert "Charlie" not in titles(catalog.rows(limit=10))
 
 
+def test_a_dangling_link_is_a_problem_and_the_rest_is_scanned(tmp_path, library) -> None:
+    (library / "新闻" / "gone.md").symlink_to(library / "nowhere.md")
+    cat = Catalog(tmp_path / "c.db", library)
+    report = cat.scan()
+    assert (report.added, report.problems) == (7, 2)
+    assert "新闻/gone.md" in [p.path for p in cat.problems()]
+    cat.close()
+
+
 def test_deleted_file_is_removed_and_new_file_added(catalog, library) -> None:
     (library / "科技" / "e.md").unlink()
     write(library / "科技" / "new.md", page("November", "2025-01-01"))

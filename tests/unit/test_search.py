@@ -322,3 +322,30 @@ def test_among_same_date_body_hits_more_hits_rank_higher(tmp_path):
         ("one.md", 1),
     ]
     cat.close()
+
+
+def test_a_title_hit_outranks_more_body_hits(tmp_path):
+    cat = _indexed(
+        tmp_path,
+        {
+            "body.md": "---\ntitle: 一\ndate: 2023-01-01\n---\n\n经济，经济，经济，经济。\n",
+            "title.md": "---\ntitle: 经济二\ndate: 2020-01-01\n---\n\n别的话。\n",
+        },
+    )
+    assert paths(cat, "经济") == ["title.md", "body.md"]
+    cat.close()
+
+
+def test_an_inexact_term_and_an_inexact_exclusion_together(tmp_path):
+    # Both terms are longer than a trigram: both need the check against the text.
+    cat = _indexed(
+        tmp_path,
+        {
+            "a.md": "---\ntitle: 甲\n---\n\n经济发展很快。\n",
+            "b.md": "---\ntitle: 乙\n---\n\n经济发展中的地区。\n",
+            "c.md": "---\ntitle: 丙\n---\n\n发展中的经济。\n",
+        },
+    )
+    assert paths(cat, "经济发展 -发展中的") == ["a.md"]
+    assert library_search.count(cat, "经济发展 -发展中的") == 1
+    cat.close()
