@@ -11,6 +11,8 @@ from tuireader.state.anchors import (
     ANCHORED,
     ORPHANED,
     REANCHORED,
+    Placement,
+    QuoteSelector,
     layout_of,
     make_selector,
     reanchor,
@@ -313,3 +315,28 @@ def test_a_slightly_changed_passage_is_found_despite_a_decoy_and_an_insertion(
         Anchor(moved_to, start),
         Anchor(moved_to, start + length),
     )
+
+
+def test_layout_edges() -> None:
+    layout = layout_of(article("ab", "cd").blocks)
+    assert layout.anchor(5) == Anchor(1, 2)  # the end of the text stays in the last block
+    assert layout.anchor(0, is_end=True) == Anchor(0, 0)  # no block before the first
+    assert layout.flat(Anchor(2, 0)) is None  # one past the last block
+    assert layout.flat(Anchor(-1, 0)) is None
+    assert layout.flat(Anchor(0, -1)) is None
+    empty = layout_of(())
+    assert empty.anchor(0) == Anchor(0, 0) and empty.anchor(0, is_end=True) == Anchor(0, 0)
+
+
+def test_selector_refusals_say_why() -> None:
+    with pytest.raises(ValueError, match=r"^passage .* lies outside the article$"):
+        make_selector(ORIGINAL, Anchor(0, 0), Anchor(9, 1))  # only the end is outside
+    with pytest.raises(ValueError, match=r"^passage .* lies outside the article$"):
+        make_selector(ORIGINAL, Anchor(9, 0), Anchor(0, 1))
+    with pytest.raises(ValueError, match=r"^the passage is empty$"):
+        make_selector(ORIGINAL, Anchor(0, 0), Anchor(0, 0))
+
+
+def test_an_empty_quote_is_orphaned() -> None:
+    empty = QuoteSelector(quote="", prefix="", suffix="", block=0, start=0, end_block=0, end=0)
+    assert reanchor(empty, ORIGINAL) == Placement(ORPHANED)
