@@ -221,3 +221,21 @@ def test_month_date_under_the_title_and_a_person_as_source() -> None:
         + "<p>来源：王小明</p>",
     )
     assert (result.meta.date, result.meta.author) == ("2003-05", "王小明")
+
+
+def test_links_and_emphasis_of_a_page_are_spans_of_its_text() -> None:
+    result = page(
+        "<title>t</title>",
+        "<article><p>Read <a href='guide.html#setup'>the <b>setup</b> guide</a>, then run "
+        "<code>make</code>; <a href='#top'>top</a> and <a href='guide.html'>the guide</a>.</p>"
+        "</article>",
+    )
+    (block,) = result.blocks
+    assert block.text == "Read the setup guide, then run make; top and the guide."
+    shown = [(s.kind, block.text[s.start : s.end], s.target) for s in block.spans]
+    assert shown == [
+        ("link", "the setup guide", "guide.html#setup"),
+        ("strong", "setup", None),
+        ("code", "make", None),
+        ("link", "the guide", "guide.html"),  # an in-page "#top" is no link to follow
+    ]

@@ -209,9 +209,7 @@ def _date_rank(conn: sqlite3.Connection, article_id: int) -> int:
     return row[0] if row else 1
 
 
-def _insert(
-    conn: sqlite3.Connection, article_id: int, title: str, folded: str, rank: int
-) -> None:
+def _insert(conn: sqlite3.Connection, article_id: int, title: str, folded: str, rank: int) -> None:
     """Pad and index one article's folded title and body."""
     title += PAD
     conn.execute(

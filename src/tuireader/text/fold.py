@@ -187,7 +187,9 @@ def fold_with_patch(text: str) -> tuple[str, Patch]:
         folded = text.lower()
         if folded == text:
             return folded, []
-        return folded, [(m.start(), m.end() - m.start(), m.group()) for m in _ASCII_UPPER.finditer(text)]
+        return folded, [
+            (m.start(), m.end() - m.start(), m.group()) for m in _ASCII_UPPER.finditer(text)
+        ]
     pieces: list[str] = []
     patch: Patch = []
     done = 0  # text[:done] is handled

@@ -26,7 +26,13 @@ from tuireader.library.model import (
     PARAGRAPH,
     QUOTE,
     RULE,
+    SPAN_CODE,
+    SPAN_EMPHASIS,
+    SPAN_LINK,
+    SPAN_STRIKE,
+    SPAN_STRONG,
     Block,
+    Span,
 )
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -38,6 +44,13 @@ _BREAKS = frozenset(
         *_HEADINGS,
     }
 )  # fmt: skip
+# Inline elements drawn differently (kept as spans of the block text).
+_MARKED = {
+    "a": SPAN_LINK, "strong": SPAN_STRONG, "b": SPAN_STRONG, "em": SPAN_EMPHASIS,
+    "i": SPAN_EMPHASIS, "code": SPAN_CODE, "s": SPAN_STRIKE, "del": SPAN_STRIKE,
+    "strike": SPAN_STRIKE,
+}  # fmt: skip
+_MAX_TARGET = 2000
 _TEXT_ALIGN = re.compile(r"text-align\s*:\s*(left|center|right)")
 _LAYOUT_SIGNS = ("p", "div", "ul", "ol", "blockquote", "pre", *_HEADINGS)
 # A cell holding this much text holds an article, not a datum.
@@ -69,6 +82,8 @@ class _Walker:
         self._aligns: list[str] = []
         self._cell_open = False
         self._row_all_th = False
+        # Links and emphasis met since the last block: (kind, target, text, element).
+        self._marks: list[tuple[str, str | None, str, etree._Element]] = []
 
     def walk(self, root: etree._Element) -> None:
         """Collect the blocks of ``root``'s subtree into :attr:`blocks`, skipping link lists."""
@@ -102,8 +117,23 @@ class _Walker:
         if tag in _BREAKS:
             self._flush()
             self._open(tag, element)
+        elif tag in _MARKED:
+            self._mark(tag, element)
         if element.text:
             self._buffer.append(element.text)
+
+    def _mark(self, tag: str, element: etree._Element) -> None:
+        """Remember a link or emphasis met in the current paragraph (found by its text)."""
+        kind = _MARKED[tag]
+        target = None
+        if kind == SPAN_LINK:
+            href = (element.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:")) or len(href) > _MAX_TARGET:
+                return
+            target = href
+        text = clean_text(text_of(element))
+        if text:
+            self._marks.append((kind, target, text, element))
 
     def _end(self, tag: str) -> None:
         if tag in _BREAKS:
@@ -178,8 +208,10 @@ class _Walker:
             return
         kind, level = self._context[-1]
         text = raw.strip("\n").rstrip() if kind == CODE else clean_text(raw)
+        marks, self._marks = self._marks, []
         if not text:
             return
+        spans = _spans_by_text(text, marks) if marks and kind != CODE else ()
         if self._table is not None:
             if self._cell_open and self._table and self._table[-1]:
                 self._table[-1][-1].append(text)
@@ -189,11 +221,11 @@ class _Walker:
             ordinal = self._item_ordinals[-1] if self._item_ordinals else None
             if self._item_ordinals:
                 self._item_ordinals[-1] = None  # only the item's first paragraph is numbered
-            self.blocks.append(Block(LIST_ITEM, text, level, ordinal))
+            self.blocks.append(Block(LIST_ITEM, text, level, ordinal, spans=spans))
         elif kind in (HEADING, QUOTE, CODE):
-            self.blocks.append(Block(kind, text, level if kind == HEADING else 0))
+            self.blocks.append(Block(kind, text, level if kind == HEADING else 0, spans=spans))
         else:
-            self.blocks.append(Block(PARAGRAPH, text))
+            self.blocks.append(Block(PARAGRAPH, text, spans=spans))
 
     def _is_header_row(self) -> bool:
         """Whether the last row read is all ``<th>`` (recorded when its cells opened)."""
@@ -207,6 +239,32 @@ class _Walker:
         text = len(clean_text(text_of(element)))
         links = sum(len(clean_text(text_of(link))) for link in element.iter("a"))
         return text > 0 and links / text > 0.7
+
+
+def _spans_by_text(
+    text: str, marks: list[tuple[str, str | None, str, etree._Element]]
+) -> tuple[Span, ...]:
+    """Spans of ``text`` for the marks, found in order by their own text.
+
+    A mark inside the previous one (``<a><b>x</b></a>``) is looked for from that one's
+    start, a later one from its end; a mark whose text is not found (it ran across a
+    line break, say) gets no span: offsets are never guessed.
+    """
+    spans: list[Span] = []
+    placed: list[tuple[etree._Element, int, int]] = []
+    for kind, target, words, element in marks:
+        cursor = 0
+        for outer, start, end in reversed(placed):
+            inside = any(ancestor is outer for ancestor in element.iterancestors())
+            cursor = start if inside else end
+            if inside or cursor:
+                break
+        found = text.find(words, cursor)
+        if found < 0:
+            continue
+        placed.append((element, found, found + len(words)))
+        spans.append(Span(found, found + len(words), kind, target))
+    return tuple(sorted(spans, key=lambda span: (span.start, -span.end, span.kind != SPAN_LINK)))
 
 
 def _alignment(cell: etree._Element) -> str:

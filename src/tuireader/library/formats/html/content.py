@@ -21,7 +21,7 @@ _CONTENT_NAMES = re.compile(
 )
 _MIN_LOOSE_TEXT = 20
 # Block containers judged by their share of linked text, and the share that condemns one.
-_LINK_BLOCKS = ("div", "td", "tr", "table", "ul", "ol", "dl", "p", "section", "center", "font")
+_LINK_BLOCKS = ("div", "td", "tr", "table", "ul", "ol", "dl", "section", "center")
 _LINK_SHARE = 0.5
 _MIN_LINK_BLOCK = 4
 _MAX_UNLINKED = 200
@@ -179,6 +179,7 @@ def drop_link_blocks(main: list[etree._Element]) -> None:
             and text.get(element, 0) >= _MIN_LINK_BLOCK
             and linked.get(element, 0) > text[element] * _LINK_SHARE
             and text[element] - linked[element] < _MAX_UNLINKED
+            and text[element] * 2 < text[top]  # never most of the content
         ]
         for element in doomed:
             parent = element.getparent()
