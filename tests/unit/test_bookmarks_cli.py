@@ -241,3 +241,17 @@ def test_import_refuses_lone_surrogates(env, tmp_path: Path, capsys) -> None:
     out = capsys.readouterr()
     assert "imported 0 new bookmark(s)" in out.out
     assert "entry 1 skipped: path is not valid Unicode text" in out.err
+
+
+def test_the_read_only_reason_is_printed_once(env, capsys) -> None:
+    root, data, run = env
+    StateStore.open(data / "state.db").close()
+    conn = sqlite3.connect(data / "state.db")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    capsys.readouterr()
+    assert run("add", str(root / "b.md"), "--note", "x") == 1
+    err = capsys.readouterr().err
+    assert err.count("written by a newer tuireader") == 1
+    assert err.count("Not saved") == 1
+    assert len(err.strip().splitlines()) == 2

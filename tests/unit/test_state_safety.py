@@ -123,8 +123,8 @@ def test_newer_schema_opens_read_only_and_refuses_writes(tmp_path: Path) -> None
     store = StateStore.open(db)
     assert store.read_only and "newer" in store.notices[0]
     assert store.marks.is_read("fp")  # reading still works
-    with pytest.raises(StateWriteError, match="newer"):
-        store.bookmarks.add_article("fp2", "b.txt", "t")
+    with pytest.raises(StateWriteError, match="read-only in this session"):
+        store.bookmarks.add_article("fp2", "b.txt", "t")  # the reason was in the notice
     store.close()
     assert not (tmp_path / "backups").exists()  # nothing written for a newer schema
     assert aside_files(tmp_path) == []
@@ -211,7 +211,7 @@ def test_unwritable_file_is_shown_read_only(tmp_path: Path, monkeypatch) -> None
     store = StateStore.open(db)
     assert store.read_only and "will not be saved" in store.notices[0]
     assert store.marks.is_read("fp1")  # the user's state is still shown
-    with pytest.raises(StateWriteError, match="Cannot write"):
+    with pytest.raises(StateWriteError, match="read-only in this session"):
         store.marks.set_read("fp2", "b.txt")
     store.close()
     assert aside_files(tmp_path) == []

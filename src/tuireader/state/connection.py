@@ -16,6 +16,9 @@ from tuireader.state.safety import StateWriteError, write_transaction
 
 T = TypeVar("T")
 
+#: What a refused change says; why the state is read-only was told when it was opened.
+READ_ONLY_MESSAGE = "Not saved: your state is read-only in this session (see the message at start)."
+
 
 class StateDb:
     """The shared connection of a store's parts (safe for threads: one lock)."""
@@ -25,14 +28,15 @@ class StateDb:
         self._conn = conn
         self._lock = threading.RLock()
         self.read_only = read_only
-        self._read_only_reason = read_only_reason
+        self.read_only_reason = read_only_reason  # why (told once, in the store's notices)
         #: Called after each committed change (the store counts them for backups).
         self.after_write: Callable[[], None] | None = None
 
     def write(self, action: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``action`` in one write transaction, or raise StateWriteError."""
         if self.read_only:
-            raise StateWriteError(self._read_only_reason or "Not saved: state is read-only.")
+            # Short: the reason was told once, when the store opened (its notices).
+            raise StateWriteError(READ_ONLY_MESSAGE)
         with self._lock, write_transaction(self._conn) as conn:
             result = action(conn)
         if self.after_write is not None:

@@ -105,7 +105,10 @@ class Library:
         return None
 
     def save_position(self, row: Any, anchor: Any) -> str | None:
-        """Remember where the reader is in an article."""
+        """Remember where the reader is in an article (silently not, when the state is
+        read-only: the user was told once, at start, and positions save by themselves)."""
+        if self.state.read_only:
+            return None
         try:
             self.state.positions.save(row.fingerprint, row.path, anchor)
         except StateWriteError as exc:
