@@ -255,3 +255,59 @@ def test_the_read_only_reason_is_printed_once(env, capsys) -> None:
     assert err.count("written by a newer tuireader") == 1
     assert err.count("Not saved") == 1
     assert len(err.strip().splitlines()) == 2
+
+
+def _export_in_child(root: Path, data: Path, *args: str, limit: int | None = None, stdout=None):
+    """``bookmarks export ARGS`` in a child process; ``limit`` caps the file size it may
+    write (RLIMIT_FSIZE: writes past it fail with EFBIG, as on a full disk)."""
+    import os
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    import tuireader
+
+    def cap() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    src = str(Path(tuireader.__file__).resolve().parents[1])
+    command = [sys.executable, "-m", "tuireader", "bookmarks", "export", *args]
+    command += ["--library", str(root), "--data-dir", str(data)]
+    return subprocess.run(
+        command,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": src, "TUIREADER_CONFIG": str(data / "none.yaml")},
+        preexec_fn=cap,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_full_disk_export_names_the_file(env, tmp_path: Path) -> None:
+    root, data, run = env
+    for n in range(10):
+        write(root / f"n{n}.md", [f"正文 {n}。"], title=f"标题 {n}")
+        assert run("add", str(root / f"n{n}.md"), "--note", f"note {n} " * 40) == 0
+    target = tmp_path / "out" / "bookmarks.md"
+    target.parent.mkdir()
+    target.write_text("the old export\n", "utf-8")
+    done = _export_in_child(root, data, "-o", str(target), limit=2000)
+    assert done.returncode == 1
+    assert f"cannot write {target}: File too large; nothing was exported" in done.stderr
+    assert target.read_text("utf-8") == "the old export\n"  # left whole
+    assert [p.name for p in target.parent.iterdir()] == ["bookmarks.md"]  # no temp file
+
+
+def test_an_export_to_a_full_stdout_says_so(env) -> None:
+    root, data, run = env
+    assert run("add", str(root / "b.md"), "--note", "n") == 0
+    with open("/dev/full", "w") as full:
+        done = _export_in_child(root, data, stdout=full)
+    assert done.returncode == 1
+    assert "cannot write the standard output: No space left on device" in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr

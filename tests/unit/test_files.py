@@ -44,8 +44,16 @@ def test_file_at_the_limit_is_read(tmp_path: Path) -> None:
 def test_file_over_the_limit_is_refused_with_sizes(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * int(17.2 * 1024 * 1024))
-    with pytest.raises(FileReadError, match=r"^file is 17\.2 MB; the limit is 16 MB$"):
+    with pytest.raises(FileReadError, match=r"^file is 17\.2 MiB; the limit is 16 MiB$"):
         read_limited(path)
+
+
+def test_a_file_just_over_the_limit_says_so_in_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * (16 * 1024 * 1024 + 1))
+    with pytest.raises(FileReadError) as caught:
+        read_limited(path)
+    assert str(caught.value) == ("file is 16,777,217 bytes; the limit is 16 MiB (16,777,216 bytes)")
 
 
 def test_fifo_does_not_hang(tmp_path: Path) -> None:

@@ -67,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
         common.error(str(exc))
         return 2
     except OSError as exc:
-        common.error(f"{exc.strerror or exc}: {common.show_path(exc.filename or '')}")
+        where = f": {common.show_path(exc.filename)}" if exc.filename else ""
+        common.error(f"{exc.strerror or exc}{where}")
         return 1
     finally:
         store.close()
@@ -158,10 +159,18 @@ def _export(args, store: StateStore, paths) -> int:
         text = to_yaml(bookmarks)
     else:
         text = to_markdown(bookmarks, _library(args, paths))
-    if args.output:
-        write_atomic(Path(args.output), text)
-    else:
-        sys.stdout.write(text)
+    where = common.show_path(args.output) if args.output else "the standard output"
+    try:
+        if args.output:
+            write_atomic(Path(args.output), text)  # a failed write leaves the old file
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()  # a full disk must fail here, with a message, not at exit
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        common.error(f"cannot write {where}: {exc.strerror or exc}; nothing was exported")
+        return 1
     return 0
 
 

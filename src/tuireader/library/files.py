@@ -128,13 +128,17 @@ def _read_at_most(fd: int, count: int) -> bytes:
 
 def _too_big(size: int, limit: int, grew: bool = False) -> str:
     if grew:  # it grew between fstat and read
-        return f"file is over the limit of {_megabytes(limit)}"
-    return f"file is {_megabytes(size)}; the limit is {_megabytes(limit)}"
+        return f"file grew past the limit of {_mebibytes(limit)} while it was read"
+    shown, cap = _mebibytes(size), _mebibytes(limit)
+    if shown == cap or shown == f"{cap[:-4]}.0 MiB":  # 16 MiB + 1 byte: say it in bytes
+        return f"file is {size:,} bytes; the limit is {cap} ({limit:,} bytes)"
+    return f"file is {shown}; the limit is {cap}"
 
 
-def _megabytes(size: int) -> str:
+def _mebibytes(size: int) -> str:
+    """``size`` in MiB, one decimal unless it is whole ("17.2 MiB", "16 MiB")."""
     value = size / (1024 * 1024)
-    return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
+    return f"{value:.0f} MiB" if value == int(value) else f"{value:.1f} MiB"
 
 
 def is_article_name(name: str) -> bool:
