@@ -88,7 +88,7 @@ def _list(args, store: StateStore, paths) -> int:
         check = checker.check(b)
         record = {
             "id": b.id,
-            "article": check.path,
+            **common.path_fields(check.path, "article"),
             "title": b.title,
             "quote": b.quote,
             "note": b.note,

@@ -177,6 +177,24 @@ def show_path(path: Path | str) -> str:
     return sanitize_line(text)
 
 
+def path_fields(rel: str, name: str = "path") -> dict[str, str]:
+    """``{name: rel}`` (the catalog key), plus ``{name}_bytes`` when the key is escaped
+    (a file name that is not UTF-8, or holds a backslash): the file's relative path as
+    raw bytes in base64, which opens it from any language or the shell
+    (``jq -r .path_bytes | base64 -d``)."""
+    import base64
+
+    from tuireader.library.books import split_chapter_key
+    from tuireader.library.keys import key_bytes
+
+    fields = {name: rel}
+    if "\\" in rel:
+        chapter = split_chapter_key(rel)
+        raw = key_bytes(chapter[0] if chapter else rel)
+        fields[f"{name}_bytes"] = base64.b64encode(raw).decode("ascii")
+    return fields
+
+
 def json_line(obj: object) -> str:
     """One JSON object on one line, UTF-8, with terminal-unsafe characters escaped."""
     return json_out.json_line(obj)

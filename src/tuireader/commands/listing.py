@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 def row_record(row: ArticleRow) -> dict:
     """The JSON form of one article row: path, the article's metadata, file facts."""
     return {
-        "path": row.path,
+        **common.path_fields(row.path),
         **row.meta.to_json(),
         "format": row.format,
         "encoding": row.encoding,
@@ -49,7 +49,7 @@ def _print_json(rows, problems: list[FileProblem]) -> None:
     for row in rows:
         print(common.json_line(row_record(row)))
     for problem in problems:
-        print(common.json_line({"path": problem.path, "error": problem.error}))
+        print(common.json_line({**common.path_fields(problem.path), "error": problem.error}))
 
 
 def _print_table(rows, problems: list[FileProblem]) -> None:

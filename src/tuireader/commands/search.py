@@ -92,7 +92,7 @@ def _ensure_index(catalog) -> None:
 def hit_record(hit: Hit) -> dict:
     """The JSON form of one result."""
     return {
-        "path": hit.path,
+        **common.path_fields(hit.path),
         **hit.meta.to_json(),
         "hits": hit.hits,
         "snippet": hit.snippet,

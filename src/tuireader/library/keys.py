@@ -4,7 +4,8 @@
 is always valid UTF-8 and unique. A name that is valid UTF-8 without a backslash
 is kept as is; any other name is escaped: ``\\`` becomes ``\\\\`` and each
 undecodable byte ``\\xNN``. Every escaped key contains a backslash and every
-plain key none, so :func:`resolve_rel` maps each key back to its exact name.
+plain key none, so :func:`resolve_rel` maps each key back to its exact name, and
+:func:`key_bytes` to its raw bytes.
 """
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ def resolve_rel(root: Path, rel: str) -> Path:
     if any(part in ("", ".", "..") for part in parts):
         raise ValueError(f"not a library path: {rel!r}")
     return Path(root).joinpath(*parts)
+
+
+def key_bytes(rel: str) -> bytes:
+    """The relative path a key names, as the raw bytes of the file system (the way to
+    reach a file whose name is not UTF-8 from outside Python)."""
+    return b"/".join(os.fsencode(_name_from_key(part)) for part in rel.split("/"))
 
 
 def _name_from_key(key: str) -> str:
