@@ -190,19 +190,21 @@ class ArticleMeta:
         values: dict[str, object] = {}
         for name in _META_FIELDS:
             value = getattr(self, name)
-            if name == "labels":
+            if not value:
+                values[name] = value
+            elif name == "labels":
                 pairs = ((line(label), line(text)) for label, text in value)
                 values[name] = tuple((label, text) for label, text in pairs if label and text)
             elif isinstance(value, tuple):
                 values[name] = tuple(item for item in map(line, value) if item)
-            elif value is None:
-                values[name] = None
             else:
                 values[name] = line(value) or (None if name != "title" else "")
         return ArticleMeta(**values)  # type: ignore[arg-type]
 
 
 _META_FIELDS = tuple(f.name for f in fields(ArticleMeta))
+#: The names of ArticleMeta's fields, in declaration order.
+META_FIELDS = _META_FIELDS
 _EMPTY_META = ArticleMeta()
 
 

@@ -82,7 +82,7 @@ def _with_inline_meta(meta: ArticleMeta, blocks: list[Block]) -> tuple[ArticleMe
     """``作者：`` / ``来源：`` / ``责任编辑：`` paragraphs near either end fill the fields the
     front matter left empty, and leave the body (reposted news in Jekyll posts)."""
     texts = [block.text if block.kind == PARAGRAPH else "" for block in blocks]
-    header = Header(meta=meta)
+    header = Header.starting_from(meta)
     taken = take_inline_meta(texts, header)
     if not taken:
         return meta, blocks

@@ -39,12 +39,17 @@ _BODY_LABELS = (
 
 def clean_body(lines: list[str], header: Header) -> list[str]:
     """Paragraphs of the body with noise, label lines and trailing furniture removed."""
-    kept = [
-        _label_heading(line)
-        for line in _cut_related(lines)
-        if not _is_furniture(line, header) and not _took_label_line(line, header)
-    ]
-    if header.meta.title and kept and kept[0] == header.meta.title:
+    kept = []
+    for line in _cut_related(lines):
+        if _is_furniture(line, header):
+            continue
+        if line[:1] in _BRACKETS:
+            if _took_label_line(line, header):
+                continue
+            line = _label_heading(line)
+        kept.append(line)
+    title = header.get("title")
+    if title and kept and kept[0] == title:
         kept = kept[1:]
     taken = take_inline_meta(kept, header)
     return _take_byline([line for i, line in enumerate(kept) if i not in taken], header)
@@ -72,8 +77,11 @@ def _is_furniture(line: str, header: Header) -> bool:
 def _agrees(header: Header, name: str, value: str) -> bool:
     """A source line that names another source than the one read keeps its line."""
     if name == labels.SOURCE:
-        return header.meta.source in (None, value)
+        return header.get("source") in (None, value)
     return True
+
+
+_BRACKETS = "【〖[［"
 
 
 def _took_label_line(line: str, header: Header) -> bool:

@@ -106,7 +106,7 @@ def _plausible(pairs: list[tuple[str, str]]) -> bool:
 
 def _read_line(header: Header, line: str, has_more: bool) -> bool:
     """Take one header line into ``header``; False when the line belongs to the body."""
-    crumbs = None if header.meta.sections else split_breadcrumb(line)
+    crumbs = None if header.get("sections") else split_breadcrumb(line)
     if crumbs is not None:
         header.put(sections=crumbs.sections)
         if crumbs.title:
@@ -121,7 +121,7 @@ def _read_line(header: Header, line: str, has_more: bool) -> bool:
     pre, pairs = labels.split_labels(line)
     # Short text before the labels is an unknown label (发布者：admin), not body text.
     short_pre = len(pre) <= _MAX_UNKNOWN_LABEL
-    fits = short_pre or (len(pre) <= _MAX_TITLE_PRE and not header.meta.title)
+    fits = short_pre or (len(pre) <= _MAX_TITLE_PRE and not header.get("title"))
     # 今年粮食再获丰收，时间：… is a sentence that happens to hold a label word.
     fits = fits and not (pre and _raw_pre(line).endswith(_CLAUSE_ENDINGS))
     if fits and _plausible(pairs):
@@ -150,7 +150,7 @@ def _read_plain_line(header: Header, line: str, has_more: bool) -> bool:
     if found and _is_date_line(line, found):
         header.fill(date=found[0])
         return True
-    wanted = not header.meta.title or header.title_expected
+    wanted = not header.get("title") or header.title_expected
     if wanted and has_more and looks_like_title(line):
         set_title(header, line, RANK_META if header.title_expected else RANK_LINE)
         header.title_expected = False

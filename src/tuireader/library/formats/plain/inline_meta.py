@@ -30,17 +30,19 @@ _SLASHED = re.compile(r"^文[ \t\u3000]*[／/][ \t\u3000]*(?P<value>\S.{0,30})$"
 _SENTENCE = re.compile(r"[。！？!?]")
 _BIO_SPLIT = re.compile(r"[，,；;]")
 _MAX_SOURCE = 30
+_STARTS = "作来责编文（( \t\u3000"  # what a metadata line can start with
 
 
 def take_inline_meta(paragraphs: list[str], header: Header) -> set[int]:
     """Read metadata lines near either end into ``header``; the indexes of the lines taken."""
     count = len(paragraphs)
-    edges = sorted({*range(min(_EDGE, count)), *range(max(0, count - _EDGE), count)})
-    return {
-        index
-        for index in edges
-        if len(paragraphs[index]) <= _MAX_LINE and _take(paragraphs[index], header)
-    }
+    edges = range(count) if count <= 2 * _EDGE else (*range(_EDGE), *range(count - _EDGE, count))
+    taken = set()
+    for index in edges:
+        line = paragraphs[index]
+        if line[:1] in _STARTS and len(line) <= _MAX_LINE and _take(line, header):
+            taken.add(index)
+    return taken
 
 
 def _take(line: str, header: Header) -> bool:
@@ -82,7 +84,7 @@ def _take_source(header: Header, value: str) -> bool:
     """``来源：新华网``: the source, when it is a name and agrees with any source read."""
     if len(value) > _MAX_SOURCE or _SENTENCE.search(value):
         return False
-    if header.meta.source not in (None, value):
+    if header.get("source") not in (None, value):
         return False
     header.fill(source=value)
     return True

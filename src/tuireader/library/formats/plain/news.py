@@ -31,6 +31,7 @@ _DATELINE = re.compile(
     r"[^\s，。！？]{0,12}?" + _DAY + "月" + _DAY + r"日[电讯]"
     r"|^本报讯|^本台消息"
 )
+_DATELINE_HEAD = 40
 _AGENCIES = ("新华社", "中新社", "中国新闻社")
 _HEADLINE_LINES = 3
 _MAX_HEADLINE = 60
@@ -41,7 +42,12 @@ _SENTENCE_END = ("。", "！", "？", "；", ".", "!", "?")
 
 def is_dateline(paragraph: str) -> bool:
     """Whether a paragraph opens with a news dateline (``新华社北京５月３日电``)."""
-    return _DATELINE.match(paragraph) is not None
+    head = paragraph[:_DATELINE_HEAD]
+    if head.startswith(("本报讯", "本台消息")):
+        return True
+    if "日电" not in head and "日讯" not in head:
+        return False  # every other dateline names its day: skip the pattern
+    return _DATELINE.match(head) is not None
 
 
 def read_news(lines: list[str]) -> tuple[Header, int] | None:
