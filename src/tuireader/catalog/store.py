@@ -21,6 +21,7 @@ catalog (the UI) use this class's methods only: they never see a connection or a
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,8 +33,9 @@ from tuireader.catalog.query import Queries
 from tuireader.catalog.rows import ArticleRow, SectionNode
 from tuireader.catalog.scan import LibraryMissingError, Progress, ScanReport, scan_library
 from tuireader.library.books import split_chapter_key
+from tuireader.library.encoding.decode import is_decoding_warning
 from tuireader.library.files import DEFAULT_FOLLOW_LINKS
-from tuireader.library.model import Article, FileProblem
+from tuireader.library.model import DECODED_WITH_WARNINGS, Article, FileProblem
 
 __all__ = [
     "ArticleRow",
@@ -208,6 +210,18 @@ class Catalog:
         """Files that could not be loaded, by path."""
         sql = "SELECT path, error FROM problems ORDER BY path"
         return [FileProblem(path, error) for path, error in self._connection().execute(sql)]
+
+    def decode_warnings(self) -> list[FileProblem]:
+        """Articles read with decoding warnings (bytes replaced, an encoding guessed), by
+        path: the problems view lists them beside the files that could not be read."""
+        sql = "SELECT path, warnings FROM articles WHERE warnings != '[]' ORDER BY path"
+        found = []
+        for path, stored in self._connection().execute(sql):
+            reasons = [w for w in json.loads(stored) if is_decoding_warning(w)]
+            if reasons:
+                error = "decoded with warnings: " + "; ".join(reasons)
+                found.append(FileProblem(path, error, DECODED_WITH_WARNINGS))
+        return found
 
     def close(self) -> None:
         """Close every connection this catalog opened."""

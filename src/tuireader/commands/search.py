@@ -25,6 +25,7 @@ query language:
   section:要闻         in a section (anywhere on the article's path)
   after:2022-01-01     dated on or after; before:2022-12-31 on or before
   is:unread  is:bookmarked  in:title
+  in:author 李明        in the author (in:source: in the source) instead of the text
 Case and full-width/half-width forms never matter."""
 
 

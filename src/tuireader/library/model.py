@@ -256,12 +256,19 @@ class Anchor:
     offset: int = 0
 
 
+#: A file that could not be read at all, and one that was read with decoding warnings.
+UNREADABLE = "unreadable"
+DECODED_WITH_WARNINGS = "decoded"
+
+
 @dataclass(frozen=True, slots=True)
 class FileProblem:
-    """A file that could not be made into an article, and why (one line, for people)."""
+    """A file that could not be made into an article (or was, but decoded with warnings),
+    and why (one line, for people)."""
 
     path: str
     error: str
+    kind: str = UNREADABLE
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,4 +40,10 @@ def _filter_sql(queries: Queries, parsed: Query) -> tuple[list[str], list[object
         where.append(f"NOT {queries.read_sql('a.fingerprint')}")
     if parsed.bookmarked:
         where.append(queries.bookmarked_sql("a.fingerprint"))
+    if parsed.meta_field:
+        # The field from the article's stored metadata (a JSON column); case folded.
+        value = f"lower(coalesce(json_extract(a.meta, '$.{parsed.meta_field}'), ''))"
+        for clause in parsed.meta_clauses:
+            where.append("(" + " OR ".join(f"instr({value}, ?) > 0" for _ in clause) + ")")
+            params += list(clause)
     return where, params

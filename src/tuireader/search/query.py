@@ -7,6 +7,7 @@
     section:要闻          a section anywhere on the article's path
     after:2022-01-01     dated on or after that day; before:2022-12-31 on or before
     is:unread  is:bookmarked  in:title
+    in:author 李明       the terms in the author (in:source: in the source) instead of the text
 
 Terms are folded (``tuireader.text.fold``), so case and width never matter. A ``key:``
 that is not one of the filters above is an ordinary term (``http://x`` stays a term).
@@ -40,6 +41,8 @@ class Query:
     unread: bool = False
     bookmarked: bool = False
     title_only: bool = False
+    meta_field: str | None = None
+    meta_clauses: tuple[tuple[str, ...], ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -49,7 +52,14 @@ class Query:
     @property
     def has_filters(self) -> bool:
         """Whether anything beyond text narrows the results."""
-        return bool(self.sections or self.after or self.before or self.unread or self.bookmarked)
+        return bool(
+            self.sections
+            or self.after
+            or self.before
+            or self.unread
+            or self.bookmarked
+            or self.meta_clauses
+        )
 
 
 def parse_query(text: str) -> Query:
@@ -106,14 +116,28 @@ def _apply_filter(parts: dict, key: str, value: str, negative: bool) -> None:
         parts[value] = True
     elif value == "title":
         parts["title_only"] = True
+    elif value in META_FIELDS:
+        parts["meta_field"] = value
     else:
-        raise QueryError(f"in: takes title, not {value!r}")
+        raise QueryError(f"in: takes title, author or source, not {value!r}")
+
+
+#: Metadata fields ``in:`` can search instead of the text.
+META_FIELDS = ("author", "source")
 
 
 def _freeze(parts: dict) -> Query:
-    """The immutable query from the collected parts."""
+    """The immutable query from the collected parts.
+
+    With ``in:author`` or ``in:source`` the terms are looked for in that field, as a
+    filter, and not in the text.
+    """
+    field = parts.get("meta_field")
+    clauses = tuple(parts["clauses"])
     return Query(
-        clauses=tuple(parts["clauses"]),
+        clauses=() if field else clauses,
+        meta_field=field,
+        meta_clauses=clauses if field else (),
         excluded=tuple(parts["excluded"]),
         sections=tuple(parts["sections"]),
         after=parts.get("after"),

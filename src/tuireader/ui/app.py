@@ -131,7 +131,10 @@ class TuireaderApp(App[int]):
         """Open the problems view."""
         from tuireader.ui.screens.problems import ProblemsScreen
 
-        found = library.catalog.problems() if problems is None else problems
+        if problems is None:
+            found = [*library.catalog.problems(), *library.catalog.decode_warnings()]
+        else:
+            found = problems
         self.push_screen(ProblemsScreen(found, library.root))
 
     def action_show_keys_help(self) -> None:

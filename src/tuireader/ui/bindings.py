@@ -244,6 +244,14 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "Show Chinese as written, in Simplified or in Traditional characters",
     ),
     KeySpec("app.stats", "main", "i", "show_stats", "Statistics", "Reading statistics"),
+    KeySpec(
+        "article.info",
+        "main",
+        "I",
+        "show_info",
+        "Article info",
+        "Everything the article says about itself: source, issue, authors, labels",
+    ),
     # Search (ui/screens/main_search.py, main_find.py).
     KeySpec("find.open", "main", "slash", "find", "Find", "Find in the article", display="/"),
     KeySpec("find.next", "main", "n", "find_next", "Next hit", "Next hit (then the next result)"),

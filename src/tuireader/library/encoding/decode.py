@@ -68,6 +68,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     return Decoded(text, encoding, warnings + more)
 
 
+# Every warning decode_bytes gives contains one of these (and no parser warning does).
+_DECODING_WORDS = ("bytes replaced", "encoding guessed", "NUL padding")
+
+
+def is_decoding_warning(warning: str) -> bool:
+    """Whether an article's warning came from decoding its bytes (the problems view
+    lists those files: replaced bytes, a guessed encoding)."""
+    return any(word in warning for word in _DECODING_WORDS)
+
+
 def decode_as(data: bytes, encoding: str) -> Decoded:
     """Decode with the encoding the user set; bad bytes replaced and counted in a warning.
 

@@ -337,6 +337,16 @@ class MainScreen(
             name = self.aids.cycle_script()
             self.notify(f"Chinese shown {name}", timeout=2)
 
+    def action_show_info(self) -> None:
+        """The open article's metadata: every field and every other label of the file."""
+        from tuireader.ui.screens.article_info import ArticleInfoScreen
+
+        article = self.reader.article
+        if article is None:
+            self.notify("Open an article first", timeout=2)
+            return
+        self.app.push_screen(ArticleInfoScreen(article))
+
     def action_show_stats(self) -> None:
         """The reading statistics screen."""
         from tuireader.ui.screens.stats import StatsScreen

@@ -1,4 +1,5 @@
-"""The problems view: each file that could not be read, and why."""
+"""The problems view: each file that could not be read, and why; then each file that was
+read but decoded with warnings (bytes replaced, an encoding guessed), with the count."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from tuireader.library.model import DECODED_WITH_WARNINGS
 from tuireader.ui.safe_text import one_line
 
 SHOWN_AT_MOST = 5000
@@ -31,10 +33,17 @@ class ProblemsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """A summary line and the table."""
-        count = len(self._problems)
-        summary = Text(f" {count} file(s) in ", style="bold")
+        decoded = sum(1 for p in self._problems if p.kind == DECODED_WITH_WARNINGS)
+        unreadable = len(self._problems) - decoded
+        summary = Text(f" {unreadable or decoded} file(s) in ", style="bold")
         summary.append(one_line(self._library), style="italic")
-        summary.append(" could not be read." if count else " — no problems.", style="bold")
+        if unreadable:
+            summary.append(" could not be read", style="bold")
+            summary.append(f"; {decoded} decoded with warnings." if decoded else ".", style="bold")
+        elif decoded:
+            summary.append(" decoded with warnings.", style="bold")
+        else:
+            summary.append(" — no problems.", style="bold")
         yield Static(summary, id="problems-summary")
         yield DataTable(id="problems-table", cursor_type="row", zebra_stripes=True)
         yield Footer()

@@ -1,0 +1,57 @@
+"""Search sees what the reader shows: author and source (in:author, in:source), the
+abstract and a news dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader import search as library_search
+from tuireader.catalog import Catalog
+from tuireader.search.query import QueryError, parse_query
+
+ARTICLES = {
+    "a.txt": "标题：河边\n作者：林小雨\n来源：江城日报\n河边的柳树发芽了。\n大家出来散步。\n",
+    "b.txt": "标题：山上\n作者：周大山\n来源：山城晚报\n山上的雪化了，林小雨说。\n第二段。\n",
+    "c.txt": (
+        "【 标  题 】集市\n【 作  者 】马小川\n【内容提要】本文记述河谷集市的变迁。\n【 正  文 】\n"
+        "新华社江城４月９日电集市今天开张。\n"
+    ),
+}
+
+
+@pytest.fixture
+def catalog(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    for rel, text in ARTICLES.items():
+        (root / rel).write_text(text, encoding="utf-8")
+    cat = Catalog(tmp_path / "cache" / "catalog.db", root)
+    cat.scan()
+    library_search.build_index(cat)
+    yield cat
+    cat.close()
+
+
+def paths(catalog, query: str) -> set[str]:
+    return {hit.path for hit in library_search.search(catalog, query).results}
+
+
+def test_in_author_looks_in_the_author_only(catalog) -> None:
+    assert paths(catalog, "林小雨") == {"b.txt"}  # the body of b names her; a's byline left
+    assert paths(catalog, "in:author 林小雨") == {"a.txt"}
+    assert paths(catalog, "in:author 林小雨 OR 周大山") == {"a.txt", "b.txt"}
+
+
+def test_in_source_looks_in_the_source(catalog) -> None:
+    assert paths(catalog, "in:source 晚报") == {"b.txt"}
+
+
+def test_abstract_and_dateline_are_searchable(catalog) -> None:
+    assert paths(catalog, "变迁") == {"c.txt"}
+    assert paths(catalog, "新华社") == {"c.txt"}
+
+
+def test_in_takes_only_known_fields() -> None:
+    assert parse_query("in:author 李").meta_clauses == (("李",),)
+    with pytest.raises(QueryError):
+        parse_query("in:colour red")
