@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tuireader.library.formats.inline import join_lines
@@ -289,6 +289,9 @@ def test_empty_and_whitespace_documents() -> None:
     assert parse_markdown("\n\n  \n", "blank").meta.title == "blank"
 
 
+# Once failed: a lone fence made an empty code block.
+@example("```")
+@example("~~~\n\n~~~")
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab 中文\n\t-*_`[]()!<>#>|~\\&;:=+1.")), max_size=300))
 def test_any_text_parses_without_error(text: str) -> None:
