@@ -401,6 +401,8 @@ def test_writer_with_a_stale_snapshot_updates_instead_of_failing(catalog, librar
 
 def test_missing_library_folder_keeps_the_catalog(catalog, library) -> None:
     library.rename(library.with_name("moved"))
-    with pytest.raises(LibraryMissingError, match=f"^library folder not found: {re.escape(str(library))}$"):
+    with pytest.raises(
+        LibraryMissingError, match=f"^library folder not found: {re.escape(str(library))}$"
+    ):
         catalog.scan()
     assert catalog.count() == 7
