@@ -259,6 +259,15 @@ def _has_cjk(text: str) -> bool:
     return re.search("[\u4e00-\u9fff]", text) is not None
 
 
+_LIST_NUMBER = re.compile(r"^[（(]?\d{1,3}[.、．)）]")
+
+
+def _unnumbered(text: str) -> str:
+    """A paragraph without spaces and without a list number (a list item shows its
+    number apart from its text)."""
+    return _LIST_NUMBER.sub("", squeeze(text))
+
+
 def _wrap_width(lines: list[str]) -> int | None:
     """The width body lines were wrapped at, or None when the text is not hard-wrapped.
 
@@ -479,14 +488,14 @@ def section_fudan(folder: Path) -> list[Figure]:
         width = _wrap_width(body)
         if width is not None and article is not None:
             truth_pars = [p for p in _true_paragraphs(body, width) if not _LABEL_LINE.match(p)]
-            ours_set = Counter(squeeze(b) for b in blocks)
-            base_set = Counter(squeeze(line) for line in base_lines)
-            hits = sum(1 for p in truth_pars if ours_set[squeeze(p)])
+            ours_set = Counter(_unnumbered(b) for b in blocks)
+            base_set = Counter(_unnumbered(line) for line in base_lines)
+            hits = sum(1 for p in truth_pars if ours_set[_unnumbered(p)])
             if "reflow" in MISSES:
                 for p in truth_pars:
-                    if not ours_set[squeeze(p)]:
+                    if not ours_set[_unnumbered(p)]:
                         print(f"  miss reflow: {path.name}: {p[:60]}")
-            base_hits = sum(1 for p in truth_pars if base_set[squeeze(p)])
+            base_hits = sum(1 for p in truth_pars if base_set[_unnumbered(p)])
             reflow_files[0] += 1
             reflow_files[1] += hits == len(truth_pars)
             reflow_files[2] += base_hits == len(truth_pars)

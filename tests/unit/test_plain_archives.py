@@ -246,3 +246,17 @@ def test_a_source_line_that_disagrees_stays_in_the_body() -> None:
     page = _parse(text)
     assert page.meta.source == "甲报"
     assert page.blocks[-1].text == "来源：乙报"
+
+
+def test_a_dateline_starts_a_paragraph_under_a_long_headline() -> None:
+    lines = [
+        "           江城的老码头今天重新开放迎来八方的游客",
+        "新华社江城３月２日电江城的老码头今天重新开放，沿江的",
+        "商铺也陆续开门迎客了，来往的游客络绎不绝，十分热闹。",
+        "    码头始建于上个世纪，几经翻修，如今又添了候船的长廊",
+        "和供人歇脚的石凳子，附近的居民每天傍晚都来这里散步。",
+        "    市民们说，老码头回来了，江城的味道也就回来了。",
+    ]
+    result = logical_lines(lines)
+    assert result[0] == "江城的老码头今天重新开放迎来八方的游客"
+    assert result[1].startswith("新华社江城３月２日电")

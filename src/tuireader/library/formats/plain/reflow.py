@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from tuireader.library.formats.plain.labels import label_line, starts_with_label
+from tuireader.library.formats.plain.news import is_dateline
 from tuireader.library.formats.plain.noise import is_noise_line
 
 _MIN_ROWS = 5
@@ -117,15 +118,21 @@ def _reflow(rows: list[_Row], width: int) -> list[str]:
         if not text:
             _flush(current, paragraphs)
             continue
-        short = _is_short(text, cells - min(indent, margin), width)
+        # A line set far right (a centred headline) is measured without its indent.
+        shift = indent if indent - margin > _CENTRED else min(indent, margin)
+        short = _is_short(text, cells - shift, width)
         standalone = (
-            indent - margin > _CENTRED  # a centred headline or title
-            or starts_with_label(text)
+            starts_with_label(text)
             or label_line(text) is not None
             or (short and is_noise_line(text))
             or _is_table_row(text)
         )
-        starts = standalone or _ITEM_START.match(text) is not None or indent < margin
+        starts = (
+            standalone
+            or _ITEM_START.match(text) is not None
+            or indent < margin
+            or is_dateline(text)  # a news item's first paragraph, under its headline
+        )
         if starts or (indent_marks and indent > margin):
             _flush(current, paragraphs)
         current.append(text)
