@@ -379,3 +379,28 @@ def test_any_tag_soup_parses_without_error(markup: str) -> None:
     page = parse_html(markup, "stem")
     assert page.meta.title
     assert all(block.text or block.kind == RULE for block in page.blocks)
+
+
+def _nested(depth: int) -> str:
+    return (
+        "<html><body><h1>Deep page</h1>"
+        + "<div>" * depth
+        + "<p>Words at the bottom of the nesting.</p><p>And more words there.</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_html_nested_past_the_parser_cap_keeps_its_text(depth: int) -> None:
+    parsed = parse_html(_nested(depth), "deep")
+    assert [block.text for block in parsed.blocks] == [
+        block.text for block in parse_html(_nested(5), "deep").blocks
+    ]
+    assert "Words at the bottom of the nesting." in [block.text for block in parsed.blocks]
+    assert "no article text found in the page" not in parsed.warnings
+
+
+def test_unclosed_tags_past_the_cap_keep_their_text() -> None:
+    page = "<html><body><h1>T</h1>" + "<span><b>" * 300 + "Deep words.<p>Next one.</p>"
+    assert [b.text for b in parse_html(page, "x").blocks] == ["Deep words.", "Next one."]

@@ -1,7 +1,9 @@
 """The HTML tree for saved news pages: parsing, clutter removal, text helpers.
 
-libxml2 (through lxml) parses any tag soup, caps nesting at 256 levels, drops comments
-and processing instructions. Code that walks the tree uses lxml's iterators, never
+libxml2 (through lxml) parses any tag soup, drops comments and processing instructions,
+and stops at 256 levels of nesting, losing the rest of the page; a page that reaches the
+cap is parsed again with the tags deeper than :data:`FLATTEN_DEPTH` removed (their text
+kept), so its text is read. Code that walks the tree uses lxml's iterators, never
 Python recursion, so a hostile page cannot exhaust the stack.
 """
 
@@ -51,6 +53,15 @@ _PARSER = etree.HTMLParser(
 )
 
 
+#: Tags nested deeper than this are removed, text kept, when a page hits libxml2's cap.
+FLATTEN_DEPTH = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)  # fmt: skip
+
+
 def parse_tree(text: str) -> etree._Element | None:
     """The document root, or None when there is no element at all."""
     data = text.encode("utf-8", "replace")
@@ -58,9 +69,35 @@ def parse_tree(text: str) -> etree._Element | None:
         return None
     try:
         root = etree.fromstring(data, _PARSER)
+        if _hit_depth_cap():
+            root = etree.fromstring(flatten_deep(text).encode("utf-8", "replace"), _PARSER)
     except (etree.ParserError, ValueError):
         return None
     return root
+
+
+def _hit_depth_cap() -> bool:
+    """Whether the last parse stopped at libxml2's nesting cap."""
+    return any("Excessive depth" in entry.message for entry in _PARSER.error_log)
+
+
+def flatten_deep(text: str, depth: int = FLATTEN_DEPTH) -> str:
+    """``text`` with every tag nested deeper than ``depth`` removed (a line break kept in
+    its place), so a parser with a nesting cap still sees all of the text."""
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        nonlocal level
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _VOID or match.group(3):
+            return match.group() if level < depth else " "
+        if closing:
+            level = max(level - 1, 0)
+            return match.group() if level < depth else "<br>"
+        level += 1
+        return match.group() if level <= depth else "<br>"
+
+    level = 0
+    return _TAG.sub(keep_or_drop, text)
 
 
 def remove_never_text(root: etree._Element) -> None:
