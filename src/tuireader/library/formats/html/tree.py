@@ -84,6 +84,7 @@ def _hit_depth_cap() -> bool:
 def flatten_deep(text: str, depth: int = FLATTEN_DEPTH) -> str:
     """``text`` with every tag nested deeper than ``depth`` removed (a line break kept in
     its place), so a parser with a nesting cap still sees all of the text."""
+    level = 0
 
     def keep_or_drop(match: re.Match[str]) -> str:
         nonlocal level
@@ -96,7 +97,6 @@ def flatten_deep(text: str, depth: int = FLATTEN_DEPTH) -> str:
         level += 1
         return match.group() if level <= depth else "<br>"
 
-    level = 0
     return _TAG.sub(keep_or_drop, text)
 
 
