@@ -135,6 +135,12 @@ def _align(
     solid = [b for b in blocks if b.size >= 3] or blocks
     if not solid:
         return None
+    # A short chance match far from where the longest one puts the quote (common in
+    # text of few distinct characters) would stretch the span: keep the blocks that agree
+    # with the longest one, give or take a quarter of the quote (inserted or lost text).
+    longest = max(solid, key=lambda b: b.size)
+    shift, drift = longest.b - longest.a, max(2, len(quote) // 4)
+    solid = [b for b in solid if abs(b.b - b.a - shift) <= drift]
     # Stretch the span over quote text left unmatched at either end (a changed word).
     first, last = solid[0], solid[-1]
     start = origin + max(0, first.b - first.a)
