@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tuireader.catalog import Catalog
 from tuireader.catalog.codec import decode_meta, encode_meta
 from tuireader.library.model import (
@@ -12,6 +14,7 @@ from tuireader.library.model import (
     PRECISION_MONTH,
     PRECISION_YEAR,
     ArticleMeta,
+    expand_meta_json,
 )
 
 FULL = ArticleMeta(
@@ -96,3 +99,32 @@ def test_catalog_keeps_the_whole_meta_of_an_article(tmp_path: Path) -> None:
 def _fields(meta: ArticleMeta) -> dict[str, object]:
     """The meta's fields by name."""
     return {name: getattr(meta, name) for name in ArticleMeta.__dataclass_fields__}
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        FULL,
+        ArticleMeta(),
+        ArticleMeta(title="t", date="2024"),
+        ArticleMeta(date="2024-05-01T08:00", labels=(("a", "b"),)),
+        ArticleMeta(sections=("x",), tags=("y", "z"), author="A"),
+    ],
+)
+def test_expanding_the_stored_meta_gives_its_whole_json(meta: ArticleMeta) -> None:
+    stored = json.loads(encode_meta(meta))  # empty fields left out, as the catalog keeps it
+    expanded = expand_meta_json(stored)
+    assert json.dumps(expanded, ensure_ascii=False) == json.dumps(
+        meta.to_json(), ensure_ascii=False
+    )
+
+
+def test_expanded_metas_without_labels_do_not_share_a_labels_dict() -> None:
+    first = expand_meta_json({"title": "a"})
+    first["meta"]["new"] = "x"
+    assert expand_meta_json({"title": "b"})["meta"] == {}
+
+
+def test_expanding_leaves_out_keys_no_field_has() -> None:
+    stored = {**json.loads(encode_meta(FULL)), "retired_field": "x"}
+    assert list(expand_meta_json(stored)) == list(FULL.to_json())

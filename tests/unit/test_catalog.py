@@ -13,6 +13,7 @@ import pytest
 from tuireader.catalog import Catalog, LibraryMissingError
 from tuireader.catalog import codec as catalog_codec
 from tuireader.catalog import parse as catalog_parse
+from tuireader.library import loader as loader_module
 from tuireader.library.loader import fingerprint, load_article
 
 # (relative path, title, date or None); every file is a Markdown page with front matter.
@@ -84,7 +85,7 @@ def test_first_scan_adds_articles_and_records_the_bad_file(tmp_path, library) ->
 
 
 def test_rescan_of_unchanged_library_parses_nothing(catalog, monkeypatch) -> None:
-    monkeypatch.setattr(catalog_codec, "load_article", _forbidden)
+    monkeypatch.setattr(loader_module, "load_article", _forbidden)
     report = catalog.scan()
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 8)
     assert report.problems == 1
@@ -101,7 +102,7 @@ def test_changed_file_alone_is_reparsed(catalog, library, monkeypatch) -> None:
         parsed.append(Path(path).name)
         return load_article(path, root)
 
-    monkeypatch.setattr(catalog_codec, "load_article", counting)
+    monkeypatch.setattr(loader_module, "load_article", counting)
     bump(library / "新闻" / "c.md", page("Charlie Two", None))
     report = catalog.scan()
     assert parsed == ["c.md"]
@@ -358,15 +359,17 @@ def test_progress_is_reported(tmp_path, library) -> None:
         ("sp ace", os.fsdecode(b"bad\xff\xfename.txt")),
     ],
 )
-def test_quick_relative_key_matches_rel_path_str(tmp_path, parts) -> None:
-    from tuireader.catalog.scan import _stat_all
+def test_walk_keys_match_rel_path_str(tmp_path, parts) -> None:
     from tuireader.library.files import rel_path_str
+    from tuireader.library.walk import walk_folders
 
     path = tmp_path.joinpath(*parts)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("x")
-    keys = [rel for _, rel, _, _ in _stat_all(tmp_path)]
+    keys = [f.file_key(i) for f in walk_folders(tmp_path) for i in range(len(f.keys))]
     assert keys == [rel_path_str(path, tmp_path)]
+    paths = [f.file_path(i) for f in walk_folders(tmp_path) for i in range(len(f.keys))]
+    assert paths == [str(path)]
 
 
 def test_non_utf8_file_name_is_catalogued_and_loadable(tmp_path) -> None:

@@ -76,6 +76,49 @@ def test_list_json_has_one_object_per_article_and_per_problem(capsys, library, f
     assert set(by_path["bad.txt"]) == {"path", "error"}
 
 
+def test_list_json_rows_are_each_article_s_meta_to_json(capsys, library, flags) -> None:
+    from tuireader.catalog import Catalog
+    from tuireader.config import resolve_paths
+
+    status, out, _ = run(capsys, "list", str(library), "--json", *flags)
+    assert status == 0
+    paths = resolve_paths(flags[3], flags[1], flags[5])
+    catalog = Catalog(paths.catalog_db(library), library)
+    expected = [
+        {"path": row.path, **row.meta.to_json(), "format": row.format,
+         "encoding": row.encoding, "warnings": list(row.warnings)}
+        for row in catalog.iter_rows()
+    ]  # fmt: skip
+    catalog.close()
+    lines = out.splitlines()
+    assert [json.loads(line) for line in lines[: len(expected)]] == expected
+
+
+def test_no_scan_answers_from_the_catalog_without_reading_the_folder(
+    capsys, library, flags
+) -> None:
+    run(capsys, "list", str(library), "--json", *flags)
+    write(library / "tech" / "four.md", "---\ntitle: Fourth\n---\n\nText.\n")
+    (library / "新闻" / "one.md").unlink()
+    status, out, _ = run(capsys, "list", str(library), "--json", "--no-scan", *flags)
+    assert status == 0
+    paths = {json.loads(line)["path"] for line in out.splitlines()}
+    assert "新闻/one.md" in paths and "tech/four.md" not in paths
+    _, out, _ = run(capsys, "tree", str(library), "--no-scan", *flags)
+    assert "tech (1)" in out.replace("  ", "")
+    _, out, _ = run(capsys, "search", "Fourth", str(library), "--count", "--no-scan", *flags)
+    assert out.strip() == "0"
+    _, out, _ = run(capsys, "search", "Fourth", str(library), "--count", *flags)  # scans
+    assert out.strip() == "1"
+
+
+def test_no_scan_still_scans_a_library_never_scanned(capsys, library, flags) -> None:
+    status, out, _ = run(capsys, "list", str(library), "--json", "--no-scan", *flags)
+    assert status == 0
+    paths = {json.loads(line)["path"] for line in out.splitlines()}
+    assert {"新闻/one.md", "tech/three.md"} <= paths
+
+
 def test_list_table_is_aligned_and_reports_problems(capsys, library, flags) -> None:
     status, out, _ = run(capsys, *flags, "list", str(library))
     assert status == 0

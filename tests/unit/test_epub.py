@@ -19,14 +19,9 @@ from epub_builder import (
 
 from tuireader.library import books
 from tuireader.library.blocks import MAX_BLOCK_CHARS
-from tuireader.library.books import (
-    chapter_key,
-    is_book_name,
-    load_book,
-    load_chapter,
-    split_chapter_key,
-)
+from tuireader.library.books import load_book, load_chapter
 from tuireader.library.formats.epub.container import BookError, Container, join_href
+from tuireader.library.keys import chapter_key, is_book_name, split_chapter_key
 from tuireader.library.loader import ArticleError
 from tuireader.library.model import FORMAT_EPUB, HEADING
 

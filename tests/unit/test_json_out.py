@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tuireader.library.model import Bookmark
 from tuireader.state.export import to_json
-from tuireader.text.json_out import dumps, json_line
+from tuireader.text.json_out import dumps, json_line, json_lines
 
 # Raw characters that must never appear in JSON output: C0 (but the newlines of indented
 # JSON), DEL, C1, separators, surrogates, bidi controls and other format characters.
@@ -73,3 +73,17 @@ def test_bookmark_export_escapes_c1_and_bidi() -> None:
     item = json.loads(out)["items"][0]
     assert item["target"]["title"] == "Title \x9b2J"
     assert item["body"]["value"] == "note \u2066x\u2069 \x9d0;t\x9c"
+
+
+@given(st.lists(st.dictionaries(st.text(max_size=5), st.text()), max_size=7), st.integers(1, 4))
+def test_json_lines_are_json_line_of_each_value(values: list, batch: int) -> None:
+    text = "".join(json_lines(values, batch=batch))
+    assert text == "".join(json_line(value) + "\n" for value in values)
+
+
+def test_json_lines_escape_unsafe_characters_in_any_block() -> None:
+    values = [{"path": "plain.md"}] * 3 + [{"path": text} for text in HOSTILE]
+    blocks = list(json_lines(values, batch=2))
+    assert len(blocks) == (len(values) + 1) // 2
+    assert not any(RAW_UNSAFE.search(block.replace("\n", "")) for block in blocks)
+    assert [json.loads(line) for line in "".join(blocks).splitlines()] == values

@@ -5,6 +5,7 @@ from tuireader.catalog.store import (
     Catalog,
     CatalogFileError,
     LibraryMissingError,
+    RowJson,
     SectionNode,
     check_path,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "Catalog",
     "CatalogFileError",
     "LibraryMissingError",
+    "RowJson",
     "SectionNode",
     "check_path",
 ]

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tuireader.catalog.db import date_rank, section_key
-from tuireader.library.books import is_book_name, load_book, split_chapter_key
-from tuireader.library.loader import ArticleError, fingerprint_of, load_article
+from tuireader.library.keys import is_book_name, split_chapter_key
 from tuireader.library.model import (
     BLOCK_KINDS,
     SPAN_KINDS,
@@ -83,6 +82,10 @@ class Outcome(NamedTuple):
 
 def parse_job(job: Job) -> Outcome:
     """Load one file into a Record; a per-file failure becomes the error message."""
+    # Deferred: every parser comes with the loader, and only a scan that finds new or
+    # changed files needs them (a CLI answer from an up-to-date catalog does not).
+    from tuireader.library.loader import ArticleError, load_article
+
     try:
         article = load_article(job.path, job.root)
     except ArticleError as exc:
@@ -101,6 +104,9 @@ def parse_outcomes(job: Job) -> list[Outcome]:
     """
     if not is_book_name(job.rel):
         return [parse_job(job)]
+    from tuireader.library.books import load_book  # deferred: see parse_job
+    from tuireader.library.loader import ArticleError
+
     try:
         loaded = load_book(job.path, job.root)
     except ArticleError as exc:
@@ -127,6 +133,8 @@ def encode_article(article: Article) -> Record:
     restore the original (:func:`tuireader.text.fold.fold_with_patch`): the catalog
     holds no second copy of every article. Folding happens here, in the scan's workers.
     """
+    from tuireader.library.loader import fingerprint_of  # loaded by the parse already
+
     body = article.body_text  # a property that joins every block: build it once
     folded, patch = fold_with_patch(body)
     layout = [_block_layout(block) for block in article.blocks]

@@ -18,6 +18,10 @@ Tables:
                   without the unread filter, is one walk over a covering index.
   ``problems``    files that could not be loaded, with size/mtime so they are not retried
                   until they change.
+  ``folders``     the last scan's listing of each folder (stamp, subfolders, files with
+                  size/mtime): what lets the next scan skip unchanged folders
+                  (``catalog.listings``, ``library.walk``). Added without a version
+                  change: an older catalog just starts without listings.
 """
 
 from __future__ import annotations
@@ -76,6 +80,11 @@ CREATE TABLE IF NOT EXISTS problems (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     error TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS folders (
+    path TEXT PRIMARY KEY,
+    stamp TEXT,
+    listing TEXT NOT NULL
 );
 """
 

@@ -8,6 +8,7 @@ without it every article is unread and not bookmarked.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -15,11 +16,13 @@ from tuireader.catalog.db import section_key, sections_of_key
 from tuireader.catalog.rows import (
     ROOT_NAME,
     ArticleRow,
+    RowJson,
     SectionNode,
     add_counts,
     sort_children,
     to_row,
 )
+from tuireader.library.model import expand_meta_json
 
 SORTS = ("date", "title", "path")
 # Sort keys as columns of the membership index (path is not there: scripts only).
@@ -221,6 +224,14 @@ class Queries:
         sql = f"{self._select()} FROM articles a ORDER BY a.path"
         for values in self.conn.execute(sql):
             yield to_row(values)
+
+    def iter_json(self) -> Iterator[RowJson]:
+        """Every article as :class:`RowJson`, by path (for ``list --json``)."""
+        sql = "SELECT path, meta, format, encoding, warnings FROM articles ORDER BY path"
+        loads = json.loads
+        for path, meta, kind, encoding, warnings in self.conn.execute(sql):
+            listed = [] if warnings == "[]" else loads(warnings)  # most have none
+            yield RowJson(path, expand_meta_json(loads(meta)), kind, encoding, listed)
 
     def ids_in_section(self, section: Sequence[str]) -> list[int]:
         """The ids of every article in a section and its subsections."""

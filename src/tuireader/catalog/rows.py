@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tuireader.catalog.codec import decode_meta
 from tuireader.library.model import ArticleMeta
@@ -30,6 +31,17 @@ class ArticleRow:
     def title(self) -> str:
         """The title (``meta.title``)."""
         return self.meta.title
+
+
+class RowJson(NamedTuple):
+    """One article of a whole-library listing in JSON-ready form, for scripts
+    (``meta`` is ``ArticleMeta.to_json()``): built without an ArticleMeta per row."""
+
+    path: str
+    meta: dict[str, object]
+    format: str
+    encoding: str
+    warnings: list[str]
 
 
 @dataclass

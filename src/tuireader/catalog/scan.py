@@ -1,7 +1,11 @@
-"""Bring the catalog up to date with the files: stat everything, parse what changed.
+"""Bring the catalog up to date with the files: stat what may have changed, parse what did.
 
-A file whose size and mtime_ns match the catalog is only stat'ed, so rescanning an
-unchanged library costs one directory walk. New and changed files are parsed in worker
+The walk (:func:`tuireader.library.walk.walk_folders`) lists only the folders whose stamp
+changed since the last scan's listings (``catalog.listings``) and, by default, stats every
+file (an in-place write changes no folder). When every folder and file is as recorded the
+scan ends there, without reading the catalog's rows: an unchanged library costs one stat
+per folder and per file. Otherwise each file is compared with the catalog as before, and a
+file whose size and mtime_ns match is left alone. New and changed files are parsed in worker
 processes when there are many of them (parsing is CPU-bound, the GIL would serialize
 threads), serially otherwise. Results are written in batches of small transactions so a
 reader on another connection sees progress and is never blocked for long.
@@ -10,18 +14,19 @@ reader on another connection sees progress and is never blocked for long.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tuireader.catalog import fts as search_index
 from tuireader.catalog.codec import Job, Outcome
 from tuireader.catalog.db import connect
-from tuireader.catalog.parse import parse_all
+from tuireader.catalog.listings import data_version, load_listings, save_listings, update_stamps
 from tuireader.catalog.write import Writer
-from tuireader.library.books import is_book_name, split_chapter_key
-from tuireader.library.files import DEFAULT_FOLLOW_LINKS, WalkProblem, walk_library
-from tuireader.library.keys import rel_path_str
+from tuireader.library.keys import is_book_name, rel_path_str, split_chapter_key
+from tuireader.library.walk import FolderSeen, Listing, WalkProblem, walk_folders
+from tuireader.text.filekind import DEFAULT_FOLLOW_LINKS
 
 Progress = Callable[[int, int], None]
 
@@ -57,11 +62,14 @@ def scan_library(
     root: Path,
     progress: Progress | None = None,
     follow_links: str = DEFAULT_FOLLOW_LINKS,
+    check_files: bool = True,
 ) -> ScanReport:
     """Scan ``root`` into the catalog at ``db_path`` using a connection of its own.
 
     Links are followed as ``follow_links`` says; refused links and unreadable folders
-    are stored as problems like unreadable files.
+    are stored as problems like unreadable files. ``check_files=False`` trusts the files
+    of unchanged folders without a stat: only for a caller that learns of in-place
+    writes otherwise (see :mod:`tuireader.library.walk`).
 
     Raises :class:`LibraryMissingError` when ``root`` is not a folder (an unmounted drive,
     say) rather than emptying the catalog as if every article had been deleted.
@@ -71,52 +79,100 @@ def scan_library(
     conn = connect(db_path)
     try:
         search_index.ensure_schema(conn)
-        known = {
-            path: (article_id, size, mtime)
-            for article_id, path, size, mtime in conn.execute(
-                "SELECT id, path, size, mtime_ns FROM articles"
+        previous = load_listings(conn)
+        since = data_version(conn)
+        walk_problems: list[WalkProblem] = []
+        folders = list(walk_folders(root, follow_links, walk_problems, previous, check_files))
+        if not walk_problems and _as_recorded(folders, previous):
+            update_stamps(conn, [f for f in folders if previous[f.key].stamp != f.stamp], since)
+            return ScanReport(
+                unchanged=sum(len(folder.keys) for folder in folders),
+                problems=conn.execute("SELECT count(*) FROM problems").fetchone()[0],
             )
-        }
-        known_problems = {
-            path: (size, mtime)
-            for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM problems")
-        }
-        plan = _plan(root, known, known_problems, follow_links)
-        writer = Writer(conn, {path: facts[0] for path, facts in known.items()})
-        writer.remove_vanished(plan.vanished_ids, plan.vanished_problems)
-        for job, message in plan.refused:
-            writer.put(Outcome(job, None, message))
-        stale = 0
-        for outcomes in parse_all(plan.jobs, progress):
-            for outcome in outcomes:
-                writer.put(outcome)
-            stale += _drop_lost_chapters(writer, outcomes, known, known_problems)
-        writer.flush()
-        total_problems = conn.execute("SELECT count(*) FROM problems").fetchone()[0]
+        report = _bring_up_to_date(conn, root, folders, walk_problems, progress)
+        save_listings(conn, folders, since)
     finally:
         conn.close()
+    return report
+
+
+def _as_recorded(folders: list[FolderSeen], previous: dict[str, Listing]) -> bool:
+    """Whether the walk found exactly the folders and files the last listings hold."""
+    if len(folders) != len(previous):
+        return False
+    for folder in folders:
+        record = previous.get(folder.key)
+        if record is None:
+            return False
+        if (folder.keys, folder.facts, folder.subdirs) != (
+            record.keys,
+            record.facts,
+            record.subdirs,
+        ):
+            return False
+    return True
+
+
+def _bring_up_to_date(
+    conn: sqlite3.Connection,
+    root: Path,
+    folders: list[FolderSeen],
+    walk_problems: list[WalkProblem],
+    progress: Progress | None,
+) -> ScanReport:
+    """Compare every file found with the catalog's rows; parse and store what changed."""
+    from tuireader.catalog.parse import parse_all  # process pools: only when needed
+
+    known = {
+        path: (article_id, size, mtime)
+        for article_id, path, size, mtime in conn.execute(
+            "SELECT id, path, size, mtime_ns FROM articles"
+        )
+    }
+    known_problems = {
+        path: (size, mtime)
+        for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM problems")
+    }
+    plan = _plan(root, _files(folders), walk_problems, known, known_problems)
+    writer = Writer(conn, {path: facts[0] for path, facts in known.items()})
+    writer.remove_vanished(plan.vanished_ids, plan.vanished_problems)
+    for job, message in plan.refused:
+        writer.put(Outcome(job, None, message))
+    stale = 0
+    for outcomes in parse_all(plan.jobs, progress):
+        for outcome in outcomes:
+            writer.put(outcome)
+        stale += _drop_lost_chapters(writer, outcomes, known, known_problems)
+    writer.flush()
     return ScanReport(
         added=writer.added,
         updated=writer.updated,
         removed=len(plan.vanished_ids) + writer.dropped + stale,
         unchanged=plan.unchanged,
-        problems=total_problems,
+        problems=conn.execute("SELECT count(*) FROM problems").fetchone()[0],
     )
+
+
+def _files(folders: list[FolderSeen]) -> Iterator[tuple[str, str, int, int]]:
+    """Each file of the walk: its path, catalog key, size and mtime_ns."""
+    for folder in folders:
+        for index, (size, mtime) in enumerate(folder.facts):
+            yield folder.file_path(index), folder.file_key(index), size, mtime
 
 
 def _plan(
     root: Path,
+    files: Iterable[tuple[str, str, int, int]],
+    walk_problems: list[WalkProblem],
     known: dict[str, tuple[int, int, int]],
     known_problems: dict[str, tuple[int, int]],
-    follow_links: str,
 ) -> _Plan:
-    """Stat every file under ``root`` and decide which ones need parsing."""
+    """Decide which of the files found need parsing and which rows are gone."""
     jobs: list[Job] = []
     seen: set[str] = set()
     unchanged = 0
     chapters = _chapters_by_book(known, known_problems)
-    walk_problems: list[WalkProblem] = []
-    for path, rel, size, mtime in _stat_all(root, follow_links, walk_problems):
+    for path, rel, size, mtime in files:
         seen.add(rel)
         facts = known.get(rel)
         book = chapters.get(rel)
@@ -132,7 +188,7 @@ def _plan(
         elif facts is None and known_problems.get(rel) == (size, mtime):
             unchanged += 1  # still the same broken file: do not retry it
         else:
-            jobs.append(Job(path, root, rel, size, mtime))
+            jobs.append(Job(Path(path), root, rel, size, mtime))
     refused = [(_problem_job(path, root), message) for path, message in walk_problems]
     seen.update(job.rel for job, _message in refused)
     return _Plan(
@@ -198,24 +254,6 @@ def _drop_lost_chapters(
     if lost_ids or lost_problems:
         writer.remove_vanished(lost_ids, lost_problems)
     return len(lost_ids)
-
-
-def _stat_all(
-    root: Path,
-    follow_links: str = DEFAULT_FOLLOW_LINKS,
-    problems: list[WalkProblem] | None = None,
-) -> Iterator[tuple[Path, str, int, int]]:
-    """Each library file with its relative key, size and mtime_ns; vanished ones skipped
-    (refused links and unreadable folders go to ``problems``)."""
-    for path in walk_library(root, follow_links, problems):
-        try:
-            stat = os.stat(path)
-        except OSError:
-            try:  # a dangling link: still listed, so reading it records the problem
-                stat = os.lstat(path)
-            except OSError:
-                continue  # deleted between listing and stat: it simply is not there
-        yield path, rel_path_str(path, root), stat.st_size, stat.st_mtime_ns
 
 
 __all__ = ["LibraryMissingError", "Outcome", "Progress", "ScanReport", "scan_library"]

@@ -29,12 +29,13 @@ from pathlib import Path
 
 from tuireader.catalog.codec import decode_article, stored_body
 from tuireader.catalog.db import CatalogFileError, check_path, connect, open_or_rebuild
+from tuireader.catalog.listings import was_scanned
 from tuireader.catalog.query import Queries
-from tuireader.catalog.rows import ArticleRow, SectionNode
+from tuireader.catalog.rows import ArticleRow, RowJson, SectionNode
 from tuireader.catalog.scan import LibraryMissingError, Progress, ScanReport, scan_library
-from tuireader.library.books import split_chapter_key
 from tuireader.library.encoding.decode import is_decoding_warning
 from tuireader.library.files import DEFAULT_FOLLOW_LINKS
+from tuireader.library.keys import split_chapter_key
 from tuireader.library.model import DECODED_WITH_WARNINGS, Article, FileProblem
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "CatalogFileError",
     "LibraryMissingError",
     "check_path",
+    "RowJson",
     "ScanReport",
     "SectionNode",
 ]
@@ -67,13 +69,19 @@ class Catalog:
 
     # -- scanning ---------------------------------------------------------------
 
-    def scan(self, progress: Progress | None = None) -> ScanReport:
+    def scan(self, progress: Progress | None = None, check_files: bool = True) -> ScanReport:
         """Bring the catalog up to date with the files; ``progress(done, total)`` per file.
 
+        ``check_files=False`` trusts the files of unchanged folders without a stat (only
+        when in-place writes are learnt otherwise: see :mod:`tuireader.library.walk`).
         Raises LibraryMissingError (a FileNotFoundError) if the library folder is gone.
         """
         with self._scan_lock:
-            return scan_library(self.db_path, self.root, progress, self.follow_links)
+            return scan_library(self.db_path, self.root, progress, self.follow_links, check_files)
+
+    def was_scanned(self) -> bool:
+        """Whether a scan has completed on this catalog (its folder listings are kept)."""
+        return was_scanned(self._connection())
 
     # -- the user's state -------------------------------------------------------
 
@@ -166,6 +174,10 @@ class Catalog:
     def iter_rows(self) -> Iterator[ArticleRow]:
         """Every article's row, ordered by path, streamed (the CLI's ``list``)."""
         return self._queries().iter_all()
+
+    def iter_json(self) -> Iterator[RowJson]:
+        """Every article's JSON-ready row, ordered by path, streamed (``list --json``)."""
+        return self._queries().iter_json()
 
     def ids_in_section(self, section: Sequence[str]) -> list[int]:
         """Ids of all articles in a section and its subsections (to mark them read)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -146,15 +147,33 @@ def require_dir(library: Path) -> Path:
     return library
 
 
+def add_library_arguments(parser: argparse.ArgumentParser) -> None:
+    """The LIBRARY argument and ``--no-scan``, for the commands that read a catalog."""
+    parser.add_argument("library", nargs="?", metavar="LIBRARY", help=LIBRARY_HELP)
+    parser.add_argument(
+        "--no-scan",
+        action="store_true",
+        help="answer from the catalog as it is, without looking at the folder for changes "
+        "(for scripts that know nothing changed; a library never scanned is scanned once)",
+    )
+
+
 def scanned_catalog(
-    paths: Paths, library: Path, follow_links: str = DEFAULT_FOLLOW_LINKS
+    paths: Paths, library: Path, follow_links: str = DEFAULT_FOLLOW_LINKS, scan: bool = True
 ) -> Catalog:
     """Open the library's catalog and bring it up to date (progress on a terminal);
-    links in the library are followed as ``follow_links`` (the config's) says."""
+    links in the library are followed as ``follow_links`` (the config's) says.
+
+    An up-to-date library costs a stat of each folder and file (see
+    :mod:`tuireader.library.walk`). With ``scan=False`` the folder is not looked at,
+    unless the catalog was never completely scanned.
+    """
     from tuireader.catalog import Catalog
 
     check_catalog_path(paths, library)
     catalog = Catalog(paths.catalog_db(library), library, follow_links)
+    if not scan and catalog.was_scanned():
+        return catalog
     bar = ProgressBar(terminal.raw_stream(sys.stderr), "scanning")
     try:
         catalog.scan(bar)
@@ -168,7 +187,8 @@ def scanned_library(args: argparse.Namespace) -> tuple[Paths, Catalog]:
     paths = paths_from(args)
     settings = settings_from(paths)
     library = require_dir(library_from(args.library, settings))
-    return paths, scanned_catalog(paths, library, settings.follow_links)
+    scan = not getattr(args, "no_scan", False)
+    return paths, scanned_catalog(paths, library, settings.follow_links, scan)
 
 
 def show_path(path: Path | str) -> str:
@@ -182,13 +202,12 @@ def path_fields(rel: str, name: str = "path") -> dict[str, str]:
     (a file name that is not UTF-8, or holds a backslash): the file's relative path as
     raw bytes in base64, which opens it from any language or the shell
     (``jq -r .path_bytes | base64 -d``)."""
-    import base64
-
-    from tuireader.library.books import split_chapter_key
-    from tuireader.library.keys import key_bytes
-
     fields = {name: rel}
-    if "\\" in rel:
+    if "\\" in rel:  # rare: the imports wait for it (list --json calls this per row)
+        import base64
+
+        from tuireader.library.keys import key_bytes, split_chapter_key
+
         chapter = split_chapter_key(rel)
         raw = key_bytes(chapter[0] if chapter else rel)
         fields[f"{name}_bytes"] = base64.b64encode(raw).decode("ascii")
@@ -198,6 +217,11 @@ def path_fields(rel: str, name: str = "path") -> dict[str, str]:
 def json_line(obj: object) -> str:
     """One JSON object on one line, UTF-8, with terminal-unsafe characters escaped."""
     return json_out.json_line(obj)
+
+
+def json_lines(objs: Iterable[object]) -> Iterator[str]:
+    """Many JSON objects, one per line, as a few blocks of lines (see ``json_out``)."""
+    return json_out.json_lines(objs)
 
 
 def error(message: str) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterable
 
-from tuireader.catalog import ArticleRow
+from tuireader.catalog import RowJson
 from tuireader.commands import common
 from tuireader.library.model import FileProblem
 from tuireader.text.wrap import cell_width
@@ -15,7 +17,7 @@ _TITLE_CELLS = 48
 def register(subparsers) -> None:
     """Add the ``list`` subcommand."""
     parser = common.add_command(subparsers, "list", help="list the articles of a library")
-    parser.add_argument("library", nargs="?", metavar="LIBRARY", help=common.LIBRARY_HELP)
+    common.add_library_arguments(parser)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.set_defaults(func=run)
 
@@ -25,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     _, catalog = common.scanned_library(args)
     try:
         if args.json:
-            _print_json(catalog.iter_rows(), catalog.problems())
+            _print_json(catalog.iter_json(), catalog.problems())
         else:
             _print_table(catalog.iter_rows(), catalog.problems())
     finally:
@@ -33,21 +35,24 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def row_record(row: ArticleRow) -> dict:
+def row_record(row: RowJson) -> dict:
     """The JSON form of one article row: path, the article's metadata, file facts."""
     return {
         **common.path_fields(row.path),
-        **row.meta.to_json(),
+        **row.meta,
         "format": row.format,
         "encoding": row.encoding,
-        "warnings": list(row.warnings),
+        "warnings": row.warnings,
     }
 
 
-def _print_json(rows, problems: list[FileProblem]) -> None:
-    """One JSON object per line: articles, then problems (path and error)."""
-    for row in rows:
-        print(common.json_line(row_record(row)))
+def _print_json(rows: Iterable[RowJson], problems: list[FileProblem]) -> None:
+    """One JSON object per line: articles, then problems (path and error).
+
+    Written in blocks of lines (100,000 rows are a few seconds of ``print`` calls)."""
+    records = (row_record(row) for row in rows)
+    for block in common.json_lines(records):
+        sys.stdout.write(block)
     for problem in problems:
         print(common.json_line({**common.path_fields(problem.path), "error": problem.error}))
 

@@ -35,7 +35,7 @@ def register(subparsers) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = QUERY_HELP
     parser.add_argument("query", metavar="QUERY", help='terms, "phrases", -term, OR, filters')
-    parser.add_argument("library", nargs="?", metavar="LIBRARY", help=common.LIBRARY_HELP)
+    common.add_library_arguments(parser)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     parser.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results")
     parser.add_argument("--count", action="store_true", help="print the number of matches")

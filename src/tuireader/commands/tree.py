@@ -11,7 +11,7 @@ from tuireader.commands import common
 def register(subparsers) -> None:
     """Add the ``tree`` subcommand."""
     parser = common.add_command(subparsers, "tree", help="show the sections of a library")
-    parser.add_argument("library", nargs="?", metavar="LIBRARY", help=common.LIBRARY_HELP)
+    common.add_library_arguments(parser)
     parser.set_defaults(func=run)
 
 

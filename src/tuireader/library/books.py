@@ -21,15 +21,18 @@ from tuireader.library.formats.epub.book import (
 )
 from tuireader.library.formats.epub.chapter import parse_chapter
 from tuireader.library.formats.epub.container import MAX_MEMBER_BYTES
-from tuireader.library.keys import rel_path_str
+from tuireader.library.keys import (
+    BOOK_SUFFIX,
+    CHAPTER_SEPARATOR,
+    chapter_key,
+    rel_path_str,
+)
 from tuireader.library.loader import ArticleError, article_from_bytes
 from tuireader.library.model import FORMAT_EPUB, Article, FileProblem, ParsedPage
 from tuireader.text.sanitize import sanitize_line
 
-BOOK_SUFFIX = ".epub"
 #: The most chapter text read from one book in a scan; later chapters become problems.
 MAX_BOOK_TEXT_BYTES = 128 * 1024 * 1024
-_SEPARATOR = "#"
 
 
 @dataclass(frozen=True)
@@ -39,24 +42,6 @@ class LoadedBook:
     book: Book
     articles: tuple[Article, ...]
     problems: tuple[FileProblem, ...]
-
-
-def is_book_name(name: str) -> bool:
-    """Whether a file name is an EPUB book (case-insensitive)."""
-    return name.lower().endswith(BOOK_SUFFIX)
-
-
-def chapter_key(rel: str, index: int) -> str:
-    """The catalog key of chapter ``index`` of the book keyed ``rel``."""
-    return f"{rel}{_SEPARATOR}{index}"
-
-
-def split_chapter_key(key: str) -> tuple[str, int] | None:
-    """(book key, chapter index) for a chapter key; None for any other key."""
-    rel, sep, index = key.rpartition(_SEPARATOR)
-    if not sep or not is_book_name(rel) or not index.isdigit() or len(index) > 6:
-        return None
-    return rel, int(index)
 
 
 def load_book(path: Path, root: Path) -> LoadedBook:
@@ -112,5 +97,5 @@ def _chapter_article(book: Book, chapter: ChapterInfo, data: bytes, key: str) ->
 
 
 def _book_stem(key: str) -> str:
-    name = key.rpartition(_SEPARATOR)[0].rsplit("/", 1)[-1]
+    name = key.rpartition(CHAPTER_SEPARATOR)[0].rsplit("/", 1)[-1]
     return sanitize_line(name[: -len(BOOK_SUFFIX)] or name)

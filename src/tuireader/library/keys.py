@@ -89,3 +89,38 @@ def _name_from_key(key: str) -> str:
 
 def _is_hex(digits: str) -> bool:
     return len(digits) == 2 and all(c in "0123456789abcdefABCDEF" for c in digits)
+
+
+def name_key(name: str) -> str:
+    """The key of one file or folder name (one part of a key)."""
+    if name.isascii() and "\\" not in name:
+        return name  # the usual case, without the round trip through bytes
+    return _name_key(name)
+
+
+def name_from_key(key: str) -> str:
+    """The file or folder name one part of a key stands for."""
+    return _name_from_key(key)
+
+
+#: A book file's key, then this, then a chapter's number: the key of one chapter.
+CHAPTER_SEPARATOR = "#"
+BOOK_SUFFIX = ".epub"
+
+
+def is_book_name(name: str) -> bool:
+    """Whether a file name is an EPUB book (case-insensitive)."""
+    return name.lower().endswith(BOOK_SUFFIX)
+
+
+def chapter_key(rel: str, index: int) -> str:
+    """The catalog key of chapter ``index`` of the book keyed ``rel``."""
+    return f"{rel}{CHAPTER_SEPARATOR}{index}"
+
+
+def split_chapter_key(key: str) -> tuple[str, int] | None:
+    """(book key, chapter index) for a chapter key; None for any other key."""
+    rel, sep, index = key.rpartition(CHAPTER_SEPARATOR)
+    if not sep or not is_book_name(rel) or not index.isdigit() or len(index) > 6:
+        return None
+    return rel, int(index)

@@ -101,6 +101,16 @@ PRECISION_MONTH = "month"
 PRECISION_YEAR = "year"
 
 
+def date_precision(date: str | None) -> str | None:
+    """``day``, ``month`` or ``year`` for an ISO date (``2024-05-01``, ``2024-05``,
+    ``2024``); None for no date."""
+    if not date:
+        return None
+    if len(date) >= 10:
+        return PRECISION_DAY
+    return PRECISION_MONTH if len(date) >= 7 else PRECISION_YEAR
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """Everything an article says about itself, from the parser to the catalog to JSON.
@@ -136,11 +146,7 @@ class ArticleMeta:
     @property
     def date_precision(self) -> str | None:
         """``day``, ``month`` or ``year`` (from the ISO form of ``date``); None undated."""
-        if not self.date:
-            return None
-        if len(self.date) >= 10:
-            return PRECISION_DAY
-        return PRECISION_MONTH if len(self.date) >= 7 else PRECISION_YEAR
+        return date_precision(self.date)
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict of every field (tuples as lists, ``labels`` as an object).
@@ -206,6 +212,27 @@ _META_FIELDS = tuple(f.name for f in fields(ArticleMeta))
 #: The names of ArticleMeta's fields, in declaration order.
 META_FIELDS = _META_FIELDS
 _EMPTY_META = ArticleMeta()
+# The empty meta's JSON, key order and all, with tuples for lists (json writes them
+# alike): the defaults expand_meta_json hands out are shared, so they must not change.
+_EMPTY_JSON = {
+    key: tuple(value) if isinstance(value, list) else value
+    for key, value in _EMPTY_META.to_json().items()
+}
+_EMPTY_JSON["meta"] = None  # a new dict per call: see expand_meta_json
+
+
+def expand_meta_json(data: Mapping[str, object]) -> dict[str, object]:
+    """``ArticleMeta.to_json()`` of a meta given as that dict with its empty fields left
+    out (the catalog's stored form), without building the meta: for listings of many
+    rows. Only for dicts that came from ``to_json`` (``from_json`` checks types)."""
+    full = _EMPTY_JSON.copy()
+    full.update(data)  # keeps the template's key order
+    if len(full) != len(_EMPTY_JSON):  # a key no field has (any more): left out
+        full = {key: full[key] for key in _EMPTY_JSON}
+    if not full["meta"]:
+        full["meta"] = {}
+    full["date_precision"] = date_precision(full["date"])  # type: ignore[arg-type]
+    return full
 
 
 @dataclass(frozen=True, slots=True)

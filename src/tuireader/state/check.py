@@ -12,10 +12,16 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tuireader.library.books import chapter_key, is_book_name, load_chapter, split_chapter_key
+from tuireader.library.books import load_chapter
 from tuireader.library.files import walk_library
 from tuireader.library.formats.epub.book import BookError, open_book
-from tuireader.library.keys import rel_path_str, resolve_rel
+from tuireader.library.keys import (
+    chapter_key,
+    is_book_name,
+    rel_path_str,
+    resolve_rel,
+    split_chapter_key,
+)
 from tuireader.library.model import Article, Bookmark
 from tuireader.state.anchors import ANCHORED, MOVED, ORPHANED, REANCHORED, Placement, QuoteSelector
 from tuireader.state.anchors import reanchor as place_quote

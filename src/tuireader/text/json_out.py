@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 
-from tuireader.text.sanitize import UNSAFE_CHARS
+from tuireader.text.sanitize import UNSAFE_CHARS, is_clean
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -37,3 +38,26 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
 def json_line(obj: object) -> str:
     """One JSON value on one line (for ``--json`` output: one object per line)."""
     return dumps(obj)
+
+
+def json_lines(objs: Iterable[object], batch: int = 1000) -> Iterator[str]:
+    """Many JSON values, one per line, as a few large strings (``batch`` lines each,
+    every line ending in ``\n``): the same text as :func:`json_line` for each, with the
+    escaping done once per batch instead of once per value."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines: list[str] = []
+    for obj in objs:
+        lines.append(encode(obj))
+        if len(lines) >= batch:
+            yield _escaped_block(lines)
+            lines = []
+    if lines:
+        yield _escaped_block(lines)
+
+
+def _escaped_block(lines: list[str]) -> str:
+    # json escapes C0 in strings itself, so the only raw newlines and tabs are ours (and
+    # _escape keeps them): a block that is_clean has nothing to escape. The regex scan
+    # costs ten times the quick test, and most blocks pass it.
+    block = "\n".join(lines) + "\n"
+    return block if is_clean(block) else UNSAFE_CHARS.sub(_escape, block)

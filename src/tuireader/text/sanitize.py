@@ -107,6 +107,12 @@ def _nothing_to_do(s: str) -> bool:
 _KEPT_UNPRINTABLE = ("\n", "\t", "\u3000", "\xa0")
 
 
+def is_clean(s: str) -> bool:
+    """Whether :func:`sanitize_text` would leave ``s`` as it is (no control, format,
+    line-separator or surrogate character but newline and tab): a quick test, mostly in C."""
+    return _nothing_to_do(s)
+
+
 def _has_c1_introducer(s: str) -> bool:
     return any(c in s for c in "\x9b\x9d\x90\x9f\x9e\x98")
 

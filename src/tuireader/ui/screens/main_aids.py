@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuireader.dictionary.pinyin import tone_marks
-from tuireader.library.books import split_chapter_key
+from tuireader.library.keys import split_chapter_key
 from tuireader.library.model import Anchor, Article
 from tuireader.library.sentences import sentence_at
 from tuireader.state import StateWriteError

@@ -1,0 +1,75 @@
+"""The last walk's folder listings, kept in the catalog so the next scan skips what did not change.
+
+One row per folder (``folders``: key, stamp, listing as compact JSON). They are written
+only at the end of a scan that changed something, after every change is committed, and
+only when no other connection wrote to the catalog meanwhile (``PRAGMA data_version``):
+two scans racing over the same file must not leave listings newer than the rows. Older
+listings are always safe: a folder or file changed since then no longer matches them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from tuireader.library.walk import FolderSeen, Listing
+
+
+def load_listings(conn: sqlite3.Connection) -> dict[str, Listing]:
+    """Folder key → the listing the last complete scan recorded."""
+    listings: dict[str, Listing] = {}
+    for key, stamp, text in conn.execute("SELECT path, stamp, listing FROM folders"):
+        try:
+            subdirs, keys, facts = json.loads(text)
+        except ValueError:
+            continue  # a damaged row: the folder is simply listed again
+        listings[key] = Listing(stamp, subdirs, keys, facts)
+    return listings
+
+
+def was_scanned(conn: sqlite3.Connection) -> bool:
+    """Whether listings were saved: some scan completed (and none raced it since)."""
+    return conn.execute("SELECT 1 FROM folders LIMIT 1").fetchone() is not None
+
+
+def data_version(conn: sqlite3.Connection) -> int:
+    """SQLite's counter of commits by other connections (see the module)."""
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def save_listings(conn: sqlite3.Connection, folders: Iterable[FolderSeen], since: int) -> bool:
+    """Replace the recorded listings with ``folders``, unless another connection wrote
+    since ``data_version`` was ``since`` (then they are dropped: the next scan lists
+    everything). Whether they were saved."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM folders")
+        saved = data_version(conn) == since
+        if saved:
+            conn.executemany(
+                "INSERT OR REPLACE INTO folders (path, stamp, listing) VALUES (?, ?, ?)",
+                [(folder.key, folder.stamp, _dump(folder.listing())) for folder in folders],
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return saved
+
+
+def update_stamps(conn: sqlite3.Connection, folders: Iterable[FolderSeen], since: int) -> None:
+    """Record the new stamps of folders that were listed again but hold the same files
+    (a hidden swap file came and went, say), unless another connection wrote since."""
+    rows = [(folder.stamp, folder.key) for folder in folders]
+    if not rows:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    if data_version(conn) == since:
+        conn.executemany("UPDATE folders SET stamp = ? WHERE path = ?", rows)
+    conn.execute("COMMIT")
+
+
+def _dump(listing: Listing) -> str:
+    data = [listing.subdirs, listing.keys, listing.facts]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # keys are UTF-8
