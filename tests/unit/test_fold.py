@@ -137,4 +137,4 @@ def test_every_character_folds_alone_as_fold_does_and_comes_back() -> None:
     ],
 )
 def test_edits_are_recorded_only_where_folding_changed_the_text(text: str, edits: int) -> None:
-    assert len(fold_with_patch(text)[1]) == edits
+    assert len(fold_with_patch(text)[1].starts) == edits

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import zlib
+from array import array
+from operator import add, sub
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,7 +25,7 @@ from tuireader.library.model import (
     Span,
     TableShape,
 )
-from tuireader.text.fold import Patch, fold, fold_with_patch, unfold
+from tuireader.text.fold import NO_EDITS, Patch, fold, fold_with_patch, unfold
 
 _KIND_CODE = {kind: kind[0] for kind in BLOCK_KINDS}  # heading→h, paragraph→p, …
 _CODE_KIND = {code: kind for kind, code in _KIND_CODE.items()}
@@ -190,31 +192,36 @@ def decode_meta(stored: str) -> ArticleMeta:
 def encode_patch(patch: Patch) -> bytes | None:
     """The stored form of the edits from folded to original text (None: no edits).
 
-    JSON ``[[gap, length, original], ...]`` where ``gap`` counts from the end of the
-    previous edit (small numbers), zlib-compressed (level 1: quick, and the edits repeat).
+    Three columns, zlib-compressed (level 1: quick; the edits repeat): the starts as
+    gaps from the end of the previous edit and the folded lengths, both as 32-bit
+    integers, then the originals joined by NUL (sanitized text never holds one).
     """
-    if not patch:
+    starts, lengths, originals = patch
+    if not starts:
         return None
-    done = 0
-    rows = []
-    for start, length, original in patch:
-        rows.append((start - done, length, original))
-        done = start + length
-    data = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
-    return zlib.compress(data, 1)
+    ends = [0, *map(add, starts, lengths)]
+    gaps = array("i", map(sub, starts, ends))
+    sizes = array("i", lengths)
+    head = array("i", [len(starts)]).tobytes()
+    text = "\0".join(originals).encode("utf-8", "surrogatepass")
+    return zlib.compress(head + gaps.tobytes() + sizes.tobytes() + text, 1)
 
 
 def decode_patch(stored: bytes | None) -> Patch:
     """The edits of a stored patch (see :func:`encode_patch`)."""
     if stored is None:
-        return []
-    patch: Patch = []
-    done = 0
-    for gap, length, original in json.loads(zlib.decompress(stored)):
-        start = done + gap
-        patch.append((start, length, original))
-        done = start + length
-    return patch
+        return NO_EDITS
+    data = zlib.decompress(stored)
+    count = array("i", data[:4])[0]
+    numbers = array("i", data[4 : 4 + 8 * count])
+    gaps, sizes = numbers[:count], numbers[count:]
+    originals = data[4 + 8 * count :].decode("utf-8", "surrogatepass").split("\0")
+    starts = []
+    end = 0
+    for gap, size in zip(gaps, sizes, strict=True):
+        starts.append(end + gap)
+        end += gap + size
+    return Patch(starts, sizes.tolist(), originals)
 
 
 def stored_body(folded: str, patch: bytes | None) -> str:

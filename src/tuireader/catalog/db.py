@@ -34,7 +34,7 @@ from tuireader.catalog import fts as search_index
 from tuireader.text.filekind import not_a_file
 from tuireader.text.sanitize import sanitize_line
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Separates section names inside a section key; sanitized names never contain it.
 SECTION_SEP = "\x1f"
 

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 # Characters that fold to exactly one character each, independently of their
 # neighbours (generated from unicodedata and checked by a test): Latin-1 but for
@@ -171,13 +174,27 @@ _KEEP_RUN = re.compile(
     "]+"
 )
 
-Patch = list[tuple[int, int, str]]
+# Runs of characters that folding may change (the complement of _KEEP_RUN), captured.
+_CHANGED_SPLIT = re.compile("([^" + _KEEP_RUN.pattern[1:-2] + "]+)")
+
+class Patch(NamedTuple):
+    """Edits that turn a folded text back into its original, in order (three columns).
+
+    Edit ``i`` replaces ``folded[starts[i]:starts[i] + lengths[i]]`` by ``originals[i]``.
+    """
+
+    starts: Sequence[int]
+    lengths: Sequence[int]
+    originals: Sequence[str]
+
+
+NO_EDITS = Patch((), (), ())
 
 
 def fold_with_patch(text: str) -> tuple[str, Patch]:
     """:func:`fold` of ``text``, and the edits that turn the folded text back into it.
 
-    Each edit is ``(start, length, original)`` in folded coordinates, in order: replace
+    Each edit (see :class:`Patch`) is in folded coordinates, in order: replace
     ``folded[start:start + length]`` by ``original``. The catalog stores the folded text
     (which search needs) plus these edits instead of a second copy of the article: for
     Chinese text they are the few full-width letters, digits and symbols, for English the
@@ -186,36 +203,38 @@ def fold_with_patch(text: str) -> tuple[str, Patch]:
     if text.isascii():
         folded = text.lower()
         if folded == text:
-            return folded, []
-        return folded, [
-            (m.start(), m.end() - m.start(), m.group()) for m in _ASCII_UPPER.finditer(text)
-        ]
-    pieces: list[str] = []
-    patch: Patch = []
-    done = 0  # text[:done] is handled
-    size = 0  # the folded length so far
-    for match in _KEEP_RUN.finditer(text):
-        start, end = match.span()
-        if end < len(text) and _joins_previous(text[end]):
-            end -= 1  # its last character composes with the one after it
-        if end <= start:
-            continue
-        if start > done:
-            size = _changed(text[done:start], size, pieces, patch)
-        pieces.append(text[start:end])
-        size += end - start
-        done = end
-    if done < len(text):
-        _changed(text[done:], size, pieces, patch)
-    return "".join(pieces), patch
+            return folded, NO_EDITS
+        runs = [m.span() for m in _ASCII_UPPER.finditer(text)]
+        return folded, Patch(
+            [a for a, _ in runs], [b - a for a, b in runs], [text[a:b] for a, b in runs]
+        )
+    # Alternating runs: kept (unchanged by folding), changed, kept, ... split in C.
+    parts = _CHANGED_SPLIT.split(text)
+    if len(parts) == 1:
+        return text, NO_EDITS
+    joins = _joins_previous
+    for i in range(1, len(parts), 2):
+        if parts[i - 1] and joins(parts[i][0]):  # composes with the kept character before
+            parts[i] = parts[i - 1][-1] + parts[i]
+            parts[i - 1] = parts[i - 1][:-1]
+    changed = parts[1::2]
+    cache = _STRETCHES
+    folded_changed = [cache[s] if s in cache else _fold_stretch(s) for s in changed]
+    parts[1::2] = folded_changed
+    ends = list(accumulate(map(len, parts)))  # where each part ends in the folded text
+    patch = Patch(ends[0:-1:2], list(map(len, folded_changed)), changed)
+    return "".join(parts), patch
 
 
-def _changed(stretch: str, size: int, pieces: list[str], patch: Patch) -> int:
-    """Fold a stretch that folding changes; record the edit back. The new folded size."""
+_STRETCHES: dict[str, str] = {}  # folds of short changed stretches: they repeat (，。１２)
+
+
+def _fold_stretch(stretch: str) -> str:
+    """:func:`fold` of a changed stretch, remembered when it is short."""
     folded = fold(stretch)
-    pieces.append(folded)
-    patch.append((size, len(folded), stretch))
-    return size + len(folded)
+    if len(stretch) <= 4 and len(_STRETCHES) < 65536:
+        _STRETCHES[stretch] = folded
+    return folded
 
 
 _ASCII_UPPER = re.compile("[A-Z]+")
@@ -223,11 +242,11 @@ _ASCII_UPPER = re.compile("[A-Z]+")
 
 def unfold(folded: str, patch: Patch) -> str:
     """The original text from its folded form and :func:`fold_with_patch`'s edits."""
-    if not patch:
+    if not patch.starts:
         return folded
     parts: list[str] = []
     done = 0
-    for start, length, original in patch:
+    for start, length, original in zip(*patch, strict=True):
         parts.append(folded[done:start])
         parts.append(original)
         done = start + length
