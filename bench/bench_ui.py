@@ -10,6 +10,12 @@ Prints, for the sample library and (with ``--big``) a library of 100,000 small f
     key presses, minus the idle CPU of an equally long quiet spell, divided by the
     number of keys. This counts everything the key causes: binding, queries, repaint.
 The big library is generated on first use (``--big DIR`` that does not exist yet).
+
+``--pieces`` prints instead what each piece on the way to the first rows costs, each in a
+fresh process or on its own: Python, the imports (Textual, the app and its screen, the
+catalog), an empty Textual app's first frame (the floor), opening the catalog and the
+state, the counts, the section tree, the first page of rows, the session's last article
+and the start-up rescan (which now waits until the rows are painted).
 """
 
 from __future__ import annotations
@@ -56,6 +62,20 @@ def build_catalog(library: Path, env: dict[str, str]) -> float:
     catalog.scan()
     catalog.close()
     return time.monotonic() - started
+
+
+def _env(tmp: str) -> dict[str, str]:
+    """Private folders in ``tmp``, src/ on the path, and bytecode written and read as an
+    installed copy would (a session's PYTHONDONTWRITEBYTECODE would compile every module
+    from source at every start)."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    return {
+        "TUIREADER_DATA_DIR": f"{tmp}/data",
+        "TUIREADER_CACHE_DIR": f"{tmp}/cache",
+        "TUIREADER_CONFIG": f"{tmp}/config.yaml",
+        "PYTHONPATH": str(REPO / "src"),
+        "TERM": "xterm-256color",
+    }
 
 
 def cpu_seconds(pid: int) -> float:
@@ -163,13 +183,7 @@ def start_up(name: str, argv: list[str], env: dict[str, str]) -> None:
 def measure(name: str, library: Path, presses: int) -> None:
     """Print first paint and per-key CPU for one library."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            "TUIREADER_DATA_DIR": f"{tmp}/data",
-            "TUIREADER_CACHE_DIR": f"{tmp}/cache",
-            "TUIREADER_CONFIG": f"{tmp}/config.yaml",
-            "PYTHONPATH": str(REPO / "src"),
-            "TERM": "xterm-256color",
-        }
+        env = _env(tmp)
         build = build_catalog(library, env)
         print(f"{name}: catalog build {build:.2f} s (not part of start-up below)")
         for how, argv in (
@@ -192,12 +206,122 @@ def measure(name: str, library: Path, presses: int) -> None:
         term.quit()
 
 
+# Each piece: (label, Python that runs it after SETUP; the time printed is its own).
+SETUP = (
+    "import sys, time; from pathlib import Path; from tuireader.config import resolve_paths; "
+    "paths = resolve_paths(); root = Path(sys.argv[1]); T = time.perf_counter\n"
+)
+# Imports, each row on top of the ones above it (what it adds to the start).
+IMPORTS = (
+    ("import textual (app, widgets)", "textual.app, textual.widgets"),
+    ("+ the CLI and settings (before the app)", "tuireader.cli, tuireader.config"),
+    ("+ the app and its library screen", "tuireader.ui.app, tuireader.ui.screens.main"),
+    ("+ catalog and state (opened after the frame)", "tuireader.ui.library"),
+)
+PIECES = (
+    (
+        "open catalog + state.db, attach",
+        "from tuireader.ui.library import Library\n"
+        "s = T(); lib = Library(paths, root); print(T() - s)",
+    ),
+    (
+        "count (whole library)",
+        "from tuireader.ui.library import Library\nlib = Library(paths, root)\n"
+        "s = T(); lib.catalog.count(); print(T() - s)",
+    ),
+    (
+        "section tree with counts",
+        "from tuireader.ui.library import Library\n"
+        "lib = Library(paths, root)\ns = T(); lib.catalog.section_tree(); print(T() - s)",
+    ),
+    (
+        "first page of rows (50)",
+        "from tuireader.ui.library import Library\n"
+        "lib = Library(paths, root)\ns = T(); lib.catalog.rows(limit=50); print(T() - s)",
+    ),
+    (
+        "bookmarked counts (after paint)",
+        "from tuireader.ui.library import Library\n"
+        "lib = Library(paths, root); c = lib.catalog\ns = T(); c.count((), True, True); "
+        "c.count((), bookmarked_only=True); print(T() - s)",
+    ),
+    (
+        "session restore: last article, its row",
+        "from tuireader.ui.session import Session\n"
+        "from tuireader.ui.library import Library\nlib = Library(paths, root)\ns = T(); "
+        "p = Session(paths.data_dir).last_article(root); "
+        "lib.row_for_path(p or lib.catalog.rows(limit=1)[0].path); print(T() - s)",
+    ),
+    (
+        "start-up rescan (after the rows)",
+        "from tuireader.ui.library import Library\n"
+        "lib = Library(paths, root)\ns = T(); lib.catalog.scan(); print(T() - s)",
+    ),
+)
+EMPTY_APP = (
+    "from textual.app import App\nfrom textual.widgets import Static\nclass Empty(App):\n"
+    "    def compose(self):\n        yield Static('empty app floor')\nEmpty().run()\n"
+)
+
+
+def pieces(library: Path, env: dict[str, str], repeat: int = 5) -> None:
+    """Print what each piece on the way to the first rows costs (best of ``repeat``)."""
+    import subprocess
+
+    full_env = {**os.environ, **env}
+    build_catalog(library, env)
+
+    def run(code: str) -> float:
+        done = subprocess.run([sys.executable, "-c", code, str(library)], env=full_env,
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        return float(done.stdout.strip().splitlines()[-1])
+
+    def wall(argv: list[str]) -> float:
+        start = time.monotonic()
+        subprocess.run(argv, env=full_env, check=True)
+        return time.monotonic() - start
+
+    base = min(wall([sys.executable, "-S", "-c", "pass"]) for _ in range(repeat))
+    print(f"{'Python itself (no site imports)':<44} {base * 1000:6.0f} ms")
+    plain = min(wall([sys.executable, "-c", "pass"]) for _ in range(repeat))
+    print(f"{'site imports (python -c pass)':<44} {(plain - base) * 1000:6.0f} ms")
+    before, modules = plain, ""
+    for label, more in IMPORTS:
+        modules = f"{modules}, {more}" if modules else more
+        best = min(wall([sys.executable, "-c", f"import {modules}"]) for _ in range(repeat))
+        print(f"{label:<44} {(best - before) * 1000:6.0f} ms")
+        before = best
+    for label, code in PIECES:
+        best = min(run(SETUP + code) for _ in range(repeat))
+        print(f"{label:<44} {best * 1000:6.0f} ms")
+    frames = []
+    for _ in range(repeat):
+        term = Terminal([sys.executable, "-c", EMPTY_APP], env)
+        frames.append(term.wait_for(b"empty app floor")[0])
+        term.quit()
+    print(f"{'empty Textual app: start -> first frame':<44} {min(frames) * 1000:6.0f} ms")
+    start_up("tuireader", [sys.executable, "-m", "tuireader", str(library)], env)
+
+
 def main() -> int:
     """Run the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--big", type=Path, help="folder for the 100,000-article library")
     parser.add_argument("--keys", type=int, default=40, help="key presses per measurement")
+    parser.add_argument("--pieces", action="store_true", help="what each start-up piece costs")
+    parser.add_argument("--work", type=Path, help="keep data and catalogs here (not temporary)")
     args = parser.parse_args()
+    if args.pieces:
+        library = args.big or REPO / "sample_articles"
+        if args.big and not args.big.exists():
+            print(f"writing 100,000 articles to {args.big} ...")
+            make_big_library(args.big)
+        if args.work:
+            pieces(library, _env(str(args.work)))
+            return 0
+        with tempfile.TemporaryDirectory() as tmp:
+            pieces(library, _env(tmp))
+        return 0
     measure("sample library", REPO / "sample_articles", args.keys)
     if args.big:
         if not args.big.exists():

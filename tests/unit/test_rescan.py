@@ -213,3 +213,11 @@ def test_a_damaged_listing_row_only_lists_its_folder_again(catalog, tmp_path, li
     write(library / "news" / "e.md", page("Echo"))
     assert catalog.scan().added == 1
     assert "Echo" in titles(catalog)
+
+
+def test_is_empty_until_a_scan_finds_an_article(tmp_path, library) -> None:
+    cat = Catalog(tmp_path / "c.db", library)
+    assert cat.is_empty()
+    cat.scan()
+    assert not cat.is_empty()
+    cat.close()

@@ -115,6 +115,10 @@ class Queries:
         values = self.conn.execute(sql, (path,)).fetchone()
         return to_row(values) if values else None
 
+    def is_empty(self) -> bool:
+        """Whether the catalog holds no article."""
+        return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
+
     def count(self, section: Sequence[str], unread_only: bool, bookmarked_only: bool) -> int:
         """How many articles a section's listing has."""
         sql = (

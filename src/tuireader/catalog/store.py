@@ -106,6 +106,10 @@ class Catalog:
         """How many articles a section (with its subsections) holds."""
         return self._queries().count(section, unread_only, bookmarked_only)
 
+    def is_empty(self) -> bool:
+        """Whether no article is catalogued (cheaper than ``count() == 0``)."""
+        return self._queries().is_empty()
+
     def rows(
         self,
         section: Sequence[str] = (),

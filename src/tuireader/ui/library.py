@@ -54,7 +54,7 @@ class Library:
         self.catalog = Catalog(self.db_path, root, follow_links)
         self.catalog.attach_state(paths.state_db)
         # A catalog rebuilt for a new schema is as empty as a new one: show the progress.
-        self.is_new = self.is_new or self.catalog.count() == 0
+        self.is_new = self.is_new or self.catalog.is_empty()
         # One long-lived loader thread: the catalog opens a connection per thread, so
         # a fresh thread per article would leave a connection behind each time.
         self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tuireader-load")

@@ -144,10 +144,18 @@ class MainScreen(
         self.refresh_library()
         for notice in getattr(self.library.state, "notices", ()):
             self.notify(str(notice), markup=False, severity="warning", timeout=10)
-        if self.library.catalog.count() and self._open_path:
+        if self._open_path:  # not catalogued yet: opened when the scan has it
             self.open_path(self._open_path)
+        if self.library.is_new:
+            self._start_background()  # the first build: its progress is the first screen
+        else:  # the rows first: the rescan's thread would slow their paint down
+            self.call_after_refresh(self._start_background)
+
+    def _start_background(self) -> None:
+        """The folder watcher (files added, changed or removed while the app runs), then
+        the start-up rescan (its thread would keep the watcher's from starting)."""
+        self.start_watching()
         self.start_scan()
-        self.start_watching()  # files added, changed or removed while the app runs
 
     def refresh_library(self) -> None:
         """Reload the tree and the list from the catalog."""

@@ -24,7 +24,6 @@ from tuireader.state import StateWriteError
 from tuireader.state.reading import Reading, ReadingClock
 from tuireader.state.vocabulary import VocabWord
 from tuireader.text.script import ORIGINAL, SCRIPTS
-from tuireader.ui.screens.dictionary import entry_text, not_found_text
 from tuireader.ui.widgets.reader_aids import DisplayAids
 
 if TYPE_CHECKING:
@@ -127,6 +126,9 @@ class ReadingAids:
             matches = self._dictionary.lookup_at(text, offset)
             if matches:
                 break
+        # Deferred: the dictionary's modules cost 80 ms, before the first frame if at the top.
+        from tuireader.ui.screens.dictionary import entry_text, not_found_text
+
         if not matches:
             word = text[anchor.offset : anchor.offset + 1]
             self._screen.dictionary_panel.show_entries(not_found_text(word))
@@ -138,6 +140,8 @@ class ReadingAids:
     def _show_passage(self, passage: str) -> None:
         assert self._dictionary is not None
         matches = self._dictionary.lookup_passage(passage)
+        from tuireader.ui.screens.dictionary import entry_text, not_found_text  # see above
+
         body = entry_text(matches) if matches else not_found_text(passage[:20])
         self._screen.dictionary_panel.show_entries(body)
 
