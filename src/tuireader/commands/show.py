@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from tuireader.commands import common
@@ -19,6 +18,7 @@ from tuireader.library.model import (
     Article,
     Block,
 )
+from tuireader.text import json_out
 from tuireader.text.wrap import cell_width
 
 _MD_ALIGN = {"left": ":---", "center": ":---:", "right": "---:"}
@@ -80,7 +80,7 @@ def front_matter(article: Article) -> str:
     JSON's, so no value can break out of its line.
     """
     data = {key: value for key, value in article.meta.to_json().items() if value}
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()]
+    lines = [f"{key}: {json_out.dumps(value)}" for key, value in data.items()]
     return "\n".join(["---", *lines, "---"])
 
 
