@@ -71,7 +71,9 @@ async def test_a_change_during_a_scan_queues_one_more_scan(library, make_app, mo
         screen = app.screen
         started = []
         original = screen.start_scan
-        monkeypatch.setattr(screen, "start_scan", lambda: started.append(1) or original())
+        monkeypatch.setattr(
+            screen, "start_scan", lambda changed=None: started.append(1) or original(changed)
+        )
         screen.start_scan()
         screen._files_changed()  # the scan above has not finished: queued, not started
         assert len(started) == 1

@@ -133,6 +133,29 @@ def test_trusting_files_misses_only_in_place_writes(catalog, library) -> None:
     assert "Alpha Two" in titles(catalog)
 
 
+def test_trusted_files_named_as_changed_are_stat_ed(catalog, library) -> None:
+    for name, title in (("a.md", "Alpha Two"), ("b.md", "Bravo Two")):
+        path = library / "news" / name
+        with open(path, "r+", encoding="utf-8") as file:
+            file.write(page(title))
+        later(path)
+    report = catalog.scan(check_files=False, also_check={"news/a.md"})  # as a watcher says
+    assert report.updated == 1
+    assert {"Alpha Two", "Bravo"} <= titles(catalog)
+
+
+def test_a_folder_reached_through_a_link_is_never_trusted(catalog, library) -> None:
+    os.symlink(library / "tech" / "deep", library / "deep-alias")
+    catalog.scan()
+    path = library / "tech" / "deep" / "c.md"
+    with open(path, "r+", encoding="utf-8") as file:  # unseen by a watcher of the library
+        file.write(page("Charlie Two"))
+    later(path)
+    report = catalog.scan(check_files=False)
+    assert report.updated == 1  # through the link: listed and stat'ed
+    assert catalog.row_by_path("deep-alias/c.md").title == "Charlie Two"
+
+
 def test_a_folder_holding_a_link_is_listed_every_time(catalog, library) -> None:
     os.symlink(library / "news" / "a.md", library / "tech" / "alias.md")
     assert catalog.scan().added == 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,13 +63,15 @@ def scan_library(
     progress: Progress | None = None,
     follow_links: str = DEFAULT_FOLLOW_LINKS,
     check_files: bool = True,
+    also_check: Collection[str] = (),
 ) -> ScanReport:
     """Scan ``root`` into the catalog at ``db_path`` using a connection of its own.
 
     Links are followed as ``follow_links`` says; refused links and unreadable folders
     are stored as problems like unreadable files. ``check_files=False`` trusts the files
-    of unchanged folders without a stat: only for a caller that learns of in-place
-    writes otherwise (see :mod:`tuireader.library.walk`).
+    of unchanged folders without a stat but those whose keys are in ``also_check``: only
+    for a caller that learns of in-place writes otherwise, like the app's file watcher
+    (see :mod:`tuireader.library.walk`).
 
     Raises :class:`LibraryMissingError` when ``root`` is not a folder (an unmounted drive,
     say) rather than emptying the catalog as if every article had been deleted.
@@ -82,7 +84,9 @@ def scan_library(
         previous = load_listings(conn)
         since = data_version(conn)
         walk_problems: list[WalkProblem] = []
-        folders = list(walk_folders(root, follow_links, walk_problems, previous, check_files))
+        folders = list(
+            walk_folders(root, follow_links, walk_problems, previous, check_files, also_check)
+        )
         if not walk_problems and _as_recorded(folders, previous):
             update_stamps(conn, [f for f in folders if previous[f.key].stamp != f.stamp], since)
             return ScanReport(

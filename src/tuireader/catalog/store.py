@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tuireader.catalog.codec import decode_article, stored_body
@@ -69,15 +69,23 @@ class Catalog:
 
     # -- scanning ---------------------------------------------------------------
 
-    def scan(self, progress: Progress | None = None, check_files: bool = True) -> ScanReport:
+    def scan(
+        self,
+        progress: Progress | None = None,
+        check_files: bool = True,
+        also_check: Collection[str] = (),
+    ) -> ScanReport:
         """Bring the catalog up to date with the files; ``progress(done, total)`` per file.
 
-        ``check_files=False`` trusts the files of unchanged folders without a stat (only
-        when in-place writes are learnt otherwise: see :mod:`tuireader.library.walk`).
+        ``check_files=False`` trusts the files of unchanged folders without a stat, but
+        those whose keys are in ``also_check`` (only when in-place writes are learnt
+        otherwise: see :mod:`tuireader.library.walk`).
         Raises LibraryMissingError (a FileNotFoundError) if the library folder is gone.
         """
         with self._scan_lock:
-            return scan_library(self.db_path, self.root, progress, self.follow_links, check_files)
+            return scan_library(
+                self.db_path, self.root, progress, self.follow_links, check_files, also_check
+            )
 
     def was_scanned(self) -> bool:
         """Whether a scan has completed on this catalog (its folder listings are kept)."""

@@ -11,14 +11,17 @@ what did not change:
   ``tar``, ``rsync -t``) still changes its ctime, which no user can set. A file system
   mounted on a subfolder changes that folder's device and inode.
 * Not safe, so never skipped: a folder that holds a symbolic link (its target can change
-  without the folder changing), and a folder whose ctime is within :data:`RACY_NS` of the
+  without the folder changing), a folder reached through a link (a file watcher on the
+  library need not see into it), and a folder whose ctime is within :data:`RACY_NS` of the
   walk's start (a change in the same clock tick as the listing would keep the stamp: the
   "racy" case git knows too). Both are listed every time.
 * An in-place write to a file (``open(..., "w")``: nano, VS Code, ``>``) changes the
   file's mtime, never its folder's. So with ``check_files`` (the default) every file of a
   skipped folder is still stat'ed — the cheap per-file check. Without it (only when
-  something else reports in-place writes, like the app's file watcher) a skipped folder's
-  files are trusted as recorded.
+  something else reports in-place writes, like the app's file watcher, whose reported
+  files are passed as ``also_check``) a skipped folder's other files are trusted as
+  recorded. A watcher that misses events (an inotify queue overflow) misses those
+  writes until the next full check: the app's start, or ``r``.
 * File systems that do not keep directory times (some FUSE and network mounts, or NFS
   attribute caching for up to a minute) defeat the stamp; ``check_files`` still catches
   changed files there, but a new file in such a folder waits for its stamp to change.
@@ -35,7 +38,7 @@ import errno
 import os
 import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -131,13 +134,15 @@ def walk_folders(
     problems: list[WalkProblem] | None = None,
     previous: Mapping[str, Listing] | None = None,
     check_files: bool = True,
+    also_check: Collection[str] = (),
 ) -> Iterator[FolderSeen]:
     """Each folder under ``root`` (itself first), depth first, subfolders by name.
 
     ``previous`` holds the records of an earlier walk by folder key: a folder whose stamp
     matches is not listed again (see the module for when that is safe). With
-    ``check_files`` the files of such a folder are still stat'ed; a file that cannot be
-    stat'ed any more is left out (and the folder gets no stamp). Listed folders stat each
+    ``check_files`` the files of such a folder are still stat'ed; without it only those
+    whose catalog keys are in ``also_check``. A file that cannot be stat'ed any more is
+    left out (and the folder gets no stamp). Listed folders stat each
     file (a dangling link by ``lstat``); a file gone between listing and stat is left out.
     """
     found = problems if problems is not None else []
@@ -145,7 +150,7 @@ def walk_folders(
     if _never_read(inside):
         found.append((Path(root), f"a system folder ({inside}) is never read"))
         return
-    walker = _Walker(inside, follow_links, found, previous or {}, check_files)
+    walker = _Walker(inside, follow_links, found, previous or {}, check_files, also_check)
     stack = [iter([(os.fspath(root), "")])]
     while stack:
         item = next(stack[-1], None)
@@ -172,13 +177,19 @@ class _Walker:
         problems: list[WalkProblem],
         previous: Mapping[str, Listing],
         check_files: bool,
+        also_check: Collection[str],
     ) -> None:
         self.inside = inside
         self.follow_links = follow_links
         self.problems = problems
         self.previous = previous
         self.check_files = check_files
+        self.also_check: dict[str, set[str]] = {}  # folder key → file keys in it
+        for file_key in also_check:
+            folder, _, name = file_key.rpartition("/")
+            self.also_check.setdefault(folder, set()).add(name)
         self.visited: set[tuple[int, int]] = set()
+        self.via_link: set[str] = set()  # keys of folders reached through a link
         self.settled_before = time.time_ns() - RACY_NS
 
     def visit(self, path: str, key: str) -> FolderSeen | None:
@@ -193,41 +204,44 @@ class _Walker:
             return None
         self.visited.add(ident)
         stamp = ":".join((_STAMP_VERSION, *map(str, (*ident, info.st_mtime_ns, info.st_ctime_ns))))
+        if key and key.rpartition("/")[0] in self.via_link:
+            self.via_link.add(key)
         record = self.previous.get(key)
-        if record is not None and record.stamp == stamp:
+        if record is not None and record.stamp == stamp and key not in self.via_link:
             return self._from_record(path, key, record)
-        settled = info.st_ctime_ns < self.settled_before
+        settled = info.st_ctime_ns < self.settled_before and key not in self.via_link
         return self._list(path, key, stamp if settled else None)
 
-    def _from_record(self, path: str, key: str, record: Listing) -> FolderSeen:
-        """A folder that has not changed: its names from the record, files re-stat'ed."""
+    def _from_record(self, path: str, key: str, record: Listing) -> FolderSeen | None:
+        """A folder that has not changed: its names from the record, its files stat'ed
+        again (only those in ``also_check`` when files are trusted). A file that cannot
+        be stat'ed (gone this instant) has the folder listed now instead, without stamp."""
         names = [name_from_key(k) if "\\" in k else k for k in record.keys]
-        if not self.check_files:
-            return FolderSeen(path, key, record.stamp, names, record.keys, record.facts,
-                              record.subdirs, listed=False)  # fmt: skip
         prefix = path if path.endswith(os.sep) else path + os.sep
-        try:  # the usual case, as one comprehension: this loop is most of a rescan's time
-            facts = [[s.st_size, s.st_mtime_ns] for s in map(os.stat, [prefix + n for n in names])]
+        facts = record.facts
+        try:
+            if self.check_files:  # one comprehension: this loop is most of a rescan's time
+                facts = [
+                    [s.st_size, s.st_mtime_ns] for s in map(os.stat, [prefix + n for n in names])
+                ]
+            elif key in self.also_check:
+                facts = self._also_checked(prefix, self.also_check[key], record, names)
         except OSError:
-            pass
-        else:
-            return FolderSeen(path, key, record.stamp, names, record.keys, facts,
-                              record.subdirs, listed=False)  # fmt: skip
-        facts = []
-        stamp = record.stamp
-        for index, name in enumerate(names):
-            try:
-                info = os.stat(prefix + name)
-            except OSError:  # gone this instant: the next walk lists the folder
-                names[index] = ""
-                stamp = None
-                continue
-            facts.append([info.st_size, info.st_mtime_ns])
-        keys = record.keys
-        if stamp is None:
-            keys = [k for k, name in zip(keys, names, strict=True) if name]
-            names = [name for name in names if name]
-        return FolderSeen(path, key, stamp, names, keys, facts, record.subdirs, listed=False)
+            return self._list(path, key, None)
+        return FolderSeen(path, key, record.stamp, names, record.keys, facts, record.subdirs,
+                          listed=False)  # fmt: skip
+
+    @staticmethod
+    def _also_checked(
+        prefix: str, wanted: set[str], record: Listing, names: list[str]
+    ) -> list[list[int]]:
+        """The recorded facts, with those of the ``wanted`` files stat'ed anew."""
+        facts = [list(fact) for fact in record.facts]
+        for index, file_key in enumerate(record.keys):
+            if file_key in wanted:
+                info = os.stat(prefix + names[index])
+                facts[index] = [info.st_size, info.st_mtime_ns]
+        return facts
 
     def _list(self, path: str, key: str, stamp: str | None) -> FolderSeen | None:
         """List a folder: its article files stat'ed, its subfolders to follow."""
@@ -253,6 +267,8 @@ class _Walker:
                     continue
             if is_dir:
                 subdirs.append(name_key(entry.name))
+                if entry.is_symlink():
+                    self.via_link.add(f"{key}/{subdirs[-1]}" if key else subdirs[-1])
                 continue
             info = _stat_entry(entry)
             if info is not None:

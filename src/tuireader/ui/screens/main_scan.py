@@ -33,24 +33,31 @@ class ScanMixin:
     _last_refresh: float = 0.0
     _scanning: bool = False
 
-    def start_scan(self) -> None:
-        """Scan the library in a worker; the first build shows a progress bar."""
+    def start_scan(self, changed: set[str] | None = None) -> None:
+        """Scan the library in a worker; the first build shows a progress bar.
+
+        ``changed``: the keys of the files a running watcher saw change; the scan then
+        stats only those among the files of unchanged folders (see library.walk).
+        """
         screen: Any = self
         self._scanning = True
         screen.query_one("#scan-label", Static).update(SCAN_LABEL)
         if self.library.is_new:
             screen.query_one("#scan-row").display = True
             self._last_refresh = time.monotonic()
-        self._scan(self.library.db_path, self.library.root)
+        self._scan(self.library.db_path, self.library.root, changed)
 
     @work(thread=True, exclusive=True, group="scan")
-    def _scan(self, db_path: Path, root: Path) -> None:
+    def _scan(self, db_path: Path, root: Path, changed: set[str] | None = None) -> None:
         from tuireader.catalog import Catalog
 
         screen: Any = self
         catalog = Catalog(db_path, root, self.library.follow_links)
         try:
-            report = catalog.scan(self._post_progress)
+            if changed is None:
+                report = catalog.scan(self._post_progress)
+            else:
+                report = catalog.scan(self._post_progress, check_files=False, also_check=changed)
         except Exception as exc:  # a failed scan must not end the app
             screen.post_message(ScanFinished(error=f"{type(exc).__name__}: {exc}"))
             return

@@ -28,7 +28,8 @@ class WatchMixin:
     unread_only: bool
     _watcher: Any = None
     _reload_anchor: tuple[str, Any] | None = None  # (path, anchor) of a reload
-    _rescan_pending = False
+    # False: none; None: a scan of every file; a set: one that stats these keys' files.
+    _rescan_pending: bool | set[str] | None = False
     _gone_notice: str | None = None  # the removed open article already reported
 
     def start_watching(self) -> None:
@@ -51,7 +52,7 @@ class WatchMixin:
     def _changed_in_thread(self, paths: set[Path]) -> None:
         screen: Any = self
         with contextlib.suppress(RuntimeError):  # the app is closing
-            screen.app.call_from_thread(self._files_changed)
+            screen.app.call_from_thread(self._files_changed, paths)
 
     def _failed_in_thread(self, error: Exception) -> None:
         screen: Any = self
@@ -61,20 +62,38 @@ class WatchMixin:
                 screen.notify, message, markup=False, severity="warning", timeout=8
             )
 
-    def _files_changed(self) -> None:
+    def _files_changed(self, paths: set[Path] | None = None) -> None:
         """Files changed on disk: scan again (the scan worker is incremental).
 
+        The watcher names the files it saw change, so the scan stats only those among
+        the files of unchanged folders (``paths`` None: every file, as at start-up).
         Two scans must not write the catalog at once: during a scan, one more is queued.
         """
         screen: Any = self
         if self.library is None or not screen.is_attached:
             return
+        changed = None if paths is None else self._keys_of(paths)
         if any(
             w.group == "scan" and not w.is_finished and w.node is screen for w in screen.workers
         ):
-            self._rescan_pending = True
+            pending = self._rescan_pending
+            if pending is False or pending is None or changed is None:
+                self._rescan_pending = None if pending is None or changed is None else changed
+            else:
+                pending.update(changed)
         else:
-            screen.start_scan()
+            screen.start_scan(changed)
+
+    def _keys_of(self, paths: set[Path]) -> set[str]:
+        """The catalog keys of changed paths under the library (the watcher's absolute)."""
+        from tuireader.library.keys import rel_path_str
+
+        root = Path(self.library.root).absolute()
+        keys = set()
+        for path in paths:
+            with contextlib.suppress(ValueError):
+                keys.add(rel_path_str(path, root))
+        return keys
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """When a scan's worker has ended, run the scan queued meanwhile (if any).
@@ -85,9 +104,9 @@ class WatchMixin:
         screen: Any = self
         worker = event.worker
         ended = worker.group == "scan" and worker.node is screen and worker.is_finished
-        if ended and self._rescan_pending:
-            self._rescan_pending = False
-            screen.start_scan()
+        if ended and self._rescan_pending is not False:
+            pending, self._rescan_pending = self._rescan_pending, False
+            screen.start_scan(pending)
 
     def refresh_keeping_places(self) -> None:
         """Show the catalog as it is now; keep the list cursor's article and the reader's."""
