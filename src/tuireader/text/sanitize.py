@@ -73,7 +73,14 @@ def _replace_single(match: re.Match[str]) -> str:
 
 
 def normalize_newlines(s: str) -> str:
-    """Turn every line separator (CRLF, CR, NEL, U+2028/9, VT, FF, FS/GS/RS) into ``\\n``."""
+    """Turn every line separator (CRLF, CR, NEL, U+2028/9, VT, FF, FS/GS/RS) into ``\\n``.
+
+    A text whose lines mostly end in ``\\r\\r\\n`` is a CRLF file converted to CRLF a
+    second time (a transfer in text mode): there each ``\\r\\r\\n`` is one break, not a
+    line and a blank one, else every wrapped line would stand as its own paragraph.
+    """
+    if "\r\r\n" in s and s.count("\r\r\n") * 2 >= s.count("\n"):
+        s = s.replace("\r\r\n", "\n")
     return _NEWLINES.sub("\n", s)
 
 

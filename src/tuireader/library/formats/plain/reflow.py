@@ -55,11 +55,13 @@ def display_width(line: str) -> int:
 
 
 class _Row(NamedTuple):
-    """One line, measured once: stripped text, indent (characters), width (cells)."""
+    """One line, measured once: stripped text, indent (characters), width (cells), and
+    whether it starts with a label (header metadata: not measured for the wrap width)."""
 
     text: str
     indent: int
     width: int
+    label: bool
 
 
 def _measure(lines: list[str]) -> list[_Row]:
@@ -68,8 +70,14 @@ def _measure(lines: list[str]) -> list[_Row]:
     for line in lines:
         right = line.rstrip()
         text = right.lstrip()
-        rows.append(_Row(text, len(right) - len(text), display_width(right) if text else 0))
+        width = display_width(right) if text else 0
+        rows.append(_Row(text, len(right) - len(text), width, bool(text) and _is_label(text)))
     return rows
+
+
+def _is_label(text: str) -> bool:
+    """A line that opens with a label (``【 作  者 】…``, ``作者：…``)."""
+    return label_line(text) is not None or starts_with_label(text)
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -78,8 +86,12 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _wrap_width(all_rows: list[_Row]) -> int | None:
-    """The wrap width of measured rows, or None (see the module docstring)."""
-    rows = [row for row in all_rows if row.text]
+    """The wrap width of measured rows, or None (see the module docstring).
+
+    Label lines (a labelled header block above the text) are left out: they are short by
+    nature and would hide the wrapping of a short text under a long header.
+    """
+    rows = [row for row in all_rows if row.text and not row.label]
     if len(rows) < _MIN_ROWS:
         return None
     widths = sorted(row.width for row in rows)
@@ -88,16 +100,30 @@ def _wrap_width(all_rows: list[_Row]) -> int | None:
         return None
     overlong = sum(1 for w in widths if w > limit + max(4, limit // 10))
     full = sum(1 for row in rows if row.width >= limit * 0.8)
-    if overlong > len(rows) * _OVERLONG_SHARE or full < len(rows) * _FULL_SHARE:
+    # One line may overflow (a centred headline set by hand) once there are enough lines.
+    allowed = max(len(rows) * _OVERLONG_SHARE, 1 if len(rows) >= _ONE_OVERLONG else 0)
+    if overlong > allowed or full < len(rows) * _FULL_SHARE:
         return None
     # Full lines followed by more text: wrapped prose breaks them mid-sentence.
     inner = [
         row.text
         for row, after in zip(all_rows, all_rows[1:], strict=False)
-        if row.width >= limit * 0.8 and after.text
+        if row.width >= limit * 0.8 and after.text and not row.label
     ]
     stops = sum(1 for text in inner if _SENTENCE_END.search(text))
     return limit if len(inner) >= 2 and stops <= len(inner) * _STOP_SHARE else None
+
+
+_ONE_OVERLONG = 10
+
+
+class _Layout(NamedTuple):
+    """What the whole text says about its paragraphs: the left margin, the wrap width
+    measured from it, and whether a deeper indent marks a paragraph."""
+
+    margin: int
+    width: int
+    indent_marks: bool
 
 
 def _reflow(rows: list[_Row], width: int) -> list[str]:
@@ -110,36 +136,67 @@ def _reflow(rows: list[_Row], width: int) -> list[str]:
     rows (columns set apart by runs of spaces) stay lines of their own.
     """
     margin = _margin(rows)
-    width = _text_width(rows, margin) or width
-    indent_marks = sum(1 for row in rows if row.text and row.indent > margin) >= 2
+    layout = _Layout(
+        margin,
+        _text_width(rows, margin) or width,
+        sum(1 for row in rows if row.text and row.indent > margin) >= 2,
+    )
     paragraphs: list[str] = []
     current: list[str] = []
-    for text, indent, cells in rows:
-        if not text:
+    after_full = False
+    for row in rows:
+        if not row.text:
             _flush(current, paragraphs)
+            after_full = False
             continue
-        # A line set far right (a centred headline) is measured without its indent.
-        shift = indent if indent - margin > _CENTRED else min(indent, margin)
-        short = _is_short(text, cells - shift, width)
-        standalone = (
-            starts_with_label(text)
-            or label_line(text) is not None
-            or (short and is_noise_line(text))
-            or _is_table_row(text)
-        )
-        starts = (
-            standalone
-            or _ITEM_START.match(text) is not None
-            or indent < margin
-            or is_dateline(text)  # a news item's first paragraph, under its headline
-        )
-        if starts or (indent_marks and indent > margin):
+        alone = _stands_alone(row, layout.width)
+        if alone or _starts_paragraph(row, layout, after_full and bool(current)):
             _flush(current, paragraphs)
-        current.append(text)
-        if standalone or short:
+        current.append(row.text)
+        after_full = not alone and _is_full(row, layout)
+        if not after_full:
             _flush(current, paragraphs)
     _flush(current, paragraphs)
     return paragraphs
+
+
+def _stands_alone(row: _Row, width: int) -> bool:
+    """A table row, or short page noise: a line of its own whatever surrounds it."""
+    if _is_table_row(row.text):
+        return True
+    return row.width < width * 0.75 and is_noise_line(row.text)
+
+
+def _starts_paragraph(row: _Row, layout: _Layout, after_full: bool) -> bool:
+    """Whether ``row`` opens a new paragraph (the line above it is full: ``after_full``).
+
+    A label, a news dateline (under a headline that may reach the right edge), a line set
+    left of the margin, and (where indents mark paragraphs) a line set deeper always open
+    one. Where indents mark paragraphs, a line at the margin under a full line continues
+    it whatever it starts with: a wrapped sentence may put ``2）``, ``98）。`` or ``二、``
+    at the start of a line. Elsewhere a list item opens a paragraph of its own.
+    """
+    if row.label or row.indent < layout.margin or is_dateline(row.text):
+        return True
+    if layout.indent_marks:
+        if row.indent > layout.margin:
+            return True
+        if after_full:
+            return False
+    return _ITEM_START.match(row.text) is not None
+
+
+def _is_full(row: _Row, layout: _Layout) -> bool:
+    """Whether a line reaches the wrap width, so that the text runs on to the next line.
+
+    Measured from the margin: a line indented deeper that reaches the right edge is a
+    paragraph's first line. One set far right that runs past the width is set by hand
+    (a centred headline), never wrapped.
+    """
+    cells = row.width - min(row.indent, layout.margin)
+    if row.indent - layout.margin > _CENTRED and cells > layout.width + max(2, layout.width // 20):
+        return False
+    return not _is_short(row.text, cells, layout.width)
 
 
 _FEW_AT_MARGIN = 0.1
@@ -155,7 +212,7 @@ def _margin(rows: list[_Row]) -> int:
     (a headline and dateline printed at the left edge of a text shifted right) and at
     most a tenth of the rest. Otherwise the smallest indent.
     """
-    indents = [row.indent for row in rows if row.text]
+    indents = [row.indent for row in rows if row.text and not row.label] or [0]
     common = max(set(indents), key=indents.count)
     rest = indents[_HEAD_ROWS:]
     further_left = sum(1 for indent in rest if indent < common)
@@ -166,7 +223,9 @@ def _margin(rows: list[_Row]) -> int:
 
 def _text_width(rows: list[_Row], margin: int) -> int | None:
     """The wrap width measured from the margin (the 90th percentile of line widths)."""
-    widths = sorted(row.width - min(row.indent, margin) for row in rows if row.text)
+    widths = sorted(
+        row.width - min(row.indent, margin) for row in rows if row.text and not row.label
+    )
     return widths[int((len(widths) - 1) * 0.9)] if widths else None
 
 
