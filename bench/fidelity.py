@@ -154,10 +154,18 @@ MISSES: set[str] = set()
 # -- fudan_dev --------------------------------------------------------------------------
 
 _LABEL_LINE = re.compile(r"^[ \t\u3000]*[【〖\[]([^】〗\]\n]{1,14})[】〗\]](.*)$")
+# A label line as the reflow judge leaves it out of the paragraphs: any bracket, no digit
+# (``［提要］…`` is a label, ``[1]…`` or ``［2］…`` a note, which is judged as a paragraph).
+_LABEL_PARAGRAPH = re.compile(r"^[【〖\[［]\s*[^】〗\]］\d０-９\n]{1,14}[】〗\]］]")
 _DATELINE = re.compile(
-    r"^[ \t\u3000]*(?:\(\d\)内容:\s*)?(新华社|本报|中新社)[^，。\n]{0,16}?[０-９\d]{1,2}月[０-９\d]{1,2}日电"
+    r"^[ \t\u3000]*(?:\(\d\)内容:\s*)?(新华社|本报|中新社)[^，。\n]{0,16}?[０-９\d一二三四五六七八九十]{1,3}月"
+    r"[０-９\d一二三四五六七八九十]{1,3}日电"
 )
 _REPORTER = re.compile(r"[（(](?:[^（）()]*?)记者([^（）()]+)[）)]")
+# A title label above a dateline (a BBS post's header): the title, not a headline.
+_TITLE_LABEL = re.compile(r"^标\s*题\s*[:：]\s*(.+)$")
+# Roles before reporters' names (``通讯员刘学义``, ``新华社记者许群``): not part of a name.
+_ROLE_WORDS = re.compile(r"(?:新华社|本报|特约)?(?:记者|通讯员|实习生)")
 _MASTHEAD_ISSUE = re.compile(r"(?:\d{4}\s*年.{0,12}第\s*\d+\s*期|[Vv]ol\.?\s*\d+|No\.\s*\d+)")
 _MASTHEAD_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _ABSTRACT_START = re.compile(r"^[ \t\u3000]*(?:[【\[]?\s*摘\s*要|文\s*摘|内容提要|提\s*要[：:])")
@@ -254,18 +262,80 @@ def _journal_truth(lines: list[str]) -> tuple[str | None, set[str] | None, str, 
     return title, authors, journal, issue + 1
 
 
+def _is_headline_line(line: str) -> bool:
+    """A line above a dateline that belongs to the headline: Chinese text, or only
+    punctuation (a ``》`` wrapped onto a line of its own); never a code line (``ＸＨ０１``)."""
+    return _has_cjk(line) or not any(ch.isalnum() for ch in line)
+
+
 def _has_cjk(text: str) -> bool:
     """Whether ``text`` holds a CJK ideograph."""
     return re.search("[\u4e00-\u9fff]", text) is not None
 
 
-_LIST_NUMBER = re.compile(r"^[（(]?\d{1,3}[.、．)）]")
+_LIST_NUMBER = re.compile(r"^(?:[（(]?\d{1,3}[.、．)）]|[*＊•·●▪-](?=\S))")
+# ``(4)内容:`` before a dateline: the name of a form field of the archive, not text.
+_FORM_FIELD = re.compile(r"^[(（]\d[)）]内容[:：]")
+# A rule: a line drawn with dashes, stars or underscores (``--`` ends a BBS post's text).
+_RULE_ONLY = re.compile(r"[-=*_~—─━·•＊]{2,}")
+# A metadata line: ``责任编辑：王五``, ``（作者单位：某大学）``, ``发信人: id (nick), 信区: x``.
+_META_LINE = re.compile(r"^[（(〔［\[*＊]?([\u4e00-\u9fff][\u4e00-\u9fff ]{1,6})[:：]")
+_META_PARTS = re.compile(r"[，,；;。]")
+_META_LABEL = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff ]{1,6}[:：]")
 
 
 def _unnumbered(text: str) -> str:
-    """A paragraph without spaces and without a list number (a list item shows its
-    number apart from its text)."""
-    return _LIST_NUMBER.sub("", squeeze(text))
+    """A paragraph without spaces and without a list number or bullet (a list item shows
+    its marker apart from its text), nor a form field's name before it."""
+    return _LIST_NUMBER.sub("", _FORM_FIELD.sub("", squeeze(text)))
+
+
+@dataclass
+class Shown:
+    """What our reader shows of one file, as the reflow judge compares it: the blocks'
+    text (spaces and list markers aside), whether there is a rule, the metadata's text,
+    the title."""
+
+    blocks: Counter
+    rule: bool = False
+    meta: str = ""
+    title: str = ""
+
+    def has(self, paragraph: str) -> bool:
+        """Whether a true paragraph is shown: as a block or as the title (the heading); a
+        rule line as a rule; a
+        metadata line as metadata (each part of each value, split at commas, found in
+        a field we show: ``作者：王五，某大学教授`` may be an author and a biography)."""
+        if self.blocks[_unnumbered(paragraph)] or squeeze(paragraph) == self.title:
+            return True
+        if _RULE_ONLY.fullmatch(squeeze(paragraph)):
+            return self.rule
+        if not self.meta or not _META_LINE.match(paragraph):
+            return False
+        values = _META_LABEL.split(squeeze(paragraph))[1:]
+        parts = [_bare(part) for value in values for part in _META_PARTS.split(value)]
+        return all(part in self.meta for part in parts if part)
+
+
+def _bare(value: str) -> str:
+    """A metadata value without the brackets and end marks around it."""
+    return value.strip("（）()〔〕［］[]*＊,，;；")
+
+
+def _shown(article: Article | None) -> Shown:
+    """What the reader shows of ``article`` (see :class:`Shown`)."""
+    if article is None:
+        return Shown(Counter())
+    meta = article.meta
+    fields = [meta.title, meta.author, meta.editor, meta.source, meta.issue, meta.page]
+    fields += [meta.abstract, meta.description, *meta.keywords, *meta.tags, meta.date]
+    fields += [f"{label}{value}" for label, value in meta.labels]
+    return Shown(
+        Counter(_unnumbered(b.text) for b in article.blocks),
+        any(b.kind == "rule" for b in article.blocks),
+        squeeze(" ".join(f for f in fields if f)),
+        squeeze(meta.title),
+    )
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -285,14 +355,18 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if near >= len(widths) * 0.5 and over <= len(widths) * 0.03 else None
 
 
+_STARTS_LABEL = re.compile(r"^[【〖]\s*[^】〗\d]{1,14}[】〗]")
+
+
 def _true_paragraphs(lines: list[str], width: int) -> list[str]:
     """The paragraphs of hard-wrapped body lines, by the layout alone.
 
     The margin is the indent most lines share. A line starts a paragraph when the line
     before it is blank or ends short (more than 4 cells before the wrap width, both
-    measured from the margin), or when its indent differs from the margin (a deeper
-    indent marks a paragraph, a shallower one a dateline or heading). Lines with runs of
-    2+ spaces inside (table rows) stand alone.
+    measured from the margin), when its indent differs from the margin (a deeper
+    indent marks a paragraph, a shallower one a dateline or heading), or when it opens
+    with a 【label】 (``【责任编辑】…`` under a full last line is no part of it). Lines with
+    runs of 2+ spaces inside (table rows) and rules (lines of dashes) stand alone.
     """
     indents = Counter(len(line) - len(line.lstrip()) for line in lines if line.strip())
     margin = indents.most_common(1)[0][0] if indents else 0
@@ -311,7 +385,9 @@ def _true_paragraphs(lines: list[str], width: int) -> list[str]:
             continue
         indent = len(line) - len(line.lstrip())
         table = len(re.findall(r"[^\s.!?:;,。！？：；，](?: {2,}|\u3000{2,})(?=\S)", text)) >= 2
-        if not paragraphs or not previous_full or indent != margin or table:
+        label = _STARTS_LABEL.match(text) is not None
+        table = table or _RULE_ONLY.fullmatch(squeeze(text)) is not None
+        if not paragraphs or not previous_full or indent != margin or table or label:
             paragraphs.append([text])
         else:
             paragraphs[-1].append(text)
@@ -331,7 +407,9 @@ def section_fudan(folder: Path) -> list[Figure]:
     * titles (journal): the line just above the author-name line (see
       :func:`_journal_truth`), else the first line after the masthead; never the
       journal name. Journal-name titles counts titles equal to the journal name.
-    * titles (news): the non-blank line just above the dateline line.
+    * titles (news): the non-blank lines above the dateline line that hold Chinese text
+      or only punctuation (a headline wrapped over two lines); a ``标  题:`` label above
+      the dateline (a BBS post's header) gives the title instead.
     * dates: 【日期】19960323 is a day, 【原刊期号】199903 a month, a masthead
       ``1998年6月`` a month; right when ours is the same day (or month).
     * authors: 【作者】 split on / 、 ， and spaces; a journal's name line; a news
@@ -448,8 +526,9 @@ def section_fudan(folder: Path) -> list[Figure]:
         elif shape == "news":
             at = next(i for i, line in enumerate(lines[:6]) if i and _DATELINE.match(line))
             above = [line.strip() for line in lines[:at] if line.strip()]
-            above = [line for line in above if re.search("[\u4e00-\u9fff]", line)]
-            title = "".join(above)
+            above = [line for line in above if _is_headline_line(line)]
+            labelled = [m[1] for line in above if (m := _TITLE_LABEL.match(line))]
+            title = labelled[0] if labelled else "".join(above)
             tally.judge(
                 "title_news",
                 squeeze(ours_title) == squeeze(title),
@@ -467,7 +546,7 @@ def section_fudan(folder: Path) -> list[Figure]:
             reporter = _REPORTER.search(squeeze(lines[at]) + squeeze(lines[at + 1]))
             if reporter:
                 ours_names = set((meta.author or "").split()) if meta else set()
-                truth_names = names_of(reporter[1])
+                truth_names = names_of(_ROLE_WORDS.sub("、", reporter[1]))
                 tally.judge("author", ours_names == truth_names, False, (ours_names, truth_names))
             if dateline and dateline[1] == "新华社":
                 tally.judge(
@@ -487,15 +566,17 @@ def section_fudan(folder: Path) -> list[Figure]:
         body = lines[body_from:]
         width = _wrap_width(body)
         if width is not None and article is not None:
-            truth_pars = [p for p in _true_paragraphs(body, width) if not _LABEL_LINE.match(p)]
-            ours_set = Counter(_unnumbered(b) for b in blocks)
-            base_set = Counter(_unnumbered(line) for line in base_lines)
-            hits = sum(1 for p in truth_pars if ours_set[_unnumbered(p)])
+            truth_pars = [
+                p for p in _true_paragraphs(body, width) if not _LABEL_PARAGRAPH.match(p)
+            ]
+            ours_shown = _shown(article)
+            base_shown = Shown(Counter(_unnumbered(line) for line in base_lines))
+            hits = sum(1 for p in truth_pars if ours_shown.has(p))
             if "reflow" in MISSES:
                 for p in truth_pars:
-                    if not ours_set[_unnumbered(p)]:
+                    if not ours_shown.has(p):
                         print(f"  miss reflow: {path.name}: {p[:60]}")
-            base_hits = sum(1 for p in truth_pars if base_set[_unnumbered(p)])
+            base_hits = sum(1 for p in truth_pars if base_shown.has(p))
             reflow_files[0] += 1
             reflow_files[1] += hits == len(truth_pars)
             reflow_files[2] += base_hits == len(truth_pars)

@@ -138,6 +138,26 @@ def parse_labelled_date(s: str) -> str | None:
     return f"{month['y']}-{number:02d}" if 1 <= number <= 12 else None
 
 
+_CTIME = re.compile(
+    r"(?<![A-Za-z])(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s{1,3}(?P<m>" + _MONTH_WORD + r")\.?"
+    r"\s{1,3}(?P<d>\d{1,2})\s{1,3}" + _CLOCK.format(p="") + r"\s{1,3}(?P<y>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def parse_ctime(s: str) -> str | None:
+    """The first C-library time stamp in ``s`` (``Thu Apr 30 12:33:54 1998``), as ISO 8601.
+
+    The form mail and bulletin-board headers print (weekday, month, day, clock, year).
+    Kept apart from :func:`parse_date`, whose forms all put the year next to the day.
+    """
+    match = _CTIME.search(s)
+    if match is None:
+        return None
+    return _build(match["y"], _month_number(match["m"]), match["d"], match["h"], match["mi"],
+                  match["s"])  # fmt: skip
+
+
 def date_to_iso(value: object) -> str | None:
     """Turn a ``datetime``, ``date`` or date string (as YAML front matter gives) into ISO."""
     if isinstance(value, dt.datetime):

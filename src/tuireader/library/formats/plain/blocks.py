@@ -16,7 +16,7 @@ _MAX_HEADING = 40
 _CN_NUMBER = "[一二三四五六七八九十百零〇]{1,4}"
 _HEADING_2 = re.compile(rf"^(?:{_CN_NUMBER}、|第(?:{_CN_NUMBER}|\d{{1,3}})[章节部分篇编])")
 _HEADING_3 = re.compile(rf"^[（(]{_CN_NUMBER}[)）]")
-_NUMBERED = re.compile(r"^(\d{1,3})[.、)）]\s*(?=\S)")
+_NUMBERED = re.compile(r"^(\d{1,3})[.、)）](?!\d)\s*(?=\S)")
 _BULLET = re.compile(r"^[-•·*●▪◆■]\s+(?=\S)")
 _SENTENCE_END = ("。", "！", "？", "；", "：", ".", "!", "?", ";", ":", "，", ",")
 

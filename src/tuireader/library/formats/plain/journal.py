@@ -135,10 +135,11 @@ def _take_title_and_authors(header: Header, lines: list[str], index: int) -> int
         index += 1
     while index < len(lines):
         line = lines[index]
-        names = _author_names(line)
+        author_line = _author_line(line)
         affiliation = _AFFILIATION.search(line)
-        if names is not None:
-            add_author_names(header, names)
+        if author_line is not None:
+            add_author_names(header, author_line[0])
+            take_labelled(header, labels.OTHER, "作者单位", author_line[1])
         elif not (affiliation and affiliation.start() == 0):
             break
         if affiliation:
@@ -165,17 +166,22 @@ def _take_title_lines(header: Header, above: list[str]) -> None:
 
 
 def _author_names(line: str) -> str | None:
-    """The names on an author line (``康小强　石纯一``, ``周□平□何嘉汉(清华大学…)``).
+    """The names on an author line (``康小强　石纯一``, ``周□平□何嘉汉(清华大学…)``)."""
+    found = _author_line(line)
+    return found[0] if found else None
 
-    Institutions before the names (``河北省农业厅农业处　李伍刚``) are left out; a line
-    without a name, or with a piece that is neither, is not an author line.
-    """
+
+def _author_line(line: str) -> tuple[str, str] | None:
+    """The names on an author line and the institution set before them, if any
+    (``河北省农业厅农业处　李伍刚``); None for a line without a name, or with a piece
+    that is neither."""
     affiliation = _AFFILIATION.search(line)
     bare = line[: affiliation.start()] if affiliation else line
     if not bare.strip() or len(bare) > 60 or bare.rstrip().endswith(_SENTENCE_END):
         return None
     pieces = [p for p in _NAME_PIECES.split(_NAME_MARKS.sub(" ", bare)) if p]
     names: list[str] = []
+    institutions: list[str] = []
     index = 0
     while index < len(pieces):
         piece = pieces[index]
@@ -185,9 +191,11 @@ def _author_names(line: str) -> str | None:
         index += 1
         if _CJK_NAME.fullmatch(piece):
             names.append(piece)
-        elif not (not names and _INSTITUTION.fullmatch(piece)):
+        elif not names and _INSTITUTION.fullmatch(piece):
+            institutions.append(piece)
+        else:
             return None
-    return " ".join(names) if names else None
+    return (" ".join(names), " ".join(institutions)) if names else None
 
 
 def _is_front(line: str) -> bool:

@@ -74,8 +74,11 @@ def _cut(text: str) -> str:
 
 
 def is_rule_line(line: str) -> bool:
-    """A line drawn with dashes, equals signs or stars: a section break, not noise."""
-    return _RULE.fullmatch(line) is not None
+    """A line drawn with dashes, equals signs or stars: a section break, not noise.
+
+    ``--`` alone is one too: the line that sets a mail or BBS post's signature apart.
+    """
+    return _RULE.fullmatch(line) is not None or line == "--"
 
 
 def is_noise_line(line: str) -> bool:

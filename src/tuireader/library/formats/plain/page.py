@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from tuireader.library.formats.file_name import date_from_stem
+from tuireader.library.formats.plain.bbs import read_bbs
 from tuireader.library.formats.plain.blocks import to_blocks
 from tuireader.library.formats.plain.body import clean_body
 from tuireader.library.formats.plain.header import read_header
@@ -40,7 +41,11 @@ def parse_plaintext(text: str, stem: str) -> ParsedPage:
     # A byte-order mark left at the start would stick to the title.
     lines = logical_lines(text.lstrip("\ufeff").split("\n"))
     header, body_start = (
-        read_label_block(lines) or read_journal(lines) or read_news(lines) or read_header(lines)
+        read_label_block(lines)
+        or read_bbs(lines)
+        or read_journal(lines)
+        or read_news(lines)
+        or read_header(lines)
     )
     body = clean_body(header.lead + lines[body_start:], header)
     warnings = () if body or header.meta.abstract else ("no body text found",)

@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from tuireader.library.formats.plain.labels import label_line, starts_with_label
 from tuireader.library.formats.plain.news import is_dateline
-from tuireader.library.formats.plain.noise import is_noise_line
+from tuireader.library.formats.plain.noise import is_noise_line, is_rule_line
+from tuireader.text.kinsoku import CLOSING
 
 _MIN_ROWS = 5
 _MIN_WIDTH, _MAX_WIDTH = 30, 160
@@ -50,18 +51,21 @@ def _may_be_wrapped(lines: list[str]) -> bool:
 
 
 def display_width(line: str) -> int:
-    """Approximate terminal cells: CJK (3 UTF-8 bytes) counts 2, ASCII counts 1."""
-    return (len(line.encode("utf-8", "surrogatepass")) + len(line)) // 2
+    """Cells as an archive's own wrapping counted them: ASCII one, every other character
+    two (a double-byte character of GBK or Big5: CJK, full-width forms, and Greek,
+    Cyrillic or curly quotes alike)."""
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
 
 
 class _Row(NamedTuple):
     """One line, measured once: stripped text, indent (characters), width (cells), and
-    whether it starts with a label (header metadata: not measured for the wrap width)."""
+    whether it is set apart from the text (a label line of header metadata, a rule):
+    such lines are not measured for the wrap width."""
 
     text: str
     indent: int
     width: int
-    label: bool
+    aside: bool
 
 
 def _measure(lines: list[str]) -> list[_Row]:
@@ -71,7 +75,8 @@ def _measure(lines: list[str]) -> list[_Row]:
         right = line.rstrip()
         text = right.lstrip()
         width = display_width(right) if text else 0
-        rows.append(_Row(text, len(right) - len(text), width, bool(text) and _is_label(text)))
+        aside = bool(text) and (_is_label(text) or is_rule_line(text))
+        rows.append(_Row(text, len(right) - len(text), width, aside))
     return rows
 
 
@@ -88,10 +93,11 @@ def wrap_width(lines: list[str]) -> int | None:
 def _wrap_width(all_rows: list[_Row]) -> int | None:
     """The wrap width of measured rows, or None (see the module docstring).
 
-    Label lines (a labelled header block above the text) are left out: they are short by
-    nature and would hide the wrapping of a short text under a long header.
+    Label lines (a labelled header block above the text) and rules are left out: labels
+    are short by nature and would hide the wrapping of a short text under a long header,
+    rules are drawn at any length.
     """
-    rows = [row for row in all_rows if row.text and not row.label]
+    rows = [row for row in all_rows if row.text and not row.aside]
     if len(rows) < _MIN_ROWS:
         return None
     widths = sorted(row.width for row in rows)
@@ -104,17 +110,21 @@ def _wrap_width(all_rows: list[_Row]) -> int | None:
     allowed = max(len(rows) * _OVERLONG_SHARE, 1 if len(rows) >= _ONE_OVERLONG else 0)
     if overlong > allowed or full < len(rows) * _FULL_SHARE:
         return None
-    # Full lines followed by more text: wrapped prose breaks them mid-sentence.
+    # Full lines that run on into the next one (not set deeper: that would start a
+    # paragraph): wrapped prose breaks them mid-sentence, verse and lists at a stop.
     inner = [
         row.text
         for row, after in zip(all_rows, all_rows[1:], strict=False)
-        if row.width >= limit * 0.8 and after.text and not row.label
+        if row.width >= limit * 0.8 and after.text and not row.aside and after.indent <= row.indent
     ]
     stops = sum(1 for text in inner if _SENTENCE_END.search(text))
-    return limit if len(inner) >= 2 and stops <= len(inner) * _STOP_SHARE else None
+    # A few lines may all happen to end at a comma: then only most of them ending so counts.
+    share = _STOP_SHARE if len(inner) >= _FEW_INNER else _FEW_STOP_SHARE
+    return limit if len(inner) >= 2 and stops <= len(inner) * share else None
 
 
 _ONE_OVERLONG = 10
+_FEW_INNER, _FEW_STOP_SHARE = 8, 0.5
 
 
 class _Layout(NamedTuple):
@@ -149,8 +159,11 @@ def _reflow(rows: list[_Row], width: int) -> list[str]:
             _flush(current, paragraphs)
             after_full = False
             continue
-        alone = _stands_alone(row, layout.width)
-        if alone or _starts_paragraph(row, layout, after_full and bool(current)):
+        glued = (
+            after_full and bool(current) and row.text[0] in _GLUED and row.indent <= layout.margin
+        )
+        alone = not glued and _stands_alone(row, layout.width)
+        if alone or not glued and _starts_paragraph(row, layout, after_full and bool(current)):
             _flush(current, paragraphs)
         current.append(row.text)
         after_full = not alone and _is_full(row, layout)
@@ -160,23 +173,29 @@ def _reflow(rows: list[_Row], width: int) -> list[str]:
     return paragraphs
 
 
+# Closing punctuation never starts a paragraph: under a full line it is the end of the
+# sentence above, pushed down by a wrapper that kept no line-start rules (``：``, ``”``).
+_GLUED = frozenset(char for char in CLOSING if not char.isascii())
+
+
 def _stands_alone(row: _Row, width: int) -> bool:
-    """A table row, or short page noise: a line of its own whatever surrounds it."""
-    if _is_table_row(row.text):
+    """A table row, a rule, or short page noise: a line of its own whatever surrounds it."""
+    short = row.width < width * 0.75
+    if _is_table_row(row.text, short) or is_rule_line(row.text):
         return True
-    return row.width < width * 0.75 and is_noise_line(row.text)
+    return short and is_noise_line(row.text)
 
 
 def _starts_paragraph(row: _Row, layout: _Layout, after_full: bool) -> bool:
     """Whether ``row`` opens a new paragraph (the line above it is full: ``after_full``).
 
-    A label, a news dateline (under a headline that may reach the right edge), a line set
+    A label (or rule), a news dateline (under a headline that may reach the right edge), a line set
     left of the margin, and (where indents mark paragraphs) a line set deeper always open
     one. Where indents mark paragraphs, a line at the margin under a full line continues
     it whatever it starts with: a wrapped sentence may put ``2）``, ``98）。`` or ``二、``
     at the start of a line. Elsewhere a list item opens a paragraph of its own.
     """
-    if row.label or row.indent < layout.margin or is_dateline(row.text):
+    if row.aside or row.indent < layout.margin or is_dateline(row.text):
         return True
     if layout.indent_marks:
         if row.indent > layout.margin:
@@ -212,7 +231,7 @@ def _margin(rows: list[_Row]) -> int:
     (a headline and dateline printed at the left edge of a text shifted right) and at
     most a tenth of the rest. Otherwise the smallest indent.
     """
-    indents = [row.indent for row in rows if row.text and not row.label] or [0]
+    indents = [row.indent for row in rows if row.text and not row.aside] or [0]
     common = max(set(indents), key=indents.count)
     rest = indents[_HEAD_ROWS:]
     further_left = sum(1 for indent in rest if indent < common)
@@ -224,7 +243,7 @@ def _margin(rows: list[_Row]) -> int:
 def _text_width(rows: list[_Row], margin: int) -> int | None:
     """The wrap width measured from the margin (the 90th percentile of line widths)."""
     widths = sorted(
-        row.width - min(row.indent, margin) for row in rows if row.text and not row.label
+        row.width - min(row.indent, margin) for row in rows if row.text and not row.aside
     )
     return widths[int((len(widths) - 1) * 0.9)] if widths else None
 
@@ -232,16 +251,20 @@ def _text_width(rows: list[_Row], margin: int) -> int | None:
 _GAP = re.compile(r"(?<=[^\s.!?:;,。！？：；，])(?: {2,}|\u3000{2,}|[ \u3000]{4,})(?=\S)")
 
 
-def _is_table_row(text: str) -> bool:
-    """Columns set apart by runs of spaces (two gaps, or one wide gap): a table row."""
+def _is_table_row(text: str, short: bool) -> bool:
+    """Columns set apart by runs of spaces (two gaps, or one wide gap): a table row.
+
+    One wide gap in a line that runs to the wrap width is spacing inside a sentence
+    (a justified line), not a column break.
+    """
     gaps = _GAP.findall(text)
-    return len(gaps) >= 2 or any(len(gap) >= 4 for gap in gaps)
+    return len(gaps) >= 2 or short and any(len(gap) >= 4 for gap in gaps)
 
 
 def _is_short(text: str, cells: int, width: int) -> bool:
     """A line clearly shorter than the wrap width ends its paragraph."""
     is_cjk = cells >= len(text) * 1.5
-    return cells < (width - 6 if is_cjk else width * 0.75)
+    return cells < (width - 4 if is_cjk else width * 0.75)
 
 
 def _flush(current: list[str], paragraphs: list[str]) -> None:
