@@ -566,9 +566,7 @@ def section_fudan(folder: Path) -> list[Figure]:
         body = lines[body_from:]
         width = _wrap_width(body)
         if width is not None and article is not None:
-            truth_pars = [
-                p for p in _true_paragraphs(body, width) if not _LABEL_PARAGRAPH.match(p)
-            ]
+            truth_pars = [p for p in _true_paragraphs(body, width) if not _LABEL_PARAGRAPH.match(p)]
             ours_shown = _shown(article)
             base_shown = Shown(Counter(_unnumbered(line) for line in base_lines))
             hits = sum(1 for p in truth_pars if ours_shown.has(p))
