@@ -171,9 +171,11 @@ _MASTHEAD_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _ABSTRACT_START = re.compile(r"^[ \t\u3000]*(?:[【\[]?\s*摘\s*要|文\s*摘|内容提要|提\s*要[：:])")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:[ \t\u3000]+[\u4e00-\u9fff]{1,4})*$")
 _BODY_LABEL = re.compile(
-    r"^(?:[【〖\[]\s*[^】〗\]\d]{1,14}\s*[】〗\]]"
+    r"^(?:[【〖\[]\s*[^】〗\]\d\u2460-\u2473]{1,14}\s*[】〗\]]"
     r"|(?:标\s*题|作\s*者|来\s*源|日\s*期|正\s*文|原文出处|责任编辑|关键词)\s*[:：])"
 )
+# The end of an HTML tag left before a masthead (``go.gif" border="0">``): not its name.
+_TAG_DEBRIS = re.compile(r"^[^<>]*=[\"'][^<>]*>")
 _INLINE_META = re.compile(r"^[ \t\u3000]*(作\s*者|来\s*源)\s*[:：]\s*(\S.{0,40})$")
 
 
@@ -236,7 +238,7 @@ def _journal_truth(lines: list[str]) -> tuple[str | None, set[str] | None, str, 
     line is not counted).
     """
     issue = next(i for i, line in enumerate(lines[:6]) if _MASTHEAD_ISSUE.search(line))
-    journal = squeeze(next(line for line in lines if line.strip()))
+    journal = squeeze(_TAG_DEBRIS.sub("", next(line for line in lines if line.strip())))
     after = [
         i
         for i in range(issue + 1, min(len(lines), issue + 20))
@@ -355,6 +357,11 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if near >= len(widths) * 0.5 and over <= len(widths) * 0.03 else None
 
 
+def _open_bracket(text: str) -> bool:
+    """A line that ends inside a bracket it opened (``（记者王明``, ``《书名``)."""
+    return any(text.count(a) > text.count(b) for a, b in (("（", "）"), ("《", "》"), ("(", ")")))
+
+
 _STARTS_LABEL = re.compile(r"^[【〖]\s*[^】〗\d]{1,14}[】〗]")
 
 
@@ -365,8 +372,11 @@ def _true_paragraphs(lines: list[str], width: int) -> list[str]:
     before it is blank or ends short (more than 4 cells before the wrap width, both
     measured from the margin), when its indent differs from the margin (a deeper
     indent marks a paragraph, a shallower one a dateline or heading), or when it opens
-    with a 【label】 (``【责任编辑】…`` under a full last line is no part of it). Lines with
-    runs of 2+ spaces inside (table rows) and rules (lines of dashes) stand alone.
+    with a 【label】 (``【责任编辑】…`` under a full last line is no part of it). A line
+    that ends inside a bracket it opened (``（记者王明`` under a dateline wrapped narrower
+    than the text) runs on like a full one. Lines with runs of 2+ spaces inside (table
+    rows) and rules (lines of dashes) stand alone, but for a line that closes a bracket
+    left open above (the rest of that sentence, however it is spaced).
     """
     indents = Counter(len(line) - len(line.lstrip()) for line in lines if line.strip())
     margin = indents.most_common(1)[0][0] if indents else 0
@@ -377,21 +387,24 @@ def _true_paragraphs(lines: list[str], width: int) -> list[str]:
     )
     width = widths[int((len(widths) - 1) * 0.9)] if widths else width
     paragraphs: list[list[str]] = []
-    previous_full = False
+    previous_full = left_open = False
     for line in lines:
         text = line.strip()
         if not text:
-            previous_full = False
+            previous_full = left_open = False
             continue
         indent = len(line) - len(line.lstrip())
         table = len(re.findall(r"[^\s.!?:;,。！？：；，](?: {2,}|\u3000{2,})(?=\S)", text)) >= 2
         label = _STARTS_LABEL.match(text) is not None
-        table = table or _RULE_ONLY.fullmatch(squeeze(text)) is not None
+        table = (table and not left_open) or _RULE_ONLY.fullmatch(squeeze(text)) is not None
         if not paragraphs or not previous_full or indent != margin or table or label:
             paragraphs.append([text])
         else:
             paragraphs[-1].append(text)
-        previous_full = not table and cells(line.rstrip()) - min(indent, margin) >= width - 4
+        left_open = _open_bracket(text)
+        previous_full = not table and (
+            cells(line.rstrip()) - min(indent, margin) >= width - 4 or left_open
+        )
     return [join_pieces(p) for p in paragraphs]
 
 

@@ -34,6 +34,7 @@ _BODY_LABELS = (
     labels.COUNTER,
     labels.URL,
     labels.TAGS,
+    labels.KEYWORDS,
 )
 
 

@@ -50,7 +50,10 @@ _ENGLISH_FRONT = re.compile(
     r"^[\[［【]?[ \t\u3000]*(ABSTRACT|Abstract|Key[ \t\u3000]*[Ww]ords|KEY[ \t\u3000]*WORDS"
     r"|Keywords|KEYWORDS)[ \t\u3000]*[\]］】]?[ \t\u3000]*[:：—-]?[ \t\u3000]*"
 )
-_AFFILIATION = re.compile(r"[（(]([^（）()]{2,120})[）)][\s\u3000]*$")
+_BRACKETED_END = re.compile(r"[（(]([^（）()]{2,120})[）)][\s\u3000]*$")
+_PLACE_OR_CODE = re.compile(r"[\u4e00-\u9fff\d]")
+# What is left of an HTML tag before a masthead's first line (``go.gif" border="0">``).
+_TAG_DEBRIS = re.compile(r"^[^<>]{0,80}(?:=[\"']|\.(?:gif|jpe?g|png)\b)[^<>]{0,80}>[ \t\u3000]*")
 _NAME_PIECES = re.compile(r"[ \t\u3000、，,;；]+")
 _NAME_MARKS = re.compile(r"[\d*＊#†]+")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}")
@@ -71,7 +74,7 @@ def read_journal(lines: list[str]) -> tuple[Header, int] | None:
     if issue_at is None:
         return None
     header = Header()
-    name = _SPACED.sub("", lines[0]).strip()
+    name = _journal_name(lines[0])
     header.fill(source=name)
     english = " ".join(lines[1:issue_at])
     if english:
@@ -84,11 +87,25 @@ def read_journal(lines: list[str]) -> tuple[Header, int] | None:
     return header, _take_front_matter(header, lines, index)
 
 
+def _affiliation(line: str) -> re.Match[str] | None:
+    """An affiliation in brackets at the end of an author line: it names a place in
+    Chinese or gives a postcode; a Latin name in brackets (``水网藻(Hydrodictyon
+    reticulatum)``) is part of a title."""
+    found = _BRACKETED_END.search(line)
+    return found if found and _PLACE_OR_CODE.search(found[1]) else None
+
+
+def _journal_name(line: str) -> str:
+    """The journal's name from the masthead's first line (spaces between characters and
+    debris of an HTML tag before it left out)."""
+    return _SPACED.sub("", _TAG_DEBRIS.sub("", line)).strip()
+
+
 def _issue_line(lines: list[str]) -> int | None:
     """The index of the masthead's issue line, under a journal name; None if there is none."""
     for index, line in enumerate(lines[1:_MASTHEAD_LINES], 1):
         if len(line) <= _MAX_ISSUE_LINE and _ISSUE.search(line):
-            name = _SPACED.sub("", lines[0])
+            name = _journal_name(lines[0])
             if 0 < len(name) <= _MAX_NAME and not name.endswith(_SENTENCE_END):
                 return index
             return None
@@ -136,7 +153,7 @@ def _take_title_and_authors(header: Header, lines: list[str], index: int) -> int
     while index < len(lines):
         line = lines[index]
         author_line = _author_line(line)
-        affiliation = _AFFILIATION.search(line)
+        affiliation = _affiliation(line)
         if author_line is not None:
             add_author_names(header, author_line[0])
             take_labelled(header, labels.OTHER, "作者单位", author_line[1])
@@ -175,7 +192,7 @@ def _author_line(line: str) -> tuple[str, str] | None:
     """The names on an author line and the institution set before them, if any
     (``河北省农业厅农业处　李伍刚``); None for a line without a name, or with a piece
     that is neither."""
-    affiliation = _AFFILIATION.search(line)
+    affiliation = _affiliation(line)
     bare = line[: affiliation.start()] if affiliation else line
     if not bare.strip() or len(bare) > 60 or bare.rstrip().endswith(_SENTENCE_END):
         return None

@@ -104,7 +104,9 @@ def _wrap_width(all_rows: list[_Row]) -> int | None:
     limit = widths[int((len(widths) - 1) * 0.9)]
     if not _MIN_WIDTH <= limit <= _MAX_WIDTH:
         return None
-    overlong = sum(1 for w in widths if w > limit + max(4, limit // 10))
+    # Overlong by its text, not its indent: a centred headline or an indented dateline
+    # may stand past the width the text was wrapped at.
+    overlong = sum(1 for row in rows if row.width - row.indent > limit + max(4, limit // 10))
     full = sum(1 for row in rows if row.width >= limit * 0.8)
     # One line may overflow (a centred headline set by hand) once there are enough lines.
     allowed = max(len(rows) * _OVERLONG_SHARE, 1 if len(rows) >= _ONE_OVERLONG else 0)
@@ -152,22 +154,21 @@ def _reflow(rows: list[_Row], width: int) -> list[str]:
         sum(1 for row in rows if row.text and row.indent > margin) >= 2,
     )
     paragraphs: list[str] = []
-    current: list[str] = []
-    after_full = False
+    current: list[str] = []  # the paragraph so far: only ever open under a full line
+    left_open = False  # the line above ended inside a bracket it opened
     for row in rows:
         if not row.text:
             _flush(current, paragraphs)
-            after_full = False
             continue
         glued = (
-            after_full and bool(current) and row.text[0] in _GLUED and row.indent <= layout.margin
+            bool(current) and row.indent <= layout.margin and (left_open or row.text[0] in _GLUED)
         )
         alone = not glued and _stands_alone(row, layout.width)
-        if alone or not glued and _starts_paragraph(row, layout, after_full and bool(current)):
+        if not glued and (alone or _starts_paragraph(row, layout, bool(current))):
             _flush(current, paragraphs)
         current.append(row.text)
-        after_full = not alone and _is_full(row, layout)
-        if not after_full:
+        left_open = _leaves_open(row.text)
+        if alone or not (left_open or _is_full(row, layout)):
             _flush(current, paragraphs)
     _flush(current, paragraphs)
     return paragraphs
@@ -175,6 +176,7 @@ def _reflow(rows: list[_Row], width: int) -> list[str]:
 
 # Closing punctuation never starts a paragraph: under a full line it is the end of the
 # sentence above, pushed down by a wrapper that kept no line-start rules (``：``, ``”``).
+# Nor does a line under one that left a bracket open (``G[,c]）   ⑩`` closing a formula).
 _GLUED = frozenset(char for char in CLOSING if not char.isascii())
 
 
@@ -203,6 +205,15 @@ def _starts_paragraph(row: _Row, layout: _Layout, after_full: bool) -> bool:
         if after_full:
             return False
     return _ITEM_START.match(row.text) is not None
+
+
+def _leaves_open(text: str) -> bool:
+    """A line that ends inside brackets it opened (``（记者王明``, ``《永不陨落的``): the
+    text runs on, however short the line (a dateline or headline wrapped narrower)."""
+    return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
+
+
+_PAIRS = (("（", "）"), ("《", "》"), ("(", ")"))
 
 
 def _is_full(row: _Row, layout: _Layout) -> bool:
