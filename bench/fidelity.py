@@ -415,7 +415,8 @@ def section_fudan(folder: Path) -> list[Figure]:
 
     * shape: ``labelled`` when 2+ of the first 6 non-blank lines are 【label】 lines;
       ``journal`` when one of the first 4 holds an issue (``第14卷 第2期``, ``Vol.14``,
-      ``No.2``); ``news`` when line 2-5 is a dateline (``新华社北京５月３日电``).
+      ``No.2``); ``news`` when line 2-5 is a dateline (``新华社北京５月３日电``, the
+      day in digits or in Chinese numerals: ``五月二十五日电``).
     * titles (labelled): our title equals the 【标题】 value (whitespace ignored).
     * titles (journal): the line just above the author-name line (see
       :func:`_journal_truth`), else the first line after the masthead; never the
@@ -426,14 +427,35 @@ def section_fudan(folder: Path) -> list[Figure]:
     * dates: 【日期】19960323 is a day, 【原刊期号】199903 a month, a masthead
       ``1998年6月`` a month; right when ours is the same day (or month).
     * authors: 【作者】 split on / 、 ， and spaces; a journal's name line; a news
-      dateline's ``（记者…）`` names. Right when our names are the same set.
-    * sources: 【原文出处】; a journal's name (first line); 新华社 for its datelines.
+      dateline's ``（记者…）`` names, roles (``通讯员``, ``实习生``, ``新华社记者``) left
+      out. Right when our names are the same set.
+    * sources: 【原文出处】; a journal's name (first line, without the debris of an
+      HTML tag before it); 新华社 for its datelines.
     * label lines in bodies: blocks that start with a 【label】 or a header label and
-      colon (标题： 作者： 来源： …): none should be left.
+      colon (标题： 作者： 来源： …): none should be left. A bracketed number, circled
+      ones (``[①]``) included, is a note mark, not a label.
     * datelines kept: the news dateline's start is the start of our first block.
     * reflow: files whose body (after 【正文】 or the masthead) is hard-wrapped
-      (:func:`_wrap_width`); each true paragraph (:func:`_true_paragraphs`) must be a
-      block of ours, exactly; a file is exact when all of its paragraphs are.
+      (:func:`_wrap_width`); each true paragraph (:func:`_true_paragraphs`) must be
+      shown by us (:meth:`Shown.has`): a block of ours, exactly (spaces, a list
+      number or bullet, a ``(4)内容:`` form field aside), or the title; a rule line as a
+      rule; a metadata line (``责任编辑：王五``, ``（作者单位：某大学）``, a BBS post's
+      ``发信人: …``) as metadata, each part of its values found in a field we show. A
+      file is exact when all of its paragraphs are. Label lines (``【…】``, ``［提要］``;
+      no digit inside: ``[1]…`` notes are judged) are not paragraphs.
+
+    Reclassified cases (each a judge error the layout rules made, found on the misses;
+    the rule is stated, never a file): before, (a) a 【label】 line under a full line
+    was glued to the paragraph above; (b) a line of dashes was glued to or judged as a
+    paragraph; (c) metadata lines the reader shows as fields (editor, affiliation,
+    BBS header) were required in the body; (d) a ``(4)内容:`` form-field name was
+    required before a dateline; (e) a line ending inside a bracket it opened (``（记者
+    吴永恒`` over ``战）…``) and a line closing it were split when the layout said
+    short or table; (f) ``[1]…`` notes were left out of the judged paragraphs, and
+    ``［提要］`` judged as a paragraph; (g) the paper's title line (shown as the
+    heading) was required as a block; (h) ``[①]`` counted as a label line; (i) news
+    titles took a BBS header and dropped a ``》`` wrapped onto its own line, and
+    reporters' names kept their roles; (j) datelines in Chinese numerals were missed.
     * wrong codec: the archive is GBK/GB18030; anything else is wrong.
     * replacement characters beyond broken bytes: U+FFFD in our decoded text minus
       those of a GB18030 decode with replacement (the truly broken bytes).

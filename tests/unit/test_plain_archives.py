@@ -260,3 +260,34 @@ def test_a_dateline_starts_a_paragraph_under_a_long_headline() -> None:
     result = logical_lines(lines)
     assert result[0] == "江城的老码头今天重新开放迎来八方的游客"
     assert result[1].startswith("新华社江城３月２日电")
+
+
+def test_journal_institution_before_the_authors_is_kept() -> None:
+    text = JOURNAL.replace(
+        "王大山　李　青\n（山地农业研究所，昆明　650000）\n", "山地农业研究所　王大山　李　青\n"
+    )
+    meta = _parse(text).meta
+    assert meta.author == "王大山 李青"
+    assert dict(meta.labels)["作者单位"] == "山地农业研究所"
+
+
+def test_journal_title_with_a_latin_name_in_brackets() -> None:
+    text = JOURNAL.replace(
+        "坡地梯田的保水效果观测\n", "香根草(Vetiveria zizanioides)\n在坡地梯田的保水效果\n"
+    )
+    meta = _parse(text).meta
+    assert meta.title == "香根草(Vetiveria zizanioides)在坡地梯田的保水效果"
+    assert meta.author == "王大山 李青"
+
+
+def test_journal_name_after_the_debris_of_an_html_tag() -> None:
+    meta = _parse('logo.gif (2519 bytes)" border="0"> ' + JOURNAL).meta
+    assert meta.source == "山地农业学报"
+    assert meta.title == "坡地梯田的保水效果观测"
+
+
+def test_a_keywords_line_in_the_body_is_metadata() -> None:
+    text = "河谷小城的码头\n\n　　文　摘：本文记述码头的修复。\n　　修复工作从去年秋天开始。\n　　关键词：码头；修复\n　　码头如今每天都很热闹。\n"
+    page = _parse(text)
+    assert page.meta.keywords == ("码头", "修复")
+    assert not any(block.text.startswith("关键词") for block in page.blocks)

@@ -58,6 +58,7 @@ _RELATED = re.compile(
 )
 SHORT_LINE = 80
 _RULE = re.compile(r"(?:[-=*_~—─━·•][ \t]*){3,}")
+_RULE_START = frozenset("-=*_~—─━·•")
 _MENU_BAR = re.compile(r"[|｜丨]")
 _MENU_ITEMS, _MENU_ITEM = 3, 8
 _LONG_NOISE_LINE = 160
@@ -78,6 +79,8 @@ def is_rule_line(line: str) -> bool:
 
     ``--`` alone is one too: the line that sets a mail or BBS post's signature apart.
     """
+    if line[:1] not in _RULE_START:
+        return False  # every rule starts with one of them: skip the pattern
     return _RULE.fullmatch(line) is not None or line == "--"
 
 
