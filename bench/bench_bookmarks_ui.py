@@ -110,7 +110,6 @@ async def one_run(paths: Paths, library: Path) -> tuple[float, float, float]:
 
 def time_query(state_db: Path, paths: Paths, library: Path) -> tuple[float, float]:
     """Seconds for every bookmark (bookmarks.page of all), and for the orphan check."""
-    from tuireader.ui.bookmark_lookup import orphaned_ids
     from tuireader.ui.library import Library
 
     lib = Library(paths, library)
@@ -118,7 +117,7 @@ def time_query(state_db: Path, paths: Paths, library: Path) -> tuple[float, floa
     found = lib.state.bookmarks.page("", 0, lib.state.bookmarks.count(""))
     query = time.perf_counter() - start
     start = time.perf_counter()
-    orphaned_ids(lib, found)
+    lib.orphaned_ids(found)
     check = time.perf_counter() - start
     lib.close()
     return query, check

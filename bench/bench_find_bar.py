@@ -63,31 +63,30 @@ def matching(path: Path, root: Path) -> None:
 async def per_key(library: Path, rel: str, keys: str) -> None:
     """Type ``keys`` in the find bar; print wall and UI-thread time per key."""
     from tuireader.ui.app import TuireaderApp
-    from tuireader.ui.screens import main_find
+    from tuireader.ui.controllers.find import Finder
 
     spent: list[float] = []
     edited: list[float] = []  # when the last edit reached the screen
     latency: list[float] = []  # edit reached the screen → its hits shown
 
     def wrap(name: str) -> None:
-        # Patch the class that defines the handler (Textual calls each class's own).
-        owner = next(c for c in main_find.FindActions.__mro__ if name in c.__dict__)
-        original = owner.__dict__[name]
+        # The screen hands the find bar's edits and the worker's hits to the Finder.
+        original = getattr(Finder, name)
 
         def timed(self, message):
             start = time.perf_counter()
-            if name == "on_find_bar_changed":
+            if name == "changed":
                 edited.append(start)
             original(self, message)
             end = time.perf_counter()
             spent.append(end - start)
-            if name == "on_find_done" and edited:
+            if name == "done" and edited:
                 latency.append(end - edited[-1])
 
-        setattr(owner, name, timed)
+        setattr(Finder, name, timed)
 
-    wrap("on_find_bar_changed")
-    wrap("on_find_done")
+    wrap("changed")
+    wrap("done")
     tmp = Path(tempfile.mkdtemp())
     paths = Paths(tmp / "data", tmp / "cache", tmp / "config.yaml")
     app = TuireaderApp(paths, Settings(), library)
@@ -104,10 +103,10 @@ async def per_key(library: Path, rel: str, keys: str) -> None:
             typed += key
             start = time.perf_counter()
             await pilot.press(key)
-            while app.screen.find.query != typed:
+            while app.screen.finder.state.query != typed:
                 await asyncio.sleep(0.001)
             walls.append(time.perf_counter() - start)
-        hits = len(app.screen.find.matches)
+        hits = len(app.screen.finder.state.matches)
     shutil.rmtree(tmp, ignore_errors=True)
     print(
         f"  {rel}: {len(keys)} keys, {hits} hits at the end; edit → hits shown (in the app): "

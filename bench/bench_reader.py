@@ -110,7 +110,7 @@ async def bench(article: Article, name: str) -> None:
         await pilot.pause()
         label = "terminal resize 100 -> 70, first render"
         print(f"{label:<38} {(painted[0] - wall) * 1000:8.1f} ms wall")
-        print(f"   anchor kept: {reader.anchor} (asked {middle})")
+        print(f"   anchor kept: {reader.position} (asked {middle})")
     started = time.perf_counter()
     layout = DocumentLayout(article, 98, 80)
     for index in range(len(article.blocks)):

@@ -32,7 +32,7 @@ _KEY_NAMES = {
 OTHER_BINDINGS = (
     ("Reading an article", "tuireader.ui.widgets.reader_keys:READER_BINDINGS"),
     ("Find in the article (/)", "tuireader.ui.widgets.find_bar:FindBar.BINDINGS"),
-    ("Library search (ctrl+s)", "tuireader.ui.screens.search:SearchScreen.BINDINGS"),
+    ("Library search (ctrl+s)", "tuireader.ui.screens.library_search:SearchScreen.BINDINGS"),
     ("Bookmarks (B)", "tuireader.ui.screens.bookmarks:BookmarksScreen.BINDINGS"),
     ("Bookmarks (B)", "tuireader.ui.widgets.bookmark_list:BookmarkList.BINDINGS"),
     ("Note editor (a)", "tuireader.ui.screens.note_editor:NoteEditor.BINDINGS"),

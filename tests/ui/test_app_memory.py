@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tuireader.ui.session import FILE_NAME, Session
+from tuireader.ui.remembered import FILE_NAME, Remembered
 
 
 def test_theme_and_last_article_survive_a_new_session(tmp_path: Path) -> None:
     library = tmp_path / "lib"
     library.mkdir()
-    first = Session(tmp_path / "data")
+    first = Remembered(tmp_path / "data")
     first.set_theme("gruvbox")
     first.set_last_article(library, "中文/一.md")
-    again = Session(tmp_path / "data")
+    again = Remembered(tmp_path / "data")
     assert again.theme == "gruvbox"
     assert again.last_article(library) == "中文/一.md"
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == [FILE_NAME]  # no temp left
@@ -22,7 +22,7 @@ def test_theme_and_last_article_survive_a_new_session(tmp_path: Path) -> None:
 
 def test_a_broken_file_reads_as_empty(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).write_text("{not json", encoding="utf-8")
-    session = Session(tmp_path)
+    session = Remembered(tmp_path)
     assert session.theme is None
     session.set_theme("nord")
     assert json.loads((tmp_path / FILE_NAME).read_text(encoding="utf-8")) == {"theme": "nord"}
@@ -31,7 +31,7 @@ def test_a_broken_file_reads_as_empty(tmp_path: Path) -> None:
 def test_an_unwritable_data_dir_is_ignored(tmp_path: Path) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
-    session = Session(blocker)
+    session = Remembered(blocker)
     session.set_theme("nord")  # must not raise
     assert session.theme == "nord"
     assert blocker.read_text(encoding="utf-8").startswith("a file")

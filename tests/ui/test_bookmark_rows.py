@@ -8,12 +8,8 @@ from rich.style import Style
 
 from tuireader.library.model import Anchor, Article, ArticleMeta, Block, Bookmark
 from tuireader.state.anchors import ANCHORED, ORPHANED, Placement
-from tuireader.ui.bookmark_lookup import (
-    BOOKMARKED,
-    listing_args,
-    passages_between,
-    spans_of,
-)
+from tuireader.ui.controllers.passages import passages_between, spans_of
+from tuireader.ui.library import BOOKMARKED, listing_args
 from tuireader.ui.screens.note_editor import clean_note
 from tuireader.ui.widgets.bookmark_rows import (
     HEADER,

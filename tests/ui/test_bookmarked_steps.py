@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.conftest import SIZE, settle
-from tuireader.ui.bookmark_lookup import BOOKMARKED
+from tuireader.ui.library import BOOKMARKED
 
 pytestmark = pytest.mark.anyio
 
@@ -17,7 +17,7 @@ async def test_j_and_k_step_through_bookmarked_articles(library, make_app):
         screen = app.screen
         await pilot.press("b", "j", "j", "b")  # "Harbour cranes return", "Night market opens"
         await settle(pilot)
-        screen.tree.select_path(BOOKMARKED)
+        screen.section_tree.select_path(BOOKMARKED)
         await settle(pilot)
         screen.set_focus(screen.article_list)
         await pilot.press("enter")

@@ -7,7 +7,7 @@ import pytest
 from tests.ui.conftest import SIZE, settle
 from tuireader.library.model import Anchor
 from tuireader.state import StateStore
-from tuireader.ui.bookmark_lookup import BOOKMARKED
+from tuireader.ui.library import BOOKMARKED
 
 pytestmark = pytest.mark.anyio
 
@@ -166,11 +166,11 @@ async def test_bookmarked_section_lists_bookmarked_articles(library, make_app):
         screen = app.screen
         await pilot.press("j", "j", "b")
         await settle(pilot)
-        label = str(screen.tree.root.children[0].label)
+        label = str(screen.section_tree.root.children[0].label)
         assert label.startswith("★ Bookmarked") and label.endswith("1/1")  # unread/total
-        screen.tree.select_path(BOOKMARKED)
+        screen.section_tree.select_path(BOOKMARKED)
         await settle(pilot)
-        assert screen.section_name == "★ Bookmarked"
+        assert screen.listing.name == "★ Bookmarked"
         listing = screen.article_list
         assert [listing.row_at(i).title for i in range(listing.row_count)] == ["Night market opens"]
 
@@ -259,7 +259,7 @@ async def test_marking_the_bookmarked_section_read_marks_its_articles(library, m
         screen = app.screen
         await pilot.press("j", "j", "b")
         await settle(pilot)
-        screen.tree.select_path(BOOKMARKED)
+        screen.section_tree.select_path(BOOKMARKED)
         await settle(pilot)
         await pilot.press("A")
         await settle(pilot)

@@ -46,7 +46,7 @@ async def test_the_book_is_a_node_with_its_toc(book_library, make_app):
     app = make_app(book_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        tree = app.screen.tree
+        tree = app.screen.section_tree
         tree.focus()
         for _ in range(3):  # expand books, then the book (children come on expanding)
             tree.root.expand_all()
@@ -89,14 +89,14 @@ async def test_a_chapter_is_resumed_after_a_restart(tmp_path, make_app):
         await settle(pilot)
         first.screen.reader.scroll_page_down(animate=False)
         await settle(pilot)
-        anchor = first.screen.reader.anchor
+        anchor = first.screen.reader.position
         assert anchor.block > 0
         first.screen.save_position()
     second = make_app(tmp_path / "shelf")
     async with second.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert second.screen.current.path == "books/log.epub#3"
-        assert second.screen.reader.anchor.block == anchor.block
+        assert second.screen.reader.position.block == anchor.block
 
 
 async def test_the_status_line_shows_the_share_of_the_whole_book(tmp_path, make_app):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.ui.conftest import SIZE, settle
-from tuireader.ui import dates
-from tuireader.ui.dates import show_date, use_format
+from tuireader.ui import date_format as dates
+from tuireader.ui.date_format import show_date, use_format
 
 
 @pytest.fixture(autouse=True)

@@ -25,11 +25,11 @@ async def test_tab_moves_the_heavy_accent_border(library, make_app, theme):
         assert app.focused is screen.article_list
         focused_look = _look(screen.article_list)
         assert focused_look[0] == "heavy"
-        assert _look(screen.tree)[0] == "round"
-        assert _look(screen.tree)[1] != focused_look[1]  # the title colour differs too
+        assert _look(screen.section_tree)[0] == "round"
+        assert _look(screen.section_tree)[1] != focused_look[1]  # the title colour differs too
         await pilot.press("tab")  # the reader is empty: tab goes on to the tree
-        assert app.focused is screen.tree
-        assert _look(screen.tree)[0] == "heavy"
+        assert app.focused is screen.section_tree
+        assert _look(screen.section_tree)[0] == "heavy"
         assert _look(screen.article_list)[0] == "round"
         await pilot.press("tab", "enter")  # back to the list, open an article
         await settle(pilot)

@@ -45,8 +45,8 @@ def test_every_scope_has_a_title_and_ids_are_unique():
 
 def test_screens_take_their_bindings_from_the_table():
     from tuireader.ui.screens.bookmarks import BookmarksScreen
+    from tuireader.ui.screens.library_search import SearchScreen
     from tuireader.ui.screens.note_editor import NoteEditor
-    from tuireader.ui.screens.search import SearchScreen
     from tuireader.ui.widgets.bookmark_list import BookmarkList
     from tuireader.ui.widgets.find_bar import FindBar
 
@@ -73,7 +73,7 @@ async def test_a_remapped_find_key_works(library, make_app):
         await settle(pilot)
         await pilot.press("slash", "P", "a")
         await settle(pilot)
-        bar = app.screen._bar_or_none()
+        bar = app.screen.finder.bar
         assert bar is not None and not bar.regex
         await pilot.press("f2")
         await pilot.pause()

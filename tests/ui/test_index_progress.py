@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Static
 
 from tests.ui.conftest import SIZE, settle
-from tuireader.ui.screens.main_search import IndexBuilt, IndexProgress
+from tuireader.ui.messages import IndexBuilt, IndexProgress
 
 pytestmark = pytest.mark.anyio
 
@@ -50,14 +50,14 @@ async def test_first_build_reports_its_real_progress(big_library, make_app):
         await pilot.pause()
         screen = app.screen
         seen: list[tuple[int, int, bool, str]] = []
-        original = screen.show_index_progress
+        original = screen.scanning.show_index_progress
 
         def spy(indexed: int, total: int) -> None:
             original(indexed, total)
             row = screen.query_one("#scan-row")
             seen.append((indexed, total, row.display, label_text(screen).strip()))
 
-        screen.show_index_progress = spy
+        screen.scanning.show_index_progress = spy
         await settle(pilot)
         await settle(pilot)
         midway = [s for s in seen if s[0] < s[1]]

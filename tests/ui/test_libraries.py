@@ -39,7 +39,7 @@ async def test_switch_library_reopens_the_screen_on_the_other_folder(tmp_path, m
         assert screen is not old_screen
         assert screen.library is not old_library
         assert screen.library.root == second
-        assert screen.tree.count_of((), False) == 3
+        assert screen.section_tree.count_of((), False) == 3
         assert screen.article_list.row_at(0).title.startswith("Second")
         assert app.settings.library_name == "second"
         assert "Switch library: first" in _commands(app)
@@ -47,7 +47,7 @@ async def test_switch_library_reopens_the_screen_on_the_other_folder(tmp_path, m
         await settle(pilot)
         # The same state store: what was read in the first library is still read.
         assert app.screen.library.root == first
-        assert app.screen.tree.unread(()) == 0
+        assert app.screen.section_tree.unread(()) == 0
 
 
 async def test_switching_through_the_palette(tmp_path, make_app):

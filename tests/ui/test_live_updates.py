@@ -25,16 +25,16 @@ async def test_added_and_removed_files_appear_and_go(library, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert screen.tree.count_of((), False) == 5
+        assert screen.section_tree.count_of((), False) == 5
         await pilot.press("j", "j")  # the cursor on "Night market opens"
         kept = screen.article_list.current.path
         write_article(library, "aaa/new.md", "Brand new", "2025-01-01", 2)  # sorts first
-        assert await wait_for(pilot, lambda: screen.tree.count_of((), False) == 6)
+        assert await wait_for(pilot, lambda: screen.section_tree.count_of((), False) == 6)
         await settle(pilot)
         assert screen.article_list.row_count == 6
         assert screen.article_list.current.path == kept  # the cursor followed its article
         (library / "essays" / "tea.md").unlink()
-        assert await wait_for(pilot, lambda: screen.tree.count_of((), False) == 5)
+        assert await wait_for(pilot, lambda: screen.section_tree.count_of((), False) == 5)
         assert screen.library.row_for_path("essays/tea.md") is None
 
 
@@ -47,7 +47,7 @@ async def test_the_open_article_reloads_at_its_place_when_its_file_changes(libra
         await settle(pilot)
         await pilot.press("space", "space", "space")
         await settle(pilot)
-        anchor = screen.reader.anchor
+        anchor = screen.reader.position
         assert anchor.block > 0
         old, old_fingerprint = screen.reader.article, screen.current.fingerprint
         target = library / "news/world/harbour.md"
@@ -60,7 +60,7 @@ async def test_the_open_article_reloads_at_its_place_when_its_file_changes(libra
         assert screen.current.path == "news/world/harbour.md"
         assert screen.current.fingerprint != old_fingerprint
         assert "added at the end" in screen.reader.article.blocks[-1].text
-        assert screen.reader.anchor == anchor
+        assert screen.reader.position == anchor
         assert screen.reader.has_focus
 
 
@@ -70,18 +70,18 @@ async def test_a_change_during_a_scan_queues_one_more_scan(library, make_app, mo
         await settle(pilot)
         screen = app.screen
         started = []
-        original = screen.start_scan
+        original = screen.scanning.start
         monkeypatch.setattr(
-            screen, "start_scan", lambda changed=None: started.append(1) or original(changed)
+            screen.scanning, "start", lambda changed=None: started.append(1) or original(changed)
         )
         screen.start_scan()
-        screen._files_changed()  # the scan above has not finished: queued, not started
+        screen.watching.files_changed()  # the scan above has not finished: queued, not started
         assert len(started) == 1
         write_article(library, "late.md", "Late arrival", "2025-02-02", 1)
         await settle(pilot)
         await settle(pilot)
         assert len(started) == 2
-        assert screen.tree.count_of((), False) == 6
+        assert screen.section_tree.count_of((), False) == 6
 
 
 async def test_a_removed_open_article_stays_open_and_is_reported_once(library, make_app):

@@ -89,7 +89,7 @@ def screen_lines(app: Any) -> list[str]:
 
 async def expand_everything(app: Any, pilot: Any) -> None:
     """Open every node of the section tree (children are added as nodes open)."""
-    tree = app.screen.tree
+    tree = app.screen.section_tree
     for _ in range(6):
         stack = [tree.root]
         while stack:
@@ -101,7 +101,7 @@ async def expand_everything(app: Any, pilot: Any) -> None:
 
 def tree_labels(app: Any) -> list[str]:
     """The plain text of every label in the section tree."""
-    labels, stack = [], [app.screen.tree.root]
+    labels, stack = [], [app.screen.section_tree.root]
     while stack:
         node = stack.pop()
         labels.append(node.label.plain)

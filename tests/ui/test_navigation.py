@@ -79,7 +79,7 @@ async def test_u_shows_only_unread_and_s_sorts_by_title(library, make_app):
         await pilot.press("u", "s")
         await settle(pilot)
         first = screen.article_list.row_at(0)
-        assert screen.sort == "title"
+        assert screen.listing.sort == "title"
         assert first.title == "Harbour cranes return"
         assert screen.article_list.row_at(4).title == "Rooftop gardens"
 
@@ -89,10 +89,10 @@ async def test_choosing_a_section_lists_only_its_articles(library, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        screen.tree.focus()
-        screen.tree.select_path(("news", "local"))
+        screen.section_tree.focus()
+        screen.section_tree.select_path(("news", "local"))
         await settle(pilot)
-        assert screen.section == ("news", "local")
+        assert screen.listing.section == ("news", "local")
         titles = {screen.article_list.row_at(i).title for i in range(2)}
         assert titles == {"Night market opens", "Rooftop gardens"}
         assert screen.article_list.row_count == 2
@@ -107,7 +107,7 @@ async def test_history_back_returns_to_the_previous_article(library, make_app):
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert screen.current.title == "Harbour cranes return"
-        assert screen.history.can_go_forward
+        assert screen.reading.history.can_go_forward
 
 
 async def test_q_leaves_the_reader_then_quits(library, make_app):
@@ -145,12 +145,12 @@ async def test_f_toggles_full_screen_reading(library, make_app):
         screen = await open_first(pilot)
         await pilot.press("f")
         await pilot.pause()
-        assert not screen.tree.display or screen.tree.region.width == 0
+        assert not screen.section_tree.display or screen.section_tree.region.width == 0
         assert screen.has_class("-fullscreen")
         await pilot.press("escape")
         await pilot.pause()
         assert not screen.has_class("-fullscreen")
-        assert screen.tree.region.width > 0
+        assert screen.section_tree.region.width > 0
 
 
 async def test_h_in_the_reader_goes_back_to_the_list(library, make_app):
@@ -162,4 +162,4 @@ async def test_h_in_the_reader_goes_back_to_the_list(library, make_app):
         assert screen.focused is screen.article_list
         await pilot.press("h")
         await pilot.pause()
-        assert screen.focused is screen.tree
+        assert screen.focused is screen.section_tree

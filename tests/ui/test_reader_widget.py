@@ -73,16 +73,16 @@ async def test_keys_move_the_anchor_down_and_back() -> None:
     app = Host(article())
     async with app.run_test(size=(100, 30)) as pilot:
         reader = app.query_one(ArticleReader)
-        assert reader.anchor == Anchor(0, 0)
+        assert reader.position == Anchor(0, 0)
         await pilot.press("space")
-        after_page = reader.anchor
+        after_page = reader.position
         assert after_page.block > 1
         await pilot.press("j", "j", "j")
         assert reader.scroll_offset.y == 29 + 3
         await pilot.press("k", "k", "k")
-        assert reader.anchor == after_page
+        assert reader.position == after_page
         await pilot.press("g")
-        assert reader.anchor == Anchor(0, 0) and reader.percent == 0
+        assert reader.position == Anchor(0, 0) and reader.percent == 0
 
 
 @sync
@@ -93,7 +93,7 @@ async def test_position_changed_is_posted_after_scrolling() -> None:
         await pilot.pause(0.4)
         positions = [m for m in app.messages if isinstance(m, ArticleReader.PositionChanged)]
         reader = app.query_one(ArticleReader)
-        assert positions and positions[-1].anchor == reader.anchor
+        assert positions and positions[-1].anchor == reader.position
         assert positions[-1].control is reader
         assert 0 < positions[-1].percent < 100
 
@@ -128,7 +128,7 @@ async def test_show_article_starts_at_the_anchor() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         reader = app.query_one(ArticleReader)
-        assert reader.anchor == Anchor(12, 0)
+        assert reader.position == Anchor(12, 0)
         assert screen_text(reader)[0].strip().startswith("第11段。")
 
 
@@ -141,12 +141,12 @@ async def test_resize_keeps_the_paragraph() -> None:
         await pilot.pause()
         await pilot.resize_terminal(50, 30)
         await pilot.pause()
-        assert reader.anchor == Anchor(15, 0)
+        assert reader.position == Anchor(15, 0)
         assert screen_text(reader)[0].strip().startswith("第14段。")
         assert all(cell_len(line) == 50 - 2 for line in screen_text(reader))  # 2: scrollbar
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
-        assert reader.anchor.block == 15
+        assert reader.position.block == 15
 
 
 @sync
@@ -259,7 +259,7 @@ async def test_background_wrapping_keeps_the_reader_still() -> None:
         while not reader.fully_wrapped:
             await pilot.pause(0.05)
         await pilot.pause()
-        assert reader.anchor == Anchor(250, 0)
+        assert reader.position == Anchor(250, 0)
         assert screen_text(reader) == before
         assert reader.virtual_size.height == reader.document_height
 

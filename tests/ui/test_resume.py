@@ -19,7 +19,7 @@ async def scroll_into_article(pilot, presses: int = 8) -> object:
         reader.scroll_page_down(animate=False)
         await pilot.pause()
     await settle(pilot)
-    return reader.anchor
+    return reader.position
 
 
 async def test_resize_keeps_the_paragraph_in_view(library, make_app):
@@ -31,7 +31,7 @@ async def test_resize_keeps_the_paragraph_in_view(library, make_app):
         await settle(pilot)
         await pilot.resize_terminal(*SIZE)
         await settle(pilot)
-        assert app.screen.reader.anchor.block == anchor.block
+        assert app.screen.reader.position.block == anchor.block
 
 
 async def test_restart_reopens_the_article_at_the_same_place(library, make_app):
@@ -46,7 +46,7 @@ async def test_restart_reopens_the_article_at_the_same_place(library, make_app):
         screen = second.screen
         assert screen.current is not None
         assert screen.current.title == "Harbour cranes return"
-        assert screen.reader.anchor.block == anchor.block
+        assert screen.reader.position.block == anchor.block
 
 
 async def test_reopening_an_article_restores_its_position(library, make_app):
@@ -58,4 +58,4 @@ async def test_reopening_an_article_restores_its_position(library, make_app):
         await pilot.press("K")
         await settle(pilot)
         assert app.screen.current.title == "Harbour cranes return"
-        assert app.screen.reader.anchor.block == anchor.block
+        assert app.screen.reader.position.block == anchor.block

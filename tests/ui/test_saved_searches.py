@@ -47,7 +47,7 @@ async def with_saved_search(pilot, name: str, query: str):
     await settle(pilot)
     screen = pilot.app.screen
     screen.library.state.searches.save(name, query)
-    screen.show_saved_searches()
+    screen.search.show_saved_searches()
     await pilot.pause()
     return screen
 
@@ -62,8 +62,8 @@ async def test_highlighting_a_saved_search_lists_its_matches(tide_library, make_
     app = make_app(tide_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await with_saved_search(pilot, "Tides", "tide")
-        screen.tree.focus()
-        screen.tree.move_cursor(saved_node(screen.tree, "Tides"))
+        screen.section_tree.focus()
+        screen.section_tree.move_cursor(saved_node(screen.section_tree, "Tides"))
         await settle(pilot)
         assert screen.article_list.row_count == 3
         assert sorted(listed_titles(screen)) == ["Harbour walls", "River mouths", "Tide tables"]
@@ -71,7 +71,7 @@ async def test_highlighting_a_saved_search_lists_its_matches(tide_library, make_
         assert str(screen.article_list.border_title) == "⌕ Tides · 3 articles"
         await pilot.press("enter")  # Enter on the node: on to the list
         assert screen.focused is screen.article_list
-        screen.tree.move_cursor(screen.tree.root)  # back to a real section
+        screen.section_tree.move_cursor(screen.section_tree.root)  # back to a real section
         await settle(pilot)
         assert screen.article_list.row_count == 4
 
@@ -80,15 +80,15 @@ async def test_opening_a_match_marks_its_hits_and_steps_through_matches(tide_lib
     app = make_app(tide_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await with_saved_search(pilot, "Tides", "tide")
-        screen.tree.focus()
+        screen.section_tree.focus()
         await pilot.pause()
-        screen.tree.move_cursor(saved_node(screen.tree, "Tides"))
+        screen.section_tree.move_cursor(saved_node(screen.section_tree, "Tides"))
         await settle(pilot)
         await type_fast(pilot, "enter", "enter")  # to the list, open the first match
         await settle(pilot)
         assert screen.current.title == "Tide tables"
         assert screen.reader.has_focus
-        assert len(screen.find.matches) == 2  # both hits of the article are marked
+        assert len(screen.finder.state.matches) == 2  # both hits of the article are marked
         order = listed_titles(screen)
         await pilot.press("J")
         await settle(pilot)
@@ -111,16 +111,16 @@ async def test_d_twice_forgets_a_saved_search(tide_library, make_app):
     app = make_app(tide_library)
     async with app.run_test(size=SIZE) as pilot:
         screen = await with_saved_search(pilot, "Tides", "tide")
-        screen.tree.focus()
+        screen.section_tree.focus()
         await pilot.pause()
-        screen.tree.move_cursor(saved_node(screen.tree, "Tides"))
+        screen.section_tree.move_cursor(saved_node(screen.section_tree, "Tides"))
         await settle(pilot)
         await pilot.press("d")  # asks first
         assert [s.name for s in screen.library.state.searches.all()] == ["Tides"]
         await pilot.press("d")
         await settle(pilot)
         assert screen.library.state.searches.all() == []
-        assert saved_node(screen.tree, "Tides") is None
+        assert saved_node(screen.section_tree, "Tides") is None
         # The list follows a real section again (the one the tree cursor landed on).
-        assert not screen.in_saved_search
-        assert screen.article_list.row_count == screen.tree.count_of(screen.section, False)
+        assert not screen.listing.in_saved_search
+        assert screen.article_list.row_count == screen.section_tree.count_of(screen.listing.section, False)

@@ -63,7 +63,7 @@ def count_text(screen) -> str:
 
 def current(screen):
     """The highlighted current hit (block, start, end)."""
-    return screen.find.current_match()
+    return screen.finder.state.current_match()
 
 
 async def test_typing_highlights_every_hit_and_shows_the_count(search_library, make_app):
@@ -71,7 +71,7 @@ async def test_typing_highlights_every_hit_and_shows_the_count(search_library, m
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(pilot, "en/letters.md")
         await find(pilot, "a", "b", "c")
-        assert screen.find.matches == ((0, 4, 7), (1, 8, 11), (1, 22, 25))
+        assert screen.finder.state.matches == ((0, 4, 7), (1, 8, 11), (1, 22, 25))
         assert count_text(screen) == "1/3"
         assert screen.reader.highlights_in(1, 0, 40) == [
             ("search", 8, 11),
@@ -105,10 +105,10 @@ async def test_full_width_query_finds_ascii(search_library, make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(pilot, "en/letters.md")
         await find(pilot, *"ＡＢＣ")
-        assert len(screen.find.matches) == 3
+        assert len(screen.finder.state.matches) == 3
         await pilot.press("escape")
         await find(pilot, *"Ｔｅｘｔ")
-        assert screen.find.matches == ((0, 11, 15),)
+        assert screen.finder.state.matches == ((0, 11, 15),)
 
 
 async def test_a_phrase_split_across_lines_of_the_file_is_found(search_library, make_app):
@@ -116,7 +116,7 @@ async def test_a_phrase_split_across_lines_of_the_file_is_found(search_library, 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(pilot, "en/letters.md")
         await find(pilot, *"brown fox")
-        assert len(screen.find.matches) == 1
+        assert len(screen.finder.state.matches) == 1
         assert count_text(screen) == "1/1"
 
 
@@ -125,13 +125,13 @@ async def test_regex_by_ctrl_r_and_by_prefix_and_bad_regex_said_plainly(search_l
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(pilot, "en/letters.md")
         await find(pilot, "ctrl+r", *r"\bab\w\b")
-        assert screen.find.matches == ((0, 4, 7), (1, 8, 11), (1, 22, 25))
+        assert screen.finder.state.matches == ((0, 4, 7), (1, 8, 11), (1, 22, 25))
         await pilot.press("escape")
         await find(pilot, *"re:qu.ck")
-        assert len(screen.find.matches) == 1
+        assert len(screen.finder.state.matches) == 1
         await pilot.press("escape")
         await find(pilot, *"re:(")
-        assert screen.find.matches == ()
+        assert screen.finder.state.matches == ()
         assert count_text(screen).startswith("bad regex:")
         await pilot.press("escape")
         await find(pilot, *"zzz")
@@ -145,7 +145,7 @@ async def test_escape_clears_the_hits_and_closes_the_bar(search_library, make_ap
         await find(pilot, "a", "b", "c", "enter")
         await pilot.press("escape")
         await settle(pilot)
-        assert screen.find.matches == ()
+        assert screen.finder.state.matches == ()
         assert screen.reader.highlights_in(1, 0, 40) == []
         assert not screen.query_one("#find-bar").is_open
         assert screen.focused is screen.reader  # the first escape did not leave the reader
@@ -156,7 +156,7 @@ async def test_chinese_find_in_the_article(search_library, make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(pilot, "zh/econ.md")
         await find(pilot, "经", "济")
-        assert screen.find.matches == ((0, 2, 4), (0, 9, 11), (0, 14, 16), (2, 6, 8))
+        assert screen.finder.state.matches == ((0, 2, 4), (0, 9, 11), (0, 14, 16), (2, 6, 8))
 
 
 def result_paths(screen) -> list[str]:
@@ -208,7 +208,7 @@ async def test_enter_opens_the_result_at_its_first_hit_and_n_goes_on(search_libr
         screen = app.screen
         assert screen.current.path == "zh/econ.md"
         assert current(screen) == (0, 2, 4)
-        assert len(screen.find.matches) == 4
+        assert len(screen.finder.state.matches) == 4
         assert screen.focused is screen.reader
         await pilot.press("n", "n", "n")
         assert current(screen) == (2, 6, 8)
@@ -231,7 +231,7 @@ async def test_saved_search_appears_in_the_tree_and_runs(search_library, make_ap
         await pilot.press("ctrl+s")
         await pilot.press("escape")
         await settle(pilot)
-        tree = app.screen.tree
+        tree = app.screen.section_tree
         branch = [n for n in tree.root.children if str(n.label) == "Saved searches"]
         assert branch and [str(n.label) for n in branch[0].children] == ["⌕ abc"]
         tree.focus()

@@ -11,7 +11,7 @@ from tuireader.library.model import ArticleMeta
 from tuireader.search import Hit, IndexStatus, SearchResults
 from tuireader.search.find import FoldedBlocks, find_terms, split_regex_prefix
 from tuireader.text.fold import fold
-from tuireader.ui.search_session import FindState, ResultTrail
+from tuireader.ui.controllers.find_state import FindState, ResultTrail
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_articles"
 LONG = SAMPLE / "小说" / "长篇" / "2019-01-20-河流与城市.md"
@@ -90,7 +90,7 @@ def test_re_prefix_makes_a_regex():
 
 
 def test_snippet_text_marks_exactly_the_hits_and_drops_controls():
-    from tuireader.ui.widgets.search_hits import HIT_STYLE, snippet_text
+    from tuireader.ui.widgets.hit_text import HIT_STYLE, snippet_text
 
     text = snippet_text("a\x1b[2Jb 经济 c", ((7, 9),))
     assert "\x1b" not in text.plain
@@ -99,7 +99,7 @@ def test_snippet_text_marks_exactly_the_hits_and_drops_controls():
 
 
 def test_status_says_plainly_when_the_index_is_not_ready():
-    from tuireader.ui.widgets.search_hits import status_words
+    from tuireader.ui.widgets.hit_text import status_words
 
     hit = Hit(1, "a.md", ArticleMeta(title="A"), 1, "x", (), False)
     found = SearchResults([hit], 1, False, "building", IndexStatus(False, 3, 10))

@@ -35,16 +35,16 @@ async def test_reading_one_copy_updates_every_copys_section(tmp_path, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert screen.tree.unread(()) == 4
+        assert screen.section_tree.unread(()) == 4
         row = screen.library.row_for_path("b/same.txt")
         screen.open_row(row)
         await settle(pilot)
         for section in ((), ("a",), ("b",), ("c",), ("c", "d")):
-            assert screen.tree.unread(section) == _catalog_unread(screen, section)
-        assert screen.tree.unread(()) == 1
+            assert screen.section_tree.unread(section) == _catalog_unread(screen, section)
+        assert screen.section_tree.unread(()) == 1
         await pilot.press("m")  # unread again: all three copies come back
         await settle(pilot)
-        assert screen.tree.unread(()) == 4 == _catalog_unread(screen)
+        assert screen.section_tree.unread(()) == 4 == _catalog_unread(screen)
 
 
 async def test_opening_a_row_past_the_cached_pages_moves_the_cursor(tmp_path, make_app):
@@ -84,15 +84,15 @@ async def test_shift_a_writes_in_a_worker_and_counts_come_from_the_catalog(
             return original(section)
 
         monkeypatch.setattr(screen.library, "mark_section_read", record)
-        screen.tree.select_path(("a",))
+        screen.section_tree.select_path(("a",))
         await settle(pilot)
         await pilot.press("A")
         await settle(pilot)
         assert threads and threads[0] is not threading.main_thread()
         # a/same.txt shares its text with b/ and c/d/: those copies are read now too.
-        assert screen.tree.unread(("a",)) == 0
-        assert screen.tree.unread(("b",)) == 0
-        assert screen.tree.unread(()) == 0 == _catalog_unread(screen)
+        assert screen.section_tree.unread(("a",)) == 0
+        assert screen.section_tree.unread(("b",)) == 0
+        assert screen.section_tree.unread(()) == 0 == _catalog_unread(screen)
 
 
 async def test_held_down_j_walks_on_while_articles_load(library, make_app, monkeypatch):
@@ -113,7 +113,7 @@ async def test_held_down_j_walks_on_while_articles_load(library, make_app, monke
             screen.action_next_article()
         # (settle would re-raise the overtaken loads' cancellations: poll instead)
         for _ in range(100):
-            if screen._opening is None:
+            if not screen.reading.loading:
                 break
             await pilot.pause(0.05)
         last = screen.article_list.row_at(4)

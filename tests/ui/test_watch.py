@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.ui.watch import LibraryWatcher, relevant_paths
+from tuireader.ui.controllers.library_watcher import LibraryWatcher, relevant_paths
 
 # Generous: the watcher reports within about a second; a loaded CI machine may be slower.
 WAIT = 20.0

@@ -6,6 +6,7 @@ from tuireader.catalog.store import (
     CatalogFileError,
     LibraryMissingError,
     RowJson,
+    ScanReport,
     SectionNode,
     check_path,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "CatalogFileError",
     "LibraryMissingError",
     "RowJson",
+    "ScanReport",
     "SectionNode",
     "check_path",
 ]

@@ -1,30 +1,33 @@
 """The Textual application: opens a library (or one article in it) and shows it.
 
 ``run_app`` is what the command line calls; ``TuireaderApp`` is the factory Pilot tests
-use. The app owns the screens that are not the library itself: help, problems, notices,
-the command palette's commands and the remembered theme.
+use. The app opens the library for the library screen (:class:`~tuireader.ui.library.LibraryOpener`)
+and owns what is not the library itself: the notice for a missing folder, the command
+palette's commands ("Switch library: NAME" for each library the config names), the
+remembered theme and last article.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tuireader.config import Paths, Settings
 from tuireader.ui.bindings import KEY_TABLE
-from tuireader.ui.library_switch import library_commands
+from tuireader.ui.remembered import Remembered
 from tuireader.ui.safe_text import one_line
-from tuireader.ui.session import Session
 
-LIBRARY_SCREEN = "library"
+if TYPE_CHECKING:
+    from tuireader.ui.library import Library
 
 
 class TuireaderApp(App[int]):
@@ -44,8 +47,8 @@ class TuireaderApp(App[int]):
         self.settings = settings
         self.library_root = library
         self.open_file = open_file
-        self.session = Session(paths.data_dir)
-        self.library: Any | None = None
+        self.session = Remembered(paths.data_dir)
+        self.library: Library | None = None
         if settings.keys:
             self.set_keymap(settings.keys)
         _start_resource_tracker()
@@ -82,9 +85,9 @@ class TuireaderApp(App[int]):
     def _open_library(self) -> None:
         from tuireader.ui.screens.main import MainScreen
 
-        self.push_screen(MainScreen(self.settings, self._start_article()))
+        self.push_screen(MainScreen(self.settings, self._start_article(), self))
 
-    def open_library(self) -> Any:
+    def open_library(self) -> Library:
         """Open the catalog and state of the library (the main screen calls it once)."""
         from tuireader.ui.library import Library
 
@@ -104,45 +107,6 @@ class TuireaderApp(App[int]):
         """Record the open article, to reopen it next time."""
         self.session.set_last_article(self.library_root, path)
 
-    def library_checked(self, library: Any) -> None:
-        """After a scan: explain an empty library, point at unreadable files."""
-        from tuireader.ui.screens.notice import NoticeScreen, empty_library_text
-
-        total, problems = library.catalog.count(), library.catalog.problems()
-        if total == 0 and problems:
-            self.show_problems(library, problems)
-        elif total == 0 and not isinstance(self.screen, NoticeScreen):
-            notice = NoticeScreen(empty_library_text(library.root), can_rescan=True, id="empty")
-            self.push_screen(notice, self._after_notice)
-        elif problems:
-            self.notify(
-                f"{len(problems)} file(s) could not be read. Press P to see which.",
-                title="Problems",
-                markup=False,
-                severity="warning",
-                timeout=8,
-            )
-
-    def _after_notice(self, result: str | None) -> None:
-        if result == "rescan" and hasattr(self.screen, "start_scan"):
-            self.screen.start_scan()
-
-    def show_problems(self, library: Any, problems: list[Any] | None = None) -> None:
-        """Open the problems view."""
-        from tuireader.ui.screens.problems import ProblemsScreen
-
-        if problems is None:
-            found = [*library.catalog.problems(), *library.catalog.decode_warnings()]
-        else:
-            found = problems
-        self.push_screen(ProblemsScreen(found, library.root))
-
-    def action_show_keys_help(self) -> None:
-        """Open the help screen listing every binding."""
-        from tuireader.ui.screens.help import HelpScreen
-
-        self.push_screen(HelpScreen(dict(self.settings.keys)))
-
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands plus every action of the library screen."""
         yield from super().get_system_commands(screen)
@@ -150,7 +114,49 @@ class TuireaderApp(App[int]):
             if spec.palette and spec.scope == "main" and screen.check_action(spec.action, ()):
                 action = partial(screen.run_action, spec.action)
                 yield SystemCommand(spec.description, spec.tooltip or spec.description, action)
-        yield from library_commands(self, screen)  # "Switch library: NAME" (config)
+        yield from self._library_commands(screen)
+
+    def _library_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
+        """One "Switch library" command per configured library (on the library screen)."""
+        from tuireader.ui.screens.main import MainScreen
+
+        if not isinstance(screen, MainScreen):
+            return
+        current = Path(self.library_root).resolve()
+        for name, folder in self.settings.libraries.items():
+            if Path(folder).resolve() == current:
+                continue
+            # The palette reads titles and help as markup: names and folders are escaped.
+            label = escape(one_line(name))
+            yield SystemCommand(
+                f"Switch library: {label}",
+                f"Open the library {label} ({escape(one_line(folder))})",
+                partial(self.switch_library, name),
+            )
+
+    async def switch_library(self, name: str) -> None:
+        """Reopen the library screen on the library called ``name``.
+
+        The position is saved, a new library screen (with its own catalog) replaces the
+        old one, and the old catalog is closed. The user's state is one store for all
+        libraries, so nothing of it changes hands.
+        """
+        from tuireader.ui.screens.main import MainScreen
+
+        folder = Path(self.settings.libraries[name])
+        if not folder.is_dir():
+            self.notify(f"The library folder {folder} was not found.", severity="error")
+            return
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.save_position()
+        old = self.library
+        self.library, self.library_root, self.open_file = None, folder, None
+        self.settings.library_name = name
+        await self.switch_screen(MainScreen(self.settings, self.session.last_article(folder), self))
+        if old is not None:
+            old.close()  # the old screen is gone: nothing queries its catalog any more
+        self.notify(f"Library: {one_line(name)}")
 
     def notify(
         self,
@@ -174,10 +180,11 @@ class TuireaderApp(App[int]):
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Save the reading position before the screens are taken down."""
+        from tuireader.ui.screens.main import MainScreen
+
         for screen in self.screen_stack:
-            save = getattr(screen, "save_position", None)
-            if save is not None:
-                save()
+            if isinstance(screen, MainScreen):
+                screen.save_position()
         super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.keys import format_key
 
 
@@ -174,7 +174,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "Open source URL",
         "Open the article's web address in the browser (asks first)",
     ),
-    # Bookmarks and notes (ui/bookmark_actions.py).
+    # Bookmarks and notes (ui/controllers/bookmarks.py, notes.py).
     KeySpec(
         "bookmark.add",
         "main",
@@ -225,7 +225,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
     KeySpec(
         "bookmark.list", "main", "B", "show_bookmarks", "Bookmarks", "All bookmarks and notes", True
     ),
-    # Reading aids (ui/screens/main_aids.py): dictionary, pinyin, 简/繁, statistics.
+    # Reading aids (ui/controllers/aids.py): dictionary, pinyin, 简/繁, statistics.
     KeySpec(
         "reader.dictionary",
         "main",
@@ -252,7 +252,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "Article info",
         "Everything the article says about itself: source, issue, authors, labels",
     ),
-    # Search (ui/screens/main_search.py, main_find.py).
+    # Search (ui/controllers/find.py, library_search.py).
     KeySpec("find.open", "main", "slash", "find", "Find", "Find in the article", display="/"),
     KeySpec("find.next", "main", "n", "find_next", "Next hit", "Next hit (then the next result)"),
     KeySpec(
@@ -368,7 +368,7 @@ def specs(scope: str) -> list[KeySpec]:
     return [spec for spec in KEY_TABLE if spec.scope == scope]
 
 
-def bindings(scope: str) -> list[Binding]:
+def bindings(scope: str) -> list[BindingType]:
     """Textual ``Binding`` objects for one scope (each with its id, for remapping)."""
     return [
         Binding(

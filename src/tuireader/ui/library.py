@@ -1,21 +1,53 @@
 """The UI thread's view of one library: its catalog and the user's state, together.
 
-Screens talk to this facade instead of to the catalog and the state store directly, so
-they stay small and every state write goes through one place that turns a
-``StateWriteError`` into a message for the user.
+Screens and controllers talk to this facade instead of to the catalog and the state
+store directly, so every state write goes through one place that turns a
+``StateWriteError`` into a message for the user, and every listing goes through one
+translation of the tree's paths (the "★ Bookmarked" node) into catalog arguments. The UI
+never sees a connection or a table: what it needs beyond a page of rows is asked of the
+catalog's query API here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
-from tuireader.catalog import Catalog
+from tuireader.catalog import ArticleRow, Catalog
 from tuireader.config import Paths
+from tuireader.library.model import Anchor, Article, Bookmark
 from tuireader.state import StateStore, StateWriteError
-from tuireader.ui.bookmark_lookup import listing_args
+
+#: The orders the article list can be sorted in, in the order ``s`` cycles through.
+SORTS = ("date", "title")
+
+#: The section path of the tree's "★ Bookmarked" node (no real section starts with NUL).
+BOOKMARKED: tuple[str, ...] = ("\x00bookmarked",)
+
+
+def listing_args(section: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """(section, bookmarked_only) for a catalog listing of a tree path."""
+    return ((), True) if section == BOOKMARKED else (section, False)
+
+
+class LibraryOpener(Protocol):
+    """What the library screen asks of the app: open the library, remember the article."""
+
+    @property
+    def paths(self) -> Paths:
+        """Where data, cache and config live."""
+        ...
+
+    def open_library(self) -> Library:
+        """Open the catalog and state of the library (the screen calls it once)."""
+        ...
+
+    def remember_article(self, path: str | None) -> None:
+        """Record the open article, to reopen it next time."""
+        ...
 
 
 @dataclass
@@ -35,7 +67,7 @@ class SectionQuery:
         section, bookmarked = listing_args(self.section)
         return self.catalog.count(section, self.unread_only, bookmarked)
 
-    def rows(self, offset: int, limit: int) -> list[Any]:
+    def rows(self, offset: int, limit: int) -> list[ArticleRow]:
         """One page of the listing."""
         section, bookmarked = listing_args(self.section)  # "★ Bookmarked" in the tree
         return self.catalog.rows(section, offset, limit, self.sort, self.unread_only, bookmarked)
@@ -45,6 +77,8 @@ class Library:
     """Catalog queries and state writes for the UI thread (sqlite objects stay on it)."""
 
     def __init__(self, paths: Paths, root: Path, follow_links: str = "inside") -> None:
+        """Open the catalog of ``root`` (scans follow links as ``follow_links`` says) and
+        the user's state store."""
         self.root = root
         self.follow_links = follow_links  # the config's: which links the scan follows
         self.db_path = paths.catalog_db(root)
@@ -59,7 +93,7 @@ class Library:
         # a fresh thread per article would leave a connection behind each time.
         self._loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tuireader-load")
 
-    def load(self, article_id: int) -> Any:
+    def load(self, article_id: int) -> Article:
         """Load an article's blocks on the loader thread (call from a worker)."""
         return self._loader.submit(self.catalog.load, article_id).result()
 
@@ -69,17 +103,62 @@ class Library:
         self.catalog.close()
         self.state.close()
 
+    # -- listings ----------------------------------------------------------------------
     def query(
         self, section: tuple[str, ...], sort: str, unread_only: bool, count: int | None = None
     ) -> SectionQuery:
         """A row source for the article list (``count`` when it is already known)."""
         return SectionQuery(self.catalog, section, sort, unread_only, count)
 
-    def row_for_path(self, path: str) -> Any | None:
+    def row_for_path(self, path: str) -> ArticleRow | None:
         """The catalog row of the article at ``path`` (library-relative), if catalogued."""
         return self.catalog.row_by_path(path)
 
-    def set_read(self, row: Any, read: bool) -> str | None:
+    def listing_index(
+        self, article_id: int, section: tuple[str, ...], sort: str, unread_only: bool
+    ) -> int | None:
+        """Where an article is in a listing (0-based), or None if the listing lacks it."""
+        real_section, bookmarked = listing_args(section)
+        return self.catalog.index_in_listing(
+            article_id, real_section, sort, unread_only, bookmarked
+        )
+
+    def neighbour(
+        self, row: ArticleRow, section: tuple[str, ...], sort: str, step: int, unread_only: bool
+    ) -> ArticleRow | None:
+        """The article ``step`` places after (before, if negative) ``row`` in a listing."""
+        real_section, bookmarked = listing_args(section)
+        return self.catalog.neighbour(
+            row.id, real_section, sort, step, unread_only=unread_only, bookmarked_only=bookmarked
+        )
+
+    def sections_sharing(self, fingerprint: str) -> list[tuple[str, ...]]:
+        """The sections of every copy of a text (a read mark is kept per fingerprint)."""
+        return self.catalog.sections_with_fingerprint(fingerprint)
+
+    def bookmarked_counts(self) -> tuple[int, int]:
+        """(unread, total) bookmarked articles, for the tree's "★ Bookmarked" node."""
+        unread = self.catalog.count((), unread_only=True, bookmarked_only=True)
+        return unread, self.catalog.count((), bookmarked_only=True)
+
+    # -- bookmarks and the catalog ---------------------------------------------------
+    def row_for_bookmark(self, b: Bookmark) -> ArticleRow | None:
+        """The catalog row of a bookmark's article: at its path, else found by fingerprint."""
+        row = self.row_for_path(b.path)
+        if row is not None and row.fingerprint == b.fingerprint:
+            return row
+        moved = self.catalog.row_by_fingerprint(b.fingerprint)
+        return moved if moved is not None else row  # edited in place: passages re-anchor
+
+    def orphaned_ids(self, bookmarks: Iterable[Bookmark]) -> set[int]:
+        """Ids of bookmarks whose article is in the catalog neither by fingerprint nor path."""
+        found = list(bookmarks)
+        fps = self.catalog.known_fingerprints(b.fingerprint for b in found)
+        paths = self.catalog.known_paths(b.path for b in found)
+        return {b.id for b in found if b.fingerprint not in fps and b.path not in paths}
+
+    # -- the user's state --------------------------------------------------------------
+    def set_read(self, row: ArticleRow, read: bool) -> str | None:
         """Mark one article read or unread; an error message when the write failed."""
         try:
             self.state.marks.set_read(row.fingerprint, row.path, read)
@@ -87,7 +166,7 @@ class Library:
             return str(exc)
         return None
 
-    def is_read(self, row: Any) -> bool:
+    def is_read(self, row: ArticleRow) -> bool:
         """Whether the article is marked read now."""
         return self.state.marks.is_read(row.fingerprint)
 
@@ -104,9 +183,10 @@ class Library:
             return str(exc)
         return None
 
-    def save_position(self, row: Any, anchor: Any) -> str | None:
+    def save_position(self, row: ArticleRow, anchor: Anchor) -> str | None:
         """Remember where the reader is in an article (silently not, when the state is
-        read-only: the user was told once, at start, and positions save by themselves)."""
+        read-only: the user was told once, at start, and positions save by themselves);
+        an error message when the write failed."""
         if self.state.read_only:
             return None
         try:

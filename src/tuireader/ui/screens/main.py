@@ -1,84 +1,106 @@
 """The library screen: section tree, article list and reading pane.
 
-Widgets post messages up; this screen decides and calls down. Catalog queries run here
-on the UI thread (they are index lookups of one page); the scan and article loading run
-in thread workers with their own catalog connections and post messages back.
+One screen class that composes the widgets and holds a few plain controllers
+(``ui/controllers``): reading, read marks, find, library search, saved searches,
+bookmarks and notes, scanning and watching, URLs and the reading aids. Widgets post
+messages up and workers post :mod:`tuireader.ui.messages`; the handlers here decide
+which controller acts and call down. Every key's action is a method here, and
+:meth:`MainScreen.check_action` is the one place that says which can run now (the
+footer and the command palette grey out the rest). The screen also shows the dialogs the
+controllers ask for (note editor, URL confirmation, search, bookmarks, statistics).
 """
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import ProgressBar, Static
+from textual.worker import Worker
 
+from tuireader.catalog import ArticleRow
 from tuireader.config import Settings
-from tuireader.library.model import Anchor
+from tuireader.library.model import FileProblem
 from tuireader.ui.bindings import bindings
-from tuireader.ui.bookmark_actions import BookmarkActions
-from tuireader.ui.dates import use_format
-from tuireader.ui.history import History
-from tuireader.ui.listing_lookup import listing_index
-from tuireader.ui.screens.main_actions import MainActions
-from tuireader.ui.screens.main_aids import ReadingAids
-from tuireader.ui.screens.main_saved import SavedSearchList
-from tuireader.ui.screens.main_scan import ScanMixin
-from tuireader.ui.screens.main_search import SearchActions
-from tuireader.ui.screens.main_url import UrlActions
-from tuireader.ui.screens.main_watch import WatchMixin
-from tuireader.ui.screens.messages import ArticleLoaded
-from tuireader.ui.sorts import SORTS
+from tuireader.ui.controllers.aids import ReadingAids
+from tuireader.ui.controllers.bookmarks import Bookmarking
+from tuireader.ui.controllers.find import Finder
+from tuireader.ui.controllers.library_search import LibrarySearch
+from tuireader.ui.controllers.listing import ListingState
+from tuireader.ui.controllers.notes import Notes
+from tuireader.ui.controllers.read_marks import ReadMarks
+from tuireader.ui.controllers.reading import Reading
+from tuireader.ui.controllers.saved_searches import SavedSearches
+from tuireader.ui.controllers.scanning import SCAN_LABEL, Scanning
+from tuireader.ui.controllers.url import UrlOpener
+from tuireader.ui.controllers.watching import Watching
+from tuireader.ui.date_format import use_format
+from tuireader.ui.library import Library, LibraryOpener
+from tuireader.ui.messages import (
+    ArticleLoaded,
+    FindDone,
+    IndexBuilt,
+    IndexProgress,
+    SavedCounted,
+    ScanFinished,
+    ScanProgress,
+)
+from tuireader.ui.screens.note_editor import NoteEditor
+from tuireader.ui.screens.open_url import ConfirmUrlScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.dictionary_panel import DictionaryPanel
+from tuireader.ui.widgets.find_bar import FindBar
+from tuireader.ui.widgets.progress_row import ProgressRow
 from tuireader.ui.widgets.quiet_footer import QuietFooter
 from tuireader.ui.widgets.reader import ArticleReader
 from tuireader.ui.widgets.reader_pane import ReaderPane
-from tuireader.ui.widgets.section_tree import ROOT_LABEL, SectionTree
+from tuireader.ui.widgets.saved_search_nodes import SavedSearchChosen, SavedSearchForget
+from tuireader.ui.widgets.section_tree import SectionTree
 from tuireader.ui.widgets.status_line import StatusLine
-
-if TYPE_CHECKING:
-    from tuireader.ui.library import Library
 
 POSITION_SAVE_DELAY = 1.0
 STATS_FLUSH_SECONDS = 60.0
 FRAME_FIRST_DELAY = 0.01
 
+# Actions that need an article: the open one, or the list's cursor row.
+ARTICLE_ACTIONS = {
+    "next_article", "previous_article", "next_unread", "previous_unread", "toggle_read",
+    "open_url",
+}  # fmt: skip
+# Actions that need an open article (the reading aids, full screen, find).
+READER_ACTIONS = {"toggle_fullscreen", "lookup_word", "toggle_pinyin", "cycle_script", "find"}
+# Actions whose availability changes while the screen is up (everything else is fixed).
+CHANGING_ACTIONS = ("toggle_read", "history_back", "history_forward", "toggle_fullscreen")
 
-class MainScreen(
-    SavedSearchList,
-    UrlActions,
-    WatchMixin,
-    ScanMixin,
-    SearchActions,
-    MainActions,
-    BookmarkActions,
-    Screen[None],
-):
+
+class MainScreen(Screen[None]):
     """Browse sections, list articles, read one."""
 
     BINDINGS: ClassVar = bindings("main")
 
-    def __init__(self, settings: Settings, open_path: str | None) -> None:
+    def __init__(self, settings: Settings, open_path: str | None, opener: LibraryOpener) -> None:
+        """Show the library ``opener`` opens; then open ``open_path`` if it is catalogued."""
         super().__init__()
-        self.library: Library | None = None  # opened after the first paint
         self.settings = settings
+        self._opener = opener
+        self.library: Library | None = None  # opened after the first paint
         use_format(settings.date_format)  # dates in the list and the reader
-        self.section: tuple[str, ...] = ()
-        self.section_name = ROOT_LABEL
-        self.sort = SORTS[0]
-        self.unread_only = False
-        self.current: Any | None = None  # the ArticleRow open in the reader
-        self.history = History()
-        self._open_path = open_path
-        self._saved_anchor: Any | None = None
-        self._focus_reader = False
-        self._opening: Any | None = None  # the row being loaded, if any
-        self.aids: ReadingAids | None = None  # dictionary, pinyin, 简/繁, reading time
+        self.listing = ListingState()
+        self.reading = Reading(self, open_path)
+        self.marks = ReadMarks(self)
+        self.finder = Finder(self)
+        self.search = LibrarySearch(self, self.finder)
+        self.saved = SavedSearches(self, self.finder, self.search)
+        self.bookmarking = Bookmarking(self)
+        self.notes = Notes(self, self.bookmarking)
+        self.scanning = Scanning(self)
+        self.watching = Watching(self, self.reading, self.start_scan)
+        self.urls = UrlOpener(self)
+        self.aids = ReadingAids(self, opener.paths.cache_dir, settings.script)
+        self._bindings_state: tuple[bool | None, ...] | None = None
 
     def compose(self) -> ComposeResult:
         """Tree on the left; list above the reader on the right."""
@@ -87,15 +109,14 @@ class MainScreen(
             with Vertical(id="right"):
                 yield ArticleList(id="articles")
                 yield ReaderPane(self.settings.reading_width, id="reader-pane")
-        with Horizontal(id="scan-row"):
-            yield Static("Reading new files ", id="scan-label")
-            yield ProgressBar(id="scan-progress", show_eta=True)
+        yield ProgressRow(SCAN_LABEL, id="scan-row")
         yield DictionaryPanel(id="dictionary-box")
         yield StatusLine(id="status")
         yield QuietFooter()
 
+    # -- widgets and state ---------------------------------------------------------------
     @property
-    def tree(self) -> SectionTree:
+    def section_tree(self) -> SectionTree:
         """The section tree."""
         return self.query_one("#sections", SectionTree)
 
@@ -105,33 +126,55 @@ class MainScreen(
         return self.query_one("#articles", ArticleList)
 
     @property
+    def reader_pane(self) -> ReaderPane:
+        """The pane around the reader."""
+        return self.query_one("#reader-pane", ReaderPane)
+
+    @property
     def reader(self) -> ArticleReader:
         """The reader widget."""
         return self.query_one("#reader", ArticleReader)
+
+    @property
+    def progress_row(self) -> ProgressRow:
+        """The scan / index progress row."""
+        return self.query_one("#scan-row", ProgressRow)
 
     @property
     def dictionary_panel(self) -> DictionaryPanel:
         """The dictionary popup (hidden until a lookup)."""
         return self.query_one("#dictionary-box", DictionaryPanel)
 
-    @on(DictionaryPanel.Closed)
-    def _dictionary_closed(self) -> None:
-        if self.current is not None:
-            self.reader.focus()
-
     @property
     def status(self) -> StatusLine:
         """The status line."""
         return self.query_one("#status", StatusLine)
 
+    @property
+    def opened(self) -> Library:
+        """The open library (opened just after the first paint)."""
+        if self.library is None:
+            raise RuntimeError("the library is not open yet")
+        return self.library
+
+    @property
+    def current(self) -> ArticleRow | None:
+        """The article open in the reader."""
+        return self.reading.current
+
+    def target_row(self) -> ArticleRow | None:
+        """The article an action applies to: the open one, else the list's cursor row."""
+        if self.focused is self.article_list or self.current is None:
+            return self.article_list.current
+        return self.current
+
+    # -- opening the library -------------------------------------------------------------
     def on_mount(self) -> None:
         """Paint the empty frame first; the catalog is opened right after that paint."""
-        self.query_one("#scan-row").display = False
-        self.tree.border_title = "Sections"
+        self.section_tree.border_title = "Sections"
         self.article_list.border_title = "Opening the library…"
         self.article_list.focus()
         self.set_interval(POSITION_SAVE_DELAY, self.save_position)
-        self.aids = ReadingAids(self, self.app.paths.cache_dir, self.settings.script)  # type: ignore[attr-defined]
         self.reader.set_aids(self.aids.display())
         self.set_interval(STATS_FLUSH_SECONDS, self.aids.flush)
         # Importing and opening the catalog takes ~0.2 s; a person sees the frame first.
@@ -140,13 +183,13 @@ class MainScreen(
         self.set_timer(FRAME_FIRST_DELAY, partial(self.call_after_refresh, self._open_library))
 
     def _open_library(self) -> None:
-        self.library = self.app.open_library()  # type: ignore[attr-defined]
+        library = self.library = self._opener.open_library()
         self.refresh_library()
-        for notice in getattr(self.library.state, "notices", ()):
+        for notice in library.state.notices:
             self.notify(str(notice), markup=False, severity="warning", timeout=10)
-        if self._open_path:  # not catalogued yet: opened when the scan has it
-            self.open_path(self._open_path)
-        if self.library.is_new:
+        if self.reading.pending_path:  # not catalogued yet: opened when the scan has it
+            self.reading.open_path(self.reading.pending_path)
+        if library.is_new:
             self._start_background()  # the first build: its progress is the first screen
         else:  # the rows first: the rescan's thread would slow their paint down
             self.call_after_refresh(self._start_background)
@@ -154,56 +197,178 @@ class MainScreen(
     def _start_background(self) -> None:
         """The folder watcher (files added, changed or removed while the app runs), then
         the start-up rescan (its thread would keep the watcher's from starting)."""
-        self.start_watching()
+        self.watching.start()
         self.start_scan()
 
     def refresh_library(self) -> None:
         """Reload the tree and the list from the catalog."""
-        self.tree.show_tree(self.library.catalog.section_tree())
-        self.refresh_bookmarked()  # the tree's "★ Bookmarked" node (ui/bookmark_actions.py)
+        self.section_tree.show_tree(self.opened.catalog.section_tree())
+        self.bookmarking.refresh_bookmarked()  # the tree's "★ Bookmarked" node
         self.refresh_list()
 
     def refresh_list(self, cursor: int | None = None) -> None:
         """Show the current section with the current order and filter."""
-        if self.in_saved_search:  # a saved search's matches (main_saved.py)
-            self.show_saved_listing(cursor)
+        listing = self.listing
+        if listing.in_saved_search:  # a saved search's matches
+            self.saved.show(cursor)
             return
         articles = self.article_list
         # The tree already holds every section's counts: no COUNT query per key press.
-        known = self.tree.count_of(self.section, self.unread_only)
-        query = self.library.query(self.section, self.sort, self.unread_only, known)
+        known = self.section_tree.count_of(listing.section, listing.unread_only)
+        query = self.opened.query(listing.section, listing.sort, listing.unread_only, known)
         articles.show(query, articles.cursor if cursor is None else cursor)
-        articles.set_header(self.section_name, self.sort, self.unread_only)
+        articles.set_header(listing.name, listing.sort, listing.unread_only)
         self.update_status()
         self.update_bindings()
 
     def update_status(self) -> None:
         """Refresh the status line."""
+        listing, current = self.listing, self.current
+        percent = self.reader.percent if current is not None else None
+        book_percent = None
+        if current is not None and self.library is not None:
+            book_percent = self.aids.book_percent(
+                current.path, self.reader.percent, self.library.catalog
+            )
         self.status.show(
-            section=self.section_name,
+            section=listing.name,
             index=self.article_list.cursor,
             count=self.article_list.row_count,
-            sort="relevance" if self.in_saved_search else self.sort,
-            unread_only=self.unread_only,
-            percent=getattr(self.reader, "percent", None) if self.current else None,
-            book_percent=self._book_percent(),
+            sort="relevance" if listing.in_saved_search else listing.sort,
+            unread_only=listing.unread_only,
+            percent=percent,
+            book_percent=book_percent,
         )
 
-    def _book_percent(self) -> int | None:
-        """Where the reader is in the whole book, when the open article is a chapter."""
-        if self.current is None or self.aids is None or self.library is None:
-            return None
-        percent = getattr(self.reader, "percent", 0)
-        return self.aids.book_percent(self.current.path, percent, self.library.catalog)
+    def start_scan(self, changed: set[str] | None = None) -> None:
+        """Look for new, changed and removed files (in a worker); ``changed``: only these
+        files' keys need a stat in folders that did not change (a watcher's report)."""
+        self.scanning.start(changed)
 
-    # Selecting and opening ----------------------------------------------------
+    def library_checked(self) -> None:
+        """After a scan: explain an empty library, point at unreadable files."""
+        from tuireader.ui.screens.notice import NoticeScreen, empty_library_text
 
+        catalog = self.opened.catalog
+        total, problems = catalog.count(), catalog.problems()
+        if total == 0 and problems:
+            self.show_problems(problems)
+        elif total == 0 and not isinstance(self.app.screen, NoticeScreen):
+            text = empty_library_text(self.opened.root)
+            notice = NoticeScreen(text, can_rescan=True, id="empty")
+            self.app.push_screen(notice, self._after_notice)
+        elif problems:
+            self.notify(
+                f"{len(problems)} file(s) could not be read. Press P to see which.",
+                title="Problems",
+                markup=False,
+                severity="warning",
+                timeout=8,
+            )
+
+    def _after_notice(self, result: str | None) -> None:
+        if result == "rescan":
+            self.start_scan()
+
+    def show_problems(self, problems: list[FileProblem] | None = None) -> None:
+        """Open the problems view."""
+        from tuireader.ui.screens.problems import ProblemsScreen
+
+        catalog = self.opened.catalog
+        found = [*catalog.problems(), *catalog.decode_warnings()] if problems is None else problems
+        self.app.push_screen(ProblemsScreen(found, self.opened.root))
+
+    # -- which actions can run -----------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out actions that have nothing to act on (the one place that decides)."""
+        if self.library is None:  # still opening: only help and quitting work
+            return True if action in ("help", "go_back") else None
+        if action in ARTICLE_ACTIONS:
+            return True if self.target_row() is not None else None
+        if action in READER_ACTIONS:
+            return True if self.current is not None else None
+        if action in ("find_next", "find_previous"):
+            return True if self.finder.state.active else None
+        if action == "mark_section_read":  # a saved search is not a section
+            return None if self.listing.in_saved_search else True
+        if action == "history_back":
+            return True if self.reading.history.can_go_back else None
+        if action == "history_forward":
+            return True if self.reading.history.can_go_forward else None
+        return True
+
+    def update_bindings(self) -> None:
+        """Refresh the footer and palette only when an action became (un)available.
+
+        ``refresh_bindings`` rebuilds the footer, which costs more than a key press may.
+        """
+        now = tuple(self.check_action(action, ()) for action in CHANGING_ACTIONS)
+        if now != self._bindings_state:
+            self._bindings_state = now
+            self.refresh_bindings()
+
+    # -- opening articles ----------------------------------------------------------------
+    def open_path(self, path: str) -> None:
+        """Open the article at a library-relative path, if the catalog has it."""
+        self.reading.open_path(path)
+
+    def open_row(self, row: ArticleRow, remember: bool = True, focus: bool = False) -> None:
+        """Load an article in a worker and show it (focused, if asked) when it arrives."""
+        self.reading.open_row(row, remember, focus)
+
+    def save_position(self) -> None:
+        """Write the reading position if it moved since the last write."""
+        if self.library is not None:
+            self.reading.save_position()
+
+    @on(ArticleLoaded)
+    def _article_loaded(self, message: ArticleLoaded) -> None:
+        shown = self.reading.loaded(message)
+        if shown is None:
+            return
+        article, anchor = shown
+        row = message.row
+        self.aids.started(row, article, anchor)
+        self._opener.remember_article(row.path)
+        self._sync_cursor(row)
+        if self.settings.mark_read == "open" and not self.opened.is_read(row):
+            self.marks.set_read(row, True)
+        self.update_status()
+        self.update_bindings()
+        self.finder.article_shown(row.path)
+        self.bookmarking.article_shown(article)
+
+    def _sync_cursor(self, row: ArticleRow) -> None:
+        """Put the list cursor on ``row``, wherever it is in the listing."""
+        listing = self.listing
+        index = self.article_list.index_of(row.id)
+        if listing.in_saved_search:
+            index = self.saved.index_of(row)
+        elif index is None:  # not in a cached page: ask the catalog for its place
+            index = self.opened.listing_index(
+                row.id, listing.section, listing.sort, listing.unread_only
+            )
+        if index is not None:
+            self.article_list.cursor = index
+
+    # -- widgets' messages ---------------------------------------------------------------
     @on(SectionTree.Chosen, "#sections")
     def _section_chosen(self, message: SectionTree.Chosen) -> None:
-        if message.path == self.section or self.library is None:
+        if message.path == self.listing.section or self.library is None:
             return
-        self.section, self.section_name = message.path, message.name
+        self.listing.choose(message.path, message.name)
         self.refresh_list(cursor=0)
+
+    @on(SavedSearchChosen)
+    def _saved_search_chosen(self, message: SavedSearchChosen) -> None:
+        if self.library is not None:
+            self.saved.chosen(message.name, message.query, message.focus)
+        elif message.focus:
+            self.set_focus(self.article_list)
+
+    @on(SavedSearchForget)
+    def _saved_search_forget(self, message: SavedSearchForget) -> None:
+        self.saved.forget(message.name)
 
     @on(ArticleList.Moved, "#articles")
     def _cursor_moved(self, message: ArticleList.Moved) -> None:
@@ -211,139 +376,267 @@ class MainScreen(
 
     @on(ArticleList.Opened, "#articles")
     def _article_opened(self, message: ArticleList.Opened) -> None:
-        if self.in_saved_search:  # open it as a search result: hits marked, n/N work
-            self.open_saved_result(self.article_list.cursor)
+        if self.listing.in_saved_search:  # open it as a search result: hits marked
+            self.saved.open_match(self.article_list.cursor)
             return
         self.open_row(message.row, focus=True)
 
-    def open_path(self, path: str) -> None:
-        """Open the article at a library-relative path, if the catalog has it."""
-        row = self.library.row_for_path(path)
-        if row is not None:
-            self._open_path = None
-            self.open_row(row, focus=True)
-
-    def open_row(self, row: Any, remember: bool = True, focus: bool = False) -> None:
-        """Load an article in a worker and show it (focused, if asked) when it arrives."""
-        self.save_position()
-        self._focus_reader = focus
-        self._opening = row  # J/K step on from here even before it has loaded
-        if remember:
-            self.history.visit(row.path)
-        self._load(row)
-
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self, row: Any) -> None:
-        try:
-            article = self.library.load(row.id)
-        except Exception as exc:  # an unreadable entry is reported, not fatal
-            self.post_message(ArticleLoaded(row, error=f"{type(exc).__name__}: {exc}"))
-            return
-        self.post_message(ArticleLoaded(row, article))
-
-    @on(ArticleLoaded)
-    def _article_loaded(self, message: ArticleLoaded) -> None:
-        if self._opening is not None and message.row is not self._opening:
-            return  # an earlier load, overtaken by a later one (held-down J)
-        self._opening = None
-        if message.error or message.article is None:
-            self.notify(
-                message.error or "cannot load",
-                title=message.row.path,
-                markup=False,
-                severity="error",
-            )
-            return
-        row, article = message.row, message.article
-        self.current = row
-        position = (
-            self.reload_anchor_for(row.path)  # its file changed: stay at the same place
-            or self.library.state.positions.get(row.fingerprint)
-            or Anchor(0, 0)
-        )
-        self._saved_anchor = position
-        self.query_one(ReaderPane).show_article(article, position)
-        if self.aids is not None:
-            self.aids.started(row, article, position)
-        if self._focus_reader:
-            self.reader.focus()
-        self.app.remember_article(row.path)  # type: ignore[attr-defined]
-        self.sync_cursor(row)
-        if self.settings.mark_read == "open" and not self.library.is_read(row):
-            self.set_read(row, True)
-        self.update_status()
-        self.update_bindings()
-
-    def sync_cursor(self, row: Any) -> None:
-        """Put the list cursor on ``row``, wherever it is in the listing."""
-        index = self.article_list.index_of(row.id)
-        if self.in_saved_search:
-            index = self.saved_index_of(row)
-        elif index is None:  # not in a cached page: ask the catalog for its place
-            index = listing_index(
-                self.library.catalog, row.id, self.section, self.sort, self.unread_only
-            )
-        if index is not None:
-            self.article_list.cursor = index
-
-    # Reading position ---------------------------------------------------------
-
     @on(ArticleReader.PositionChanged)
-    def _position_changed(self, message: Any) -> None:
-        if self.aids is not None:
-            self.aids.moved(message.anchor)
+    def _position_changed(self, message: ArticleReader.PositionChanged) -> None:
+        self.aids.moved(message.anchor)
         self.update_status()
 
     @on(ArticleReader.ReachedEnd)
-    def _reached_end(self, message: Any) -> None:
-        if self.aids is not None:
-            self.aids.finished()
+    def _reached_end(self, message: ArticleReader.ReachedEnd) -> None:
+        self.aids.finished()
         current = self.current
         if self.settings.mark_read != "end" or current is None:
             return
-        if not self.library.is_read(current):
-            self.set_read(current, True)
+        if not self.opened.is_read(current):
+            self.marks.set_read(current, True)
 
-    def save_position(self) -> None:
-        """Write the reading position if it moved since the last write."""
-        if self.current is None:
+    @on(ArticleReader.SelectionChanged)
+    def _selection_changed(self) -> None:
+        self.bookmarking.update_note_strip()
+
+    @on(FindBar.Changed)
+    def _find_changed(self, message: FindBar.Changed) -> None:
+        self.finder.changed(message)
+
+    @on(FindBar.Submitted)
+    def _find_submitted(self, message: FindBar.Submitted) -> None:
+        self.finder.submitted(message)
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self.finder.closed()
+
+    @on(DictionaryPanel.Closed)
+    def _dictionary_closed(self) -> None:
+        if self.current is not None:
+            self.reader.focus()
+
+    def on_click(self, event: events.Click) -> None:
+        """A double-click on a word in the reader looks it up."""
+        if event.chain != 2 or self.current is None:
             return
-        try:
-            anchor = self.reader.anchor
-        except NoMatches:  # the screen is being taken down
-            return
-        if anchor == self._saved_anchor:
-            return
-        self._saved_anchor = anchor
-        error = self.library.save_position(self.current, anchor)
-        if error:
-            self.notify(error, title="Position not saved", markup=False, severity="warning")
+        offset = event.get_content_offset(self.reader)
+        anchor = None if offset is None else self.reader.anchor_at_offset(offset)
+        if anchor is not None:
+            self.aids.lookup_at(anchor)
+
+    # -- workers' messages ---------------------------------------------------------------
+    @on(FindDone)
+    def _find_done(self, message: FindDone) -> None:
+        self.finder.done(message)
+
+    @on(SavedCounted)
+    def _saved_counted(self, message: SavedCounted) -> None:
+        self.saved.counted(message)
+
+    @on(ScanProgress)
+    def _scan_progress(self, message: ScanProgress) -> None:
+        self.scanning.progress(message)
+
+    @on(ScanFinished)
+    def _scan_finished(self, message: ScanFinished) -> None:
+        self.scanning.finished(message)
+        self.watching.refresh_keeping_places()  # list cursor and open article stay
+        self.library_checked()
+        pending = self.reading.pending_path
+        if pending and self.current is None:
+            self.reading.open_path(pending)
+        self.search.after_scan()  # saved searches into the tree; the search index
+
+    @on(IndexProgress)
+    def _index_progress(self, message: IndexProgress) -> None:
+        self.scanning.show_index_progress(message.indexed, message.total)
+
+    @on(IndexBuilt)
+    def _index_built(self, message: IndexBuilt) -> None:
+        self.scanning.hide_index_progress()
+        self.search.index_built(message)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A scan's worker ended: run the scan queued meanwhile, if any."""
+        self.watching.worker_ended(event.worker)
 
     def on_unmount(self) -> None:
-        """Keep the position when the app closes; stop watching the folder."""
-        self.stop_watching()
+        """Keep the position and the reading time; stop watching and searching."""
+        self.watching.stop()
         self.save_position()
-        if self.aids is not None and self.library is not None:
+        if self.library is not None:
             self.aids.flush()
             self.aids.close()
+        self.search.close()
 
-    # Reading aids (ui/screens/main_aids.py) ----------------------------------------
+    # -- actions: moving around ----------------------------------------------------------
+    def action_help(self) -> None:
+        """Show every key."""
+        from tuireader.ui.screens.help import HelpScreen
 
+        self.app.push_screen(HelpScreen(dict(self.settings.keys)))
+
+    def action_go_back(self) -> None:
+        """Escape clears a find first; then leave full screen, then the reader, then quit."""
+        if self.finder.has_query:
+            self.finder.clear()
+        elif self.has_class("-fullscreen"):
+            self.remove_class("-fullscreen")
+        elif self.focused is self.reader:
+            # Focus now, not after the next frame: a quickly typed second q must quit.
+            self.set_focus(self.article_list)
+        else:
+            self.app.exit()
+
+    def action_to_list(self) -> None:
+        """Leave the reader (and full screen) for the article list."""
+        self.remove_class("-fullscreen")
+        self.set_focus(self.article_list)  # at once: the next key goes to the list
+
+    def action_toggle_fullscreen(self) -> None:
+        """Hide or show the tree and the list around the reader."""
+        self.toggle_class("-fullscreen")
+        if self.has_class("-fullscreen"):
+            self.set_focus(self.reader)
+
+    def action_next_article(self) -> None:
+        """Open the next article of the list."""
+        self._step(1, unread=False)
+
+    def action_previous_article(self) -> None:
+        """Open the previous article of the list."""
+        self._step(-1, unread=False)
+
+    def action_next_unread(self) -> None:
+        """Open the next unread article."""
+        self._step(1, unread=True)
+
+    def action_previous_unread(self) -> None:
+        """Open the previous unread article."""
+        self._step(-1, unread=True)
+
+    def _step(self, step: int, unread: bool) -> None:
+        start = self.reading.step_start()
+        if start is None:
+            return
+        if self.listing.in_saved_search:  # step through the saved search's matches
+            self.saved.step(start, step, unread)
+        else:
+            self.reading.step(start, step, unread)
+
+    def action_history_back(self) -> None:
+        """Reopen the article visited before."""
+        self.reading.history_step(forward=False)
+
+    def action_history_forward(self) -> None:
+        """Go forward again in the visited articles."""
+        self.reading.history_step(forward=True)
+
+    # -- actions: the listing ------------------------------------------------------------
+    def action_toggle_read(self) -> None:
+        """Mark the article read, or unread again."""
+        row = self.target_row()
+        if row is not None:
+            self.marks.toggle(row)
+
+    def action_mark_section_read(self) -> None:
+        """Mark every article in the section read."""
+        self.marks.mark_section()
+
+    def action_toggle_unread_only(self) -> None:
+        """Show only unread articles, or all of them."""
+        self.listing.unread_only = not self.listing.unread_only
+        self.refresh_list(cursor=0)
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next order (date, title)."""
+        self.listing.next_sort()
+        self.refresh_list(cursor=0)
+
+    def action_show_problems(self) -> None:
+        """List the files that could not be read."""
+        self.show_problems()
+
+    def action_rescan(self) -> None:
+        """Look for new, changed and removed files."""
+        self.start_scan()
+        self.notify("Rescanning the library…")
+
+    def action_open_url(self) -> None:
+        """Open the article's source URL in the browser, after showing it."""
+        url = self.urls.url_to_confirm()
+        if url is not None:
+            self.app.push_screen(ConfirmUrlScreen(url), partial(self.urls.answered, url))
+
+    # -- actions: bookmarks and notes ----------------------------------------------------
+    def action_bookmark(self) -> None:
+        """Bookmark the selected passage, else the whole article."""
+        self.bookmarking.bookmark()
+
+    def action_select_passage(self) -> None:
+        """Start selecting at the sentence on the top line (j/k grow or shrink it)."""
+        self.bookmarking.select_passage()
+
+    def action_grow_selection(self, step: int) -> None:
+        """``)`` / ``(``: one sentence more or less (a selection starts if there is none)."""
+        self.bookmarking.grow_selection(step)
+
+    def action_copy_passage(self) -> None:
+        """Copy the selected passage (or the bookmarked one in view) with its source."""
+        self.bookmarking.copy_passage()
+
+    def action_edit_note(self) -> None:
+        """Add or edit the note of the selection, the passage in view, or the article."""
+        request = self.notes.request()
+        if request is not None:
+            editor = NoteEditor(request.note, request.about, title=request.title)
+            self.app.push_screen(editor, request.save)
+
+    def action_show_bookmarks(self) -> None:
+        """Every bookmark and note; Enter opens one."""
+        from tuireader.ui.screens.bookmarks import BookmarksScreen
+
+        library = self.opened
+        listing = BookmarksScreen(
+            library.state, library.orphaned_ids, start_at=self.bookmarking.last_opened
+        )
+        self.app.push_screen(listing, self.bookmarking.chosen)
+
+    # -- actions: find and search --------------------------------------------------------
+    async def action_find(self) -> None:
+        """``/``: open the find bar."""
+        await self.finder.open()
+
+    def action_find_next(self) -> None:
+        """``n``: the next hit, wrapping; past the last, the next search result."""
+        self.finder.step(True)
+
+    def action_find_previous(self) -> None:
+        """``N``: the previous hit, wrapping; before the first, the previous result."""
+        self.finder.step(False)
+
+    def action_library_search(self, query: str = "") -> None:
+        """ctrl+s / S: search the whole library."""
+        from tuireader.ui.screens.library_search import SearchScreen
+
+        search = self.search
+        screen = SearchScreen(search.runner, search.start_query(query), saver=search.save)
+        self.app.push_screen(screen, search.closed)
+
+    # -- actions: reading aids -----------------------------------------------------------
     def action_lookup_word(self) -> None:
         """The dictionary: the selected passage, or the word at the reading position."""
-        if self.aids is not None:
-            self.aids.lookup_here()
+        self.aids.lookup_here()
 
     def action_toggle_pinyin(self) -> None:
         """Pinyin above the text, on or off."""
-        if self.aids is not None:
-            self.aids.toggle_pinyin()
+        self.aids.toggle_pinyin()
 
     def action_cycle_script(self) -> None:
         """Chinese as written, in Simplified, in Traditional characters."""
-        if self.aids is not None:
-            name = self.aids.cycle_script()
-            self.notify(f"Chinese shown {name}", timeout=2)
+        name = self.aids.cycle_script()
+        self.notify(f"Chinese shown {name}", timeout=2)
 
     def action_show_info(self) -> None:
         """The open article's metadata: every field and every other label of the file."""
@@ -359,17 +652,5 @@ class MainScreen(
         """The reading statistics screen."""
         from tuireader.ui.screens.stats import StatsScreen
 
-        if self.library is None:
-            return
-        if self.aids is not None:
-            self.aids.flush()
-        self.app.push_screen(StatsScreen(self.library.state.stats.report(days=30)))
-
-    def on_click(self, event: events.Click) -> None:
-        """A double-click on a word in the reader looks it up."""
-        if event.chain != 2 or self.aids is None or self.current is None:
-            return
-        offset = event.get_content_offset(self.reader)
-        anchor = None if offset is None else self.reader.anchor_at_offset(offset)
-        if anchor is not None:
-            self.aids.lookup_at(anchor)
+        self.aids.flush()
+        self.app.push_screen(StatsScreen(self.opened.state.stats.report(days=30)))

@@ -18,13 +18,12 @@ from textual import events
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.ui.bindings import bindings
-from tuireader.ui.dates import show_date
+from tuireader.ui.date_format import show_date
 from tuireader.ui.safe_text import one_line
+from tuireader.ui.widgets.list_cursor import CursorList
 
 PAGE_SIZE = 200
 MAX_PAGES = 16
@@ -52,7 +51,7 @@ class EmptySource:
         return []
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(CursorList):
     """A list of articles drawn line by line from pages fetched on demand."""
 
     BINDINGS: ClassVar = bindings("list")
@@ -99,8 +98,6 @@ class ArticleList(ScrollView, can_focus=True):
             """The list that sent the message."""
             return self.article_list
 
-    cursor: reactive[int] = reactive(0, init=False, always_update=True)
-
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._source: RowSource = EmptySource()
@@ -123,7 +120,7 @@ class ArticleList(ScrollView, can_focus=True):
         if recount:
             self._count = self._source.count()
         self.virtual_size = Size(self.size.width, self._count)
-        self.cursor = self._clamp(self.cursor if cursor is None else cursor)
+        self.cursor = self.cursor if cursor is None else cursor  # validate_cursor clamps
         self.refresh()
 
     def row_at(self, index: int) -> Any | None:
@@ -161,12 +158,16 @@ class ArticleList(ScrollView, can_focus=True):
         self.border_title = Content(f"{one_line(title)} · {self._count:,} {what}")
         self.border_subtitle = Content(f"sort: {sort}")
 
-    def _clamp(self, index: int) -> int:
-        return max(0, min(index, self._count - 1)) if self._count else 0
+    @property
+    def row_total(self) -> int:
+        """How many rows the cursor can be on."""
+        return self._count
 
-    def validate_cursor(self, value: int) -> int:
-        """Keep the cursor on a row."""
-        return self._clamp(value)
+    def open_cursor_row(self) -> None:
+        """Post :class:`Opened` for the article under the cursor."""
+        row = self.current
+        if row is not None:
+            self.post_message(self.Opened(self, row))
 
     def watch_cursor(self, old: int, new: int) -> None:
         """Redraw the two rows that changed and keep the cursor in view."""
@@ -220,44 +221,6 @@ class ArticleList(ScrollView, can_focus=True):
             Segment(_fit(one_line(row.meta.source or ""), SOURCE_WIDTH), dim),
         ]
 
-    def action_cursor_down(self) -> None:
-        """Move to the next article."""
-        self.cursor += 1
-
-    def action_cursor_up(self) -> None:
-        """Move to the previous article."""
-        self.cursor -= 1
-
-    def action_page_down(self) -> None:
-        """Move one page down."""
-        self.cursor += max(1, self.size.height - 1)
-
-    def action_page_up(self) -> None:
-        """Move one page up."""
-        self.cursor -= max(1, self.size.height - 1)
-
-    def action_half_page_down(self) -> None:
-        """Move half a page down."""
-        self.cursor += max(1, self.size.height // 2)
-
-    def action_half_page_up(self) -> None:
-        """Move half a page up."""
-        self.cursor -= max(1, self.size.height // 2)
-
-    def action_first(self) -> None:
-        """Move to the first article."""
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        """Move to the last article."""
-        self.cursor = self._count - 1
-
-    def action_open(self) -> None:
-        """Open the article under the cursor."""
-        row = self.current
-        if row is not None:
-            self.post_message(self.Opened(self, row))
-
     def on_click(self, event: events.Click) -> None:
         """A click moves the cursor to the row and opens it."""
         offset = event.get_content_offset(self)
@@ -266,7 +229,7 @@ class ArticleList(ScrollView, can_focus=True):
         index = offset.y + self.scroll_offset.y
         if 0 <= index < self._count:
             self.cursor = index
-            self.action_open()
+            self.open_cursor_row()
 
 
 def _fit(text: str, width: int) -> str:

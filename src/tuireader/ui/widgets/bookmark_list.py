@@ -16,8 +16,6 @@ from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.library.model import Bookmark
@@ -31,9 +29,10 @@ from tuireader.ui.widgets.bookmark_rows import (
     item_segments,
     lay_out,
 )
+from tuireader.ui.widgets.list_cursor import CursorList
 
 
-class BookmarkList(ScrollView, can_focus=True):
+class BookmarkList(CursorList):
     """Bookmarks grouped under their article's title; Enter opens the one under the cursor."""
 
     COMPONENT_CLASSES: ClassVar = {
@@ -52,8 +51,6 @@ class BookmarkList(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar = bindings("bookmark_list")
-
-    cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
     @dataclass
     class Opened(Message):
@@ -104,9 +101,19 @@ class BookmarkList(ScrollView, can_focus=True):
                 return index
         return None
 
-    def validate_cursor(self, value: int) -> int:
-        """Keep the cursor on a bookmark."""
-        return max(0, min(value, len(self._bookmarks) - 1))
+    @property
+    def row_total(self) -> int:
+        """How many rows the cursor can be on: one per bookmark."""
+        return len(self._bookmarks)
+
+    def page_rows(self) -> int:
+        """About a page of bookmarks (each takes a line or two)."""
+        return max(1, self.scrollable_content_region.height // 2)
+
+    def open_cursor_row(self) -> None:
+        """Post :class:`Opened` for the bookmark under the cursor."""
+        if self.current is not None:
+            self.post_message(self.Opened(self, self.current))
 
     def watch_cursor(self) -> None:
         """Bring the cursor's lines (and its article's header, when close) into view."""
@@ -150,36 +157,7 @@ class BookmarkList(ScrollView, can_focus=True):
         tag_style = self.get_component_rich_style("bookmark-list--tag")
         return item_segments(b, width, base, tag_style, b.id in self._orphaned)
 
-    # -- keys and mouse --------------------------------------------------------------
-    def action_cursor_down(self) -> None:
-        """The next bookmark."""
-        self.cursor += 1
-
-    def action_cursor_up(self) -> None:
-        """The previous bookmark."""
-        self.cursor -= 1
-
-    def action_page_down(self) -> None:
-        """About a page of bookmarks down."""
-        self.cursor += max(1, self.scrollable_content_region.height // 2)
-
-    def action_page_up(self) -> None:
-        """About a page of bookmarks up."""
-        self.cursor -= max(1, self.scrollable_content_region.height // 2)
-
-    def action_first(self) -> None:
-        """The first bookmark."""
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        """The last bookmark."""
-        self.cursor = len(self._bookmarks) - 1
-
-    def action_open(self) -> None:
-        """Open the bookmark under the cursor."""
-        if self.current is not None:
-            self.post_message(self.Opened(self, self.current))
-
+    # -- the mouse -------------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:
         """A click puts the cursor on that bookmark; a second click opens it."""
         offset = event.get_content_offset(self)
@@ -189,6 +167,6 @@ class BookmarkList(ScrollView, can_focus=True):
         kind, index = self._lines[line]
         target = index if kind != HEADER else min(index, len(self._bookmarks) - 1)
         if target == self.cursor and kind != HEADER:
-            self.action_open()
+            self.open_cursor_row()
         self.cursor = target
         self.refresh(Region(0, 0, self.size.width, self.size.height))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tuireader.catalog import SectionNode
-from tuireader.ui.bookmark_lookup import BOOKMARKED
+from tuireader.ui.library import BOOKMARKED
 
 LABEL = "★ Bookmarked"
 

@@ -126,7 +126,7 @@ class ArticleReader(ScrollView, can_focus=True):
         """Show the text in another script or with pinyin, keeping the reading position."""
         if aids == self._aids:
             return
-        self._hint = self.anchor
+        self._hint = self.position
         self._aids = aids
         if self._article is not None:
             self._relayout()
@@ -183,7 +183,7 @@ class ArticleReader(ScrollView, can_focus=True):
 
     def start_selection(self) -> None:
         """Select the sentence at the reading position."""
-        if self._selection and self._selection.start(self.anchor):
+        if self._selection and self._selection.start(self.position):
             self._show_selection()
 
     def extend_selection(self, step: int) -> None:
@@ -220,8 +220,8 @@ class ArticleReader(ScrollView, can_focus=True):
 
     # -- where the reader is ---------------------------------------------------------
     @property
-    def anchor(self) -> Anchor:
-        """Anchor of the first visible line."""
+    def position(self) -> Anchor:
+        """The reading position: the anchor of the first visible line."""
         layout = self._layout
         if layout is None or not self.is_typeset:
             return self._hint
@@ -338,7 +338,7 @@ class ArticleReader(ScrollView, can_focus=True):
         layout = self._layout
         if layout is None:
             return
-        anchor, height = self.anchor, self._view_height()
+        anchor, height = self.position, self._view_height()
         # The top row may be a gap or header row just before the anchor's line.
         rows += self.scroll_offset.y - layout.row_of(anchor)
         self._scroll_to_row(layout.settle(anchor, rows, height))
@@ -433,7 +433,7 @@ class ArticleReader(ScrollView, can_focus=True):
                 return
             if layout.rows_estimated_only:
                 return  # pinyin mode: each block costs dictionary look-ups; wrap what shows
-            anchor, top = self.anchor, self.scroll_offset.y
+            anchor, top = self.position, self.scroll_offset.y
             offset = top - layout.row_of(anchor)  # a gap or header row sits above its line
             cursor = layout.wrap_for(cursor, REFINE_SLICE)
             self._sync_virtual_size()
@@ -461,7 +461,7 @@ class ArticleReader(ScrollView, can_focus=True):
         """Track the anchor, watch for the end, and (debounced) report the position."""
         super().watch_scroll_y(old_value, new_value)
         if self.is_typeset:
-            self._hint = self.anchor
+            self._hint = self.position
             self._check_end()
             if self._position_timer is not None:
                 self._position_timer.stop()
@@ -484,7 +484,7 @@ class ArticleReader(ScrollView, can_focus=True):
 
     def _post_position(self) -> None:
         """Post PositionChanged unless nothing changed since the last one."""
-        position = (self.anchor, self.percent)
+        position = (self.position, self.percent)
         if self._layout is not None and position != self._posted:
             self._posted = position
             self.post_message(self.PositionChanged(*position, reader=self))

@@ -92,7 +92,7 @@ def draw_row(
     if row.role == "header_rule":
         body = [Segment(RULE_CHAR * layout.column, palette["rule"])]
     elif row.block < 0:
-        text = layout.header_text[row.index][row.start : row.end]
+        text = layout.header_text[row.number][row.start : row.end]
         body = [Segment(text, palette[row.role])]
     else:
         body = _block_line(layout, row, palette, highlights)
@@ -109,7 +109,7 @@ def _block_line(
     if role == "rule":
         return [Segment(RULE_CHAR * layout.column, palette["rule"])]
     style = palette[role]
-    prefix = geometry.first_prefix if row.index == 0 else geometry.next_prefix
+    prefix = geometry.first_prefix if row.number == 0 else geometry.next_prefix
     if row.role == "ruby":
         prefix = " " * cell_width(prefix)
     segments = [Segment(prefix, palette["marker"] if role == "list" else style)] if prefix else []

@@ -17,7 +17,7 @@ from rich.cells import cell_len
 
 from tuireader.library.model import LIST_ITEM, Anchor, Article
 from tuireader.text.script import convert
-from tuireader.ui.dates import show_date
+from tuireader.ui.date_format import show_date
 from tuireader.ui.widgets.reader_aids import BlockView, DisplayAids
 from tuireader.ui.widgets.reader_geometry import Geometry, block_geometry
 from tuireader.ui.widgets.reader_wrap import Line, display_text, estimate_heights, wrap_block
@@ -30,9 +30,9 @@ SECTION_JOIN = " › "
 class Row(NamedTuple):
     """One screen row of the document.
 
-    ``role`` is ``title``, ``meta`` or ``header_rule`` (header rows: ``index`` is the row
-    in the header, ``start``/``end`` slice :attr:`DocumentLayout.header_text`), ``gap``
-    (blank row before ``block``), ``line`` (line ``index`` of ``block``, display text
+    ``role`` is ``title``, ``meta`` or ``header_rule`` (header rows: ``number`` is the
+    line of :attr:`DocumentLayout.header_text`, ``start``/``end`` slice it), ``gap``
+    (blank row before ``block``), ``line`` (line ``number`` of ``block``, display text
     ``start:end``), ``ruby`` (the readings above that line, in pinyin mode) or ``end``
     (past the last row).
     """
@@ -41,7 +41,7 @@ class Row(NamedTuple):
     block: int
     start: int = 0
     end: int = 0
-    index: int = 0
+    number: int = 0
 
 
 def meta_line(article: Article) -> str:
@@ -273,7 +273,7 @@ class DocumentLayout:
         if row.role not in ("line", "ruby") or row.block < 0:
             return None
         geometry = self.geometries[row.block]
-        prefix = geometry.first_prefix if row.index == 0 else geometry.next_prefix
+        prefix = geometry.first_prefix if row.number == 0 else geometry.next_prefix
         column = x - self.margin - cell_len(prefix or "")
         text, offset, used = self.text(row.block), row.start, 0
         # With pinyin above the text each character takes its reading's slot.

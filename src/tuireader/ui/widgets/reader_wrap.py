@@ -69,7 +69,7 @@ def hard_wrap(text: str, width: int) -> list[Line]:
 
 def estimate_heights(blocks: Sequence[Block], geometries: Sequence[Geometry]) -> list[int]:
     """Estimated rows of every block (one tight loop: articles may have 100,000 blocks)."""
-    heights = []
+    heights: list[int] = []
     append = heights.append
     for block, geometry in zip(blocks, geometries, strict=True):
         text, width = block.text, geometry.text_width

@@ -67,9 +67,10 @@ class SectionTree(Tree[Any]):
 
     def show_tree(self, root: Any) -> None:
         """Show the catalog's section tree, keeping what was expanded and highlighted."""
-        expanded = {node.data.path for node in self._expanded_nodes()}
+        expanded = {node.data.path for node in self._expanded_nodes() if node.data is not None}
         expanded.add(())
-        cursor = self.cursor_node.data.path if self.cursor_node and self.cursor_node.data else ()
+        node = self.cursor_node
+        cursor = node.data.path if node is not None and node.data is not None else ()
         self._counts = {}
         self._remember(root)
         self.clear()

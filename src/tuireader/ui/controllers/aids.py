@@ -1,7 +1,6 @@
 """Reading aids for the library screen: the dictionary, pinyin, 简/繁, and the reading clock.
 
-A part held by the screen (``screen.aids``), not a mixin: the screen's key actions call
-it. The dictionary is opened on first use in a thread (building its index the first time
+A part held by the screen (``screen.aids``): the screen's key actions call it. The dictionary is opened on first use in a thread (building its index the first time
 ever takes about a second), so start-up never pays for it; lookups after that take a
 millisecond or two on the UI thread. Time spent reading is counted by a
 :class:`~tuireader.state.reading.ReadingClock` and written to state.db when the article
@@ -14,8 +13,9 @@ import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from tuireader.catalog import ArticleRow, Catalog
 from tuireader.dictionary.pinyin import tone_marks
 from tuireader.library.keys import split_chapter_key
 from tuireader.library.model import Anchor, Article
@@ -24,6 +24,7 @@ from tuireader.state import StateWriteError
 from tuireader.state.reading import Reading, ReadingClock
 from tuireader.state.vocabulary import VocabWord
 from tuireader.text.script import ORIGINAL, SCRIPTS
+from tuireader.ui.controllers.host import MainHost
 from tuireader.ui.widgets.reader_aids import DisplayAids
 
 if TYPE_CHECKING:
@@ -41,16 +42,16 @@ _SEARCH_AHEAD = 200
 class ReadingAids:
     """The screen's dictionary, display choices and reading time."""
 
-    def __init__(self, screen: Any, cache_dir: Path, script: str = ORIGINAL) -> None:
-        """Serve ``screen`` (the library screen); the dictionary index lives in ``cache_dir``."""
-        self._screen = screen
+    def __init__(self, host: MainHost, cache_dir: Path, script: str = ORIGINAL) -> None:
+        """Serve ``host`` (the library screen); the dictionary index lives in ``cache_dir``."""
+        self.host = host
         self._cache_dir = cache_dir
         self.script = script if script in SCRIPTS else ORIGINAL
         self.pinyin = False
         self._dictionary: Dictionary | None = None
         self._opening = False
         self._clock = ReadingClock()
-        self._reading: tuple[Any, Article, int] | None = None  # row, article, chars at start
+        self._reading: tuple[ArticleRow, Article, int] | None = None  # row, article, chars at start
         self._furthest = 0
         self._books: dict[str, list[tuple[str, int]]] = {}  # book key → chapter sizes
 
@@ -79,10 +80,10 @@ class ReadingAids:
             self._apply()
 
     def _apply(self) -> None:
-        self._screen.reader.set_aids(self.display())
+        self.host.reader.set_aids(self.display())
 
     # -- books ---------------------------------------------------------------------------
-    def book_percent(self, path: str, percent: int, catalog: Any) -> int | None:
+    def book_percent(self, path: str, percent: int, catalog: Catalog) -> int | None:
         """How far through its whole book the chapter at ``path`` is read, 0..100
         (``percent`` through the chapter); None when ``path`` is no chapter."""
         found = split_chapter_key(path)
@@ -97,7 +98,7 @@ class ReadingAids:
     # -- dictionary ----------------------------------------------------------------------
     def lookup_here(self) -> None:
         """Look up the selected passage, else the first Chinese word from the reading position."""
-        reader = self._screen.reader
+        reader = self.host.reader
         article = reader.article
         if article is None:
             return
@@ -106,12 +107,12 @@ class ReadingAids:
             passage = _passage(article, *selection)
             self._with_dictionary(lambda: self._show_passage(passage))
             return
-        anchor = reader.anchor
+        anchor = reader.position
         self._with_dictionary(lambda: self._show_word(article, anchor, search=True))
 
     def lookup_at(self, anchor: Anchor) -> None:
         """Look up the word at ``anchor`` (a double-click)."""
-        article = self._screen.reader.article
+        article = self.host.reader.article
         if article is not None:
             self._with_dictionary(lambda: self._show_word(article, anchor, search=False))
 
@@ -127,41 +128,41 @@ class ReadingAids:
             if matches:
                 break
         # Deferred: the dictionary's modules cost 80 ms, before the first frame if at the top.
-        from tuireader.ui.screens.dictionary import entry_text, not_found_text
+        from tuireader.ui.widgets.dictionary_text import entry_text, not_found_text
 
         if not matches:
             word = text[anchor.offset : anchor.offset + 1]
-            self._screen.dictionary_panel.show_entries(not_found_text(word))
+            self.host.dictionary_panel.show_entries(not_found_text(word))
             return
-        self._screen.dictionary_panel.show_entries(entry_text(matches), 1)
+        self.host.dictionary_panel.show_entries(entry_text(matches), 1)
         # Kept after the popup is painted: a state write waits for the disk.
-        self._screen.call_after_refresh(self._save_word, matches[0], article, text)
+        self.host.call_after_refresh(self._save_word, matches[0], article, text)
 
     def _show_passage(self, passage: str) -> None:
         assert self._dictionary is not None
         matches = self._dictionary.lookup_passage(passage)
-        from tuireader.ui.screens.dictionary import entry_text, not_found_text  # see above
+        from tuireader.ui.widgets.dictionary_text import entry_text, not_found_text  # see above
 
         body = entry_text(matches) if matches else not_found_text(passage[:20])
-        self._screen.dictionary_panel.show_entries(body)
+        self.host.dictionary_panel.show_entries(body)
 
     def _save_word(self, match: Match, article: Article, text: str) -> None:
         entry = match.entries[0]
         span = sentence_at(text, match.start) or (0, len(text))
-        row = self._screen.current
+        row = self.host.current
         word = VocabWord(
             word=match.word,
             pinyin=tone_marks(entry.pinyin),
             definitions="; ".join(entry.definitions),
             context=text[span[0] : span[1]],
-            fingerprint=getattr(row, "fingerprint", ""),
-            path=getattr(row, "path", article.path),
+            fingerprint=row.fingerprint if row is not None else "",
+            path=row.path if row is not None else article.path,
             title=article.title,
         )
         try:
-            self._screen.library.state.vocab.save(word)
+            self.host.opened.state.vocab.save(word)
         except StateWriteError as exc:
-            self._screen.notify(str(exc), title="Word not kept", markup=False, severity="warning")
+            self.host.notify(str(exc), title="Word not kept", markup=False, severity="warning")
 
     def _with_dictionary(self, then: Callable[[], None]) -> None:
         """Run ``then`` on the UI thread once the dictionary is open."""
@@ -171,8 +172,8 @@ class ReadingAids:
         if self._opening:
             return
         self._opening = True
-        self._screen.notify("Opening the dictionary…", timeout=2)
-        self._screen.run_worker(lambda: self._open(then), thread=True, group="dictionary")
+        self.host.notify("Opening the dictionary…", timeout=2)
+        self.host.run_worker(lambda: self._open(then), thread=True, group="dictionary")
 
     def _open(self, then: Callable[[], None]) -> None:
         """In a worker: open (or build) the index, then continue on the UI thread."""
@@ -182,9 +183,9 @@ class ReadingAids:
         try:
             dictionary = Dictionary.open(self._cache_dir)
         except (DictionaryMissingError, OSError) as exc:
-            self._screen.app.call_from_thread(self._failed, str(exc))
+            self.host.app.call_from_thread(self._failed, str(exc))
             return
-        self._screen.app.call_from_thread(self._opened, dictionary, then)
+        self.host.app.call_from_thread(self._opened, dictionary, then)
 
     def _opened(self, dictionary: Dictionary, then: Callable[[], None]) -> None:
         self._dictionary = dictionary
@@ -194,7 +195,7 @@ class ReadingAids:
     def _failed(self, message: str) -> None:
         self._opening = False
         self.pinyin = False
-        self._screen.notify(message, title="No dictionary", markup=False, severity="error")
+        self.host.notify(message, title="No dictionary", markup=False, severity="error")
 
     def close(self) -> None:
         """Close the dictionary (the app is closing)."""
@@ -203,7 +204,7 @@ class ReadingAids:
             self._dictionary = None
 
     # -- reading time --------------------------------------------------------------------
-    def started(self, row: Any, article: Article, anchor: Anchor) -> None:
+    def started(self, row: ArticleRow, article: Article, anchor: Anchor) -> None:
         """An article opened at ``anchor``: count the one before, start the clock."""
         self.flush()
         at = chars_before(article, anchor)
@@ -230,7 +231,7 @@ class ReadingAids:
         reading = Reading(row.fingerprint, row.path, article.title, section, seconds, chars)
         # Statistics are not worth an alarm: a failed write is simply not counted.
         with suppress(StateWriteError):
-            self._screen.library.state.stats.add(reading)
+            self.host.opened.state.stats.add(reading)
 
     def finished(self) -> None:
         """The end of the article came into view."""
@@ -239,7 +240,7 @@ class ReadingAids:
         row, article, _ = self._reading
         self._furthest = len(article.body_text)
         with suppress(StateWriteError):
-            self._screen.library.state.stats.finish(row.fingerprint, row.path, article.title)
+            self.host.opened.state.stats.finish(row.fingerprint, row.path, article.title)
 
 
 def share_of_book(sizes: list[tuple[str, int]], path: str, percent: int) -> int | None:

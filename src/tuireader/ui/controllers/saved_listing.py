@@ -8,27 +8,12 @@ the catalog's own rows (with read and bookmark marks), in the search's order. No
 
 from __future__ import annotations
 
-from typing import Any
-
 from tuireader import search as library_search
+from tuireader.catalog import ArticleRow, Catalog
 from tuireader.search.query import QueryError
 
-#: The first element of the screen's section path while a saved search is listed
-#: (no real section name starts with NUL).
-SAVED_PREFIX = "\x00saved"
 
-
-def saved_path(name: str) -> tuple[str, ...]:
-    """The section path the screen uses for the saved search ``name``."""
-    return (SAVED_PREFIX, name)
-
-
-def is_saved_path(section: tuple[str, ...]) -> bool:
-    """Whether a section path stands for a saved search."""
-    return section[:1] == (SAVED_PREFIX,)
-
-
-def count_matches(catalog: Any, query: str) -> tuple[int, str | None]:
+def count_matches(catalog: Catalog, query: str) -> tuple[int, str | None]:
     """(number of matching articles, error for people or None); blocking, for a worker."""
     first = library_search.search(catalog, query, limit=0)
     if first.error and first.ready:  # a bad query (not "index still building")
@@ -44,7 +29,8 @@ def count_matches(catalog: Any, query: str) -> tuple[int, str | None]:
 class SavedSearchListing:
     """The matches of a saved search, in ranked order, as pages of catalog rows."""
 
-    def __init__(self, catalog: Any, name: str, query: str, total: int) -> None:
+    def __init__(self, catalog: Catalog, name: str, query: str, total: int) -> None:
+        """The ``total`` matches of ``query`` (the search called ``name``) in ``catalog``."""
         self.catalog = catalog
         self.name = name
         self.query = query
@@ -55,7 +41,7 @@ class SavedSearchListing:
         """How many articles match (counted before the listing was made)."""
         return self.total
 
-    def rows(self, offset: int, limit: int) -> list[Any]:
+    def rows(self, offset: int, limit: int) -> list[ArticleRow]:
         """One page of matches as catalog rows (an article gone since is left out)."""
         found = library_search.search(self.catalog, self.query, limit=limit, offset=offset)
         rows = (self.catalog.row(hit.article_id) for hit in found.results)

@@ -18,7 +18,7 @@ from tuireader.state.export import write_atomic
 FILE_NAME = "ui-session.json"
 
 
-class Session:
+class Remembered:
     """Theme and last-opened article, loaded once and saved on every change."""
 
     def __init__(self, data_dir: Path) -> None:

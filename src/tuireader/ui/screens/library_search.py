@@ -22,10 +22,10 @@ from textual.widgets.option_list import Option
 
 from tuireader.search import Hit, SearchResults
 from tuireader.ui.bindings import bindings
+from tuireader.ui.controllers.find_state import ResultTrail
+from tuireader.ui.controllers.search_runner import SearchRunner
 from tuireader.ui.safe_text import one_line
-from tuireader.ui.search_runner import SearchRunner
-from tuireader.ui.search_session import ResultTrail
-from tuireader.ui.widgets.search_hits import (
+from tuireader.ui.widgets.hit_text import (
     hit_text,
     not_ready_words,
     query_terms,

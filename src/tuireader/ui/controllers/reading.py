@@ -1,0 +1,144 @@
+"""Opening articles and keeping the place in them: load, show, remember, step, go back.
+
+An article is loaded in a thread worker (the catalog rebuilds its blocks) which posts
+:class:`~tuireader.ui.messages.ArticleLoaded`; a load overtaken by a later one (a
+held-down ``J``) is dropped. The article opens where the user left it (``store.positions``),
+or where it was when its file changed on disk, and the reading position is written back
+about once a second while it moves. ``J``/``K`` and ``]``/``[`` step through the listing
+(from the article still loading, so a held key walks on), ``ctrl+o``/``ctrl+i`` through
+the articles visited.
+"""
+
+from __future__ import annotations
+
+from textual.css.query import NoMatches
+
+from tuireader.catalog import ArticleRow
+from tuireader.library.model import Anchor, Article
+from tuireader.ui.controllers.history import History
+from tuireader.ui.controllers.host import MainHost
+from tuireader.ui.library import Library
+from tuireader.ui.messages import ArticleLoaded
+
+
+class Reading:
+    """The article in the reader, the one loading, the visited ones and the position."""
+
+    def __init__(self, host: MainHost, open_path: str | None) -> None:
+        """Serve ``host``; ``open_path`` is the article to open once it is catalogued."""
+        self.host = host
+        self.current: ArticleRow | None = None
+        self.history = History()
+        self.pending_path = open_path  # opened as soon as the catalog has it
+        self._opening: ArticleRow | None = None  # the row being loaded, if any
+        self._focus_reader = False
+        self._saved_anchor: Anchor | None = None
+        self._reload: tuple[str, Anchor] | None = None  # (path, anchor) of a reload
+
+    @property
+    def loading(self) -> bool:
+        """Whether an article is being loaded now."""
+        return self._opening is not None
+
+    # -- opening -----------------------------------------------------------------------
+    def open_path(self, path: str) -> None:
+        """Open the article at a library-relative path, if the catalog has it."""
+        row = self.host.opened.row_for_path(path)
+        if row is not None:
+            self.pending_path = None
+            self.open_row(row, focus=True)
+
+    def open_row(self, row: ArticleRow, remember: bool = True, focus: bool = False) -> None:
+        """Load an article in a worker and show it (focused, if asked) when it arrives."""
+        self.save_position()
+        self._focus_reader = focus
+        self._opening = row  # J/K step on from here even before it has loaded
+        if remember:
+            self.history.visit(row.path)
+        library = self.host.opened
+        self.host.run_worker(
+            lambda: self._load(library, row), thread=True, exclusive=True, group="load"
+        )
+
+    def reload(self, row: ArticleRow, focus: bool) -> None:
+        """Open ``row`` again at the reader's place (its file changed on disk)."""
+        self._reload = (row.path, self.host.reader.position)
+        self.open_row(row, remember=False, focus=focus)
+
+    def _load(self, library: Library, row: ArticleRow) -> None:
+        """In the worker: load the article and post it (or the error) to the screen."""
+        try:
+            article = library.load(row.id)
+        except Exception as exc:  # an unreadable entry is reported, not fatal
+            self.host.post_message(ArticleLoaded(row, error=f"{type(exc).__name__}: {exc}"))
+            return
+        self.host.post_message(ArticleLoaded(row, article))
+
+    def loaded(self, message: ArticleLoaded) -> tuple[Article, Anchor] | None:
+        """Show a loaded article at its place: (article, anchor), or None (stale, failed)."""
+        if self._opening is not None and message.row is not self._opening:
+            return None  # an earlier load, overtaken by a later one (held-down J)
+        self._opening = None
+        if message.error or message.article is None:
+            self.host.notify(
+                message.error or "cannot load",
+                title=message.row.path,
+                markup=False,
+                severity="error",
+            )
+            return None
+        row, article = message.row, message.article
+        self.current = row
+        position = self._start_anchor(row)
+        self._saved_anchor = position
+        self.host.reader_pane.show_article(article, position)
+        if self._focus_reader:
+            self.host.reader.focus()
+        return article, position
+
+    def _start_anchor(self, row: ArticleRow) -> Anchor:
+        """Where to show ``row``: its place before a reload, else the saved position."""
+        pending, self._reload = self._reload, None
+        if pending is not None and pending[0] == row.path:
+            return pending[1]  # its file changed: stay at the same place
+        return self.host.opened.state.positions.get(row.fingerprint) or Anchor(0, 0)
+
+    # -- the position ------------------------------------------------------------------
+    def save_position(self) -> None:
+        """Write the reading position if it moved since the last write."""
+        if self.current is None:
+            return
+        try:
+            anchor = self.host.reader.position
+        except NoMatches:  # the screen is being taken down
+            return
+        if anchor == self._saved_anchor:
+            return
+        self._saved_anchor = anchor
+        error = self.host.opened.save_position(self.current, anchor)
+        if error:
+            self.host.notify(error, title="Position not saved", markup=False, severity="warning")
+
+    # -- stepping ----------------------------------------------------------------------
+    def step_start(self) -> ArticleRow | None:
+        """Where J/K step from: the article loading (a held-down key), else the target."""
+        return self._opening or self.host.target_row()
+
+    def step(self, start: ArticleRow, step: int, unread: bool) -> None:
+        """Open the article ``step`` places from ``start`` in the listing."""
+        listing = self.host.listing
+        row = self.host.opened.neighbour(
+            start, listing.section, listing.sort, step, unread or listing.unread_only
+        )
+        if row is None:
+            self.host.notify("No more unread articles here." if unread else "No more articles.")
+            return
+        self.host.open_row(row)
+
+    def history_step(self, forward: bool) -> None:
+        """Reopen the article visited after (or before) this one."""
+        path = self.history.forward() if forward else self.history.back()
+        row = self.host.opened.row_for_path(path) if path else None
+        if row is not None:
+            self.host.open_row(row, remember=False)
+        self.host.update_bindings()
