@@ -20,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_open import FIRST, app_env, build_catalogs, tuireader, write_markdown  # noqa: E402
-from bench_pty import Pty, cpu_seconds, load_line  # noqa: E402
+from figures import load_line  # noqa: E402  (puts tests/support on the path)
+from pty_harness import PtyApp  # noqa: E402
 
 VENV = Path("/tmp/tuireader-bench-frogmouth")
 FROGMOUTH = VENV / "bin" / "frogmouth"
@@ -47,12 +48,12 @@ def install_frogmouth() -> str | None:
 
 def time_to_text(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds from before the fork to the first words on screen, and CPU by then."""
-    term = Pty(argv, env)
+    term = PtyApp(argv, env=env).start()
     try:
-        shown = term.wait_for(FIRST.encode(), since=0, timeout=120) - term.started
-        return shown, cpu_seconds(term.pid)
+        shown = term.arrival(FIRST.encode(), since=0, timeout=120) - term.started
+        return shown, term.cpu_seconds()
     finally:
-        term.close()
+        term.kill()
 
 
 def frogmouth_env(work: Path) -> dict[str, str]:

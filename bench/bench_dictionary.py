@@ -32,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.append(str(REPO / "src"))
 
 from bench_open import app_env, chinese_paragraphs  # noqa: E402
-from bench_pty import Pty, load_line, spread  # noqa: E402
+from figures import load_line, spread  # noqa: E402  (puts tests/support on the path)
+from pty_harness import PtyApp  # noqa: E402
 
 from tuireader.dictionary.index import Dictionary  # noqa: E402
 
@@ -102,20 +103,20 @@ def in_the_app(cache: Path) -> None:
     article = library / "zh.md"
     article.write_text(f"---\ntitle: 词典\n---\n\n{text}\n", encoding="utf-8")
     env = {**app_env(cache), "TUIREADER_CACHE_DIR": str(cache)}
-    term = Pty([sys.executable, "-m", "tuireader", str(article)], env)
+    term = PtyApp([sys.executable, "-m", "tuireader", str(article)], env=env).start()
     try:
-        term.wait_for(text[:6].encode(), since=0)
-        term.settle(1.0)
+        term.arrival(text[:6].encode(), since=0)
+        term.read_for(1.0)
         term.key_to(b"d", POPUP)
         spent = []
         for _ in range(15):
             term.key_to(b"\x1b", None)
-            term.settle(0.4)
+            term.read_for(0.4)
             term.key_to(b"j", None)
-            term.settle(0.3)
+            term.read_for(0.3)
             spent.append(term.key_to(b"d", POPUP))
     finally:
-        term.close()
+        term.kill()
     report("d → popup painted (pty): best / median", spread(spent), "<= 50 ms",
            sorted(spent)[len(spent) // 2] <= LOOKUP_TARGET)  # fmt: skip
 

@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_pty import Pty, cpu_seconds, load_line, spread  # noqa: E402
+from figures import load_line, spread  # noqa: E402  (puts tests/support on the path)
+from pty_harness import PtyApp  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FIRST, LAST = "开篇标记", "全文终了"  # the article's first words, its last paragraph
@@ -111,52 +112,52 @@ def tuireader(target: Path) -> list[str]:
 def time_start(argv: list[str], work: Path, marker: str) -> tuple[float, float, float]:
     """Seconds from before the fork to the first frame and to ``marker`` on screen, and
     the CPU seconds the app had used by then."""
-    term = Pty(argv, app_env(work))
+    term = PtyApp(argv, env=app_env(work)).start()
     try:
-        frame = term.wait_for(FRAME, since=0) - term.started
-        shown = term.wait_for(marker.encode(), since=0) - term.started
-        return frame, shown, cpu_seconds(term.pid)
+        frame = term.arrival(FRAME, since=0) - term.started
+        shown = term.arrival(marker.encode(), since=0) - term.started
+        return frame, shown, term.cpu_seconds()
     finally:
-        term.close()
+        term.kill()
 
 
 def open_from_list(library: Path, work: Path, first: str, last: str) -> dict:
     """Enter on the list's only row, G at once, then G, g and j again; their timings."""
-    term = Pty(tuireader(library), app_env(work))
+    term = PtyApp(tuireader(library), env=app_env(work)).start()
     try:
-        term.wait_for(b" article", since=0)
-        term.settle(1.5)  # the start-up rescan and the first paints are over
-        cpu = cpu_seconds(term.pid)
+        term.arrival(b" article", since=0)
+        term.read_for(1.5)  # the start-up rescan and the first paints are over
+        cpu = term.cpu_seconds()
         result = {"open": term.key_to(b"\r", first.encode())}
-        result["open_cpu"] = cpu_seconds(term.pid) - cpu
+        result["open_cpu"] = term.cpu_seconds() - cpu
         # At once: the tail is not wrapped yet, the background wrapping has just begun.
         result["first_end"] = term.key_to(b"G", last.encode())
-        term.settle(1.0)
+        term.read_for(1.0)
         result.update(end=[], top=[], line=[])
         for _ in range(5):
             result["top"].append(term.key_to(b"g", first.encode()))
-            term.settle(0.3)
+            term.read_for(0.3)
             result["end"].append(term.key_to(b"G", last.encode()))
-            term.settle(0.3)
+            term.read_for(0.3)
         term.key_to(b"g", first.encode())  # j must have somewhere to go
-        term.settle(0.3)
+        term.read_for(0.3)
         for _ in range(5):
             result["line"].append(term.key_to(b"j", None))
-            term.settle(0.2)
+            term.read_for(0.2)
         result["cpu"] = {name: term.key_cpu(keys) for name, keys in CPU_KEYS}
         return result
     finally:
-        term.close()
+        term.kill()
 
 
 def pty_round_trip(times: int = 20) -> list[float]:
     """Seconds for a byte to come back from ``cat`` on a pty (the terminal's echo)."""
-    term = Pty(["cat"], {})
+    term = PtyApp(["cat"], env={}).start()
     try:
-        term.settle(0.2)
+        term.read_for(0.2)
         return [term.key_to(b"x", None) for _ in range(times)]
     finally:
-        term.close()
+        term.kill()
 
 
 # (label, keys cycled); G and g alternate so each press moves the whole article.

@@ -31,8 +31,8 @@ from bench_open import (  # noqa: E402
     open_from_list,
     write_markdown,
 )
-from bench_pty import load_line, spread  # noqa: E402
 from epub_builder import BookSpec, Chapter, write_book  # noqa: E402
+from figures import load_line, spread  # noqa: E402  (puts tests/support on the path)
 
 BOOK_FIRST, BOOK_LAST = "书的开头", "第一章终了"
 CHAPTERS = 10

@@ -21,23 +21,21 @@ and the start-up rescan (which now waits until the rows are painted).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import fcntl
 import os
-import pty
 import re
-import select
-import struct
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import figures  # noqa: E402, F401  (puts tests/support on the path)
+from pty_harness import PtyApp  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FRAME = b"Sections"  # the tree's title: the screen has been painted
 ROWS = re.compile(rb"\d articles")  # the list header's count: rows are on screen
-TICK = os.sysconf("SC_CLK_TCK")
 
 
 def make_big_library(root: Path, count: int = 100_000) -> None:
@@ -78,69 +76,6 @@ def _env(tmp: str) -> dict[str, str]:
     }
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
-
-
-class Terminal:
-    """The app running in a pty of a fixed size; output is drained as it comes."""
-
-    def __init__(self, argv: list[str], env: dict[str, str], size=(120, 36)) -> None:
-        self.started = time.monotonic()
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            os.environ.update(env)
-            os.execvp(argv[0], argv)
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-        self.output = bytearray()
-
-    def drain(self, seconds: float) -> None:
-        """Read output for ``seconds``."""
-        end = time.monotonic() + seconds
-        while (left := end - time.monotonic()) > 0:
-            ready, _, _ = select.select([self.fd], [], [], min(left, 0.02))
-            if ready:
-                try:
-                    self.output += os.read(self.fd, 65536)
-                except OSError:
-                    return
-
-    def wait_for(
-        self, marker: bytes | re.Pattern[bytes], timeout: float = 30.0
-    ) -> tuple[float, float]:
-        """Seconds from start until ``marker`` appears, and the CPU seconds used by then."""
-        pattern = marker if isinstance(marker, re.Pattern) else re.compile(re.escape(marker))
-        while not pattern.search(self.output):
-            if time.monotonic() - self.started > timeout:
-                tail = bytes(self.output[-2000:]).decode(errors="replace")
-                raise TimeoutError(f"{marker!r} not seen; the output ended with:\n{tail}")
-            self.drain(0.002)
-        return time.monotonic() - self.started, cpu_seconds(self.pid)
-
-    def keys_cpu(self, keys: bytes, presses: int, gap: float = 0.15) -> float:
-        """Average CPU seconds per key press, cycling through ``keys`` (idle subtracted)."""
-        self.drain(1.0)
-        idle_start = cpu_seconds(self.pid)
-        self.drain(presses * gap)
-        idle = cpu_seconds(self.pid) - idle_start
-        busy_start = cpu_seconds(self.pid)
-        for n in range(presses):
-            os.write(self.fd, keys[n % len(keys) : n % len(keys) + 1])
-            self.drain(gap)
-        busy = cpu_seconds(self.pid) - busy_start
-        return max(0.0, busy - idle) / presses
-
-    def quit(self) -> None:
-        """Ask the app to quit, then make sure it is gone."""
-        os.write(self.fd, b"\x11")  # ctrl+q
-        self.drain(1.0)
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, 9)
-        os.waitpid(self.pid, 0)
-
-
 STARTS = 5
 SETTLE = 12.0
 # Keys pressed in the article list, cycled: movement, ends, filter, sort, read mark.
@@ -166,14 +101,26 @@ def _ms(seconds: list[float]) -> str:
     return f"best {ordered[0] * 1000:.0f} ms, median {ordered[len(ordered) // 2] * 1000:.0f} ms"
 
 
+def reached(term: PtyApp, marker: bytes | re.Pattern[bytes]) -> tuple[float, float]:
+    """Seconds from start until ``marker`` appears, and the CPU seconds used by then."""
+    term.wait_for(marker, timeout=30.0)
+    return time.monotonic() - term.started, term.cpu_seconds()
+
+
+def quit_app(term: PtyApp) -> None:
+    """Ask the app to quit (ctrl+q), then make sure it is gone."""
+    term.press("ctrl+q", delay=1.0)
+    term.kill()
+
+
 def start_up(name: str, argv: list[str], env: dict[str, str]) -> None:
     """Print wall and CPU time from process start to the first frame and to the rows."""
     frames, rows = [], []
     for _ in range(STARTS):
-        term = Terminal(argv, env)
-        frames.append(term.wait_for(FRAME))
-        rows.append(term.wait_for(ROWS))
-        term.quit()
+        term = PtyApp(argv, env=env).start()
+        frames.append(reached(term, FRAME))
+        rows.append(reached(term, ROWS))
+        quit_app(term)
     print(f"{name}: start -> first paint: wall {_ms([f[0] for f in frames])}")
     print(f"{name}: start -> first paint: CPU  {_ms([f[1] for f in frames])}")
     print(f"{name}: start -> rows listed: wall {_ms([r[0] for r in rows])}")
@@ -191,19 +138,24 @@ def measure(name: str, library: Path, presses: int) -> None:
             ("run_app direct", [sys.executable, "-c", DIRECT, str(library)]),
         ):
             start_up(f"{name}, {how}", argv, env)
-        term = Terminal([sys.executable, "-m", "tuireader", str(library)], env)
-        term.wait_for(ROWS)
-        term.drain(SETTLE)  # let the start-up rescan (a stat of every file) finish first
+        term = PtyApp([sys.executable, "-m", "tuireader", str(library)], env=env).start()
+        reached(term, ROWS)
+        term.read_for(SETTLE)  # let the start-up rescan (a stat of every file) finish first
         for label, keys in LIST_KEYS:
-            per_key = term.keys_cpu(keys, presses)
+            per_key = key_cpu(term, keys, presses)
             print(f"{name}: CPU per key (list {label}) {per_key * 1000:.1f} ms")
-        os.write(term.fd, b"\x1b[Z")  # shift+tab to the tree
-        term.drain(0.5)
-        print(f"{name}: CPU per key (tree j) {term.keys_cpu(b'j', presses) * 1000:.1f} ms")
-        os.write(term.fd, b"\t\r")  # back to the list, open an article
-        term.drain(1.0)
-        print(f"{name}: CPU per key (reader space) {term.keys_cpu(b' ', presses) * 1000:.1f} ms")
-        term.quit()
+        term.send(b"\x1b[Z")  # shift+tab to the tree
+        term.read_for(0.5)
+        print(f"{name}: CPU per key (tree j) {key_cpu(term, b'j', presses) * 1000:.1f} ms")
+        term.send(b"\t\r")  # back to the list, open an article
+        term.read_for(1.0)
+        print(f"{name}: CPU per key (reader space) {key_cpu(term, b' ', presses) * 1000:.1f} ms")
+        quit_app(term)
+
+
+def key_cpu(term: PtyApp, keys: bytes, presses: int) -> float:
+    """Average CPU seconds per key press, cycling through ``keys`` (idle subtracted)."""
+    return term.key_cpu(keys, presses, gap=0.15, rest=1.0)
 
 
 # Each piece: (label, Python that runs it after SETUP; the time printed is its own).
@@ -247,9 +199,9 @@ PIECES = (
     ),
     (
         "session restore: last article, its row",
-        "from tuireader.ui.session import Session\n"
+        "from tuireader.ui.remembered import Remembered\n"
         "from tuireader.ui.library import Library\nlib = Library(paths, root)\ns = T(); "
-        "p = Session(paths.data_dir).last_article(root); "
+        "p = Remembered(paths.data_dir).last_article(root); "
         "lib.row_for_path(p or lib.catalog.rows(limit=1)[0].path); print(T() - s)",
     ),
     (
@@ -296,9 +248,9 @@ def pieces(library: Path, env: dict[str, str], repeat: int = 5) -> None:
         print(f"{label:<44} {best * 1000:6.0f} ms")
     frames = []
     for _ in range(repeat):
-        term = Terminal([sys.executable, "-c", EMPTY_APP], env)
-        frames.append(term.wait_for(b"empty app floor")[0])
-        term.quit()
+        term = PtyApp([sys.executable, "-c", EMPTY_APP], env=env).start()
+        frames.append(reached(term, b"empty app floor")[0])
+        quit_app(term)
     print(f"{'empty Textual app: start -> first frame':<44} {min(frames) * 1000:6.0f} ms")
     start_up("tuireader", [sys.executable, "-m", "tuireader", str(library)], env)
 

@@ -1,9 +1,13 @@
 """Drive a terminal program under a real pseudo-terminal and keep every byte it writes.
 
-End-to-end tests use it to prove that nothing from an article file reaches the terminal
-as an escape sequence: the app runs as a person would run it (its own process, a real
-pty of a given size), keys go in as the bytes a terminal would send, and the recorded
-output is searched afterwards.
+The one pty harness of the project, shared by the end-to-end tests and the benchmarks
+(``bench/`` puts ``tests/support`` on ``sys.path``). Tests use it to prove that nothing
+from an article file reaches the terminal as an escape sequence: the app runs as a
+person would run it (its own process, a real pty of a given size), keys go in as the
+bytes a terminal would send, and the recorded output is searched afterwards. Benchmarks
+use its timings: when each chunk of output arrived (:meth:`PtyApp.arrival`,
+:meth:`PtyApp.key_to`) and the CPU the child used (:meth:`PtyApp.cpu_seconds`,
+:meth:`PtyApp.key_cpu`).
 
     with PtyApp([sys.executable, "-m", "tuireader", str(root)], size=(120, 36)) as app:
         app.wait_for("articles")
@@ -29,6 +33,7 @@ import struct
 import termios
 import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 #: Key names and the bytes a terminal sends for them; anything else is sent as typed.
 KEYS: dict[str, bytes] = {
@@ -53,6 +58,13 @@ KEYS: dict[str, bytes] = {
 
 # Textual leaves the alternate screen with this when it exits.
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (all its threads, not its children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
 
 
 class PtyTimeout(AssertionError):
@@ -78,10 +90,13 @@ class PtyApp:
         self.pid = 0
         self.fd = -1
         self.status: int | None = None
+        self.started = 0.0  # monotonic time just before the fork
+        self.last_read = 0.0  # monotonic time the latest chunk of output arrived
 
     # -- life cycle --------------------------------------------------------------------
     def start(self) -> PtyApp:
         """Fork the child on a new pty (its size set before it runs)."""
+        self.started = time.monotonic()
         pid, fd = pty.fork()
         if pid == 0:  # the child: become the program
             try:
@@ -136,6 +151,7 @@ class PtyApp:
             chunk = os.read(self.fd, 1 << 16)
         except OSError:  # EIO: the child closed its side
             return 0
+        self.last_read = time.monotonic()
         self.output += chunk
         return len(chunk)
 
@@ -174,6 +190,53 @@ class PtyApp:
                 last = time.monotonic()
             elif time.monotonic() - last >= quiet:
                 return
+
+    # -- timings (for the benchmarks) -----------------------------------------------------
+    def arrival(self, marker: bytes, since: int = 0, timeout: float = 60.0) -> float:
+        """The monotonic time at which ``marker`` had arrived after offset ``since``:
+        when the read that completed it returned."""
+        deadline = time.monotonic() + timeout
+        arrived = time.monotonic()
+        while self.output.find(marker, since) < 0:
+            if time.monotonic() > deadline:
+                tail = bytes(self.output[-1500:]).decode(errors="replace")
+                raise PtyTimeout(f"{marker!r} not seen; the output ended with:\n{tail}")
+            if self.read(0.05):
+                arrived = self.last_read
+        return arrived
+
+    def key_to(self, key: bytes, marker: bytes | None) -> float:
+        """Seconds from writing ``key`` to ``marker`` (or to the first bytes if None)."""
+        since = len(self.output)
+        sent = time.monotonic()
+        self.send(key)
+        if marker is not None:
+            return self.arrival(marker, since) - sent
+        deadline = sent + 10.0
+        while not self.read(0.5):
+            if time.monotonic() > deadline:
+                raise PtyTimeout(f"no output within 10 s of {key!r}")
+        return self.last_read - sent
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU the child has used so far."""
+        return cpu_seconds(self.pid)
+
+    def key_cpu(
+        self, keys: bytes, presses: int = 30, gap: float = 0.15, rest: float = 0.5
+    ) -> float:
+        """CPU seconds per press cycling ``keys`` (after ``rest`` seconds of quiet), minus
+        the CPU of an idle spell as long."""
+        self.read_for(rest)
+        before = self.cpu_seconds()
+        self.read_for(presses * gap)
+        idle = self.cpu_seconds() - before
+        before = self.cpu_seconds()
+        for n in range(presses):
+            self.send(keys[n % len(keys) : n % len(keys) + 1])
+            self.read_for(gap)
+        busy = self.cpu_seconds() - before
+        return max(0.0, busy - idle) / presses
 
     # -- input -------------------------------------------------------------------------
     def send(self, data: bytes) -> None:

@@ -1,4 +1,5 @@
-"""Helpers for the app tests: the test size, waiting for the app to settle, typing fast."""
+"""Helpers for the app tests: the test size, waiting for the app to settle, typing fast,
+and the notifications the app shows."""
 
 from __future__ import annotations
 
@@ -41,8 +42,35 @@ async def type_fast(pilot, *keys: str) -> None:
     from textual import events
 
     for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(pilot.app)
-        pilot.app._driver.send_message(event)
+        # What the terminal driver does with each key: post it to the app.
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
     await pilot.pause()
     await pilot.pause()
+
+
+class Notes:
+    """Every notification the app shows, in order.
+
+    ``App.notify`` posts a ``Notify`` message to the app; ``run_test(message_hook=...)``
+    sees every message, so ``notes.hook`` collects them::
+
+        notes = Notes()
+        async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot: ...
+    """
+
+    def __init__(self) -> None:
+        from textual.notifications import Notification
+
+        self.shown: list[Notification] = []
+
+    def hook(self, message: object) -> None:
+        """The message hook: keep each notification."""
+        from textual.notifications import Notify
+
+        if isinstance(message, Notify):
+            self.shown.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        """The text of every notification shown."""
+        return [note.message for note in self.shown]

@@ -23,7 +23,7 @@ async def test_q_q_from_the_reader_quits(library, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await _open_first(pilot)
         await type_fast(pilot, "q", "q")
-        assert app._exit  # the second q reached the list and quit
+        assert app.return_code == 0  # the second q reached the list and quit
 
 
 async def test_h_then_j_moves_the_list_cursor(library, make_app):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import write_article
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, Notes, settle
 
 pytestmark = pytest.mark.anyio
 
@@ -67,14 +67,15 @@ async def test_switching_through_the_palette(tmp_path, make_app):
 async def test_a_missing_library_folder_is_reported_not_opened(tmp_path, make_app):
     first, _ = _two_libraries(tmp_path)
     app = make_app(first, libraries={"first": first, "gone": tmp_path / "gone"})
-    async with app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
         await settle(pilot)
         screen = app.screen
         await _commands(app)["Switch library: gone"].callback()
         await settle(pilot)
         assert app.screen is screen
         assert screen.library.root == first
-        assert any("was not found" in n.message for n in app._notifications)
+        assert any("was not found" in message for message in notes.messages)
 
 
 async def test_a_library_name_with_markup_is_shown_as_typed(tmp_path, make_app):

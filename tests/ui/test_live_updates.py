@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import write_article
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, Notes, settle
 
 pytestmark = pytest.mark.anyio
 
@@ -86,7 +86,8 @@ async def test_a_change_during_a_scan_queues_one_more_scan(library, make_app, mo
 
 async def test_a_removed_open_article_stays_open_and_is_reported_once(library, make_app):
     app = make_app(library)
-    async with app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
         await settle(pilot)
         screen = app.screen
         await pilot.press("enter")
@@ -95,7 +96,7 @@ async def test_a_removed_open_article_stays_open_and_is_reported_once(library, m
         (library / "news/world/harbour.md").unlink()
 
         def reported() -> int:
-            return sum("was removed" in n.message for n in app._notifications)
+            return sum("was removed" in message for message in notes.messages)
 
         assert await wait_for(pilot, lambda: reported() == 1)
         assert screen.reader.article is article

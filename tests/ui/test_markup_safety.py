@@ -17,6 +17,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
+from tests.ui.conftest import Notes
 from tuireader.config import Paths, Settings
 
 pytestmark = pytest.mark.anyio
@@ -77,14 +78,26 @@ async def settle(pilot: Any) -> None:
 
 
 def screen_lines(app: Any) -> list[str]:
-    """The text of every row of the screen, as a terminal would show it.
+    """The text the tree, the list and the reader show, each row where it is on screen.
 
-    The same rendering ``App.export_screenshot`` uses, exported as text instead of SVG.
+    Each of them draws line by line (Textual's line API): ``render_line(y)`` is exactly
+    what the screen shows in row ``y`` of the widget's content region.
     """
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True)
-    console.print(app.screen._compositor.render_update(full=True))
-    return console.export_text().splitlines()
+    rows = [[" "] * width for _ in range(height)]
+    screen = app.screen
+    for widget in (screen.section_tree, screen.article_list, screen.reader):
+        if not widget.display:
+            continue
+        region = widget.content_region
+        for y in range(region.height):
+            x = region.x
+            for segment in widget.render_line(y):
+                for char in segment.text:
+                    if 0 <= x < width and 0 <= region.y + y < height:
+                        rows[region.y + y][x] = char
+                    x += cell_len(char)
+    return ["".join(row) for row in rows]
 
 
 async def expand_everything(app: Any, pilot: Any) -> None:
@@ -182,7 +195,8 @@ async def test_notifications_from_data_are_plain_and_clean(
         raise ValueError(hostile)
 
     app = make_app(tmp_path, markup_library)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    notes = Notes()
+    async with app.run_test(size=SIZE, notifications=True, message_hook=notes.hook) as pilot:
         await settle(pilot)
         monkeypatch.setattr(Library, "load", failing_load)
         await open_first_article(app, pilot)
@@ -190,10 +204,9 @@ async def test_notifications_from_data_are_plain_and_clean(
         app.screen.notify(hostile, title=f"{BROKEN[2]} \x1b]52;c;x\x07")
         await pilot.pause(0.2)
         shown = [str(toast.render().plain) for toast in app.screen.query("Toast")]
-        notes = [(n.title, n.message) for n in app._notifications]
         assert app.is_running
-    assert len(notes) >= 3
-    for title, message in notes:
+    assert len(notes.shown) >= 3
+    for title, message in [(n.title, n.message) for n in notes.shown]:
         for part in (title, message):
             assert not [c for c in part if c in "\x1b\x07\x9b"], part
     assert any(f"ValueError: {BROKEN[0]} {SHOT}" in toast for toast in shown), shown

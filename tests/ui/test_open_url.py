@@ -6,7 +6,7 @@ import webbrowser
 
 import pytest
 
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, Notes, settle
 from tuireader.library.links import browser_url
 from tuireader.ui.screens.open_url import ConfirmUrlScreen
 
@@ -96,7 +96,8 @@ async def test_o_then_escape_opens_nothing(tmp_path, make_app, opened):
 )
 async def test_o_refuses_other_schemes_with_a_notice(tmp_path, make_app, opened, url):
     app = make_app(_library(tmp_path, url))
-    async with app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
@@ -104,17 +105,18 @@ async def test_o_refuses_other_schemes_with_a_notice(tmp_path, make_app, opened,
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmUrlScreen)
         assert opened == []
-        messages = [n.message for n in app._notifications]
+        messages = notes.messages
         assert any("only http and https" in m for m in messages)
 
 
 async def test_o_refuses_a_user_password_host_even_from_the_list(tmp_path, make_app, opened):
     app = make_app(_library(tmp_path, "http://user:pw@evil.example/"))
-    async with app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
         await settle(pilot)
         await pilot.press("o")  # from the list: the cursor row's article
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmUrlScreen)
         assert opened == []
-        [notice] = [n for n in app._notifications if n.title == "Not opened"]
+        [notice] = [n for n in notes.shown if n.title == "Not opened"]
         assert "user:pw@evil.example" in notice.message

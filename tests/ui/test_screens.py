@@ -9,7 +9,7 @@ from rich.console import Console
 from textual.widgets import DataTable, Static
 
 from tests.conftest import write_article
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, Notes, settle
 from tuireader.ui.screens.help import HelpScreen
 
 pytestmark = pytest.mark.anyio
@@ -127,8 +127,9 @@ async def test_palette_offers_the_screen_actions(library, make_app):
 async def test_config_problems_are_told_and_the_app_runs(library, make_app):
     """A broken config line reaches the user as a notification, not only on stderr."""
     app = make_app(library, problems=["config line 3: reading_width must be a number"])
-    async with app.run_test(size=SIZE) as pilot:
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notes.messages
         assert any("reading_width" in m for m in messages)
         assert app.screen.query_one("#reader") is not None
