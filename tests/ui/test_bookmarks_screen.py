@@ -144,6 +144,7 @@ async def test_note_edited_in_the_list(library, make_app, paths):
         await settle(pilot)
         assert [b.note for b in stored(paths)] == ["from the list"]
         assert app.screen.bookmark_list.count == 1
+        assert app.screen.bookmark_list.current.note == "from the list"  # shown at once
 
 
 async def test_b_on_the_list_bookmarks_the_article_with_a_star(library, make_app, paths):

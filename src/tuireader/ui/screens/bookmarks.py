@@ -7,23 +7,26 @@ whose title, quote or note hold every word typed, and applies as you type.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from tuireader.library.model import Bookmark
-from tuireader.state import StateWriteError
+from tuireader.state import StateStore, StateWriteError
 from tuireader.ui.bindings import bindings
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.screens.note_editor import NoteEditor
 from tuireader.ui.widgets.bookmark_list import BookmarkList
 
+T = TypeVar("T")
 FIRST_PAGE = 200  # bookmarks shown before the rest is read in a thread
 FILTER_DELAY = 0.12  # seconds of quiet typing before the list is filtered again
 EMPTY = "No bookmarks yet. In the reader: v selects a passage, b bookmarks it."
@@ -41,7 +44,12 @@ class BookmarksScreen(Screen["Bookmark | None"]):
 
     BINDINGS: ClassVar = bindings("bookmarks")
 
-    def __init__(self, state: Any, missing: Any = None, start_at: int | None = None) -> None:
+    def __init__(
+        self,
+        state: StateStore,
+        missing: Callable[[Iterable[Bookmark]], set[int]] | None = None,
+        start_at: int | None = None,
+    ) -> None:
         """``state`` is the StateStore; ``missing(bookmarks)`` gives orphaned ids;
         ``start_at`` is the bookmark (id) to put the cursor on, if still there."""
         super().__init__()
@@ -49,7 +57,7 @@ class BookmarksScreen(Screen["Bookmark | None"]):
         self._state = state
         self._missing = missing
         self._undo: list[int] = []
-        self._filter_timer: Any = None
+        self._filter_timer: Timer | None = None
         self._generation = 0
         self._total = 0
 
@@ -171,7 +179,7 @@ class BookmarksScreen(Screen["Bookmark | None"]):
     def _note_saved(self, b: Bookmark, note: str | None) -> None:
         if note is None or note == b.note:
             return
-        if self._write(lambda: self._state.bookmarks.set_note(b.id, note)):
+        if self._write(lambda: self._saved_note(b.id, note)):
             self.notify("Note saved." if note else "Note removed.", markup=False)
             self.reload(keep=b.id)
 
@@ -197,7 +205,12 @@ class BookmarksScreen(Screen["Bookmark | None"]):
             self.notify("Bookmark restored.", markup=False)
             self.reload(keep=restored.id)
 
-    def _write(self, change: Any) -> Any:
+    def _saved_note(self, bookmark_id: int, note: str) -> bool:
+        """Store a note; True (set_note itself returns nothing: it raises when it fails)."""
+        self._state.bookmarks.set_note(bookmark_id, note)
+        return True
+
+    def _write(self, change: Callable[[], T]) -> T | None:
         """Run one state change; on failure tell the user and return None."""
         try:
             return change()

@@ -9,8 +9,9 @@ build runs, the screen says how far it is and that results are incomplete.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -70,7 +71,12 @@ class SearchScreen(Screen[ResultTrail | None]):
 
     BINDINGS: ClassVar = bindings("search")
 
-    def __init__(self, runner: SearchRunner, query: str = "", saver: Any = None) -> None:
+    def __init__(
+        self,
+        runner: SearchRunner,
+        query: str = "",
+        saver: Callable[[str, str], tuple[str | None, bool]] | None = None,
+    ) -> None:
         super().__init__()
         self.runner = runner
         self._query = query

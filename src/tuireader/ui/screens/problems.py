@@ -3,7 +3,7 @@ read but decoded with warnings (bytes replaced, an encoding guessed), with the c
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tuireader.library.model import DECODED_WITH_WARNINGS
+from tuireader.library.model import DECODED_WITH_WARNINGS, FileProblem
 from tuireader.ui.safe_text import one_line
 
 SHOWN_AT_MOST = 5000
@@ -26,7 +26,7 @@ class ProblemsScreen(Screen[None]):
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def __init__(self, problems: list[Any], library: object) -> None:
+    def __init__(self, problems: list[FileProblem], library: object) -> None:
         super().__init__()
         self._problems = problems
         self._library = library

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar, Protocol
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -20,6 +20,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
+from tuireader.catalog import ArticleRow
 from tuireader.ui.bindings import bindings
 from tuireader.ui.date_format import show_date
 from tuireader.ui.safe_text import one_line
@@ -36,7 +37,7 @@ class RowSource(Protocol):
 
     def count(self) -> int: ...
 
-    def rows(self, offset: int, limit: int) -> list[Any]: ...
+    def rows(self, offset: int, limit: int) -> list[ArticleRow]: ...
 
 
 class EmptySource:
@@ -46,7 +47,7 @@ class EmptySource:
         """No rows."""
         return 0
 
-    def rows(self, offset: int, limit: int) -> list[Any]:
+    def rows(self, offset: int, limit: int) -> list[ArticleRow]:
         """No rows."""
         return []
 
@@ -79,7 +80,7 @@ class ArticleList(CursorList):
         """The user opened the article at ``index`` (Enter or click)."""
 
         article_list: ArticleList
-        row: Any
+        row: ArticleRow
 
         @property
         def control(self) -> ArticleList:
@@ -102,7 +103,7 @@ class ArticleList(CursorList):
         super().__init__(id=id, classes=classes)
         self._source: RowSource = EmptySource()
         self._count = 0
-        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
 
     @property
     def row_count(self) -> int:
@@ -123,7 +124,7 @@ class ArticleList(CursorList):
         self.cursor = self.cursor if cursor is None else cursor  # validate_cursor clamps
         self.refresh()
 
-    def row_at(self, index: int) -> Any | None:
+    def row_at(self, index: int) -> ArticleRow | None:
         """The row at ``index``, fetching its page from the source if needed."""
         if not 0 <= index < self._count:
             return None
@@ -139,7 +140,7 @@ class ArticleList(CursorList):
         return page[slot] if slot < len(page) else None
 
     @property
-    def current(self) -> Any | None:
+    def current(self) -> ArticleRow | None:
         """The row under the cursor."""
         return self.row_at(self.cursor)
 
@@ -196,7 +197,7 @@ class ArticleList(CursorList):
             return Strip.blank(width, self.rich_style)
         return Strip(self._segments(row, width, index == self.cursor), width)
 
-    def _segments(self, row: Any, width: int, is_cursor: bool) -> list[Segment]:
+    def _segments(self, row: ArticleRow, width: int, is_cursor: bool) -> list[Segment]:
         # Full (not partial) component styles: muted colours have alpha and only the
         # full style blends them with the background, which keeps light themes legible.
         if is_cursor:

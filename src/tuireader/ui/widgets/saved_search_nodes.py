@@ -15,6 +15,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.message import Message
+from textual.widgets import Tree
 
 from tuireader.ui.safe_text import one_line
 
@@ -38,7 +39,7 @@ class SavedSearchForget(Message):
 
 
 def add_saved_searches(
-    tree: Any, searches: Sequence[tuple[str, str]]
+    tree: Tree[Any], searches: Sequence[tuple[str, str]]
 ) -> dict[int, tuple[str, str]]:
     """Replace the tree's saved-search branch; {node id: (name, query)} of the new nodes."""
     for node in list(tree.root.children):

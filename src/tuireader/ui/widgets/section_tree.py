@@ -8,7 +8,7 @@ marking one article read adjusts a handful of labels without asking the catalog 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -16,9 +16,10 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tuireader.catalog import SectionNode
 from tuireader.ui.bindings import bindings
+from tuireader.ui.library import BOOKMARKED
 from tuireader.ui.safe_text import one_line
-from tuireader.ui.widgets.bookmarked_node import show_bookmarked
 from tuireader.ui.widgets.saved_search_nodes import (
     SavedSearchChosen,
     SavedSearchForget,
@@ -27,6 +28,7 @@ from tuireader.ui.widgets.saved_search_nodes import (
 
 Path = tuple[str, ...]
 ROOT_LABEL = "All articles"
+BOOKMARKED_LABEL = "★ Bookmarked"
 
 
 def compact(number: int) -> str:
@@ -38,7 +40,7 @@ def compact(number: int) -> str:
     return f"{number / 1_000_000:.1f}M"
 
 
-class SectionTree(Tree[Any]):
+class SectionTree(Tree[SectionNode]):
     """A lazily filled tree of sections whose labels read ``name  unread/total``."""
 
     BINDINGS: ClassVar = bindings("tree")
@@ -63,9 +65,9 @@ class SectionTree(Tree[Any]):
         self._counts: dict[Path, list[int]] = {}
         self._saved: list[tuple[str, str]] = []  # saved searches (ui/widgets/saved_search_nodes.py)
         self._saved_nodes: dict[int, tuple[str, str]] = {}
-        self._bookmarked: tuple[int, int] | None = None  # ui/widgets/bookmarked_node.py
+        self._bookmarked: tuple[int, int] | None = None  # the "★ Bookmarked" node's counts
 
-    def show_tree(self, root: Any) -> None:
+    def show_tree(self, root: SectionNode) -> None:
         """Show the catalog's section tree, keeping what was expanded and highlighted."""
         expanded = {node.data.path for node in self._expanded_nodes() if node.data is not None}
         expanded.add(())
@@ -78,7 +80,7 @@ class SectionTree(Tree[Any]):
         self.root.set_label(self._label(root, ROOT_LABEL))
         self.root.allow_expand = bool(root.children)
         self._reopen(self.root, expanded)
-        show_bookmarked(self, self._bookmarked)
+        self._show_bookmarked()
         self._saved_nodes = add_saved_searches(self, self._saved)
         self._move_to(self._find(cursor) or self.root)
 
@@ -90,7 +92,28 @@ class SectionTree(Tree[Any]):
     def set_bookmarked(self, unread: int, total: int) -> None:
         """Show the "★ Bookmarked" node with these counts."""
         self._bookmarked = (unread, total)
-        show_bookmarked(self, self._bookmarked)
+        self._show_bookmarked()
+
+    def _show_bookmarked(self) -> None:
+        """Add or relabel the "★ Bookmarked" node (not before its counts are known).
+
+        Its data is a section whose path is :data:`BOOKMARKED`, so it is treated like any
+        section (highlight → the list shows it, counts in the label); the library turns
+        that path into a ``bookmarked_only`` listing.
+        """
+        if self._bookmarked is None:
+            return
+        unread, total = self._bookmarked
+        self._counts[BOOKMARKED] = [unread, total]
+        data = SectionNode(BOOKMARKED_LABEL, BOOKMARKED, total=total, unread=unread)
+        for node in self.root.children:
+            if node.data is not None and tuple(node.data.path) == BOOKMARKED:
+                node.data = data
+                node.set_label(self._label(data))
+                return
+        before = 0 if self.root.children else None
+        self.root.add_leaf(self._label(data), data=data, before=before)
+        self.root.allow_expand = True
 
     def adjust_unread(self, sections: Path, delta: int) -> None:
         """Change the unread count of every section on the way to ``sections``."""
@@ -116,12 +139,12 @@ class SectionTree(Tree[Any]):
         """The unread count shown for ``path``."""
         return self._counts.get(path, [0, 0])[0]
 
-    def _remember(self, node: Any) -> None:
+    def _remember(self, node: SectionNode) -> None:
         self._counts[tuple(node.path)] = [node.unread, node.total]
         for child in node.children:
             self._remember(child)
 
-    def _label(self, section: Any, name: str | None = None) -> Text:
+    def _label(self, section: SectionNode, name: str | None = None) -> Text:
         unread, total = self._counts.get(tuple(section.path), [section.unread, section.total])
         label = Text(one_line(name or section.name), no_wrap=True, end="")
         label.append(
@@ -129,20 +152,20 @@ class SectionTree(Tree[Any]):
         )
         return label
 
-    def _relabel(self, node: TreeNode[Any]) -> None:
+    def _relabel(self, node: TreeNode[SectionNode]) -> None:
         if node.data is not None:
             node.set_label(self._label(node.data, ROOT_LABEL if node.is_root else None))
         for child in node.children:
             self._relabel(child)
 
-    def _fill(self, node: TreeNode[Any]) -> None:
+    def _fill(self, node: TreeNode[SectionNode]) -> None:
         """Add the children of ``node`` the first time it opens."""
         if node.children or node.data is None:
             return
         for child in node.data.children:
             node.add(self._label(child), data=child, allow_expand=bool(child.children))
 
-    def _reopen(self, node: TreeNode[Any], expanded: set[Path]) -> None:
+    def _reopen(self, node: TreeNode[SectionNode], expanded: set[Path]) -> None:
         if node.data is None or tuple(node.data.path) not in expanded:
             return
         self._fill(node)
@@ -150,8 +173,8 @@ class SectionTree(Tree[Any]):
         for child in node.children:
             self._reopen(child, expanded)
 
-    def _expanded_nodes(self) -> list[TreeNode[Any]]:
-        found: list[TreeNode[Any]] = []
+    def _expanded_nodes(self) -> list[TreeNode[SectionNode]]:
+        found: list[TreeNode[SectionNode]] = []
         stack = [self.root]
         while stack:
             node = stack.pop()
@@ -160,7 +183,7 @@ class SectionTree(Tree[Any]):
                 stack.extend(node.children)
         return found
 
-    def _find(self, path: Path) -> TreeNode[Any] | None:
+    def _find(self, path: Path) -> TreeNode[SectionNode] | None:
         node = self.root
         for depth in range(1, len(path) + 1):
             match = [c for c in node.children if c.data and tuple(c.data.path) == path[:depth]]
@@ -181,17 +204,17 @@ class SectionTree(Tree[Any]):
             node = match[0]
         self._move_to(node)
 
-    def _move_to(self, node: TreeNode[Any]) -> None:
+    def _move_to(self, node: TreeNode[SectionNode]) -> None:
         # Node line numbers are only known once the tree's lines are rebuilt.
         _ = self.last_line
         self.move_cursor(node)
 
     @on(Tree.NodeExpanded)
-    def _on_expand(self, event: Tree.NodeExpanded[Any]) -> None:
+    def _on_expand(self, event: Tree.NodeExpanded[SectionNode]) -> None:
         self._fill(event.node)
 
     @on(Tree.NodeHighlighted)
-    def _on_highlight(self, event: Tree.NodeHighlighted[Any]) -> None:
+    def _on_highlight(self, event: Tree.NodeHighlighted[SectionNode]) -> None:
         event.stop()
         data = event.node.data
         if data is not None:
@@ -203,7 +226,7 @@ class SectionTree(Tree[Any]):
             self.post_message(SavedSearchChosen(*saved))
 
     @on(Tree.NodeSelected)
-    def _on_select(self, event: Tree.NodeSelected[Any]) -> None:
+    def _on_select(self, event: Tree.NodeSelected[SectionNode]) -> None:
         event.stop()
         saved = self._saved_nodes.get(event.node.id)
         if saved is not None:
