@@ -252,7 +252,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "Article info",
         "Everything the article says about itself: source, issue, authors, labels",
     ),
-    # Search (ui/controllers/find.py, library_search.py).
+    # Search (ui/controllers/find.py, searching.py).
     KeySpec("find.open", "main", "slash", "find", "Find", "Find in the article", display="/"),
     KeySpec("find.next", "main", "n", "find_next", "Next hit", "Next hit (then the next result)"),
     KeySpec(

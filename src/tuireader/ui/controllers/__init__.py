@@ -2,7 +2,7 @@
 
 Each controller owns one concern of :class:`~tuireader.ui.screens.main.MainScreen` and
 its state: reading and positions (:mod:`reading`), read marks (:mod:`read_marks`), find
-in the article (:mod:`find`), the library search and its index (:mod:`library_search`),
+in the article (:mod:`find`), the library search and its index (:mod:`searching`),
 saved searches listed like sections (:mod:`saved_searches`), bookmarks and notes
 (:mod:`bookmarks`, :mod:`notes`), scanning and watching the folder (:mod:`scanning`,
 :mod:`watching`), source URLs (:mod:`url`) and the reading aids (:mod:`aids`). They

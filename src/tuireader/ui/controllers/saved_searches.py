@@ -19,8 +19,8 @@ from tuireader.state import StateWriteError
 from tuireader.ui.controllers.find import Finder
 from tuireader.ui.controllers.find_state import ResultTrail
 from tuireader.ui.controllers.host import MainHost
-from tuireader.ui.controllers.library_search import LibrarySearch
 from tuireader.ui.controllers.listing import saved_path
+from tuireader.ui.controllers.searching import LibrarySearch
 from tuireader.ui.messages import SavedCounted
 from tuireader.ui.safe_text import one_line
 from tuireader.ui.widgets.article_list import PAGE_SIZE, EmptySource

@@ -28,13 +28,13 @@ from tuireader.ui.bindings import bindings
 from tuireader.ui.controllers.aids import ReadingAids
 from tuireader.ui.controllers.bookmarks import Bookmarking
 from tuireader.ui.controllers.find import Finder
-from tuireader.ui.controllers.library_search import LibrarySearch
 from tuireader.ui.controllers.listing import ListingState
 from tuireader.ui.controllers.notes import Notes
 from tuireader.ui.controllers.read_marks import ReadMarks
 from tuireader.ui.controllers.reading import Reading
 from tuireader.ui.controllers.saved_searches import SavedSearches
 from tuireader.ui.controllers.scanning import SCAN_LABEL, Scanning
+from tuireader.ui.controllers.searching import LibrarySearch
 from tuireader.ui.controllers.url import UrlOpener
 from tuireader.ui.controllers.watching import Watching
 from tuireader.ui.date_format import use_format
