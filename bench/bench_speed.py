@@ -45,8 +45,9 @@ sys.path.append(str(HERE.parent / "src"))
 import synth  # noqa: E402
 from bench_compare import FROGMOUTH, frogmouth_env, install_frogmouth  # noqa: E402
 from bench_open import FIRST, write_markdown  # noqa: E402
-from bench_pty import load_line, spread  # noqa: E402
-from bench_ui import ROWS, Terminal  # noqa: E402
+from bench_ui import ROWS, quit_app  # noqa: E402
+from figures import load_line, spread  # noqa: E402
+from pty_harness import PtyApp  # noqa: E402
 
 REPO = HERE.parent
 REPEAT = 3
@@ -82,11 +83,12 @@ def env_for(work: Path, cache: Path | None = None) -> dict[str, str]:
 
 def to_marker(argv: list[str], env: dict[str, str], marker) -> tuple[float, float]:
     """Seconds from before the fork until ``marker`` is on screen, and CPU by then."""
-    term = Terminal(argv, {**os.environ, **env})
+    term = PtyApp(argv, env=env).start()
     try:
-        return term.wait_for(marker, timeout=120)
+        term.wait_for(marker, timeout=120)
+        return time.monotonic() - term.started, term.cpu_seconds()
     finally:
-        term.quit()
+        quit_app(term)
 
 
 def runs(fn: Callable[[], float], repeat: int = REPEAT) -> list[float]:
