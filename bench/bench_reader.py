@@ -13,8 +13,8 @@ import time
 from textual.app import App, ComposeResult
 
 from tuireader.library.model import HEADING, PARAGRAPH, Anchor, Article, ArticleMeta, Block
-from tuireader.ui.widgets.reader import ArticleReader
-from tuireader.ui.widgets.reader_layout import DocumentLayout
+from tuireader.ui.widgets.reader.article_reader import ArticleReader
+from tuireader.ui.widgets.reader.layout import DocumentLayout
 
 HANZI = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于下子说年着就出也方后"
 PUNCT = "，，，。、；"

@@ -30,7 +30,7 @@ _KEY_NAMES = {
 
 #: Bindings defined outside the key table, by screen: (title, "module:attribute path").
 OTHER_BINDINGS = (
-    ("Reading an article", "tuireader.ui.widgets.reader_keys:READER_BINDINGS"),
+    ("Reading an article", "tuireader.ui.widgets.reader.keys:READER_BINDINGS"),
     ("Find in the article (/)", "tuireader.ui.widgets.find_bar:FindBar.BINDINGS"),
     ("Library search (ctrl+s)", "tuireader.ui.screens.library_search:SearchScreen.BINDINGS"),
     ("Bookmarks (B)", "tuireader.ui.screens.bookmarks:BookmarksScreen.BINDINGS"),

@@ -21,9 +21,9 @@ from tuireader.library.model import (
     ArticleMeta,
     Block,
 )
-from tuireader.ui.widgets.reader_draw import Highlights, draw_row
-from tuireader.ui.widgets.reader_layout import DocumentLayout
-from tuireader.ui.widgets.reader_select import SentenceSelection
+from tuireader.ui.widgets.reader.draw import Highlights, draw_row
+from tuireader.ui.widgets.reader.layout import DocumentLayout
+from tuireader.ui.widgets.reader.select import SentenceSelection
 
 ZH = "党的二十大报告传遍张掖大地，在张掖市广大党员干部群众中引发热议。全市上下迅速掀起学习热潮！"
 EN = "The quick brown fox jumps over the lazy dog, supercalifragilisticexpialidocious. Again? "
@@ -249,8 +249,8 @@ def test_selection_stops_at_the_article_ends() -> None:
 
 def test_layout_modules_do_not_import_textual() -> None:
     code = (
-        "import sys, tuireader.ui.widgets.reader_layout, tuireader.ui.widgets.reader_draw,"
-        " tuireader.ui.widgets.reader_select; print('textual' in sys.modules)"
+        "import sys, tuireader.ui.widgets.reader.layout, tuireader.ui.widgets.reader.draw,"
+        " tuireader.ui.widgets.reader.select; print('textual' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"

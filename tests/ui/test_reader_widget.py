@@ -13,7 +13,7 @@ from textual.message import Message
 
 from tuireader.library.model import HEADING, PARAGRAPH, Anchor, Article, ArticleMeta, Block
 from tuireader.library.sentences import sentence_spans
-from tuireader.ui.widgets.reader import ArticleReader
+from tuireader.ui.widgets.reader.article_reader import ArticleReader
 
 ZH = "党的二十大报告传遍张掖大地，在张掖市广大党员干部群众中引发热议。全市上下迅速掀起学习热潮！"
 HOSTILE = "[@click=app.quit]x[/] and [bold]not bold[/bold] [link=http://x]y"

@@ -123,4 +123,6 @@ async def test_d_twice_forgets_a_saved_search(tide_library, make_app):
         assert saved_node(screen.section_tree, "Tides") is None
         # The list follows a real section again (the one the tree cursor landed on).
         assert not screen.listing.in_saved_search
-        assert screen.article_list.row_count == screen.section_tree.count_of(screen.listing.section, False)
+        assert screen.article_list.row_count == screen.section_tree.count_of(
+            screen.listing.section, False
+        )

@@ -177,6 +177,7 @@ _KEEP_RUN = re.compile(
 # Runs of characters that folding may change (the complement of _KEEP_RUN), captured.
 _CHANGED_SPLIT = re.compile("([^" + _KEEP_RUN.pattern[1:-2] + "]+)")
 
+
 class Patch(NamedTuple):
     """Edits that turn a folded text back into its original, in order (three columns).
 

@@ -25,7 +25,7 @@ from tuireader.state.reading import Reading, ReadingClock
 from tuireader.state.vocabulary import VocabWord
 from tuireader.text.script import ORIGINAL, SCRIPTS
 from tuireader.ui.controllers.host import MainHost
-from tuireader.ui.widgets.reader_aids import DisplayAids
+from tuireader.ui.widgets.reader.aids import DisplayAids
 
 if TYPE_CHECKING:
     from tuireader.dictionary.index import Dictionary, Match

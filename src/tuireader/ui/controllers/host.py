@@ -26,8 +26,8 @@ from tuireader.ui.library import Library
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.dictionary_panel import DictionaryPanel
 from tuireader.ui.widgets.progress_row import ProgressRow
-from tuireader.ui.widgets.reader import ArticleReader
-from tuireader.ui.widgets.reader_pane import ReaderPane
+from tuireader.ui.widgets.reader.article_reader import ArticleReader
+from tuireader.ui.widgets.reader.pane import ReaderPane
 from tuireader.ui.widgets.section_tree import SectionTree
 
 

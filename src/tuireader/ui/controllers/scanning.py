@@ -51,9 +51,7 @@ class Scanning:
             group="scan",
         )
 
-    def _scan(
-        self, db_path: Path, root: Path, follow_links: str, changed: set[str] | None
-    ) -> None:
+    def _scan(self, db_path: Path, root: Path, follow_links: str, changed: set[str] | None) -> None:
         """In the worker: scan with a catalog connection of its own."""
         from tuireader.catalog import Catalog
 

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from tuireader.ui.bindings import SCOPE_TITLES, key_label, specs
 from tuireader.ui.safe_text import one_line, plain
-from tuireader.ui.widgets.reader import ArticleReader
+from tuireader.ui.widgets.reader.article_reader import ArticleReader
 
 
 def reader_rows() -> list[tuple[str, str]]:

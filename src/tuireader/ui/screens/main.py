@@ -55,8 +55,8 @@ from tuireader.ui.widgets.dictionary_panel import DictionaryPanel
 from tuireader.ui.widgets.find_bar import FindBar
 from tuireader.ui.widgets.progress_row import ProgressRow
 from tuireader.ui.widgets.quiet_footer import QuietFooter
-from tuireader.ui.widgets.reader import ArticleReader
-from tuireader.ui.widgets.reader_pane import ReaderPane
+from tuireader.ui.widgets.reader.article_reader import ArticleReader
+from tuireader.ui.widgets.reader.pane import ReaderPane
 from tuireader.ui.widgets.saved_search_nodes import SavedSearchChosen, SavedSearchForget
 from tuireader.ui.widgets.section_tree import SectionTree
 from tuireader.ui.widgets.status_line import StatusLine

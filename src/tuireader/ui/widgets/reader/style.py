@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.style import Style
 from textual.widget import Widget
 
-from tuireader.ui.widgets.reader_draw import LAYERS
+from tuireader.ui.widgets.reader.draw import LAYERS
 
 # Style role -> component classes added (in order) on top of the widget's base style.
 ROLE_CLASSES: dict[str, tuple[str, ...]] = {

@@ -18,10 +18,10 @@ from rich.cells import cell_len
 from tuireader.library.model import LIST_ITEM, Anchor, Article
 from tuireader.text.script import convert
 from tuireader.ui.date_format import show_date
-from tuireader.ui.widgets.reader_aids import BlockView, DisplayAids
-from tuireader.ui.widgets.reader_geometry import Geometry, block_geometry
-from tuireader.ui.widgets.reader_wrap import Line, display_text, estimate_heights, wrap_block
-from tuireader.ui.widgets.reader_wrap import wrap_lines as _wrap_prose
+from tuireader.ui.widgets.reader.aids import BlockView, DisplayAids
+from tuireader.ui.widgets.reader.geometry import Geometry, block_geometry
+from tuireader.ui.widgets.reader.wrap import Line, display_text, estimate_heights, wrap_block
+from tuireader.ui.widgets.reader.wrap import wrap_lines as _wrap_prose
 
 META_JOIN = "  ·  "
 SECTION_JOIN = " › "

@@ -26,12 +26,12 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from tuireader.library.model import Anchor, Article
-from tuireader.ui.widgets.reader_aids import DisplayAids
-from tuireader.ui.widgets.reader_draw import Highlights, draw_row
-from tuireader.ui.widgets.reader_keys import READER_BINDINGS
-from tuireader.ui.widgets.reader_layout import DocumentLayout
-from tuireader.ui.widgets.reader_select import SentenceSelection
-from tuireader.ui.widgets.reader_style import COMPONENT_CLASSES, READER_CSS, build_palette
+from tuireader.ui.widgets.reader.aids import DisplayAids
+from tuireader.ui.widgets.reader.draw import Highlights, draw_row
+from tuireader.ui.widgets.reader.keys import READER_BINDINGS
+from tuireader.ui.widgets.reader.layout import DocumentLayout
+from tuireader.ui.widgets.reader.select import SentenceSelection
+from tuireader.ui.widgets.reader.style import COMPONENT_CLASSES, READER_CSS, build_palette
 
 MIN_READING_WIDTH = 10
 POSITION_DELAY = 0.25  # seconds of stillness before PositionChanged is posted

@@ -17,7 +17,7 @@ from textual.widgets import Static
 from tuireader.library.model import Anchor, Article
 from tuireader.ui.widgets.find_bar import FindBar
 from tuireader.ui.widgets.note_strip import NoteStrip
-from tuireader.ui.widgets.reader import ArticleReader
+from tuireader.ui.widgets.reader.article_reader import ArticleReader
 
 NO_ARTICLE = "Choose an article in the list and press Enter."
 

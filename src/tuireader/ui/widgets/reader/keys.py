@@ -1,4 +1,4 @@
-"""The keys of :class:`~tuireader.ui.widgets.reader.ArticleReader`: line, page, half page,
+"""The keys of :class:`~tuireader.ui.widgets.reader.article_reader.ArticleReader`: line, page, half page,
 ends, and escape to drop a selection (while a passage is being selected, the line keys
 grow or shrink it by a sentence). The README's key table is generated from this list.
 """

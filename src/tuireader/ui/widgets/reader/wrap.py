@@ -15,7 +15,7 @@ from tuireader.library.model import Block
 from tuireader.text.wrap import cell_width, wrap_lines
 
 if TYPE_CHECKING:
-    from tuireader.ui.widgets.reader_geometry import Geometry
+    from tuireader.ui.widgets.reader.geometry import Geometry
 
 Line = tuple[int, int]
 

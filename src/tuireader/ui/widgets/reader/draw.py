@@ -13,9 +13,9 @@ from collections import defaultdict
 from rich.segment import Segment
 from rich.style import Style
 
-from tuireader.ui.widgets.reader_geometry import RULE_CHAR
-from tuireader.ui.widgets.reader_layout import DocumentLayout, Row
-from tuireader.ui.widgets.reader_wrap import cell_width
+from tuireader.ui.widgets.reader.geometry import RULE_CHAR
+from tuireader.ui.widgets.reader.layout import DocumentLayout, Row
+from tuireader.ui.widgets.reader.wrap import cell_width
 
 # Lowest first: a later layer's style is added on top of an earlier one.
 LAYERS = ("bookmark", "selection", "search", "search_current")
