@@ -256,4 +256,4 @@ def test_walk_lists_the_rarer_markdown_suffixes(tmp_path: Path) -> None:
 
 def test_every_suffix_the_loader_parses_is_listed() -> None:
     # The loader picks a parser by suffix; a suffix it knows must not be skipped by the walk.
-    assert set(loader._FORMAT_BY_SUFFIX) <= ARTICLE_SUFFIXES
+    assert set(loader.FORMAT_BY_SUFFIX) <= ARTICLE_SUFFIXES

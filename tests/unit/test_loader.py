@@ -121,7 +121,7 @@ def test_parser_crash_becomes_a_sanitized_message(tmp_path: Path, monkeypatch) -
     def crash(text: str, stem: str) -> ParsedPage:
         raise ValueError("bad \x1b]0;owned\x07 input")
 
-    monkeypatch.setitem(loader._PARSERS, FORMAT_TEXT, crash)
+    monkeypatch.setitem(loader.PARSERS, FORMAT_TEXT, crash)
     path = write(tmp_path / "a.txt", "hello")
     with pytest.raises(ArticleError) as caught:
         load_article(path, tmp_path)
@@ -145,7 +145,7 @@ def test_every_field_is_sanitized(tmp_path: Path, monkeypatch) -> None:
             warnings=("warn\x1b[?1049l",),
         )
 
-    monkeypatch.setitem(loader._PARSERS, FORMAT_TEXT, hostile)
+    monkeypatch.setitem(loader.PARSERS, FORMAT_TEXT, hostile)
     path = write(tmp_path / "dir\x1b[31m" / "a.txt", "x")
     article = load_article(path, tmp_path)
     for value in all_strings(article):
@@ -157,7 +157,7 @@ def test_every_field_is_sanitized(tmp_path: Path, monkeypatch) -> None:
 
 def test_title_falls_back_to_the_file_stem(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setitem(
-        loader._PARSERS,
+        loader.PARSERS,
         FORMAT_TEXT,
         lambda text, stem: ParsedPage(ArticleMeta(title="  "), blocks=()),
     )
@@ -232,7 +232,7 @@ def test_split_long_text_without_sentences_still_respects_the_limit() -> None:
 def test_long_paragraph_is_split_into_blocks(tmp_path: Path, monkeypatch) -> None:
     long_text = "Short sentence here. " * (MAX_BLOCK_CHARS // 10)
     monkeypatch.setitem(
-        loader._PARSERS,
+        loader.PARSERS,
         FORMAT_TEXT,
         lambda text, stem: ParsedPage(
             ArticleMeta(title="t"), blocks=(Block(PARAGRAPH, long_text),)

@@ -32,7 +32,7 @@ CJK_MIX = st.text(
 
 def _score_by_hand(text: str, common: frozenset[str]) -> float:
     """The frequency score's definition, one character at a time."""
-    sample = [char for char in text[: chinese_codecs._SAMPLE_CHARS] if ord(char) > 0x7F]
+    sample = [char for char in text[: chinese_codecs.SAMPLE_CHARS] if ord(char) > 0x7F]
     if not sample:
         return 0.0
     hits = sum(char in common for char in sample)
@@ -46,19 +46,21 @@ def _score_by_hand(text: str, common: frozenset[str]) -> float:
 def test_frequency_score_matches_its_definition(text: str) -> None:
     for common in (chinese_codecs.COMMON_SIMPLIFIED, chinese_codecs.COMMON_TRADITIONAL):
         expected = _score_by_hand(text, common)
-        assert chinese_codecs._frequency_score(text, common) == pytest.approx(expected)
+        assert chinese_codecs.frequency_score(text, common) == pytest.approx(expected)
 
 
-def test_every_character_sanitizing_acts_on_is_unprintable() -> None:
-    """sanitize_text skips its regex when str.isprintable() holds: that must be safe."""
-    printable_but_acted_on = [
-        hex(code)
-        for code in range(sys.maxunicode + 1)
-        if chr(code).isprintable() and sanitize._NEEDS_WORK.match(chr(code))
-    ]
-    assert printable_but_acted_on == []
-    # The characters taken out before the test are ones sanitizing keeps.
-    assert [c for c in sanitize._KEPT_UNPRINTABLE if sanitize._NEEDS_WORK.match(c)] == []
+def test_is_clean_says_exactly_which_characters_sanitizing_leaves_alone() -> None:
+    """is_clean is the quick exit of sanitize_text (mostly str.isprintable, in C): for
+    every code point it must agree with what sanitizing does to that character, alone and
+    among kept ones (newline, tab, U+3000 and no-break spaces are taken out before the
+    quick test)."""
+    disagree = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        for text in (char, f"\u3000{char}\n\t\xa0"):
+            if sanitize.is_clean(text) != (sanitize.sanitize_text(text) == text):
+                disagree.append(hex(code))
+    assert disagree == []
 
 
 def test_clean_text_comes_back_as_the_same_object() -> None:

@@ -167,4 +167,4 @@ def test_checker_walks_the_same_files_as_a_scan(library) -> None:
     (root / ".hidden" / "a.md").parent.mkdir()
     (root / ".hidden" / "a.md").write_text("# h", encoding="utf-8")
     checker = BookmarkChecker(root, load_article, fingerprint)
-    assert sorted(checker._library_files()) == ["x.xhtml", "新闻/a.md"]
+    assert sorted(checker.library_files()) == ["x.xhtml", "新闻/a.md"]

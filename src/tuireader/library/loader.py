@@ -37,7 +37,7 @@ from tuireader.library.model import (
 )
 from tuireader.text.sanitize import sanitize_line
 
-_FORMAT_BY_SUFFIX = {
+FORMAT_BY_SUFFIX = {
     ".md": FORMAT_MARKDOWN,
     ".markdown": FORMAT_MARKDOWN,
     ".mdown": FORMAT_MARKDOWN,
@@ -46,7 +46,7 @@ _FORMAT_BY_SUFFIX = {
     ".htm": FORMAT_HTML,
     ".xhtml": FORMAT_HTML,
 }
-_PARSERS: dict[str, Callable[[str, str], ParsedPage]] = {
+PARSERS: dict[str, Callable[[str, str], ParsedPage]] = {
     FORMAT_TEXT: parse_plaintext,
     FORMAT_MARKDOWN: parse_markdown,
     FORMAT_HTML: parse_html,
@@ -83,7 +83,7 @@ def format_for(path: Path | str) -> str:
     name = os.path.basename(os.fspath(path))
     dot = name.rfind(".")
     suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""
-    return _FORMAT_BY_SUFFIX.get(suffix, FORMAT_TEXT)
+    return FORMAT_BY_SUFFIX.get(suffix, FORMAT_TEXT)
 
 
 def load_article(path: Path, root: Path, encoding: str | None = None) -> Article:
@@ -100,7 +100,7 @@ def load_article(path: Path, root: Path, encoding: str | None = None) -> Article
         data = read_limited(path)
     except FileReadError as exc:
         raise ArticleError(sanitize_line(str(exc))) from None
-    return article_from_bytes(data, rel, fmt, _PARSERS[fmt], encoding)
+    return article_from_bytes(data, rel, fmt, PARSERS[fmt], encoding)
 
 
 def article_from_bytes(

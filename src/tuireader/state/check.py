@@ -164,13 +164,13 @@ class BookmarkChecker:
         """The library path of the article with fingerprint ``fp`` (walks once, lazily)."""
         if self._by_fingerprint is None:
             self._by_fingerprint = {}
-            for path in self._library_files():
+            for path in self.library_files():
                 found = self._article(path)
                 if found is not None:
                     self._by_fingerprint.setdefault(found[1], path)
         return self._by_fingerprint.get(fp)
 
-    def _library_files(self) -> list[str]:
+    def library_files(self) -> list[str]:
         """Catalog keys of the library's article files: the same walk and keys as a scan."""
         from tuireader.library.formats.epub.book import BookError, open_book  # see _article
 

@@ -44,7 +44,7 @@ _CHINESE_CODECS = (
     ("big5", COMMON_TRADITIONAL),
     ("cp950", COMMON_TRADITIONAL),
 )
-_SAMPLE_CHARS = 32768
+SAMPLE_CHARS = 32768  # characters of a decoded text that frequency_score looks at
 _MIN_SCORE = 0.25
 
 
@@ -82,14 +82,14 @@ def _chinese_candidates(body: bytes, errors: str) -> Iterator[tuple[float, str, 
         except UnicodeDecodeError:
             continue
         decoded.add(common)
-        yield _frequency_score(text, common), codec, text, errors == "replace"
+        yield frequency_score(text, common), codec, text, errors == "replace"
 
 
 def _replacing_candidates(body: bytes) -> Iterator[tuple[float, str, str, bool]]:
     """(score, codec, text, True) for every Chinese codec, decoding with replacements."""
     for codec, common in _CHINESE_CODECS:
         text = body.decode(codec, errors="replace")
-        yield _frequency_score(text, common), codec, text, True
+        yield frequency_score(text, common), codec, text, True
 
 
 def replaced_places(body: bytes) -> int:
@@ -101,11 +101,11 @@ def _few_replaced(text: str) -> bool:
     return text.count("\ufffd") <= max(1, len(text) // 200)
 
 
-def _frequency_score(text: str, common: frozenset[str]) -> float:
+def frequency_score(text: str, common: frozenset[str]) -> float:
     """Share of common characters among the non-ASCII ones (kana, symbols count against)."""
     # Counted by deleting characters in C (encode, re.sub) rather than by a loop over up
     # to 32K characters in Python: about four times faster on a GBK page.
-    sample = text[:_SAMPLE_CHARS]
+    sample = text[:SAMPLE_CHARS]
     non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
     if not non_ascii:
         return 0.0
