@@ -272,7 +272,7 @@ def _with_extras(block: Block, extra: dict[str, Any]) -> Block:
     )
 
 
-def decode_article(row: dict, body: str, layout: str) -> Article:
+def decode_article(row: dict[str, Any], body: str, layout: str) -> Article:
     """Rebuild an Article from an ``articles`` row (as a dict) and its stored text."""
     return Article(
         meta=decode_meta(row["meta"]),

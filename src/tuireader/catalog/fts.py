@@ -185,7 +185,7 @@ def _build_batch(conn: sqlite3.Connection, after: int) -> int:
         conn.execute("ROLLBACK")
         raise
     if rows:
-        return rows[-1][0]
+        return int(rows[-1][0])
     if after == 0:  # ready: give the pages the merge freed back to the file system
         _give_back_free_pages(conn)
         return -1

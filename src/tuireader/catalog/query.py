@@ -117,7 +117,7 @@ class Queries:
 
     def is_empty(self) -> bool:
         """Whether the catalog holds no article."""
-        return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
+        return bool(self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0])
 
     def count(self, section: Sequence[str], unread_only: bool, bookmarked_only: bool) -> int:
         """How many articles a section's listing has."""
@@ -125,7 +125,7 @@ class Queries:
             "SELECT count(*) FROM membership m WHERE m.prefix = ?"
             f"{self._filters(unread_only, bookmarked_only)}"
         )
-        return self.conn.execute(sql, (section_key(tuple(section)),)).fetchone()[0]
+        return int(self.conn.execute(sql, (section_key(tuple(section)),)).fetchone()[0])
 
     def neighbour(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tuireader.catalog.codec import decode_meta
 from tuireader.library.model import ArticleMeta
@@ -55,7 +55,7 @@ class SectionNode:
     children: list[SectionNode] = field(default_factory=list)
 
 
-def to_row(values: Sequence) -> ArticleRow:
+def to_row(values: Sequence[Any]) -> ArticleRow:
     """Build an ArticleRow from a result tuple of ``_select``."""
     return ArticleRow(
         id=values[0],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 from tuireader.catalog import fts as search_index
 from tuireader.catalog.codec import Outcome, Record
@@ -36,7 +37,7 @@ def _dump(values: Sequence[str]) -> str:
     return json.dumps(list(values), ensure_ascii=False, separators=(",", ":"))
 
 
-def _article_values(rel: str, size: int, mtime: int, record: Record, rank: int) -> tuple:
+def _article_values(rel: str, size: int, mtime: int, record: Record, rank: int) -> tuple[Any, ...]:
     """The ``_ARTICLE_COLUMNS`` values of one article, in order."""
     return (
         rel,

@@ -78,7 +78,9 @@ def read_config(raw: str) -> RawConfig:
     return config
 
 
-def _read_setting(loader: yaml.SafeLoader, config: RawConfig, key_node, value_node) -> None:
+def _read_setting(
+    loader: yaml.SafeLoader, config: RawConfig, key_node: yaml.Node, value_node: yaml.Node
+) -> None:
     """Construct one top-level value, or record why it cannot be used."""
     line = _line(key_node)
     if not isinstance(key_node, yaml.ScalarNode):
@@ -110,7 +112,7 @@ def _note_child_lines(config: RawConfig, name: str, node: yaml.MappingNode) -> N
 
 def _line(node: Any) -> int:
     """The 1-based line where ``node`` starts."""
-    return node.start_mark.line + 1
+    return int(node.start_mark.line) + 1
 
 
 def _yaml_error(exc: yaml.YAMLError) -> tuple[int, str]:

@@ -1,8 +1,8 @@
 """Library search: the query language, planning, ranking, snippets and find-in-article."""
 
+from tuireader.catalog.fts import IndexStatus
 from tuireader.search.engine import (
     Hit,
-    IndexStatus,
     SearchResults,
     build_index,
     count,

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from tuireader.catalog import Catalog
 from tuireader.catalog import fts as search_index
@@ -159,7 +160,7 @@ def _hits(queries: Queries, ids: list[int], terms: list[str]) -> list[Hit]:
     return [_hit(by_id[i], terms) for i in ids if i in by_id]
 
 
-def _hit(row: tuple, terms: list[str]) -> Hit:
+def _hit(row: tuple[Any, ...], terms: list[str]) -> Hit:
     """One result from its row: snippet from the first hit's paragraph."""
     article_id, path, meta, folded_body, patch, folded_title = row
     body = stored_body(folded_body, patch)

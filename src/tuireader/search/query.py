@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from tuireader.text.fold import fast_fold
 
@@ -67,7 +68,7 @@ def parse_query(text: str) -> Query:
     # Lone surrogates cannot reach SQLite; NUL ends an FTS5 string. Neither is ever in
     # indexed (sanitized) text, so dropping them changes no result.
     text = text.encode("utf-8", "ignore").decode("utf-8").replace("\x00", "")
-    parts: dict = {"clauses": [], "excluded": [], "sections": []}
+    parts: dict[str, Any] = {"clauses": [], "excluded": [], "sections": []}
     join_next = False
     for match in _ITEM.finditer(text):
         negative, key, quoted, bare = match.groups()
@@ -98,7 +99,7 @@ def _term(raw: str) -> str:
     return " ".join(fast_fold(raw).split())
 
 
-def _apply_filter(parts: dict, key: str, value: str, negative: bool) -> None:
+def _apply_filter(parts: dict[str, Any], key: str, value: str, negative: bool) -> None:
     """Record one ``key:value`` filter."""
     if negative:
         raise QueryError(f"-{key}: is not supported; write {key}: without the minus")
@@ -126,7 +127,7 @@ def _apply_filter(parts: dict, key: str, value: str, negative: bool) -> None:
 META_FIELDS = ("author", "source")
 
 
-def _freeze(parts: dict) -> Query:
+def _freeze(parts: dict[str, Any]) -> Query:
     """The immutable query from the collected parts.
 
     With ``in:author`` or ``in:source`` the terms are looked for in that field, as a

@@ -15,7 +15,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from tuireader.library.files import FileReadError, read_limited
 from tuireader.state.bookmarks import Bookmarks
@@ -250,7 +250,7 @@ def _losses(recovery: Recovery, from_backup: int) -> str:
     return "Not recovered: " + "; ".join(lost) + "."
 
 
-def _state_row(item: dict) -> tuple:
+def _state_row(item: dict[str, Any]) -> tuple[Any, ...]:
     """An article_state row from a backup entry (fields checked by type)."""
     fp = text_field(item["fingerprint"], "fingerprint")
     path, read_at = item.get("last_path"), item.get("read_at")

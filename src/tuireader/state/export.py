@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -22,14 +23,14 @@ W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 YAML_MARK = "tuireader_bookmarks"
 
 
-def to_annotation(b: Bookmark) -> dict:
+def to_annotation(b: Bookmark) -> dict[str, Any]:
     """One bookmark as a W3C Web Annotation."""
-    target: dict = {"source": b.path, "title": b.title}
+    target: dict[str, Any] = {"source": b.path, "title": b.title}
     if b.quote is not None:
         selector = {"type": "TextQuoteSelector", "exact": b.quote}
         selector.update({"prefix": b.prefix, "suffix": b.suffix})
         target["selector"] = [selector]
-    annotation: dict = {
+    annotation: dict[str, Any] = {
         "id": f"urn:uuid:{b.uid}",
         "type": "Annotation",
         "motivation": "commenting" if b.note else "bookmarking",
@@ -97,22 +98,24 @@ def write_atomic(path: Path, text: str) -> None:
     _fsync_dir(path.parent)
 
 
-def _position(b: Bookmark) -> dict:
+def _position(b: Bookmark) -> dict[str, Any]:
     """The stored block position of a passage (empty for a whole article)."""
     if b.quote is None:
         return {}
     return {"block": b.block, "start": b.start, "end_block": b.end_block, "end": b.end}
 
 
-def _by_article(bookmarks: Iterable[Bookmark]):
+def _by_article(
+    bookmarks: Iterable[Bookmark],
+) -> Iterator[tuple[tuple[str, str, str], Iterator[Bookmark]]]:
     """Group bookmarks by article, keeping the order of the first bookmark of each."""
     ordered = sorted(bookmarks, key=lambda b: (b.title.casefold(), b.fingerprint))
     return groupby(ordered, key=lambda b: (b.fingerprint, b.path, b.title))
 
 
-def _yaml_entry(b: Bookmark) -> dict:
+def _yaml_entry(b: Bookmark) -> dict[str, Any]:
     """One bookmark for the YAML export."""
-    entry: dict = {"id": b.uid, "created": b.created, "quote": b.quote, "note": b.note}
+    entry: dict[str, Any] = {"id": b.uid, "created": b.created, "quote": b.quote, "note": b.note}
     if b.quote is not None:
         entry.update({"prefix": b.prefix, "suffix": b.suffix, "position": _position(b)})
     return entry

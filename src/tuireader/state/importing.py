@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -52,7 +54,7 @@ def parse_export(text: str) -> ImportResult:
     raise ImportFormatError("not a tuireader bookmark export (JSON annotations or YAML)")
 
 
-def _load(text: str):
+def _load(text: str) -> Any:
     """JSON first, then YAML with the safe, alias-refusing loader."""
     try:
         return json.loads(text)
@@ -66,7 +68,7 @@ def _load(text: str):
         raise ImportFormatError(f"cannot read the file as JSON or YAML: {exc}") from None
 
 
-def _collect(items, convert) -> ImportResult:
+def _collect(items: Any, convert: Callable[[Any], Bookmark]) -> ImportResult:
     """Convert each entry, reporting the ones that do not fit."""
     result = ImportResult()
     if not isinstance(items, list):
@@ -79,7 +81,7 @@ def _collect(items, convert) -> ImportResult:
     return result
 
 
-def _from_annotation(item: dict) -> Bookmark:
+def _from_annotation(item: dict[str, Any]) -> Bookmark:
     """A W3C annotation written by :func:`tuireader.state.export.to_annotation`."""
     target = item["target"]
     own = item.get("tuireader") or {}
@@ -100,7 +102,7 @@ def _from_annotation(item: dict) -> Bookmark:
     return _bookmark(fields, own)
 
 
-def _from_yaml(pair: tuple[dict, dict]) -> Bookmark:
+def _from_yaml(pair: tuple[dict[str, Any], dict[str, Any]]) -> Bookmark:
     """One bookmark entry of the YAML export, with its article."""
     article, entry = pair
     fields = {
@@ -117,14 +119,14 @@ def _from_yaml(pair: tuple[dict, dict]) -> Bookmark:
     return _bookmark(fields, entry.get("position") or {})
 
 
-def _flatten_yaml(articles) -> list[tuple[dict, dict]]:
+def _flatten_yaml(articles: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """(article, entry) pairs from the YAML export's ``articles`` list."""
     if not isinstance(articles, list):
         raise ImportFormatError("the YAML export has no 'articles' list")
     return [(a, e) for a in articles if isinstance(a, dict) for e in a.get("bookmarks") or []]
 
 
-def _bookmark(fields: dict, position: dict) -> Bookmark:
+def _bookmark(fields: dict[str, Any], position: dict[str, Any]) -> Bookmark:
     """Check types and build a Bookmark; a missing uid is derived from the content."""
     for name in ("fingerprint", "path", "title", "note", "prefix", "suffix", "created"):
         fields[name] = text_field(fields[name], name)
@@ -141,7 +143,7 @@ def _bookmark(fields: dict, position: dict) -> Bookmark:
     return Bookmark(id=0, **fields)
 
 
-def _quote_selector(selectors) -> dict | None:
+def _quote_selector(selectors: Any) -> dict[str, Any] | None:
     """The TextQuoteSelector among a target's selectors (one or a list)."""
     if isinstance(selectors, dict):
         selectors = [selectors]
@@ -151,7 +153,7 @@ def _quote_selector(selectors) -> dict | None:
     return None
 
 
-def _uid(value) -> str:
+def _uid(value: object) -> str:
     """A uid from an annotation id (``urn:uuid:…``) or a YAML ``id``; '' when absent."""
     if value is None:
         return ""
@@ -159,7 +161,7 @@ def _uid(value) -> str:
     return text.removeprefix("urn:uuid:")
 
 
-def text_field(value, name: str) -> str:
+def text_field(value: object, name: str) -> str:
     """A string field (numbers and dates the YAML parser made are turned back to text)."""
     if value is None:
         return ""
@@ -171,7 +173,7 @@ def text_field(value, name: str) -> str:
     return text
 
 
-def position_number(value, name: str) -> int | None:
+def position_number(value: object, name: str) -> int | None:
     """A block number or offset from 0 to :data:`MAX_POSITION`, or None when missing."""
     if value is None:
         return None
@@ -183,7 +185,7 @@ def position_number(value, name: str) -> int | None:
 class _NoAliasLoader(yaml.SafeLoader):
     """A SafeLoader that refuses anchors/aliases (no alias bombs)."""
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         """Compose as SafeLoader does, refusing an alias before it is resolved."""
         if self.check_event(yaml.AliasEvent):
             raise yaml.YAMLError("YAML aliases are not allowed in an import")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from tuireader.library.model import Bookmark
 
@@ -30,7 +31,7 @@ def file_stamp() -> str:
     return time.strftime("%Y%m%dT%H%M%S", time.gmtime())
 
 
-def row_to_bookmark(row: tuple) -> Bookmark:
+def row_to_bookmark(row: tuple[Any, ...]) -> Bookmark:
     """Build a Bookmark from ``SELECT id, <BOOKMARK_COLUMNS>``."""
     (ident, uid, fp, path, title, quote, note, created, _updated) = row[:9]
     block, start, end_block, end, prefix, suffix = row[9:]

@@ -26,6 +26,7 @@ import struct
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tuireader.state.safety import decode_text
 from tuireader.state.searches import CREATE_TABLE as SAVED_SEARCHES_TABLE
@@ -61,7 +62,9 @@ class Column:
 class Salvaged:
     """What came out of a damaged file: rows by table, and how they were read."""
 
-    rows: dict[str, dict[int, tuple]] = field(default_factory=dict)  # table -> rowid -> row
+    rows: dict[str, dict[int, tuple[Any, ...]]] = field(
+        default_factory=dict
+    )  # table -> rowid -> row
     page_read: list[str] = field(default_factory=list)  # tables that needed page salvage
     damaged_records: int = 0  # cells of table pages that could not be decoded
     unreadable_pages: int = 0  # table pages whose header or cell list is garbage
@@ -126,7 +129,7 @@ def _read_with_sqlite(copy: Path, shapes: dict[str, list[Column]], result: Salva
     try:
         for table, columns in shapes.items():
             names = ", ".join(column.name for column in columns)
-            rows: dict[int, tuple] = {}
+            rows: dict[int, tuple[Any, ...]] = {}
             try:
                 for rowid, *values in conn.execute(f"SELECT rowid, {names} FROM {table}"):
                     rows[rowid] = tuple(values)
@@ -164,7 +167,7 @@ def _read_pages(
     by_count: dict[int, list[str]] = {}
     for table, columns in shapes.items():
         by_count.setdefault(len(columns), []).append(table)
-    found: dict[str, dict[int, tuple]] = {table: {} for table in wanted}
+    found: dict[str, dict[int, tuple[Any, ...]]] = {table: {} for table in wanted}
     for number in sorted(pages):
         if number in free:
             continue
@@ -365,7 +368,7 @@ def _row(
     record: tuple[int, list[int], bytes],
     by_count: dict[int, list[str]],
     shapes: dict[str, list[Column]],
-) -> tuple[str, int, tuple] | None:
+) -> tuple[str, int, tuple[Any, ...]] | None:
     """(table, rowid, values) when the record fits one of the tables, else None."""
     rowid, types, body = record
     values = _values(types, body)
@@ -378,7 +381,7 @@ def _row(
     return None
 
 
-def _fitted(columns: list[Column], rowid: int, values: list[object]) -> tuple | None:
+def _fitted(columns: list[Column], rowid: int, values: list[object]) -> tuple[Any, ...] | None:
     """The row for ``columns`` (the rowid filled in), or None when a value cannot fit."""
     out: list[object] = []
     for column, value in zip(columns, values, strict=True):
@@ -453,7 +456,7 @@ def salvage_into(conn: sqlite3.Connection, bad: Path) -> Recovery:
     return recovery
 
 
-def _column(shapes: dict[str, list[Column]], table: str, row: tuple, name: str) -> object:
+def _column(shapes: dict[str, list[Column]], table: str, row: tuple[Any, ...], name: str) -> object:
     """The value of column ``name`` in a row of ``table``."""
     names = [column.name for column in shapes[table]]
     return row[names.index(name)] if name in names else None
@@ -462,7 +465,7 @@ def _column(shapes: dict[str, list[Column]], table: str, row: tuple, name: str) 
 def _insert(
     conn: sqlite3.Connection,
     shapes: dict[str, list[Column]],
-    rows: dict[str, dict[int, tuple]],
+    rows: dict[str, dict[int, tuple[Any, ...]]],
     sequence: int,
 ) -> dict[str, int]:
     """Insert the rows (first one wins on a unique key); how many per table."""

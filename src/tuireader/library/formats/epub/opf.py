@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import etree
+
 from tuireader.library.formats.epub.container import BookError, Container, join_href
 from tuireader.library.formats.epub.xml import attr, children, descendants, local, parse_xml, text
 
@@ -71,7 +73,7 @@ def _rootfile(container: Container) -> str:
     raise BookError("the book names no package file (OPF) that it holds")
 
 
-def _manifest(root, opf_name: str) -> dict[str, tuple[str, str, str]]:
+def _manifest(root: etree._Element, opf_name: str) -> dict[str, tuple[str, str, str]]:
     """id → (member name, media type, properties); links leaving the book are dropped."""
     items: dict[str, tuple[str, str, str]] = {}
     for item in descendants(root, "item"):
@@ -82,7 +84,9 @@ def _manifest(root, opf_name: str) -> dict[str, tuple[str, str, str]]:
     return items
 
 
-def _spine(spine, manifest: dict[str, tuple[str, str, str]]) -> tuple[str, ...]:
+def _spine(
+    spine: etree._Element | None, manifest: dict[str, tuple[str, str, str]]
+) -> tuple[str, ...]:
     if spine is None:
         return ()
     names: list[str] = []
@@ -98,7 +102,7 @@ def _first_ncx(manifest: dict[str, tuple[str, str, str]]) -> str | None:
     return next((href for href, media, _ in manifest.values() if media == _NCX_MEDIA), None)
 
 
-def _meta(root) -> BookMeta:
+def _meta(root: etree._Element) -> BookMeta:
     metadata = next(descendants(root, "metadata"), None)
     if metadata is None:
         return BookMeta()
