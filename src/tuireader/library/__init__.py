@@ -2,7 +2,8 @@
 the article model.
 
 Entry points (import them from their modules; this ``__init__`` imports nothing, because
-the parsers and lxml cost ~0.5 s to import and most callers need only the walk or the model):
+the parsers and lxml take a few hundred ms to import (``python -X importtime``) and
+most callers need only the walk or the model):
 
 - :func:`tuireader.library.loader.load_article` — one file to an
   :class:`~tuireader.library.model.Article` (blocks + :class:`~tuireader.library.model.ArticleMeta`),
