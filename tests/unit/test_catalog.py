@@ -91,14 +91,14 @@ def test_rescan_of_unchanged_library_parses_nothing(catalog, monkeypatch) -> Non
     assert report.problems == 1
 
 
-def _forbidden(path, root):
+def _forbidden(path, root, encoding=None):
     raise AssertionError(f"re-parsed {path}")
 
 
 def test_changed_file_alone_is_reparsed(catalog, library, monkeypatch) -> None:
     parsed: list[str] = []
 
-    def counting(path, root):
+    def counting(path, root, encoding=None):
         parsed.append(Path(path).name)
         return load_article(path, root)
 

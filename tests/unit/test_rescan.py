@@ -65,7 +65,7 @@ def titles(cat: Catalog) -> set[str]:
 
 
 def forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def forbidden(path, root):
+    def forbidden(path, root, encoding=None):
         raise AssertionError(f"parsed {path}")
 
     monkeypatch.setattr(loader_module, "load_article", forbidden)

@@ -34,13 +34,15 @@ _SPAN_CODE = {kind: number for number, kind in enumerate(SPAN_KINDS)}
 
 
 class Job(NamedTuple):
-    """One file to parse: where it is and the stat facts it was seen with."""
+    """One file to parse: where it is, the stat facts it was seen with, and the encoding
+    the user set for it (None: guessed)."""
 
     path: Path
     root: Path
     rel: str
     size: int
     mtime_ns: int
+    encoding: str | None = None
 
 
 class Record(NamedTuple):
@@ -89,7 +91,7 @@ def parse_job(job: Job) -> Outcome:
     from tuireader.library.loader import ArticleError, load_article
 
     try:
-        article = load_article(job.path, job.root)
+        article = load_article(job.path, job.root, job.encoding)
     except ArticleError as exc:
         return Outcome(job, None, str(exc) or "could not load")
     except Exception as exc:  # never let one file stop a scan, even on a loader bug

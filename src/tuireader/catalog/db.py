@@ -22,6 +22,10 @@ Tables:
                   size/mtime): what lets the next scan skip unchanged folders
                   (``catalog.listings``, ``library.walk``). Added without a version
                   change: an older catalog just starts without listings.
+  ``scan_settings`` what the rows were read with, by name: ``encodings``, the encoding
+                  rules of the scans that wrote them (``catalog.listings``), so a change
+                  of the config's ``encodings`` reads again the files it concerns. Added
+                  without a version change: an older catalog was read with no rules.
 """
 
 from __future__ import annotations
@@ -85,6 +89,10 @@ CREATE TABLE IF NOT EXISTS folders (
     path TEXT PRIMARY KEY,
     stamp TEXT,
     listing TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS scan_settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 );
 """
 

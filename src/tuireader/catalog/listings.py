@@ -5,6 +5,12 @@ only at the end of a scan that changed something, after every change is committe
 only when no other connection wrote to the catalog meanwhile (``PRAGMA data_version``):
 two scans racing over the same file must not leave listings newer than the rows. Older
 listings are always safe: a folder or file changed since then no longer matches them.
+
+With the listings goes what the rows were read with: the encoding rules of the scan
+(``scan_settings.encodings``, a list of rule sets). A clean save leaves that scan's rules
+alone; a scan that raced another adds its rules to those stored, since a row may hold
+either scan's reading, and the next scan reads again every file that any stored set reads
+otherwise than its own rules do.
 """
 
 from __future__ import annotations
@@ -13,7 +19,10 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
+from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.walk import FolderSeen, Listing
+
+_ENCODINGS = "encodings"
 
 
 def load_listings(conn: sqlite3.Connection) -> dict[str, Listing]:
@@ -38,10 +47,30 @@ def data_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA data_version").fetchone()[0])
 
 
-def save_listings(conn: sqlite3.Connection, folders: Iterable[FolderSeen], since: int) -> bool:
-    """Replace the recorded listings with ``folders``, unless another connection wrote
-    since ``data_version`` was ``since`` (then they are dropped: the next scan lists
-    everything). Whether they were saved."""
+def load_encodings(conn: sqlite3.Connection) -> tuple[EncodingRules, ...]:
+    """The encoding rules the rows were read with: one set, or several after scans with
+    different rules raced (see the module). A catalog that never stored any was read
+    without rules."""
+    found = conn.execute("SELECT value FROM scan_settings WHERE name = ?", (_ENCODINGS,))
+    row = found.fetchone()
+    try:
+        sets = json.loads(row[0]) if row else []
+        stored = tuple(EncodingRules.from_data(rules) for rules in sets)
+    except (ValueError, TypeError):
+        stored = ()  # a damaged row: as if read without rules (the usual case)
+    return stored or (NO_RULES,)
+
+
+def save_listings(
+    conn: sqlite3.Connection,
+    folders: Iterable[FolderSeen],
+    since: int,
+    encodings: EncodingRules = NO_RULES,
+) -> bool:
+    """Replace the recorded listings with ``folders`` and the stored encoding rules with
+    ``encodings``, unless another connection wrote since ``data_version`` was ``since``:
+    then the listings are dropped (the next scan lists everything) and ``encodings`` is
+    added to the rules stored. Whether the listings were saved."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("DELETE FROM folders")
@@ -51,6 +80,13 @@ def save_listings(conn: sqlite3.Connection, folders: Iterable[FolderSeen], since
                 "INSERT OR REPLACE INTO folders (path, stamp, listing) VALUES (?, ?, ?)",
                 [(folder.key, folder.stamp, _dump(folder.listing())) for folder in folders],
             )
+        sets = [encodings] if saved else [*load_encodings(conn), encodings]
+        unique = list(dict.fromkeys(sets))
+        value = json.dumps([rules.to_data() for rules in unique], ensure_ascii=False)
+        conn.execute(
+            "INSERT OR REPLACE INTO scan_settings (name, value) VALUES (?, ?)",
+            (_ENCODINGS, value),
+        )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

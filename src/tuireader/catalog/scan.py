@@ -22,8 +22,15 @@ from pathlib import Path
 from tuireader.catalog import fts as search_index
 from tuireader.catalog.codec import Job, Outcome
 from tuireader.catalog.db import connect
-from tuireader.catalog.listings import data_version, load_listings, save_listings, update_stamps
+from tuireader.catalog.listings import (
+    data_version,
+    load_encodings,
+    load_listings,
+    save_listings,
+    update_stamps,
+)
 from tuireader.catalog.write import Writer
+from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.keys import is_book_name, rel_path_str, split_chapter_key
 from tuireader.library.walk import FolderSeen, Listing, WalkProblem, walk_folders
 from tuireader.text.filekind import DEFAULT_FOLLOW_LINKS
@@ -64,11 +71,14 @@ def scan_library(
     follow_links: str = DEFAULT_FOLLOW_LINKS,
     check_files: bool = True,
     also_check: Collection[str] = (),
+    encodings: EncodingRules = NO_RULES,
 ) -> ScanReport:
     """Scan ``root`` into the catalog at ``db_path`` using a connection of its own.
 
     Links are followed as ``follow_links`` says; refused links and unreadable folders
-    are stored as problems like unreadable files. ``check_files=False`` trusts the files
+    are stored as problems like unreadable files. Files are decoded as ``encodings``
+    (the config's rules) say; a file whose encoding they change from the rules the
+    catalog was read with is read again, changed or not. ``check_files=False`` trusts the files
     of unchanged folders without a stat but those whose keys are in ``also_check``: only
     for a caller that learns of in-place writes otherwise, like the app's file watcher
     (see :mod:`tuireader.library.walk`).
@@ -87,17 +97,43 @@ def scan_library(
         folders = list(
             walk_folders(root, follow_links, walk_problems, previous, check_files, also_check)
         )
-        if not walk_problems and _as_recorded(folders, previous):
+        read_with = load_encodings(conn)
+        same_rules = read_with == (encodings,)
+        if same_rules and not walk_problems and _as_recorded(folders, previous):
             update_stamps(conn, [f for f in folders if previous[f.key].stamp != f.stamp], since)
             return ScanReport(
                 unchanged=sum(len(folder.keys) for folder in folders),
                 problems=conn.execute("SELECT count(*) FROM problems").fetchone()[0],
             )
-        report = _bring_up_to_date(conn, root, folders, walk_problems, progress)
-        save_listings(conn, folders, since)
+        rules = _Rules(encodings, () if same_rules else read_with)
+        report = _bring_up_to_date(conn, root, folders, walk_problems, progress, rules)
+        save_listings(conn, folders, since, encodings)
     finally:
         conn.close()
     return report
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The encoding rules of this scan, and those the catalog was read with when they
+    differ (none when they are the same)."""
+
+    now: EncodingRules
+    before: tuple[EncodingRules, ...]
+
+    def encoding_for(self, rel: str) -> str | None:
+        """The encoding set for the file keyed ``rel``: never for a book, whose chapters
+        declare their own (see :mod:`tuireader.library.encoding.rules`)."""
+        if not self.now or is_book_name(rel):
+            return None
+        return self.now.encoding_for(rel)
+
+    def changed(self, rel: str, encoding: str | None) -> bool:
+        """Whether the file keyed ``rel`` may have been read with another setting than
+        ``encoding`` (the one :meth:`encoding_for` gives it now)."""
+        if is_book_name(rel):
+            return False
+        return any(rules.encoding_for(rel) != encoding for rules in self.before)
 
 
 def _as_recorded(folders: list[FolderSeen], previous: dict[str, Listing]) -> bool:
@@ -123,6 +159,7 @@ def _bring_up_to_date(
     folders: list[FolderSeen],
     walk_problems: list[WalkProblem],
     progress: Progress | None,
+    rules: _Rules,
 ) -> ScanReport:
     """Compare every file found with the catalog's rows; parse and store what changed."""
     from tuireader.catalog.parse import parse_all  # process pools: only when needed
@@ -137,7 +174,7 @@ def _bring_up_to_date(
         path: (size, mtime)
         for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM problems")
     }
-    plan = _plan(root, _files(folders), walk_problems, known, known_problems)
+    plan = _plan(root, _files(folders), walk_problems, known, known_problems, rules)
     writer = Writer(conn, {path: facts[0] for path, facts in known.items()})
     writer.remove_vanished(plan.vanished_ids, plan.vanished_problems)
     for job, message in plan.refused:
@@ -170,8 +207,10 @@ def _plan(
     walk_problems: list[WalkProblem],
     known: dict[str, tuple[int, int, int]],
     known_problems: dict[str, tuple[int, int]],
+    rules: _Rules,
 ) -> _Plan:
-    """Decide which of the files found need parsing and which rows are gone."""
+    """Decide which of the files found need parsing and which rows are gone: those new or
+    changed, and those whose encoding setting changed."""
     jobs: list[Job] = []
     seen: set[str] = set()
     unchanged = 0
@@ -179,6 +218,10 @@ def _plan(
     for path, rel, size, mtime in files:
         seen.add(rel)
         facts = known.get(rel)
+        encoding = rules.encoding_for(rel)
+        if rules.before and rules.changed(rel, encoding):
+            jobs.append(Job(Path(path), root, rel, size, mtime, encoding))
+            continue
         book = chapters.get(rel)
         if book is not None:
             # A book's chapters stay while the book file is the same (else it is re-read
@@ -192,7 +235,7 @@ def _plan(
         elif facts is None and known_problems.get(rel) == (size, mtime):
             unchanged += 1  # still the same broken file: do not retry it
         else:
-            jobs.append(Job(Path(path), root, rel, size, mtime))
+            jobs.append(Job(Path(path), root, rel, size, mtime, encoding))
     refused = [(_problem_job(path, root), message) for path, message in walk_problems]
     seen.update(job.rel for job, _message in refused)
     return _Plan(

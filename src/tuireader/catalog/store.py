@@ -34,6 +34,7 @@ from tuireader.catalog.query import Queries
 from tuireader.catalog.rows import ArticleRow, RowJson, SectionNode
 from tuireader.catalog.scan import LibraryMissingError, Progress, ScanReport, scan_library
 from tuireader.library.encoding.decode import is_decoding_warning
+from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.files import DEFAULT_FOLLOW_LINKS
 from tuireader.library.keys import split_chapter_key
 from tuireader.library.model import DECODED_WITH_WARNINGS, Article, FileProblem
@@ -53,12 +54,20 @@ __all__ = [
 class Catalog:
     """The catalog of one library (``root``), stored at ``db_path``."""
 
-    def __init__(self, db_path: Path, root: Path, follow_links: str = DEFAULT_FOLLOW_LINKS) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        root: Path,
+        follow_links: str = DEFAULT_FOLLOW_LINKS,
+        encodings: EncodingRules = NO_RULES,
+    ) -> None:
         """Open the catalog file, creating or rebuilding it when needed; the scan follows
-        links in the library as ``follow_links`` says (the config's setting)."""
+        links in the library as ``follow_links`` says and decodes files as ``encodings``
+        says (the config's settings)."""
         self.db_path = Path(db_path)
         self.root = Path(root)
         self.follow_links = follow_links
+        self.encodings = encodings
         open_or_rebuild(self.db_path)
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
@@ -84,7 +93,13 @@ class Catalog:
         """
         with self._scan_lock:
             return scan_library(
-                self.db_path, self.root, progress, self.follow_links, check_files, also_check
+                self.db_path,
+                self.root,
+                progress,
+                self.follow_links,
+                check_files,
+                also_check,
+                self.encodings,
             )
 
     def was_scanned(self) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tuireader.commands import common
@@ -74,16 +75,27 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _library(args: argparse.Namespace, paths) -> Path:
-    """The library folder from --library, the config, or the bundled sample."""
-    return common.library_from(args.library, common.settings_from(paths))
+def _library(args: argparse.Namespace, paths) -> tuple[Path, Callable[[Path, Path], Article]]:
+    """The library folder (from --library, the config, or the bundled sample), and
+    ``load(path, root)``: an article read in the encoding the config sets for it (as the
+    catalog reads it, from which a bookmark's fingerprint was taken)."""
+    from tuireader.library.loader import load_article
+
+    settings = common.settings_from(paths)
+    library = common.library_from(args.library, settings)
+
+    def load(path: Path, root: Path) -> Article:
+        return load_article(path, root, common.encoding_of_file(settings, path, library))
+
+    return library, load
 
 
 def _list(args, store: StateStore, paths) -> int:
     """Print every bookmark with its status now."""
-    from tuireader.library.loader import fingerprint, load_article
+    from tuireader.library.loader import fingerprint
 
-    checker = BookmarkChecker(_library(args, paths), load_article, fingerprint)
+    library, load = _library(args, paths)
+    checker = BookmarkChecker(library, load, fingerprint)
     for b in _all(store, args.filter):
         check = checker.check(b)
         record = {
@@ -109,9 +121,10 @@ def _line(record: dict) -> str:
 
 def _add(args, store: StateStore, paths) -> int:
     """Bookmark an article or the first occurrence of --quote in it."""
-    from tuireader.library.loader import ArticleError, fingerprint, load_article
+    from tuireader.library.loader import ArticleError, fingerprint
 
-    article = _load_for_add(Path(args.file), _library(args, paths), load_article, ArticleError)
+    library, load = _library(args, paths)
+    article = _load_for_add(Path(args.file), library, load, ArticleError)
     fp = fingerprint(article)
     if args.quote is None:
         b = store.bookmarks.add_article(fp, article.path, article.title, args.note)
@@ -158,7 +171,7 @@ def _export(args, store: StateStore, paths) -> int:
     elif args.format == "yaml":
         text = to_yaml(bookmarks)
     else:
-        text = to_markdown(bookmarks, _library(args, paths))
+        text = to_markdown(bookmarks, _library(args, paths)[0])
     where = common.show_path(args.output) if args.output else "the standard output"
     try:
         if args.output:

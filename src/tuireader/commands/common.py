@@ -17,7 +17,9 @@ from tuireader import __version__
 from tuireader.commands import terminal
 from tuireader.commands.progress import ProgressBar
 from tuireader.config import Paths, Settings, bundled_library, load_settings, resolve_paths
+from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.text import json_out
+from tuireader.text.encodings import canonical_encoding
 from tuireader.text.filekind import DEFAULT_FOLLOW_LINKS, not_a_file
 from tuireader.text.sanitize import sanitize_line
 
@@ -159,10 +161,15 @@ def add_library_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def scanned_catalog(
-    paths: Paths, library: Path, follow_links: str = DEFAULT_FOLLOW_LINKS, scan: bool = True
+    paths: Paths,
+    library: Path,
+    follow_links: str = DEFAULT_FOLLOW_LINKS,
+    scan: bool = True,
+    encodings: EncodingRules = NO_RULES,
 ) -> Catalog:
     """Open the library's catalog and bring it up to date (progress on a terminal);
-    links in the library are followed as ``follow_links`` (the config's) says.
+    links in the library are followed as ``follow_links`` (the config's) says, files
+    decoded as ``encodings`` says.
 
     An up-to-date library costs a stat of each folder and file (see
     :mod:`tuireader.library.walk`). With ``scan=False`` the folder is not looked at,
@@ -171,7 +178,7 @@ def scanned_catalog(
     from tuireader.catalog import Catalog
 
     check_catalog_path(paths, library)
-    catalog = Catalog(paths.catalog_db(library), library, follow_links)
+    catalog = Catalog(paths.catalog_db(library), library, follow_links, encodings)
     if not scan and catalog.was_scanned():
         return catalog
     bar = ProgressBar(terminal.raw_stream(sys.stderr), "scanning")
@@ -183,12 +190,55 @@ def scanned_catalog(
 
 
 def scanned_library(args: argparse.Namespace) -> tuple[Paths, Catalog]:
-    """The locations and the scanned catalog of the LIBRARY argument (which must be a folder)."""
+    """The locations and the scanned catalog of the LIBRARY argument (which must be a
+    folder), read with the encodings the config sets for it and ``--encoding`` (which
+    scans even with ``--no-scan``: it may change what is read)."""
     paths = paths_from(args)
     settings = settings_from(paths)
     library = require_dir(library_from(args.library, settings))
-    scan = not getattr(args, "no_scan", False)
-    return paths, scanned_catalog(paths, library, settings.follow_links, scan)
+    chosen = getattr(args, "encoding", None)
+    encodings = encoding_rules(settings, library, chosen)
+    scan = chosen is not None or not getattr(args, "no_scan", False)
+    return paths, scanned_catalog(paths, library, settings.follow_links, scan, encodings)
+
+
+def encoding_rules(settings: Settings, library: Path, chosen: str | None = None) -> EncodingRules:
+    """The encodings set for the files of ``library``: ``chosen`` (an ``--encoding``)
+    for every file, else the config's rules for that library.
+
+    Raises UsageError when ``chosen`` names no text encoding."""
+    rules = EncodingRules.for_library(settings.encodings, settings.library_name_for(library))
+    if chosen is None:
+        return rules
+    name = canonical_encoding(chosen)
+    if name is None:
+        raise UsageError(f"unknown encoding: {show_path(chosen)[:40]}")
+    return EncodingRules((("**", name),)).before(rules)
+
+
+def encoding_of_file(settings: Settings, path: Path, library: Path | None = None) -> str | None:
+    """The encoding the config sets for the file at ``path``, by the rules of the first
+    library that holds it: a configured one, else ``library`` (or the file's folder)
+    with the rules for every library. None when no rule matches it."""
+    from tuireader.library.keys import rel_path_str
+
+    file = path.resolve()
+    folders = [*settings.libraries.values(), library or path.parent]
+    for folder in folders:
+        root = folder.resolve()
+        if file.is_relative_to(root) and file != root:
+            rules = EncodingRules.for_library(settings.encodings, settings.library_name_for(root))
+            return rules.encoding_for(rel_path_str(file, root))
+    return None
+
+
+def add_encoding_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--encoding NAME``: read ``what`` in that encoding instead of guessing it."""
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help=f"read {what} in this encoding (e.g. gb18030, big5), whatever the config says",
+    )
 
 
 def show_path(path: Path | str) -> str:

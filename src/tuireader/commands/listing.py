@@ -1,4 +1,5 @@
-"""``tuireader list [LIBRARY] [--json]``: every article of a library, one per line."""
+"""``tuireader list [LIBRARY] [--json] [--encoding NAME]``: every article of a library,
+one per line, with the encoding each file was read in."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ def register(subparsers) -> None:
     parser = common.add_command(subparsers, "list", help="list the articles of a library")
     common.add_library_arguments(parser)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    common.add_encoding_argument(parser, "every file of the library")
     parser.set_defaults(func=run)
 
 
@@ -58,12 +60,13 @@ def _print_json(rows: Iterable[RowJson], problems: list[FileProblem]) -> None:
 
 
 def _print_table(rows, problems: list[FileProblem]) -> None:
-    """An aligned table for people: date, format, title, path; problems after it."""
-    print(f"{'DATE':<10}  {'FORMAT':<8}  {_pad('TITLE', _TITLE_CELLS)}  PATH")
+    """An aligned table for people: date, format, encoding, title, path; problems after it."""
+    print(f"{'DATE':<10}  {'FORMAT':<8}  {'ENCODING':<9}  {_pad('TITLE', _TITLE_CELLS)}  PATH")
     for row in rows:
         date = (row.meta.date or "")[:10]
         title = _pad(common.show_path(row.title), _TITLE_CELLS)
-        print(f"{date:<10}  {row.format:<8}  {title}  {common.show_path(row.path)}")
+        facts = f"{row.format:<8}  {common.show_path(row.encoding):<9}"
+        print(f"{date:<10}  {facts}  {title}  {common.show_path(row.path)}")
     if problems:
         print(f"\n{len(problems)} file(s) could not be read:")
     for problem in problems:

@@ -31,17 +31,19 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--format", choices=("txt", "md"), default="txt", help="plain text or Markdown"
     )
-    parser.add_argument(
-        "--encoding", metavar="NAME", help="read the file in this encoding (e.g. gb18030)"
-    )
+    common.add_encoding_argument(parser, "the file")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load the file (its folder is the library) and print it."""
+    """Load the file (its folder is the library) and print it, in the encoding
+    ``--encoding`` or the config sets for it, else the one guessed."""
     path = common.require_file(Path(args.file).expanduser())
+    encoding = args.encoding
+    if encoding is None:
+        encoding = common.encoding_of_file(common.settings_from(common.paths_from(args)), path)
     try:
-        article = load_article(path, path.parent, args.encoding)
+        article = load_article(path, path.parent, encoding)
     except ArticleError as exc:
         common.error(f"{common.show_path(path)}: {exc}")
         return 1

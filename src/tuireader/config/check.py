@@ -27,6 +27,7 @@ KNOWN_SETTINGS = (
     "script",
     "date_format",
     "follow_links",
+    "encodings",
     "keys",
 )
 
@@ -103,11 +104,15 @@ def _read_setting(
         config.problem_at(_line(value_node), f"{name}: cannot read the value ({exc})")
 
 
-def _note_child_lines(config: RawConfig, name: str, node: yaml.MappingNode) -> None:
-    """Remember the line of each entry of a nested mapping (a library, a key remap)."""
-    for child_key, _child_value in node.value:
+def _note_child_lines(config: RawConfig, name: str, node: yaml.MappingNode, depth: int = 2) -> None:
+    """Remember the line of each entry of a nested mapping (a library, a key remap), and
+    of the entries of a mapping inside it (a library's own encodings)."""
+    for child_key, child_value in node.value:
         if isinstance(child_key, yaml.ScalarNode):
-            config.lines.setdefault(f"{name}.{child_key.value}", _line(child_key))
+            key = f"{name}.{child_key.value}"
+            config.lines.setdefault(key, _line(child_key))
+            if depth > 1 and isinstance(child_value, yaml.MappingNode):
+                _note_child_lines(config, key, child_value, depth - 1)
 
 
 def _line(node: Any) -> int:

@@ -25,7 +25,21 @@ class Settings:
     script: str = "original"  # Chinese shown as written, "simplified" or "traditional"
     date_format: str = "%Y-%m-%d"
     follow_links: str = DEFAULT_FOLLOW_LINKS  # "inside", "all" or "none": links in a library
+    # (library name or None for every library, pattern, encoding), in the config's order
+    encodings: list[tuple[str | None, str, str]] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
     config_file: Path | None = None
+
+    def library_name_for(self, folder: Path) -> str | None:
+        """The name ``libraries`` gives the library at ``folder`` (the first, when two
+        names share it), or None: which of ``encodings`` apply to it."""
+        try:
+            wanted = folder.resolve()
+            return next(
+                (name for name, path in self.libraries.items() if path.resolve() == wanted),
+                None,
+            )
+        except (OSError, RuntimeError):  # a link loop: no name rather than a crash
+            return None

@@ -47,6 +47,17 @@ date_format: "%Y-%m-%d"
 # followed is listed as a problem; /proc, /sys and /dev are never read.
 follow_links: inside
 
+# Encodings for files whose encoding is guessed wrong: a pattern of files, relative to
+# the library folder (as in .gitignore: * within a name, ** any folders, a plain name a
+# folder and everything in it) and an encoding (gb18030, gbk, big5, utf-8, shift_jis, ...).
+# The first pattern that matches a file counts. Under a library's name (from libraries
+# above), patterns for that library alone. A file is read again when its setting changes.
+encodings:
+  # archive: gb18030
+  # "*.big5.txt": big5
+  # news:
+  #   "old/**": gbk
+
 # Key remaps: a binding id and the keys for it, comma-separated (Textual's key names:
 # n, N, ctrl+n, f5, question_mark, ...). The ids are listed in the README, under "Keys".
 keys:

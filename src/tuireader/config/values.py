@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuireader.config.check import RawConfig, describe
+from tuireader.text.encodings import canonical_encoding
 from tuireader.text.filekind import FOLLOW_LINKS
 from tuireader.text.sanitize import UNSAFE_CHARS, sanitize_line
 from tuireader.text.script import SCRIPTS
@@ -40,6 +41,8 @@ def apply_config(settings: Settings, config: RawConfig, base: Path) -> None:
             continue  # `theme:` with nothing after it: keep the default
         _APPLY[name](settings, config, value, base)
     _apply_default_library(settings, config, config.values.get("library"), base)
+    if config.values.get("encodings") is not None:  # after the libraries it may name
+        _apply_encodings(settings, config, config.values["encodings"], base)
 
 
 def _apply_libraries(settings: Settings, config: RawConfig, value: Any, base: Path) -> None:
@@ -199,6 +202,70 @@ def _apply_keys(settings: Settings, config: RawConfig, value: Any, base: Path) -
             settings.keys[binding_id] = text
 
 
+_ENCODING_EXAMPLES = "gb18030, gbk, big5, utf-8, shift_jis"
+
+
+def _apply_encodings(settings: Settings, config: RawConfig, value: Any, base: Path) -> None:
+    """``encodings``: ``pattern: encoding`` lines for every library, and under a library's
+    name the patterns of that library alone."""
+    if not isinstance(value, dict):
+        config.problem(
+            "encodings", f"encodings must be `pattern: encoding` lines, not {describe(value)}"
+        )
+        return
+    for key, item in value.items():
+        where = f"encodings.{key}"
+        if not isinstance(item, dict):
+            _encoding_rule(settings, config, where, None, key, item)
+        elif key not in settings.libraries:
+            names = ", ".join(settings.libraries) or "none configured"
+            config.problem(
+                where, f"encodings: {describe(key)} is no library name ({names}); ignored"
+            )
+        else:
+            for pattern, encoding in item.items():
+                inner = f"{where}.{pattern}"
+                _encoding_rule(settings, config, inner, str(key), pattern, encoding)
+
+
+def _encoding_rule(
+    settings: Settings,
+    config: RawConfig,
+    where: str,
+    library: str | None,
+    pattern: Any,
+    encoding: Any,
+) -> None:
+    """Check one ``pattern: encoding`` line and keep it, or record why it is ignored."""
+    problem = _pattern_problem(pattern)
+    if problem is not None:
+        config.problem(where, f"encodings: {problem}; ignored")
+        return
+    name = canonical_encoding(encoding) if isinstance(encoding, str) else None
+    if name is None:
+        config.problem(
+            where,
+            f"encodings: {describe(encoding)} is not an encoding ({_ENCODING_EXAMPLES}, ...); "
+            f"files matching {pattern!r} keep their guessed encoding",
+        )
+        return
+    settings.encodings.append((library, str(pattern), name))
+
+
+def _pattern_problem(pattern: Any) -> str | None:
+    """Why ``pattern`` cannot be a pattern of files in a library, or None."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        return f"{describe(pattern)} is not a pattern of files"
+    if has_controls(pattern):
+        return f"the pattern {describe(pattern)} holds control characters"
+    if pattern.startswith(("/", "~")) or ".." in pattern.split("/"):
+        return (
+            f"the pattern {pattern!r} must be inside the library folder, relative to it "
+            "(for one library, put its patterns under its name)"
+        )
+    return None
+
+
 def has_controls(text: str) -> bool:
     """Whether ``text`` holds a control, format or separator character (ESC, CR, C1,
     a bidi override...): a setting shown on the screen must hold none."""
@@ -246,6 +313,7 @@ def unknown_theme_problem(settings: Settings, themes: Iterable[str]) -> str | No
 _APPLY: dict[str, Callable[[Settings, RawConfig, Any, Path], None]] = {
     "libraries": _apply_libraries,
     "library": lambda *args: None,  # applied last, once the libraries are known
+    "encodings": lambda *args: None,  # likewise: a library's own encodings name it
     "theme": _apply_theme,
     "reading_width": _apply_width,
     "mark_read": _apply_mark_read,

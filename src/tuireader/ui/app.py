@@ -89,9 +89,14 @@ class TuireaderApp(App[int]):
 
     def open_library(self) -> Library:
         """Open the catalog and state of the library (the main screen calls it once)."""
+        from tuireader.library.encoding.rules import EncodingRules
         from tuireader.ui.library import Library
 
-        self.library = Library(self.paths, self.library_root, self.settings.follow_links)
+        settings = self.settings
+        encodings = EncodingRules.for_library(
+            settings.encodings, settings.library_name_for(self.library_root)
+        )
+        self.library = Library(self.paths, self.library_root, settings.follow_links, encodings)
         return self.library
 
     def _start_article(self) -> str | None:

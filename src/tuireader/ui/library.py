@@ -18,6 +18,7 @@ from typing import Protocol
 
 from tuireader.catalog import ArticleRow, Catalog
 from tuireader.config import Paths
+from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.model import Anchor, Article, Bookmark
 from tuireader.state import StateStore, StateWriteError
 
@@ -76,16 +77,23 @@ class SectionQuery:
 class Library:
     """Catalog queries and state writes for the UI thread (sqlite objects stay on it)."""
 
-    def __init__(self, paths: Paths, root: Path, follow_links: str = "inside") -> None:
-        """Open the catalog of ``root`` (scans follow links as ``follow_links`` says) and
-        the user's state store."""
+    def __init__(
+        self,
+        paths: Paths,
+        root: Path,
+        follow_links: str = "inside",
+        encodings: EncodingRules = NO_RULES,
+    ) -> None:
+        """Open the catalog of ``root`` (scans follow links as ``follow_links`` says and
+        decode files as ``encodings`` says) and the user's state store."""
         self.root = root
         self.follow_links = follow_links  # the config's: which links the scan follows
+        self.encodings = encodings  # the config's: encodings set for parts of the library
         self.db_path = paths.catalog_db(root)
         self.is_new = not self.db_path.exists()
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         self.state = StateStore.open(paths.state_db)
-        self.catalog = Catalog(self.db_path, root, follow_links)
+        self.catalog = Catalog(self.db_path, root, follow_links, encodings)
         self.catalog.attach_state(paths.state_db)
         # A catalog rebuilt for a new schema is as empty as a new one: show the progress.
         self.is_new = self.is_new or self.catalog.is_empty()

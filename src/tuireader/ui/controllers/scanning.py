@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from tuireader.library.encoding.rules import EncodingRules
 from tuireader.ui.controllers.host import MainHost
 from tuireader.ui.messages import ScanFinished, ScanProgress
 
@@ -44,18 +45,26 @@ class Scanning:
             row.display = True
             self._last_refresh = time.monotonic()
         db_path, root, links = library.db_path, library.root, library.follow_links
+        encodings = library.encodings
         self.host.run_worker(
-            lambda: self._scan(db_path, root, links, changed),
+            lambda: self._scan(db_path, root, links, encodings, changed),
             thread=True,
             exclusive=True,
             group="scan",
         )
 
-    def _scan(self, db_path: Path, root: Path, follow_links: str, changed: set[str] | None) -> None:
+    def _scan(
+        self,
+        db_path: Path,
+        root: Path,
+        follow_links: str,
+        encodings: EncodingRules,
+        changed: set[str] | None,
+    ) -> None:
         """In the worker: scan with a catalog connection of its own."""
         from tuireader.catalog import Catalog
 
-        catalog = Catalog(db_path, root, follow_links)
+        catalog = Catalog(db_path, root, follow_links, encodings)
         try:
             if changed is None:
                 report = catalog.scan(self._post_progress)
