@@ -254,3 +254,18 @@ def test_layout_modules_do_not_import_textual() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("pane", [30, 48, 60])
+def test_meta_lines_break_between_facts(pane: int) -> None:
+    meta = ArticleMeta(
+        title="数字经济走进菜园子",
+        sections=("新闻", "国内", "经济"),
+        source="田野观察",
+        date="2024-10-15 10:40",
+        author="杨静文 李玉洁",
+    )
+    layout = DocumentLayout(Article(meta, (Block(PARAGRAPH, ZH),)), pane, 80)
+    shown = [row_text(layout, row).strip() for row in layout.header if row.role == "meta"]
+    facts = ["新闻 › 国内 › 经济", "田野观察", "2024-10-15 10:40", "杨静文 李玉洁"]
+    assert [fact for line in shown for fact in line.split("  ·  ")] == facts

@@ -24,3 +24,9 @@ def test_markdown_table_and_fence_language_round_trip() -> None:
     assert "```py\nx = 1\n```" in markdown
     body = markdown.split("# T\n", 1)[1]
     assert parse_markdown(body, "t").blocks == article().blocks
+
+
+def test_title_rule_as_wide_as_the_title_in_cells() -> None:
+    for title, cells in (("Harbour cranes return", 21), ("数字经济走进菜园子", 18), ("On", 3)):
+        text = render_text(Article(ArticleMeta(title=title), []))
+        assert text.splitlines()[:2] == [title, "=" * cells]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tuireader.text.wrap import OPENING, cell_width, wrap_lines
+from tuireader.text.wrap import OPENING, cell_width, wrap_items, wrap_lines
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -124,3 +124,28 @@ def test_long_single_line_is_fast_enough_to_finish() -> None:
 def test_no_line_is_wider_than_width(width: int) -> None:
     text = "党的二十大报告（全文）指出：“高质量发展是首要任务。”Python 3.11 is fast, 很快！😀"
     assert all(cell_width(line) <= width for line in lines(text, width))
+
+
+META = ["新闻 › 国内 › 经济", "田野观察", "2024-10-15 10:40", "杨静文 李玉洁"]
+JOIN = "  ·  "
+
+
+@pytest.mark.parametrize("width", [18, 20, 30, 48, 60, 200])
+def test_items_break_between_items_never_inside_one(width: int) -> None:
+    text = JOIN.join(META)
+    shown = [text[start:end] for start, end in wrap_items(META, JOIN, width)]
+    assert all(cell_width(line) <= width for line in shown)
+    # Each line is whole items joined: no name, no date and time split across lines.
+    for line in shown:
+        assert all(item in META for item in line.split(JOIN)), line
+    assert JOIN.join(shown) == text
+
+
+def test_item_wider_than_the_line_breaks_at_its_spaces() -> None:
+    items = ["杨静文 李玉洁 王小明", "2024-10-15 10:40"]
+    text = JOIN.join(items)
+    shown = [text[start:end] for start, end in wrap_items(items, JOIN, 14)]
+    assert shown == ["杨静文 李玉洁", "王小明", "2024-10-15", "10:40"]
+    assert [text[s:e] for s, e in wrap_items(items, JOIN, 17)] == [
+        "杨静文 李玉洁", "王小明", "2024-10-15 10:40"
+    ]  # fmt: skip

@@ -59,9 +59,15 @@ def meta_line(article: Article) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def title_rule(title: str) -> str:
+    """The ``=`` line under a title: as wide as the title in terminal cells (an ideograph
+    counts two, a Latin letter one), at least 3 and at most 72."""
+    return "=" * min(max(cell_width(title), 3), 72)
+
+
 def render_text(article: Article) -> str:
     """Title, metadata lines, then the blocks separated by blank lines."""
-    head = [article.title, "=" * min(max(len(article.title), 3) * 2, 72)]
+    head = [article.title, title_rule(article.title)]
     head += [line for line in (meta_line(article), article.meta.url or "") if line]
     if article.meta.sections:
         head.append(" > ".join(article.meta.sections))

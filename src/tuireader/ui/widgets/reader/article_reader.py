@@ -240,6 +240,15 @@ class ArticleReader(ScrollView, can_focus=True):
             return 100
         return min(99, 100 * top // bottom)
 
+    @property
+    def text_column(self) -> tuple[int, int]:
+        """Where the text column lies: (cells from the reader's left edge, its width)."""
+        if self._layout is not None and self.is_typeset:
+            return self._layout.margin, self._layout.column
+        width = max(1, self._pane_width())
+        column = min(self.reading_width, width)
+        return (width - column) // 2, column
+
     def visible_range(self) -> tuple[Anchor, Anchor] | None:
         """Anchors of the first and the last row on screen (None with nothing shown)."""
         layout = self._layout
@@ -451,11 +460,17 @@ class ArticleReader(ScrollView, can_focus=True):
         self._relayout()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Re-wrap for a new width (keeping the anchor); a new height may show the end."""
+        """Re-wrap for a new width (keeping the anchor); a new height may show the end.
+
+        The percentage read depends on the height too, so it is reported again (a pane
+        grown to show the whole article is no longer at 100% once it shrinks).
+        """
         if self._article is not None and not self.is_typeset:
             self._relayout()
         else:
             self._check_end()
+        if self._layout is not None:
+            self._schedule_position()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Track the anchor, watch for the end, and (debounced) report the position."""
@@ -463,9 +478,13 @@ class ArticleReader(ScrollView, can_focus=True):
         if self.is_typeset:
             self._hint = self.position
             self._check_end()
-            if self._position_timer is not None:
-                self._position_timer.stop()
-            self._position_timer = self.set_timer(POSITION_DELAY, self._post_position)
+            self._schedule_position()
+
+    def _schedule_position(self) -> None:
+        """Post PositionChanged once the reader has been still for a moment."""
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_DELAY, self._post_position)
 
     def _check_end(self) -> None:
         """Post ReachedEnd the first time the last row is on screen."""

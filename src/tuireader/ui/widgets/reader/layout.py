@@ -17,6 +17,7 @@ from rich.cells import cell_len
 
 from tuireader.library.model import LIST_ITEM, Anchor, Article
 from tuireader.text.script import convert
+from tuireader.text.wrap import wrap_items
 from tuireader.ui.date_format import show_date
 from tuireader.ui.widgets.reader.aids import BlockView, DisplayAids
 from tuireader.ui.widgets.reader.geometry import Geometry, block_geometry
@@ -44,11 +45,11 @@ class Row(NamedTuple):
     number: int = 0
 
 
-def meta_line(article: Article) -> str:
-    """Sections, source, date and author on one line (empty parts left out)."""
+def meta_parts(article: Article) -> list[str]:
+    """Sections, source, date and author: the items of the metadata line (empty ones left out)."""
     sections = SECTION_JOIN.join(article.meta.sections)
     parts = (sections, article.meta.source, show_date(article.meta.date), article.meta.author)
-    return META_JOIN.join(part for part in parts if part)
+    return [part for part in parts if part]
 
 
 class DocumentLayout:
@@ -85,18 +86,29 @@ class DocumentLayout:
     def _header_rows(self) -> list[Row]:
         """Title lines, metadata lines and a rule (the rule only under a header)."""
         rows: list[Row] = []
-        for role, text in (("title", self.article.title), ("meta", meta_line(self.article))):
-            if not text:
+        title = [self.article.title] if self.article.title else []
+        for role, items in (("title", title), ("meta", meta_parts(self.article))):
+            if not items:
                 continue
-            shown = display_text(text.replace("\n", " "))
-            if self.aids is not None:  # the title in the chosen script too
-                shown = convert(shown, self.aids.script).text
+            shown_items = [self._shown(item) for item in items]
+            shown = META_JOIN.join(shown_items)
             self.header_text.append(shown)
-            for start, end in _wrap_prose(shown, self.column) or [(0, len(shown))]:
+            if role == "title":
+                spans = _wrap_prose(shown, self.column) or [(0, len(shown))]
+            else:  # a line breaks between the facts, never inside a name or a date
+                spans = wrap_items(shown_items, META_JOIN, self.column)
+            for start, end in spans:
                 rows.append(Row(role, -1, start, end, len(self.header_text) - 1))
         if rows:
             rows.append(Row("header_rule", -1))
         return rows
+
+    def _shown(self, text: str) -> str:
+        """Header text as drawn: on one line, in the chosen script."""
+        shown = display_text(text.replace("\n", " "))
+        if self.aids is not None:
+            shown = convert(shown, self.aids.script).text
+        return shown
 
     def _geometries(self) -> list[Geometry]:
         """Each block's geometry; blocks of one shape share one (long articles repeat)."""

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.css.query import NoMatches
+from textual.geometry import Spacing
 from textual.widgets import Static
 
 from tuireader.library.model import Anchor, Article
@@ -73,9 +74,26 @@ class ReaderPane(Vertical):
             return None
 
     def note_strip(self) -> NoteStrip:
-        """The note strip, mounted under the reader the first time it has something to say."""
+        """The note strip, mounted under the reader the first time it has something to say;
+        its text starts and ends where the reader's text column does."""
         strip = self.note_strip_or_none
         if strip is None:
             strip = NoteStrip(id="note-strip")
             self.mount(strip)
+        self._align(strip)
         return strip
+
+    def on_resize(self) -> None:
+        """A new width moves the text column: the note strip follows it."""
+        strip = self.note_strip_or_none
+        if strip is not None:
+            self.call_after_refresh(self._align, strip)
+
+    def _align(self, strip: NoteStrip) -> None:
+        """Pad the strip so its text lies under the reader's text column."""
+        reader = self.query_one(ArticleReader)
+        start, width = reader.text_column
+        left = max(0, reader.content_region.x - self.content_region.x + start)
+        right = max(0, self.content_region.width - left - width)
+        if strip.styles.padding != Spacing(0, right, 0, left):
+            strip.styles.padding = (0, right, 0, left)
