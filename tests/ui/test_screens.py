@@ -133,3 +133,26 @@ async def test_config_problems_are_told_and_the_app_runs(library, make_app):
         messages = notes.messages
         assert any("reading_width" in m for m in messages)
         assert app.screen.query_one("#reader") is not None
+
+
+async def test_unreadable_files_are_told_again_only_when_they_change(library, make_app):
+    """A live rescan that finds the same unreadable files says nothing new; a new one is told."""
+    (library / "broken.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    (library / "worse.txt").write_bytes(b"\x00\x03\x04binary\xff\xfe" * 50)
+    app = make_app(library)
+    notes = Notes()
+
+    def told() -> list[str]:
+        return [m for m in notes.messages if "could not be read" in m]
+
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
+        await settle(pilot)
+        assert told() == ["2 file(s) could not be read. Press P to see which."]
+        for _ in range(2):  # rescans as the folder watcher starts them
+            app.screen.start_scan()
+            await settle(pilot)
+        assert len(told()) == 1
+        (library / "third.txt").write_bytes(b"\x00\x05\x06binary\xff\xfe" * 50)
+        app.screen.start_scan()
+        await settle(pilot)
+        assert told()[1:] == ["3 file(s) could not be read. Press P to see which."]

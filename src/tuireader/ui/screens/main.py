@@ -101,6 +101,7 @@ class MainScreen(Screen[None]):
         self.urls = UrlOpener(self)
         self.aids = ReadingAids(self, opener.paths.cache_dir, settings.script)
         self._bindings_state: tuple[bool | None, ...] | None = None
+        self._problems_told: frozenset[str] = frozenset()  # unreadable files already told
 
     def compose(self) -> ComposeResult:
         """Tree on the left; list above the reader on the right."""
@@ -251,13 +252,16 @@ class MainScreen(Screen[None]):
 
         catalog = self.opened.catalog
         total, problems = catalog.count(), catalog.problems()
+        # Unreadable files are told once per set: a live rescan finding the same is quiet.
+        told, self._problems_told = self._problems_told, frozenset(p.path for p in problems)
         if total == 0 and problems:
-            self.show_problems(problems)
+            if self._problems_told != told:
+                self.show_problems(problems)
         elif total == 0 and not isinstance(self.app.screen, NoticeScreen):
             text = empty_library_text(self.opened.root)
             notice = NoticeScreen(text, can_rescan=True, id="empty")
             self.app.push_screen(notice, self._after_notice)
-        elif problems:
+        elif problems and self._problems_told != told:
             self.notify(
                 f"{len(problems)} file(s) could not be read. Press P to see which.",
                 title="Problems",
