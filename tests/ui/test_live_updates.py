@@ -103,3 +103,52 @@ async def test_a_removed_open_article_stays_open_and_is_reported_once(library, m
         await pilot.press("r")  # another scan: no second notice
         await settle(pilot)
         assert reported() == 1
+
+
+def scan_in_two_batches(monkeypatch, app, library, then_in_the_ui=None):
+    """Make the first scan catalogue the files on disk, show them (as the list does every
+    few seconds of a first build), run ``then_in_the_ui`` on the UI thread, and only then
+    find three newer articles: the newest rows arrive last, as in a big library."""
+    from tuireader.catalog import Catalog
+
+    real_scan = Catalog.scan
+    newer = [(f"later/new{n}.md", f"Newer {n}", f"2025-0{n}-01") for n in (1, 2, 3)]
+
+    def scan(self, progress=None, check_files=True, also_check=()):
+        if (library / newer[0][0]).exists():
+            return real_scan(self, progress, check_files, also_check)
+        real_scan(self, progress, check_files, also_check)
+        app.call_from_thread(app.screen.refresh_library)  # waits until it has run
+        if then_in_the_ui is not None:
+            app.call_from_thread(then_in_the_ui)
+        for path, title, date in newer:
+            write_article(library, path, title, date, 2)
+        return real_scan(self, progress, check_files, also_check)
+
+    monkeypatch.setattr(Catalog, "scan", scan)
+
+
+async def test_the_first_build_ends_with_the_newest_article_on_top(library, make_app, monkeypatch):
+    app = make_app(library)
+    scan_in_two_batches(monkeypatch, app, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.article_list.row_count == 8
+        assert screen.article_list.cursor == 0
+        assert screen.article_list.current.title == "Newer 3"
+        assert screen.article_list.scroll_offset.y == 0
+
+
+async def test_after_the_first_build_a_moved_cursor_keeps_its_article(
+    library, make_app, monkeypatch
+):
+    app = make_app(library)
+    scan_in_two_batches(
+        monkeypatch, app, library, lambda: app.screen.article_list.action_cursor_down()
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.article_list.row_count == 8
+        assert screen.article_list.current.title == "River levels fall"  # the row moved to

@@ -114,9 +114,16 @@ class Watching:
             self.rescan(None if pending is True else pending)
 
     # -- after a scan --------------------------------------------------------------------
-    def refresh_keeping_places(self) -> None:
-        """Show the catalog as it is now; keep the list cursor's article and the reader's."""
-        under_cursor = self.host.article_list.current
+    def refresh_keeping_places(self, first_build: bool = False) -> None:
+        """Show the catalog as it is now; keep the list cursor's article and the reader's.
+
+        At the end of a ``first_build`` a cursor still on the first row stays there: the
+        rows came in batches and the newest may have come last, so following the
+        article the list happened to show first would open the view among older ones.
+        """
+        articles = self.host.article_list
+        at_top = first_build and articles.cursor == 0
+        under_cursor = None if at_top else articles.current
         self.host.refresh_library()
         if under_cursor is not None:
             self._put_cursor_on(under_cursor.path)

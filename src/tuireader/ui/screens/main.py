@@ -444,8 +444,9 @@ class MainScreen(Screen[None]):
 
     @on(ScanFinished)
     def _scan_finished(self, message: ScanFinished) -> None:
+        first_build = self.opened.is_new
         self.scanning.finished(message)
-        self.watching.refresh_keeping_places()  # list cursor and open article stay
+        self.watching.refresh_keeping_places(first_build)  # list cursor and open article stay
         self.library_checked()
         pending = self.reading.pending_path
         if pending and self.current is None:
