@@ -47,6 +47,15 @@ def test_set_read_many_marks_every_item(store: StateStore) -> None:
     assert not store.marks.is_read("fp50")
 
 
+def test_set_read_many_returns_the_marks_it_changed(store: StateStore) -> None:
+    store.marks.set_read("fp1", "a.txt")
+    items = [("fp1", "a.txt"), ("fp2", "b.txt"), ("fp3", "c.txt"), ("fp2", "copy/b.txt")]
+    changed = store.marks.set_read_many(items, True)
+    assert sorted(fp for fp, _ in changed) == ["fp2", "fp3"]  # fp1 was read; fp2 once
+    assert store.marks.set_read_many(changed, False) == changed  # the undo
+    assert [store.marks.is_read(fp) for fp in ("fp1", "fp2", "fp3")] == [True, False, False]
+
+
 def test_positions(store: StateStore) -> None:
     assert store.positions.get("fp1") is None
     store.positions.save("fp1", "a.txt", Anchor(3, 17))

@@ -19,6 +19,8 @@ _UPSERT_READ = """INSERT INTO article_state(fingerprint, last_path, read, read_a
     VALUES (?,?,?,?,?) ON CONFLICT(fingerprint) DO UPDATE SET
     last_path=excluded.last_path, read=excluded.read, read_at=excluded.read_at,
     updated=excluded.updated"""
+_READ_AMONG = "SELECT fingerprint FROM article_state WHERE read = 1 AND fingerprint IN ({})"
+_CHUNK = 500  # fingerprints per IN (...) query: far below SQLite's variable limit
 _UPSERT_POSITION = """INSERT INTO article_state(fingerprint, last_path, pos_block, pos_offset,
     updated) VALUES (?,?,?,?,?) ON CONFLICT(fingerprint) DO UPDATE SET
     last_path=excluded.last_path, pos_block=excluded.pos_block,
@@ -45,11 +47,25 @@ class ReadMarks:
         """Mark one article read or unread."""
         self.set_read_many([(fp, path)], read)
 
-    def set_read_many(self, items: Iterable[tuple[str, str]], read: bool = True) -> None:
-        """Mark many (fingerprint, path) articles read or unread in one transaction."""
+    def set_read_many(
+        self, items: Iterable[tuple[str, str]], read: bool = True
+    ) -> list[tuple[str, str]]:
+        """Mark many (fingerprint, path) articles read or unread in one transaction.
+
+        Returns the items whose mark changed (one per fingerprint): marking those the
+        other way again undoes the change and leaves the rest as they were.
+        """
         stamp = now_iso()
-        rows = [(fp, path, int(read), stamp if read else None, stamp) for fp, path in items]
-        self._db.write(lambda c: c.executemany(_UPSERT_READ, rows))
+        wanted = dict(items)  # a text filed twice is one mark
+
+        def write(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+            marked = _read_among(conn, list(wanted))
+            changed = [(fp, path) for fp, path in wanted.items() if (fp in marked) != read]
+            rows = [(fp, path, int(read), stamp if read else None, stamp) for fp, path in changed]
+            conn.executemany(_UPSERT_READ, rows)
+            return changed
+
+        return self._db.write(write)
 
     def dump(self) -> list[StateRow]:
         """Every article_state row (marks with the positions kept beside them), for backups."""
@@ -93,3 +109,13 @@ class Positions:
         """Remember where the user is in an article."""
         values = (fp, path, anchor.block, anchor.offset, now_iso())
         self._db.write(lambda c: c.execute(_UPSERT_POSITION, values))
+
+
+def _read_among(conn: sqlite3.Connection, fingerprints: list[str]) -> set[str]:
+    """Which of ``fingerprints`` are marked read (primary-key lookups, in chunks)."""
+    found: set[str] = set()
+    for start in range(0, len(fingerprints), _CHUNK):
+        chunk = fingerprints[start : start + _CHUNK]
+        sql = _READ_AMONG.format(",".join("?" * len(chunk)))
+        found.update(fp for (fp,) in conn.execute(sql, chunk))
+    return found

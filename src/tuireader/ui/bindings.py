@@ -144,6 +144,14 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "Mark every article of the section read",
     ),
     KeySpec(
+        "marks.undo",
+        "main",
+        "U",
+        "undo_marks",
+        "Undo read marks",
+        "Undo the last m or A (the marks it changed go back)",
+    ),
+    KeySpec(
         "list.unread_only",
         "main",
         "u",
@@ -366,6 +374,14 @@ KEY_TABLE = KEY_TABLE + tuple(
 def specs(scope: str) -> list[KeySpec]:
     """The bindings of one scope, in table order."""
     return [spec for spec in KEY_TABLE if spec.scope == scope]
+
+
+def spec_of(binding_id: str) -> KeySpec:
+    """The table's binding with id ``binding_id`` (KeyError if there is none)."""
+    for spec in KEY_TABLE:
+        if spec.id == binding_id:
+            return spec
+    raise KeyError(binding_id)
 
 
 def bindings(scope: str) -> list[BindingType]:

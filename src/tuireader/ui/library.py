@@ -178,18 +178,27 @@ class Library:
         """Whether the article is marked read now."""
         return self.state.marks.is_read(row.fingerprint)
 
-    def mark_section_read(self, section: tuple[str, ...]) -> str | None:
-        """Mark every article of a section read; an error message when it failed."""
+    def mark_section_read(
+        self, section: tuple[str, ...]
+    ) -> tuple[list[tuple[str, str]], str | None]:
+        """Mark every article of a section read: the (fingerprint, path) marks that
+        changed (what an undo marks unread again), or an error message."""
         pairs = self.catalog.fingerprints_in_section(section)
         if listing_args(section)[1]:  # "★ Bookmarked": every bookmarked article
             count = self.catalog.count((), bookmarked_only=True)
             rows = self.catalog.rows((), 0, count, bookmarked_only=True)
             pairs = [(row.fingerprint, row.path) for row in rows]
+        return self.set_read_many(pairs, True)
+
+    def set_read_many(
+        self, pairs: list[tuple[str, str]], read: bool
+    ) -> tuple[list[tuple[str, str]], str | None]:
+        """Mark (fingerprint, path) articles read or unread: the marks that changed, or
+        an error message when the write failed."""
         try:
-            self.state.marks.set_read_many(pairs, True)
+            return self.state.marks.set_read_many(pairs, read), None
         except StateWriteError as exc:
-            return str(exc)
-        return None
+            return [], str(exc)
 
     def save_position(self, row: ArticleRow, anchor: Anchor) -> str | None:
         """Remember where the reader is in an article (silently not, when the state is

@@ -24,7 +24,7 @@ from textual.worker import Worker
 from tuireader.catalog import ArticleRow
 from tuireader.config import Settings
 from tuireader.library.model import FileProblem
-from tuireader.ui.bindings import bindings
+from tuireader.ui.bindings import bindings, key_label, spec_of
 from tuireader.ui.controllers.aids import ReadingAids
 from tuireader.ui.controllers.bookmarks import Bookmarking
 from tuireader.ui.controllers.find import Finder
@@ -90,7 +90,7 @@ class MainScreen(Screen[None]):
         use_format(settings.date_format)  # dates in the list and the reader
         self.listing = ListingState()
         self.reading = Reading(self, open_path)
-        self.marks = ReadMarks(self)
+        self.marks = ReadMarks(self, undo_key=key_label(spec_of("marks.undo"), settings.keys))
         self.finder = Finder(self)
         self.search = LibrarySearch(self, self.finder)
         self.saved = SavedSearches(self, self.finder, self.search)
@@ -546,8 +546,23 @@ class MainScreen(Screen[None]):
             self.marks.toggle(row)
 
     def action_mark_section_read(self) -> None:
-        """Mark every article in the section read."""
-        self.marks.mark_section()
+        """Mark every article in the section read (asking first when they are many)."""
+        from tuireader.ui.screens.confirm import ConfirmScreen
+
+        question = self.marks.question()
+        if question is None:
+            self.marks.mark_section()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.marks.mark_section()
+
+        self.app.push_screen(ConfirmScreen(question, yes="Mark read"), answered)
+
+    def action_undo_marks(self) -> None:
+        """Take back the last m or A."""
+        self.marks.undo()
 
     def action_toggle_unread_only(self) -> None:
         """Show only unread articles, or all of them."""
