@@ -169,6 +169,8 @@ _ROLE_WORDS = re.compile(r"(?:新华社|本报|特约)?(?:记者|通讯员|实�
 _MASTHEAD_ISSUE = re.compile(r"(?:\d{4}\s*年.{0,12}第\s*\d+\s*期|[Vv]ol\.?\s*\d+|No\.\s*\d+)")
 _MASTHEAD_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 _ABSTRACT_START = re.compile(r"^[ \t\u3000]*(?:[【\[]?\s*摘\s*要|文\s*摘|内容提要|提\s*要[：:])")
+# A footnote's mark ending a title line (``…研究*``, ``…分析1)``): no part of the title.
+_NOTE_MARK = re.compile(r"(?:[*＊]+|(?<![\d(（])\d{1,2}[)）])\s*$")
 _NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:[ \t\u3000]+[\u4e00-\u9fff]{1,4})*$")
 _BODY_LABEL = re.compile(
     r"^(?:[【〖\[]\s*[^】〗\]\d\u2460-\u2473]{1,14}\s*[】〗\]]"
@@ -245,23 +247,51 @@ def _journal_truth(lines: list[str]) -> tuple[str | None, set[str] | None, str, 
         if lines[i].strip() and squeeze(lines[i]) != "科技期刊"
     ]
     title = authors = None
+    bares = [_names_bare(lines[i].strip()) for i in after]
     for pos, index in enumerate(after):
         line = lines[index].strip()
         if _ABSTRACT_START.match(line):
             break
-        bare = re.sub(r"[（(].*?[）)]\s*$", "", line).strip()
-        if pos > 0 and _NAME_LINE.match(bare) and len(squeeze(bare)) <= 24:
+        if pos > 0 and _is_name_line(bares[pos]):
+            if pos == 1 and _is_title_tail(bares[pos], bares[pos + 1 : pos + 2]):
+                continue
             # The title is the line above the names, or the two lines above when they are
             # the first after the masthead (a title wrapped over two lines).
             above = [lines[i].strip() for i in after[:pos]]
             chinese = [t for t in above if not re.search("[A-Za-z]{4}", t) or _has_cjk(t)]
             chinese = [t for t in chinese if not (t.endswith("。") and len(t) > 40)]
+            chinese = [_NOTE_MARK.sub("", t) for t in chinese]
             title = "".join(chinese[:2]) if len(chinese) <= 2 else chinese[-1]
-            authors = names_of(bare)
+            authors = set()
+            for bare in bares[pos:]:  # names continued on the next lines, each with its
+                if bare and not _is_name_line(bare):  # affiliation, or one line of that
+                    break
+                authors |= names_of(bare)
             break
     if title is None and after:
-        title = lines[after[0]].strip()
+        title = _NOTE_MARK.sub("", lines[after[0]].strip())
     return title, authors, journal, issue + 1
+
+
+def _names_bare(line: str) -> str:
+    """A line without its bracketed parts (affiliations, also one wrapped onto the next
+    line: an open bracket at the end, a close bracket the line starts without) and
+    without note marks (``沈**``): names, or "" for a line that was only an affiliation."""
+    bare = re.sub(r"[（(][^（）()]*[）)]+", " ", line)
+    bare = re.sub(r"[（(][^（）()]*$|^[^（）()]*[）)]", " ", bare)
+    return re.sub(r"[*＊]+", "", bare).strip(" \t\u3000")
+
+
+def _is_name_line(bare: str) -> bool:
+    """Names of 1-4 characters separated by spaces (:func:`_names_bare` of a line)."""
+    return bool(_NAME_LINE.match(bare)) and len(squeeze(bare)) <= 24
+
+
+def _is_title_tail(bare: str, following: list[str]) -> bool:
+    """A lone "name" straight under the first title line with the names line after it
+    is the title's end wrapped onto a line of its own (one author per line would put
+    an affiliation, not more names, under it)."""
+    return len(names_of(bare)) == 1 and bool(following) and _is_name_line(following[0])
 
 
 def _is_headline_line(line: str) -> bool:
@@ -426,7 +456,7 @@ def section_fudan(folder: Path) -> list[Figure]:
       the dateline (a BBS post's header) gives the title instead.
     * dates: 【日期】19960323 is a day, 【原刊期号】199903 a month, a masthead
       ``1998年6月`` a month; right when ours is the same day (or month).
-    * authors: 【作者】 split on / 、 ， and spaces; a journal's name line; a news
+    * authors: 【作者】 split on / 、 ， and spaces; a journal's name lines; a news
       dateline's ``（记者…）`` names, roles (``通讯员``, ``实习生``, ``新华社记者``) left
       out. Right when our names are the same set.
     * sources: 【原文出处】; a journal's name (first line, without the debris of an
@@ -455,7 +485,15 @@ def section_fudan(folder: Path) -> list[Figure]:
     ``［提要］`` judged as a paragraph; (g) the paper's title line (shown as the
     heading) was required as a block; (h) ``[①]`` counted as a label line; (i) news
     titles took a BBS header and dropped a ``》`` wrapped onto its own line, and
-    reporters' names kept their roles; (j) datelines in Chinese numerals were missed.
+    reporters' names kept their roles; (j) datelines in Chinese numerals were missed;
+    (k) a journal title's last words wrapped onto a line of their own that reads as
+    one name (``调度问题``) over the real names line were taken for the author and cut
+    from the title (:func:`_is_title_tail`: one "name" straight under the first title
+    line with a names line after it); (l) a journal's authors were only the first
+    names line, never those continued on the next lines, each with its affiliation
+    (:func:`_names_bare`: bracketed parts, also an affiliation wrapped over two lines,
+    and note marks ``**`` dropped); (m) a footnote mark ending a title line (``…研究*``,
+    ``…分析1)``) was required in the title. None of (k)-(m) is ambiguous to a reader.
     * wrong codec: the archive is GBK/GB18030; anything else is wrong.
     * replacement characters beyond broken bytes: U+FFFD in our decoded text minus
       those of a GB18030 decode with replacement (the truly broken bytes).

@@ -130,6 +130,46 @@ def test_journal_title_wrapped_over_two_lines() -> None:
     assert _parse(text).meta.title == "坡地梯田与顺坡耕地保水效果的对比观测"
 
 
+def test_journal_title_whose_last_words_wrapped_onto_a_line_like_a_name() -> None:
+    text = JOURNAL.replace("坡地梯田的保水效果观测\n", "用三年的连续观测比较\n梯田保水\n")
+    meta = _parse(text).meta
+    assert meta.title == "用三年的连续观测比较梯田保水"
+    assert meta.author == "王大山 李青"
+
+
+def test_journal_author_alone_on_a_line_above_the_names_line_stays_an_author() -> None:
+    text = JOURNAL.replace("王大山　李　青\n", "赵　明\n王大山　李　青\n")
+    meta = _parse(text).meta
+    assert meta.title == "坡地梯田的保水效果观测"
+    assert meta.author == "赵明 王大山 李青"
+
+
+def test_journal_title_without_the_marks_of_its_footnotes() -> None:
+    for mark in ("*", "＊", "**", "1)", "1）"):
+        text = JOURNAL.replace("坡地梯田的保水效果观测\n", f"坡地梯田的保水效果观测{mark}\n")
+        assert _parse(text).meta.title == "坡地梯田的保水效果观测", mark
+    kept = JOURNAL.replace("坡地梯田的保水效果观测\n", "坡地梯田的保水效果观测(2)\n")
+    assert _parse(kept).meta.title == "坡地梯田的保水效果观测(2)"  # a part number stays
+
+
+def test_journal_authors_on_several_lines_each_with_an_affiliation() -> None:
+    text = JOURNAL.replace(
+        "王大山　李　青\n（山地农业研究所，昆明　650000）\n",
+        "王大山　李　青　(山地农业研究所水土保持\n研究室，昆明 650000)\n"
+        "赵　明\n(高原大学农学院，昆明 650001)　钱小红(山区气象站)\n",
+    )
+    meta = _parse(text).meta
+    assert meta.title == "坡地梯田的保水效果观测"
+    assert meta.author == "王大山 李青 赵明 钱小红"
+    units = [value for label, value in meta.labels if label == "作者单位"]
+    assert units == [
+        "山地农业研究所水土保持研究室，昆明 650000",
+        "高原大学农学院，昆明 650001",
+        "山区气象站",
+    ]
+    assert meta.abstract.startswith("连续三年观测")
+
+
 def test_reflow_of_a_text_shifted_right_with_a_dateline_at_the_edge() -> None:
     margin = " " * 10
     lines = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from tuireader.library.formats.html.names import looks_like_chinese_name
 from tuireader.library.formats.plain import labels
 from tuireader.library.formats.plain.meta import (
     RANK_LABEL,
@@ -51,6 +52,9 @@ _ENGLISH_FRONT = re.compile(
     r"|Keywords|KEYWORDS)[ \t\u3000]*[\]］】]?[ \t\u3000]*[:：—-]?[ \t\u3000]*"
 )
 _BRACKETED_END = re.compile(r"[（(]([^（）()]{2,120})[）)][\s\u3000]*$")
+_BRACKETED_START = re.compile(r"^[\s\u3000]*[（(]([^（）()]{2,120})[）)]")
+# A footnote's mark ending a title line: stars, or a number with a closing bracket.
+_NOTE_MARK = re.compile(r"(?:[*＊]+|(?<![\d(（])\d{1,2}[)）])[ \t\u3000]*$")
 _PLACE_OR_CODE = re.compile(r"[\u4e00-\u9fff\d]")
 # What is left of an HTML tag before a masthead's first line (``go.gif" border="0">``).
 _TAG_DEBRIS = re.compile(r"^[^<>]{0,80}(?:=[\"']|\.(?:gif|jpe?g|png)\b)[^<>]{0,80}>[ \t\u3000]*")
@@ -140,18 +144,21 @@ def _take_title_and_authors(header: Header, lines: list[str], index: int) -> int
         end < len(lines)
         and len(above) < _TITLE_LINES
         and not _is_front(lines[end])
-        and _author_names(lines[end]) is None
+        and _author_names(_run_on(lines, end)[0]) is None
     ):
         above.append(lines[end])
         end += 1
-    if end < len(lines) and above and _author_names(lines[end]) is not None:
+    while above and end + 1 < len(lines) and _is_title_tail(lines[end], _run_on(lines, end + 1)[0]):
+        above.append(lines[end])
+        end += 1
+    if end < len(lines) and above and _author_names(_run_on(lines, end)[0]) is not None:
         _take_title_lines(header, above)
         index = end
     else:
-        set_title(header, lines[index], RANK_LABEL)
+        set_title(header, _without_note_mark(lines[index]), RANK_LABEL)
         index += 1
     while index < len(lines):
-        line = lines[index]
+        line, used = _run_on(lines, index)
         author_line = _author_line(line)
         affiliation = _affiliation(line)
         if author_line is not None:
@@ -161,8 +168,26 @@ def _take_title_and_authors(header: Header, lines: list[str], index: int) -> int
             break
         if affiliation:
             take_labelled(header, labels.OTHER, "作者单位", affiliation[1].strip())
-        index += 1
+        index += used
     return index
+
+
+def _run_on(lines: list[str], index: int) -> tuple[str, int]:
+    """The line at ``index`` and how many lines it takes: two when it leaves a bracket
+    open that the next line closes (an affiliation wrapped onto the next line)."""
+    line = lines[index]
+    opened = line.count("(") + line.count("（") - line.count(")") - line.count("）")
+    if opened > 0 and index + 1 < len(lines):
+        after = lines[index + 1]
+        if after.count(")") + after.count("）") - after.count("(") - after.count("（") >= opened:
+            return line + after, 2
+    return line, 1
+
+
+def _without_note_mark(line: str) -> str:
+    """A title line without the mark of a footnote at its end (``…研究*``, ``…分析1)``):
+    the note (a grant, the corresponding author) is no part of the title."""
+    return _NOTE_MARK.sub("", line)
 
 
 def _take_title_lines(header: Header, above: list[str]) -> None:
@@ -173,13 +198,27 @@ def _take_title_lines(header: Header, above: list[str]) -> None:
         for line in above
         if line not in english and line.endswith(_SENTENCE_END) and len(line) > _MAX_TITLE
     ]
-    title = [line for line in above if line not in english and line not in lead]
+    title = [_without_note_mark(line) for line in above if line not in english and line not in lead]
     if title:
         set_title(header, "".join(title[:2]) if len(title) <= 2 else title[-1], RANK_LABEL)
     if english:
         take_labelled(header, labels.OTHER, "英文标题", " ".join(english))
     if lead:
         header.fill(abstract=" ".join(lead))
+
+
+def _is_title_tail(line: str, next_line: str) -> bool:
+    """Whether ``line``, which reads as one name, is the end of a title wrapped onto a
+    line of its own (``用…解化工批处理`` over ``调度问题``): it starts with no common
+    family name, and the authors' line follows it."""
+    name = _author_names(line)
+    return (
+        name is not None
+        and " " not in name
+        and not any(mark in name for mark in "·•")
+        and not looks_like_chinese_name(name)
+        and _author_names(next_line) is not None
+    )
 
 
 def _author_names(line: str) -> str | None:
@@ -194,11 +233,15 @@ def _author_line(line: str) -> tuple[str, str] | None:
     that is neither."""
     affiliation = _affiliation(line)
     bare = line[: affiliation.start()] if affiliation else line
+    institutions: list[str] = []
+    before = _BRACKETED_START.match(bare)
+    if before and _PLACE_OR_CODE.search(before[1]):  # the previous author's affiliation
+        institutions.append(before[1].strip())
+        bare = bare[before.end() :]
     if not bare.strip() or len(bare) > 60 or bare.rstrip().endswith(_SENTENCE_END):
         return None
     pieces = [p for p in _NAME_PIECES.split(_NAME_MARKS.sub(" ", bare)) if p]
     names: list[str] = []
-    institutions: list[str] = []
     index = 0
     while index < len(pieces):
         piece = pieces[index]
