@@ -102,6 +102,7 @@ class MainScreen(Screen[None]):
         self.aids = ReadingAids(self, opener.paths.cache_dir, settings.script)
         self._bindings_state: tuple[bool | None, ...] | None = None
         self._problems_told: frozenset[str] = frozenset()  # unreadable files already told
+        self._background_started = False  # the start-up rescan and the folder watcher
 
     def compose(self) -> ComposeResult:
         """Tree on the left; list above the reader on the right."""
@@ -192,12 +193,16 @@ class MainScreen(Screen[None]):
             self.reading.open_path(self.reading.pending_path)
         if library.is_new:
             self._start_background()  # the first build: its progress is the first screen
-        else:  # the rows first: the rescan's thread would slow their paint down
+        elif not self.reading.loading:  # the rows first: the rescan's thread slows them
             self.call_after_refresh(self._start_background)
+        # else: the article asked for at start is painted first (_article_loaded starts them)
 
     def _start_background(self) -> None:
         """The folder watcher (files added, changed or removed while the app runs), then
-        the start-up rescan (its thread would keep the watcher's from starting)."""
+        the start-up rescan (its thread would keep the watcher's from starting). Once."""
+        if self._background_started:
+            return
+        self._background_started = True
         self.watching.start()
         self.start_scan()
 
@@ -328,6 +333,8 @@ class MainScreen(Screen[None]):
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
         shown = self.reading.loaded(message)
+        if not self._background_started and not self.reading.loading:
+            self.call_after_refresh(self._start_background)  # the first article is painted
         if shown is None:
             return
         article, anchor = shown
