@@ -310,6 +310,28 @@ def test_other_schema_version_is_rebuilt(tmp_path, library) -> None:
     cat.close()
 
 
+def test_opening_an_up_to_date_catalog_writes_nothing(tmp_path, library) -> None:
+    # Every command and every start opens the catalog: a write there means a WAL to sync
+    # when the connection closes (slow on a busy disk).
+    db = tmp_path / "c.db"
+    built = Catalog(db, library)
+    built.scan()
+    built.close()
+    before = (db.read_bytes(), db.stat().st_mtime_ns)
+    cat = Catalog(db, library)
+    assert cat.count() == 7
+    cat.close()
+    assert (db.read_bytes(), db.stat().st_mtime_ns) == before
+
+
+def test_a_new_catalog_gives_freed_pages_back(tmp_path, library) -> None:
+    db = tmp_path / "c.db"
+    Catalog(db, library).close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA auto_vacuum").fetchone() == (2,)  # incremental
+    conn.close()
+
+
 def test_garbage_catalog_file_is_rebuilt(tmp_path, library) -> None:
     db = tmp_path / "c.db"
     db.write_bytes(b"this is not a database" * 100)

@@ -39,6 +39,8 @@ from tuireader.text.filekind import not_a_file
 from tuireader.text.sanitize import sanitize_line
 
 SCHEMA_VERSION = 5
+#: The catalog's own tables (the search index's are ``fts``'s).
+TABLES = ("articles", "texts", "membership", "problems", "folders")
 #: Separates section names inside a section key; sanitized names never contain it.
 SECTION_SEP = "\x1f"
 
@@ -106,9 +108,11 @@ def connect(db_path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         db_path, timeout=10, isolation_level=None, check_same_thread=False, uri=True
     )
-    # Before WAL, or a new file cannot take it (an existing one ignores it): the pages the
-    # search index's final merge frees are given back (``fts.build``).
-    conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
+    # Before WAL, or a new file cannot take it: the pages the search index's final merge
+    # frees are given back (``fts.build``). Only on a new file: an existing one ignores it,
+    # yet setting it writes the header (and closing then syncs: a write per open).
+    if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+        conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
     conn.execute("PRAGMA journal_mode=WAL")
     # A cache: losing the last transactions in a power cut only means a re-parse.
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -155,9 +159,14 @@ def _create(db_path: Path) -> None:
     conn = connect(db_path)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if has_tables and version != SCHEMA_VERSION:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if names and version != SCHEMA_VERSION:
             raise sqlite3.DatabaseError(f"catalog schema {version}, want {SCHEMA_VERSION}")
+        if names.issuperset(TABLES) and search_index.is_current(conn, names):
+            # Nothing to create: an open that writes nothing leaves no WAL frames behind,
+            # so closing this connection syncs nothing (a sync per open cost up to 0.1 s
+            # on a busy disk, in every command and at every start).
+            return
         conn.executescript(_SCHEMA)
         search_index.ensure_schema(conn)
         if version != SCHEMA_VERSION:  # writing the header would wait for a busy scanner

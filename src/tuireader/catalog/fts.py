@@ -70,9 +70,17 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR IGNORE INTO search_meta (key, value) VALUES ('version', ?)", (VERSION,))
 
 
-def _stored_version(conn: sqlite3.Connection) -> str | None:
+def is_current(conn: sqlite3.Connection, names: set[str]) -> bool:
+    """Whether the index tables are all there, of this version (``names``: the tables and
+    indexes in ``sqlite_master``); :func:`ensure_schema` would then change nothing."""
+    wanted = {"search_docs", "search_fts", "search_meta"}
+    return wanted <= names and _stored_version(conn, names) == VERSION
+
+
+def _stored_version(conn: sqlite3.Connection, names: set[str] | None = None) -> str | None:
     """The index version in this catalog; None if there is no index; "" if unknown."""
-    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    if names is None:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
     if not names & set(_TABLES):
         return None
     if "search_meta" not in names:
