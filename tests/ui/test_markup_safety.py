@@ -191,14 +191,15 @@ async def test_notifications_from_data_are_plain_and_clean(
 
     hostile = f"{BROKEN[0]} {SHOT} \x1b]52;c;SGVsbG8=\x07 \x1b]0;title\x07 \x1bc \x9b2J"
 
-    def failing_load(self: Library, article_id: int) -> Any:
+    def failing_load(self: Library, article_id: int, *args: object) -> Any:
         raise ValueError(hostile)
 
     app = make_app(tmp_path, markup_library)
     notes = Notes()
     async with app.run_test(size=SIZE, notifications=True, message_hook=notes.hook) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(Library, "load", failing_load)
+        for name in ("load_head", "load_part", "load"):  # whichever part loads first
+            monkeypatch.setattr(Library, name, failing_load)
         await open_first_article(app, pilot)
         app.notify(hostile, title=hostile)  # markup=True by default
         app.screen.notify(hostile, title=f"{BROKEN[2]} \x1b]52;c;x\x07")

@@ -235,6 +235,37 @@ def test_text_that_folding_changes_loads_back_exactly(tmp_path) -> None:
         cat.close()
 
 
+def test_the_beginning_of_an_article_is_its_first_blocks_exactly(tmp_path) -> None:
+    # Texts that folding changes (so the stored edits matter), in blocks of many sizes.
+    root = tmp_path / "library"
+    pieces = ["ＧＤＰ增长５％①，气温３８℃…", "Straße İstanbul WORLD", "ﬁle Ａ\u0301 가\u11a8"]
+    paragraphs = [" ".join(pieces[: 1 + n % 3]) * (1 + n % 7) for n in range(60)]
+    write(root / "a.md", "---\ntitle: Ｔ\n---\n\n" + "\n\n".join(paragraphs) + "\n")
+    cat = Catalog(tmp_path / "c.db", root)
+    try:
+        cat.scan()
+        (row,) = cat.rows(limit=10)
+        whole = cat.load(row.id)
+        total = sum(len(block.text) + 1 for block in whole.blocks)
+        for through in (0, 1, 17, 59, 200):
+            for chars in (1, 40, 500, 10**6):
+                part = cat.load_head(row.id, through, chars)
+                assert part is not None
+                article, complete = part
+                count = len(article.blocks)
+                assert article.blocks == whole.blocks[:count]
+                assert article.meta == whole.meta
+                assert complete == (count == len(whole.blocks))
+                assert count > min(through, len(whole.blocks) - 1)  # the position is in it
+                after = sum(len(b.text) + 1 for b in whole.blocks[min(through, count) : count])
+                assert complete or after >= chars  # and a screen of text after it
+        assert cat.load_head(row.id, 59, 10, limit=total // 2) is None  # too deep
+        with pytest.raises(KeyError):
+            cat.load_head(10_000, 0, 100)
+    finally:
+        cat.close()
+
+
 def test_ids_in_section(catalog) -> None:
     ids = catalog.ids_in_section(("科技",))
     assert sorted(catalog.row(i).title for i in ids) == ["Echo", "Foxtrot"]

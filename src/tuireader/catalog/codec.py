@@ -231,11 +231,64 @@ def stored_body(folded: str, patch: bytes | None) -> str:
     return unfold(folded, decode_patch(patch))
 
 
-def decode_blocks(body: str, layout: str) -> tuple[Block, ...]:
-    """Cut the stored body back into blocks using the layout's text lengths."""
+def patch_prefix(stored: bytes | None, length: int) -> tuple[Patch, int]:
+    """The edits of a stored patch that fall in the original body's first ``length``
+    characters, and how many folded characters give back (at least) that many.
+
+    What :func:`decode_patch` does, stopping at ``length``: the beginning of a long
+    article is rebuilt at a cost that does not grow with the rest of it.
+    """
+    if stored is None:
+        return NO_EDITS, length
+    data = zlib.decompress(stored)
+    count = array("i", data[:4])[0]
+    numbers = array("i", data[4 : 4 + 8 * count])
+    gaps, sizes = numbers[:count], numbers[count:]
+    originals = data[4 + 8 * count :].decode("utf-8", "surrogatepass").split("\0")
+    starts: list[int] = []
+    end = 0  # the folded end of the edit before
+    shift = 0  # original minus folded position, after the edits so far
+    needed = 0
+    for gap, size, original in zip(gaps, sizes, originals, strict=True):
+        start = end + gap
+        if start + shift >= length:
+            break
+        starts.append(start)
+        end = start + size
+        shift += len(original) - size
+        needed = end  # an edit running past ``length`` is taken whole
+    kept = len(starts)
+    folded_length = max(length - shift, needed)
+    return Patch(starts, sizes[:kept].tolist(), originals[:kept]), folded_length
+
+
+def layout_entries(layout: str) -> list[list[Any]]:
+    """The stored block layout, one entry per block (see ``_block_layout``)."""
+    entries: list[list[Any]] = json.loads(layout)
+    return entries
+
+
+def head_extent(entries: list[list[Any]], through_block: int, chars: int) -> tuple[int, int]:
+    """(blocks, body characters) of the fewest whole blocks from the start that include
+    block ``through_block`` and ``chars`` characters from its start on."""
+    total = 0
+    wanted: int | None = None
+    for index, entry in enumerate(entries):
+        if index == max(0, through_block):
+            wanted = total + chars
+        total += entry[3] + 1  # the block and the "\n" after it
+        if wanted is not None and total >= wanted:
+            return index + 1, total - 1
+    return len(entries), max(0, total - 1)
+
+
+def decode_blocks(body: str, layout: str | list[list[Any]]) -> tuple[Block, ...]:
+    """Cut the stored body back into blocks using the layout's text lengths (the layout
+    as stored, or its first entries: the blocks of a prefix of the body)."""
     blocks = []
     start = 0
-    for code, level, ordinal, length, *rest in json.loads(layout):
+    entries = layout_entries(layout) if isinstance(layout, str) else layout
+    for code, level, ordinal, length, *rest in entries:
         text = body[start : start + length]
         if rest and isinstance(rest[0], dict):
             blocks.append(_with_extras(Block(_CODE_KIND[code], text, level, ordinal), rest[0]))
@@ -274,7 +327,7 @@ def _with_extras(block: Block, extra: dict[str, Any]) -> Block:
     )
 
 
-def decode_article(row: dict[str, Any], body: str, layout: str) -> Article:
+def decode_article(row: dict[str, Any], body: str, layout: str | list[list[Any]]) -> Article:
     """Rebuild an Article from an ``articles`` row (as a dict) and its stored text."""
     return Article(
         meta=decode_meta(row["meta"]),

@@ -27,7 +27,13 @@ import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from tuireader.catalog.codec import decode_article, stored_body
+from tuireader.catalog.codec import (
+    decode_article,
+    head_extent,
+    layout_entries,
+    patch_prefix,
+    stored_body,
+)
 from tuireader.catalog.db import CatalogFileError, check_path, connect, open_or_rebuild
 from tuireader.catalog.listings import was_scanned
 from tuireader.catalog.query import Queries
@@ -38,6 +44,7 @@ from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.files import DEFAULT_FOLLOW_LINKS
 from tuireader.library.keys import split_chapter_key
 from tuireader.library.model import DECODED_WITH_WARNINGS, Article, FileProblem
+from tuireader.text.fold import unfold
 
 __all__ = [
     "ArticleRow",
@@ -231,6 +238,44 @@ class Catalog:
             raise KeyError(article_id)
         row = {column[0]: value for column, value in zip(cursor.description, values, strict=True)}
         return decode_article(row, stored_body(row["folded"], row["patch"]), row["layout"])
+
+    def load_head(
+        self, article_id: int, through_block: int, chars: int, limit: int | None = None
+    ) -> tuple[Article, bool] | None:
+        """The article's first blocks, and whether they are all of it: the fewest that
+        hold block ``through_block`` and ``chars`` characters from its start on (a
+        reading position and a screen of text after it). None when those blocks hold
+        more than ``limit`` characters. KeyError if the article is not there.
+
+        Only that part of the body is read back: its cost does not grow with the rest
+        of a long article (the reader shows it while :meth:`load` rebuilds the whole).
+        """
+        conn = self._connection()
+        conn.execute("BEGIN")  # one snapshot for both reads (a scan may rewrite the row)
+        try:
+            cursor = conn.execute(
+                "SELECT a.*, t.patch, t.layout FROM articles a JOIN texts t ON t.id = a.id "
+                "WHERE a.id = ?",
+                (article_id,),
+            )
+            values = cursor.fetchone()
+            if values is None:
+                raise KeyError(article_id)
+            row = dict(zip((column[0] for column in cursor.description), values, strict=True))
+            entries = layout_entries(row["layout"])
+            count, length = head_extent(entries, through_block, chars)
+            if limit is not None and length > limit:
+                return None
+            if count == len(entries):
+                sql = "SELECT folded FROM texts WHERE id = ?"
+                (folded,) = conn.execute(sql, (article_id,)).fetchone()
+                return decode_article(row, stored_body(folded, row["patch"]), entries), True
+            patch, folded_length = patch_prefix(row["patch"], length)
+            sql = "SELECT substr(folded, 1, ?) FROM texts WHERE id = ?"
+            (folded,) = conn.execute(sql, (folded_length, article_id)).fetchone()
+            return decode_article(row, unfold(folded, patch), entries[:count]), False
+        finally:
+            conn.execute("COMMIT")
 
     def chapter_sizes(self, book: str) -> list[tuple[str, int]]:
         """(chapter key, characters) of every chapter of the book keyed ``book``, in

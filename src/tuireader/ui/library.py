@@ -22,6 +22,13 @@ from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.model import Anchor, Article, Bookmark
 from tuireader.state import StateStore, StateWriteError
 
+#: Characters of an article decoded at once when it opens: a screen of the largest
+#: terminal from the reading position, twice over. The rest follows off the UI thread.
+HEAD_CHARS = 16_000
+#: The most characters the UI thread decodes at an open (a few ms); a reading position
+#: deeper in a long article is reached off the UI thread (:meth:`Library.load_part`).
+HEAD_LIMIT = 100_000
+
 #: The orders the article list can be sorted in, in the order ``s`` cycles through.
 SORTS = ("date", "title")
 
@@ -104,6 +111,19 @@ class Library:
     def load(self, article_id: int) -> Article:
         """Load an article's blocks on the loader thread (call from a worker)."""
         return self._loader.submit(self.catalog.load, article_id).result()
+
+    def load_head(self, article_id: int, through_block: int) -> tuple[Article, bool] | None:
+        """On the UI thread: the article's beginning, through block ``through_block`` and
+        a screen or two of text after it, and whether that is all of it; None when that
+        part is too long to decode here (see :meth:`load_part`)."""
+        return self.catalog.load_head(article_id, through_block, HEAD_CHARS, HEAD_LIMIT)
+
+    def load_part(self, article_id: int, through_block: int) -> tuple[Article, bool]:
+        """What :meth:`load_head` gives, however long, on the loader thread (from a worker)."""
+        job = self._loader.submit(self.catalog.load_head, article_id, through_block, HEAD_CHARS)
+        part = job.result()
+        assert part is not None  # no limit
+        return part
 
     def close(self) -> None:
         """Close the catalog and the state store."""

@@ -33,11 +33,13 @@ class ScanFinished(Message):
 
 @dataclass
 class ArticleLoaded(Message):
-    """An article's blocks were loaded in a worker (``error`` when it could not be)."""
+    """An article's blocks were loaded (``error`` when they could not be); ``complete``
+    False: its first blocks only, the rest still loading (another ArticleLoaded follows)."""
 
     row: ArticleRow
     article: Article | None = None
     error: str | None = None
+    complete: bool = True
 
 
 @dataclass

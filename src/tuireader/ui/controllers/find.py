@@ -40,6 +40,9 @@ class Finder:
         self._from_end = False  # a result opened by N starts at its last hit
         self._taken = False  # Enter took the hit typing reached
         self._timer: Timer | None = None
+        # A find asked while only the article's beginning is there: (query, regex, mode),
+        # run on the whole article when it has loaded.
+        self._waiting: tuple[str, bool, str] | None = None
 
     @property
     def bar(self) -> FindBar | None:
@@ -155,8 +158,15 @@ class Finder:
         self._from_end = from_end
         self.host.open_row(row, focus=focus)
 
+    def article_loading(self) -> None:
+        """Another article's beginning is shown, the rest loading: the hits of the one
+        before are gone (:meth:`article_shown` follows when it is whole)."""
+        self.state.clear()
+
     def article_shown(self, path: str) -> None:
-        """After an article is shown: mark a result's hits, or run the open find again."""
+        """After an article is shown whole: mark a result's hits, or run the open find
+        again (as it was asked, if it was asked while the article was loading)."""
+        waiting, self._waiting = self._waiting, None
         trail = self.trail
         if trail is not None and trail.follows(path):
             bar = self.bar
@@ -169,7 +179,10 @@ class Finder:
         self.trail = None
         bar = self.bar
         if bar is not None and bar.is_open and bar.value:
-            self._start(bar.value, bar.regex, "load")
+            mode = "load"
+            if waiting is not None and waiting[:2] == (bar.value, bar.regex):
+                mode = waiting[2]  # asked while the article was loading
+            self._start(bar.value, bar.regex, mode)
         else:
             self.state.clear()
 
@@ -186,8 +199,12 @@ class Finder:
         return self._folded[1]
 
     def _start(self, query: str, regex: bool, mode: str) -> None:
-        article = self.host.reader.article
+        reader = self.host.reader
+        article = reader.article
         if article is None:
+            return
+        if not reader.complete:  # find in the whole text: once it has loaded
+            self._waiting = (query, regex, mode)
             return
         folded = self._folded_article(article)
         self._generation += 1

@@ -1,15 +1,22 @@
 """Opening articles and keeping the place in them: load, show, remember, step, go back.
 
-An article is loaded in a thread worker (the catalog rebuilds its blocks) which posts
-:class:`~tuireader.ui.messages.ArticleLoaded`; a load overtaken by a later one (a
-held-down ``J``) is dropped. The article opens where the user left it (``store.positions``),
-or where it was when its file changed on disk, and the reading position is written back
-about once a second while it moves. ``J``/``K`` and ``]``/``[`` step through the listing
-(from the article still loading, so a held key walks on), ``ctrl+o``/``ctrl+i`` through
-the articles visited.
+An article opens in parts. Its beginning (through the block of the reading position and
+a screen or two after it) is rebuilt from the catalog at once, on the UI thread, in a
+few ms whatever the article's length, so the next frame paints it; a short article is
+then whole. The rest is rebuilt in a thread worker (on the catalog's loader thread) and
+handed to the reader, which takes it without moving (``ArticleReader.complete_article``).
+A reading position too deep for the UI thread is reached in the worker: that part
+first, then the rest. Each part arrives as :class:`~tuireader.ui.messages.ArticleLoaded`;
+a load overtaken by a later one (a held-down ``J``) is dropped. The article opens where
+the user left it (``store.positions``), or where it was when its file changed on disk,
+and the reading position is written back about once a second while it moves.
+``J``/``K`` and ``]``/``[`` step through the listing (from the article still loading, so
+a held key walks on), ``ctrl+o``/``ctrl+i`` through the articles visited.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from textual.css.query import NoMatches
 
@@ -19,6 +26,16 @@ from tuireader.ui.controllers.history import History
 from tuireader.ui.controllers.host import MainHost
 from tuireader.ui.library import Library
 from tuireader.ui.messages import ArticleLoaded
+
+
+class Shown(NamedTuple):
+    """What a loaded part changed in the reader: ``first``, another article is shown now
+    (from ``anchor``); ``complete``, the article shown is whole now."""
+
+    article: Article
+    anchor: Anchor
+    first: bool
+    complete: bool
 
 
 class Reading:
@@ -31,6 +48,8 @@ class Reading:
         self.history = History()
         self.pending_path = open_path  # opened as soon as the catalog has it
         self._opening: ArticleRow | None = None  # the row being loaded, if any
+        self._partial: ArticleRow | None = None  # the row whose beginning alone is shown
+        self._start = Anchor(0, 0)  # where the article being opened is shown from
         self._focus_reader = False
         self._saved_anchor: Anchor | None = None
         self._reload: tuple[str, Anchor] | None = None  # (path, anchor) of a reload
@@ -49,15 +68,29 @@ class Reading:
             self.open_row(row, focus=True)
 
     def open_row(self, row: ArticleRow, remember: bool = True, focus: bool = False) -> None:
-        """Load an article in a worker and show it (focused, if asked) when it arrives."""
+        """Show an article (focused, if asked): its beginning now, the rest from a worker."""
         self.save_position()
         self._focus_reader = focus
         self._opening = row  # J/K step on from here even before it has loaded
         if remember:
             self.history.visit(row.path)
         library = self.host.opened
+        self._start = anchor = self._start_anchor(row)
+        try:
+            head = library.load_head(row.id, anchor.block)
+        except Exception as exc:  # an unreadable entry is reported, not fatal
+            self.host.post_message(ArticleLoaded(row, error=f"{type(exc).__name__}: {exc}"))
+            return
+        if head is not None:
+            article, complete = head
+            self.host.post_message(ArticleLoaded(row, article, complete=complete))
+            if complete:
+                return
         self.host.run_worker(
-            lambda: self._load(library, row), thread=True, exclusive=True, group="load"
+            lambda: self._load(library, row, anchor.block, head is None),
+            thread=True,
+            exclusive=True,
+            group="load",
         )
 
     def reload(self, row: ArticleRow, focus: bool) -> None:
@@ -65,21 +98,27 @@ class Reading:
         self._reload = (row.path, self.host.reader.position)
         self.open_row(row, remember=False, focus=focus)
 
-    def _load(self, library: Library, row: ArticleRow) -> None:
-        """In the worker: load the article and post it (or the error) to the screen."""
+    def _load(self, library: Library, row: ArticleRow, through_block: int, part: bool) -> None:
+        """In the worker: the article (first its part through ``through_block``, if
+        ``part``), posted to the screen, or the error."""
         try:
+            if part:
+                article, complete = library.load_part(row.id, through_block)
+                self.host.post_message(ArticleLoaded(row, article, complete=complete))
+                if complete:
+                    return
             article = library.load(row.id)
         except Exception as exc:  # an unreadable entry is reported, not fatal
             self.host.post_message(ArticleLoaded(row, error=f"{type(exc).__name__}: {exc}"))
             return
         self.host.post_message(ArticleLoaded(row, article))
 
-    def loaded(self, message: ArticleLoaded) -> tuple[Article, Anchor] | None:
-        """Show a loaded article at its place: (article, anchor), or None (stale, failed)."""
+    def loaded(self, message: ArticleLoaded) -> Shown | None:
+        """Show a loaded part at its place; what that changed, or None (stale, failed)."""
         if self._opening is not None and message.row is not self._opening:
             return None  # an earlier load, overtaken by a later one (held-down J)
-        self._opening = None
         if message.error or message.article is None:
+            self._opening = None
             self.host.notify(
                 message.error or "cannot load",
                 title=message.row.path,
@@ -87,14 +126,23 @@ class Reading:
                 severity="error",
             )
             return None
-        row, article = message.row, message.article
+        row, article, complete = message.row, message.article, message.complete
+        if self._opening is None:
+            return None  # a part of an article no longer being opened
+        if complete:
+            self._opening = None
+        if row is self._partial:  # the rest of the article shown
+            self._partial = None if complete else row
+            if complete:
+                self.host.reader.complete_article(article)
+            return Shown(article, self._start, first=False, complete=complete)
+        self._partial = None if complete else row
         self.current = row
-        position = self._start_anchor(row)
-        self._saved_anchor = position
-        self.host.reader_pane.show_article(article, position)
+        self._saved_anchor = self._start
+        self.host.reader_pane.show_article(article, self._start, complete)
         if self._focus_reader:
             self.host.reader.focus()
-        return article, position
+        return Shown(article, self._start, first=True, complete=complete)
 
     def _start_anchor(self, row: ArticleRow) -> Anchor:
         """Where to show ``row``: its place before a reload, else the saved position."""

@@ -72,8 +72,13 @@ ARTICLE_ACTIONS = {
 }  # fmt: skip
 # Actions that need an open article (the reading aids, full screen, find).
 READER_ACTIONS = {"toggle_fullscreen", "lookup_word", "toggle_pinyin", "cycle_script", "find"}
+# Actions on passages: they place the article's bookmarks, which needs all of its text
+# (not only the beginning shown while the rest loads).
+PASSAGE_ACTIONS = {"bookmark", "select_passage", "grow_selection", "copy_passage", "edit_note"}
 # Actions whose availability changes while the screen is up (everything else is fixed).
-CHANGING_ACTIONS = ("toggle_read", "history_back", "history_forward", "toggle_fullscreen")
+CHANGING_ACTIONS = (
+    "toggle_read", "history_back", "history_forward", "toggle_fullscreen", "bookmark",
+)  # fmt: skip
 
 
 class MainScreen(Screen[None]):
@@ -296,6 +301,8 @@ class MainScreen(Screen[None]):
             return True if self.target_row() is not None else None
         if action in READER_ACTIONS:
             return True if self.current is not None else None
+        if action in PASSAGE_ACTIONS and self.current is not None:
+            return True if self.reader.complete else None
         if action in ("find_next", "find_previous"):
             return True if self.finder.state.active else None
         if action == "mark_section_read":  # a saved search is not a section
@@ -334,20 +341,25 @@ class MainScreen(Screen[None]):
     def _article_loaded(self, message: ArticleLoaded) -> None:
         shown = self.reading.loaded(message)
         if not self._background_started and not self.reading.loading:
-            self.call_after_refresh(self._start_background)  # the first article is painted
+            self.call_after_refresh(self._start_background)  # the first article is shown
         if shown is None:
             return
-        article, anchor = shown
         row = message.row
-        self.aids.started(row, article, anchor)
-        self._opener.remember_article(row.path)
-        self._sync_cursor(row)
-        if self.settings.mark_read == "open" and not self.opened.is_read(row):
-            self.marks.set_read(row, True)
+        if shown.first:
+            self._opener.remember_article(row.path)
+            self._sync_cursor(row)
+            if self.settings.mark_read == "open" and not self.opened.is_read(row):
+                self.marks.set_read(row, True)
+            self.aids.started(row, shown.article, shown.anchor)
+            if not shown.complete:
+                self.finder.article_loading()
+        if shown.complete:  # what needs the whole text: hits and passages
+            if not shown.first:  # the reading clock goes on with the whole article
+                self.aids.started(row, shown.article, self.reader.position)
+            self.finder.article_shown(row.path)
+            self.bookmarking.article_shown(shown.article)
         self.update_status()
         self.update_bindings()
-        self.finder.article_shown(row.path)
-        self.bookmarking.article_shown(article)
 
     def _sync_cursor(self, row: ArticleRow) -> None:
         """Put the list cursor on ``row``, wherever it is in the listing."""

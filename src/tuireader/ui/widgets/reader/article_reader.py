@@ -99,6 +99,8 @@ class ArticleReader(ScrollView, can_focus=True):
         self._selection: SentenceSelection | None = None
         self._hint = Anchor(0, 0)
         self._end_reported = False
+        self._complete = True  # False while the article shown is its beginning only
+        self._bottom_pending = False  # G before the rest of the article was there
         self._posted: tuple[Anchor, int] | None = None
         self._position_timer: Timer | None = None
         self._palette: dict[str, Style] | None = None
@@ -112,15 +114,52 @@ class ArticleReader(ScrollView, can_focus=True):
         return max(MIN_READING_WIDTH, width)
 
     # -- the article -----------------------------------------------------------------
-    def show_article(self, article: Article, anchor: Anchor | None = None) -> None:
-        """Show ``article`` from ``anchor`` (the top when None); highlights are reset."""
+    def show_article(
+        self, article: Article, anchor: Anchor | None = None, complete: bool = True
+    ) -> None:
+        """Show ``article`` from ``anchor`` (the top when None); highlights are reset.
+
+        ``complete=False``: ``article`` is the beginning of a longer one (its first
+        blocks, ``anchor`` among them), shown while the rest loads; the rest comes with
+        :meth:`complete_article`. Until then its end is not the article's end: ``G``
+        waits for the rest and :class:`ReachedEnd` is not posted.
+        """
         self._article = article
+        self._complete = complete
+        self._bottom_pending = False
         self._highlights.clear()
         self._selection = SentenceSelection(article.blocks)
         self._hint = anchor or Anchor(0, 0)
         self._end_reported = False
         self._posted = None
         self._relayout()
+
+    def complete_article(self, article: Article) -> None:
+        """The whole article whose beginning is shown (its first blocks are the ones
+        shown): the text stays where it is on screen, and a ``G`` pressed meanwhile
+        goes to the end now."""
+        self._article = article
+        self._complete = True
+        selection, self._selection = self._selection, SentenceSelection(article.blocks)
+        if selection is not None:  # (block, sentence) positions are the same in the whole
+            self._selection.fixed, self._selection.head = selection.fixed, selection.head
+        if self._layout is not None:
+            self._generation += 1
+            self._layout = self._layout.extended(article)
+            self._sync_virtual_size()
+            self.refresh()
+            if self._background_wrap:
+                self.set_timer(REFINE_PAUSE, self._refine_step(self._generation))
+        if self._bottom_pending:
+            self._bottom_pending = False
+            self.action_bottom()
+        else:
+            self._check_end()
+
+    @property
+    def complete(self) -> bool:
+        """Whether the article shown is all there (not its beginning, the rest loading)."""
+        return self._complete
 
     def set_aids(self, aids: DisplayAids) -> None:
         """Show the text in another script or with pinyin, keeping the reading position."""
@@ -139,6 +178,7 @@ class ArticleReader(ScrollView, can_focus=True):
     def clear(self) -> None:
         """Show nothing."""
         self._article = self._layout = self._selection = None
+        self._complete, self._bottom_pending = True, False
         self._highlights.clear()
         self._generation += 1
         self.virtual_size = Size(0, 0)
@@ -314,10 +354,14 @@ class ArticleReader(ScrollView, can_focus=True):
 
     def action_top(self) -> None:
         """To the title."""
+        self._bottom_pending = False
         self._scroll_to_row(0)
 
     def action_bottom(self) -> None:
-        """To the last line."""
+        """To the last line (once the article is all there: see :meth:`show_article`)."""
+        if not self._complete:
+            self._bottom_pending = True
+            return
         if self._layout is not None:
             self._layout.wrap_tail(self._view_height())
             self._sync_virtual_size()
@@ -489,7 +533,9 @@ class ArticleReader(ScrollView, can_focus=True):
     def _check_end(self) -> None:
         """Post ReachedEnd the first time the last row is on screen."""
         layout = self._layout
-        if self._end_reported or layout is None or not self.scrollable_content_region.height:
+        if self._end_reported or not self._complete or layout is None:
+            return  # (the end of an article's beginning is not its end)
+        if not self.scrollable_content_region.height:
             return
         top, height = self.scroll_offset.y, self._view_height()
         if top + height < layout.height:

@@ -82,6 +82,19 @@ class DocumentLayout:
         self._cum: list[int] | None = None
         self.unwrapped = len(blocks)
 
+    def extended(self, article: Article) -> DocumentLayout:
+        """This layout for ``article``, whose first blocks are all of this one's (the rest
+        of an article shown in part): the blocks wrapped so far stay wrapped, so no row
+        above the end of the part moves."""
+        layout = DocumentLayout(article, self.pane_width, self.column, self.aids)
+        shared = len(self.lines)
+        layout.lines[:shared] = self.lines
+        layout.heights[:shared] = self.heights
+        layout._texts[:shared] = self._texts
+        layout._views[:shared] = self._views
+        layout.unwrapped -= shared - self.unwrapped
+        return layout
+
     # -- header ----------------------------------------------------------------------
     def _header_rows(self) -> list[Row]:
         """Title lines, metadata lines and a rule (the rule only under a header)."""

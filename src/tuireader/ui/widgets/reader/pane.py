@@ -42,12 +42,13 @@ class ReaderPane(Vertical):
         reader.reading_width = self._reading_width
         reader.display = False
 
-    def show_article(self, article: Article, anchor: Anchor) -> None:
-        """Show ``article`` at ``anchor``."""
+    def show_article(self, article: Article, anchor: Anchor, complete: bool = True) -> None:
+        """Show ``article`` at ``anchor`` (``complete=False``: its beginning, the rest
+        to come: see :meth:`ArticleReader.show_article`)."""
         self.query_one("#reader-hint").display = False
         reader = self.query_one(ArticleReader)
         reader.display = True
-        reader.show_article(article, anchor)
+        reader.show_article(article, anchor, complete)
 
     @property
     def find_bar_or_none(self) -> FindBar | None:
