@@ -37,7 +37,7 @@ def _catalog_like() -> sqlite3.Connection:
 def test_a_new_index_is_pending_and_add_waits_for_the_build():
     conn = _catalog_like()
     assert not search_index.is_ready(conn)
-    search_index.add(conn, 1, "T", "经济")
+    search_index.add(conn, 1, "T", "经济", "{}")
     assert conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 0
 
 
@@ -46,13 +46,13 @@ def test_once_ready_add_and_remove_keep_the_index_in_step():
     conn.execute("UPDATE search_meta SET value = 'ready' WHERE key = 'state'")
     conn.execute("INSERT INTO articles VALUES (1, 'T', 5)")
     conn.execute("INSERT INTO texts VALUES (1, '经济发展')")
-    search_index.add(conn, 1, "Ｔitle", "经济发展")
+    search_index.add(conn, 1, "Ｔitle", "经济发展", "{}")
     match = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
     assert conn.execute(match, ('"济发展"',)).fetchall() == [(1,)]
     # A changed article: the old entry goes (replaying the text still stored), then the new.
     search_index.remove(conn, [1])
     conn.execute("UPDATE texts SET folded = '文化繁荣' WHERE id = 1")
-    search_index.add(conn, 1, "Title", "文化繁荣")
+    search_index.add(conn, 1, "Title", "文化繁荣", "{}")
     row = conn.execute("SELECT title, date_rank FROM search_docs").fetchone()
     assert row == ("title" + search_index.PAD, 5)
     assert conn.execute(match, ('"济发展"',)).fetchall() == []

@@ -37,13 +37,31 @@ def paths(catalog, query: str) -> set[str]:
 
 
 def test_in_author_looks_in_the_author_only(catalog) -> None:
-    assert paths(catalog, "林小雨") == {"b.txt"}  # the body of b names her; a's byline left
-    assert paths(catalog, "in:author 林小雨") == {"a.txt"}
+    assert paths(catalog, "in:author 林小雨") == {"a.txt"}  # the body of b names her too
     assert paths(catalog, "in:author 林小雨 OR 周大山") == {"a.txt", "b.txt"}
 
 
 def test_in_source_looks_in_the_source(catalog) -> None:
     assert paths(catalog, "in:source 晚报") == {"b.txt"}
+
+
+def test_plain_terms_find_the_author_and_the_source_too(catalog) -> None:
+    assert paths(catalog, "林小雨") == {"a.txt", "b.txt"}  # a's author, b's body
+    assert paths(catalog, "江城日报") == {"a.txt"}  # a's source line left the body
+    assert paths(catalog, "马小川") == {"c.txt"}
+    assert paths(catalog, "日报 林小雨") == {"a.txt"}  # terms in different fields
+    assert paths(catalog, "林小雨 -日报") == {"b.txt"}
+    assert paths(catalog, "报林") == set()  # never across the fields
+    assert library_search.count(catalog, "晚报") == 1
+    assert paths(catalog, "in:title 林小雨") == set()
+
+
+def test_an_author_change_is_seen_by_search(catalog, tmp_path) -> None:
+    path = tmp_path / "lib" / "a.txt"
+    path.write_text(ARTICLES["a.txt"].replace("林小雨", "沈一舟"), encoding="utf-8")
+    catalog.scan()
+    assert paths(catalog, "沈一舟") == {"a.txt"}
+    assert paths(catalog, "林小雨") == {"b.txt"}
 
 
 def test_abstract_and_dateline_are_searchable(catalog) -> None:

@@ -2,10 +2,12 @@
 
 The folded body itself is stored once, by the catalog (``texts.folded``, see
 ``catalog.codec``); the index adds:
-  ``search_docs``  id, folded title (padded), date_rank: small rows, so title hits and
-                   the recency order of results are quick to read.
+  ``search_docs``  id, folded title (padded), folded byline (the author and the source,
+                   each padded; "" when there are none), date_rank: small rows, so title
+                   hits and the recency order of results are quick to read.
   ``search_fts``   FTS5, trigram tokenizer, ``detail=none``, contentless, one column:
-                   the padded folded title followed by the padded folded body. It only
+                   the padded folded title, the byline, then the padded folded body
+                   (a plain term finds an article by its author or source). It only
                    knows which article holds which trigram (no columns, no positions),
                    which keeps it small; exactness comes from checking candidates
                    against the folded text, and title hits from the small titles table.
@@ -13,9 +15,9 @@ The folded body itself is stored once, by the catalog (``texts.folded``, see
                    ``version`` (layout + Unicode version: folding must not change under a
                    contentless index, whose deletions replay the indexed text).
 
-Folded title and body are each padded with two newlines. Blocks are joined by ``\\n`` in
-the body and a query never contains a newline, so a term never matches across two
-paragraphs, nor across the title and the body; inside a paragraph (reflowed from
+Folded title, author, source and body are each padded with two newlines. Blocks are
+joined by ``\\n`` in the body and a query never contains a newline, so a term never
+matches across two paragraphs, nor across the title, the byline and the body; inside a paragraph (reflowed from
 hard-wrapped lines by the parser) it does. The padding makes every character start a
 trigram, which is how 1-2 character terms are answered exactly from the trigram
 vocabulary.
@@ -29,6 +31,7 @@ ready in the same transaction that finds nothing left to do.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -39,11 +42,11 @@ from tuireader.text.fold import fold
 PAD = "\n\n"
 _BATCH = 400
 
-VERSION = f"4/{unicodedata.unidata_version}"
+VERSION = f"5/{unicodedata.unidata_version}"
 _TABLES = ("search_fts", "search_docs", "search_text", "search_meta")  # search_text: v3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS search_docs (
-    id INTEGER PRIMARY KEY, title TEXT NOT NULL, date_rank INTEGER NOT NULL);
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, byline TEXT NOT NULL, date_rank INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS search_docs_date ON search_docs(date_rank, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
     text, content='', detail=none, tokenize='trigram case_sensitive 1');
@@ -90,11 +93,18 @@ def _stored_version(conn: sqlite3.Connection, names: set[str] | None = None) -> 
 
 
 def add(
-    conn: sqlite3.Connection, article_id: int, title: str, folded: str, *, rank: int | None = None
+    conn: sqlite3.Connection,
+    article_id: int,
+    title: str,
+    folded: str,
+    meta: str,
+    *,
+    rank: int | None = None,
 ) -> None:
     """Index one article if the index is live; else the build will.
 
-    ``title`` is the display title, ``folded`` the folded body as stored in ``texts``.
+    ``title`` is the display title, ``folded`` the folded body as stored in ``texts``,
+    ``meta`` the article's metadata as stored in ``articles`` (JSON).
     The caller has removed any earlier entry of this id (:func:`remove`, before it
     replaced the text). ``rank`` is the article's date sort key when the caller has it
     (read from the catalog otherwise).
@@ -102,14 +112,26 @@ def add(
     if is_ready(conn):
         if rank is None:
             rank = _date_rank(conn, article_id)
-        _insert(conn, article_id, fold(title), folded, rank)
+        _insert(conn, article_id, fold(title), byline(meta), folded, rank)
+
+
+def byline(meta: str) -> str:
+    """The folded, padded author and source of an article's stored metadata (JSON)."""
+    try:
+        data = json.loads(meta)
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    parts = [data.get("author"), data.get("source")]
+    return "".join(fold(part) + PAD for part in parts if part and isinstance(part, str))
 
 
 def remove(conn: sqlite3.Connection, article_ids: Iterable[int]) -> None:
     """Drop articles from the index (those not in it are ignored)."""
     for article_id in article_ids:
         row = conn.execute(
-            "SELECT d.title, t.folded FROM search_docs d JOIN texts t ON t.id = d.id "
+            "SELECT d.title || d.byline, t.folded FROM search_docs d JOIN texts t ON t.id = d.id "
             "WHERE d.id = ?",
             (article_id,),
         ).fetchone()
@@ -176,13 +198,14 @@ def _build_batch(conn: sqlite3.Connection, after: int) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         rows = conn.execute(
-            "SELECT a.id, a.title, t.folded, a.date_rank FROM articles a JOIN texts t ON t.id = a.id "
+            "SELECT a.id, a.title, a.meta, t.folded, a.date_rank "
+            "FROM articles a JOIN texts t ON t.id = a.id "
             "WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM search_docs s WHERE s.id = a.id) "
             "ORDER BY a.id LIMIT ?",
             (after, _BATCH),
         ).fetchall()
-        for article_id, title, folded, rank in rows:
-            _insert(conn, article_id, fold(title), folded, rank)
+        for article_id, title, meta, folded, rank in rows:
+            _insert(conn, article_id, fold(title), byline(meta), folded, rank)
         if not rows and after == 0:
             # Merge the index's segments once, as it becomes ready: about a third
             # smaller, and quicker to query (a second or two for 10,000 articles).
@@ -217,13 +240,16 @@ def _date_rank(conn: sqlite3.Connection, article_id: int) -> int:
     return row[0] if row else 1
 
 
-def _insert(conn: sqlite3.Connection, article_id: int, title: str, folded: str, rank: int) -> None:
-    """Pad and index one article's folded title and body."""
+def _insert(
+    conn: sqlite3.Connection, article_id: int, title: str, byline: str, folded: str, rank: int
+) -> None:
+    """Pad and index one article's folded title, byline (padded already) and body."""
     title += PAD
     conn.execute(
-        "INSERT INTO search_docs (id, title, date_rank) VALUES (?, ?, ?)",
-        (article_id, title, rank),
+        "INSERT INTO search_docs (id, title, byline, date_rank) VALUES (?, ?, ?, ?)",
+        (article_id, title, byline, rank),
     )
     conn.execute(
-        "INSERT INTO search_fts (rowid, text) VALUES (?, ?)", (article_id, title + folded + PAD)
+        "INSERT INTO search_fts (rowid, text) VALUES (?, ?)",
+        (article_id, title + byline + folded + PAD),
     )

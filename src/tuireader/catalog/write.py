@@ -135,7 +135,9 @@ class Writer:
                 for key in ancestor_keys(record.sections)
             ],
         )
-        search_index.add(self._conn, article_id, record.title, record.folded, rank=rank)
+        search_index.add(
+            self._conn, article_id, record.title, record.folded, record.meta, rank=rank
+        )
 
     def _delete_articles(self, article_ids: list[int]) -> None:
         """Delete articles from every table and from the full-text index."""

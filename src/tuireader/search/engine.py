@@ -5,8 +5,8 @@
     for hit in results.results: hit.title, hit.snippet, hit.snippet_spans
     n = count(catalog, '经济')           # exact number of matching articles
 
-Exactness: for a single term the matches are exactly the articles whose folded title or
-body contains it. Ranking (``search_plan``): title hits first, then hit count, then
+Exactness: for a single term the matches are exactly the articles whose folded title,
+author, source or body contains it. Ranking (``search_plan``): title hits first, then hit count, then
 newest first. Hit counts need every match's text, so they rank only a match set of at
 most ``RANK_ALL`` articles; a larger set is ordered by title hit, then date. A large set
 is usually paged without being counted: ``total`` is None then (ask :func:`count`, e.g.
@@ -152,7 +152,8 @@ def _hits(queries: Queries, ids: list[int], terms: list[str]) -> list[Hit]:
     if not ids:
         return []
     sql = (
-        "SELECT a.id, a.path, a.meta, t.folded, t.patch, coalesce(d.title, '') "
+        "SELECT a.id, a.path, a.meta, t.folded, t.patch, coalesce(d.title, ''), "
+        "coalesce(d.byline, '') "
         "FROM articles a JOIN texts t ON t.id = a.id LEFT JOIN search_docs d ON d.id = a.id "
         "WHERE a.id IN (SELECT value FROM json_each(?))"
     )
@@ -162,9 +163,9 @@ def _hits(queries: Queries, ids: list[int], terms: list[str]) -> list[Hit]:
 
 def _hit(row: tuple[Any, ...], terms: list[str]) -> Hit:
     """One result from its row: snippet from the first hit's paragraph."""
-    article_id, path, meta, folded_body, patch, folded_title = row
+    article_id, path, meta, folded_body, patch, folded_title, byline = row
     body = stored_body(folded_body, patch)
-    count = sum(folded_title.count(t) + folded_body.count(t) for t in terms)
+    count = sum((folded_title + byline + folded_body).count(t) for t in terms)
     snippet, spans = make_snippet(body, folded_body, terms)
     return Hit(
         article_id=article_id,

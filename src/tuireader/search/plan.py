@@ -23,7 +23,9 @@ from tuireader.search.lookup import candidates, title_ids
 from tuireader.search.probe import batches, by_date, dense_page, matching_ids, newest_first
 
 RANK_ALL = 200
-_HOLDS = "(instr(d.title, ?) > 0 OR instr(t.folded, ?) > 0)"
+# A term is in the title, the byline (author, source) or the body: the term thrice.
+_HOLDS = "(instr(d.title, ?) > 0 OR instr(d.byline, ?) > 0 OR instr(t.folded, ?) > 0)"
+_HOLDS_PARAMS = 3
 _CHECK_BATCH = 64
 _DENSE = 20  # stream the date index when candidates are over 1/_DENSE of the library
 
@@ -77,12 +79,12 @@ class Plan:
     def full_predicate(self) -> tuple[str, list[str]]:
         """SQL over ``d`` (search_docs) and ``t`` (texts: ``t.folded``) for the whole text part."""
         holds = "(instr(d.title, ?) > 0)" if self.title_only else _HOLDS
-        width = 1 if self.title_only else 2
+        width = 1 if self.title_only else _HOLDS_PARAMS
         parts = ["(" + " OR ".join([holds] * len(terms)) + ")" for terms in self.clause_terms]
         params = [t for terms in self.clause_terms for term in terms for t in [term] * width]
         for term in self.excluded_terms:
             parts.append(f"NOT {_HOLDS}")
-            params += [term, term]
+            params += [term] * _HOLDS_PARAMS
         return " AND ".join(parts) or "1", params
 
     @property
@@ -121,11 +123,11 @@ class Plan:
         for terms, _found, exact in self.clauses:
             if not exact:
                 parts.append("(" + " OR ".join([_HOLDS] * len(terms)) + ")")
-                params += [t for term in terms for t in (term, term)]
+                params += [term for term in terms for _ in range(_HOLDS_PARAMS)]
         for term, _found, exact in self.excluded:
             if not exact:
                 parts.append(f"NOT {_HOLDS}")
-                params += [term, term]
+                params += [term] * _HOLDS_PARAMS
         return " AND ".join(parts), params
 
 
@@ -180,13 +182,13 @@ def _rank_all(conn: sqlite3.Connection, plan: Plan, ids: list[int]) -> list[int]
     if not ids:
         return []
     sql = (
-        "SELECT d.id, d.title, t.folded, d.date_rank FROM search_docs d "
+        "SELECT d.id, d.title, d.byline, t.folded, d.date_rank FROM search_docs d "
         "JOIN texts t ON t.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))"
     )
     keys = {}
-    for article_id, title, body, rank in conn.execute(sql, (json.dumps(ids),)):
+    for article_id, title, byline, body, rank in conn.execute(sql, (json.dumps(ids),)):
         in_title = any(term in title for term in plan.terms)
-        hits = sum(title.count(term) + body.count(term) for term in plan.terms)
+        hits = sum((title + byline + body).count(term) for term in plan.terms)
         keys[article_id] = (not in_title, -hits, rank, article_id)
     return sorted(keys, key=keys.__getitem__)
 
