@@ -60,18 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     equivalent = judged_equivalent()
     unjudged_anywhere = False
     for target in targets:
-        unjudged = report(target, equivalent)
+        unjudged = report(target, equivalent, show=args.show)
         unjudged_anywhere = unjudged_anywhere or bool(unjudged)
-        for name in unjudged:
-            if args.show:
-                subprocess.run([*mutmut, "show", name], cwd=ROOT, check=False)
-            else:
-                print(f"  {name}")
     return 1 if unjudged_anywhere else 0
 
 
-def report(target: str, equivalent: dict[str, str]) -> list[str]:
-    """Print one target's score; return its survivors not judged equivalent."""
+def report(target: str, equivalent: dict[str, str], *, show: bool = False) -> list[str]:
+    """Print one target's score and unjudged survivors; return those survivors."""
     prefix = f"tuireader.{target}."
     statuses = mutant_statuses(prefix)
     if not statuses:
@@ -80,7 +75,20 @@ def report(target: str, equivalent: dict[str, str]) -> list[str]:
     survivors = sorted(n for n, s in statuses.items() if s in ("survived", "no tests"))
     unjudged = [n for n in survivors if n not in equivalent]
     print_score(target, statuses, survivors, unjudged)
-    stale = sorted(n for n in equivalent if n.startswith(prefix) and n not in survivors)
+    for name in unjudged:
+        if show:
+            mutmut = [sys.executable, "-m", "mutmut", "show", name]
+            subprocess.run(mutmut, cwd=ROOT, check=False)
+        else:
+            print(f"  {name}")
+    # Listed but killed now, or gone (its function changed); one not checked yet waits.
+    stale = sorted(
+        n
+        for n in equivalent
+        if n.startswith(prefix)
+        and n not in survivors
+        and statuses.get(n, "gone") not in ("not checked", "suspicious")
+    )
     if stale:
         print("listed as equivalent but no longer surviving (remove them from the list):")
         print("\n".join(f"  {name}" for name in stale))

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tuireader.config import Paths, Settings
+
+if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+    # mutmut's one-process run that maps functions to tests: cold caches for every test,
+    # else a function behind a cache is mapped only to the first test that reached it.
+    from mutation_stats import empty_memo_caches
+
+    @pytest.fixture(autouse=True)
+    def _cold_memo_caches() -> Iterator[None]:
+        empty_memo_caches()
+        yield
+
 
 # (path, title, date, paragraphs)
 ARTICLES = [

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from tuireader.text.dates import date_to_iso, find_date, parse_compact_date, parse_date
+from tuireader.text.dates import (
+    date_to_iso,
+    find_date,
+    parse_compact_date,
+    parse_date,
+    parse_labelled_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -165,3 +171,23 @@ def test_a_date_right_after_a_digit_is_not_taken() -> None:
     # 12022-11-01 is an id, not the year 2022 with a stray 1 before it.
     assert parse_date("12022-11-01") is None
     assert parse_date("x2022-11-01") == "2022-11-01"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1999年1月", "1999-01"),  # the first and last months are months
+        ("1999年12月", "1999-12"),
+        ("199912", "1999-12"),
+        ("2022年3月 第5期", "2022-03"),
+        ("1999年13月", None),  # no thirteenth month, no month zero
+        ("1999年0月", None),
+        ("199913", None),
+        ("19960323", "1996-03-23"),
+        # A compact day with an issue number run on or written after it.
+        ("1996032301", "1996-03-23"),
+        ("19960323第3版", "1996-03-23"),
+    ],
+)
+def test_a_labelled_value_is_read_as_a_day_or_a_month(value: str, expected: str | None) -> None:
+    assert parse_labelled_date(value) == expected

@@ -87,3 +87,8 @@ def test_json_lines_escape_unsafe_characters_in_any_block() -> None:
     assert len(blocks) == (len(values) + 1) // 2
     assert not any(RAW_UNSAFE.search(block.replace("\n", "")) for block in blocks)
     assert [json.loads(line) for line in "".join(blocks).splitlines()] == values
+
+
+def test_json_lines_come_a_thousand_lines_to_a_string_by_default() -> None:
+    blocks = list(json_lines(range(2500)))
+    assert [block.count("\n") for block in blocks] == [1000, 1000, 500]

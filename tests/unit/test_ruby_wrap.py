@@ -56,6 +56,31 @@ def test_lines_hold_fewer_characters_with_readings() -> None:
     assert [text[s:e] for s, e in wrap_ruby(text, widths, 12)] == ["经济发", "展很", "快"]
 
 
+def _lines(text: str, readings: list[str | None], width: int) -> list[str]:
+    return [text[s:e] for s, e in wrap_ruby(text, slot_widths(text, readings), width)]
+
+
+def test_opening_punctuation_moved_down_stands_alone_when_it_does_not_fit() -> None:
+    # 中 6 cells, （ 2, 国 7, a 1. （ may not end a line, so it moves down with 国; when
+    # （ and 国 (9 cells) do not fit on one line, （ gets its own and 国 starts the next.
+    readings = ["zhong", None, "zhuang", None]
+    assert _lines("中（国a", readings, 9) == ["中", "（国", "a"]
+    assert _lines("中（国a", readings, 8) == ["中", "（", "国a"]
+    # Two opening marks move down together and stay together.
+    assert _lines("中《（国a", ["zhong", None, None, "zhuang", None], 10) == ["中", "《（", "国a"]
+
+
+def test_a_one_cell_line_holds_one_letter_and_empty_text_one_empty_line() -> None:
+    assert wrap_ruby("ab", [1, 1], 1) == [(0, 1), (1, 2)]
+    assert wrap_ruby("ab", [1, 1], 0) == [(0, 1), (1, 2)]
+    assert wrap_ruby("", [], 5) == [(0, 0)]
+
+
+def test_a_word_is_one_unit_whatever_its_letters() -> None:
+    text = "Xu Xi"
+    assert [text[s:e] for s, e in wrap_ruby(text, [1] * len(text), 2)] == ["Xu", "Xi"]
+
+
 @EXAMPLES
 @given(PARAGRAPH, st.integers(min_value=2, max_value=40))
 def test_ruby_wrap_preserves_text_and_width(text: str, width: int) -> None:
