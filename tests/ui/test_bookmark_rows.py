@@ -39,7 +39,9 @@ def test_lines_have_one_header_per_article_and_a_line_per_note():
 
 
 @pytest.mark.parametrize("width", [0, 1, 8, 21, 30, 80])
-@pytest.mark.parametrize("quote", ["short", "中文引文很长" * 20, None])
+@pytest.mark.parametrize(
+    "quote", ["short", "中文引文很长" * 20, None], ids=["short", "long", "none"]
+)
 def test_item_lines_fill_exactly_the_width(width, quote):
     b = bookmark(1, "a", quote=quote)
     for orphaned in (True, False):

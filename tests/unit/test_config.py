@@ -192,6 +192,7 @@ def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "words"),
     [(b"theme: \xff\xfe\n", "not UTF-8"), (b"#" * (1024 * 1024 + 10), "larger than")],
+    ids=["not-utf8", "over-1MiB"],
 )
 def test_unreadable_files_give_defaults(tmp_path: Path, data: bytes, words: str) -> None:
     path = tmp_path / "config.yaml"

@@ -305,6 +305,7 @@ def test_cjk_line_breaks_in_source_join_without_space() -> None:
         "<p " + "a=b " * 10000 + ">attrs</p>",
         "<ol start='99999999999999999999'><li>x</li></ol>",
     ],
+    ids=lambda markup: ascii(markup[:24]) + (f"..({len(markup)})" if len(markup) > 24 else ""),
 )
 def test_hostile_pages_never_raise(markup: str) -> None:
     page = parse_html(markup, "stem")
