@@ -10,6 +10,7 @@ remembered theme and last article.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -48,6 +49,8 @@ class TuireaderApp(App[int]):
         self.library_root = library
         self.open_file = open_file
         self.session = Remembered(paths.data_dir)
+        # (title, message, severity) -> when its notification leaves the screen
+        self._showing: dict[tuple[str, str, str], float] = {}
         self.library: Library | None = None
         if settings.keys:
             self.set_keymap(settings.keys)
@@ -175,13 +178,20 @@ class TuireaderApp(App[int]):
         """Every notification (``Widget.notify`` ends here too) as clean plain text.
 
         Messages often carry file names, paths and error texts from data: escapes are
-        removed and markup is never parsed, whatever the caller asked for.
+        removed and markup is never parsed, whatever the caller asked for. A notice that
+        is still on screen is not shown again.
         """
         lines = str(message).split("\n")
         clean = "\n".join(one_line(line) for line in lines)
-        super().notify(
-            clean, title=one_line(title), severity=severity, timeout=timeout, markup=False
-        )
+        title = one_line(title)
+        # The same notice is never stacked: while it is on screen, a repeat adds nothing
+        # (a read-only state says "Not saved" once, not once per key press).
+        now, key = time.monotonic(), (title, clean, severity)
+        if self._showing.get(key, 0.0) > now:
+            return
+        self._showing = {k: until for k, until in self._showing.items() if until > now}
+        self._showing[key] = now + (self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
+        super().notify(clean, title=title, severity=severity, timeout=timeout, markup=False)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Save the reading position before the screens are taken down."""
