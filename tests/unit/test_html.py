@@ -405,3 +405,13 @@ def test_html_nested_past_the_parser_cap_keeps_its_text(depth: int) -> None:
 def test_unclosed_tags_past_the_cap_keep_their_text() -> None:
     page = "<html><body><h1>T</h1>" + "<span><b>" * 300 + "Deep words.<p>Next one.</p>"
     assert [b.text for b in parse_html(page, "x").blocks] == ["Deep words.", "Next one."]
+
+
+def test_title_shown_as_a_headline_broken_by_br_is_cut_from_the_site_name() -> None:
+    page = (
+        "<html><head><title>城市更新 老街新生——河畔日报网</title></head><body>"
+        "<div class='nav'>首页 新闻</div><h1>城市更新<br>老街新生</h1>"
+        "<p>" + "老街的改造从去年春天开始，居民们一起商量方案。" * 4 + "</p>"
+        "<p>" + "第二段讲的是改造以后的变化，小店重新开门。" * 4 + "</p></body></html>"
+    )
+    assert parse_html(page, "x").meta.title == "城市更新老街新生"

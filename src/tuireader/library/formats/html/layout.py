@@ -60,6 +60,7 @@ class Layout:
     def __init__(self, pieces: list[Piece]) -> None:
         self.pieces = pieces
         self.text = " ".join(piece.text for piece in pieces)
+        self._starts_by_char: dict[str, list[int]] | None = None
 
     @classmethod
     def of(cls, root: etree._Element) -> Layout:
@@ -101,22 +102,40 @@ class Layout:
                 return self.pieces[index].start
         return self.pieces[inside[0]].start if inside else len(self.text)
 
-    def find(self, text: str, limit: int = 50) -> list[re.Match[str]]:
-        """Where ``text`` is printed starting a piece; pieces are joined by spaces, so a
-        headline broken by ``<br>`` is found too."""
-        if not hasattr(self, "_starts"):
-            self._starts = {piece.start for piece in self.pieces}
+    def find(self, text: str, limit: int = 50) -> list[tuple[int, int]]:
+        """(start, end) of each place ``text`` is printed starting a piece; pieces are
+        joined by spaces, so a headline broken by ``<br>`` is found too (one space may
+        stand between any two characters)."""
         words = text.replace(" ", "")
         if not words:
             return []
-        pattern = re.compile(" ?".join(re.escape(char) for char in words))
-        found: list[re.Match[str]] = []
-        for match in pattern.finditer(self.text):
-            if match.start() in self._starts:
-                found.append(match)
+        if self._starts_by_char is None:  # once per page: the pieces by first character
+            self._starts_by_char = {}
+            for piece in self.pieces:
+                if piece.start < len(self.text):
+                    self._starts_by_char.setdefault(self.text[piece.start], []).append(piece.start)
+        # A check from each piece start that opens with the first character (a few), not
+        # a regular expression per text: compiling one cost ~1 ms, a page asks for dozens.
+        found: list[tuple[int, int]] = []
+        for start in self._starts_by_char.get(words[0], ()):
+            end = self._printed_at(start, words)
+            if end is not None:
+                found.append((start, end))
                 if len(found) >= limit:
                     break
         return found
+
+    def _printed_at(self, start: int, words: str) -> int | None:
+        """The end of ``words`` printed at ``start`` with at most one space between
+        characters, or None."""
+        text, pos, size = self.text, start, len(self.text)
+        for index, char in enumerate(words):
+            if index and pos < size and text[pos] == " ":
+                pos += 1
+            if pos >= size or text[pos] != char:
+                return None
+            pos += 1
+        return pos
 
     def headline_end(self, title: str, before: int) -> int | None:
         """Where the headline shown on the page ends: the last place the title starts a
@@ -128,9 +147,9 @@ class Layout:
             return None
         # The headline just above the text; an article that opens by repeating its
         # title is not a second headline: take the first print in the stretch above.
-        near = [match for match in found if before - _NEAR_TEXT <= match.start() <= before]
-        usable = [match for match in found if match.start() <= before]
-        return (near[0] if near else usable[-1] if usable else found[0]).end()
+        near = [span for span in found if before - _NEAR_TEXT <= span[0] <= before]
+        usable = [span for span in found if span[0] <= before]
+        return (near[0] if near else usable[-1] if usable else found[0])[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,8 +70,8 @@ class Shown:
         return known
 
     def _find(self, text: str) -> bool:
-        for match in self._layout.find(text, limit=20):
-            piece = self._starts.get(match.start())
+        for start, _end in self._layout.find(text, limit=20):
+            piece = self._starts.get(start)
             if piece is not None and self._holds(piece.element, text):
                 return True
         return False
