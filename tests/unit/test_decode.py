@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from tuireader.library.encoding.decode import Decoded, NotTextError, decode_bytes
+from tuireader.library.encoding.decode import Decoded, NotTextError, decode_as, decode_bytes
 
 SIMPLIFIED = (
     "中国共产党第二十次全国代表大会在北京人民大会堂隆重开幕。"
@@ -196,3 +196,56 @@ def test_euc_tw_is_refused_plainly() -> None:
     data = (b"CNS text \xc4\xa1\xc4\xa2 \x8e\xa2\xa1\xa1\x8e\xa2\xa1\xa2 \xc4\xa3\n") * 50
     with pytest.raises(NotTextError, match="EUC-TW"):
         decode_bytes(data)
+
+
+# Our own sentence in EUC-TW (CNS 11643 plane 1), as a converter writes it.
+EUC_TW_SENTENCE = "老街今天重新開放，許多市民一早就來到這裡散步。商店大多是幾十年的老店，市政府說修復工作花了將近一年的時間。"  # noqa: E501
+EUC_TW_BYTES = bytes.fromhex(
+    "c8d2e1f9c4f4c5b2d3ece4bbe2e4cdf3a1a2ddc2c7e9c6cbc6e1c4a1c8aedef3cbf4ccafddd5e6d3dfd7cae3"
+    "a1a4d9b8cdb3c4cbc7e9d1d2defdc4b2c8a1cefbc8d2cdb3a1a2c6cbd1c9cdb4eba9d4badfa6c4d6c9a2cfc4"
+    "c4a7d9f2cfd4c4a1c8a1cefbd5ebe2e6a1a4"
+)
+
+
+def test_euc_tw_of_plane_1_is_read() -> None:
+    data = (b"No. 7: " + EUC_TW_BYTES + b"\n") * 3
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "euc_tw"
+    assert decoded.text == ("No. 7: " + EUC_TW_SENTENCE + "\n") * 3
+    assert decoded.warnings == ("encoding guessed: euc_tw",)  # listed on the problems screen
+
+
+@pytest.mark.parametrize(
+    ("code", "char"),
+    [
+        # where plane 1's order departs from Big5's, on both sides of each departure
+        ("d3a3", "耐"), ("d7d3", "耄"), ("d7d4", "耘"), ("ebd0", "銬"), ("ebd1", "銀"),
+        ("f5b5", "薦"), ("f5b6", "虧"), ("f6c1", "彞"), ("f6c2", "懣"), ("f8ad", "嚨"),
+        ("f8ae", "壞"), ("f8e4", "繳"), ("f8e5", "羅"), ("f8e6", "羶"), ("f9e2", "嚷"),
+        ("c4a1", "一"), ("f3bf", "龜"),
+        # symbol rows: punctuation, digits, Latin, bopomofo, numbered forms, a radical
+        ("a1a7", "；"), ("a2a5", "＿"), ("a4a1", "０"), ("a4c1", "Ａ"), ("a5c7", "ㄅ"),
+        ("a6a1", "①"), ("a6b5", "ⅰ"), ("a7a8", "亠"), ("c2a1", "\u2400"),
+    ],
+)  # fmt: skip
+def test_euc_tw_plane_1_codes_read_as_cns_11643_says(code: str, char: str) -> None:
+    assert decode_as(bytes.fromhex(code), "EUC-TW").text == char
+
+
+def test_euc_tw_with_a_few_characters_beyond_plane_1_counts_them() -> None:
+    data = (EUC_TW_BYTES + b"\x8e\xa2\xa1\xa1\n") * 3
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "euc_tw"
+    assert decoded.text == (EUC_TW_SENTENCE + "\ufffd\n") * 3
+    assert decoded.warnings == (
+        "invalid euc_tw bytes replaced (3 places, 3 of them beyond CNS 11643 plane 1)",
+    )
+
+
+def test_gb_and_big5_text_is_never_taken_for_euc_tw() -> None:
+    for codec, text in (
+        ("gbk", "河边的柳树发芽了，大家出来散步。"),
+        ("big5", "河邊的柳樹發芽了，大家出來散步。"),
+    ):  # noqa: E501
+        decoded = decode_bytes((text * 20).encode(codec))
+        assert decoded.encoding == codec and decoded.text == text * 20

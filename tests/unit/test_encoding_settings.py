@@ -96,6 +96,7 @@ def test_the_config_reads_encodings_and_says_what_is_wrong_on_which_line(tmp_pat
         "encodings:\n"
         "  archive: GB18030\n"
         '  "*.big5.txt": big5\n'
+        "  tw: EUC-TW\n"
         "  news:\n"
         '    "old/**": gbk\n'
         "    x: no-such-codec\n"
@@ -108,13 +109,14 @@ def test_the_config_reads_encodings_and_says_what_is_wrong_on_which_line(tmp_pat
     assert settings.encodings == [
         (None, "archive", "gb18030"),
         (None, "*.big5.txt", "big5"),
+        (None, "tw", "euc_tw"),
         ("news", "old/**", "gbk"),
     ]
     problems = "\n".join(settings.problems)
-    assert "line 8:" in problems and "'no-such-codec' is not an encoding" in problems
-    assert "line 9:" in problems and "'nolibrary' is no library name (news)" in problems
-    assert "line 11:" in problems and "must be inside the library folder" in problems
-    assert "line 12:" in problems and "'base64' is not an encoding" in problems
+    assert "line 10:" in problems and "'no-such-codec' is not an encoding" in problems
+    assert "line 10:" in problems and "'nolibrary' is no library name (news)" in problems
+    assert "line 13:" in problems and "must be inside the library folder" in problems
+    assert "line 13:" in problems and "'base64' is not an encoding" in problems
     assert len(settings.problems) == 4
 
 

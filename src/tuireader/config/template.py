@@ -49,7 +49,7 @@ follow_links: inside
 
 # Encodings for files whose encoding is guessed wrong: a pattern of files, relative to
 # the library folder (as in .gitignore: * within a name, ** any folders, a plain name a
-# folder and everything in it) and an encoding (gb18030, gbk, big5, utf-8, shift_jis, ...).
+# folder and everything in it) and an encoding (gb18030, gbk, big5, euc-tw, utf-8, ...).
 # The first pattern that matches a file counts. Under a library's name (from libraries
 # above), patterns for that library alone. A file is read again when its setting changes.
 encodings:

@@ -2,9 +2,11 @@
 
 Order (see HOSTILE_INPUTS.md): byte-order mark; UTF-16 without a mark (NUL
 pattern); the declared charset (e.g. an HTML meta tag) if it decodes strictly;
-strict UTF-8; UTF-8 that is damaged in a few places; GB18030/GBK against Big5 by
-character frequency; charset-normalizer; finally UTF-8 with replacement
-characters and a warning. A file that looks binary raises :class:`NotTextError`.
+strict UTF-8; EUC-TW when it has codes only EUC-TW has; UTF-8 that is damaged in a
+few places; GB18030/GBK against Big5 by character frequency; EUC-TW plane 1 (which
+GB and Big5 read as nonsense); charset-normalizer; finally UTF-8 or GB18030 with
+replacement characters and a warning. A file that looks binary raises
+:class:`NotTextError`, and so does EUC-TW made of characters beyond plane 1.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ import re
 from dataclasses import dataclass
 
 from tuireader.library.encoding.chinese import decode_chinese, replaced_places
+from tuireader.library.encoding.euc_tw import (
+    EucTw,
+    decode_euc_tw,
+    has_other_planes,
+    read_euc_tw,
+)
 from tuireader.library.encoding.utf8_repair import decode_damaged_utf8, decode_replacing
+from tuireader.text.encodings import EUC_TW, canonical_encoding
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -81,10 +90,16 @@ def is_decoding_warning(warning: str) -> bool:
 def decode_as(data: bytes, encoding: str) -> Decoded:
     """Decode with the encoding the user set; bad bytes replaced and counted in a warning.
 
-    Raises LookupError for an encoding Python does not know.
+    Raises LookupError for an encoding Python does not know (EUC-TW, which it does not,
+    is read here: :data:`EUC_TW`).
     """
-    name = codecs.lookup(encoding.strip()).name
-    text = data.decode(name, errors="replace")
+    name = canonical_encoding(encoding)
+    if name is None:
+        raise LookupError(encoding)
+    if name == EUC_TW:
+        text, _others = decode_euc_tw(data)
+    else:
+        text = data.decode(name, errors="replace")
     places = text.count("\ufffd")
     warnings = (f"invalid {name} bytes replaced ({places} places)",) if places > 0 else ()
     return Decoded(text, name, warnings)
@@ -111,23 +126,36 @@ def _decode_body(body: bytes, declared: str | None) -> tuple[str, str, tuple[str
             )
         return text, "utf-8", ()
     _reject_binary(body)
-    _reject_euc_tw(body)
-    return (
-        decode_damaged_utf8(body)
-        or decode_chinese(body)
-        or _decode_detected(body)
-        or _fewest_replacements(body)
-    )
+    if has_other_planes(body):
+        euc_tw = read_euc_tw(body)
+        _reject_euc_tw(body, euc_tw)
+        if euc_tw is not None:  # codes only EUC-TW has, and they read: no GB reading is right
+            return _euc_tw_result(euc_tw)
+    decoded = decode_damaged_utf8(body) or decode_chinese(body)
+    if decoded is not None:
+        return decoded
+    plane_1 = read_euc_tw(body)
+    if plane_1 is not None:
+        return _euc_tw_result(plane_1)
+    return _decode_detected(body) or _fewest_replacements(body)
 
 
 def _fewest_replacements(body: bytes) -> tuple[str, str, tuple[str, ...]]:
     """The last resort: UTF-8 or GB18030 with replacements, whichever needs fewer."""
     text, encoding, warnings = decode_replacing(body)
-    places = replaced_places(body)
-    if places < text.count("\ufffd"):
-        gb = body.decode("gb18030", errors="replace")
-        return gb, "gb18030", (f"invalid gb18030 bytes replaced ({places} places)",)
+    if replaced_places(body) < text.count("\ufffd"):
+        return _decode_gb(body)
     return text, encoding, warnings
+
+
+def _euc_tw_result(found: EucTw) -> tuple[str, str, tuple[str, ...]]:
+    """A plane-1 reading of EUC-TW as decoded text with its warning."""
+    places = found.text.count("\ufffd")
+    if places:
+        beyond = f", {found.other_planes} of them beyond CNS 11643 plane 1"
+        more = beyond if found.other_planes else ""
+        return found.text, EUC_TW, (f"invalid {EUC_TW} bytes replaced ({places} places{more})",)
+    return found.text, EUC_TW, (f"encoding guessed: {EUC_TW}",)
 
 
 # EUC-TW's four-byte characters: SS2, a plane number, then two bytes of the plane.
@@ -138,10 +166,14 @@ _EUC_TW = re.compile(
 _EUC_TW_SHARE = 0.01
 
 
-def _reject_euc_tw(body: bytes) -> None:
-    """Say plainly that EUC-TW (CNS 11643) is not read: no codec of ours decodes it, and
-    read as GBK or Big5 it would show as garbage. Recognised by its structure (every
-    non-ASCII byte in EUC pairs or SS2 quadruples) with SS2 characters in it."""
+def _reject_euc_tw(body: bytes, found: EucTw | None) -> None:
+    """Say plainly that EUC-TW beyond plane 1 is not read when a file is mostly made of
+    it (``found`` is its plane-1 reading, if it reads as one): read as GBK or Big5 it
+    would show as garbage. Recognised by its structure (every non-ASCII byte in EUC
+    pairs or SS2 quadruples) with SS2 characters in it. A plane-1 text with a few
+    characters of other planes is read, and they are counted in its warning."""
+    if found is not None and found.other_planes <= max(3, len(found.text) // 100):
+        return
     sample = body[:_SAMPLE]
     quads = len(_EUC_TW_SS2.findall(sample))
     non_ascii = len(sample) - len(sample.translate(None, bytes(range(0x80, 0x100))))
@@ -149,7 +181,9 @@ def _reject_euc_tw(body: bytes) -> None:
         return
     if _EUC_TW.fullmatch(sample) is None and _EUC_TW.fullmatch(sample[:-3]) is None:
         return
-    raise NotTextError("EUC-TW (CNS 11643) text is not supported: convert it to UTF-8 or Big5")
+    raise NotTextError(
+        "EUC-TW text beyond CNS 11643 plane 1 is not supported: convert it to UTF-8 or Big5"
+    )
 
 
 def _decode_bom(data: bytes) -> Decoded | None:
