@@ -272,3 +272,28 @@ async def test_enter_typed_before_the_results_arrive_opens_the_first(search_libr
         await settle(pilot)
         assert app.screen.current.path == "en/letters.md"
         assert current(app.screen) == (0, 40, 45)
+
+
+async def test_J_and_K_walk_the_search_results_after_one_is_opened(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_search(pilot, "经", "济")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.current.path == "zh/econ.md"
+        await pilot.press("J")  # the list's next is en/letters.md; the next result is travel
+        await settle(pilot)
+        assert screen.current.path == "zh/travel.md"
+        assert current(screen) == (0, 4, 6)  # at its first hit
+        assert count_text(screen) == "1/1 · result 2 of 2"
+        await pilot.press("J")  # past the last result: stays
+        await settle(pilot)
+        assert screen.current.path == "zh/travel.md"
+        await pilot.press("K")
+        await settle(pilot)
+        assert screen.current.path == "zh/econ.md"
+        await pilot.press("escape", "J")  # escape ends the search: J walks the list again
+        await settle(pilot)
+        assert screen.current.path == "en/letters.md"

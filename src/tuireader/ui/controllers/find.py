@@ -158,6 +158,25 @@ class Finder:
         self._from_end = from_end
         self.host.open_row(row, focus=focus)
 
+    def step_result(self, forward: bool, unread: bool) -> bool:
+        """J/K (]/[: unread only) while reading a library search's result: open the next
+        (previous) result at its first hit. False when no result is being read (the
+        list's order applies then)."""
+        trail, current = self.trail, self.host.current
+        if trail is None or not trail.follows(current.path if current is not None else None):
+            return False
+        step = 1 if forward else -1
+        index = trail.position + step
+        while 0 <= index < len(trail.paths):
+            row = self.host.opened.row_for_path(trail.paths[index])
+            if row is not None and not (unread and row.read):
+                trail.position = index
+                self.open_result(trail, focus=self.host.focused is self.host.reader)
+                return True
+            index += step
+        self.host.notify("No more unread results." if unread else "No more results.")
+        return True
+
     def article_loading(self) -> None:
         """Another article's beginning is shown, the rest loading: the hits of the one
         before are gone (:meth:`article_shown` follows when it is whole)."""

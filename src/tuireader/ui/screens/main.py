@@ -546,6 +546,8 @@ class MainScreen(Screen[None]):
             return
         if self.listing.in_saved_search:  # step through the saved search's matches
             self.saved.step(start, step, unread)
+        elif self.finder.step_result(step > 0, unread):  # reading a library search's result
+            return
         else:
             self.reading.step(start, step, unread)
 
