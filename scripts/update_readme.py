@@ -4,7 +4,7 @@
     python scripts/update_readme.py --check  # exit 1 if README.md is out of date
 
 A block sits between ``<!-- NAME:start -->`` and ``<!-- NAME:end -->``: ``keys`` comes
-from ``tuireader.ui.bindings.KEY_TABLE``, ``config`` from ``tuireader.config.template``.
+from ``tuireader.config.key_table.KEY_TABLE``, ``config`` from ``tuireader.config.template``.
 ``tests/test_docs.py`` runs the check, so the README cannot drift from the code.
 """
 
@@ -28,56 +28,17 @@ _KEY_NAMES = {
 }
 
 
-#: Bindings defined outside the key table, by screen: (title, "module:attribute path").
-OTHER_BINDINGS = (
-    ("Reading an article", "tuireader.ui.widgets.reader.keys:READER_BINDINGS"),
-    ("Find in the article (/)", "tuireader.ui.widgets.find_bar:FindBar.BINDINGS"),
-    ("Library search (ctrl+s)", "tuireader.ui.screens.library_search:SearchScreen.BINDINGS"),
-    ("Bookmarks (B)", "tuireader.ui.screens.bookmarks:BookmarksScreen.BINDINGS"),
-    ("Bookmarks (B)", "tuireader.ui.widgets.bookmark_list:BookmarkList.BINDINGS"),
-    ("Note editor (a)", "tuireader.ui.screens.note_editor:NoteEditor.BINDINGS"),
-)
-
-
 def keys_block() -> str:
     """The key bindings as Markdown tables, one per scope, with their ids for remapping."""
-    from tuireader.ui.bindings import KEY_TABLE, SCOPE_TITLES
+    from tuireader.config.key_table import KEY_TABLE, SCOPE_TITLES
 
     groups: dict[str, list[tuple[str, str, str]]] = {}
-    in_table = {spec.id for spec in KEY_TABLE}  # screens that take their keys from it
-    for scope, title in SCOPE_TITLES.items():
+    for scope, title in SCOPE_TITLES.items():  # a screen and its list share a title
         for spec in (spec for spec in KEY_TABLE if spec.scope == scope):
             groups.setdefault(title, []).append(
                 (spec.keys, spec.tooltip or spec.description, spec.id)
             )
-        if scope == "app":  # the reader's own keys right after the library's
-            _add_other_bindings(groups, in_table)
-    _add_other_bindings(groups, in_table)  # (none left, unless "app" is gone)
     return "\n\n".join(_table(title, rows) for title, rows in groups.items())
-
-
-def _add_other_bindings(groups: dict[str, list], in_table: set[str]) -> None:
-    """Bindings defined outside the key table (once each), under their screen's title."""
-    for title, where in OTHER_BINDINGS:
-        for binding in _load(where):
-            if getattr(binding, "id", None) and binding.id not in in_table:
-                text = binding.tooltip or binding.description
-                groups.setdefault(title, []).append((binding.key, text, binding.id))
-                in_table.add(binding.id)
-
-
-def _load(where: str) -> list:
-    """The bindings at ``module:Class.ATTR`` (none when that module is not there yet)."""
-    import importlib
-
-    module_name, _, attribute = where.partition(":")
-    try:
-        found = importlib.import_module(module_name)
-    except ImportError:
-        return []
-    for name in attribute.split("."):
-        found = getattr(found, name, [])
-    return list(found)
 
 
 def _table(title: str, rows: list[tuple[str, str, str]]) -> str:

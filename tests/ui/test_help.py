@@ -78,3 +78,32 @@ async def test_a_remapped_find_key_works(library, make_app):
         await pilot.press("f2")
         await pilot.pause()
         assert bar.regex
+
+
+@pytest.mark.parametrize(
+    ("config", "press", "does"),
+    [
+        ('keys:\n  app.help: "ctrl+h"\n', "question_mark", "opens the help"),
+        ("keys:\n  article.next: n\n", "J", "opens the next article"),
+    ],
+)
+async def test_a_refused_remap_is_told_and_the_default_key_keeps_working(
+    library, paths, config, press, does
+):
+    from tests.ui.conftest import Notes
+    from tuireader.config import load_settings
+    from tuireader.ui.app import TuireaderApp
+    from tuireader.ui.screens.help import HelpScreen
+
+    paths.config_file.write_text(config, encoding="utf-8")
+    app = TuireaderApp(paths, load_settings(paths.config_file), library)
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
+        await settle(pilot)
+        assert any("line 2: keys:" in message for message in notes.messages)
+        await pilot.press(press)
+        await settle(pilot)
+        if does == "opens the help":
+            assert isinstance(app.screen, HelpScreen)
+        else:
+            assert app.screen.current.title == "River levels fall"  # J from the first row

@@ -18,7 +18,6 @@ from tuireader.config import (
     resolve_library,
 )
 from tuireader.config.template import CONFIG_TEMPLATE
-from tuireader.config.values import unknown_binding_problems
 
 
 def write_config(tmp_path: Path, text: str) -> Path:
@@ -284,22 +283,81 @@ def test_subcommands_take_a_library_name(tmp_path: Path, capsys) -> None:
 
 
 def test_key_remaps_accept_strings_lists_and_digits(tmp_path: Path) -> None:
-    text = "keys:\n  article.next: n\n  app.help: [question_mark, f1]\n  list.top: 0\n"
+    text = "keys:\n  article.next: ctrl+n\n  app.help: [question_mark, f2]\n  list.top: 0\n"
     settings = load(tmp_path, text)
     assert settings.problems == []
-    assert settings.keys == {"article.next": "n", "app.help": "question_mark,f1", "list.top": "0"}
+    assert settings.keys == {
+        "article.next": "ctrl+n",
+        "app.help": "question_mark,f2",
+        "list.top": "0",
+    }
 
 
 def test_unknown_binding_ids_are_dropped_with_their_line(tmp_path: Path) -> None:
-    from tuireader.ui.bindings import KEY_TABLE
-
-    settings = load(tmp_path, "keys:\n  article.next: n\n  article.nxet: p\n")
-    problems = unknown_binding_problems(settings, (spec.id for spec in KEY_TABLE))
-    assert settings.keys == {"article.next": "n"}
-    assert problems == [
+    settings = load(tmp_path, "keys:\n  article.next: ctrl+n\n  bogus.action: x\n")
+    assert settings.keys == {"article.next": "ctrl+n"}
+    assert settings.problems == [
         f"config {tmp_path / 'config.yaml'}, line 3: "
-        "keys: no binding has the id 'article.nxet'; remap ignored"
+        "keys: no binding has the id 'bogus.action'; ignored"
     ]
+
+
+def test_a_remap_onto_a_key_bound_in_the_same_place_is_a_conflict(tmp_path: Path) -> None:
+    settings = load(tmp_path, "theme: nord\nkeys:\n  article.next: n\n")
+    assert settings.keys == {}  # J stays next-article's key; n stays find-next's
+    [problem] = settings.problems
+    assert problem.startswith(f"config {tmp_path / 'config.yaml'}, line 3: keys: article.next:")
+    assert "n is already the key of find.next" in problem and "keeping J" in problem
+
+
+def test_a_widget_key_that_would_shadow_a_screen_key_is_a_conflict(tmp_path: Path) -> None:
+    settings = load(tmp_path, "keys:\n  list.down: m\n")  # m marks read on the library screen
+    assert settings.keys == {}
+    assert "m is already the key of article.toggle_read" in settings.problems[0]
+    assert "in the article list" in settings.problems[0]
+
+
+def test_keys_freed_by_another_remap_can_be_taken(tmp_path: Path) -> None:
+    settings = load(tmp_path, "keys:\n  article.next: n\n  find.next: ctrl+n\n")
+    assert settings.problems == []
+    assert settings.keys == {"article.next": "n", "find.next": "ctrl+n"}
+
+
+def test_keys_in_other_screens_do_not_clash(tmp_path: Path) -> None:
+    settings = load(tmp_path, "keys:\n  search.save: ctrl+o\n")  # ctrl+o: history, elsewhere
+    assert settings.problems == []
+
+
+@pytest.mark.parametrize(
+    ("keys", "arrives"),
+    [
+        ("ctrl+h", "backspace"),
+        ("ctrl+i", "tab"),
+        ("ctrl+m", "enter"),
+        ("ctrl+left_square_bracket", "escape"),
+    ],
+)
+def test_keys_a_terminal_cannot_send_are_refused(tmp_path: Path, keys: str, arrives: str) -> None:
+    settings = load(tmp_path, f'keys:\n  app.help: "{keys}"\n')
+    assert settings.keys == {}  # ? and f1 still open the help
+    [problem] = settings.problems
+    assert f"line 2: keys: app.help: terminals send {keys} as {arrives}" in problem
+    assert "keeping question_mark, f1" in problem
+
+
+def test_punctuation_keys_are_named_as_textual_names_them(tmp_path: Path) -> None:
+    settings = load(tmp_path, 'keys:\n  app.help: "?, f2"\n')
+    assert settings.problems == []
+    assert settings.keys == {"app.help": "question_mark,f2"}
+
+
+def test_config_command_lists_only_the_remaps_in_force(tmp_path: Path, capsys) -> None:
+    config = write_config(tmp_path, "keys:\n  bogus.action: x\n  article.next: n\n")
+    assert cli.main(["config", "--config", str(config)]) == 1
+    out, err = capsys.readouterr()
+    assert "keys: (no remaps)" in out and "bogus" not in out
+    assert "line 2: keys: no binding has the id 'bogus.action'" in err
+    assert "line 3: keys: article.next: n is already the key of find.next" in err
 
 
 def test_config_init_in_a_folder_that_cannot_be_made(tmp_path: Path, capsys) -> None:

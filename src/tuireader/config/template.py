@@ -60,8 +60,12 @@ encodings:
 
 # Key remaps: a binding id and the keys for it, comma-separated (Textual's key names:
 # n, N, ctrl+n, f5, question_mark, ...). The ids are listed in the README, under "Keys".
+# A key already bound where the binding works must be freed first (below, n is find's
+# next hit until find.next gets ctrl+n); keys terminals cannot send as themselves
+# (ctrl+h is backspace, ctrl+i tab, ctrl+m enter) are refused. A remap that is refused
+# is reported with its line, and the binding keeps its own keys.
 keys:
   # article.next: n
-  # article.previous: p
+  # find.next: ctrl+n
   # app.help: "question_mark,f1"
 """

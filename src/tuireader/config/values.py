@@ -2,9 +2,9 @@
 
 One function per setting; each either sets the value or records a problem that says
 what was expected and which default is used instead. Key remaps are checked for their
-form here; whether a binding id or a theme exists is known only to the UI, which calls
-``unknown_binding_problems`` with its binding ids and ``unknown_theme_problem`` with its
-theme names.
+form and then against the key table (:func:`tuireader.config.key_table.check_remaps`);
+whether a theme exists is known only to the UI, which calls ``unknown_theme_problem``
+with its theme names.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tuireader.config.check import RawConfig, describe
+from tuireader.config.key_table import check_remaps
 from tuireader.text.encodings import canonical_encoding
 from tuireader.text.filekind import FOLLOW_LINKS
 from tuireader.text.sanitize import UNSAFE_CHARS, sanitize_line
@@ -200,6 +201,10 @@ def _apply_keys(settings: Settings, config: RawConfig, value: Any, base: Path) -
             config.problem(where, f'keys: {binding_id} needs keys such as "n" or "ctrl+n"')
         else:
             settings.keys[binding_id] = text
+    # Against the whole key table: unknown ids, keys no terminal sends, clashes.
+    settings.keys, problems = check_remaps(settings.keys)
+    for problem in problems:
+        config.problem(f"keys.{problem.binding_id}", problem.message)
 
 
 _ENCODING_EXAMPLES = "gb18030, gbk, big5, utf-8, shift_jis"
@@ -284,18 +289,6 @@ def _keys_text(keys: Any) -> str | None:
     if not parts or not all(_KEY.match(part) for part in parts):
         return None
     return ",".join(parts)
-
-
-def unknown_binding_problems(settings: Settings, known_ids: Iterable[str]) -> list[str]:
-    """Drop remaps whose binding id the app does not have; a problem line for each."""
-    known = set(known_ids)
-    problems = []
-    for binding_id in [b for b in settings.keys if b not in known]:
-        del settings.keys[binding_id]
-        line = settings.lines.get(f"keys.{binding_id}")
-        where = f"config {settings.config_file}, line {line}: " if line else ""
-        problems.append(f"{where}keys: no binding has the id {binding_id!r}; remap ignored")
-    return problems
 
 
 def unknown_theme_problem(settings: Settings, themes: Iterable[str]) -> str | None:

@@ -14,16 +14,6 @@ from textual.widgets import Static
 
 from tuireader.ui.bindings import SCOPE_TITLES, key_label, specs
 from tuireader.ui.safe_text import one_line, plain
-from tuireader.ui.widgets.reader.article_reader import ArticleReader
-
-
-def reader_rows() -> list[tuple[str, str]]:
-    """(keys, description) of the reader widget's own bindings."""
-    rows = []
-    for binding in getattr(ArticleReader, "BINDINGS", []):
-        if isinstance(binding, Binding) and binding.description:
-            rows.append((binding.key_display or binding.key, binding.description))
-    return rows
 
 
 def _wrapping(value: str) -> Text:
@@ -47,19 +37,7 @@ def keys_table(keymap: dict[str, str]) -> Table:
             )
         if number + 1 == len(titles) or titles[number + 1][1] != title:
             table.add_row("", "")
-        if scope == "app":  # the reading pane's keys after the library's
-            _add_reader_rows(table)
     return table
-
-
-def _add_reader_rows(table: Table) -> None:
-    """The reader widget's own keys, under their own heading."""
-    reading = reader_rows()
-    if reading:
-        table.add_row(Text("Reading pane", style="bold underline"), "")
-        for keys, description in reading:
-            table.add_row(plain(keys), _wrapping(description))
-        table.add_row("", "")
 
 
 class HelpScreen(ModalScreen[None]):
