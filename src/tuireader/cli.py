@@ -149,6 +149,9 @@ def launch_ui(args: argparse.Namespace) -> int:
     elif not target.is_dir():
         raise common.UsageError(f"not a file or folder: {common.show_path(target)}")
     common.check_catalog_path(paths, library)  # refused here: the app would hang on a FIFO
+    from tuireader.ui import collector
+
+    collector.pause()  # until the first screen is painted (the app resumes it)
     from tuireader.ui.app import run_app  # the only place textual gets imported
 
     with terminal.raw_output():  # Textual draws the screen and cleans what it shows

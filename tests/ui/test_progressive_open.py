@@ -197,3 +197,23 @@ async def test_a_position_deep_in_a_long_article_is_restored_before_the_rest_loa
         await until(pilot, lambda: reader.complete)
         await settle(pilot)
         assert reader.position == Anchor(deep, 0)
+
+
+async def test_the_cycle_collector_paused_for_the_start_runs_again_once_painted(
+    library, make_app
+):
+    import gc
+
+    from tuireader.ui import collector
+
+    app = make_app(library, open_file=library / "essays" / "tea.md")
+    collector.pause()  # as the command line does before the reader starts
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.screen.current.title == "On tea"
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # the start-up objects set aside
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:  # PyYAML is imported when a config file is read (not at every start)
+    import yaml
 
 #: Bigger than any sensible config; a larger file is refused unread.
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -58,6 +59,8 @@ class RawConfig:
 
 def read_config(raw: str) -> RawConfig:
     """Parse ``raw`` into top-level values with their lines; never raises."""
+    import yaml
+
     config = RawConfig()
     loader = yaml.SafeLoader(raw)
     try:
@@ -83,6 +86,8 @@ def _read_setting(
     loader: yaml.SafeLoader, config: RawConfig, key_node: yaml.Node, value_node: yaml.Node
 ) -> None:
     """Construct one top-level value, or record why it cannot be used."""
+    import yaml
+
     line = _line(key_node)
     if not isinstance(key_node, yaml.ScalarNode):
         config.problem_at(line, "a setting name must be plain text")
@@ -107,6 +112,8 @@ def _read_setting(
 def _note_child_lines(config: RawConfig, name: str, node: yaml.MappingNode, depth: int = 2) -> None:
     """Remember the line of each entry of a nested mapping (a library, a key remap), and
     of the entries of a mapping inside it (a library's own encodings)."""
+    import yaml
+
     for child_key, child_value in node.value:
         if isinstance(child_key, yaml.ScalarNode):
             key = f"{name}.{child_key.value}"
@@ -122,6 +129,7 @@ def _line(node: Any) -> int:
 
 def _yaml_error(exc: yaml.YAMLError) -> tuple[int, str]:
     """The line and a one-line description of a YAML syntax error."""
+
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or "the text cannot be read"
     context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)

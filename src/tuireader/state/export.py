@@ -7,14 +7,16 @@ position and fingerprint ride along under ``tuireader``. Import lives in ``expor
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:  # PyYAML is imported when YAML is written (not at every start)
+    import yaml
 
 from tuireader.library.model import Bookmark
 from tuireader.text import json_out
@@ -63,7 +65,9 @@ def to_yaml(bookmarks: Iterable[Bookmark]) -> str:
         entries = [_yaml_entry(b) for b in group]
         articles.append({"path": path, "title": title, "fingerprint": fp, "bookmarks": entries})
     document = {YAML_MARK: 1, "articles": articles}
-    return yaml.dump(document, Dumper=_LiteralDumper, allow_unicode=True, sort_keys=False)
+    import yaml
+
+    return yaml.dump(document, Dumper=_literal_dumper(), allow_unicode=True, sort_keys=False)
 
 
 def to_markdown(bookmarks: Iterable[Bookmark], root: Path | None = None) -> str:
@@ -160,13 +164,18 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-class _LiteralDumper(yaml.SafeDumper):
+@functools.cache
+def _literal_dumper() -> type[yaml.SafeDumper]:
     """A safe YAML dumper that writes multi-line text as ``|`` blocks."""
+    import yaml
+
+    class LiteralDumper(yaml.SafeDumper):
+        """SafeDumper, multi-line strings as blocks."""
+
+    LiteralDumper.add_representer(str, _represent_str)
+    return LiteralDumper
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_LiteralDumper.add_representer(str, _represent_str)

@@ -8,13 +8,15 @@ derived from the content when missing), so importing the same file twice adds no
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:  # PyYAML is imported when an import reads YAML (not at every start)
+    import yaml
 
 from tuireader.library.model import Bookmark
 from tuireader.state.export import YAML_MARK
@@ -62,8 +64,10 @@ def _load(text: str) -> Any:
         pass
     except RecursionError:
         raise ImportFormatError("the file is nested too deeply") from None
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_no_alias_loader())  # noqa: S506 - a SafeLoader subclass
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         raise ImportFormatError(f"cannot read the file as JSON or YAML: {exc}") from None
 
@@ -182,11 +186,18 @@ def position_number(value: object, name: str) -> int | None:
     return value
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+@functools.cache
+def _no_alias_loader() -> type[yaml.SafeLoader]:
     """A SafeLoader that refuses anchors/aliases (no alias bombs)."""
+    import yaml
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        """Compose as SafeLoader does, refusing an alias before it is resolved."""
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError("YAML aliases are not allowed in an import")
-        return super().compose_node(parent, index)
+    class NoAliasLoader(yaml.SafeLoader):
+        """SafeLoader without aliases."""
+
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+            """Compose as SafeLoader does, refusing an alias before it is resolved."""
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError("YAML aliases are not allowed in an import")
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader

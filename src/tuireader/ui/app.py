@@ -23,6 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tuireader.config import Paths, Settings
+from tuireader.ui import collector
 from tuireader.ui.bindings import KEY_TABLE
 from tuireader.ui.remembered import Remembered
 from tuireader.ui.safe_text import one_line
@@ -58,6 +59,7 @@ class TuireaderApp(App[int]):
 
     def on_mount(self) -> None:
         """Apply the remembered theme, then open the library or explain why not."""
+        self.set_timer(collector.GRACE_SECONDS, collector.resume)  # if no screen does
         self._apply_theme()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._report_config_problems()

@@ -24,6 +24,7 @@ from textual.worker import Worker
 from tuireader.catalog import ArticleRow
 from tuireader.config import Settings
 from tuireader.library.model import FileProblem
+from tuireader.ui import collector
 from tuireader.ui.bindings import bindings, key_label, spec_of
 from tuireader.ui.controllers.aids import ReadingAids
 from tuireader.ui.controllers.bookmarks import Bookmarking
@@ -48,8 +49,6 @@ from tuireader.ui.messages import (
     ScanFinished,
     ScanProgress,
 )
-from tuireader.ui.screens.note_editor import NoteEditor
-from tuireader.ui.screens.open_url import ConfirmUrlScreen
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.dictionary_panel import DictionaryPanel
 from tuireader.ui.widgets.find_bar import FindBar
@@ -184,9 +183,12 @@ class MainScreen(Screen[None]):
         self.set_interval(POSITION_SAVE_DELAY, self.save_position)
         self.reader.set_aids(self.aids.display())
         self.set_interval(STATS_FLUSH_SECONDS, self.aids.flush)
-        # Importing and opening the catalog takes ~0.2 s; a person sees the frame first.
-        # (While the screen is still being mounted, call_after_refresh would run before
-        # the first paint, so wait a moment for the screen to become current.)
+        if self.reading.pending_path:  # an article first: its beginning in the first frame
+            self._open_library()
+            return
+        # Opening a big catalog and listing it take a moment; a person sees the frame
+        # first. (While the screen is still being mounted, call_after_refresh would run
+        # before the first paint, so wait a moment for the screen to become current.)
         self.set_timer(FRAME_FIRST_DELAY, partial(self.call_after_refresh, self._open_library))
 
     def _open_library(self) -> None:
@@ -208,6 +210,7 @@ class MainScreen(Screen[None]):
         if self._background_started:
             return
         self._background_started = True
+        collector.resume()  # the first screen is painted (see ui/collector.py)
         self.watching.start()
         self.start_scan()
 
@@ -606,6 +609,8 @@ class MainScreen(Screen[None]):
 
     def action_open_url(self) -> None:
         """Open the article's source URL in the browser, after showing it."""
+        from tuireader.ui.screens.open_url import ConfirmUrlScreen
+
         url = self.urls.url_to_confirm()
         if url is not None:
             self.app.push_screen(ConfirmUrlScreen(url), partial(self.urls.answered, url))
@@ -629,6 +634,8 @@ class MainScreen(Screen[None]):
 
     def action_edit_note(self) -> None:
         """Add or edit the note of the selection, the passage in view, or the article."""
+        from tuireader.ui.screens.note_editor import NoteEditor  # TextArea: when used
+
         request = self.notes.request()
         if request is not None:
             editor = NoteEditor(request.note, request.about, title=request.title)
