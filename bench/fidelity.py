@@ -208,6 +208,8 @@ def _label_date(found: dict[str, str]) -> str | None:
     if day:
         return f"{day[1]}-{day[2]}-{day[3]}"
     month = re.fullmatch(r"(\d{4})(\d{2})", squeeze(found.get("原刊期号")))
+    if month and int(month[2]) > 12:  # 199521 is issue 21 of 1995: no month, the year
+        return month[1]
     return f"{month[1]}-{month[2]}" if month else None
 
 
@@ -454,7 +456,7 @@ def section_fudan(folder: Path) -> list[Figure]:
     * titles (news): the non-blank lines above the dateline line that hold Chinese text
       or only punctuation (a headline wrapped over two lines); a ``标  题:`` label above
       the dateline (a BBS post's header) gives the title instead.
-    * dates: 【日期】19960323 is a day, 【原刊期号】199903 a month, a masthead
+    * dates: 【日期】19960323 is a day, 【原刊期号】199903 a month (199521 a year), a masthead
       ``1998年6月`` a month; right when ours is the same day (or month).
     * authors: 【作者】 split on / 、 ， and spaces; a journal's name lines; a news
       dateline's ``（记者…）`` names, roles (``通讯员``, ``实习生``, ``新华社记者``) left
@@ -493,7 +495,9 @@ def section_fudan(folder: Path) -> list[Figure]:
     names line, never those continued on the next lines, each with its affiliation
     (:func:`_names_bare`: bracketed parts, also an affiliation wrapped over two lines,
     and note marks ``**`` dropped); (m) a footnote mark ending a title line (``…研究*``,
-    ``…分析1)``) was required in the title. None of (k)-(m) is ambiguous to a reader.
+    ``…分析1)``) was required in the title; (n) an issue number over 12 in 原刊期号
+    (``199521``, issue 21 of 1995) was taken for a month (there is none: the truth is the
+    year). None of (k)-(n) is ambiguous to a reader.
     * wrong codec: the archive is GBK/GB18030; anything else is wrong.
     * replacement characters beyond broken bytes: U+FFFD in our decoded text minus
       those of a GB18030 decode with replacement (the truly broken bytes).

@@ -182,12 +182,14 @@ def test_a_date_right_after_a_digit_is_not_taken() -> None:
         ("2022年3月 第5期", "2022-03"),
         ("1999年13月", None),  # no thirteenth month, no month zero
         ("1999年0月", None),
-        ("199913", None),
+        ("199913", "1999"),  # issue 13 of 1999 (a weekly's number): no month, the year
+        ("199521", "1995"),
+        ("199900", None),
         ("19960323", "1996-03-23"),
         # A compact day with an issue number run on or written after it.
         ("1996032301", "1996-03-23"),
         ("19960323第3版", "1996-03-23"),
     ],
 )
-def test_a_labelled_value_is_read_as_a_day_or_a_month(value: str, expected: str | None) -> None:
+def test_a_labelled_value_is_read_as_a_day_a_month_or_a_year(value: str, expected: str | None) -> None:
     assert parse_labelled_date(value) == expected

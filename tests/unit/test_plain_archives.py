@@ -44,6 +44,11 @@ def test_labelled_block_fills_every_known_field() -> None:
     assert meta.abstract.startswith("本文记述") and meta.abstract.endswith("出路。")
 
 
+def test_an_issue_number_over_twelve_dates_the_year_only() -> None:
+    meta = _parse(LABELLED.replace("【原刊期号】199805", "【原刊期号】199821")).meta
+    assert meta.date == "1998" and meta.date_precision == "year"
+
+
 def test_labelled_block_keeps_other_labels_in_order() -> None:
     labels = _parse(LABELLED).meta.labels
     assert [label for label, _ in labels] == ["文献号", "原刊地名", "分类号", "分类名", "复印期号"]

@@ -125,8 +125,9 @@ def parse_labelled_date(s: str) -> str | None:
 
     Besides every form :func:`parse_date` knows, the compact forms archives use:
     ``19960323`` is a day, ``199903``, ``1996.01`` and ``1999年3月`` a month (``1999-03``,
-    month precision). Only for values a label marks as dates: elsewhere a digit run is as
-    often an id.
+    month precision), and ``199521`` the year of issue 21 (a weekly's issue number is no
+    month). Only for values a label marks as dates: elsewhere a digit run is as often an
+    id.
     """
     found = parse_date(s) or parse_compact_date(s.strip()[:8] if s.strip()[:8].isdigit() else "")
     if found:
@@ -135,7 +136,9 @@ def parse_labelled_date(s: str) -> str | None:
     if month is None:
         return None
     number = int(month["m"] or month["mm"])
-    return f"{month['y']}-{number:02d}" if 1 <= number <= 12 else None
+    if 1 <= number <= 12:
+        return f"{month['y']}-{number:02d}"
+    return month["y"] if month["mm"] and number else None  # an issue: its year
 
 
 _CTIME = re.compile(
