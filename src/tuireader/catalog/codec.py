@@ -25,7 +25,8 @@ from tuireader.library.model import (
     Span,
     TableShape,
 )
-from tuireader.text.fold import NO_EDITS, Patch, fold, fold_with_patch, unfold
+from tuireader.text.collate import title_sort_key
+from tuireader.text.fold import NO_EDITS, Patch, fold_with_patch, unfold
 
 _KIND_CODE = {kind: kind[0] for kind in BLOCK_KINDS}  # heading→h, paragraph→p, …
 _CODE_KIND = {code: kind for kind, code in _KIND_CODE.items()}
@@ -146,7 +147,7 @@ def encode_article(article: Article) -> Record:
     return Record(
         meta=encode_meta(meta),
         title=meta.title,
-        title_key=fold(meta.title),
+        title_key=title_sort_key(meta.title),  # pinyin for Chinese: once, here
         sections=meta.sections,
         date=meta.date,
         format=article.format,
