@@ -174,3 +174,52 @@ def test_drawing_facts_survive_the_catalog() -> None:
 def test_cleaning_keeps_spans_when_offsets_hold() -> None:
     block = Block(PARAGRAPH, "a link", spans=(Span(2, 6, SPAN_LINK, "x.md"),))
     assert list(clean_blocks([block])) == [block]
+
+
+# -- hostile runs of brackets: link labels are found in linear work --------------------
+
+
+def test_a_long_run_of_open_brackets_shows_as_written_and_a_link_after_it_works() -> None:
+    raw = "[" * 5000 + " see [the guide](guide.md) now"
+    shown = render_inline(raw)
+    assert shown.text == "[" * 5000 + " see the guide now"
+    assert spans_of(raw) == [(SPAN_LINK, "the guide", "guide.md")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "links"),
+    [
+        ("[[a]](x)", "[a]", ["[a]"]),  # brackets balanced inside a label
+        ("[[[a](x)", "[[a", ["a"]),  # the innermost bracket makes the link
+        ("[a [b] c](x)", "a [b] c", ["a [b] c"]),
+        ("[a `]` b](x)", "a ] b", ["a ] b"]),  # a code span hides its bracket
+        ("[a \\] b](x)", "a ] b", ["a ] b"]),
+        ("[a](x) [b](y) [c", "a b [c", ["a", "b"]),
+        ("[[[x]]] [y](z)", "[[[x]]] y", ["y"]),
+        ("![[a](x)](y)", "[image: a]", []),  # a link inside an image's alt
+    ],
+)
+def test_bracket_nesting_reads_as_commonmark_says(raw: str, text: str, links: list[str]) -> None:
+    assert render_inline(raw).text == text
+    assert [shown for kind, shown, _ in spans_of(raw) if kind == SPAN_LINK] == links
+
+
+def test_bracket_runs_cost_a_few_token_scans_per_character(monkeypatch) -> None:
+    """Each "[" once settled is never scanned from again (the old scan walked up to the
+    nesting limit, 60 tokens, from every bracket)."""
+    from tuireader.library.formats.markdown import inline
+
+    calls = 0
+    skip = inline.INLINE.inline.skipToken
+
+    def counting(state) -> None:
+        nonlocal calls
+        calls += 1
+        skip(state)
+
+    monkeypatch.setattr(inline.INLINE.inline, "skipToken", counting)
+    for unit in ("[", "[a", "![", "[](", "[[x]"):
+        raw = unit * (6000 // len(unit))
+        calls = 0
+        render_inline(raw)
+        assert calls <= 4 * len(raw), unit

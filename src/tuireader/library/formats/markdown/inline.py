@@ -31,6 +31,8 @@ from markdown_it.rules_inline.state_inline import Delimiter, StateInline
 from markdown_it.token import Token
 
 from tuireader.library.formats.inline import CJK_CLASS, join_lines
+from tuireader.library.formats.markdown import link_label
+from tuireader.library.formats.markdown.link_label import LABELS
 from tuireader.library.model import (
     SPAN_CODE,
     SPAN_EMPHASIS,
@@ -49,8 +51,13 @@ _CJK = re.compile(f"[{CJK_CLASS}]")
 _MARKUP_CHARS = re.compile(r"[`*_\[\]<>&\\~!{]| \n")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _ESCAPED_SHORTCODE = re.compile(r"\{\{([<%])/\*\s?(.*?)\s?\*/([>%])\}\}", re.S)
+# A tag never holds another tag's opening, so a scan for the close stops at the next
+# "{{" or "{%": a run of unclosed openers ("{{< {{< …") costs one short scan each.
+_INSIDE = r"(?:(?!\{[{%]).){0,2000}?"
 _TEMPLATE_TAG = re.compile(
-    r"\{\{<.{0,2000}?>\}\}|\{\{%.{0,2000}?%\}\}|\{%-?.{0,2000}?-?%\}|\{\{-?.{0,2000}?-?\}\}", re.S
+    rf"\{{\{{<{_INSIDE}>\}}\}}|\{{\{{%{_INSIDE}%\}}\}}"
+    rf"|\{{%-?{_INSIDE}-?%\}}|\{{\{{-?{_INSIDE}-?\}}\}}",
+    re.S,
 )
 _FIGURE_TEXT = re.compile(r"""\b(?:caption|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _FIGURE = re.compile(r"^\{\{[<%]\s*(?:figure|img|image)\b")
@@ -73,6 +80,8 @@ def make_parser() -> MarkdownIt:
     parser.enable(["table", "strikethrough"])
     parser.inline.ruler.at("emphasis", _emphasis)
     parser.inline.ruler.at("strikethrough", _strikethrough)
+    # Only this parser's link and image rules see the linear label scan.
+    parser.helpers = link_label
     return parser
 
 
@@ -89,7 +98,9 @@ def render_inline(raw: str, env: dict[str, Any] | None = None) -> Rendered:
         if not _MARKUP_CHARS.search(raw):
             return Rendered(join_lines(raw))
     tokens: list[Token] = []
-    INLINE.inline.parse(raw, INLINE, env if env is not None else {}, tokens)
+    # A fresh table of link-label ends per run (the document's references kept).
+    run_env = {**env, LABELS: {}} if env is not None else {LABELS: {}}
+    INLINE.inline.parse(raw, INLINE, run_env, tokens)
     writer = _Writer()
     writer.write(tokens)
     return writer.result()
