@@ -21,34 +21,17 @@ from tuireader.library.model import (
     ArticleMeta,
     Block,
 )
-from tuireader.ui.widgets.reader.draw import Highlights, draw_row
+from tuireader.ui.widgets.reader.draw import LESS, MORE, Highlights, draw_row
 from tuireader.ui.widgets.reader.layout import DocumentLayout
 from tuireader.ui.widgets.reader.select import SentenceSelection
+from tuireader.ui.widgets.reader.style import LAYER_CLASSES, ROLE_CLASSES
 
 ZH = "党的二十大报告传遍张掖大地，在张掖市广大党员干部群众中引发热议。全市上下迅速掀起学习热潮！"
 EN = "The quick brown fox jumps over the lazy dog, supercalifragilisticexpialidocious. Again? "
 HIGHLIGHT = Style(bgcolor="red")
-PALETTE = {
-    role: Style()
-    for role in [
-        "base",
-        "title",
-        "meta",
-        "rule",
-        "paragraph",
-        "list",
-        "marker",
-        "heading",
-        "heading1",
-        "heading2",
-        "quote",
-        "code",
-    ]
-} | {
+PALETTE = {name: Style() for name in ("base", *ROLE_CLASSES, *LAYER_CLASSES)} | {
     "search": HIGHLIGHT,
     "search_current": Style(bold=True),
-    "bookmark": Style(),
-    "selection": Style(),
 }
 
 
@@ -193,13 +176,34 @@ def test_list_item_has_marker_and_hanging_indent() -> None:
     assert first.index("12. ") + 4 == len(second) - len(second.lstrip())
 
 
-def test_code_is_cut_hard_and_tabs_become_spaces() -> None:
+def test_code_keeps_its_lines_whole_and_tabs_become_spaces() -> None:
     layout = DocumentLayout(sample_article(), 40, 80)
+    all_rows(layout)
     top = layout.block_top(6)
-    code = [row_text(layout, layout.row(y)) for y in range(top, top + layout.heights[6])]
+    assert layout.heights[6] == 3  # three lines of code, however long
+    code = [row_text(layout, layout.row(y)) for y in range(top, top + 3)]
     assert "\t" not in "".join(code)
     assert code[1].strip().startswith("return x")
-    assert any(line.strip() == "y" * 38 for line in code)
+    assert code[1].rstrip().endswith(MORE.strip())  # the long line is cut, and says so
+    assert MORE.strip() not in code[0]
+    assert layout.overflow(6) == cell_len(" return x  # 中文注释 " + "y" * 150) - 38
+
+
+def test_sideways_scroll_moves_code_and_leaves_prose() -> None:
+    layout = DocumentLayout(sample_article(), 40, 80)
+    all_rows(layout)
+    top = layout.block_top(6)
+    prose = row_text(layout, layout.row(layout.block_top(2)))
+    layout.sideways = 20
+    shifted = row_text(layout, layout.row(top + 1))
+    assert shifted.startswith(LESS)
+    assert "y" * 20 in shifted
+    assert "return" not in shifted
+    assert row_text(layout, layout.row(layout.block_top(2))) == prose
+    layout.sideways = 10_000  # never past the block's own end
+    last = row_text(layout, layout.row(top + 1))
+    assert last.rstrip().endswith("y") and MORE.strip() not in last
+    assert cell_len(last) == 40
 
 
 def test_rule_block_is_a_line() -> None:
@@ -250,7 +254,8 @@ def test_selection_stops_at_the_article_ends() -> None:
 def test_layout_modules_do_not_import_textual() -> None:
     code = (
         "import sys, tuireader.ui.widgets.reader.layout, tuireader.ui.widgets.reader.draw,"
-        " tuireader.ui.widgets.reader.select; print('textual' in sys.modules)"
+        " tuireader.ui.widgets.reader.select, tuireader.ui.widgets.reader.table,"
+        " tuireader.ui.widgets.reader.syntax; print('textual' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"

@@ -52,3 +52,52 @@ def test_help_screen(snap_compare, library, make_app):
 def test_light_theme(snap_compare, library, make_app):
     app = make_app(library, theme="textual-light")
     assert snap_compare(app, terminal_size=SIZE, run_before=open_first)
+
+
+DOC = """---
+title: 表格、代码与链接
+date: 2024-05-06
+---
+
+这一页检查文档的画法：**加粗**、*强调*、`行内代码`，以及一个[相对链接](other.md#第二节)。
+
+| 名称     | 类型   | 说明                                                     |
+|----------|:------:|---------------------------------------------------------:|
+| 列宽     | 按格   | 中文字符占两个格，列宽按格计算。                          |
+| wrapping | cells  | A long cell wraps inside its own column when the table is wider than the pane. |
+
+```python
+def measure(text: str) -> int:  # a comment long enough to run past the right edge of the reading column
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+```
+
+See [the web page](https://example.org/guide) too.
+"""
+
+
+def write_doc(root: Path) -> Path:
+    """A Markdown page with a CJK table, a long code line and links (our own text)."""
+    root.mkdir(parents=True)
+    (root / "other.md").write_text("# 另一页\n\n## 第二节\n\n正文。\n", encoding="utf-8")
+    page = root / "doc.md"
+    page.write_text(DOC, encoding="utf-8")
+    return page
+
+
+async def open_doc(pilot) -> None:
+    """Let the page open in the reader and settle."""
+    await settle(pilot)
+    pilot.app.screen.reader.focus()
+    await settle(pilot)
+
+
+def test_markdown_tables_code_and_links(snap_compare, tmp_path, make_app):
+    page = write_doc(tmp_path / "docs")
+    app = make_app(page.parent, page)
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_doc)
+
+
+def test_code_scrolled_sideways_and_a_link_chosen(snap_compare, tmp_path, make_app):
+    page = write_doc(tmp_path / "docs")
+    app = make_app(page.parent, page)
+    assert snap_compare(app, terminal_size=SIZE, press=["right", "l"], run_before=open_doc)

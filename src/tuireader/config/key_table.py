@@ -119,7 +119,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "ctrl+o",
         "history_back",
         "Back in history",
-        "Return to the article visited before",
+        "Return to the article visited before (or to where a followed link was)",
     ),
     KeySpec(
         "history.forward",
@@ -316,8 +316,11 @@ KEY_TABLE: tuple[KeySpec, ...] = (
 )
 
 
-# The reader widget's own keys (ui/widgets/reader): scrolling, and escape to drop a
-# selection (while a passage is being selected, the line keys grow or shrink it).
+# The reader widget's own keys (ui/widgets/reader): scrolling, sideways for wide code and
+# tables, links, and escape to drop a selection (while a passage is being selected, the
+# line keys grow or shrink it). Links are chosen with l / L, not Tab / shift+Tab as in a
+# browser: Tab already moves between the panes everywhere (pane.next), and that binding
+# stays; ctrl+o (history.back) brings you back from a followed link.
 _READER_KEYS = (
     KeySpec(
         "reader.line_down",
@@ -371,6 +374,47 @@ _READER_KEYS = (
     ),
     KeySpec("reader.top", "reader", "g,home", "top", "Top", "Go to the title"),
     KeySpec("reader.bottom", "reader", "G,end", "bottom", "Bottom", "Go to the last line"),
+    KeySpec(
+        "reader.right",
+        "reader",
+        "right",
+        "sideways(1)",
+        "Scroll right",
+        "Scroll code and wide tables right (the text stays put)",
+    ),
+    KeySpec(
+        "reader.left",
+        "reader",
+        "left",
+        "sideways(-1)",
+        "Scroll left",
+        "Scroll code and wide tables back left",
+    ),
+    KeySpec(
+        "reader.next_link",
+        "reader",
+        "l",
+        "next_link",
+        "Next link",
+        "Choose the next link in the article (Enter follows it)",
+        show=True,
+    ),
+    KeySpec(
+        "reader.previous_link",
+        "reader",
+        "L",
+        "previous_link",
+        "Previous link",
+        "Choose the previous link in the article",
+    ),
+    KeySpec(
+        "reader.follow_link",
+        "reader",
+        "enter",
+        "follow_link",
+        "Follow link",
+        "Follow the chosen link: another article, a heading, or a web page (asks)",
+    ),
     KeySpec(
         "reader.unselect",
         "reader",

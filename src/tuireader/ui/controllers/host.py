@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.worker_manager import WorkerManager
 
 from tuireader.catalog import ArticleRow
+from tuireader.library.model import Anchor
 from tuireader.ui.controllers.listing import ListingState
 from tuireader.ui.library import Library
 from tuireader.ui.widgets.article_list import ArticleList
@@ -86,8 +87,16 @@ class MainHost(Protocol):
         ...
 
     # -- screen-wide operations ----------------------------------------------------------
-    def open_row(self, row: ArticleRow, remember: bool = True, focus: bool = False) -> None:
-        """Load an article and show it."""
+    def open_row(
+        self,
+        row: ArticleRow,
+        remember: bool = True,
+        focus: bool = False,
+        *,
+        at: Anchor | None = None,
+        heading: str = "",
+    ) -> None:
+        """Load an article and show it (at ``at``, or at the heading ``heading`` names)."""
         ...
 
     def refresh_library(self) -> None:

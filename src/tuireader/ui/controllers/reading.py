@@ -11,7 +11,9 @@ a load overtaken by a later one (a held-down ``J``) is dropped. The article open
 the user left it (``store.positions``), or where it was when its file changed on disk,
 and the reading position is written back about once a second while it moves.
 ``J``/``K`` and ``]``/``[`` step through the listing (from the article still loading, so
-a held key walks on), ``ctrl+o``/``ctrl+i`` through the articles visited.
+a held key walks on), ``ctrl+o``/``ctrl+i`` through the places visited: a followed
+link's article opens at the heading it names (found once the whole text is there), and
+coming back returns to the line the link was followed from.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from typing import NamedTuple
 from textual.css.query import NoMatches
 
 from tuireader.catalog import ArticleRow
+from tuireader.library.link_targets import heading_block
 from tuireader.library.model import Anchor, Article
-from tuireader.ui.controllers.history import History
+from tuireader.ui.controllers.history import History, Place
 from tuireader.ui.controllers.host import MainHost
 from tuireader.ui.library import Library
 from tuireader.ui.messages import ArticleLoaded
@@ -53,6 +56,7 @@ class Reading:
         self._focus_reader = False
         self._saved_anchor: Anchor | None = None
         self._reload: tuple[str, Anchor] | None = None  # (path, anchor) of a reload
+        self._heading: tuple[str, str] | None = None  # (path, fragment) a link names
 
     @property
     def loading(self) -> bool:
@@ -67,15 +71,30 @@ class Reading:
             self.pending_path = None
             self.open_row(row, focus=True)
 
-    def open_row(self, row: ArticleRow, remember: bool = True, focus: bool = False) -> None:
-        """Show an article (focused, if asked): its beginning now, the rest from a worker."""
+    def open_row(
+        self,
+        row: ArticleRow,
+        remember: bool = True,
+        focus: bool = False,
+        *,
+        at: Anchor | None = None,
+        heading: str = "",
+    ) -> None:
+        """Show an article (focused, if asked): its beginning now, the rest from a worker;
+        at anchor ``at``, or at the heading whose id is ``heading``, or where it was last
+        read. ``remember`` records it in the history (the place left noted)."""
         self.save_position()
+        if remember:
+            self._note_place()
+            self.history.visit(row.path)
         self._focus_reader = focus
         self._opening = row  # J/K step on from here even before it has loaded
-        if remember:
-            self.history.visit(row.path)
+        self._heading = (row.path, heading) if heading else None
+        if at is not None:
+            self._reload = (row.path, at)
         library = self.host.opened
-        self._start = anchor = self._start_anchor(row)
+        # A heading is found in the whole text: from the top until then.
+        self._start = anchor = Anchor(0, 0) if heading else self._start_anchor(row)
         try:
             head = library.load_head(row.id, anchor.block)
         except Exception as exc:  # an unreadable entry is reported, not fatal
@@ -135,9 +154,14 @@ class Reading:
             self._partial = None if complete else row
             if complete:
                 self.host.reader.complete_article(article)
+                heading = self._heading_anchor(row, article)
+                if heading is not None:
+                    self.host.reader.scroll_to_anchor(heading)
             return Shown(article, self._start, first=False, complete=complete)
         self._partial = None if complete else row
         self.current = row
+        if complete:
+            self._start = self._heading_anchor(row, article) or self._start
         self._saved_anchor = self._start
         self.host.reader_pane.show_article(article, self._start, complete)
         if self._focus_reader:
@@ -145,11 +169,28 @@ class Reading:
         return Shown(article, self._start, first=True, complete=complete)
 
     def _start_anchor(self, row: ArticleRow) -> Anchor:
-        """Where to show ``row``: its place before a reload, else the saved position."""
+        """Where to show ``row``: the place asked for (a reload, a step back), else the
+        saved position."""
         pending, self._reload = self._reload, None
         if pending is not None and pending[0] == row.path:
-            return pending[1]  # its file changed: stay at the same place
+            return pending[1]  # its file changed, or history: the same place
         return self.host.opened.state.positions.get(row.fingerprint) or Anchor(0, 0)
+
+    def _heading_anchor(self, row: ArticleRow, article: Article) -> Anchor | None:
+        """The heading a followed link names in ``article`` (whole), if one was asked
+        for; says so when the article has no such heading."""
+        heading, self._heading = self._heading, None
+        if heading is None or heading[0] != row.path:
+            return None
+        block = heading_block(article.blocks, heading[1])
+        if block is None:
+            self.host.notify(
+                f"No heading #{heading[1][:80]} in this article; opened at the top.",
+                markup=False,
+                timeout=4,
+            )
+            return None
+        return Anchor(block, 0)
 
     # -- the position ------------------------------------------------------------------
     def save_position(self) -> None:
@@ -184,9 +225,43 @@ class Reading:
         self.host.open_row(row)
 
     def history_step(self, forward: bool) -> None:
-        """Reopen the article visited after (or before) this one."""
-        path = self.history.forward() if forward else self.history.back()
-        row = self.host.opened.row_for_path(path) if path else None
+        """Go to the place visited after (or before) this one: another article, or
+        another spot of this one."""
+        self._note_place()
+        place = self.history.forward() if forward else self.history.back()
+        if place is not None:
+            self._go_to(place)
+        self.host.update_bindings()
+
+    def _go_to(self, place: Place) -> None:
+        current = self.current
+        if current is not None and current.path == place.path and self._opening is None:
+            self.host.reader.scroll_to_anchor(place.anchor or Anchor(0, 0))
+            return
+        row = self.host.opened.row_for_path(place.path)
         if row is not None:
-            self.host.open_row(row, remember=False)
+            self.host.open_row(row, remember=False, at=place.anchor)
+
+    def _note_place(self) -> None:
+        """Record in the history where the reader is now (the place about to be left)."""
+        if self.current is not None and self._opening is None:
+            try:
+                self.history.remember(self.host.reader.position)
+            except NoMatches:  # the screen is being taken down
+                return
+
+    # -- links -------------------------------------------------------------------------
+    def follow(self, row: ArticleRow, heading: str) -> None:
+        """Open the article a link leads to (at its heading), the way back remembered."""
+        self.host.open_row(row, focus=True, heading=heading)
+
+    def jump_within(self, anchor: Anchor) -> None:
+        """Go to ``anchor`` of the open article (a link to one of its headings), as a
+        place of its own in the history, so ``ctrl+o`` comes back."""
+        current = self.current
+        if current is None:
+            return
+        self._note_place()
+        self.history.visit(current.path, anchor, again=True)
+        self.host.reader.scroll_to_anchor(anchor)
         self.host.update_bindings()

@@ -2,7 +2,8 @@
 
 The article is the open one (or the list's cursor row when the list has focus); its
 ``url`` is checked by :func:`tuireader.library.links.browser_url` and shown for
-confirmation (the screen asks) before anything opens.
+confirmation (the screen asks) before anything opens. A web link followed in an article
+goes through the same check and the same question (:meth:`UrlOpener.checked`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ class UrlOpener:
         if not url:
             self.host.notify(why_not(url), markup=False)
             return None
+        return self.checked(url)
+
+    def checked(self, url: str) -> str | None:
+        """``url`` if a browser may open it (to ask about), else None after saying why."""
         safe = browser_url(url)
         if safe is None:
             self.host.notify(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import partial
 from typing import ClassVar
+from urllib.parse import unquote
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -23,12 +24,13 @@ from textual.worker import Worker
 
 from tuireader.catalog import ArticleRow
 from tuireader.config import Settings
-from tuireader.library.model import FileProblem
+from tuireader.library.model import Anchor, FileProblem
 from tuireader.ui import collector
 from tuireader.ui.bindings import bindings, key_label, spec_of
 from tuireader.ui.controllers.aids import ReadingAids
 from tuireader.ui.controllers.bookmarks import Bookmarking
 from tuireader.ui.controllers.find import Finder
+from tuireader.ui.controllers.links import LinkFollower
 from tuireader.ui.controllers.listing import ListingState
 from tuireader.ui.controllers.notes import Notes
 from tuireader.ui.controllers.read_marks import ReadMarks
@@ -103,6 +105,7 @@ class MainScreen(Screen[None]):
         self.scanning = Scanning(self)
         self.watching = Watching(self, self.reading, self.start_scan)
         self.urls = UrlOpener(self)
+        self.links = LinkFollower(self, self.reading, self.urls)
         self.aids = ReadingAids(self, opener.paths.cache_dir, settings.script)
         self._bindings_state: tuple[bool | None, ...] | None = None
         self._problems_told: frozenset[str] = frozenset()  # unreadable files already told
@@ -252,7 +255,14 @@ class MainScreen(Screen[None]):
             unread_only=listing.unread_only,
             percent=percent,
             book_percent=book_percent,
+            link=self._chosen_link(),
         )
+
+    def _chosen_link(self) -> str | None:
+        """Where the reader's chosen link leads, %-escapes decoded for people to read
+        (None when none is chosen)."""
+        link = self.reader.chosen_link if self.current is not None else None
+        return unquote(link[3]) if link is not None else None
 
     def start_scan(self, changed: set[str] | None = None) -> None:
         """Look for new, changed and removed files (in a worker); ``changed``: only these
@@ -331,9 +341,18 @@ class MainScreen(Screen[None]):
         """Open the article at a library-relative path, if the catalog has it."""
         self.reading.open_path(path)
 
-    def open_row(self, row: ArticleRow, remember: bool = True, focus: bool = False) -> None:
-        """Load an article in a worker and show it (focused, if asked) when it arrives."""
-        self.reading.open_row(row, remember, focus)
+    def open_row(
+        self,
+        row: ArticleRow,
+        remember: bool = True,
+        focus: bool = False,
+        *,
+        at: Anchor | None = None,
+        heading: str = "",
+    ) -> None:
+        """Load an article in a worker and show it (focused, if asked) when it arrives,
+        at ``at`` or at the heading ``heading`` names (else where it was last read)."""
+        self.reading.open_row(row, remember, focus, at=at, heading=heading)
 
     def save_position(self) -> None:
         """Write the reading position if it moved since the last write."""
@@ -424,6 +443,16 @@ class MainScreen(Screen[None]):
     @on(ArticleReader.SelectionChanged)
     def _selection_changed(self) -> None:
         self.bookmarking.update_note_strip()
+
+    @on(ArticleReader.LinkChosen)
+    def _link_chosen(self, message: ArticleReader.LinkChosen) -> None:
+        url = self.links.follow(message.target)
+        if url is not None:
+            self.app.push_screen(ConfirmUrlScreen(url), partial(self.urls.answered, url))
+
+    @on(ArticleReader.LinkFocused)
+    def _link_focused(self) -> None:
+        self.update_status()
 
     @on(FindBar.Changed)
     def _find_changed(self, message: FindBar.Changed) -> None:

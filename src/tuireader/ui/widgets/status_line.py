@@ -35,8 +35,10 @@ class StatusLine(Widget):
         unread_only: bool,
         percent: int | None,
         book_percent: int | None = None,
+        link: str | None = None,
     ) -> None:
-        """Show the given facts (each built as plain text, never markup)."""
+        """Show the given facts (each built as plain text, never markup); ``link`` is
+        where the chosen link of the article leads, as written."""
         line = Text(no_wrap=True, end="", overflow="ellipsis")
         line.append(f" {one_line(section)} ", style="bold")
         line.append(f" {index + 1 if count else 0:,}/{count:,}")
@@ -47,6 +49,9 @@ class StatusLine(Widget):
             line.append(f"  reading: {percent}%")
         if book_percent is not None:
             line.append(f" · book {book_percent}%")
+        if link is not None:
+            line.append("  link → ", style="bold")
+            line.append(one_line(link)[:300], style="underline")
         line.append("   ? help  ctrl+p commands", style="dim")
         if line != self._line:
             self._line = line

@@ -8,6 +8,11 @@ found again and scrolled to. Moves are measured from the text on the top row rat
 from the scroll offset, so wrapping an estimated block on the way never makes the reader
 skip or repeat a line. The rows themselves are :class:`DocumentLayout`'s (pure); this
 class is the glue between them and the scroll offset, the keys and the mouse.
+
+Code and tables wider than the column scroll sideways together (← →, the horizontal
+wheel or shift+wheel) while prose stays wrapped. Links are chosen with ``l`` / ``L``
+(a highlight layer marks the chosen one) and followed with Enter or a click: the reader
+only posts :class:`ArticleReader.LinkChosen`; the screen decides where the link leads.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
 
-from tuireader.library.model import Anchor, Article
+from tuireader.library.model import SPAN_LINK, Anchor, Article
 from tuireader.ui.widgets.reader.aids import DisplayAids
 from tuireader.ui.widgets.reader.draw import Highlights, draw_row
 from tuireader.ui.widgets.reader.keys import READER_BINDINGS
@@ -37,6 +42,10 @@ MIN_READING_WIDTH = 10
 POSITION_DELAY = 0.25  # seconds of stillness before PositionChanged is posted
 REFINE_SLICE = 0.012  # seconds of background wrapping per step
 REFINE_PAUSE = 0.02  # seconds between background steps
+MIN_SIDEWAYS_STEP = 4  # cells a sideways key moves at least (else half the column)
+
+#: A link of the article: (block, start, end, target), in reading order.
+Link = tuple[int, int, int, str]
 
 
 class ArticleReader(ScrollView, can_focus=True):
@@ -82,6 +91,32 @@ class ArticleReader(ScrollView, can_focus=True):
     class SelectionChanged(Message):
         """The person changed the selection here (keys while selecting, a mouse drag)."""
 
+    class LinkChosen(Message):
+        """A link was followed (Enter on the chosen link, or a click on one)."""
+
+        def __init__(self, target: str, reader: ArticleReader | None = None) -> None:
+            super().__init__()
+            self.target = target
+            self.reader = reader
+
+        @property
+        def control(self) -> ArticleReader | None:
+            """The reader that posted this (lets ``@on(..., "#id")`` match)."""
+            return self.reader
+
+    class LinkFocused(Message):
+        """Another link was chosen (``target`` None: none is chosen any more)."""
+
+        def __init__(self, target: str | None, reader: ArticleReader | None = None) -> None:
+            super().__init__()
+            self.target = target
+            self.reader = reader
+
+        @property
+        def control(self) -> ArticleReader | None:
+            """The reader that posted this (lets ``@on(..., "#id")`` match)."""
+            return self.reader
+
     def __init__(
         self,
         *,
@@ -107,7 +142,11 @@ class ArticleReader(ScrollView, can_focus=True):
         self._generation = 0
         self._background_wrap = background_wrap
         self._drag: Anchor | None = None  # where a mouse drag started
+        self._dragged = False  # the drag selected something (its click follows nothing)
         self._aids = DisplayAids()
+        self._sideways = 0  # cells wide code and tables are scrolled by
+        self._links: list[Link] | None = None  # found on first use
+        self._link: int | None = None  # the chosen link's index in _links
 
     def validate_reading_width(self, width: int) -> int:
         """Keep the column at least a few words wide."""
@@ -132,7 +171,11 @@ class ArticleReader(ScrollView, can_focus=True):
         self._hint = anchor or Anchor(0, 0)
         self._end_reported = False
         self._posted = None
+        self._sideways = 0
+        self._links = None
+        self._link = None
         self._relayout()
+        self.refresh_bindings()  # "l" shows in the footer only when there are links
 
     def complete_article(self, article: Article) -> None:
         """The whole article whose beginning is shown (its first blocks are the ones
@@ -140,6 +183,7 @@ class ArticleReader(ScrollView, can_focus=True):
         goes to the end now."""
         self._article = article
         self._complete = True
+        self._links = None  # found again in the whole text (the chosen one keeps its index)
         selection, self._selection = self._selection, SentenceSelection(article.blocks)
         if selection is not None:  # (block, sentence) positions are the same in the whole
             self._selection.fixed, self._selection.head = selection.fixed, selection.head
@@ -155,6 +199,7 @@ class ArticleReader(ScrollView, can_focus=True):
             self.action_bottom()
         else:
             self._check_end()
+        self.refresh_bindings()  # links further on may have arrived
 
     @property
     def complete(self) -> bool:
@@ -179,6 +224,7 @@ class ArticleReader(ScrollView, can_focus=True):
         """Show nothing."""
         self._article = self._layout = self._selection = None
         self._complete, self._bottom_pending = True, False
+        self._links, self._link = None, None
         self._highlights.clear()
         self._generation += 1
         self.virtual_size = Size(0, 0)
@@ -373,10 +419,141 @@ class ArticleReader(ScrollView, can_focus=True):
         self.post_message(self.SelectionChanged())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
-        """Escape only cancels a selection; otherwise it goes on to the screen."""
+        """Escape only cancels a selection; otherwise it goes on to the screen. The link
+        keys are there only when the article has links."""
         if action == "clear_selection":
             return self.selection is not None
+        if action in ("next_link", "previous_link", "follow_link"):
+            return bool(self.links)
         return True
+
+    # -- sideways: code and tables wider than the column -----------------------------
+    def action_sideways(self, step: int) -> None:
+        """Scroll the wide code and tables on screen by half a column (``step`` ±1)."""
+        layout = self._layout
+        if layout is None:
+            return
+        widest = layout.widest_overflow(self.scroll_offset.y, self._view_height())
+        amount = max(MIN_SIDEWAYS_STEP, layout.column // 2)
+        self._set_sideways(min(widest, max(0, self._sideways + step * amount)))
+
+    @property
+    def sideways(self) -> int:
+        """Cells the wide code and tables are scrolled by (0: at their start)."""
+        return self._sideways
+
+    def _set_sideways(self, cells: int) -> None:
+        if cells != self._sideways:
+            self._sideways = cells
+            if self._layout is not None:
+                self._layout.sideways = cells
+            self.refresh()
+
+    def on_mouse_scroll_right(self, event: events.MouseScrollRight) -> None:
+        """A sideways wheel (or touchpad) scrolls the wide blocks."""
+        self._wheel_sideways(1, event)
+
+    def on_mouse_scroll_left(self, event: events.MouseScrollLeft) -> None:
+        """A sideways wheel (or touchpad) scrolls the wide blocks back."""
+        self._wheel_sideways(-1, event)
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """shift+wheel scrolls sideways, as in other terminal programs."""
+        if event.shift or event.ctrl:
+            self._wheel_sideways(1, event)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """shift+wheel scrolls sideways, as in other terminal programs."""
+        if event.shift or event.ctrl:
+            self._wheel_sideways(-1, event)
+
+    def _wheel_sideways(self, step: int, event: events.MouseEvent) -> None:
+        layout = self._layout
+        if layout is None:
+            return
+        widest = layout.widest_overflow(self.scroll_offset.y, self._view_height())
+        self._set_sideways(min(widest, max(0, self._sideways + step * MIN_SIDEWAYS_STEP)))
+        event.stop()
+
+    # -- links -------------------------------------------------------------------------
+    @property
+    def links(self) -> list[Link]:
+        """The article's links in reading order: (block, start, end, target)."""
+        if self._links is None:
+            article = self._article
+            self._links = [
+                (index, span.start, span.end, span.target)
+                for index, block in enumerate(article.blocks if article else ())
+                for span in block.spans
+                if span.kind == SPAN_LINK and span.target
+            ]
+        return self._links
+
+    @property
+    def chosen_link(self) -> Link | None:
+        """The link Enter would follow, if one is chosen."""
+        return None if self._link is None else self.links[self._link]
+
+    def action_next_link(self) -> None:
+        """Choose the next link (from the top of the screen when the chosen one is out
+        of view), wrapping past the last; scroll it into view."""
+        self._step_link(1)
+
+    def action_previous_link(self) -> None:
+        """Choose the previous link, wrapping before the first."""
+        self._step_link(-1)
+
+    def action_follow_link(self) -> None:
+        """Follow the chosen link (the screen opens what it leads to)."""
+        link = self.chosen_link
+        if link is None:
+            self.notify("Press l to choose a link first.", timeout=3, markup=False)
+            return
+        self.post_message(self.LinkChosen(link[3], self))
+
+    def choose_link(self, index: int | None) -> None:
+        """Choose link ``index`` of :attr:`links` (None: none), highlighted and in view."""
+        self._link = index
+        link = self.chosen_link
+        self.set_highlights("link", [link[:3]] if link else [])
+        if link is not None and self._layout is not None:
+            self._reveal_rows(*self._layout.rows_of_span(*link[:3]))
+        self.post_message(self.LinkFocused(link[3] if link else None, self))
+
+    def _step_link(self, step: int) -> None:
+        links = self.links
+        if not links or self._layout is None:
+            return
+        current = self._link
+        if current is None or not self.in_view(Anchor(links[current][0], links[current][1])):
+            self.choose_link(self._first_link_from_screen(step))
+            return
+        self.choose_link((current + step) % len(links))
+
+    def _first_link_from_screen(self, step: int) -> int:
+        """The first link on screen or below it (``step`` 1), or the last one on screen
+        or above it (``step`` -1); wrapping round when there is none that way."""
+        layout, links = self._layout, self.links
+        assert layout is not None
+        top = self.scroll_offset.y
+        if step > 0:
+            start = layout.anchor_at(top)
+            for index, (block, begin, _, _) in enumerate(links):
+                if (block, begin) >= (start.block, start.offset):
+                    return index
+            return 0
+        below = layout.anchor_at(top + self._view_height())  # the first row under it
+        for index in range(len(links) - 1, -1, -1):
+            if links[index][:2] < (below.block, below.offset):
+                return index
+        return len(links) - 1
+
+    def link_at(self, anchor: Anchor) -> int | None:
+        """The index of the link covering ``anchor``, if one does."""
+        for index, (block, start, end, _) in enumerate(self.links):
+            if block == anchor.block and start <= anchor.offset < end:
+                return index
+        return None
 
     def _line(self, step: int) -> None:
         if self.selection is not None:
@@ -400,6 +577,7 @@ class ArticleReader(ScrollView, can_focus=True):
     def on_mouse_down(self, event: events.MouseDown) -> None:
         """Remember where a drag starts."""
         self._drag = self._anchor_at_event(event) if event.button == 1 else None
+        self._dragged = False
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         """While the button is held, select from the start sentence to the one here."""
@@ -407,12 +585,23 @@ class ArticleReader(ScrollView, can_focus=True):
             return
         here = self._anchor_at_event(event)
         if here is not None and here != self._drag and self.select_between(self._drag, here):
+            self._dragged = True
             self.focus()
             self.post_message(self.SelectionChanged())
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         """The drag is over (the selection stays for b, a or y)."""
         self._drag = None
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a link follows it (not the end of a drag, nor a double click)."""
+        if event.chain != 1 or event.button != 1 or self._dragged:
+            return
+        anchor = self._anchor_at_event(event)
+        index = None if anchor is None else self.link_at(anchor)
+        if index is not None:
+            self.choose_link(index)
+            self.post_message(self.LinkChosen(self.links[index][3], self))
 
     def _anchor_at_event(self, event: events.MouseEvent) -> Anchor | None:
         offset = event.get_content_offset(self)
@@ -435,6 +624,7 @@ class ArticleReader(ScrollView, can_focus=True):
             self._layout = None
             return
         self._layout = DocumentLayout(self._article, width, self.reading_width, self._aids)
+        self._layout.sideways = self._sideways
         hint = self._hint
         self._scroll_to_row(self._layout.row_of(hint))
         self._hint = hint  # a scroll clamped at the end must not move the anchor
@@ -522,6 +712,7 @@ class ArticleReader(ScrollView, can_focus=True):
         if self.is_typeset:
             self._hint = self.position
             self._check_end()
+            self._drop_sideways_when_nothing_wide_shows()
             self._schedule_position()
 
     def _schedule_position(self) -> None:
@@ -529,6 +720,14 @@ class ArticleReader(ScrollView, can_focus=True):
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self._post_position)
+
+    def _drop_sideways_when_nothing_wide_shows(self) -> None:
+        """Back to the start of wide blocks once none is on screen, so the next one
+        shows from its first column."""
+        layout = self._layout
+        top, height = self.scroll_offset.y, self._view_height()
+        if self._sideways and layout is not None and not layout.widest_overflow(top, height):
+            self._set_sideways(0)
 
     def _check_end(self) -> None:
         """Post ReachedEnd the first time the last row is on screen."""

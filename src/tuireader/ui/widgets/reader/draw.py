@@ -3,6 +3,12 @@
 Highlights are (block, start, end) spans kept per layer; they are cut to the line being
 drawn here, so a span crossing wrapped lines lights each part. The palette maps a role
 (``title``, ``paragraph``, ``search`` …) to a Rich style already combined with the base.
+
+A line's styles stack from the bottom: the block's role, then the article's own inline
+spans (links, emphasis, code: :data:`SPAN_STYLES`) and a code block's syntax colours,
+then the highlight layers. Code and tables wider than the column are drawn shifted by
+the layout's sideways scroll, with :data:`MORE` where a line goes on to the right and
+:data:`LESS` where it began to the left.
 """
 
 from __future__ import annotations
@@ -13,13 +19,23 @@ from collections import defaultdict
 from rich.segment import Segment
 from rich.style import Style
 
+from tuireader.library.model import SPAN_KINDS
+from tuireader.text.wrap import cell_width
 from tuireader.ui.widgets.reader.geometry import RULE_CHAR
 from tuireader.ui.widgets.reader.layout import DocumentLayout, Row
-from tuireader.ui.widgets.reader.wrap import cell_width
+from tuireader.ui.widgets.reader.table import COLUMN_GAP, RULE_CROSS, aligned
 
 # Lowest first: a later layer's style is added on top of an earlier one.
-LAYERS = ("bookmark", "selection", "search", "search_current")
+LAYERS = ("bookmark", "selection", "link", "search", "search_current")
+#: The palette key of each inline span kind (a link, emphasis, strong, code, strike).
+SPAN_STYLES = {kind: f"span_{kind}" for kind in SPAN_KINDS}
+#: Drawn over the right end of a line that goes on past the column, and at the left of
+#: one scrolled past its start (narrow columns get the arrow alone).
+MORE = " more →"
+MORE_SHORT = "→"
+LESS = "←"
 Span = tuple[int, int, int]
+Piece = tuple[str, int, int]
 
 
 class Highlights:
@@ -103,46 +119,147 @@ def draw_row(
 def _block_line(
     layout: DocumentLayout, row: Row, palette: dict[str, Style], highlights: Highlights
 ) -> list[Segment]:
-    """Prefix, highlighted text and (for code) the padded panel of one block line."""
+    """Prefix, styled text and (for code) the padded panel of one block line."""
     geometry = layout.geometries[row.block]
     role = geometry.role
     if role == "rule":
         return [Segment(RULE_CHAR * layout.column, palette["rule"])]
+    if role == "table":
+        return _table_line(layout, row, palette, highlights)
     style = palette[role]
     prefix = geometry.first_prefix if row.number == 0 else geometry.next_prefix
     if row.role == "ruby":
         prefix = " " * cell_width(prefix)
-    segments = [Segment(prefix, palette["marker"] if role == "list" else style)] if prefix else []
     text = layout.text(row.block)
-    pieces = _display_pieces(layout, row, highlights)
+    pieces = _display_pieces(layout, row.block, row.start, row.end, highlights)
     readings = layout.readings(row.block)
     if readings is not None:
+        segments = [Segment(prefix, palette["marker"] if role == "list" else style)]
         widths = layout.view(row.block).widths or []
         runs = style_runs(row.start, row.end, pieces, palette, role)
         if row.role == "ruby":
             return segments + _ruby_segments(readings, widths, row, palette["ruby"])
         return segments + _slotted_segments(text, widths, runs, palette["base"])
-    for left, right, run_style in style_runs(row.start, row.end, pieces, palette, role):
-        segments.append(Segment(text[left:right], run_style))
-    if role == "code":
-        used = cell_width(text[row.start : row.end])
-        fill = max(0, geometry.text_width - used) + geometry.right_pad
-        segments.append(Segment(" " * fill, style))
-    return segments
+    body = [
+        Segment(text[left:right], run_style)
+        for left, right, run_style in style_runs(row.start, row.end, pieces, palette, role)
+    ]
+    if geometry.scroll:
+        return _code_line(layout, row, body, palette)
+    head = [Segment(prefix, palette["marker"] if role == "list" else style)] if prefix else []
+    return head + body
+
+
+def _code_line(
+    layout: DocumentLayout, row: Row, body: list[Segment], palette: dict[str, Style]
+) -> list[Segment]:
+    """A code line on its panel: never wrapped, shifted sideways, arrows where cut."""
+    geometry = layout.geometries[row.block]
+    style = palette["code"]
+    width = geometry.text_width
+    shift = layout.shift(row.block)
+    cells = sum(cell_width(segment.text) for segment in body)
+    shown, left_cut, right_cut = _window(body, cells, shift, width, style, palette["more"])
+    prefix = geometry.first_prefix if row.number == 0 else geometry.next_prefix
+    left = [Segment(LESS, palette["more"])] if left_cut and prefix else [Segment(prefix, style)]
+    return [*left, *shown, Segment(" " * geometry.right_pad, style)]
+
+
+def _window(
+    body: list[Segment], cells: int, shift: int, width: int, pad: Style, more: Style
+) -> tuple[list[Segment], bool, bool]:
+    """``body`` (``cells`` wide) seen through ``width`` cells from cell ``shift``, padded
+    to exactly ``width``; (segments, cut on the left, cut on the right). A line cut on
+    the right ends with :data:`MORE` over its last cells."""
+    right_cut = cells > shift + width
+    marker = MORE if width >= 4 * len(MORE) else MORE_SHORT
+    room = width - cell_width(marker) if right_cut else width
+    if shift or cells > room:
+        parts = list(Segment.divide(body, [shift, shift + max(0, room)]))
+        shown = parts[1] if len(parts) > 1 else []
+    else:
+        shown = body
+    used = sum(cell_width(segment.text) for segment in shown)
+    shown = [*shown, Segment(" " * max(0, room - used), pad)]
+    if right_cut:
+        shown.append(Segment(marker, more))
+    return shown, shift > 0 and cells > 0, right_cut
+
+
+def _table_line(
+    layout: DocumentLayout, row: Row, palette: dict[str, Style], highlights: Highlights
+) -> list[Segment]:
+    """One line of a table: each column's slice aligned in its width, gaps between."""
+    grid = layout.grid(row.block)
+    line = grid.lines[row.number]
+    gap = palette["rule"]
+    segments: list[Segment] = []
+    if line.rule:
+        rule = RULE_CROSS.join(RULE_CHAR * width for width in grid.widths)
+        segments.append(Segment(rule, gap))
+    else:
+        role = "table_header" if line.row < grid.shape.header_rows else "table"
+        text = grid.text
+        for index, (start, end) in enumerate(line.cells):
+            if index:
+                segments.append(Segment(COLUMN_GAP, gap))
+            width = grid.widths[index]
+            before, after = aligned(text[start:end], width, grid.aligns[index])
+            if before:
+                segments.append(Segment(" " * before, palette[role]))
+            pieces = _display_pieces(layout, row.block, start, end, highlights)
+            for left, right, run_style in style_runs(start, end, pieces, palette, role):
+                segments.append(Segment(text[left:right], run_style))
+            if after:
+                segments.append(Segment(" " * after, palette[role]))
+    if grid.width <= layout.column:
+        return segments
+    shown, _, _ = _window(
+        segments, grid.width, layout.shift(row.block), layout.column, palette["base"],
+        palette["more"],
+    )  # fmt: skip
+    return shown
 
 
 def _display_pieces(
-    layout: DocumentLayout, row: Row, highlights: Highlights
-) -> list[tuple[str, int, int]]:
-    """Highlight pieces of a row in display offsets (highlights keep original offsets)."""
+    layout: DocumentLayout, block: int, start: int, end: int, highlights: Highlights
+) -> list[Piece]:
+    """Style pieces of text ``start:end`` (display offsets) of ``block``: the article's
+    inline spans, syntax colours, then highlights (kept in original offsets)."""
+    pieces = _inline_pieces(layout, block, start, end)
     if layout.aids is None:
-        return highlights.in_line(row.block, row.start, row.end)
-    block = row.block
-    start, end = layout.to_original(block, row.start), layout.to_original(block, row.end)
-    return [
-        (layer, layout.to_display(block, left), layout.to_display(block, right))
-        for layer, left, right in highlights.in_line(block, start, end)
+        return pieces + highlights.in_line(block, start, end)
+    left, right = layout.to_original(block, start), layout.to_original(block, end)
+    return pieces + [
+        (layer, layout.to_display(block, a), layout.to_display(block, b))
+        for layer, a, b in highlights.in_line(block, left, right)
     ]
+
+
+def _inline_pieces(layout: DocumentLayout, block: int, start: int, end: int) -> list[Piece]:
+    """The block's spans and syntax pieces that reach into ``start:end``, cut to it."""
+    pieces: list[Piece] = []
+    spans = layout.article.blocks[block].spans
+    if spans:
+        to = layout.to_display if layout.aids is not None else None
+        for span in spans:
+            left, right = span.start, span.end
+            if to is not None:
+                left, right = to(block, left), to(block, right)
+            if left >= end:
+                break  # sorted by start
+            if right > start and span.kind in SPAN_STYLES:
+                pieces.append((SPAN_STYLES[span.kind], max(start, left), min(end, right)))
+    if layout.geometries[block].scroll:
+        syntax, starts = layout.syntax(block)
+        # Pieces do not overlap: only the one before the first starting here reaches in.
+        first = max(0, bisect_left(starts, start) - 1)
+        for role, left, right in syntax[first:]:
+            if left >= end:
+                break
+            if right > start:
+                pieces.append((role, max(start, left), min(end, right)))
+    return pieces
 
 
 def _slotted_segments(

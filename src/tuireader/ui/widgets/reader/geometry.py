@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tuireader.library.model import ABSTRACT, CODE, HEADING, LIST_ITEM, QUOTE, RULE, Block
+from tuireader.library.model import (
+    ABSTRACT,
+    CODE,
+    HEADING,
+    LIST_ITEM,
+    QUOTE,
+    RULE,
+    TABLE,
+    Block,
+)
 from tuireader.text.wrap import cell_width
 
 QUOTE_BAR = "▌ "
@@ -23,8 +32,10 @@ class Geometry:
     """Where a block's text goes: a prefix before the first and the following lines.
 
     ``first_prefix`` and ``next_prefix`` have the same cell width (a hanging indent), so
-    every line of the block gets ``text_width`` cells; ``hard`` wraps at the width with
-    no word rules (code); ``role`` names the style the block is drawn with.
+    every line of the block gets ``text_width`` cells; ``scroll`` keeps each line whole
+    (code: a line wider than the column scrolls sideways instead of wrapping); ``hard``
+    marks text whose spacing means something (code: no readings above it); ``role``
+    names the style the block is drawn with (``table`` blocks are set in columns).
     """
 
     role: str
@@ -33,6 +44,7 @@ class Geometry:
     text_width: int = 1
     right_pad: int = 0
     hard: bool = False
+    scroll: bool = False
 
 
 def block_geometry(block: Block, column: int) -> Geometry:
@@ -44,7 +56,9 @@ def block_geometry(block: Block, column: int) -> Geometry:
         return _prefixed("quote", QUOTE_BAR, QUOTE_BAR, column)
     if block.kind == CODE:
         # One cell of panel on each side, so the background frames the code.
-        return Geometry("code", " ", " ", max(1, column - 2), right_pad=1, hard=True)
+        return Geometry("code", " ", " ", max(1, column - 2), right_pad=1, hard=True, scroll=True)
+    if block.kind == TABLE and block.table is not None:
+        return Geometry("table", text_width=column)
     if block.kind == HEADING:
         return Geometry(heading_role(block.level), text_width=column)
     if block.kind == RULE:

@@ -4,6 +4,10 @@ Pure (no Textual): the reader widget asks for row ``y`` and gets a :class:`Row`.
 are wrapped on demand; until then their height is an estimate. Wrapping a block only
 moves rows *below* its top, so rows drawn top-down stay consistent, and the widget keeps
 the reader still by re-anchoring when estimates above the viewport are refined.
+
+Code keeps its lines whole and a table is set in columns (:class:`TableGrid`); either
+may be wider than the text column (its :meth:`DocumentLayout.overflow`), and then it is
+drawn shifted by :attr:`DocumentLayout.sideways` cells while prose stays put.
 """
 
 from __future__ import annotations
@@ -15,13 +19,21 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
-from tuireader.library.model import LIST_ITEM, Anchor, Article
+from tuireader.library.model import LIST_ITEM, Anchor, Article, TableShape
 from tuireader.text.script import convert
-from tuireader.text.wrap import wrap_items
+from tuireader.text.wrap import cell_width, wrap_items
 from tuireader.ui.date_format import show_date
 from tuireader.ui.widgets.reader.aids import BlockView, DisplayAids
 from tuireader.ui.widgets.reader.geometry import Geometry, block_geometry
-from tuireader.ui.widgets.reader.wrap import Line, display_text, estimate_heights, wrap_block
+from tuireader.ui.widgets.reader.syntax import Piece, highlight
+from tuireader.ui.widgets.reader.table import TableGrid
+from tuireader.ui.widgets.reader.wrap import (
+    Line,
+    code_lines,
+    display_text,
+    estimate_heights,
+    wrap_block,
+)
 from tuireader.ui.widgets.reader.wrap import wrap_lines as _wrap_prose
 
 META_JOIN = "  ·  "
@@ -81,6 +93,11 @@ class DocumentLayout:
         self.gaps = self._gaps()
         self._cum: list[int] | None = None
         self.unwrapped = len(blocks)
+        self._grids: dict[int, TableGrid] = {}
+        self._overflow: dict[int, int] = {}
+        self._syntax: dict[int, tuple[list[Piece], list[int]]] = {}
+        #: Cells the blocks wider than the column are scrolled by (the reader sets it).
+        self.sideways = 0
 
     def extended(self, article: Article) -> DocumentLayout:
         """This layout for ``article``, whose first blocks are all of this one's (the rest
@@ -93,6 +110,10 @@ class DocumentLayout:
         layout._texts[:shared] = self._texts
         layout._views[:shared] = self._views
         layout.unwrapped -= shared - self.unwrapped
+        # Tables set, widths measured and code coloured so far hold for the same blocks.
+        layout._grids, layout._overflow = dict(self._grids), dict(self._overflow)
+        layout._syntax = dict(self._syntax)
+        layout.sideways = self.sideways
         return layout
 
     # -- header ----------------------------------------------------------------------
@@ -184,8 +205,12 @@ class DocumentLayout:
         return view
 
     def readings(self, index: int) -> list[str | None] | None:
-        """The reading of each display character of block ``index`` (pinyin mode)."""
-        if self.aids is None or self.aids.readings is None or self.geometries[index].hard:
+        """The reading of each display character of block ``index`` (pinyin mode; not
+        for code, whose spacing means something, nor tables, set in columns)."""
+        geometry = self.geometries[index]
+        if self.aids is None or self.aids.readings is None or geometry.hard:
+            return None
+        if geometry.role == "table":
             return None
         return self.view(index).readings
 
@@ -206,10 +231,18 @@ class DocumentLayout:
         if self.lines[index] is not None:
             return 0
         geometry = self.geometries[index]
-        if self.readings(index) is not None:
+        if geometry.role == "table":
+            grid = self.grid(index)
+            lines = grid.spans
+            self._note_width(index, grid.width)
+        elif geometry.scroll:
+            text = self.text(index)
+            lines = code_lines(text)
+            self._note_width(index, max(cell_width(text[a:b]) for a, b in lines))
+        elif self.readings(index) is not None:
             lines = self.view(index).wrap(geometry.text_width)
         else:
-            lines = wrap_block(self.text(index), geometry.text_width, hard=geometry.hard)
+            lines = wrap_block(self.text(index), geometry.text_width)
         self.lines[index] = lines
         self.unwrapped -= 1
         delta = len(lines) * self.rows_per_line(index) - self.heights[index]
@@ -217,6 +250,57 @@ class DocumentLayout:
             self.heights[index] += delta
             self._cum = None
         return delta
+
+    def _note_width(self, index: int, cells: int) -> None:
+        """Remember how far block ``index`` reaches past its text width, if it does."""
+        extra = cells - self.geometries[index].text_width
+        if extra > 0:
+            self._overflow[index] = extra
+
+    def grid(self, index: int) -> TableGrid:
+        """Table block ``index`` set in columns (display offsets)."""
+        grid = self._grids.get(index)
+        if grid is None:
+            shape = self.article.blocks[index].table
+            assert shape is not None
+            if self.aids is not None:  # cells in the converted text's offsets
+                to = self.view(index).to_display
+                rows = tuple(tuple((to(a), to(b)) for a, b in row) for row in shape.rows)
+                shape = TableShape(rows, shape.header_rows, shape.aligns)
+            grid = TableGrid(self.text(index), shape, self.geometries[index].text_width)
+            self._grids[index] = grid
+        return grid
+
+    def overflow(self, index: int) -> int:
+        """Cells block ``index`` reaches past the text column (0 for most blocks; known
+        once the block is wrapped)."""
+        return self._overflow.get(index, 0)
+
+    def shift(self, index: int) -> int:
+        """Cells block ``index`` is drawn shifted left by: the sideways scroll, up to its
+        own overflow (a block only a little too wide never scrolls into emptiness)."""
+        return min(self.sideways, self._overflow.get(index, 0))
+
+    def widest_overflow(self, top: int, count: int) -> int:
+        """The largest overflow among the blocks showing in rows ``top`` … ``top+count``."""
+        widest = 0
+        for y in range(max(0, top), top + count):
+            row = self.row(y)
+            if row.role == "end":
+                break
+            if row.block >= 0:
+                widest = max(widest, self._overflow.get(row.block, 0))
+        return widest
+
+    def syntax(self, index: int) -> tuple[list[Piece], list[int]]:
+        """Highlighting pieces of code block ``index`` (display offsets, in order) and
+        their starts (for bisecting); none for prose or an unknown language."""
+        found = self._syntax.get(index)
+        if found is None:
+            block = self.article.blocks[index]
+            pieces = highlight(self.text(index), block.language) if block.language else []
+            found = self._syntax[index] = (pieces, [piece[1] for piece in pieces])
+        return found
 
     # -- rows ------------------------------------------------------------------------
     def row(self, y: int) -> Row:
@@ -279,8 +363,10 @@ class DocumentLayout:
             return 0
         index = min(max(0, anchor.block), len(self.lines) - 1)
         self.ensure_wrapped(index)
-        starts = [start for start, _ in self.lines[index]]  # type: ignore[union-attr]
         offset = self.to_display(index, max(0, anchor.offset))
+        if index in self._grids:  # a table: the cell's own line, not just the row's
+            return self.block_top(index) + self._grids[index].line_of(offset)
+        starts = [start for start, _ in self.lines[index]]  # type: ignore[union-attr]
         line = max(0, bisect_right(starts, offset) - 1)
         return self.block_top(index) + line * self.rows_per_line(index)
 
@@ -299,8 +385,10 @@ class DocumentLayout:
             return None
         geometry = self.geometries[row.block]
         prefix = geometry.first_prefix if row.number == 0 else geometry.next_prefix
-        column = x - self.margin - cell_len(prefix or "")
+        column = x - self.margin - cell_len(prefix or "") + self.shift(row.block)
         text, offset, used = self.text(row.block), row.start, 0
+        if row.block in self._grids:
+            return self._anchor_in_cell(row, column)
         # With pinyin above the text each character takes its reading's slot.
         widths = self.view(row.block).widths if self.readings(row.block) else None
         while offset < row.end:
@@ -310,6 +398,24 @@ class DocumentLayout:
             used += cells
             offset += 1
         return Anchor(row.block, self.to_original(row.block, offset))
+
+    def _anchor_in_cell(self, row: Row, x: int) -> Anchor | None:
+        """The text position under cell ``x`` (of the drawn table) on table row ``row``."""
+        grid = self._grids[row.block]
+        found = grid.cell_at(row.number, x)
+        if found is None:
+            return None
+        column, cells = found
+        start, end = grid.lines[row.number].cells[column]
+        text, offset, used = self.text(row.block), start, 0
+        while offset < end:
+            used += cell_len(text[offset])
+            if used > cells:
+                break
+            offset += 1
+        if offset >= end and start == end:
+            return None
+        return Anchor(row.block, self.to_original(row.block, min(offset, end)))
 
     def wrap_for(self, cursor: int, seconds: float) -> int:
         """Wrap unwrapped blocks from ``cursor`` on for about ``seconds``; the next cursor.

@@ -10,7 +10,8 @@ from __future__ import annotations
 from rich.style import Style
 from textual.widget import Widget
 
-from tuireader.ui.widgets.reader.draw import LAYERS
+from tuireader.ui.widgets.reader.draw import LAYERS, SPAN_STYLES
+from tuireader.ui.widgets.reader.syntax import ROLES as SYNTAX_ROLES
 
 # Style role -> component classes added (in order) on top of the widget's base style.
 ROLE_CLASSES: dict[str, tuple[str, ...]] = {
@@ -27,8 +28,15 @@ ROLE_CLASSES: dict[str, tuple[str, ...]] = {
     "code": ("reader--code",),
     "abstract": ("reader--abstract",),
     "ruby": ("reader--ruby",),  # the pinyin line above a line of text
+    "table": (),
+    "table_header": ("reader--table-header",),
+    "more": ("reader--more",),  # "more →" where a code line or wide table is cut
 }
-LAYER_CLASSES = {layer: f"reader--{layer.replace('_', '-')}" for layer in LAYERS}
+# Styles added on top of a role's: highlight layers, inline spans, syntax colours.
+LAYER_CLASSES = {
+    name: f"reader--{name.replace('_', '-')}"
+    for name in (*LAYERS, *SPAN_STYLES.values(), *SYNTAX_ROLES)
+}
 COMPONENT_CLASSES = {
     *(name for names in ROLE_CLASSES.values() for name in names),
     *LAYER_CLASSES.values(),
@@ -52,6 +60,19 @@ ArticleReader {
     & > .reader--code { background: $panel; color: $text; }
     & > .reader--abstract { text-style: italic; color: $text-muted; }
     & > .reader--ruby { color: $text-accent; }
+    & > .reader--table-header { text-style: bold; color: $text; }
+    & > .reader--more { background: $panel; color: $text-accent; text-style: bold; }
+    & > .reader--span-link { color: $text-primary; text-style: underline; }
+    & > .reader--span-em { text-style: italic; }
+    & > .reader--span-strong { text-style: bold; }
+    & > .reader--span-code { background: $panel; color: $text-accent; }
+    & > .reader--span-strike { text-style: strike; color: $text-muted; }
+    & > .reader--syntax-keyword { color: $text-accent; text-style: bold; }
+    & > .reader--syntax-name { color: $text-primary; }
+    & > .reader--syntax-string { color: $text-success; }
+    & > .reader--syntax-number { color: $text-warning; }
+    & > .reader--syntax-comment { color: $text-muted; text-style: italic; }
+    & > .reader--link { background: $accent 55%; color: $text; text-style: bold underline; }
     & > .reader--bookmark { background: $success 25%; }
     & > .reader--selection { background: $primary 45%; }
     & > .reader--search { background: $warning 35%; }

@@ -1,8 +1,9 @@
 """Wrap one block of an article into lines, as (start, end) offsets into its text.
 
-Prose goes through the CJK-aware breaker of ``tuireader.text.wrap``; code is cut hard at
-the width (its spacing means something). Unwrapped blocks get a cheap line-count estimate
-so a long article can be laid out without wrapping all of it up front.
+Prose goes through the CJK-aware breaker of ``tuireader.text.wrap``; code keeps each of
+its lines whole (its spacing means something: a wide line scrolls sideways). Unwrapped
+blocks get a cheap line-count estimate so a long article can be laid out without
+wrapping all of it up front; code and tables without wrapped cells are counted exactly.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from math import ceil
 from typing import TYPE_CHECKING
 
 from tuireader.library.model import Block
-from tuireader.text.wrap import cell_width, wrap_lines
+from tuireader.text.wrap import wrap_lines
 
 if TYPE_CHECKING:
     from tuireader.ui.widgets.reader.geometry import Geometry
@@ -25,46 +26,40 @@ def display_text(text: str) -> str:
     return text.replace("\t", " ") if "\t" in text else text
 
 
-def wrap_block(text: str, width: int, *, hard: bool = False) -> list[Line]:
+def wrap_block(text: str, width: int) -> list[Line]:
     """Wrap ``text`` (display form) into lines no wider than ``width`` cells.
 
     ``\\n`` always ends a line; an empty piece still takes one (empty) line.
     """
     width = max(1, width)
     if "\n" not in text:
-        return _wrap_piece(text, 0, width, hard)
+        return _wrap_piece(text, 0, width)
     lines: list[Line] = []
     position = 0
     for piece in text.split("\n"):
-        lines.extend(_wrap_piece(piece, position, width, hard))
+        lines.extend(_wrap_piece(piece, position, width))
         position += len(piece) + 1
     return lines
 
 
-def _wrap_piece(piece: str, base: int, width: int, hard: bool) -> list[Line]:
+def code_lines(text: str) -> list[Line]:
+    """One line per ``\n``-separated piece of ``text``, never wrapped."""
+    lines: list[Line] = []
+    position = 0
+    for piece in text.split("\n"):
+        lines.append((position, position + len(piece)))
+        position += len(piece) + 1
+    return lines
+
+
+def _wrap_piece(piece: str, base: int, width: int) -> list[Line]:
     """Lines of one newline-free piece, offset by ``base``."""
     if not piece or (len(piece) <= width and piece.isascii()):
         return [(base, base + len(piece))]
-    found = hard_wrap(piece, width) if hard else wrap_lines(piece, width)
+    found = wrap_lines(piece, width)
     if not found:
         return [(base, base + len(piece))]
     return [(base + start, base + end) for start, end in found]
-
-
-def hard_wrap(text: str, width: int) -> list[Line]:
-    """Cut ``text`` every ``width`` cells, whatever the characters (used for code)."""
-    if text.isascii():
-        return [(start, min(start + width, len(text))) for start in range(0, len(text), width)]
-    lines: list[Line] = []
-    start, used = 0, 0
-    for index, char in enumerate(text):
-        size = cell_width(char)
-        if used + size > width and index > start:
-            lines.append((start, index))
-            start, used = index, 0
-        used += size
-    lines.append((start, len(text)))
-    return lines
 
 
 def estimate_heights(blocks: Sequence[Block], geometries: Sequence[Geometry]) -> list[int]:
@@ -73,6 +68,10 @@ def estimate_heights(blocks: Sequence[Block], geometries: Sequence[Geometry]) ->
     append = heights.append
     for block, geometry in zip(blocks, geometries, strict=True):
         text, width = block.text, geometry.text_width
+        if geometry.scroll or geometry.role == "table":  # a line per row (+ header rule)
+            ruled = block.table is not None and 0 < block.table.header_rows < len(block.table.rows)
+            append(text.count("\n") + 1 + ruled)
+            continue
         if "\n" in text:
             append(estimate_rows(text, width))
             continue

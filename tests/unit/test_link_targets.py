@@ -1,0 +1,125 @@
+"""Where a link in an article leads: relative paths, site-root paths, pages named without
+their extension, headings by their generated ids, the web, and what is never followed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.library.link_targets import (
+    ARTICLE,
+    HERE,
+    NOWHERE,
+    WEB,
+    heading_block,
+    heading_id,
+    resolve_link,
+)
+from tuireader.library.model import HEADING, PARAGRAPH, Block
+
+
+def test_a_relative_link_is_read_from_the_articles_folder() -> None:
+    found = resolve_link("../guide/setup.md#install", "docs/intro/start.md")
+    assert found.kind == ARTICLE
+    assert found.paths == ("docs/guide/setup.md",)
+    assert found.fragment == "install"
+
+
+def test_a_link_beside_the_article_and_one_below_it() -> None:
+    assert resolve_link("other.md", "docs/a.md").paths == ("docs/other.md",)
+    assert resolve_link("./sub/b.md", "docs/a.md").paths == ("docs/sub/b.md",)
+    assert resolve_link("other.md", "top.md").paths == ("other.md",)
+
+
+def test_a_link_may_climb_to_the_library_root_but_not_past_it() -> None:
+    assert resolve_link("../../x.md", "a/b/c.md").paths == ("x.md",)
+    outside = resolve_link("../../../x.md", "a/b/c.md")
+    assert outside.kind == NOWHERE
+    assert "outside" in outside.reason
+
+
+def test_a_site_root_link_tries_each_folder_up_to_the_library_root_nearest_first() -> None:
+    found = resolve_link("/system-variables.md#sql_mode", "manual/sql/select.md")
+    assert found.kind == ARTICLE
+    assert found.paths == (
+        "manual/sql/system-variables.md",
+        "manual/system-variables.md",
+        "system-variables.md",
+    )
+    assert found.fragment == "sql_mode"
+
+
+def test_a_page_named_without_extension_may_be_a_file_or_a_folders_index() -> None:
+    paths = resolve_link("../install/", "docs/guide/a.md").paths
+    assert paths[:3] == (
+        "docs/install/index.md",
+        "docs/install/_index.md",
+        "docs/install/README.md",
+    )
+    bare = resolve_link("install", "docs/a.md").paths
+    assert bare[:2] == ("docs/install", "docs/install.md")
+    assert "docs/install/_index.md" in bare
+
+
+def test_a_built_page_link_also_means_its_markdown_source() -> None:
+    assert resolve_link("setup.html", "docs/a.md").paths == (
+        "docs/setup.html",
+        "docs/setup.md",
+        "docs/setup.markdown",
+    )
+
+
+def test_percent_escapes_in_path_and_fragment_are_decoded() -> None:
+    found = resolve_link("%E6%8C%87%E5%8D%97.md#%E5%AE%89%E8%A3%85", "文档/a.md")
+    assert found.paths == ("文档/指南.md",)
+    assert found.fragment == "安装"
+
+
+@pytest.mark.parametrize("target", ["#install", "a.md#install", "./a.md#install"])
+def test_a_fragment_alone_or_the_articles_own_name_stays_in_the_article(target: str) -> None:
+    found = resolve_link(target, "docs/a.md")
+    assert found.kind == HERE
+    assert found.fragment == "install"
+
+
+@pytest.mark.parametrize(
+    ("target", "url"),
+    [
+        ("https://example.org/a?b=1#c", "https://example.org/a?b=1#c"),
+        ("HTTP://example.org/", "HTTP://example.org/"),
+        ("//cdn.example.org/x", "https://cdn.example.org/x"),
+    ],
+)
+def test_web_links_go_to_the_browser(target: str, url: str) -> None:
+    found = resolve_link(target, "a.md")
+    assert (found.kind, found.url) == (WEB, url)
+
+
+@pytest.mark.parametrize(
+    "target", ["mailto:someone@example.org", "javascript:alert(1)", "file:///etc/passwd", "", " "]
+)
+def test_other_schemes_and_empty_links_lead_nowhere(target: str) -> None:
+    assert resolve_link(target, "a.md").kind == NOWHERE
+
+
+def test_heading_ids_follow_github_and_hugo() -> None:
+    assert heading_id("Install TiDB on Linux") == "install-tidb-on-linux"
+    assert heading_id("`tidb_opt_agg_push_down`") == "tidb_opt_agg_push_down"
+    assert heading_id("What's new in 2.0?") == "whats-new-in-20"
+    assert heading_id("安装 TiDB（离线）") == "安装-tidb离线"
+
+
+def test_a_fragment_finds_its_heading_repeated_headings_by_their_number() -> None:
+    blocks = [
+        Block(HEADING, "Usage", level=2),
+        Block(PARAGRAPH, "Usage of the first tool."),
+        Block(HEADING, "Options", level=3),
+        Block(HEADING, "Usage", level=2),
+        Block(HEADING, "常见问题 FAQ", level=2),
+    ]
+    assert heading_block(blocks, "usage") == 0
+    assert heading_block(blocks, "usage-1") == 3
+    assert heading_block(blocks, "Options") == 2
+    assert heading_block(blocks, "常见问题-faq") == 4
+    assert heading_block(blocks, "常见问题faq") == 4  # another generator's id, matched loosely
+    assert heading_block(blocks, "missing") is None
+    assert heading_block(blocks, "") is None
