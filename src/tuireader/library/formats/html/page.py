@@ -31,13 +31,16 @@ from tuireader.library.formats.html.tree import (
     remove_never_text,
 )
 from tuireader.library.formats.html.visible import (
+    WRITTEN_DATE,
     area_author,
     area_date,
     area_source,
     read_visible,
 )
+from tuireader.library.formats.plain import labels
+from tuireader.library.formats.plain.noise import is_noise_line, is_related_header
 from tuireader.library.model import ArticleMeta, Block, ParsedPage
-from tuireader.text.dates import find_date
+from tuireader.text.dates import find_date, parse_labelled_date
 
 _SNIFF_BYTES = 4096
 # Up to this many short date lines at the top of the text are the byline, not the body.
@@ -47,6 +50,16 @@ _BYLINE_LINE = 100
 _DATE_LEAD = 2
 # A page's headline is printed at most this many characters above its date line.
 _NEAR_HEADLINE = 200
+# After a 'related articles' heading in the article's second half, only lines this short.
+_RELATED_LINK = 60
+_TAIL_SHARE = 0.5
+# Label lines closing the text (来源：某报, 编辑：某某) are metadata, not body text.
+_CLOSING_LABELS = (labels.SOURCE, labels.EDITOR)
+_CLOSING_LABEL_LINE = 40
+_HEADER_SEPARATORS = " |｜\t-—·"
+# A weekday printed beside a date line (2005年3月6日 星期日).
+_WEEKDAY = re.compile(r"[（(]?(?:星期|礼拜|周)[一二三四五六日天][)）]?")
+_OWN_DATE_LINE = 24
 _XML_ENCODING = re.compile(rb"""\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 
@@ -85,12 +98,17 @@ def parse_html(text: str, stem: str) -> ParsedPage:
     areas = find_areas(layout, main, title)
     drop_link_blocks(main)
     blocks = _drop_title_heading(blocks_from_elements(main), title)
+    own_date, blocks = _own_date(blocks)
+    blocks, closing = _trim_tail(blocks)
+    written = dict(visible.labels).get(WRITTEN_DATE)
+    date = own_date or written or head.date or area_date(areas) or visible.date or head.modified
     meta = ArticleMeta(
         title=title,
         sections=_sections(visible.sections or _meta_sections(head), title),
-        date=head.date or area_date(areas) or visible.date or head.modified or date_from_stem(stem),
-        source=area_source(areas) or visible.source or head.source,
+        date=date or date_from_stem(stem),
+        source=area_source(areas) or visible.source or head.source or closing.get(labels.SOURCE),
         author=head.author or area_author(areas) or visible.author,
+        editor=closing.get(labels.EDITOR),
         url=head.url,
         tags=tuple(dict.fromkeys(head.all("article:tag"))),
         description=head.first(("description", "og:description")),
@@ -110,14 +128,115 @@ def _far_above(layout: Layout, title: str, dated: str, first: int) -> bool:
 
 def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
     """The headline, the date / source line under it and the short lines above them
-    (kicker, breadcrumb, a list of other stories) are not body text."""
+    (kicker, breadcrumb, a list of other stories) are not body text.
+
+    A headline printed with its date on one line (``标题 | 2005-06-14 03:25``) is one
+    too; when a later block has the same dated shape, the page is a list of posts (a
+    blog's front page) and the article ends where the next post begins.
+    """
     start = 0
+    header: Block | None = None
     for index, block in enumerate(blocks[:_LEADING_LINES]):
         if index == len(blocks) - 1 or len(block.text) > _BYLINE_LINE:
             break  # real text: nothing before it is dropped after this point
         if block.text == title or _is_byline_line(block.text):
             start = index + 1
-    return blocks[start:]
+        elif _is_dated_headline(block, title):
+            start, header = index + 1, block
+    body = blocks[start:]
+    if header is not None:
+        for index, block in enumerate(body):
+            if _same_dated_shape(block, header):
+                return body[:index]
+    return body
+
+
+def _own_date(blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """The text's own date: a line that is only a date (``2003年5月``, ``2005年3月6日
+    星期日``) among the short lines opening the body, under the headline and the names
+    (a report, a speech, a letter dated by its writer). It dates the article before any
+    date the site gives (when it posted the text) and leaves the body."""
+    for index, block in enumerate(blocks[: _DATE_LEAD + 1]):
+        if len(block.text) > _BYLINE_LINE:
+            break
+        found = _date_line(block.text)
+        if found:
+            return found, blocks[:index] + blocks[index + 1 :]
+    return None, blocks
+
+
+def _date_line(text: str) -> str | None:
+    """The date a line holds when it holds nothing else (a weekday aside)."""
+    text = _WEEKDAY.sub("", text).strip()
+    if not text or len(text) > _OWN_DATE_LINE or not text[:1].isdigit():
+        return None
+    found = find_date(text)
+    if found is not None:
+        iso, start, end = found
+        return iso if not (text[:start] + text[end:]).strip() else None
+    return parse_labelled_date(text)
+
+
+def _is_dated_headline(block: Block, title: str) -> bool:
+    """The headline and a date/byline on its first line, bylines on any other lines."""
+    first, *others = block.text.split("\n")
+    if not title or not first.startswith(title):
+        return False
+    rest = first[len(title) :].strip(_HEADER_SEPARATORS)
+    if rest and not _is_byline_line(rest):
+        return False
+    return all(_is_byline_line(line) or is_noise_line(line) for line in others if line)
+
+
+def _same_dated_shape(block: Block, header: Block) -> bool:
+    """Another post's headline line: the same kind (and columns) as the article's, a
+    date in it, and short."""
+    if block.kind != header.kind or "\n" in block.text or len(block.text) > _BYLINE_LINE:
+        return False
+    if header.table is not None and block.table is not None:
+        return len(header.table.rows[0]) == len(block.table.rows[0]) and _has_date(block)
+    return _has_date(block)
+
+
+def _has_date(block: Block) -> bool:
+    return find_date(block.text) is not None
+
+
+def _trim_tail(blocks: list[Block]) -> tuple[list[Block], dict[str, str]]:
+    """Page furniture left in the text (print buttons, pagers), a closing list of other
+    articles, and the label lines that end it (来源：…, 编辑：…, kept as metadata: the
+    second value, field → value) go."""
+    kept = blocks
+    start = int(len(kept) * _TAIL_SHARE)
+    for index in range(len(kept) - 1, start - 1, -1):
+        if is_related_header(kept[index].text):
+            if all(len(block.text) <= _RELATED_LINK for block in kept[index + 1 :]):
+                kept = kept[:index]
+            break
+    kept = [block for block in kept if not _is_furniture(block)]
+    closing: dict[str, str] = {}
+    while kept and (pairs := _closing_labels(kept[-1].text)):
+        for name, value in pairs:
+            closing.setdefault(name, value)
+        kept.pop()
+    return kept, closing
+
+
+def _is_furniture(block: Block) -> bool:
+    """A block whose every line is page furniture (``[打印]``, ``第1页/共1页``)."""
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    return bool(lines) and all(is_noise_line(line.strip()) for line in lines)
+
+
+def _closing_labels(text: str) -> list[tuple[str, str]]:
+    """(field, value) of ``来源：新闻晨报`` / ``编辑：某某``: a short line of source or
+    editor labels (nothing else); empty for any other line."""
+    if len(text) > _CLOSING_LABEL_LINE or not labels.starts_with_label(text):
+        return []
+    _pre, pairs = labels.split_labels(text)
+    if not pairs or not all(name in _CLOSING_LABELS and value for name, value in pairs):
+        return []
+    return pairs
 
 
 def _is_byline_line(text: str) -> bool:

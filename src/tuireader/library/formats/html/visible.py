@@ -37,6 +37,10 @@ _LABELED_DATE = re.compile(
     r"|\b(?:Published|Posted on|Posted|Updated|Date)\b)\s*[:：]?\s*",
     re.I,
 )
+# A government document's own date (成文日期), as against when the site posted it (发布日期).
+_WRITTEN_DATE = re.compile(r"成文(?:日期|时间)\s*[:：]?\s*")
+#: The label under which :func:`read_visible` reports a 成文日期.
+WRITTEN_DATE = "成文日期"
 _SOURCE = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]\s*[\[【]?\s*([^\s|｜丨/\]】]{1,30})")
 # Each label of _LABELED_DATE and _SOURCE contains one of these words (the English ones
 # casefolded): a page without any skips the regex scans.
@@ -96,12 +100,24 @@ def read_visible(root: etree._Element) -> ArticleMeta:
     body = next(root.iter("body"), root)
     # Pieces joined by spaces: adjacent elements must not run together ("王五" + "正文").
     text = _label_text(" ".join(body.itertext()))
+    written = _written_date(text) if "成文" in text else None
     return ArticleMeta(
         sections=breadcrumb_sections(body),
         date=_labeled_date(text) or _time_element_date(body) or _info_date(body),
         source=_first_group(_SOURCE, text, _SOURCE_WORDS),
         author=_labeled_author(text) or _byline(body),
+        labels=((WRITTEN_DATE, written),) if written else (),
     )
+
+
+def _written_date(text: str) -> str | None:
+    """The date after ``成文日期：``: the date a government document bears (its site's
+    发布日期 is when it went online), which readers cite it by."""
+    for match in _WRITTEN_DATE.finditer(text):
+        found = find_date(text[match.end() : match.end() + 40])
+        if found is not None and found[1] == 0:
+            return found[0]
+    return None
 
 
 def _labeled_author(text: str) -> str | None:

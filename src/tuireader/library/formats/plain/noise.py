@@ -30,11 +30,14 @@ _NOISE = re.compile(
     r"\s{0,3}[:：]?\s{0,3}\d{0,9}\s{0,3}次?"
     r"|(?<![\w])(?:阅读|浏览|点击)\s{0,3}[:：]\s{0,3}\d{1,9}\s{0,3}次?"
     r"|font\s{0,3}size\s{0,3}:?\s{0,3}(?:[+\-AaSML]\s{0,3}){1,3}"
+    # A pager: 第1页/共3页, << 上一页 | 下一页 >>.
+    r"|第\s{0,3}\d{1,4}\s{0,3}页\s{0,3}[/／,，]?\s{0,3}共\s{0,3}\d{1,4}\s{0,3}页"
+    r"|(?:<<|«|‹)?\s{0,3}(?:上一页|下一页)\s{0,3}(?:>>|»|›)?"
     r"|(?<![\w])(?:views|reads|hits|page views)\s{0,3}:\s{0,3}[\d,]{1,12}",
     re.IGNORECASE,
 )
 # Every noise phrase contains one of these; lines without any skip the big pattern.
-_NOISE_HINT = re.compile(r"[人参字【\[〖打关返收加我扫分浏阅点访]|(?i:font|views|reads|hits)")
+_NOISE_HINT = re.compile(r"[人参字【\[〖打关返收加我扫分浏阅点访页]|(?i:font|views|reads|hits)")
 # What may be left of a noise line once the phrases are cut: buttons and separators.
 _LEFTOVER = re.compile(
     r"(?:" + _BUTTONS + r"|[\s|｜丨/／【】\[\]()（）:：、,，·•\-—>»])+", re.IGNORECASE
