@@ -12,8 +12,9 @@ it may mean, best first; the caller keeps the first one its catalog holds.
   article (a manual kept inside a bigger library): every folder from the article's own
   up to the library root is tried, the nearest first.
 - Sites link to pages without their source's extension: ``install/`` or ``install`` may
-  be ``install.md``, ``install/index.md``, ``install/_index.md`` (Hugo) or
-  ``install/README.md``; ``install.html`` may be the page built from ``install.md``.
+  be ``install/index.md``, ``install/_index.md`` (Hugo), ``install/README.md`` or
+  ``install.md`` (served at ``/install/``); ``install.html`` may be the page built from
+  ``install.md``.
 - ``#fragment`` names a heading: :func:`heading_block` finds it by the ids the common
   generators give headings (GitHub's and Hugo's, which lowercase the words and join them
   with ``-``; a repeated heading gets ``-1``, ``-2`` …), then by letters and digits alone.
@@ -116,8 +117,9 @@ def page_candidates(path: str, folder: bool = False) -> list[str]:
         return list(_INDEX_NAMES)
     stem, suffix = posixpath.splitext(path)
     suffix = suffix.lower()
-    if folder:
-        return [f"{path}/{name}" for name in _INDEX_NAMES]
+    if folder:  # a section's index, or a page served at a "pretty" URL (Hugo, Jekyll)
+        pages = [path + ext for ext in (".md", ".markdown", ".html")]
+        return [*(f"{path}/{name}" for name in _INDEX_NAMES), *pages]
     if suffix in (".html", ".htm"):
         return [path, stem + ".md", stem + ".markdown"]
     if suffix in _PAGE_SUFFIXES:
