@@ -14,7 +14,7 @@ from tuireader.library.link_targets import (
     heading_id,
     resolve_link,
 )
-from tuireader.library.model import HEADING, PARAGRAPH, Block
+from tuireader.library.model import HEADING, PARAGRAPH, SPAN_ANCHOR, Block, Span
 
 
 def test_a_relative_link_is_read_from_the_articles_folder() -> None:
@@ -123,3 +123,11 @@ def test_a_fragment_finds_its_heading_repeated_headings_by_their_number() -> Non
     assert heading_block(blocks, "常见问题faq") == 4  # another generator's id, matched loosely
     assert heading_block(blocks, "missing") is None
     assert heading_block(blocks, "") is None
+
+
+def test_a_fragment_finds_the_heading_given_that_id_first() -> None:
+    blocks = [
+        Block(HEADING, "Install", level=2),
+        Block(HEADING, "Getting it", level=2, spans=(Span(0, 10, SPAN_ANCHOR, "install"),)),
+    ]
+    assert heading_block(blocks, "install") == 1

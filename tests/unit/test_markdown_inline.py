@@ -10,7 +10,9 @@ from tuireader.library.formats.markdown.inline import render_inline
 from tuireader.library.formats.markdown.page import parse_markdown
 from tuireader.library.model import (
     CODE,
+    HEADING,
     PARAGRAPH,
+    SPAN_ANCHOR,
     SPAN_CODE,
     SPAN_EMPHASIS,
     SPAN_LINK,
@@ -162,13 +164,14 @@ def test_reference_links_resolve_through_the_block_pass() -> None:
 
 def test_drawing_facts_survive_the_catalog() -> None:
     blocks = parse_markdown(
-        "A [link](b.md) and `code`.\n\n```go\nfunc main() {}\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n",
+        "A [link](b.md) and `code`.\n\n```go\nfunc main() {}\n```\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n"
+        "\n## Setup {#install}\n",
         "s",
     ).blocks
     article = Article(ArticleMeta(title="t"), blocks)
     record = encode_article(article)
     assert decode_blocks(stored_body(record.folded, record.patch), record.layout) == blocks
-    assert [block.kind for block in blocks] == [PARAGRAPH, CODE, TABLE]
+    assert [block.kind for block in blocks] == [PARAGRAPH, CODE, TABLE, HEADING]
 
 
 def test_cleaning_keeps_spans_when_offsets_hold() -> None:
@@ -223,3 +226,23 @@ def test_bracket_runs_cost_a_few_token_scans_per_character(monkeypatch) -> None:
         calls = 0
         render_inline(raw)
         assert calls <= 4 * len(raw), unit
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "anchor"),
+    [
+        ("## Install steps {#install}", "Install steps", "install"),
+        ("## 安装步骤 {#install .wide}", "安装步骤", "install"),
+        ("### Flags {.unnumbered}", "Flags", None),
+        ("## Options {data-level=2}", "Options", None),
+        ("## A set {a}", "A set {a}", None),  # braces that are no attribute block stay
+    ],
+)
+def test_heading_attribute_blocks_never_show_and_their_id_is_kept(
+    raw: str, text: str, anchor: str | None
+) -> None:
+    for body in (f"Intro.\n\n{raw}\n\nText.\n", f"Intro.\n\n- item\n\n{raw}\n"):
+        heading = next(b for b in parse_markdown(body, "s").blocks if b.kind == HEADING)
+        assert heading.text == text
+        ids = [span.target for span in heading.spans if span.kind == SPAN_ANCHOR]
+        assert ids == ([anchor] if anchor else [])

@@ -15,9 +15,10 @@ it may mean, best first; the caller keeps the first one its catalog holds.
   be ``install/index.md``, ``install/_index.md`` (Hugo), ``install/README.md`` or
   ``install.md`` (served at ``/install/``); ``install.html`` may be the page built from
   ``install.md``.
-- ``#fragment`` names a heading: :func:`heading_block` finds it by the ids the common
-  generators give headings (GitHub's and Hugo's, which lowercase the words and join them
-  with ``-``; a repeated heading gets ``-1``, ``-2`` …), then by letters and digits alone.
+- ``#fragment`` names a heading: :func:`heading_block` finds it by the id the document
+  gave it (``## Setup {#install}``), else by the ids the common generators give headings
+  (GitHub's and Hugo's, which lowercase the words and join them with ``-``; a repeated
+  heading gets ``-1``, ``-2`` …), then by letters and digits alone.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from tuireader.library.model import HEADING, Block
+from tuireader.library.model import HEADING, SPAN_ANCHOR, Block
 
 #: What a link leads to.
 WEB = "web"  # an address for the browser (checked by links.browser_url before opening)
@@ -145,12 +146,15 @@ def heading_block(blocks: Sequence[Block], fragment: str) -> int | None:
     wanted = fragment.strip().lower()
     if not wanted:
         return None
+    headings = [(index, block) for index, block in enumerate(blocks) if block.kind == HEADING]
+    named = fragment.strip()
+    for index, block in headings:  # an id the document gave wins over generated ones
+        if any(span.kind == SPAN_ANCHOR and span.target == named for span in block.spans):
+            return index
     seen: dict[str, int] = {}
     loose = _loose(wanted)
     fallback: int | None = None
-    for index, block in enumerate(blocks):
-        if block.kind != HEADING:
-            continue
+    for index, block in headings:
         base = heading_id(block.text)
         count = seen.get(base, 0)
         seen[base] = count + 1

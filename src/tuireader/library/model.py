@@ -29,7 +29,9 @@ SPAN_EMPHASIS = "em"
 SPAN_STRONG = "strong"
 SPAN_CODE = "code"
 SPAN_STRIKE = "strike"
-SPAN_KINDS = (SPAN_LINK, SPAN_EMPHASIS, SPAN_STRONG, SPAN_CODE, SPAN_STRIKE)
+#: Not drawn: the id a heading is linked to by (``## Setup {#install}``), as its target.
+SPAN_ANCHOR = "anchor"
+SPAN_KINDS = (SPAN_LINK, SPAN_EMPHASIS, SPAN_STRONG, SPAN_CODE, SPAN_STRIKE, SPAN_ANCHOR)
 
 # Column alignment of a table.
 ALIGN_LEFT = "left"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tuireader.library.formats.markdown.inline import render_inline
+from tuireader.library.formats.markdown.inline import render_heading, render_inline
 from tuireader.library.model import HEADING, PARAGRAPH, Block
 
 # A line that may open a block other than a paragraph or a plain ATX heading.
@@ -36,7 +36,7 @@ def fast_blocks(body: str) -> list[Block] | None:
             continue
         _end_paragraph(paragraph, blocks)
         if heading:
-            shown = render_inline(heading.group(2).strip())
+            shown = render_heading(heading.group(2).strip())
             if shown.text:
                 blocks.append(Block(HEADING, shown.text, len(heading.group(1)), spans=shown.spans))
     _end_paragraph(paragraph, blocks)

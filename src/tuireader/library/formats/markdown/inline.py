@@ -34,6 +34,7 @@ from tuireader.library.formats.inline import CJK_CLASS, join_lines
 from tuireader.library.formats.markdown import link_label
 from tuireader.library.formats.markdown.link_label import LABELS
 from tuireader.library.model import (
+    SPAN_ANCHOR,
     SPAN_CODE,
     SPAN_EMPHASIS,
     SPAN_LINK,
@@ -63,6 +64,11 @@ _FIGURE_TEXT = re.compile(r"""\b(?:caption|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*
 _FIGURE = re.compile(r"^\{\{[<%]\s*(?:figure|img|image)\b")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPAN_OF = {"em": SPAN_EMPHASIS, "strong": SPAN_STRONG, "s": SPAN_STRIKE}
+# A heading's attribute block (Pandoc, kramdown, Hugo): ``## Setup {#install .wide}``.
+_HEADING_ATTRIBUTES = re.compile(
+    r"[ \t]*\{[ \t]*([#.][^{}]{0,200}?|[^{}=]{1,60}=[^{}]{0,200}?)\}[ \t]*$"
+)
+_HEADING_ID = re.compile(r"(?:^|\s)#([^\s#.{}]{1,100})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +110,20 @@ def render_inline(raw: str, env: dict[str, Any] | None = None) -> Rendered:
     writer = _Writer()
     writer.write(tokens)
     return writer.result()
+
+
+def render_heading(raw: str, env: dict[str, Any] | None = None) -> Rendered:
+    """A heading's text and spans; its attribute block (``{#id .class}``) never shows,
+    and its id is kept as an :data:`SPAN_ANCHOR` span over the whole text, for links."""
+    found = _HEADING_ATTRIBUTES.search(raw) if raw.rstrip().endswith("}") else None
+    if found is None or "{{" in raw[found.start() : found.end()]:
+        return render_inline(raw, env)
+    shown = render_inline(raw[: found.start()], env)
+    named = _HEADING_ID.search(found.group(1))
+    if named is None or not shown.text:
+        return shown
+    anchor = Span(0, len(shown.text), SPAN_ANCHOR, named.group(1))
+    return Rendered(shown.text, (*shown.spans, anchor))
 
 
 def strip_templates(raw: str) -> str:

@@ -26,6 +26,7 @@ from tuireader.library.formats.markdown.frontmatter import split_front_matter
 from tuireader.library.formats.markdown.inline import (
     Rendered,
     make_parser,
+    render_heading,
     render_inline,
     strip_templates,
     unescape_shortcodes,
@@ -220,7 +221,10 @@ class _BlockBuilder:
             self.blocks.append(block)
 
     def _on_inline(self, token: Token) -> None:
-        rendered = render_inline(token.content, self.env)
+        if self._heading_level and self._table is None:
+            rendered = render_heading(token.content, self.env)
+        else:
+            rendered = render_inline(token.content, self.env)
         if self._table is not None:
             if self._table:
                 self._table[-1].append((rendered.text, rendered.spans))

@@ -19,7 +19,7 @@ from collections import defaultdict
 from rich.segment import Segment
 from rich.style import Style
 
-from tuireader.library.model import SPAN_KINDS
+from tuireader.library.model import SPAN_ANCHOR, SPAN_KINDS
 from tuireader.text.wrap import cell_width
 from tuireader.ui.widgets.reader.geometry import RULE_CHAR
 from tuireader.ui.widgets.reader.layout import DocumentLayout, Row
@@ -28,7 +28,7 @@ from tuireader.ui.widgets.reader.table import COLUMN_GAP, RULE_CROSS, aligned
 # Lowest first: a later layer's style is added on top of an earlier one.
 LAYERS = ("bookmark", "selection", "link", "search", "search_current")
 #: The palette key of each inline span kind (a link, emphasis, strong, code, strike).
-SPAN_STYLES = {kind: f"span_{kind}" for kind in SPAN_KINDS}
+SPAN_STYLES = {kind: f"span_{kind}" for kind in SPAN_KINDS if kind != SPAN_ANCHOR}
 #: Drawn over the right end of a line that goes on past the column, and at the left of
 #: one scrolled past its start (narrow columns get the arrow alone).
 MORE = " more →"
