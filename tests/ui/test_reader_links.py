@@ -81,6 +81,8 @@ async def test_enter_opens_the_linked_article_at_its_heading_and_ctrl_o_comes_ba
         await settle(pilot)
         assert screen.current.title == "The guide"
         assert screen.reader.position == left_at
+        # The link followed is chosen again, as a browser does.
+        assert screen.reader.chosen_link[3] == "../manual/setup.md#install-steps"
         await pilot.press("ctrl+i")  # and forward again, to the heading
         await settle(pilot)
         assert screen.current.title == "Setup"
@@ -104,6 +106,7 @@ async def test_a_link_to_a_heading_of_the_same_article_scrolls_there_and_back(tm
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert screen.reader.position == left_at
+        assert screen.reader.chosen_link[3] == "#usage"
 
 
 async def test_a_site_root_link_finds_the_page_under_the_manuals_folder(tmp_path, make_app):

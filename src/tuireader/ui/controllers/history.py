@@ -1,9 +1,10 @@
 """Back and forward through visited places, as in a browser.
 
 A place is an article's path and, when known, where in it the reader was: following a
-link remembers the spot it was followed from, so ``ctrl+o`` comes back to that line
-(also within one article, after a jump to one of its headings). A place without an
-anchor opens where the article was last read.
+link remembers the spot it was followed from (and which link was chosen), so ``ctrl+o``
+comes back to that line with that link chosen again, as a browser does (also within one
+article, after a jump to one of its headings). A place without an anchor opens where
+the article was last read.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from tuireader.library.model import Anchor
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """An article (library path) and the spot in it, if one was recorded."""
+    """An article (library path), the spot in it and the chosen link's index in the
+    article's links, if they were recorded."""
 
     path: str
     anchor: Anchor | None = None
+    link: int | None = None
 
 
 class History:
@@ -40,11 +43,12 @@ class History:
             del self._items[0]
         self._index = len(self._items) - 1
 
-    def remember(self, anchor: Anchor) -> None:
-        """Note where the reader is in the current place (before leaving it)."""
+    def remember(self, anchor: Anchor, link: int | None = None) -> None:
+        """Note where the reader is in the current place, and the link chosen there
+        (before leaving it)."""
         current = self.current
         if current is not None:
-            self._items[self._index] = Place(current.path, anchor)
+            self._items[self._index] = Place(current.path, anchor, link)
 
     @property
     def current(self) -> Place | None:

@@ -57,6 +57,7 @@ class Reading:
         self._saved_anchor: Anchor | None = None
         self._reload: tuple[str, Anchor] | None = None  # (path, anchor) of a reload
         self._heading: tuple[str, str] | None = None  # (path, fragment) a link names
+        self._link: tuple[str, int] | None = None  # (path, link) to choose once shown
 
     @property
     def loading(self) -> bool:
@@ -164,6 +165,9 @@ class Reading:
             self._start = self._heading_anchor(row, article) or self._start
         self._saved_anchor = self._start
         self.host.reader_pane.show_article(article, self._start, complete)
+        link, self._link = self._link, None
+        if link is not None and link[0] == row.path and link[1] < len(self.host.reader.links):
+            self.host.reader.choose_link(link[1])
         if self._focus_reader:
             self.host.reader.focus()
         return Shown(article, self._start, first=True, complete=complete)
@@ -234,21 +238,24 @@ class Reading:
         self.host.update_bindings()
 
     def _go_to(self, place: Place) -> None:
-        current = self.current
+        current, reader = self.current, self.host.reader
         if current is not None and current.path == place.path and self._opening is None:
-            self.host.reader.scroll_to_anchor(place.anchor or Anchor(0, 0))
+            reader.scroll_to_anchor(place.anchor or Anchor(0, 0))
+            reader.choose_link(place.link if place.link is not None else None)
             return
         row = self.host.opened.row_for_path(place.path)
         if row is not None:
             self.host.open_row(row, remember=False, at=place.anchor)
+            self._link = (row.path, place.link) if place.link is not None else None
 
     def _note_place(self) -> None:
         """Record in the history where the reader is now (the place about to be left)."""
         if self.current is not None and self._opening is None:
             try:
-                self.history.remember(self.host.reader.position)
+                reader = self.host.reader
             except NoMatches:  # the screen is being taken down
                 return
+            self.history.remember(reader.position, reader.chosen_link_index)
 
     # -- links -------------------------------------------------------------------------
     def follow(self, row: ArticleRow, heading: str) -> None:

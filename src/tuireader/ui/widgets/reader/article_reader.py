@@ -494,6 +494,11 @@ class ArticleReader(ScrollView, can_focus=True):
         """The link Enter would follow, if one is chosen."""
         return None if self._link is None else self.links[self._link]
 
+    @property
+    def chosen_link_index(self) -> int | None:
+        """The chosen link's index in :attr:`links` (None: none is chosen)."""
+        return self._link
+
     def action_next_link(self) -> None:
         """Choose the next link (from the top of the screen when the chosen one is out
         of view), wrapping past the last; scroll it into view."""
