@@ -14,6 +14,7 @@ from tuireader.library.model import (
     PARAGRAPH,
     SPAN_LINK,
     SPAN_STRONG,
+    Anchor,
     Article,
     ArticleMeta,
     Block,
@@ -132,3 +133,20 @@ async def test_inline_spans_are_styled_from_the_theme() -> None:
         assert styles["the guide"].underline
         assert styles["now"].bold
         assert not styles["See"].underline
+
+
+@sync
+async def test_a_find_hit_far_along_a_code_line_is_scrolled_into_view() -> None:
+    app = Host(document())
+    async with app.run_test(size=(70, 30)) as pilot:
+        await pilot.pause()
+        reader = app.query_one(ArticleReader)
+        code = reader.article.blocks[2].text
+        hit = code.index("argument_17")
+        reader.set_highlights("search_current", [(2, hit, hit + len("argument_17"))])
+        reader.scroll_to_anchor(Anchor(2, hit), center=True)
+        await pilot.pause()
+        assert reader.sideways > 0
+        assert lines_with(reader, "argument_17")
+        reader.scroll_to_anchor(Anchor(0, 0))  # prose: the sideways scroll is left alone
+        assert reader.sideways > 0

@@ -32,7 +32,7 @@ from textual.timer import Timer
 
 from tuireader.library.model import SPAN_LINK, Anchor, Article
 from tuireader.ui.widgets.reader.aids import DisplayAids
-from tuireader.ui.widgets.reader.draw import Highlights, draw_row
+from tuireader.ui.widgets.reader.draw import MORE, Highlights, draw_row
 from tuireader.ui.widgets.reader.keys import READER_BINDINGS
 from tuireader.ui.widgets.reader.layout import DocumentLayout
 from tuireader.ui.widgets.reader.select import SentenceSelection
@@ -370,8 +370,21 @@ class ArticleReader(ScrollView, can_focus=True):
             half = self._view_height() // 2
             row = layout.settle(anchor, -half, half)
         self._scroll_to_row(row, animate=animate)
+        self._reveal_sideways(anchor)
         if not center:
             self._hint = anchor
+
+    def _reveal_sideways(self, anchor: Anchor) -> None:
+        """Scroll wide code or a wide table sideways so ``anchor`` (a find hit, a
+        bookmark) shows, a third of the way in; nothing for ordinary text."""
+        layout = self._layout
+        cell = None if layout is None else layout.cell_of(anchor)
+        if layout is None or cell is None:
+            return
+        width = layout.geometries[anchor.block].text_width
+        if self._sideways <= cell < self._sideways + width - len(MORE):
+            return
+        self._set_sideways(min(layout.overflow(anchor.block), max(0, cell - width // 3)))
 
     # -- keys ------------------------------------------------------------------------
     def action_line_down(self) -> None:

@@ -26,7 +26,7 @@ from tuireader.ui.date_format import show_date
 from tuireader.ui.widgets.reader.aids import BlockView, DisplayAids
 from tuireader.ui.widgets.reader.geometry import Geometry, block_geometry
 from tuireader.ui.widgets.reader.syntax import Piece, highlight
-from tuireader.ui.widgets.reader.table import TableGrid
+from tuireader.ui.widgets.reader.table import COLUMN_GAP, TableGrid
 from tuireader.ui.widgets.reader.wrap import (
     Line,
     code_lines,
@@ -291,6 +291,28 @@ class DocumentLayout:
             if row.block >= 0:
                 widest = max(widest, self._overflow.get(row.block, 0))
         return widest
+
+    def cell_of(self, anchor: Anchor) -> int | None:
+        """How many cells into its block's drawn line ``anchor`` sits, for a block wider
+        than the column (None for the others: they never scroll sideways)."""
+        index = anchor.block
+        if not 0 <= index < len(self.lines) or not self._overflow.get(index):
+            return None
+        self.ensure_wrapped(index)
+        offset = self.to_display(index, anchor.offset)
+        text = self.text(index)
+        if index in self._grids:
+            grid = self._grids[index]
+            line = grid.lines[grid.line_of(offset)]
+            left = 0
+            for column, (start, end) in enumerate(line.cells):
+                if start <= offset <= end:
+                    return left + cell_width(text[start:offset])
+                left += grid.widths[column] + cell_width(COLUMN_GAP)
+            return 0
+        starts = [start for start, _ in self.lines[index]]  # type: ignore[union-attr]
+        start = starts[max(0, bisect_right(starts, offset) - 1)]
+        return cell_width(text[start:offset])
 
     def syntax(self, index: int) -> tuple[list[Piece], list[int]]:
         """Highlighting pieces of code block ``index`` (display offsets, in order) and
