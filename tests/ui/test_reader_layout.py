@@ -274,3 +274,36 @@ def test_meta_lines_break_between_facts(pane: int) -> None:
     shown = [row_text(layout, row).strip() for row in layout.header if row.role == "meta"]
     facts = ["新闻 › 国内 › 经济", "田野观察", "2024-10-15 10:40", "杨静文 李玉洁"]
     assert [fact for line in shown for fact in line.split("  ·  ")] == facts
+
+
+def table_article() -> Article:
+    from tuireader.library.formats.table import table_block
+    from tuireader.library.model import ALIGN_RIGHT
+
+    rows = [["名称", "数量"], ["苹果", "12"], ["梨子很多的一个品种", "3"]]
+    table = table_block([[(c, ()) for c in row] for row in rows], 1, ("", ALIGN_RIGHT))
+    assert table is not None
+    return Article(ArticleMeta(title="表"), blocks=(Block(PARAGRAPH, "前言。"), table))
+
+
+def test_table_rows_are_anchored_to_their_cells_and_back() -> None:
+    layout = DocumentLayout(table_article(), 60, 60)
+    rows = all_rows(layout)
+    text = layout.article.blocks[1].text
+    pear = text.index("梨子")
+    y = layout.row_of(Anchor(1, pear))
+    assert "梨子很多的一个品种" in row_text(layout, rows[y])
+    assert layout.anchor_at(y) == Anchor(1, pear)
+
+
+def test_a_click_on_a_right_aligned_cell_finds_its_text() -> None:
+    layout = DocumentLayout(table_article(), 60, 60)
+    all_rows(layout)
+    text = layout.article.blocks[1].text
+    three = text.rindex("3")
+    y = layout.row_of(Anchor(1, three))
+    drawn = row_text(layout, layout.row(y))
+    x = cell_len(drawn[: drawn.rindex("3")])
+    assert layout.anchor_at_cell(y, x) == Anchor(1, three)
+    gap = cell_len(drawn[: drawn.index("│")])
+    assert layout.anchor_at_cell(y, gap) is None  # the gap between columns is no text

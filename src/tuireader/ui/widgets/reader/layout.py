@@ -26,7 +26,7 @@ from tuireader.ui.date_format import show_date
 from tuireader.ui.widgets.reader.aids import BlockView, DisplayAids
 from tuireader.ui.widgets.reader.geometry import Geometry, block_geometry
 from tuireader.ui.widgets.reader.syntax import Piece, highlight
-from tuireader.ui.widgets.reader.table import COLUMN_GAP, TableGrid
+from tuireader.ui.widgets.reader.table import COLUMN_GAP, TableGrid, aligned
 from tuireader.ui.widgets.reader.wrap import (
     Line,
     code_lines,
@@ -430,6 +430,8 @@ class DocumentLayout:
         column, cells = found
         start, end = grid.lines[row.number].cells[column]
         text, offset, used = self.text(row.block), start, 0
+        # A right or centred cell starts after its padding.
+        cells -= aligned(text[start:end], grid.widths[column], grid.aligns[column])[0]
         while offset < end:
             used += cell_len(text[offset])
             if used > cells:
