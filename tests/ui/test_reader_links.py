@@ -200,3 +200,31 @@ async def test_the_link_keys_show_only_for_articles_with_links(tmp_path, make_ap
         assert not screen.reader.check_action("next_link", ())
         await pilot.press("l")
         assert screen.reader.chosen_link is None
+
+
+async def test_a_saved_pages_link_outside_the_library_leads_to_its_site(tmp_path, make_app):
+    root = tmp_path / "lib"
+    root.mkdir()
+    page = root / "saved.html"
+    page.write_text(
+        "<html><head><title>河边的书店</title>"
+        '<link rel="canonical" href="https://news.example.org/town/2024/shop.html"></head>'
+        "<body><h1>河边的书店</h1><p>" + "小镇上新开了一家书店，老板很喜欢孩子。" * 4 + "</p>"
+        '<p>另见<a href="../2023/river.html">去年的报道</a>。</p></body></html>',
+        encoding="utf-8",
+    )
+    app = make_app(root, page)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle_reader(pilot)
+        await pilot.press("l", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmUrlScreen)
+        assert app.screen.url == "https://news.example.org/town/2023/river.html"
+
+
+async def settle_reader(pilot):
+    await settle(pilot)
+    screen = pilot.app.screen
+    screen.reader.focus()
+    await pilot.pause()
+    return screen

@@ -9,6 +9,7 @@ from tuireader.library.link_targets import (
     ARTICLE,
     HERE,
     NOWHERE,
+    OUTSIDE,
     WEB,
     heading_block,
     heading_id,
@@ -33,7 +34,7 @@ def test_a_link_beside_the_article_and_one_below_it() -> None:
 def test_a_link_may_climb_to_the_library_root_but_not_past_it() -> None:
     assert resolve_link("../../x.md", "a/b/c.md").paths == ("x.md",)
     outside = resolve_link("../../../x.md", "a/b/c.md")
-    assert outside.kind == NOWHERE
+    assert outside.kind == OUTSIDE
     assert "outside" in outside.reason
 
 

@@ -35,7 +35,8 @@ from tuireader.library.model import HEADING, SPAN_ANCHOR, Block
 WEB = "web"  # an address for the browser (checked by links.browser_url before opening)
 HERE = "here"  # a heading of the article the link is in
 ARTICLE = "article"  # another file of the library
-NOWHERE = "nowhere"  # a scheme not followed, or a path outside the library
+OUTSIDE = "outside"  # a path that climbs out of the library (a saved page's site link)
+NOWHERE = "nowhere"  # a scheme not followed, or no usable address
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _WEB_SCHEMES = ("http", "https")
@@ -51,8 +52,8 @@ MAX_LINK_CHARS = 2048
 
 @dataclass(frozen=True, slots=True)
 class LinkTarget:
-    """Where a link leads: ``kind`` is :data:`WEB`, :data:`HERE`, :data:`ARTICLE` or
-    :data:`NOWHERE`. ``url`` is the web address; ``paths`` the library paths an article
+    """Where a link leads: ``kind`` is :data:`WEB`, :data:`HERE`, :data:`ARTICLE`,
+    :data:`OUTSIDE` or :data:`NOWHERE`. ``url`` is the web address; ``paths`` the library paths an article
     link may mean, best first; ``fragment`` the heading named after ``#`` (decoded);
     ``reason`` says, for people, why a link leads nowhere."""
 
@@ -97,7 +98,7 @@ def resolve_link(target: str, article_path: str) -> LinkTarget:
             if candidate not in found:
                 found.append(candidate)
     if not found:
-        return LinkTarget(NOWHERE, reason="The link leads outside the library.")
+        return LinkTarget(OUTSIDE, fragment=fragment, reason="The link leads outside the library.")
     if found[0] == article_path:  # the article's own file, by name
         return LinkTarget(HERE, fragment=fragment)
     return LinkTarget(ARTICLE, paths=tuple(found), fragment=fragment)

@@ -3,13 +3,25 @@
 Where the link leads is the core's reading (:func:`tuireader.library.link_targets.
 resolve_link`): a heading of this article is scrolled to, another file of the library
 is opened (at the heading the link names), and a web address goes through the same
-check and confirmation as the ``o`` key (the screen asks). Each jump is a place in the
-history, so ``ctrl+o`` comes back to the line the link was followed from.
+check and confirmation as the ``o`` key (the screen asks). A relative link of a saved web
+page that the library does not hold leads to the page's own site: it is read against
+the page's address (its ``url``) and offered as a web address. Each jump is a place in
+the history, so ``ctrl+o`` comes back to the line the link was followed from.
 """
 
 from __future__ import annotations
 
-from tuireader.library.link_targets import ARTICLE, HERE, WEB, heading_block, resolve_link
+from urllib.parse import urljoin
+
+from tuireader.library.link_targets import (
+    ARTICLE,
+    HERE,
+    OUTSIDE,
+    WEB,
+    heading_block,
+    resolve_link,
+)
+from tuireader.library.links import browser_url
 from tuireader.library.model import Anchor
 from tuireader.ui.controllers.host import MainHost
 from tuireader.ui.controllers.reading import Reading
@@ -44,6 +56,11 @@ class LinkFollower:
                 if row is not None:
                     self.reading.follow(row, found.fragment)
                     return None
+        if found.kind in (ARTICLE, OUTSIDE):
+            site = browser_url(article.meta.url)
+            if site is not None:  # a saved page's link: on the page's own site
+                return self.urls.checked(urljoin(site, target.strip()))
+        if found.kind == ARTICLE:
             self._say(f"Not in the library: {one_line(found.paths[0])[:200]}")
             return None
         self._say(found.reason)
