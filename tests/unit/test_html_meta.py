@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from tuireader.library.formats.html.names import person_names
 from tuireader.library.formats.html.page import parse_html
+from tuireader.library.formats.names import person_names
 from tuireader.text.dates import parse_date
 
 ARTICLE = "<p>" + "这是正文的第一段，讲述了一件发生在小镇上的事情。" * 3 + "</p>"

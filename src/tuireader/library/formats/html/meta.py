@@ -2,7 +2,7 @@
 
 Read before scripts are removed (JSON-LD lives in ``<script type="application/ld+json">``).
 A meta tag may name several properties at once (``property="og:title dc:title"``); each
-counts. Authors pass :func:`~tuireader.library.formats.html.names.person_names`, so a
+counts. Authors pass :func:`~tuireader.library.formats.names.person_names`, so a
 publisher list or a user id in ``<meta name="author">`` is not taken for a person.
 """
 
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from tuireader.library.formats.html.names import person_names
 from tuireader.library.formats.html.tree import clean_text, text_of
+from tuireader.library.formats.names import person_names
 from tuireader.text.dates import parse_date
 
 _DATE_KEYS = (

@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from lxml import etree
 
 from tuireader.library.formats.html.layout import PARAGRAPH_CHARS, Layout
-from tuireader.library.formats.html.names import person_names
 from tuireader.library.formats.html.tree import clean_text, text_of
 from tuireader.library.formats.html.visible import is_role_word, role_names
 from tuireader.library.formats.inline import CJK_CLASS
+from tuireader.library.formats.names import person_names
 from tuireader.text.dates import find_date
 
 _CJK = re.compile(f"[{CJK_CLASS}]")

@@ -6,7 +6,7 @@ removal drops. The area ones read the byline area under the headline and the cre
 area at the article's end (:mod:`tuireader.library.formats.html.layout`): the first
 date under the headline, the names after 记者/作者/文/ there, ``NAME 发表于 DATE`` on
 blogs, a lone name under the headline, and at the end ``（记者 某某）`` or 编辑：某某.
-Names pass :mod:`tuireader.library.formats.html.names`, so a sentence is never an author.
+Names pass :mod:`tuireader.library.formats.names`, so a sentence is never an author.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ import re
 from lxml import etree
 
 from tuireader.library.formats.html.layout import Areas
-from tuireader.library.formats.html.names import (
+from tuireader.library.formats.html.tree import clean_text, text_of
+from tuireader.library.formats.names import (
     is_person_name,
     looks_like_chinese_name,
     person_names,
 )
-from tuireader.library.formats.html.tree import clean_text, text_of
 from tuireader.library.model import ArticleMeta
 from tuireader.text.dates import find_date, parse_date
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from tuireader.library.formats.html.names import looks_like_chinese_name
+from tuireader.library.formats.names import looks_like_chinese_name
 from tuireader.library.formats.plain import labels
 from tuireader.library.formats.plain.meta import (
     RANK_LABEL,

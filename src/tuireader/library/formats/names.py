@@ -1,5 +1,7 @@
 """Is this a person's name? Author fields of saved pages hold much that is not.
 
+Shared by the HTML and plain-text readers (so neither format imports the other).
+
 Meta tags and bylines carry publisher lists (``www.example.cn,某某日报报业集团``), user
 ids (``L_104485``), software credits (``Discuz! Team``), broken markup (``size="20"``)
 and, when a pattern over-reaches, a body sentence. A name here is short: a Chinese
