@@ -111,3 +111,15 @@ def test_short_rows_get_empty_cells() -> None:
     grid = grid_of(block, 80)
     assert grid.columns == 3
     assert cells_on(grid, 2) == ["only", "", ""]
+
+
+def test_a_huge_table_keeps_whole_cells_and_scrolls_instead_of_wrapping() -> None:
+    from tuireader.ui.widgets.reader.table import WRAPPED_CELLS
+
+    rows = [
+        [f"row {n} has a rather long first cell", "b", "c"] for n in range(WRAPPED_CELLS // 3 + 2)
+    ]
+    grid = grid_of(make_table(rows), 20)
+    assert grid.widths[0] == max(len(row[0]) for row in rows)  # the widest cell, whole
+    assert len(grid.lines) == len(rows) + 1  # one line a row, and the header rule
+    assert grid.width > 20  # wider than the pane: it scrolls sideways

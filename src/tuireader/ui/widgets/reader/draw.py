@@ -13,7 +13,7 @@ the layout's sideways scroll, with :data:`MORE` where a line goes on to the righ
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from rich.segment import Segment
@@ -189,19 +189,27 @@ def _window(
 def _table_line(
     layout: DocumentLayout, row: Row, palette: dict[str, Style], highlights: Highlights
 ) -> list[Segment]:
-    """One line of a table: each column's slice aligned in its width, gaps between."""
+    """One line of a table: each column's slice aligned in its width, gaps between.
+
+    A table wider than the column is drawn from the first column on screen (a table of
+    thousands of columns costs the columns shown, not all of them)."""
     grid = layout.grid(row.block)
     line = grid.lines[row.number]
     gap = palette["rule"]
+    wide = grid.width > layout.column
+    shift = layout.shift(row.block) if wide else 0
+    first = max(0, bisect_right(grid.lefts, shift) - 1)
+    last = bisect_right(grid.lefts, shift + layout.column)
     segments: list[Segment] = []
     if line.rule:
-        rule = RULE_CROSS.join(RULE_CHAR * width for width in grid.widths)
+        rule = RULE_CROSS.join(RULE_CHAR * width for width in grid.widths[first:last])
         segments.append(Segment(rule, gap))
     else:
         role = "table_header" if line.row < grid.shape.header_rows else "table"
         text = grid.text
-        for index, (start, end) in enumerate(line.cells):
-            if index:
+        for index in range(first, min(last, len(line.cells))):
+            start, end = line.cells[index]
+            if index > first:
                 segments.append(Segment(COLUMN_GAP, gap))
             width = grid.widths[index]
             before, after = aligned(text[start:end], width, grid.aligns[index])
@@ -212,10 +220,11 @@ def _table_line(
                 segments.append(Segment(text[left:right], run_style))
             if after:
                 segments.append(Segment(" " * after, palette[role]))
-    if grid.width <= layout.column:
+    if not wide:
         return segments
+    offset = grid.lefts[first] if first < len(grid.lefts) else 0
     shown, _, _ = _window(
-        segments, grid.width, layout.shift(row.block), layout.column, palette["base"],
+        segments, grid.width - offset, shift - offset, layout.column, palette["base"],
         palette["more"],
     )  # fmt: skip
     return shown

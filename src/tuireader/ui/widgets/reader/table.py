@@ -13,6 +13,8 @@ cells. Only a table too wide even then (many columns in a narrow pane) is drawn 
 than the pane and scrolls sideways like code, because a cell wrapped to two or three
 characters a line is harder to read than one reached with the arrow keys; below that,
 wrapping wins: the whole row stays in view, which sideways scrolling cannot give.
+A table of more than :data:`WRAPPED_CELLS` cells is data, not prose: its columns keep
+their widest cell and it scrolls (wrapping 100,000 cells would cost a second).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ RULE_CROSS = "─┼─"
 SQUEEZED = 6
 #: A word longer than this does not widen its column further: it is broken instead.
 LONGEST_WORD = 16
+#: Beyond this many cells a table's cells are not wrapped (see the module doc).
+WRAPPED_CELLS = 20_000
 _WORD = re.compile(r"[^\s]+")
 
 Cell = tuple[int, int]  # (start, end) of a cell's slice shown on one screen line
@@ -70,21 +74,29 @@ class TableGrid:
         self.columns = count
         self.aligns = tuple(shape.aligns) + ("",) * max(0, count - len(shape.aligns))
         cells = [[text[start:end] for start, end in row] for row in shape.rows]
-        self.widths = column_widths(cells, count, max(1, column))
-        gaps = cell_width(COLUMN_GAP) * max(0, count - 1)
+        self._cells = [[cell_width(piece) for piece in row] for row in cells]
+        if sum(map(len, cells)) > WRAPPED_CELLS:
+            self.widths = natural_widths(self._cells, count)
+        else:
+            self.widths = column_widths(cells, count, max(1, column), self._cells)
+        gap = cell_width(COLUMN_GAP)
+        #: The cell each column starts at in the drawn table.
+        self.lefts = [0] * count
+        for index in range(1, count):
+            self.lefts[index] = self.lefts[index - 1] + self.widths[index - 1] + gap
         #: Cells the drawn table takes (more than the column only when it scrolls).
-        self.width = sum(self.widths) + gaps
+        self.width = (self.lefts[-1] + self.widths[-1]) if count else 0
         self.lines: list[TableLine] = []
         self._row_first: list[int] = []  # first line of each row
         self._row_starts = [row[0][0] if row else 0 for row in shape.rows]
         for number, row in enumerate(shape.rows):
             self._row_first.append(len(self.lines))
-            self.lines.extend(self._row_lines(number, row))
+            self.lines.extend(self._row_lines(number, row, self._cells[number]))
             if number + 1 == shape.header_rows and number + 1 < len(shape.rows):
                 self.lines.append(TableLine(number, _empty_at(shape.rows[number + 1]), True))
 
-    def _row_lines(self, number: int, row: Sequence[Cell]) -> list[TableLine]:
-        """The screen lines of one row: each cell wrapped in its column."""
+    def _row_lines(self, number: int, row: Sequence[Cell], cells: Sequence[int]) -> list[TableLine]:
+        """The screen lines of one row: each cell (``cells`` wide) wrapped in its column."""
         wrapped: list[list[Cell]] = []
         for index in range(self.columns):
             if index >= len(row):
@@ -93,7 +105,10 @@ class TableGrid:
                 continue
             start, end = row[index]
             piece = self.text[start:end]
-            found = wrap_lines(piece, self.widths[index]) if piece else [(0, 0)]
+            if cells[index] <= self.widths[index]:
+                wrapped.append([(start, end)])  # most cells fit: no breaker needed
+                continue
+            found = wrap_lines(piece, self.widths[index])
             wrapped.append([(start + left, start + right) for left, right in found])
         height = max(len(lines) for lines in wrapped) if wrapped else 1
         lines = []
@@ -150,18 +165,25 @@ def _empty_at(row: Sequence[Cell]) -> tuple[Cell, ...]:
     return ((start, start),)
 
 
-def column_widths(cells: Sequence[Sequence[str]], count: int, column: int) -> list[int]:
-    """Widths of ``count`` columns holding ``cells`` (rows of cell texts) in ``column``
-    cells, as the module doc says; their sum plus the gaps may pass ``column`` only when
-    even squeezed columns do not fit."""
+def column_widths(
+    cells: Sequence[Sequence[str]],
+    count: int,
+    column: int,
+    measured: Sequence[Sequence[int]] | None = None,
+) -> list[int]:
+    """Widths of ``count`` columns holding ``cells`` (rows of cell texts; ``measured``:
+    their widths, when known) in ``column`` cells, as the module doc says; their sum
+    plus the gaps may pass ``column`` only when even squeezed columns do not fit."""
     if not count:
         return []
     natural = [1] * count
     words = [1] * count
-    for row in cells:
+    for number, row in enumerate(cells):
+        sizes = measured[number] if measured is not None else [cell_width(t) for t in row]
         for index, text in enumerate(row[:count]):
-            natural[index] = max(natural[index], cell_width(text))
-            words[index] = max(words[index], _longest_word(text))
+            natural[index] = max(natural[index], sizes[index])
+            if words[index] < LONGEST_WORD and sizes[index] > words[index]:
+                words[index] = max(words[index], _longest_word(text))
     room = column - cell_width(COLUMN_GAP) * (count - 1)
     if sum(natural) <= room:
         return natural
@@ -174,6 +196,16 @@ def column_widths(cells: Sequence[Sequence[str]], count: int, column: int) -> li
     return [min(n, SQUEEZED) for n in natural]
 
 
+def natural_widths(measured: Sequence[Sequence[int]], count: int) -> list[int]:
+    """Each of ``count`` columns as wide as its widest cell (``measured``: cell widths)."""
+    widths = [1] * count
+    for row in measured:
+        for index, cells in enumerate(row[:count]):
+            if cells > widths[index]:
+                widths[index] = cells
+    return widths
+
+
 def _longest_word(text: str) -> int:
     """Cells of the longest unbreakable piece: a Latin word, or one CJK character."""
     if not text:
@@ -181,9 +213,11 @@ def _longest_word(text: str) -> int:
     longest = 1
     for match in _WORD.finditer(text):
         word = match.group(0)
+        if len(word) <= longest // 2:
+            continue  # cannot be longer than the longest found
         cells = cell_width(word)
         if cells > len(word):  # has wide characters: it breaks between them
-            cells = max(cell_width(char) for char in word)
+            cells = 2
         longest = max(longest, min(cells, LONGEST_WORD))
     return longest
 
