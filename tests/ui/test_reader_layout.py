@@ -307,3 +307,18 @@ def test_a_click_on_a_right_aligned_cell_finds_its_text() -> None:
     assert layout.anchor_at_cell(y, x) == Anchor(1, three)
     gap = cell_len(drawn[: drawn.index("│")])
     assert layout.anchor_at_cell(y, gap) is None  # the gap between columns is no text
+
+
+@pytest.mark.parametrize("sideways", [0, 1, 7, 100, 599, 1200])
+def test_a_long_chinese_code_line_scrolled_shows_the_right_cells(sideways: int) -> None:
+    line = "中文" * 300 + "abc"  # 1,203 cells
+    article = Article(ArticleMeta(title="码"), blocks=(Block(CODE, f"{line}\nshort"),))
+    layout = DocumentLayout(article, 50, 50)
+    all_rows(layout)
+    layout.sideways = sideways
+    drawn = row_text(layout, layout.row(layout.block_top(0)))
+    assert cell_len(drawn) == 50
+    shown = drawn[1:].removesuffix(" ").removesuffix(MORE).strip()
+    assert shown and shown in line  # a stretch of the line (a split wide character aside)
+    shift = min(sideways, layout.overflow(0))
+    assert drawn.rstrip().endswith(MORE.strip()) == (shift + 48 < cell_len(line))

@@ -140,27 +140,37 @@ def _block_line(
         if row.role == "ruby":
             return segments + _ruby_segments(readings, widths, row, palette["ruby"])
         return segments + _slotted_segments(text, widths, runs, palette["base"])
+    if geometry.scroll:
+        return _code_line(layout, row, palette, highlights)
     body = [
         Segment(text[left:right], run_style)
         for left, right, run_style in style_runs(row.start, row.end, pieces, palette, role)
     ]
-    if geometry.scroll:
-        return _code_line(layout, row, body, palette)
     head = [Segment(prefix, palette["marker"] if role == "list" else style)] if prefix else []
     return head + body
 
 
 def _code_line(
-    layout: DocumentLayout, row: Row, body: list[Segment], palette: dict[str, Style]
+    layout: DocumentLayout, row: Row, palette: dict[str, Style], highlights: Highlights
 ) -> list[Segment]:
-    """A code line on its panel: never wrapped, shifted sideways, arrows where cut."""
+    """A code line on its panel: never wrapped, shifted sideways, arrows where cut. Only
+    the characters in view are styled (a line may be a megabyte long)."""
     geometry = layout.geometries[row.block]
     style = palette["code"]
     width = geometry.text_width
+    first, last, hidden, cells = layout.code_window(row.block, row.start, row.end, width)
+    text = layout.text(row.block)
+    pieces = _display_pieces(layout, row.block, first, last, highlights)
+    body = [
+        Segment(text[left:right], run_style)
+        for left, right, run_style in style_runs(first, last, pieces, palette, "code")
+    ]
     shift = layout.shift(row.block)
-    cells = sum(cell_width(segment.text) for segment in body)
-    shown, left_cut, right_cut = _window(body, cells, shift, width, style, palette["more"])
+    shown, _, right_cut = _window(
+        body, cells - (shift - hidden), hidden, width, style, palette["more"]
+    )
     prefix = geometry.first_prefix if row.number == 0 else geometry.next_prefix
+    left_cut = shift > 0 and cells > 0
     left = [Segment(LESS, palette["more"])] if left_cut and prefix else [Segment(prefix, style)]
     return [*left, *shown, Segment(" " * geometry.right_pad, style)]
 

@@ -36,6 +36,8 @@ from tuireader.ui.widgets.reader.wrap import (
 )
 from tuireader.ui.widgets.reader.wrap import wrap_lines as _wrap_prose
 
+# Characters between the width checkpoints of a long code line.
+_MARK_EVERY = 512
 META_JOIN = "  ·  "
 SECTION_JOIN = " › "
 
@@ -96,6 +98,7 @@ class DocumentLayout:
         self._grids: dict[int, TableGrid] = {}
         self._overflow: dict[int, int] = {}
         self._syntax: dict[int, tuple[list[Piece], list[int]]] = {}
+        self._marks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
         #: Cells the blocks wider than the column are scrolled by (the reader sets it).
         self.sideways = 0
 
@@ -291,6 +294,48 @@ class DocumentLayout:
             if row.block >= 0:
                 widest = max(widest, self._overflow.get(row.block, 0))
         return widest
+
+    def code_window(
+        self, index: int, start: int, end: int, width: int
+    ) -> tuple[int, int, int, int]:
+        """The part of code line ``start:end`` of block ``index`` the sideways scroll
+        shows in ``width`` cells: (first character, end character, cells of the first
+        character hidden on the left, cells of the whole line). A line of a megabyte
+        costs the characters shown, not the line (checkpoints every few hundred
+        characters are measured once per line)."""
+        text, shift = self.text(index), self.shift(index)
+        if end - start <= width + shift or text.isascii():
+            if text.isascii():
+                first = min(end, start + shift)
+                return first, min(end, first + width + 1), 0, end - start
+            return start, end, shift, cell_width(text[start:end])
+        chars, cells = self._marks_of(index, start, end)
+        mark = max(0, bisect_right(cells, shift) - 1)
+        first, used = chars[mark], cells[mark]
+        while first < end and used + cell_width(text[first]) <= shift:
+            used += cell_width(text[first])
+            first += 1
+        last, seen = first, 0
+        while last < end and seen < width + 2:
+            seen += cell_width(text[last])
+            last += 1
+        return first, last, shift - used, cells[-1]
+
+    def _marks_of(self, index: int, start: int, end: int) -> tuple[list[int], list[int]]:
+        """(character, cells before it) every :data:`_MARK_EVERY` characters of a line,
+        and the line's end and width last."""
+        found = self._marks.get((index, start))
+        if found is None:
+            text = self.text(index)
+            chars, cells, used = [], [], 0
+            for mark in range(start, end, _MARK_EVERY):
+                chars.append(mark)
+                cells.append(used)
+                used += cell_width(text[mark : min(end, mark + _MARK_EVERY)])
+            chars.append(end)
+            cells.append(used)
+            found = self._marks[(index, start)] = (chars, cells)
+        return found
 
     def cell_of(self, anchor: Anchor) -> int | None:
         """How many cells into its block's drawn line ``anchor`` sits, for a block wider
