@@ -99,3 +99,16 @@ def test_pager_lines_are_noise_and_sentences_about_pages_are_not() -> None:
     assert is_noise_line("上一页 下一页")
     assert not is_noise_line("这件事我们在上一页已经说过，下一页再谈它的后果。")
     assert not is_noise_line("第3页")
+
+
+def test_wiki_edit_links_beside_headings_go() -> None:
+    body = (
+        "<div id='content'><h1>河畔镇</h1>"
+        f"<p>{PARA}</p>"
+        "<h2><span class='mw-headline'>历史</span>"
+        "<span class='mw-editsection'>[<a href='/edit'>编辑</a>]</span></h2>"
+        f"<p>{PARA2}</p></div>"
+    )
+    result = page(body, "<title>河畔镇</title>")
+    assert "历史" in texts(result)
+    assert not any("编辑" in text for text in texts(result))

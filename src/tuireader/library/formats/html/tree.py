@@ -32,6 +32,7 @@ _CLUTTER_SUBSTRINGS = re.compile(
     r"|copyright|social|pagination|jiathis|bshare|fenxiang|pinglun|xiangguan|tuijian|navbar"
     r"|subscribe|newsletter|cookie|popup|modal|skip-link|topbar|widget|byline|entry-meta"
     r"|post-meta|article-meta|print|dqwz|location|weizhi|reading-time|fenye"
+    r"|editsection"  # MediaWiki's [edit] links beside every heading
 )
 _CLUTTER_TOKENS = frozenset(
     {
