@@ -126,6 +126,8 @@ def _block_line(
         return [Segment(RULE_CHAR * layout.column, palette["rule"])]
     if role == "table":
         return _table_line(layout, row, palette, highlights)
+    if geometry.scroll:
+        return _code_line(layout, row, palette, highlights)
     style = palette[role]
     prefix = geometry.first_prefix if row.number == 0 else geometry.next_prefix
     if row.role == "ruby":
@@ -140,8 +142,6 @@ def _block_line(
         if row.role == "ruby":
             return segments + _ruby_segments(readings, widths, row, palette["ruby"])
         return segments + _slotted_segments(text, widths, runs, palette["base"])
-    if geometry.scroll:
-        return _code_line(layout, row, palette, highlights)
     body = [
         Segment(text[left:right], run_style)
         for left, right, run_style in style_runs(row.start, row.end, pieces, palette, role)
