@@ -448,7 +448,7 @@ class MainScreen(Screen[None]):
     def _link_chosen(self, message: ArticleReader.LinkChosen) -> None:
         url = self.links.follow(message.target)
         if url is not None:
-            self.app.push_screen(ConfirmUrlScreen(url), partial(self.urls.answered, url))
+            self._ask_to_open(url)
 
     @on(ArticleReader.LinkFocused)
     def _link_focused(self) -> None:
@@ -638,11 +638,15 @@ class MainScreen(Screen[None]):
 
     def action_open_url(self) -> None:
         """Open the article's source URL in the browser, after showing it."""
-        from tuireader.ui.screens.open_url import ConfirmUrlScreen
-
         url = self.urls.url_to_confirm()
         if url is not None:
-            self.app.push_screen(ConfirmUrlScreen(url), partial(self.urls.answered, url))
+            self._ask_to_open(url)
+
+    def _ask_to_open(self, url: str) -> None:
+        """Show ``url`` and open it in the browser if the person says yes."""
+        from tuireader.ui.screens.open_url import ConfirmUrlScreen
+
+        self.app.push_screen(ConfirmUrlScreen(url), partial(self.urls.answered, url))
 
     # -- actions: bookmarks and notes ----------------------------------------------------
     def action_bookmark(self) -> None:
