@@ -330,3 +330,27 @@ async def test_markup_and_escapes_in_titles_and_notes_stay_text(tmp_path, make_a
         assert app.is_running and "[b]not bold[/b]" in str(
             app.screen.query_one("#note-strip").render()
         )
+
+
+async def test_a_bookmarked_article_edited_then_moved_is_not_orphaned(library, make_app, paths):
+    from tests.conftest import write_article
+
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "b")  # "River levels fall", the whole article
+        await settle(pilot)
+    old = library / "news/world/river.md"
+    write_article(library, "news/world/river.md", "River levels fall", "2024-02-01", 5)  # edited
+    old.rename(library / "essays" / "river.md")  # then moved
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        listing = app.screen.bookmark_list
+        assert not listing.is_orphaned(listing.current.id)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.current.path == "essays/river.md"
+        assert [b.path for b in stored(paths)] == ["essays/river.md"]  # found there since

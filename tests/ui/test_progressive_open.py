@@ -199,9 +199,7 @@ async def test_a_position_deep_in_a_long_article_is_restored_before_the_rest_loa
         assert reader.position == Anchor(deep, 0)
 
 
-async def test_the_cycle_collector_paused_for_the_start_runs_again_once_painted(
-    library, make_app
-):
+async def test_the_cycle_collector_paused_for_the_start_runs_again_once_painted(library, make_app):
     import gc
 
     from tuireader.ui import collector

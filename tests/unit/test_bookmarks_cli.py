@@ -311,3 +311,58 @@ def test_an_export_to_a_full_stdout_says_so(env) -> None:
     assert done.returncode == 1
     assert "cannot write the standard output: No space left on device" in done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
+# Across edits and moves (issue 14) ------------------------------------------------------
+
+
+def test_an_article_edited_then_moved_keeps_its_bookmarks(env, capsys) -> None:
+    root, _data, run = env
+    run("add", str(root / "新闻" / "a.md"))
+    run("add", str(root / "新闻" / "a.md"), "--quote", "新使命开启新征程。")
+    write(root / "新闻" / "a.md", ["导语。", *BODY])  # edited in place...
+    (root / "old").mkdir()
+    (root / "新闻" / "a.md").rename(root / "old" / "a2.md")  # ...then moved
+    status = {r["quote"]: (r["status"], r["article"]) for r in listed(run, capsys)}
+    assert status == {None: ("moved", "old/a2.md"), "新使命开启新征程。": ("moved", "old/a2.md")}
+
+
+def test_an_edit_in_place_is_reanchored_even_when_a_copy_has_the_old_text(env, capsys) -> None:
+    root, _data, run = env
+    write(root / "copy" / "a.md", BODY)  # the same text filed twice
+    run("add", str(root / "新闻" / "a.md"), "--quote", "新使命开启新征程。")
+    write(root / "新闻" / "a.md", ["导语。", *BODY])
+    [row] = listed(run, capsys)
+    assert (row["status"], row["article"]) == ("reanchored", "新闻/a.md")
+
+
+def test_add_without_library_keeps_the_path_in_the_library_the_app_opened(
+    tmp_path: Path, capsys
+) -> None:
+    root, data, cache = tmp_path / "lib", tmp_path / "data", tmp_path / "cache"
+    write(root / "新闻" / "a.md", BODY)
+    where = ["--data-dir", str(data), "--cache-dir", str(cache), "--config", str(tmp_path / "c")]
+    assert main(["list", str(root), *where]) == 0  # the catalog the app would build
+    assert main(["bookmarks", "add", str(root / "新闻" / "a.md"), *where]) == 0
+    assert "saved: 新闻/a.md" in capsys.readouterr().out
+    store = StateStore.open(data / "state.db", backups=False)
+    try:
+        assert [b.path for b in store.bookmarks.page("", 0, 10)] == ["新闻/a.md"]
+    finally:
+        store.close()
+
+
+def test_markdown_export_without_library_never_links_the_bundled_samples(
+    tmp_path: Path, capsys
+) -> None:
+    root, data = tmp_path / "lib", tmp_path / "data"
+    write(root / "b.md", ["另一篇文章的正文。"], title="第二篇")
+    base = ["--data-dir", str(data), "--config", str(tmp_path / "config.yaml")]
+    assert main(["bookmarks", "add", str(root / "b.md"), "--library", str(root), *base]) == 0
+    capsys.readouterr()
+    assert main(["bookmarks", "export", "--format", "md", *base]) == 0
+    out = capsys.readouterr().out
+    assert "sample_articles" not in out and "[b.md](<b.md>)" in out  # relative: no library
+    (tmp_path / "config.yaml").write_text(f"libraries:\n  mine: {root}\n", encoding="utf-8")
+    assert main(["bookmarks", "export", "--format", "md", *base]) == 0
+    assert (root / "b.md").resolve().as_uri() in capsys.readouterr().out

@@ -191,5 +191,7 @@ def test_a_date_right_after_a_digit_is_not_taken() -> None:
         ("19960323第3版", "1996-03-23"),
     ],
 )
-def test_a_labelled_value_is_read_as_a_day_a_month_or_a_year(value: str, expected: str | None) -> None:
+def test_a_labelled_value_is_read_as_a_day_a_month_or_a_year(
+    value: str, expected: str | None
+) -> None:
     assert parse_labelled_date(value) == expected

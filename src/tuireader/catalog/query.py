@@ -213,6 +213,20 @@ class Queries:
         """Those of ``paths`` that some catalogued article is at."""
         return self._known("path", paths)
 
+    def paths_of_unique_titles(self, titles: Iterable[str]) -> dict[str, str]:
+        """Title → path, for those of ``titles`` that exactly one article has (how a
+        bookmark finds its article again once it was both edited and moved)."""
+        items, found = sorted(set(titles)), dict[str, str]()
+        for start in range(0, len(items), _CHUNK):
+            chunk = items[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                f"SELECT title, min(path) FROM articles WHERE title IN ({marks}) "
+                "GROUP BY title HAVING count(*) = 1"
+            )
+            found.update((title, path) for title, path in self.conn.execute(sql, chunk))
+        return found
+
     def _known(self, column: str, values: Iterable[str]) -> set[str]:
         """Those of ``values`` found in the articles' ``column`` (chunked IN queries)."""
         items, found = sorted(set(values)), set[str]()

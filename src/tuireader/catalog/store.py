@@ -205,6 +205,10 @@ class Catalog:
         """Those of ``paths`` that some catalogued article is at."""
         return self._queries().known_paths(paths)
 
+    def paths_of_unique_titles(self, titles: Iterable[str]) -> dict[str, str]:
+        """Title → path, for those of ``titles`` that exactly one article has."""
+        return self._queries().paths_of_unique_titles(titles)
+
     def iter_rows(self) -> Iterator[ArticleRow]:
         """Every article's row, ordered by path, streamed (the CLI's ``list``)."""
         return self._queries().iter_all()

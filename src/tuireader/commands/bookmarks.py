@@ -75,19 +75,40 @@ def run(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _library(args: argparse.Namespace, paths) -> tuple[Path, Callable[[Path, Path], Article]]:
-    """The library folder (from --library, the config, or the bundled sample), and
-    ``load(path, root)``: an article read in the encoding the config sets for it (as the
-    catalog reads it, from which a bookmark's fingerprint was taken)."""
+def _library(
+    args: argparse.Namespace, paths, file: Path | None = None
+) -> tuple[Path, Callable[[Path, Path], Article]]:
+    """The library folder (from --library; else, for ``file``, the library holding it;
+    else the config's, or the bundled sample), and ``load(path, root)``: an article read
+    in the encoding the config sets for it (as the catalog reads it, from which a
+    bookmark's fingerprint was taken)."""
     from tuireader.library.loader import load_article
 
     settings = common.settings_from(paths)
-    library = common.library_from(args.library, settings)
+    if args.library is None and file is not None:
+        library = _library_holding(file.resolve(), settings, paths)
+    else:
+        library = common.library_from(args.library, settings)
 
     def load(path: Path, root: Path) -> Article:
         return load_article(path, root, common.encoding_of_file(settings, path, library))
 
     return library, load
+
+
+def _library_holding(file: Path, settings, paths) -> Path:
+    """The library a file belongs to, so its bookmark keeps a library-relative path (as
+    the app's would): the deepest configured library holding it, else the nearest
+    folder above it that the app has a catalog of (it was opened as a library), else
+    the default library."""
+    configured = [*settings.libraries.values(), *([settings.library] if settings.library else [])]
+    holding = [Path(lib) for lib in configured if file.is_relative_to(Path(lib).resolve())]
+    if holding:
+        return max(holding, key=lambda lib: len(lib.resolve().parts))
+    for folder in file.parents:
+        if paths.catalog_db(folder).is_file():
+            return folder
+    return common.library_from(None, settings)
 
 
 def _list(args, store: StateStore, paths) -> int:
@@ -123,7 +144,7 @@ def _add(args, store: StateStore, paths) -> int:
     """Bookmark an article or the first occurrence of --quote in it."""
     from tuireader.library.loader import ArticleError, fingerprint
 
-    library, load = _library(args, paths)
+    library, load = _library(args, paths, Path(args.file))
     article = _load_for_add(Path(args.file), library, load, ArticleError)
     fp = fingerprint(article)
     if args.quote is None:
@@ -170,8 +191,9 @@ def _export(args, store: StateStore, paths) -> int:
         text = to_json(bookmarks)
     elif args.format == "yaml":
         text = to_yaml(bookmarks)
-    else:
-        text = to_markdown(bookmarks, _library(args, paths)[0])
+    else:  # links to the files of a library named or configured; else library-relative
+        named = args.library is not None or common.settings_from(paths).library is not None
+        text = to_markdown(bookmarks, _library(args, paths)[0] if named else None)
     where = common.show_path(args.output) if args.output else "the standard output"
     try:
         if args.output:

@@ -1,8 +1,11 @@
 """Check stored bookmarks against the files as they are now.
 
-For each bookmark: the file at its last path (same fingerprint → in place); otherwise the
-article found elsewhere in the library by fingerprint (→ ``moved``); otherwise the edited
-file at the old path (passages re-anchored); otherwise ``orphaned`` — kept, never dropped.
+For each bookmark: the file at its last path (same fingerprint → in place); otherwise
+that file edited in place (its passage found again, or for a whole-article bookmark its
+title unchanged → ``reanchored``: a copy of the old text elsewhere does not win over
+it); otherwise the article found elsewhere in the library by fingerprint, or, edited and
+then moved, the one other article with its title (→ ``moved``); otherwise the file at the
+old path as it is; otherwise ``orphaned`` — kept, never dropped.
 """
 
 from __future__ import annotations
@@ -102,23 +105,46 @@ class BookmarkChecker:
         self._load_fn, self._fingerprint = load, fingerprint
         self._articles: dict[str, tuple[Article, str] | None] = {}
         self._by_fingerprint: dict[str, str] | None = None
+        self._by_title: dict[str, list[str]] = {}
 
     def check(self, b: Bookmark) -> BookmarkCheck:
         """The status of one bookmark: anchored, moved, reanchored or orphaned."""
         here = self._article(b.path)
         if here is not None and here[1] == b.fingerprint:
             return self._place(b, here[0], b.path, moved=False)
-        moved_to = self._locate(b.fingerprint)
+        if here is not None:  # edited in place? (before a copy of the old text elsewhere)
+            in_place = self._edited_here(b, here[0])
+            if in_place is not None:
+                return in_place
+        moved_to = self._locate(b.fingerprint) or self._retitled(b)
         if moved_to is not None:
             found = self._article(moved_to)
             if found is not None:
                 return self._place(b, found[0], moved_to, moved=True)
         if here is not None:
-            if b.quote is None:  # the article was edited: found by its path, not its text
+            if b.quote is None:  # another article at its path: the nearest we know
                 return BookmarkCheck(REANCHORED, b.path)
             placement = place_quote(selector_of(b), here[0])
             return BookmarkCheck(placement.status, b.path, placement)
         return BookmarkCheck(ORPHANED, b.path)
+
+    def _edited_here(self, b: Bookmark, article: Article) -> BookmarkCheck | None:
+        """The check of a bookmark whose file was edited in place: the passage found in
+        it again, or (a whole-article bookmark) the same title; None when it is not."""
+        if b.quote is None:
+            return BookmarkCheck(REANCHORED, b.path) if article.title == b.title else None
+        placement = place_quote(selector_of(b), article)
+        if placement.status == ORPHANED:
+            return None
+        return BookmarkCheck(placement.status, b.path, placement)
+
+    def _retitled(self, b: Bookmark) -> str | None:
+        """Edited and moved: the one other article with the bookmark's title, if any."""
+        if not b.title.strip():
+            return None
+        self._locate(b.fingerprint)  # the walk also lists titles
+        found = [path for path in self._by_title.get(b.title, []) if path != b.path]
+        return found[0] if len(found) == 1 else None
 
     def _place(self, b: Bookmark, article: Article, path: str, moved: bool) -> BookmarkCheck:
         """Status for a bookmark whose article was found unchanged at ``path``."""
@@ -168,6 +194,7 @@ class BookmarkChecker:
                 found = self._article(path)
                 if found is not None:
                     self._by_fingerprint.setdefault(found[1], path)
+                    self._by_title.setdefault(found[0].title, []).append(path)
         return self._by_fingerprint.get(fp)
 
     def library_files(self) -> list[str]:

@@ -171,19 +171,42 @@ class Library:
 
     # -- bookmarks and the catalog ---------------------------------------------------
     def row_for_bookmark(self, b: Bookmark) -> ArticleRow | None:
-        """The catalog row of a bookmark's article: at its path, else found by fingerprint."""
+        """The catalog row of a bookmark's article: at its path (unchanged, or edited in
+        place: the same title), else found by fingerprint (moved), else the one article
+        with its title (edited, then moved), else whatever is at its path now."""
         row = self.row_for_path(b.path)
-        if row is not None and row.fingerprint == b.fingerprint:
+        if row is not None and (row.fingerprint == b.fingerprint or row.title == b.title):
             return row
         moved = self.catalog.row_by_fingerprint(b.fingerprint)
-        return moved if moved is not None else row  # edited in place: passages re-anchor
+        if moved is not None:
+            return moved
+        retitled = self.catalog.paths_of_unique_titles([b.title]).get(b.title)
+        if retitled is not None and retitled != b.path:
+            return self.row_for_path(retitled)
+        return row
 
     def orphaned_ids(self, bookmarks: Iterable[Bookmark]) -> set[int]:
-        """Ids of bookmarks whose article is in the catalog neither by fingerprint nor path."""
+        """Ids of bookmarks whose article is in the catalog neither by fingerprint, nor
+        by path, nor (edited and moved) as the one article with its title."""
         found = list(bookmarks)
         fps = self.catalog.known_fingerprints(b.fingerprint for b in found)
         paths = self.catalog.known_paths(b.path for b in found)
-        return {b.id for b in found if b.fingerprint not in fps and b.path not in paths}
+        lost = [b for b in found if b.fingerprint not in fps and b.path not in paths]
+        titled = self.catalog.paths_of_unique_titles(b.title for b in lost if b.title)
+        return {b.id for b in lost if b.title not in titled}
+
+    def follow_bookmark(self, b: Bookmark, row: ArticleRow) -> str | None:
+        """Store that a bookmark's article is now ``row`` (moved, or edited and moved), so
+        its highlight, its ★ and the next look-up are exact; an error message when the
+        write failed. A passage keeps its position: placing it on open re-anchors it."""
+        if row.path == b.path:
+            return None
+        fp = b.fingerprint if b.is_passage else row.fingerprint
+        try:
+            self.state.bookmarks.relocate(b.id, fp, row.path, b)
+        except StateWriteError as exc:
+            return str(exc)
+        return None
 
     # -- the user's state --------------------------------------------------------------
     def set_read(self, row: ArticleRow, read: bool) -> str | None:

@@ -161,6 +161,9 @@ class Bookmarking:
         if row is None:
             self.host.notify("Its article is not in the library any more.", markup=False)
             return
+        error = self.host.opened.follow_bookmark(b, row)  # moved: remembered where
+        if error:
+            self.host.notify(error, title="Not saved", markup=False, severity="error")
         current, reader = self.host.current, self.host.reader
         if current is not None and row.id == current.id and reader.article:
             self.host.set_focus(reader)
