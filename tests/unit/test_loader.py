@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tuireader.library import loader
 from tuireader.library.loader import (
@@ -211,6 +213,21 @@ def test_fingerprint_ignores_whitespace_but_not_words() -> None:
     assert fingerprint(base) != fingerprint(edited)
     assert fingerprint(base) != fingerprint(retitled)
     assert len(fingerprint(base)) == 32
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [" ", "\n", "\t", "\u3000", "\xa0", "\u2028", "a", "中", "\u200b"]
+        ),
+        max_size=20,
+    )
+)
+def test_fingerprint_sees_only_the_words_of_any_spacing(text: str) -> None:
+    spaced = Article(ArticleMeta(title="T"), blocks=(Block(PARAGRAPH, text), Block(PARAGRAPH, "b")))
+    words = " ".join(f"{text}\nb".split())
+    single = Article(ArticleMeta(title="T"), blocks=(Block(PARAGRAPH, words),))
+    assert fingerprint(spaced) == fingerprint(single)
 
 
 def test_split_long_text_cuts_at_sentence_ends() -> None:

@@ -203,11 +203,24 @@ def fingerprint(article: Article) -> str:
 
 def fingerprint_of(title: str, body_text: str) -> str:
     """:func:`fingerprint` from an article's title and ``body_text`` (already joined)."""
-    # str.split() collapses exactly the runs a \s+ regex would, three times faster.
-    body = " ".join(body_text.split())
+    body = _collapsed(body_text)
     title = " ".join(title.split())
     digest = hashlib.blake2b(digest_size=16)
     digest.update(title.encode("utf-8", "surrogatepass"))
     digest.update(b"\x00")
     digest.update(body.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def _collapsed(text: str) -> str:
+    """``text`` with each run of whitespace made one space, and trimmed.
+
+    str.split() collapses exactly the runs a \\s+ regex would, three times faster; most
+    bodies need no more than their block breaks made spaces, checked in C without
+    cutting the text into words: when the text is printable once its line breaks are
+    spaces, the space is its only whitespace (any other is a control or separator).
+    """
+    flat = text.replace("\n", " ")
+    if flat.isprintable() and "  " not in flat and flat[:1] != " " and flat[-1:] != " ":
+        return flat
+    return " ".join(text.split())
