@@ -26,18 +26,24 @@ async def open_first(pilot) -> None:
     await settle(pilot)
 
 
-def test_main_screen(snap_compare, library, make_app):
-    assert snap_compare(make_app(library), terminal_size=SIZE, run_before=wait_for_scan)
+# The three layouts: wide (tree, list, reader), medium (stacked), reader (one pane).
+SIZES = pytest.mark.parametrize("size", [SIZE, (80, 24), (50, 20)], ids=lambda s: "%dx%d" % s)
 
 
-def test_seed_article_open(snap_compare, tmp_path, make_app):
+@SIZES
+def test_main_screen(snap_compare, library, make_app, size):
+    assert snap_compare(make_app(library), terminal_size=size, run_before=wait_for_scan)
+
+
+@SIZES
+def test_seed_article_open(snap_compare, tmp_path, make_app, size):
     if not (SEED / SEED_FILE).is_file():
         pytest.skip("the seed article is not in sample_articles")
     library = tmp_path / "seed-library" / "张掖"
     library.mkdir(parents=True)
     shutil.copy(SEED / SEED_FILE, library / SEED_FILE)
     app = make_app(library.parent)
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_first)
+    assert snap_compare(app, terminal_size=size, run_before=open_first)
 
 
 def test_help_screen(snap_compare, library, make_app):

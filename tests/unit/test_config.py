@@ -132,6 +132,7 @@ def test_broken_yaml_gives_the_line_and_the_defaults(tmp_path: Path) -> None:
         ("\n\nreading_width: 5000\n", 3, "not 5000; using 80"),
         ("reading_width: true\n", 1, "not true"),
         ("mark_read: sometimes\n", 1, "one of open, end, never"),
+        ("theme: nord\nlayout: tall\n", 2, "one of auto, wide, medium, reader, not 'tall'"),
         ("date_format: 12\n", 1, "strftime"),
         ("date_format: 2024-02-30\n", 1, "cannot read the value"),
         ("theme: [a, b]\n", 1, "theme name"),
@@ -446,3 +447,12 @@ def test_config_command_reports_a_hostile_date_format(tmp_path: Path, capsys) ->
     assert "date_format: '%Y-%m-%d'" in out.out
     assert "control characters" in out.err
     assert "\x1b" not in out.out + out.err and "\x07" not in out.out + out.err
+
+
+def test_each_layout_is_a_setting(tmp_path: Path) -> None:
+    from tuireader.config.values import LAYOUTS
+
+    assert Settings().layout == "auto"
+    for layout in LAYOUTS:
+        settings = load(tmp_path, f"layout: {layout}\n")
+        assert (settings.layout, settings.problems) == (layout, [])

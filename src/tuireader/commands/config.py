@@ -82,6 +82,7 @@ def settings_lines(settings: Settings) -> list[str]:
         f"theme: {sanitize_line(settings.theme)}",
         f"reading_width: {settings.reading_width}",
         f"mark_read: {settings.mark_read}",
+        f"layout: {settings.layout}",
         f"date_format: {sanitize_line(repr(settings.date_format))}",
         f"follow_links: {settings.follow_links}",
         "keys:" + ("" if settings.keys else " (no remaps)"),

@@ -26,6 +26,7 @@ KNOWN_SETTINGS = (
     "reading_width",
     "mark_read",
     "script",
+    "layout",
     "date_format",
     "follow_links",
     "encodings",

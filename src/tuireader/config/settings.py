@@ -23,6 +23,7 @@ class Settings:
     reading_width: int = 80
     mark_read: str = "open"  # "open", "end" or "never"
     script: str = "original"  # Chinese shown as written, "simplified" or "traditional"
+    layout: str = "auto"  # "auto" (by the terminal's size), "wide", "medium" or "reader"
     date_format: str = "%Y-%m-%d"
     follow_links: str = DEFAULT_FOLLOW_LINKS  # "inside", "all" or "none": links in a library
     # (library name or None for every library, pattern, encoding), in the config's order

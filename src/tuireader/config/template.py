@@ -39,6 +39,13 @@ mark_read: open
 # t switches while reading; bookmarks, find and positions always use the text as written.
 script: original
 
+# The library screen's layout: "auto" follows the terminal's size (wide from 100x28:
+# tree, list and reader side by side; medium from 60x16: the panes stacked, the one with
+# the focus getting the room; smaller: reader, one pane at a time). "wide", "medium" or
+# "reader" always use that one. L switches while reading; the choice, the pane sizes
+# (ctrl+arrows, or drag a border) and full screen are remembered per library.
+layout: auto
+
 # How dates are shown in the article list, in strftime codes.
 date_format: "%Y-%m-%d"
 

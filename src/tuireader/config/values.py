@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from tuireader.config.settings import Settings
 
 MARK_READ_POLICIES = ("open", "end", "never")
+#: The library screen's layouts: chosen by the terminal's size, or always the one named.
+LAYOUTS = ("auto", "wide", "medium", "reader")
 MIN_WIDTH, MAX_WIDTH = 20, 400
 
 _BINDING_ID = re.compile(r"^[a-z_]+(\.[a-z_]+)+$")
@@ -135,6 +137,18 @@ def _apply_mark_read(settings: Settings, config: RawConfig, value: Any, base: Pa
     config.problem(
         "mark_read",
         f"mark_read must be one of {choices}, not {describe(value)}; using {settings.mark_read}",
+    )
+
+
+def _apply_layout(settings: Settings, config: RawConfig, value: Any, base: Path) -> None:
+    """``layout``: the library screen's layout, or ``auto`` to follow the terminal's size."""
+    if value in LAYOUTS:
+        settings.layout = value
+        return
+    config.problem(
+        "layout",
+        f"layout must be one of {', '.join(LAYOUTS)}, not {describe(value)}; "
+        f"using {settings.layout}",
     )
 
 
@@ -311,6 +325,7 @@ _APPLY: dict[str, Callable[[Settings, RawConfig, Any, Path], None]] = {
     "reading_width": _apply_width,
     "mark_read": _apply_mark_read,
     "script": _apply_script,
+    "layout": _apply_layout,
     "date_format": _apply_date_format,
     "follow_links": _apply_follow_links,
     "keys": _apply_keys,

@@ -25,6 +25,7 @@ from textual.screen import Screen
 from tuireader.config import Paths, Settings
 from tuireader.ui import collector
 from tuireader.ui.bindings import KEY_TABLE
+from tuireader.ui.pane_plan import LayoutMemory
 from tuireader.ui.remembered import Remembered
 from tuireader.ui.safe_text import one_line
 
@@ -116,6 +117,14 @@ class TuireaderApp(App[int]):
     def remember_article(self, path: str | None) -> None:
         """Record the open article, to reopen it next time."""
         self.session.set_last_article(self.library_root, path)
+
+    def remembered_layout(self) -> LayoutMemory | None:
+        """The library's layout last time (None the first time)."""
+        return self.session.layout(self.library_root)
+
+    def remember_layout(self, memory: LayoutMemory) -> None:
+        """Record the library's layout, for next time."""
+        self.session.set_layout(self.library_root, memory)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands plus every action of the library screen."""

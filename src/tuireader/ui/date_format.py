@@ -31,8 +31,11 @@ def use_format(date_format: str) -> None:
 
 
 @lru_cache(maxsize=4096)  # the list draws the same few dates on every frame
-def show_date(value: str | None, with_time: bool = True) -> str:
-    """An ISO date (and time) as people read it; other text unchanged; None → ""."""
+def show_date(value: str | None, with_time: bool = True, short: bool = False) -> str:
+    """An ISO date (and time) as people read it; other text unchanged; None → "".
+
+    ``short``: the year in two digits (``24-10-15``), for a narrow list.
+    """
     if not value:
         return ""
     found = _ISO.fullmatch(value.strip())
@@ -42,7 +45,10 @@ def show_date(value: str | None, with_time: bool = True) -> str:
     try:
         # Cleaned although the config refuses controls in date_format: strftime output
         # goes straight to the screen.
-        day_text = sanitize_line(datetime.date(int(year), int(month), int(day)).strftime(_format))
+        day_format = _format.replace("%Y", "%y") if short else _format
+        day_text = sanitize_line(
+            datetime.date(int(year), int(month), int(day)).strftime(day_format)
+        )
     except ValueError:  # not a real day (2024-02-30): show what the file says
         return value
     if with_time and hour is not None:

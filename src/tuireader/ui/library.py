@@ -21,6 +21,7 @@ from tuireader.config import Paths
 from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.model import Anchor, Article, Bookmark
 from tuireader.state import StateStore, StateWriteError
+from tuireader.ui.pane_plan import LayoutMemory
 
 #: Characters of an article decoded at once when it opens: a screen of the largest
 #: terminal from the reading position, twice over. The rest follows off the UI thread.
@@ -55,6 +56,14 @@ class LibraryOpener(Protocol):
 
     def remember_article(self, path: str | None) -> None:
         """Record the open article, to reopen it next time."""
+        ...
+
+    def remembered_layout(self) -> LayoutMemory | None:
+        """The layout the library had last time (None the first time)."""
+        ...
+
+    def remember_layout(self, memory: LayoutMemory) -> None:
+        """Record the library's layout, for next time."""
         ...
 
 

@@ -1,6 +1,7 @@
 """What the app remembers between runs that is not the user's reading state.
 
-The theme name and, per library, the last article that was open. Kept in a small JSON
+The theme name and, per library, the last article that was open and the layout (the
+layout chosen, the pane sizes, full screen). Kept in a small JSON
 file in the data dir (``ui-session.json``), written with the core's
 :func:`tuireader.state.export.write_atomic` so a crash never leaves half a file. A broken
 file reads as empty.
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from tuireader.state.export import write_atomic
+from tuireader.ui.pane_plan import LayoutMemory, PaneSizes
 
 FILE_NAME = "ui-session.json"
 
@@ -56,7 +59,48 @@ class Remembered:
         last[str(library.resolve())] = path
         self.save()
 
+    def layout(self, library: Path) -> LayoutMemory | None:
+        """The layout remembered for ``library`` (None if none, or if it is unreadable)."""
+        entry = self._data.get("layout", {})
+        entry = entry.get(str(library.resolve())) if isinstance(entry, dict) else None
+        if not isinstance(entry, dict):
+            return None
+        default = LayoutMemory()
+        sizes = entry.get("sizes")
+        sizes = sizes if isinstance(sizes, dict) else {}
+        return LayoutMemory(
+            choice=_text(entry.get("choice"), default.choice),
+            config_layout=_text(entry.get("config_layout"), default.config_layout),
+            sizes=PaneSizes(
+                tree_width=_size(sizes.get("tree_width"), default.sizes.tree_width),
+                list_rows=_size(sizes.get("list_rows"), default.sizes.list_rows),
+                stacked_list_rows=_size(
+                    sizes.get("stacked_list_rows"), default.sizes.stacked_list_rows
+                ),
+            ),
+            fullscreen=entry.get("fullscreen") is True,
+        )
+
+    def set_layout(self, library: Path, memory: LayoutMemory) -> None:
+        """Remember the layout of ``library``."""
+        layouts = self._data.setdefault("layout", {})
+        if not isinstance(layouts, dict):
+            layouts = self._data["layout"] = {}
+        layouts[str(library.resolve())] = asdict(memory)
+        self.save()
+
     def save(self) -> None:
         """Write the file atomically; a failure is ignored (this is only a convenience)."""
         with contextlib.suppress(OSError):
             write_atomic(self.path, json.dumps(self._data, ensure_ascii=False))
+
+
+def _text(value: object, default: str) -> str:
+    return value if isinstance(value, str) else default
+
+
+def _size(value: object, default: int) -> int:
+    """A pane size read back from the file: a whole number a terminal could hold."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10_000:
+        return value
+    return default

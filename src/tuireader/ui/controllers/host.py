@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from textual.app import App
+from textual.geometry import Size
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.timer import Timer, TimerCallback
@@ -26,6 +27,7 @@ from tuireader.ui.controllers.listing import ListingState
 from tuireader.ui.library import Library
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.dictionary_panel import DictionaryPanel
+from tuireader.ui.widgets.pane_splitter import PaneSplitter
 from tuireader.ui.widgets.progress_row import ProgressRow
 from tuireader.ui.widgets.reader.article_reader import ArticleReader
 from tuireader.ui.widgets.reader.pane import ReaderPane
@@ -64,6 +66,31 @@ class MainHost(Protocol):
     @property
     def dictionary_panel(self) -> DictionaryPanel:
         """The dictionary popup."""
+        ...
+
+    @property
+    def right_column(self) -> Widget:
+        """The column holding the list and the reader pane."""
+        ...
+
+    @property
+    def tree_splitter(self) -> PaneSplitter:
+        """The bar between the tree and the list (dragged to size the tree)."""
+        ...
+
+    @property
+    def list_splitter(self) -> PaneSplitter:
+        """The bar between the list and the reader (dragged to size the list)."""
+        ...
+
+    @property
+    def size(self) -> Size:
+        """The screen's size (the terminal's)."""
+        ...
+
+    @property
+    def pane_area(self) -> Size:
+        """The cells the panes share: the screen less the status line and the footer."""
         ...
 
     # -- what is shown -------------------------------------------------------------------
@@ -134,6 +161,10 @@ class MainHost(Protocol):
     @property
     def workers(self) -> WorkerManager:
         """The app's workers."""
+        ...
+
+    def set_class(self, add: bool, *class_names: str, update: bool = True) -> object:
+        """Add or remove classes of the screen."""
         ...
 
     def set_focus(

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.worker import Worker
 
@@ -31,6 +32,7 @@ from tuireader.ui.controllers.aids import ReadingAids
 from tuireader.ui.controllers.bookmarks import Bookmarking
 from tuireader.ui.controllers.find import Finder
 from tuireader.ui.controllers.links import LinkFollower
+from tuireader.ui.controllers.layout import PaneLayout
 from tuireader.ui.controllers.listing import ListingState
 from tuireader.ui.controllers.notes import Notes
 from tuireader.ui.controllers.read_marks import ReadMarks
@@ -54,6 +56,7 @@ from tuireader.ui.messages import (
 from tuireader.ui.widgets.article_list import ArticleList
 from tuireader.ui.widgets.dictionary_panel import DictionaryPanel
 from tuireader.ui.widgets.find_bar import FindBar
+from tuireader.ui.widgets.pane_splitter import PaneSplitter
 from tuireader.ui.widgets.progress_row import ProgressRow
 from tuireader.ui.widgets.quiet_footer import QuietFooter
 from tuireader.ui.widgets.reader.article_reader import ArticleReader
@@ -107,16 +110,22 @@ class MainScreen(Screen[None]):
         self.urls = UrlOpener(self)
         self.links = LinkFollower(self, self.reading, self.urls)
         self.aids = ReadingAids(self, opener.paths.cache_dir, settings.script)
+        self.pane_layout = PaneLayout(
+            self, settings.layout, opener.remembered_layout(), opener.remember_layout
+        )
         self._bindings_state: tuple[bool | None, ...] | None = None
         self._problems_told: frozenset[str] = frozenset()  # unreadable files already told
         self._background_started = False  # the start-up rescan and the folder watcher
 
     def compose(self) -> ComposeResult:
-        """Tree on the left; list above the reader on the right."""
+        """Tree on the left; list above the reader on the right (``pane_layout`` stacks
+        them, or shows one at a time, on a smaller terminal)."""
         with Horizontal(id="panes"):
             yield SectionTree(id="sections")
+            yield PaneSplitter("x", id="tree-splitter")
             with Vertical(id="right"):
                 yield ArticleList(id="articles")
+                yield PaneSplitter("y", id="list-splitter")
                 yield ReaderPane(self.settings.reading_width, id="reader-pane")
         yield ProgressRow(SCAN_LABEL, id="scan-row")
         yield DictionaryPanel(id="dictionary-box")
@@ -155,6 +164,29 @@ class MainScreen(Screen[None]):
         return self.query_one("#dictionary-box", DictionaryPanel)
 
     @property
+    def right_column(self) -> Vertical:
+        """The column holding the list and the reader pane."""
+        return self.query_one("#right", Vertical)
+
+    @property
+    def tree_splitter(self) -> PaneSplitter:
+        """The bar between the tree and the list."""
+        return self.query_one("#tree-splitter", PaneSplitter)
+
+    @property
+    def list_splitter(self) -> PaneSplitter:
+        """The bar between the list and the reader."""
+        return self.query_one("#list-splitter", PaneSplitter)
+
+    @property
+    def pane_area(self) -> Size:
+        """The cells the panes share: the screen less the status line, the footer and
+        the progress row while it shows."""
+        width, height = self.size
+        chrome = 2 + (1 if self.progress_row.display else 0)
+        return Size(width, max(0, height - chrome))
+
+    @property
     def status(self) -> StatusLine:
         """The status line."""
         return self.query_one("#status", StatusLine)
@@ -183,6 +215,7 @@ class MainScreen(Screen[None]):
         self.section_tree.border_title = "Sections"
         self.article_list.border_title = "Opening the library…"
         self.article_list.focus()
+        self.pane_layout.apply()
         self.set_interval(POSITION_SAVE_DELAY, self.save_position)
         self.reader.set_aids(self.aids.display())
         self.set_interval(STATS_FLUSH_SECONDS, self.aids.flush)
@@ -373,6 +406,7 @@ class MainScreen(Screen[None]):
             if self.settings.mark_read == "open" and not self.opened.is_read(row):
                 self.marks.set_read(row, True)
             self.aids.started(row, shown.article, shown.anchor)
+            self.pane_layout.article_shown()
             if not shown.complete:
                 self.finder.article_loading()
         if shown.complete:  # what needs the whole text: hits and passages
@@ -471,6 +505,18 @@ class MainScreen(Screen[None]):
         if self.current is not None:
             self.reader.focus()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The pane with the focus gets the room (in the stacked layouts)."""
+        self.pane_layout.focus_moved(event.widget)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A new terminal size may call for another layout."""
+        self.pane_layout.apply()
+
+    @on(PaneSplitter.Dragged)
+    def _splitter_dragged(self, message: PaneSplitter.Dragged) -> None:
+        self.pane_layout.dragged(message)
+
     def on_click(self, event: events.Click) -> None:
         """A double-click on a word in the reader looks it up."""
         if event.chain != 2 or self.current is None:
@@ -537,8 +583,8 @@ class MainScreen(Screen[None]):
         """Escape clears a find first; then leave full screen, then the reader, then quit."""
         if self.finder.has_query:
             self.finder.clear()
-        elif self.has_class("-fullscreen"):
-            self.remove_class("-fullscreen")
+        elif self.pane_layout.fullscreen:
+            self.pane_layout.set_fullscreen(False)
         elif self.focused is self.reader:
             # Focus now, not after the next frame: a quickly typed second q must quit.
             self.set_focus(self.article_list)
@@ -547,14 +593,24 @@ class MainScreen(Screen[None]):
 
     def action_to_list(self) -> None:
         """Leave the reader (and full screen) for the article list."""
-        self.remove_class("-fullscreen")
+        self.pane_layout.set_fullscreen(False)
         self.set_focus(self.article_list)  # at once: the next key goes to the list
 
     def action_toggle_fullscreen(self) -> None:
         """Hide or show the tree and the list around the reader."""
-        self.toggle_class("-fullscreen")
-        if self.has_class("-fullscreen"):
+        self.pane_layout.set_fullscreen(not self.pane_layout.fullscreen)
+        if self.pane_layout.fullscreen:
             self.set_focus(self.reader)
+
+    def action_cycle_layout(self) -> None:
+        """Switch the layout: auto (by the terminal's size), wide, medium, reader."""
+        self.notify(self.pane_layout.cycle(), timeout=3)
+
+    def action_resize_panes(self, columns: int, rows: int) -> None:
+        """ctrl+arrows: a wider or narrower tree, a taller or shorter list."""
+        said = self.pane_layout.resize(columns, rows)
+        if said:
+            self.notify(said, timeout=3)
 
     def action_next_article(self) -> None:
         """Open the next article of the list."""

@@ -28,8 +28,13 @@ from tuireader.ui.widgets.list_cursor import CursorList
 
 PAGE_SIZE = 200
 MAX_PAGES = 16
-DATE_WIDTH = 10
-SOURCE_WIDTH = 14
+MARKS_WIDTH = 4  # " ●★ ": unread and bookmark marks
+RIGHT_GAP = 1  # a blank cell before the border
+SOURCE_WIDTH = 16  # the most a source gets
+MIN_SOURCE_WIDTH = 6  # a source cut shorter than this says nothing
+FULL_DATE_FROM = 64  # list widths (cells) from which the date is shown in full
+SHORT_DATE_FROM = 32  # ... in its short form (two-digit year); below, not at all
+SAMPLE_DATE = "2000-09-27"  # the widest day a format shows: two digits, Wednesday, September
 
 
 class RowSource(Protocol):
@@ -104,6 +109,8 @@ class ArticleList(CursorList):
         self._source: RowSource = EmptySource()
         self._count = 0
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+        self._title: str | None = None  # set_header's words (the border title)
+        self._hint = ""
 
     @property
     def row_count(self) -> int:
@@ -156,8 +163,20 @@ class ArticleList(CursorList):
         """Show the section name, the count and the filter in the border title."""
         noun = "article" if self._count == 1 else "articles"
         what = f"unread {noun}" if unread_only else noun
-        self.border_title = Content(f"{one_line(title)} · {self._count:,} {what}")
+        self._title = f"{one_line(title)} · {self._count:,} {what}"
+        self._show_title()
         self.border_subtitle = Content(f"sort: {sort}")
+
+    def set_title_hint(self, hint: str) -> None:
+        """Add a hint after the title (``h: sections`` while the tree is folded away)."""
+        if hint != self._hint:
+            self._hint = hint
+            self._show_title()
+
+    def _show_title(self) -> None:
+        if self._title is not None:
+            hint = f"  ({self._hint})" if self._hint else ""
+            self.border_title = Content(self._title + hint)
 
     @property
     def row_total(self) -> int:
@@ -195,7 +214,10 @@ class ArticleList(CursorList):
         row = self.row_at(index)
         if row is None:
             return Strip.blank(width, self.rich_style)
-        return Strip(self._segments(row, width, index == self.cursor), width)
+        # Cropped to the pane whatever the row holds: nothing draws past the border.
+        return Strip(self._segments(row, width, index == self.cursor)).crop_extend(
+            0, width, self.rich_style
+        )
 
     def _segments(self, row: ArticleRow, width: int, is_cursor: bool) -> list[Segment]:
         # Full (not partial) component styles: muted colours have alpha and only the
@@ -209,18 +231,21 @@ class ArticleList(CursorList):
             dim = self.get_component_rich_style("article-list--dim")
             weight = "article-list--read" if row.read else "article-list--unread"
             title_style = self.get_component_rich_style(weight)
-        title_width = max(1, width - 4 - DATE_WIDTH - SOURCE_WIDTH - 2)
-        return [
+        title, source, date = fit_row(
+            one_line(row.title), one_line(row.meta.source or ""), row.meta.date, width
+        )
+        segments = [
             Segment(" ", base),
             Segment(" " if row.read else "●", mark),
             Segment("★" if row.bookmarked else " ", mark),
             Segment(" ", base),
-            Segment(_fit(one_line(row.title), title_width), title_style),
-            Segment(" ", base),
-            Segment(_fit(show_date(row.meta.date, with_time=False), DATE_WIDTH), dim),
-            Segment(" ", base),
-            Segment(_fit(one_line(row.meta.source or ""), SOURCE_WIDTH), dim),
+            Segment(title, title_style),
         ]
+        if source:
+            segments.append(Segment(source, dim))
+        if date:
+            segments.append(Segment(date, dim))
+        return segments
 
     def on_click(self, event: events.Click) -> None:
         """A click moves the cursor to the row and opens it."""
@@ -233,8 +258,42 @@ class ArticleList(CursorList):
             self.open_cursor_row()
 
 
+def fit_row(title: str, source: str, date: str | None, width: int) -> tuple[str, str, str]:
+    """A row's title, source and date fitted to a list ``width`` cells wide (marks
+    included): exactly ``width`` cells in all, whatever the width, the last one blank.
+
+    The title comes first: the date takes its short form below 64 cells and goes below
+    32; the source (next to the date, right-aligned) gets only the room the title does
+    not need, and none at all when it is empty.
+    """
+    room = max(0, width - MARKS_WIDTH - RIGHT_GAP)
+    shown_date, date_cells = "", 0
+    if width >= SHORT_DATE_FROM:
+        short = width < FULL_DATE_FROM
+        # One column width for every row: a month alone (2001-06) is padded, a date
+        # that is not ISO (a label) is cut.
+        date_cells = cell_len(show_date(SAMPLE_DATE, with_time=False, short=short))
+        shown_date = _fit(show_date(date, with_time=False, short=short), date_cells)
+        date_cells += 1
+    title_room = room - date_cells
+    title_cells = cell_len(title)
+    spare = title_room - title_cells - 1  # what the title does not need, a space kept
+    shown_source = ""
+    if source and spare >= min(cell_len(source), MIN_SOURCE_WIDTH):
+        shown_source = _fit(source, min(cell_len(source), SOURCE_WIDTH, spare))
+    source_cells = cell_len(shown_source) + 1 if shown_source else 0
+    fitted_title = _fit(title, max(0, title_room - source_cells))
+    if shown_source:  # right-aligned against the date: " 田野观察"
+        fitted_title += " " * (title_room - source_cells - cell_len(fitted_title))
+        shown_source = " " + shown_source
+    gap = " " * min(RIGHT_GAP, max(0, width - MARKS_WIDTH))
+    return fitted_title, shown_source, ((" " + shown_date) if shown_date else "") + gap
+
+
 def _fit(text: str, width: int) -> str:
     """``text`` cut or padded to exactly ``width`` cells (CJK counts two)."""
+    if width <= 0:
+        return ""
     if cell_len(text) > width:
         return set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)

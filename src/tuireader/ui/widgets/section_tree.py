@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -28,6 +30,8 @@ from tuireader.ui.widgets.saved_search_nodes import (
 
 Path = tuple[str, ...]
 ROOT_LABEL = "All articles"
+RIGHT_GAP = 1  # cells kept free before the border, so counts never touch it
+TOGGLE_STYLE = Style.from_meta({"toggle": True})  # as Tree's: a click on the icon toggles
 BOOKMARKED_LABEL = "★ Bookmarked"
 
 
@@ -145,12 +149,40 @@ class SectionTree(Tree[SectionNode]):
             self._remember(child)
 
     def _label(self, section: SectionNode, name: str | None = None) -> Text:
-        unread, total = self._counts.get(tuple(section.path), [section.unread, section.total])
         label = Text(one_line(name or section.name), no_wrap=True, end="")
-        label.append(
-            f"  {compact(unread)}/{compact(total)}", style="dim" if unread == 0 else "bold"
-        )
+        label.append_text(Text("  ").append_text(self._counts_text(section)))
         return label
+
+    def _counts_text(self, section: SectionNode) -> Text:
+        unread, total = self._counts.get(tuple(section.path), [section.unread, section.total])
+        return Text(f"{compact(unread)}/{compact(total)}", style="dim" if unread == 0 else "bold")
+
+    def render_label(self, node: TreeNode[SectionNode], base_style: Style, style: Style) -> Text:
+        """A section's name cut to fit, its counts whole and right-aligned, one cell
+        short of the border (the name gives way, never the counts)."""
+        if node.data is None:  # saved searches and their heading
+            return super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth - RIGHT_GAP
+        icon = ""
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        counts = self._counts_text(node.data)
+        name = one_line(ROOT_LABEL if node.is_root else node.data.name)
+        name_room = room - cell_len(icon) - counts.cell_len - 2
+        if name_room < 1:  # too narrow for a name: the counts alone
+            label = counts
+        else:
+            shown = (
+                name if cell_len(name) <= name_room else set_cell_size(name, name_room - 1) + "…"
+            )
+            gap = room - cell_len(icon) - cell_len(shown) - counts.cell_len
+            label = Text(shown + " " * max(2, gap), no_wrap=True, end="")
+            label.append_text(counts)
+        label.stylize(style)
+        return Text.assemble((icon, base_style + TOGGLE_STYLE), label, no_wrap=True, end="")
 
     def _relabel(self, node: TreeNode[SectionNode]) -> None:
         if node.data is not None:
