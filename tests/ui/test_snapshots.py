@@ -27,7 +27,7 @@ async def open_first(pilot) -> None:
 
 
 # The three layouts: wide (tree, list, reader), medium (stacked), reader (one pane).
-SIZES = pytest.mark.parametrize("size", [SIZE, (80, 24), (50, 20)], ids=lambda s: "%dx%d" % s)
+SIZES = pytest.mark.parametrize("size", [SIZE, (80, 24), (50, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
 
 
 @SIZES
