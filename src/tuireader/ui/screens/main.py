@@ -31,8 +31,8 @@ from tuireader.ui.bindings import bindings, key_label, spec_of
 from tuireader.ui.controllers.aids import ReadingAids
 from tuireader.ui.controllers.bookmarks import Bookmarking
 from tuireader.ui.controllers.find import Finder
-from tuireader.ui.controllers.links import LinkFollower
 from tuireader.ui.controllers.layout import PaneLayout
+from tuireader.ui.controllers.links import LinkFollower
 from tuireader.ui.controllers.listing import ListingState
 from tuireader.ui.controllers.notes import Notes
 from tuireader.ui.controllers.read_marks import ReadMarks
