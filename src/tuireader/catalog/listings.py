@@ -23,6 +23,7 @@ from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.walk import FolderSeen, Listing
 
 _ENCODINGS = "encodings"
+_PARSER = "parser"
 
 
 def load_listings(conn: sqlite3.Connection) -> dict[str, Listing]:
@@ -61,16 +62,29 @@ def load_encodings(conn: sqlite3.Connection) -> tuple[EncodingRules, ...]:
     return stored or (NO_RULES,)
 
 
+def parsed_with(conn: sqlite3.Connection) -> int | None:
+    """The parser version (``library.formats.PARSER_VERSION``) the rows were read with;
+    None for a catalog that never stored one (made before versions were stored)."""
+    row = conn.execute("SELECT value FROM scan_settings WHERE name = ?", (_PARSER,)).fetchone()
+    try:
+        return int(row[0]) if row else None
+    except (TypeError, ValueError):
+        return None  # a damaged value: read everything again, once
+
+
 def save_listings(
     conn: sqlite3.Connection,
     folders: Iterable[FolderSeen],
     since: int,
     encodings: EncodingRules = NO_RULES,
+    parser: int | None = None,
 ) -> bool:
     """Replace the recorded listings with ``folders`` and the stored encoding rules with
     ``encodings``, unless another connection wrote since ``data_version`` was ``since``:
     then the listings are dropped (the next scan lists everything) and ``encodings`` is
-    added to the rules stored. Whether the listings were saved."""
+    added to the rules stored. ``parser``, the parser version every row now has, is
+    stored only with saved listings (a racing scan may have written rows of another).
+    Whether the listings were saved."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("DELETE FROM folders")
@@ -87,6 +101,11 @@ def save_listings(
             "INSERT OR REPLACE INTO scan_settings (name, value) VALUES (?, ?)",
             (_ENCODINGS, value),
         )
+        if saved and parser is not None:
+            conn.execute(
+                "INSERT OR REPLACE INTO scan_settings (name, value) VALUES (?, ?)",
+                (_PARSER, str(parser)),
+            )
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

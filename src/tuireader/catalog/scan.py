@@ -26,10 +26,12 @@ from tuireader.catalog.listings import (
     data_version,
     load_encodings,
     load_listings,
+    parsed_with,
     save_listings,
     update_stamps,
 )
 from tuireader.catalog.write import Writer
+from tuireader.library import formats
 from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.keys import is_book_name, rel_path_str, split_chapter_key
 from tuireader.library.walk import FolderSeen, Listing, WalkProblem, walk_folders
@@ -78,7 +80,9 @@ def scan_library(
     Links are followed as ``follow_links`` says; refused links and unreadable folders
     are stored as problems like unreadable files. Files are decoded as ``encodings``
     (the config's rules) say; a file whose encoding they change from the rules the
-    catalog was read with is read again, changed or not. ``check_files=False`` trusts the files
+    catalog was read with is read again, changed or not; so is every file when the catalog
+    was read by another version of the parsers (``library.formats.PARSER_VERSION``).
+    ``check_files=False`` trusts the files
     of unchanged folders without a stat but those whose keys are in ``also_check``: only
     for a caller that learns of in-place writes otherwise, like the app's file watcher
     (see :mod:`tuireader.library.walk`).
@@ -99,15 +103,16 @@ def scan_library(
         )
         read_with = load_encodings(conn)
         same_rules = read_with == (encodings,)
-        if same_rules and not walk_problems and _as_recorded(folders, previous):
+        same_parser = parsed_with(conn) == formats.PARSER_VERSION
+        if same_rules and same_parser and not walk_problems and _as_recorded(folders, previous):
             update_stamps(conn, [f for f in folders if previous[f.key].stamp != f.stamp], since)
             return ScanReport(
                 unchanged=sum(len(folder.keys) for folder in folders),
                 problems=conn.execute("SELECT count(*) FROM problems").fetchone()[0],
             )
-        rules = _Rules(encodings, () if same_rules else read_with)
+        rules = _Rules(encodings, () if same_rules else read_with, reread_all=not same_parser)
         report = _bring_up_to_date(conn, root, folders, walk_problems, progress, rules)
-        save_listings(conn, folders, since, encodings)
+        save_listings(conn, folders, since, encodings, formats.PARSER_VERSION)
     finally:
         conn.close()
     return report
@@ -120,6 +125,7 @@ class _Rules:
 
     now: EncodingRules
     before: tuple[EncodingRules, ...]
+    reread_all: bool = False  # the rows were made by another version of the parsers
 
     def encoding_for(self, rel: str) -> str | None:
         """The encoding set for the file keyed ``rel``: never for a book, whose chapters
@@ -210,7 +216,8 @@ def _plan(
     rules: _Rules,
 ) -> _Plan:
     """Decide which of the files found need parsing and which rows are gone: those new or
-    changed, and those whose encoding setting changed."""
+    changed, those whose encoding setting changed, and all of them when the rows were
+    made by another version of the parsers."""
     jobs: list[Job] = []
     seen: set[str] = set()
     unchanged = 0
@@ -219,7 +226,9 @@ def _plan(
         seen.add(rel)
         facts = known.get(rel)
         encoding = rules.encoding_for(rel)
-        if rules.before and rules.changed(rel, encoding):
+        if rules.reread_all or (rules.before and rules.changed(rel, encoding)):
+            if rel in chapters:  # a book read again: the chapters it lost are dropped after
+                seen.update(chapters[rel].keys)
             jobs.append(Job(Path(path), root, rel, size, mtime, encoding))
             continue
         book = chapters.get(rel)
