@@ -2,10 +2,11 @@
 ``python bench/bench_speed.py [--work DIR] [--n 100000] [--only open,rows,...]``.
 
 Rows (``--only`` names them):
-  open    process start → a 1 MB Chinese Markdown article on screen (a pty of 120x36):
-          tuireader with its catalog built, frogmouth (installed into its own venv when
-          missing, as ``bench_compare.py`` does), and an empty Textual app that shows one
-          Static — the floor no Textual program goes under.
+  open    process start → a 1 MB Chinese Markdown article on screen (a pty of 120x36),
+          long paragraphs and short ones (``bench_compare.LAYOUTS``): tuireader with its
+          catalog built, frogmouth (installed into its own venv when missing, as
+          ``bench_compare.py`` does), and an empty Textual app that shows one Static —
+          the floor no Textual program goes under.
   rows    start → article rows on screen in a library of ``--n`` synthetic articles
           (``synth.py``) with the catalog built; the empty app again as the floor.
   search  ``tuireader search Q LIB --count`` with nothing changed, with and without
@@ -20,9 +21,9 @@ Rows (``--only`` names them):
 
 The work folder (default ``/tmp/tuireader-speed``) is kept between runs: generating the
 library and building its catalog and index take minutes the first time. Figures are
-best/median of a few runs; the load average is printed with each row (2 cores shared by
-several sessions: compare ratios within one run, not figures across runs). Every program
-runs with bytecode caches, as an installed copy does.
+best/median of ``--repeat`` runs; the load average is printed with each row (2 cores
+shared by several sessions: compare ratios within one run, not figures across runs).
+Every program runs with bytecode caches, as an installed copy does.
 """
 
 # ruff: noqa: I001  (import order depends on whether src/ is on the path)
@@ -43,14 +44,14 @@ sys.path.insert(0, str(HERE))
 sys.path.append(str(HERE.parent / "src"))
 
 import synth  # noqa: E402
-from bench_compare import FROGMOUTH, frogmouth_env, install_frogmouth  # noqa: E402
+from bench_compare import FROGMOUTH, LAYOUTS, frogmouth_env, install_frogmouth  # noqa: E402
 from bench_open import FIRST, write_markdown  # noqa: E402
 from bench_ui import ROWS, quit_app  # noqa: E402
 from figures import load_line, spread  # noqa: E402
 from pty_harness import PtyApp  # noqa: E402
 
 REPO = HERE.parent
-REPEAT = 3
+REPEAT = 5
 FLOOR_TEXT = "empty app floor"
 # An empty Textual app: the import of textual, the driver and one frame of one Static.
 EMPTY_APP = (
@@ -91,8 +92,9 @@ def to_marker(argv: list[str], env: dict[str, str], marker) -> tuple[float, floa
         quit_app(term)
 
 
-def runs(fn: Callable[[], float], repeat: int = REPEAT) -> list[float]:
-    return [fn() for _ in range(repeat)]
+def runs(fn: Callable[[], float]) -> list[float]:
+    """``fn()`` timed ``REPEAT`` times (``--repeat``)."""
+    return [fn() for _ in range(REPEAT)]
 
 
 def tuireader(*args: str) -> list[str]:
@@ -109,31 +111,36 @@ def empty_app(env: dict[str, str]) -> list[float]:
 
 
 def row_open(ctx: Context) -> None:
-    """Process start → the first screen of a 1 MB Chinese Markdown article."""
-    article = ctx.work / "open" / "big.md"
-    if not article.exists():
-        article.parent.mkdir(parents=True, exist_ok=True)
-        write_markdown(article)
-    env = env_for(ctx.work)
-    to_marker(tuireader(str(article)), env, FIRST.encode())  # builds its catalog
-    ours = runs(lambda: to_marker(tuireader(str(article)), env, FIRST.encode())[0])
-    floor = empty_app(env)
+    """Process start → the first screen of a 1 MB Chinese Markdown article, on both
+    layouts ``bench_compare.py`` knows: frogmouth builds a widget per block, so its time
+    grows with the number of paragraphs, while tuireader's first screen does not."""
     why = install_frogmouth()
-    if why:
-        frog: list[float] = []
-        anchor = f"frogmouth: not installed ({why})"
-    else:
-        frog_env = {**env, **frogmouth_env(ctx.work / "open")}
-        argv = [str(FROGMOUTH), str(article)]
-        frog = runs(lambda: to_marker(argv, frog_env, FIRST.encode())[0])
-        anchor = f"frogmouth {spread(frog)}"
+    floor = empty_app(env_for(ctx.work))
     print(f"  {load_line()}")
-    report("start → 1 MB md on screen (best/median)", spread(ours), anchor, "<= 0.45 s")
-    if frog:
-        ratio = min(frog) / min(ours)
-        report("  frogmouth ÷ tuireader (best)", f"{ratio:.1f}x", "", ">= 8x")
+    for layout, sizes in LAYOUTS:
+        article = ctx.work / "open" / layout.replace(" ", "-") / "big.md"
+        if not article.exists():
+            article.parent.mkdir(parents=True, exist_ok=True)
+            write_markdown(article, sizes=sizes)
+        env = env_for(ctx.work)
+        to_marker(tuireader(str(article)), env, FIRST.encode())  # builds its catalog
+        ours = runs(lambda a=article, e=env: to_marker(tuireader(str(a)), e, FIRST.encode())[0])
+        frog: list[float] = []
+        if why:
+            anchor = f"frogmouth: not installed ({why})"
+        else:
+            frog_env = {**env, **frogmouth_env(ctx.work / "open")}
+            argv = [str(FROGMOUTH), str(article)]
+            frog = runs(lambda a=argv, e=frog_env: to_marker(a, e, FIRST.encode())[0])
+            anchor = f"frogmouth {spread(frog)}"
+        blocks = article.read_text(encoding="utf-8").count("\n\n")
+        name = f"start → 1 MB md on screen, {layout} ({blocks})"
+        report(name, spread(ours), anchor, "<= 0.45 s")
+        if frog:
+            ratio = sorted(frog)[len(frog) // 2] / sorted(ours)[len(ours) // 2]
+            report("  frogmouth ÷ tuireader (medians)", f"{ratio:.1f}x", "", ">= 8x")
     report("  empty Textual app (floor)", spread(floor))
-    report("  tuireader − floor (best)", f"{(min(ours) - min(floor)) * 1000:.0f} ms")
+    report("  tuireader − floor (best, last layout)", f"{(min(ours) - min(floor)) * 1000:.0f} ms")
 
 
 def row_rows(ctx: Context) -> None:
@@ -327,11 +334,14 @@ def _wall(argv: list[str], env: dict[str, str] | None) -> float:
 
 def main() -> int:
     """Run the chosen rows."""
+    global REPEAT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, default=Path("/tmp/tuireader-speed"))
     parser.add_argument("--n", type=int, default=100_000, help="articles in the big library")
     parser.add_argument("--only", help=f"comma-separated rows: {','.join(ROWS_OF_TABLE)}")
+    parser.add_argument("--repeat", type=int, default=REPEAT, help="runs per figure")
     args = parser.parse_args()
+    REPEAT = max(1, args.repeat)
     chosen = args.only.split(",") if args.only else list(ROWS_OF_TABLE)
     unknown = [name for name in chosen if name not in ROWS_OF_TABLE]
     if unknown:
