@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,6 +80,33 @@ def test_a_one_cell_line_holds_one_letter_and_empty_text_one_empty_line() -> Non
 def test_a_word_is_one_unit_whatever_its_letters() -> None:
     text = "Xu Xi"
     assert [text[s:e] for s, e in wrap_ruby(text, [1] * len(text), 2)] == ["Xu", "Xi"]
+    # After 国 (7 cells) the word aX does not fit: it moves down whole.
+    assert _lines("国aX", ["zhuang", None, None], 8) == ["国", "aX"]
+    # A word after a character is a unit of its own, not glued to the character.
+    assert _lines("中ab", ["zhong", None, None], 7) == ["中", "ab"]
+
+
+@pytest.mark.parametrize(
+    ("text", "readings", "width", "expected"),
+    [
+        ("aaa", [None] * 3, 2, ["aa", "a"]),  # cut where the cells run out
+        ("中aaa", ["zhong", None, None, None], 2, ["中", "aa", "a"]),
+        ("中", ["zhong"], 1, ["中"]),  # one character wider than the line: one line
+        ("（中", [None, "zhong"], 1, ["（", "中"]),
+        ("aa\u0301", [None] * 3, 1, ["a", "a\u0301"]),  # a mark stays with its letter
+        # ... and with its character however wide its reading is.
+        ("中\u0301a", ["zhong", None, None], 3, ["中\u0301", "a"]),
+    ],
+)
+def test_a_unit_wider_than_the_line_is_cut_between_characters(
+    text: str, readings: list[str | None], width: int, expected: list[str]
+) -> None:
+    assert _lines(text, readings, width) == expected
+
+
+def test_readings_must_match_the_text() -> None:
+    with pytest.raises(ValueError):
+        slot_widths("中文", ["zhong"])
 
 
 @EXAMPLES

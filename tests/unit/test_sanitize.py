@@ -30,6 +30,20 @@ def test_crlf_is_one_newline_not_two() -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        # Half the breaks (or more) are CR CR LF: a CRLF file converted twice, one break each.
+        ("a\r\r\nb\nc", "a\nb\nc"),
+        ("a\r\r\nb\r\r\nc\nd", "a\nb\nc\nd"),
+        # Fewer: a CR (one break) then a CRLF (another), as written.
+        ("a\r\r\nb\nc\nd", "a\n\nb\nc\nd"),
+    ],
+)
+def test_cr_cr_lf_is_one_break_when_it_ends_most_lines(raw: str, lines: str) -> None:
+    assert normalize_newlines(raw) == lines
+
+
+@pytest.mark.parametrize(
     ("raw", "clean"),
     [
         (f"a{ESC}[31mred{ESC}[0m", "ared"),
@@ -74,8 +88,9 @@ def test_unterminated_osc_is_dropped_to_end_of_line_only() -> None:
         ("a\x85b", "a\nb"),
         ("a\x80b", "a\ufffdb"),
         ("a\ud800b", "a\ufffdb"),
+        ("a\udfffb", "a\ufffdb"),
     ],
-    ids=["nul", "del", "backspace", "lone-esc", "bel", "nel", "c1", "lone-surrogate"],
+    ids=["nul", "del", "backspace", "lone-esc", "bel", "nel", "c1", "surrogate", "last-surrogate"],
 )
 def test_other_controls_become_visible(raw: str, clean: str) -> None:
     assert sanitize_text(raw) == clean

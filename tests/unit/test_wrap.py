@@ -82,6 +82,14 @@ def test_kinsoku_gives_way_when_impossible() -> None:
         ("一二「（abcd", 6, ["一二", "「", "（abcd"]),  # one opener moves down, not both
         ("一「abcd", 4, ["一「", "abcd"]),  # moving 「 would overflow: it stays
         ("中文「abcdef」", 6, ["中文「", "abcdef", "」"]),
+        # Moving 文 (or 中) down with what follows would overflow: the line stays whole.
+        ("中文,abc", 5, ["中文", ",abc"]),
+        ("a中。", 3, ["a中", "。"]),
+        # A word too long for any line: 中 moves down so that "," does not start a line,
+        # and the word goes on beside it as far as it fits.
+        ("中中,⌚⌚", 4, ["中", "中,", "⌚⌚"]),
+        (",中,,⌚", 3, [",", "中,", ",⌚"]),
+        (",⌚", 1, [",", "⌚"]),  # a two-cell character gets a one-cell line of its own
     ],
 )
 def test_kinsoku_moves_what_fits_and_gives_way_otherwise(

@@ -100,7 +100,8 @@ def _kinsoku_cut(text: str, line: list[Line], following: Line) -> int:
 
 
 def _split_wide_units(lines: list[Line], widths: Sequence[int], width: int) -> list[Line]:
-    """A unit wider than the line alone is cut where the cells run out."""
+    """A unit wider than the line alone is cut where the cells run out (never before a
+    zero-width mark: it stays with its character, however wide that one is)."""
     out: list[Line] = []
     for start, end in lines:
         if sum(widths[start:end]) <= width:
@@ -108,7 +109,7 @@ def _split_wide_units(lines: list[Line], widths: Sequence[int], width: int) -> l
             continue
         piece, used = start, 0
         for index in range(start, end):
-            if used + widths[index] > width and index > piece:
+            if widths[index] and used + widths[index] > width and index > piece:
                 out.append((piece, index))
                 piece, used = index, 0
             used += widths[index]
