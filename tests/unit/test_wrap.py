@@ -90,6 +90,12 @@ def test_kinsoku_gives_way_when_impossible() -> None:
         ("中中,⌚⌚", 4, ["中", "中,", "⌚⌚"]),
         (",中,,⌚", 3, [",", "中,", ",⌚"]),
         (",⌚", 1, [",", "⌚"]),  # a two-cell character gets a one-cell line of its own
+        # What moves down sits at the start of the next line: the space before it is gone.
+        ("中 中,中", 5, ["中", "中,中"]),
+        ("中 中,", 5, ["中", "中,"]),
+        ("中,,,", 2, ["中", ",,", ","]),
+        ("中中 ,", 4, ["中中", ","]),  # after a space any break is allowed
+        ("ab「中文", 4, ["ab", "「中", "文"]),  # 「 moves down with the first ideograph
     ],
 )
 def test_kinsoku_moves_what_fits_and_gives_way_otherwise(
@@ -119,6 +125,12 @@ def test_emoji_sequence_is_never_split() -> None:
 
 def test_combining_mark_stays_with_its_letter() -> None:
     assert lines("aaae\u0301bbb", 4) == ["aaae\u0301", "bbb"]
+
+
+def test_a_letter_with_many_marks_is_never_cut() -> None:
+    # A hard split goes between graphemes, however many marks one has (Zalgo text).
+    zalgo = "a" + "\u0301" * 40
+    assert lines(zalgo + "bcdefgh", 2) == [zalgo + "b", "cd", "ef", "gh"]
 
 
 def test_long_single_line_is_fast_enough_to_finish() -> None:

@@ -203,7 +203,10 @@ def _fit_prefix(text: str, start: int, end: int, room: int) -> tuple[int, int]:
         return stop, len(chunk)
     cells = 0
     pos = start
-    for grapheme in _graphemes(text[start : min(end, start + 4 * room + 8)]):
+    # Lazily, one grapheme at a time: a slice of the text could end inside a grapheme
+    # (a letter with dozens of combining marks) and cut it.
+    for match in _GRAPHEME.finditer(text, start, end):
+        grapheme = match.group()
         width = _token_width(grapheme)
         if cells + width > room and pos > start:
             break
@@ -213,7 +216,3 @@ def _fit_prefix(text: str, start: int, end: int, room: int) -> tuple[int, int]:
 
 
 _GRAPHEME = re.compile(f"(?:\u200d.|[{_EXTEND}])+|.(?:\u200d.|[{_EXTEND}])*", re.DOTALL)
-
-
-def _graphemes(s: str) -> list[str]:
-    return _GRAPHEME.findall(s)
