@@ -9,12 +9,15 @@ than being handed to a detector that would call it something else.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 _ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
 # A lead byte with its continuation bytes: an encoded surrogate (ED A0 80) or an
 # overlong form is invalid UTF-8 but still plainly *shaped* like UTF-8.
 _UTF8_SHAPED = re.compile(rb"(?:[\xc0-\xf7][\x80-\xbf]{1,3})+")
 _SAMPLE = 65536
+_NON_ASCII = bytes(range(128, 256))
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
 
 
 def decode_damaged_utf8(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
@@ -30,10 +33,12 @@ def decode_damaged_utf8(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
 def _mostly_utf8(data: bytes, cut_ok: bool) -> bool:
     """At least four good multi-byte characters per run of invalid bytes?"""
     escaped = data.decode("utf-8", errors="surrogateescape")
-    bad = _ESCAPED_RUN.findall(escaped)
-    non_ascii = len(escaped) - len(data.translate(None, bytes(range(128, 256))))
-    good = non_ascii - sum(map(len, bad))
-    places = len(bad) - (1 if cut_ok and bad and escaped.endswith(bad[-1]) else 0)
+    # Counted, not listed: a GBK text has thousands of bad runs.
+    without_bad, runs = _ESCAPED_RUN.subn("", escaped)
+    non_ascii = len(escaped) - len(data.translate(None, _NON_ASCII))
+    good = non_ascii - (len(escaped) - len(without_bad))
+    ends_bad = "\udc80" <= escaped[-1:] <= "\udcff"
+    places = runs - (1 if cut_ok and ends_bad else 0)
     return good >= 4 * places
 
 
@@ -43,9 +48,13 @@ def _only_utf8_shaped(body: bytes) -> bool:
     Only for text with no other non-ASCII bytes: a GBK text has many runs and is left
     to the Chinese decoders.
     """
+    # Every non-ASCII byte invalid makes each run of them one run of escapes: more than
+    # three runs of non-ASCII bytes settle it without decoding (GBK has thousands).
+    if sum(1 for _ in islice(_NON_ASCII_RUN.finditer(body), 4)) > 3:
+        return False
     escaped = body.decode("utf-8", errors="surrogateescape")
     runs = _ESCAPED_RUN.findall(escaped)
-    non_ascii = len(body) - len(body.translate(None, bytes(range(128, 256))))
+    non_ascii = len(body) - len(body.translate(None, _NON_ASCII))
     if not 0 < len(runs) <= 3 or non_ascii != sum(map(len, runs)):
         return False
     raw = (bytes(ord(ch) - 0xDC00 for ch in run) for run in runs)
