@@ -54,14 +54,18 @@ def read_header(lines: list[str]) -> tuple[Header, int]:
     """
     header = Header()
     window = lines[:_SCAN_LINES]
-    last_strong = max((i for i, line in enumerate(window) if _is_strong(i, line)), default=-1)
+    last_strong: int | None = None  # found when first asked: most headers never ask
     for index, line in enumerate(window):
         has_more = index + 1 < len(lines)
         if len(line) <= _MAX_HEADER_LINE and _read_line(header, line, has_more):
             continue
-        if index < last_strong and _is_chrome(line):
-            _maybe_later_title(header, line)
-            continue
+        if _is_chrome(line):
+            if last_strong is None:  # only lines after this one can matter from here on
+                later = range(index + 1, len(window))
+                last_strong = max((i for i in later if _is_strong(i, window[i])), default=-1)
+            if index < last_strong:
+                _maybe_later_title(header, line)
+                continue
         return header, index
     return header, len(window)
 
