@@ -163,3 +163,14 @@ async def test_h_in_the_reader_goes_back_to_the_list(library, make_app):
         await pilot.press("h")
         await pilot.pause()
         assert screen.focused is screen.section_tree
+
+
+async def test_the_status_line_says_the_list_position_in_words(library, make_app):
+    """``2 of 5``: the tree's ``5/5`` means unread of all; the status line must not look alike."""
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        line = app.screen.status.render().plain
+        assert " 2 of 5 " in line and "2/5" not in line

@@ -120,8 +120,18 @@ async def test_palette_offers_the_screen_actions(library, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Toggle read", "Sort", "Only unread", "Mark section read"} <= titles
-        assert "Back in history" not in titles  # greyed out: nothing visited yet
+        # Each entry shows its keys, as the help does (a remap included).
+        assert {"Toggle read (m)", "Sort (s)", "Only unread (u)", "Mark section read (A)"} <= titles
+        assert "Search library (ctrl+s, S)" in titles and "Help (?, f1)" in titles
+        assert not any(title.startswith("Back in history") for title in titles)  # greyed out
+
+
+async def test_palette_shows_a_remapped_key(library, make_app):
+    app = make_app(library, keys={"list.sort": "f6"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Sort (f6)" in titles
 
 
 async def test_config_problems_are_told_and_the_app_runs(library, make_app):

@@ -170,7 +170,7 @@ def test_import_of_a_foreign_file_fails_cleanly(env, tmp_path: Path, capsys) -> 
     _root, _data, run = env
     bad = tmp_path / "bad.yaml"
     bad.write_text("a: &x [1]\nb: *x\n", encoding="utf-8")
-    assert run("import", str(bad)) == 2
+    assert run("import", str(bad)) == 1  # could not be done (README: 1), not a usage mistake
     assert "cannot import" in capsys.readouterr().err
 
 
@@ -366,3 +366,27 @@ def test_markdown_export_without_library_never_links_the_bundled_samples(
     (tmp_path / "config.yaml").write_text(f"libraries:\n  mine: {root}\n", encoding="utf-8")
     assert main(["bookmarks", "export", "--format", "md", *base]) == 0
     assert (root / "b.md").resolve().as_uri() in capsys.readouterr().out
+
+
+def test_importing_a_markdown_export_says_what_to_import_instead(
+    env, tmp_path: Path, capsys
+) -> None:
+    root, _data, run = env
+    run("add", str(root / "b.md"), "--note", "whole")
+    exported = tmp_path / "bookmarks.md"
+    assert run("export", "--format", "md", "-o", str(exported)) == 0
+    capsys.readouterr()
+    assert run("import", str(exported)) == 1
+    err = capsys.readouterr().err
+    assert "a Markdown export" in err and "--format json" in err
+    assert "while scanning" not in err and "yaml" not in err.lower().replace("json or yaml", "")
+
+
+def test_bad_yaml_in_an_import_is_told_plainly_with_its_line(env, tmp_path: Path, capsys) -> None:
+    _root, _data, run = env
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("tuireader: 1\narticles:\n  - title: [unclosed\n", encoding="utf-8")
+    assert run("import", str(bad)) == 1
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "cannot import" in line and "line 4" in line and "not valid YAML" in line
+    assert "<" not in line and "mark" not in line  # no parser internals

@@ -67,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
     except common.UsageError as exc:
         common.error(str(exc))
         return 2
+    except common.CommandFailed as exc:
+        common.error(str(exc))
+        return 1
     except OSError as exc:
         where = f": {common.show_path(exc.filename)}" if exc.filename else ""
         common.error(f"{exc.strerror or exc}{where}")
@@ -215,7 +218,11 @@ def _import(args, store: StateStore, paths) -> int:
         text = Path(args.file).read_text(encoding="utf-8")
         result = parse_export(text)
     except (OSError, UnicodeDecodeError, ImportFormatError) as exc:
-        raise common.UsageError(f"cannot import {common.show_path(args.file)}: {exc}") from None
+        # Not a usage mistake: the file given cannot be used (README: exit status 1).
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise common.CommandFailed(
+            f"cannot import {common.show_path(args.file)}: {reason}"
+        ) from None
     for problem in result.problems:
         common.error(problem)
     added = store.bookmarks.insert(result.bookmarks)

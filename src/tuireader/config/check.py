@@ -67,7 +67,7 @@ def read_config(raw: str) -> RawConfig:
     try:
         root = loader.get_single_node()
     except yaml.YAMLError as exc:
-        config.problem_at(*_yaml_error(exc))
+        config.problem_at(*yaml_problem(exc))
         return config
     except RecursionError:
         config.problem_at(0, "the file is nested too deeply to read")
@@ -128,11 +128,20 @@ def _line(node: Any) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _yaml_error(exc: yaml.YAMLError) -> tuple[int, str]:
-    """The line and a one-line description of a YAML syntax error."""
+_YAML_TOKENS = {
+    "<stream end>": "the end of the file",
+    "<block end>": "the end of the indented block",
+    "<document end>": "the end of the document",
+}
 
+
+def yaml_problem(exc: yaml.YAMLError) -> tuple[int, str]:
+    """The line and a one-line description of a YAML syntax error (no parser internals:
+    the config and a bookmarks import say it the same way)."""
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or "the text cannot be read"
+    for token, words in _YAML_TOKENS.items():  # the parser's names for where it stopped
+        problem = problem.replace(token, words)
     context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
     message = f"not valid YAML: {problem}"
     if context and context_mark is not None:

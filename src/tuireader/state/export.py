@@ -70,9 +70,13 @@ def to_yaml(bookmarks: Iterable[Bookmark]) -> str:
     return yaml.dump(document, Dumper=_literal_dumper(), allow_unicode=True, sort_keys=False)
 
 
+#: The first line of a Markdown export (how an import tells one apart).
+MARKDOWN_HEADING = "# Bookmarks"
+
+
 def to_markdown(bookmarks: Iterable[Bookmark], root: Path | None = None) -> str:
     """Bookmarks grouped by article: title, link to the file, quotes and notes."""
-    lines = ["# Bookmarks", ""]
+    lines = [MARKDOWN_HEADING, ""]
     for (_fp, path, title), group in _by_article(bookmarks):
         lines += [f"## {_one_line(title) or path}", "", f"[{path}](<{_link(path, root)}>)", ""]
         for b in group:

@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # PyYAML is imported when an import reads YAML (not at every 
     import yaml
 
 from tuireader.library.model import Bookmark
-from tuireader.state.export import YAML_MARK
+from tuireader.config.check import yaml_problem
+from tuireader.state.export import MARKDOWN_HEADING, YAML_MARK
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 #: The largest block number or offset accepted (an article holds at most 16 MiB of text;
@@ -64,11 +65,20 @@ def _load(text: str) -> Any:
         pass
     except RecursionError:
         raise ImportFormatError("the file is nested too deeply") from None
+    if text.lstrip().startswith(MARKDOWN_HEADING):  # `bookmarks export --format md` wrote it
+        raise ImportFormatError(
+            "it is a Markdown export, written for reading: import a JSON or YAML export "
+            "(tuireader bookmarks export --format json)"
+        )
     import yaml
 
     try:
         return yaml.load(text, Loader=_no_alias_loader())  # noqa: S506 - a SafeLoader subclass
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+    except yaml.YAMLError as exc:
+        line, words = yaml_problem(exc)
+        where = f"line {line}: " if line else ""
+        raise ImportFormatError(f"not a JSON or YAML export ({where}{words})") from None
+    except (ValueError, RecursionError) as exc:
         raise ImportFormatError(f"cannot read the file as JSON or YAML: {exc}") from None
 
 

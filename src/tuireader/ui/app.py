@@ -24,7 +24,7 @@ from textual.screen import Screen
 
 from tuireader.config import Paths, Settings
 from tuireader.ui import collector
-from tuireader.ui.bindings import KEY_TABLE
+from tuireader.ui.bindings import KEY_TABLE, key_label
 from tuireader.ui.pane_plan import LayoutMemory
 from tuireader.ui.remembered import Remembered
 from tuireader.ui.safe_text import one_line
@@ -132,7 +132,10 @@ class TuireaderApp(App[int]):
         for spec in KEY_TABLE:
             if spec.palette and spec.scope == "main" and screen.check_action(spec.action, ()):
                 action = partial(screen.run_action, spec.action)
-                yield SystemCommand(spec.description, spec.tooltip or spec.description, action)
+                # The keys beside the name, as the help shows them (remaps included): the
+                # palette is where people learn them. Escaped: the palette reads markup.
+                title = escape(f"{spec.description} ({key_label(spec, self.settings.keys)})")
+                yield SystemCommand(title, spec.tooltip or spec.description, action)
         yield from self._library_commands(screen)
 
     def _library_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:

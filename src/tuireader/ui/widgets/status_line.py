@@ -41,7 +41,8 @@ class StatusLine(Widget):
         where the chosen link of the article leads, as written."""
         line = Text(no_wrap=True, end="", overflow="ellipsis")
         line.append(f" {one_line(section)} ", style="bold")
-        line.append(f" {index + 1 if count else 0:,}/{count:,}")
+        # "32 of 34", never "32/34": the tree writes unread/all that way.
+        line.append(f" {index + 1 if count else 0:,} of {count:,}")
         line.append(f"  sort: {sort}")
         if unread_only:
             line.append("  unread only", style="bold")
