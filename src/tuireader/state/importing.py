@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # PyYAML is imported when an import reads YAML (not at every start)
     import yaml
 
-from tuireader.library.model import Bookmark
 from tuireader.config.check import yaml_problem
+from tuireader.library.model import Bookmark
 from tuireader.state.export import MARKDOWN_HEADING, YAML_MARK
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
