@@ -37,8 +37,7 @@ def title_sort_key(title: str) -> str:
     folded = fold(title)
     if not any(char >= _FIRST_HAN for char in folded):
         return folded  # nothing to spell: most Latin titles stop here
-    readings = _readings()
-    return "".join(readings.get(char, char) for char in folded)
+    return "".join(_reading(char) if char >= _FIRST_HAN else char for char in folded)
 
 
 def tone3(reading: str) -> str:
@@ -55,11 +54,15 @@ def tone3(reading: str) -> str:
 
 
 @cache
-def _readings() -> dict[str, str]:
-    """Each Han character's most common reading, as ``tone3`` spells it."""
-    return {chr(code): tone3(spelt.split(",")[0]) for code, spelt in _pinyin_table().items()}
+def _reading(char: str) -> str:
+    """``char``'s most common reading as ``tone3`` spells it (``char`` itself if none).
+    Spelt when first met: a library's titles use a few thousand of the table's 40,000
+    characters (spelling them all cost ~0.1 s at the first scan of every process)."""
+    spelt = _pinyin_table().get(ord(char))
+    return tone3(spelt.split(",")[0]) if spelt else char
 
 
+@cache
 def _pinyin_table() -> dict[int, str]:
     """pypinyin's per-character table: code point → readings, comma-separated."""
     spec = importlib.util.find_spec("pypinyin")
