@@ -58,3 +58,56 @@ def test_a_bad_query_exits_2_with_a_message(env, capsys):
 def test_a_bad_query_with_count_exits_2(env, capsys):
     assert main(["search", "is:nothing", str(env), "--count"]) == 2
     assert "is:" in capsys.readouterr().err
+
+
+# While the app writes the catalog (issue 14) --------------------------------------------
+
+
+def _catalog_of(library, tmp_path):
+    from tuireader.config import Paths
+
+    return Paths(tmp_path / "data", tmp_path / "cache", tmp_path / "config.yaml").catalog_db(
+        library
+    )
+
+
+def test_search_during_another_scan_answers_from_the_catalog_as_it_is(env, tmp_path, capsys):
+    from tuireader.catalog.locks import SCAN, held
+
+    assert main(["search", "经济", str(env), "--count"]) == 0  # scanned and indexed
+    capsys.readouterr()
+    (env / "新闻" / "9.md").write_text("---\ntitle: 新的\n---\n\n经济新闻。\n", encoding="utf-8")
+    with held(_catalog_of(env, tmp_path), SCAN):  # as the app would, scanning
+        assert main(["search", "经济", str(env), "--count"]) == 0
+        out, err = capsys.readouterr()
+    assert out.strip() == "3"  # the new file waits for the scan that is running
+    assert "another tuireader is scanning" in err
+    assert main(["search", "经济", str(env), "--count"]) == 0  # the lock gone: scanned
+    assert capsys.readouterr().out.strip() == "4"
+
+
+def test_search_during_another_index_build_does_not_build_it_again(env, tmp_path, capsys):
+    from tuireader import search as library_search
+    from tuireader.catalog import Catalog
+    from tuireader.catalog.locks import BUILD, held
+
+    import sqlite3
+
+    db = _catalog_of(env, tmp_path)
+    assert main(["search", "经济", str(env), "--count"]) == 0
+    conn = sqlite3.connect(db)  # as in the app's first build: one article not indexed yet
+    with conn:
+        conn.execute("UPDATE search_meta SET value = 'pending' WHERE key = 'state'")
+        conn.execute("DELETE FROM search_docs WHERE id = (SELECT max(id) FROM search_docs)")
+    conn.close()
+    capsys.readouterr()
+    with held(db, BUILD):  # the app is building the index
+        assert main(["search", "经济", str(env), "--count"]) == 0
+        out, err = capsys.readouterr()
+    assert "another tuireader is building the search index" in err
+    assert "3 of 4 articles indexed" in err
+    catalog = Catalog(db, env)
+    try:
+        assert not library_search.index_status(catalog).ready  # left to the app
+    finally:
+        catalog.close()

@@ -27,6 +27,7 @@ import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from tuireader.catalog import locks
 from tuireader.catalog.codec import (
     decode_article,
     head_extent,
@@ -97,8 +98,27 @@ class Catalog:
         those whose keys are in ``also_check`` (only when in-place writes are learnt
         otherwise: see :mod:`tuireader.library.walk`).
         Raises LibraryMissingError (a FileNotFoundError) if the library folder is gone.
+        Another process scanning the same catalog is waited for (``catalog.locks``).
         """
-        with self._scan_lock:
+        report = self._scan(progress, check_files, also_check, wait=True)
+        assert report is not None  # waited for the lock
+        return report
+
+    def scan_if_free(self, progress: Progress | None = None) -> ScanReport | None:
+        """:meth:`scan`, unless another process is scanning this catalog right now: then
+        None at once (its rows arrive as it commits them; readers are never blocked)."""
+        return self._scan(progress, True, (), wait=False)
+
+    def _scan(
+        self,
+        progress: Progress | None,
+        check_files: bool,
+        also_check: Collection[str],
+        wait: bool,
+    ) -> ScanReport | None:
+        with self._scan_lock, locks.held(self.db_path, locks.SCAN, wait) as free:
+            if not free:
+                return None
             return scan_library(
                 self.db_path,
                 self.root,

@@ -183,9 +183,14 @@ def scanned_catalog(
         return catalog
     bar = ProgressBar(terminal.raw_stream(sys.stderr), "scanning")
     try:
-        catalog.scan(bar)
+        report = catalog.scan_if_free(bar)
     finally:
         bar.finish()
+    if report is None:  # the app (or another command) is scanning: never wait for it
+        error(
+            "another tuireader is scanning this library; answering from the catalog as it "
+            "is (files not read yet are missing)"
+        )
     return catalog
 
 

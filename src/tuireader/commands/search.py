@@ -85,9 +85,15 @@ def _ensure_index(catalog) -> None:
         return
     bar = ProgressBar(terminal.raw_stream(sys.stderr), "indexing")
     try:
-        library_search.build_index(catalog, bar)
+        built = library_search.build_index_if_free(catalog, bar)
     finally:
         bar.finish()
+    if built is None:  # the app is building it: answer from what it has indexed so far
+        now = library_search.index_status(catalog)
+        common.error(
+            "another tuireader is building the search index "
+            f"({now.indexed:,} of {now.total:,} articles indexed): results may be incomplete"
+        )
 
 
 def hit_record(hit: Hit) -> dict:

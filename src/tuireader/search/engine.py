@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tuireader.catalog import Catalog
+from tuireader.catalog import Catalog, locks
 from tuireader.catalog import fts as search_index
 from tuireader.catalog.codec import decode_meta, stored_body
 from tuireader.catalog.db import connect
@@ -79,8 +79,22 @@ def index_status(catalog: Catalog) -> IndexStatus:
 def build_index(
     catalog: Catalog, progress: Callable[[int, int], None] | None = None
 ) -> IndexStatus:
-    """Build (or finish building) the index; run it off the UI thread."""
-    return search_index.build(connect(catalog.db_path), progress)
+    """Build (or finish building) the index; run it off the UI thread. Another process
+    building it is waited for (``catalog.locks``), then this one carries on from there."""
+    built = build_index_if_free(catalog, progress, wait=True)
+    assert built is not None  # waited for the lock
+    return built
+
+
+def build_index_if_free(
+    catalog: Catalog, progress: Callable[[int, int], None] | None = None, wait: bool = False
+) -> IndexStatus | None:
+    """:func:`build_index`, unless another process is building it right now: then None
+    at once (a search meanwhile finds what is indexed so far)."""
+    with locks.held(catalog.db_path, locks.BUILD, wait) as free:
+        if not free:
+            return None
+        return search_index.build(connect(catalog.db_path), progress)
 
 
 def search(
