@@ -87,11 +87,11 @@ def test_search_during_another_scan_answers_from_the_catalog_as_it_is(env, tmp_p
 
 
 def test_search_during_another_index_build_does_not_build_it_again(env, tmp_path, capsys):
+    import sqlite3
+
     from tuireader import search as library_search
     from tuireader.catalog import Catalog
     from tuireader.catalog.locks import BUILD, held
-
-    import sqlite3
 
     db = _catalog_of(env, tmp_path)
     assert main(["search", "经济", str(env), "--count"]) == 0
