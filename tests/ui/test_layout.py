@@ -166,14 +166,15 @@ async def test_config_layout_reader_on_a_big_terminal(library, make_app):
         assert screen.reader.region.width > 100
 
 
-async def test_l_cycles_the_layouts(library, make_app):
+async def test_w_cycles_the_layouts_from_the_list_and_the_reader(library, make_app):
     app = make_app(library)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        layout = app.screen.pane_layout
+        screen = await opened(pilot)
+        assert screen.focused is screen.reader  # the reader's own keys do not take w
+        layout = screen.pane_layout
         modes = []
         for _ in range(4):
-            await pilot.press("L")
+            await pilot.press("w")
             await settle(pilot)
             modes.append((layout.choice, layout.mode))
         assert modes == [
@@ -273,7 +274,7 @@ async def test_a_new_config_layout_wins_over_the_remembered_choice(library, make
     app = make_app(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("L", "L")  # medium, remembered
+        await pilot.press("w", "w")  # medium, remembered
         await settle(pilot)
     again = make_app(library)
     async with again.run_test(size=SIZE) as pilot:

@@ -69,3 +69,8 @@ def test_dates_share_one_column() -> None:
     day = fit_row(TITLE, SOURCE, "2001-06-12", 80)
     assert cell_len(month[2]) == cell_len(day[2])
     assert month[1] == day[1]
+
+
+def test_a_month_alone_goes_short_too() -> None:
+    assert fit_row(TITLE, "", "2001-06", 50)[2] == " 01-06    "
+    assert fit_row(TITLE, "", "2001-06", 80)[2] == " 2001-06    "

@@ -173,11 +173,11 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "Read with the tree and list hidden (remembered: the next start reads so too)",
         True,
     ),
-    # The layout (ui/controllers/layout.py): L switches it, ctrl+arrows size the panes.
+    # The layout (ui/controllers/layout.py): w switches it, ctrl+arrows size the panes.
     KeySpec(
         "layout.cycle",
         "main",
-        "L",
+        "w",
         "cycle_layout",
         "Layout",
         "Switch the layout: auto (by the terminal's size), wide, medium, reader",

@@ -20,6 +20,7 @@ _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})"
     r"(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
+_MONTH = re.compile(r"\d{4}-\d{2}")  # a month alone, as articles often date themselves
 _format = DEFAULT_FORMAT
 
 
@@ -40,7 +41,8 @@ def show_date(value: str | None, with_time: bool = True, short: bool = False) ->
         return ""
     found = _ISO.fullmatch(value.strip())
     if found is None:
-        return value
+        month = _MONTH.fullmatch(value.strip()) if short else None
+        return month.group()[2:] if month is not None else value  # 2001-06 → 01-06
     year, month, day, hour, minute = found.groups()
     try:
         # Cleaned although the config refuses controls in date_format: strftime output

@@ -1,7 +1,7 @@
 """The library screen's layout: which panes show, how big, at every terminal size.
 
 :class:`PaneLayout` owns the layout chosen (``auto``, ``wide``, ``medium``, ``reader``:
-the config's ``layout``, then ``L``), the pane sizes (ctrl+arrows, or the mouse on the
+the config's ``layout``, then ``w``), the pane sizes (ctrl+arrows, or the mouse on the
 bars between panes), full screen (``f``) and which pane has the focus; it asks
 :func:`tuireader.ui.pane_plan.plan` what that means for the terminal's size and applies
 the answer to the widgets. Panes folded away keep a height of 0 rather than
@@ -129,7 +129,7 @@ class PaneLayout:
         """
         mode = self.mode
         if self._fullscreen or mode == "reader":
-            return "One pane at a time: nothing to resize (L switches the layout)"
+            return "One pane at a time: nothing to resize (w switches the layout)"
         if mode == "medium" and columns:
             return "The panes are stacked: ctrl+up and ctrl+down size the list"
         area = self.host.pane_area

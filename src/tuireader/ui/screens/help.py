@@ -24,8 +24,10 @@ def _wrapping(value: str) -> Text:
 def keys_table(keymap: dict[str, str]) -> Table:
     """A table of every binding: keys and what they do."""
     table = Table(show_header=False, box=None, padding=(0, 2), expand=False)
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+    # Both columns may wrap (keys at their commas), so a narrow terminal still reads
+    # every line; the description keeps room for a few words.
+    table.add_column(style="bold")
+    table.add_column(min_width=20)
     titles = list(SCOPE_TITLES.items())
     for number, (scope, title) in enumerate(titles):
         if number == 0 or titles[number - 1][1] != title:  # a screen and its list share one
