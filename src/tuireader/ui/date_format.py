@@ -41,8 +41,8 @@ def show_date(value: str | None, with_time: bool = True, short: bool = False) ->
         return ""
     found = _ISO.fullmatch(value.strip())
     if found is None:
-        month = _MONTH.fullmatch(value.strip()) if short else None
-        return month.group()[2:] if month is not None else value  # 2001-06 → 01-06
+        alone = _MONTH.fullmatch(value.strip()) if short else None
+        return alone.group()[2:] if alone is not None else value  # 2001-06 → 01-06
     year, month, day, hour, minute = found.groups()
     try:
         # Cleaned although the config refuses controls in date_format: strftime output
