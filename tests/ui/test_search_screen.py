@@ -297,3 +297,13 @@ async def test_J_and_K_walk_the_search_results_after_one_is_opened(search_librar
         await pilot.press("escape", "J")  # escape ends the search: J walks the list again
         await settle(pilot)
         assert screen.current.path == "en/letters.md"
+
+
+async def test_a_date_that_does_not_exist_is_told_in_the_search_screen(search_library, make_app):
+    app = make_app(search_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = await open_search(pilot, *"经济 after:2024-13-45")
+        words = str(search.query_one("#search-status").render())
+        assert "2024-13-45 is not a date" in words
+        assert search.hits == []

@@ -55,6 +55,11 @@ def test_a_bad_query_exits_2_with_a_message(env, capsys):
     assert "after:" in capsys.readouterr().err
 
 
+def test_a_date_that_does_not_exist_is_a_bad_query(env, capsys):
+    assert main(["search", "after:2024-13-45", str(env)]) == 2
+    assert "2024-13-45 is not a date" in capsys.readouterr().err
+
+
 def test_a_bad_query_with_count_exits_2(env, capsys):
     assert main(["search", "is:nothing", str(env), "--count"]) == 2
     assert "is:" in capsys.readouterr().err

@@ -53,9 +53,25 @@ def test_a_query_without_filters_has_none():
 
 @pytest.mark.parametrize(
     "text",
-    ["after:yesterday", "before:2022/01/01", "is:read", "in:body", "-section:x", "-is:unread"],
+    [
+        "after:yesterday",
+        "before:2022/01/01",
+        "is:read",
+        "in:body",
+        "-section:x",
+        "-is:unread",
+        "after:2024-13-45",  # shaped like a date, but no such month or day
+        "after:2024-02-30",
+        "before:2023-00",
+    ],
 )
 def test_bad_filters_are_errors_for_people(text):
     with pytest.raises(QueryError) as caught:
         parse_query(text)
     assert caught.value.args[0]
+
+
+def test_a_date_that_does_not_exist_is_named_in_the_error():
+    with pytest.raises(QueryError, match="2024-13-45 is not a date"):
+        parse_query("after:2024-13-45")
+    assert parse_query("after:2024-02-29 before:2024-12").after == "2024-02-29"

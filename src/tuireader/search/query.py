@@ -16,6 +16,7 @@ that is not one of the filters above is an ordinary term (``http://x`` stays a t
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,6 +111,8 @@ def _apply_filter(parts: dict[str, Any], key: str, value: str, negative: bool) -
     elif key in ("after", "before"):
         if not _DATE.match(value):
             raise QueryError(f"{key}: needs a date like 2022-01-31, not {value!r}")
+        if not _is_real_date(value):
+            raise QueryError(f"{key}: {value} is not a date (no such month or day)")
         parts[key] = value
     elif key == "is":
         if value not in ("unread", "bookmarked"):
@@ -121,6 +124,16 @@ def _apply_filter(parts: dict[str, Any], key: str, value: str, negative: bool) -
         parts["meta_field"] = value
     else:
         raise QueryError(f"in: takes title, author or source, not {value!r}")
+
+
+def _is_real_date(value: str) -> bool:
+    """Whether ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` names a month and day that exist."""
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 #: Metadata fields ``in:`` can search instead of the text.
