@@ -307,3 +307,33 @@ async def test_a_date_that_does_not_exist_is_told_in_the_search_screen(search_li
         words = str(search.query_one("#search-status").render())
         assert "2024-13-45 is not a date" in words
         assert search.hits == []
+
+
+async def test_more_results_load_past_the_first_page(tmp_path, make_app, monkeypatch):
+    from tuireader.ui.controllers import search_runner
+
+    monkeypatch.setattr(search_runner, "RESULT_LIMIT", 3)  # a page of 3 instead of 200
+    root = tmp_path / "many"
+    for n in range(7):
+        (root / f"{n}.md").parent.mkdir(parents=True, exist_ok=True)
+        (root / f"{n}.md").write_text(
+            f"---\ntitle: Report {n}\ndate: 2024-01-0{n + 1}\n---\n\nThe harbour report.\n",
+            encoding="utf-8",
+        )
+    app = make_app(root)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = await open_search(pilot, *"harbour")
+        status = lambda: str(search.query_one("#search-status").render())  # noqa: E731
+        assert len(search.hits) == 3 and status().startswith("7 results, first 3 shown")
+        await pilot.press("pagedown", "pagedown", "enter")  # the last line: "Show more"
+        await settle(pilot)
+        assert app.screen is search and len(search.hits) == 6
+        assert status().startswith("7 results, first 6 shown")
+        await pilot.press("pagedown", "pagedown", "enter")
+        await settle(pilot)
+        assert len(search.hits) == 7 and status().startswith("7 results")
+        assert len({hit.path for hit in search.hits}) == 7  # each once
+        await pilot.press("pagedown", "pagedown", "enter")  # the last result now: it opens
+        await settle(pilot)
+        assert app.screen.current.path == search.hits[-1].path

@@ -106,3 +106,12 @@ def test_status_says_plainly_when_the_index_is_not_ready():
     words = status_words("x", found)
     assert words.startswith("1 result ·")
     assert "Index not ready (3 of 10 articles indexed)" in words
+
+
+def test_status_counts_every_result_the_same_way_paged_or_not():
+    from tuireader.ui.widgets.hit_text import status_words
+
+    hits = [Hit(n, f"{n}.md", ArticleMeta(title="A"), 1, "x", (), False) for n in range(200)]
+    words = status_words("x", SearchResults(hits, 695, True))
+    assert words.startswith("695 results, first 200 shown")
+    assert "+" not in words

@@ -47,7 +47,7 @@ def test_limit_and_count(env, capsys):
 def test_table_for_people(env, capsys):
     assert main(["search", "other", str(env)]) == 0
     out = capsys.readouterr().out
-    assert "x.md" in out and "1 matching article(s)" in out
+    assert "x.md" in out and "1 result\n" in out
 
 
 def test_a_bad_query_exits_2_with_a_message(env, capsys):
@@ -116,3 +116,13 @@ def test_search_during_another_index_build_does_not_build_it_again(env, tmp_path
         assert not library_search.index_status(catalog).ready  # left to the app
     finally:
         catalog.close()
+
+
+def test_the_cli_counts_results_as_the_search_screen_does(env, capsys):
+    from tuireader.search import results_words
+
+    assert main(["search", "经济", str(env), "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith(results_words(3, 2)) and results_words(3, 2) == (
+        "3 results, first 2 shown"
+    )

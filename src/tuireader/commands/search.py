@@ -75,7 +75,10 @@ def _answer(catalog, args: argparse.Namespace) -> int:
         for hit in found.results:
             print(common.json_line(hit_record(hit)))
     else:
-        _print_hits(found.results, found.total)
+        total = found.total
+        if total is None:  # paged without a count: counted, so it reads as the app says it
+            total = library_search.count(catalog, args.query, variants=args.variants)
+        _print_hits(found.results, total)
     return 0
 
 
@@ -106,7 +109,7 @@ def hit_record(hit: Hit) -> dict:
     }
 
 
-def _print_hits(hits: list[Hit], total: int | None) -> None:
+def _print_hits(hits: list[Hit], total: int) -> None:
     """Results for people: date, title and path, then the snippet, indented."""
     for hit in hits:
         date = (hit.meta.date or "")[:10]
@@ -114,8 +117,4 @@ def _print_hits(hits: list[Hit], total: int | None) -> None:
         print(f"{date:<10}  {common.show_path(hit.meta.title)}  [{common.show_path(where)}]")
         print(f"            {common.show_path(hit.path)}  ({hit.hits} hits)")
         print(f"            {common.show_path(hit.snippet)}")
-    shown = len(hits)
-    if total is None:
-        print(f"first {shown} matching articles shown (use --count for the total)")
-    else:
-        print(f"{total} matching article(s)" + (f", first {shown} shown" if shown < total else ""))
+    print(library_search.results_words(total, len(hits)))

@@ -10,6 +10,7 @@ from tuireader.search.engine import (
     hits_in_article,
     index_status,
     matching_ids,
+    results_words,
     search,
 )
 
@@ -23,5 +24,6 @@ __all__ = [
     "hits_in_article",
     "index_status",
     "matching_ids",
+    "results_words",
     "search",
 ]

@@ -44,7 +44,7 @@ from tuireader.search.query import Query, QueryError, parse_query
 from tuireader.search.snippets import make_snippet
 from tuireader.search.variants import variants as script_variants
 
-__all__ = ["RANK_ALL", "Hit", "SearchResults", "count", "search"]
+__all__ = ["RANK_ALL", "Hit", "SearchResults", "count", "results_words", "search"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,13 @@ def search(
     results = _hits(queries, page, list(plan.terms))
     note = None if ready else _not_ready(status)
     return SearchResults(results, total, ready, note, status)
+
+
+def results_words(total: int, shown: int) -> str:
+    """How many results, said the same way by the CLI and the search screen:
+    ``695 results, first 200 shown`` (never ``200+``: an uncounted search is counted)."""
+    words = f"{total:,} {'result' if total == 1 else 'results'}"
+    return words + (f", first {shown:,} shown" if shown < total else "")
 
 
 def count(catalog: Catalog, query: str, variants: bool = False) -> int:

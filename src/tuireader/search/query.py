@@ -16,8 +16,8 @@ that is not one of the filters above is an ordinary term (``http://x`` stays a t
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from tuireader.text.fold import fast_fold

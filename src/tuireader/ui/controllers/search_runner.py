@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from tuireader import search as library_search
@@ -36,9 +37,13 @@ class SearchRunner:
             self._latest += 1
             return self._latest
 
-    def search(self, query: str, ticket: int, limit: int = RESULT_LIMIT) -> SearchResults | None:
-        """Search (blocking; call from a worker); None if a newer search was asked for."""
-        return self._pool.submit(self._search, query, ticket, limit).result()
+    def search(
+        self, query: str, ticket: int, limit: int | None = None, offset: int = 0
+    ) -> SearchResults | None:
+        """A page of results (blocking; call from a worker), every match counted; None if
+        a newer search was asked for. ``limit`` defaults to :data:`RESULT_LIMIT`."""
+        page = RESULT_LIMIT if limit is None else limit
+        return self._pool.submit(self._search, query, ticket, page, offset).result()
 
     def status(self) -> IndexStatus:
         """How far the index is built (blocking; call from a worker)."""
@@ -48,10 +53,13 @@ class SearchRunner:
         """``function(catalog, *args)`` on the search thread (blocking; call from a worker)."""
         return self._pool.submit(function, self.catalog, *args).result()
 
-    def _search(self, query: str, ticket: int, limit: int) -> SearchResults | None:
+    def _search(self, query: str, ticket: int, limit: int, offset: int) -> SearchResults | None:
         if ticket != self._latest:
             return None
-        return library_search.search(self.catalog, query, limit=limit)
+        found = library_search.search(self.catalog, query, limit=limit, offset=offset)
+        if found.total is None and not found.error:  # "695 results", never "200+"
+            found = replace(found, total=library_search.count(self.catalog, query))
+        return found
 
     def close(self) -> None:
         """Stop the thread (its connection is closed with the catalog)."""

@@ -10,7 +10,7 @@ build runs, the screen says how far it is and that results are incomplete.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from tuireader.search import Hit, SearchResults
 from tuireader.ui.bindings import bindings
+from tuireader.ui.controllers import search_runner
 from tuireader.ui.controllers.find_state import ResultTrail
 from tuireader.ui.controllers.search_runner import SearchRunner
 from tuireader.ui.safe_text import one_line
@@ -39,6 +40,14 @@ STATUS_POLL = 1.0  # seconds between index-progress checks while the index is be
 @dataclass
 class SearchFound(Message):
     """Results of ``query`` (from the search worker)."""
+
+    query: str
+    found: SearchResults
+
+
+@dataclass
+class MoreFound(Message):
+    """The next page of results of ``query`` (from the search worker)."""
 
     query: str
     found: SearchResults
@@ -82,6 +91,7 @@ class SearchScreen(Screen[ResultTrail | None]):
         self._query = query
         self._saver = saver  # callable(name, query) -> (error or None, saved now?)
         self._hits: list[Hit] = []
+        self._total = 0  # every match of the query shown (the results are a page of them)
         self._shown_query: str | None = None
         self._choose_when_found = False
         self._ready = True
@@ -137,6 +147,9 @@ class SearchScreen(Screen[ResultTrail | None]):
         if not self._hits:
             return
         index = 0 if index is None else index
+        if index >= len(self._hits):  # the last line: "Show N more"
+            self._more(self._query, len(self._hits), self.runner.ticket())
+            return
         paths = [hit.path for hit in self._hits]
         self.dismiss(ResultTrail(self._query, paths, index))
 
@@ -189,6 +202,25 @@ class SearchScreen(Screen[ResultTrail | None]):
         if found is not None:
             self.post_message(SearchFound(query, found))
 
+    @work(thread=True, exclusive=True, group="search")
+    def _more(self, query: str, offset: int, ticket: int) -> None:
+        try:
+            found = self.runner.search(query, ticket, offset=offset)
+        except Exception as exc:  # a damaged catalog must not end the app
+            found = SearchResults(error=f"The search failed: {type(exc).__name__}: {exc}")
+        if found is not None:
+            self.post_message(MoreFound(query, found))
+
+    def on_more_found(self, message: MoreFound) -> None:
+        """Add the next page under the results (the highlight on its first)."""
+        if message.query != self._query or message.query != self._shown_query:
+            return
+        first_new = len(self._hits)
+        known = {hit.path for hit in self._hits}  # the index may have grown meanwhile
+        more = [hit for hit in message.found.results if hit.path not in known]
+        self._show(message.query, replace(message.found, results=self._hits + more))
+        self.results.highlighted = min(first_new, len(self._hits) - 1)
+
     def on_search_found(self, message: SearchFound) -> None:
         """Show results that answer the query as it is now."""
         if message.query == self._query:
@@ -201,10 +233,15 @@ class SearchScreen(Screen[ResultTrail | None]):
         # The same query again (the index grew): keep the highlight where the reader left it.
         keep = self.results.highlighted if query == self._shown_query else None
         self._hits, self._shown_query = list(found.results), query
+        self._total = found.total or len(self._hits)
         options: list[Option | None] = []
         terms = query_terms(query)
         for hit in self._hits:
             options += [Option(hit_text(hit, terms)), None]  # None: a divider between results
+        if len(self._hits) < self._total:  # the rest a key away, never out of reach
+            page = min(search_runner.RESULT_LIMIT, self._total - len(self._hits))
+            words = f"Show {page:,} more of {self._total:,} (Enter)"
+            options.append(Option(Text(words, style="bold"), id="more"))
         self.results.set_options(options)
         if self._hits:
             self.results.highlighted = min(keep or 0, len(self._hits) - 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tuireader.search import Hit, SearchResults
+from tuireader.search import Hit, SearchResults, results_words
 from tuireader.search.find import find_terms
 from tuireader.search.query import QueryError, parse_query
 from tuireader.ui.safe_text import one_line
@@ -68,12 +68,10 @@ def status_words(query: str, found: SearchResults) -> str:
         return "Type to search."
     if found.total == 0 or (found.total is None and not found.results):
         words = "No match" if found.ready else "No match so far"
-    elif found.total is None:
-        words = f"{len(found.results)}+ results"
+    elif found.total is None:  # not counted (the runner counts them): say what is shown
+        words = results_words(len(found.results), len(found.results))
     else:
-        shown = len(found.results)
-        noun = "result" if found.total == 1 else "results"
-        words = f"{found.total:,} {noun}" + (f" (first {shown})" if shown < found.total else "")
+        words = results_words(found.total, len(found.results))
     if not found.ready and found.status is not None:
         words += " · " + not_ready_words(found.status.indexed, found.status.total)
     elif not found.ready:
