@@ -32,7 +32,7 @@ def test_a_book_in_a_terminal(tmp_path: Path) -> None:
     write_book(library / "books" / "log.epub")
     argv = [sys.executable, "-m", "tuireader", str(library)]
     with PtyApp(argv, size=SIZE, env=_env(tmp_path)) as app:
-        app.wait_for(re.compile(rb" 1/4  sort"), timeout=60)
+        app.wait_for(re.compile(rb" 1 of 4  sort"), timeout=60)
         app.settle(0.5)
         app.press("G", "enter")  # the last row: the Chinese chapter
         app.wait_for("经济发展需要耐心", timeout=20)

@@ -105,7 +105,11 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> Recording:
     build_hostile_library(base / "lib")
     argv, env = app_argv(base / "lib", base)
     with PtyApp(argv, size=SIZE, env=env) as app:
-        count = int(app.wait_for(re.compile(rb" 1/(\d+)  sort"), timeout=60).group(1))
+        count = int(
+            app.wait_for(re.compile(rb" 1 of ([\d,]+)  sort"), timeout=60)
+            .group(1)
+            .replace(b",", b"")
+        )
         app.settle(0.5)
         start = app.mark()
         app.press("enter")
@@ -193,7 +197,7 @@ def test_clicking_markup_text_runs_no_action(tmp_path: Path) -> None:
     _markup_library(tmp_path / "lib", shots)
     argv, env = app_argv(tmp_path / "lib", tmp_path)
     with PtyApp(argv, size=SIZE, env=env, cwd=tmp_path) as app:
-        app.wait_for(re.compile(rb" 1/\d+  sort"), timeout=60)
+        app.wait_for(re.compile(rb" 1 of [\d,]+  sort"), timeout=60)
         app.settle(0.5)
         _click_grid(app, range(1, 10, 2), range(30, 118, 11))  # list rows: opens articles
         app.press("f")  # the reader alone fills the screen
@@ -224,7 +228,7 @@ def test_problem_files_with_hostile_names_are_shown_safely(tmp_path: Path) -> No
     os.mkfifo(root / f"fifo {hostile}.md")
     argv, env = app_argv(root, tmp_path)
     with PtyApp(argv, size=SIZE, env=env) as app:
-        app.wait_for(re.compile(rb" 1/1  sort"), timeout=60)
+        app.wait_for(re.compile(rb" 1 of 1  sort"), timeout=60)
         app.wait_for("file(s)", timeout=20)  # the warning toast
         start = app.mark()
         app.press("P")
