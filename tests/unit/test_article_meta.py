@@ -128,3 +128,11 @@ def test_expanded_metas_without_labels_do_not_share_a_labels_dict() -> None:
 def test_expanding_leaves_out_keys_no_field_has() -> None:
     stored = {**json.loads(encode_meta(FULL)), "retired_field": "x"}
     assert list(expand_meta_json(stored)) == list(FULL.to_json())
+
+
+def test_expanding_into_a_row_keeps_its_keys_first() -> None:
+    stored = {**json.loads(encode_meta(FULL)), "retired_field": "x"}
+    row: dict[str, object] = {"path": "a/b.md"}
+    assert expand_meta_json(stored, into=row) is row
+    assert list(row) == ["path", *FULL.to_json()]
+    assert json.dumps({k: v for k, v in row.items() if k != "path"}) == json.dumps(FULL.to_json())

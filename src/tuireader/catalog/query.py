@@ -22,7 +22,6 @@ from tuireader.catalog.rows import (
     sort_children,
     to_row,
 )
-from tuireader.library.model import expand_meta_json
 
 SORTS = ("date", "title", "path")
 # Sort keys as columns of the membership index (path is not there: scripts only).
@@ -249,7 +248,7 @@ class Queries:
         loads = json.loads
         for path, meta, kind, encoding, warnings in self.conn.execute(sql):
             listed = [] if warnings == "[]" else loads(warnings)  # most have none
-            yield RowJson(path, expand_meta_json(loads(meta)), kind, encoding, listed)
+            yield RowJson(path, loads(meta), kind, encoding, listed)
 
     def ids_in_section(self, section: Sequence[str]) -> list[int]:
         """The ids of every article in a section and its subsections."""

@@ -34,8 +34,9 @@ class ArticleRow:
 
 
 class RowJson(NamedTuple):
-    """One article of a whole-library listing in JSON-ready form, for scripts
-    (``meta`` is ``ArticleMeta.to_json()``): built without an ArticleMeta per row."""
+    """One article of a whole-library listing in JSON-ready form, for scripts: built
+    without an ArticleMeta per row. ``meta`` is ``ArticleMeta.to_json()`` with its empty
+    fields left out, as the catalog stores it (``model.expand_meta_json`` fills them)."""
 
     path: str
     meta: dict[str, object]

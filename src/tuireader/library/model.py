@@ -223,14 +223,25 @@ _EMPTY_JSON = {
 _EMPTY_JSON["meta"] = None  # a new dict per call: see expand_meta_json
 
 
-def expand_meta_json(data: Mapping[str, object]) -> dict[str, object]:
+def expand_meta_json(
+    data: Mapping[str, object], into: dict[str, object] | None = None
+) -> dict[str, object]:
     """``ArticleMeta.to_json()`` of a meta given as that dict with its empty fields left
     out (the catalog's stored form), without building the meta: for listings of many
-    rows. Only for dicts that came from ``to_json`` (``from_json`` checks types)."""
-    full = _EMPTY_JSON.copy()
+    rows. Only for dicts that came from ``to_json`` (``from_json`` checks types).
+
+    ``into``: the fields are added to this dict, after what it holds, and it is returned
+    (a listing builds one dict per row instead of two).
+    """
+    if into is None:
+        full, before = _EMPTY_JSON.copy(), 0
+    else:
+        full, before = into, len(into)
+        full.update(_EMPTY_JSON)
     full.update(data)  # keeps the template's key order
-    if len(full) != len(_EMPTY_JSON):  # a key no field has (any more): left out
-        full = {key: full[key] for key in _EMPTY_JSON}
+    if len(full) != before + len(_EMPTY_JSON):  # a key no field has (any more): left out
+        for key in data.keys() - _EMPTY_JSON.keys():
+            del full[key]
     if not full["meta"]:
         full["meta"] = {}
     full["date_precision"] = date_precision(full["date"])  # type: ignore[arg-type]
