@@ -101,13 +101,24 @@ class Reading:
         except Exception as exc:  # an unreadable entry is reported, not fatal
             self.host.post_message(ArticleLoaded(row, error=f"{type(exc).__name__}: {exc}"))
             return
-        if head is not None:
-            article, complete = head
-            self.host.post_message(ArticleLoaded(row, article, complete=complete))
-            if complete:
-                return
+        if head is None:  # the position is deep: its part first, off the UI thread
+            self._load_in_worker(library, row, anchor.block, part=True)
+            return
+        article, complete = head
+        self.host.post_message(ArticleLoaded(row, article, complete=complete))
+        if not complete:  # the rest once the beginning is painted (its thread slows that)
+            self.host.call_after_refresh(self._load_rest, library, row)
+
+    def _load_rest(self, library: Library, row: ArticleRow) -> None:
+        """Load the whole of ``row`` in a worker, unless another article is opening now."""
+        if self._opening is row:
+            self._load_in_worker(library, row, 0, part=False)
+
+    def _load_in_worker(
+        self, library: Library, row: ArticleRow, through_block: int, part: bool
+    ) -> None:
         self.host.run_worker(
-            lambda: self._load(library, row, anchor.block, head is None),
+            lambda: self._load(library, row, through_block, part),
             thread=True,
             exclusive=True,
             group="load",
