@@ -331,3 +331,25 @@ async def test_note_strip_lines_up_with_the_text_column(library, make_app, fulls
         strip = screen.reader_pane.note_strip()
         assert strip.display
         assert strip.content_region.x == text_left(screen.reader)
+
+
+async def test_a_wide_short_terminal_reads_with_the_list_beside(library, make_app):
+    app = make_app(library)
+    async with app.run_test(size=(140, 24)) as pilot:
+        screen = await opened(pilot)
+        articles, reader = screen.article_list, screen.reader
+        assert screen.pane_layout.mode == "medium"
+        assert shown(articles) and articles.region.right <= reader.region.x
+        assert reader.size.height >= 20 and reader.size.width >= 80
+        width = articles.region.width
+        await pilot.press("ctrl+right")
+        await settle(pilot)
+        assert articles.region.width == width + 2
+        bar = screen.list_splitter
+        target = (bar.region.x - 4, bar.region.y)
+        await pilot.mouse_down(bar)
+        await pilot.hover(None, target)
+        await pilot.mouse_up(None, target)
+        await settle(pilot)
+        assert articles.region.width == width + 2 - 4
+        assert_inside_parents(screen)

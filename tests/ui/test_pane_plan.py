@@ -74,3 +74,15 @@ def test_full_screen_is_the_reader_alone() -> None:
         layout = plan(mode, PaneSizes(), "list", fullscreen=True, width=120, height=34)
         assert (layout.tree, layout.list, layout.reader) == (AWAY, AWAY, None)
         assert not layout.tree_splitter and not layout.list_splitter
+
+
+def test_medium_on_a_wide_short_terminal_puts_the_list_beside_the_reader() -> None:
+    layout = plan("medium", PaneSizes(), "reader", width=140, height=22)
+    assert layout.beside and not layout.stacked
+    assert (layout.tree, layout.list, layout.reader) == (AWAY, 44, None)
+    assert layout.list_splitter
+    choosing = plan("medium", PaneSizes(), "tree", width=140, height=22)
+    assert (choosing.tree, choosing.list) == (44, AWAY)  # the tree in the list's place
+    assert not plan("medium", PaneSizes(), "reader", width=129, height=22).beside
+    side = clamp(PaneSizes(side_list_width=100), 140, 22).side_list_width
+    assert side == 140 // 3

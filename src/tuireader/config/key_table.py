@@ -188,7 +188,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "ctrl+left",
         "resize_panes(-1, 0)",
         "Narrower tree",
-        "Make the section tree narrower (wide layout; or drag the bar)",
+        "Make the section tree (or the list beside the reader) narrower; or drag the bar",
     ),
     KeySpec(
         "layout.tree_wider",
@@ -196,7 +196,7 @@ KEY_TABLE: tuple[KeySpec, ...] = (
         "ctrl+right",
         "resize_panes(1, 0)",
         "Wider tree",
-        "Make the section tree wider (wide layout; or drag the bar)",
+        "Make the section tree (or the list beside the reader) wider; or drag the bar",
     ),
     KeySpec(
         "layout.list_shorter",

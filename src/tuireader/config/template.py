@@ -40,10 +40,11 @@ mark_read: open
 script: original
 
 # The library screen's layout: "auto" follows the terminal's size (wide from 100x28:
-# tree, list and reader side by side; medium from 60x16: the panes stacked, the one with
-# the focus getting the room; smaller: reader, one pane at a time). "wide", "medium" or
-# "reader" always use that one. w switches while reading; the choice, the pane sizes
-# (ctrl+arrows, or drag a border) and full screen are remembered per library.
+# tree, list and reader side by side; medium from 60x16: the tree folded away, the list
+# stacked above the reader (or beside it from 130 columns); smaller: reader, one pane at
+# a time). "wide", "medium" or "reader" always use that one. w switches while reading;
+# the choice, the pane sizes (ctrl+arrows, or drag a border) and full screen are
+# remembered per library.
 layout: auto
 
 # How dates are shown in the article list, in strftime codes.

@@ -3,9 +3,10 @@
 Three layouts, chosen by the terminal's size in cells (``auto``) or by the user:
 
 - ``wide``: section tree | article list above the reader, as on a big terminal;
-- ``medium``: the panes stacked; the tree is folded away (the list's title line names the
-  section: ``h`` from the list opens the tree in its place), and the pane with the focus
-  gets the room: reading, the list folds to that one title line;
+- ``medium``: the tree is folded away (the list's title line names the section: ``h``
+  from the list opens the tree in its place); the list beside the reader where the
+  terminal is wide enough for both (:data:`BESIDE_MIN_WIDTH`), else the panes stacked
+  and the one with the focus gets the room: reading, the list folds to its title line;
 - ``reader``: one pane at a time, each the whole screen (the reader, the list or the tree).
 
 Full screen (``f``) shows only the reader in any layout. The reader always gets the most
@@ -28,9 +29,11 @@ MODES: tuple[Mode, ...] = ("wide", "medium", "reader")
 #: The smallest terminal (columns, rows) that ``auto`` gives each layout.
 WIDE_MIN = (100, 28)
 MEDIUM_MIN = (60, 16)
+BESIDE_MIN_WIDTH = 130  # medium on a terminal this wide: the list beside the reader
 
 MIN_TREE_WIDTH = 16  # a name and its counts
 MIN_LIST_ROWS = 2
+MIN_SIDE_LIST_WIDTH = 24
 BORDERS = 2  # a bordered pane's top and bottom (or left and right) lines
 SPLITTER = 1  # the bar between two panes that the mouse drags
 AWAY = 0  # a pane folded away (kept in the focus chain, so Tab and h still reach it)
@@ -44,6 +47,7 @@ class PaneSizes:
     tree_width: int = 28  # cells, borders included
     list_rows: int = 10  # rows of articles in the wide layout
     stacked_list_rows: int = 8  # rows of articles in the medium layout, the list focused
+    side_list_width: int = 44  # cells of the list beside the reader (medium, wide enough)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class Plan:
     reader: int | None
     tree_splitter: bool
     list_splitter: bool
+    beside: bool = False  # the list beside the reader: its size is a width
 
 
 def mode_for(choice: str, width: int, height: int) -> Mode:
@@ -106,16 +111,25 @@ def clamp(sizes: PaneSizes, width: int, height: int) -> PaneSizes:
         tree_width=tree,
         list_rows=max(MIN_LIST_ROWS, min(sizes.list_rows, most)),
         stacked_list_rows=max(MIN_LIST_ROWS, min(sizes.stacked_list_rows, most)),
+        side_list_width=max(MIN_SIDE_LIST_WIDTH, min(sizes.side_list_width, width // 3)),
     )
 
 
-def resized(sizes: PaneSizes, mode: Mode, columns: int, rows: int) -> PaneSizes:
-    """``sizes`` after a resize key: ``columns`` more for the tree, ``rows`` more for
-    the list (of the layout in force; unclamped)."""
+def beside(mode: Mode, width: int) -> bool:
+    """Whether the list stands beside the reader (medium, on a wide enough terminal)."""
+    return mode == "medium" and width >= BESIDE_MIN_WIDTH
+
+
+def resized(sizes: PaneSizes, mode: Mode, width: int, columns: int, rows: int) -> PaneSizes:
+    """``sizes`` after a resize key: ``columns`` more for the tree (the list, when it
+    stands beside the reader), ``rows`` more for the list (of the layout in force on a
+    terminal ``width`` wide; unclamped)."""
     if mode == "wide":
         return replace(
             sizes, tree_width=sizes.tree_width + columns, list_rows=sizes.list_rows + rows
         )
+    if beside(mode, width):
+        return replace(sizes, side_list_width=sizes.side_list_width + columns)
     if mode == "medium":
         return replace(sizes, stacked_list_rows=sizes.stacked_list_rows + rows)
     return sizes
@@ -140,6 +154,11 @@ def plan(
         return Plan(mode, mode != "wide", AWAY, AWAY, None, False, False)
     if mode == "wide":
         return Plan(mode, False, sizes.tree_width, sizes.list_rows + BORDERS, None, True, True)
+    if beside(mode, width):  # the tree takes the list's place while it has the focus
+        side = sizes.side_list_width
+        if focus == "tree":
+            return Plan(mode, False, side, AWAY, None, False, False, beside=True)
+        return Plan(mode, False, AWAY, side, None, False, True, beside=True)
     if mode == "medium":
         unfolded = sizes.stacked_list_rows + BORDERS
         if focus == "tree" and not reading:  # the tree, then the section's articles

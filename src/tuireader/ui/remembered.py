@@ -77,6 +77,7 @@ class Remembered:
                 stacked_list_rows=_size(
                     sizes.get("stacked_list_rows"), default.sizes.stacked_list_rows
                 ),
+                side_list_width=_size(sizes.get("side_list_width"), default.sizes.side_list_width),
             ),
             fullscreen=entry.get("fullscreen") is True,
         )

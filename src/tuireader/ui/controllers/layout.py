@@ -26,6 +26,7 @@ from tuireader.ui.pane_plan import (
     Mode,
     Pane,
     Plan,
+    beside,
     clamp,
     mode_for,
     next_choice,
@@ -38,7 +39,7 @@ TREE_STEP = 2  # cells per ctrl+left / ctrl+right
 LIST_STEP = 1  # rows per ctrl+up / ctrl+down
 MODE_WORDS = {
     "wide": "wide (tree, list and reader side by side)",
-    "medium": "medium (panes stacked; the focused one gets the room)",
+    "medium": "medium (the tree folded away; the list stacked or beside the reader)",
     "reader": "reader (one pane at a time)",
 }
 
@@ -127,32 +128,36 @@ class PaneLayout:
 
         Returns what to tell the user when nothing visible changed (else None).
         """
-        mode = self.mode
+        mode, area = self.mode, self.host.pane_area
+        side_by_side = beside(mode, area.width)
         if self._fullscreen or mode == "reader":
             return "One pane at a time: nothing to resize (w switches the layout)"
-        if mode == "medium" and columns:
+        if side_by_side and rows:
+            return "The list stands beside the reader: ctrl+left and ctrl+right size it"
+        if mode == "medium" and columns and not side_by_side:
             return "The panes are stacked: ctrl+up and ctrl+down size the list"
-        area = self.host.pane_area
         before = clamp(self.sizes, area.width, area.height)
-        wanted = resized(before, mode, columns * TREE_STEP, rows * LIST_STEP)
+        wanted = resized(before, mode, area.width, columns * TREE_STEP, rows * LIST_STEP)
         self.sizes = clamp(wanted, area.width, area.height)
         self.apply()
         self._save()
         if self.sizes == before:
             return "The reader keeps the most room" if wanted != before else None
-        if mode == "medium" and self.focus == "reader":
+        if mode == "medium" and not side_by_side and self.focus == "reader":
             return f"The list shows {self.sizes.stacked_list_rows} rows when it has the focus"
         return None
 
     def dragged(self, message: PaneSplitter.Dragged) -> None:
         """A bar between panes was dragged: the pane before it ends at the pointer."""
-        area = self.host.pane_area
-        mode = self.mode
-        if message.splitter.axis == "x" and mode == "wide":
-            width = message.screen_x - self.host.section_tree.region.x
+        host, area, mode = self.host, self.host.pane_area, self.mode
+        if message.splitter is host.tree_splitter and mode == "wide":
+            width = message.screen_x - host.section_tree.region.x
             self.sizes = replace(self.sizes, tree_width=width)
-        elif message.splitter.axis == "y" and mode in ("wide", "medium"):
-            rows = message.screen_y - self.host.article_list.region.y - BORDERS
+        elif message.splitter is host.list_splitter and beside(mode, area.width):
+            width = message.screen_x - host.article_list.region.x
+            self.sizes = replace(self.sizes, side_list_width=width)
+        elif message.splitter is host.list_splitter and mode in ("wide", "medium"):
+            rows = message.screen_y - host.article_list.region.y - BORDERS
             if mode == "wide":
                 self.sizes = replace(self.sizes, list_rows=rows)
             else:
@@ -186,16 +191,19 @@ class PaneLayout:
         host.set_class(self._fullscreen, "-fullscreen")
         for name in ("wide", "medium", "reader"):
             host.set_class(mode == name, f"-{name}")
+        host.set_class(new.beside, "-beside")
         articles = host.article_list
         along = "height" if new.stacked else "width"
+        inside = "width" if new.beside else "height"  # in the right column
         _place(host.section_tree, new.tree, along)
-        _place(articles, new.list, "height")
-        _place(host.reader_pane, new.reader, "height")
+        _place(articles, new.list, inside)
+        _place(host.reader_pane, new.reader, inside)
         right_away = new.list == AWAY and new.reader == AWAY
         _place(host.right_column, AWAY if right_away else None, along)
         host.tree_splitter.display = new.tree_splitter
         host.list_splitter.display = new.list_splitter
-        sections_hidden = new.stacked and self.focus == "list"
+        host.list_splitter.set_axis("x" if new.beside else "y")
+        sections_hidden = (new.stacked or new.beside) and self.focus == "list"
         articles.set_title_hint("h: sections" if sections_hidden else "")
 
     def _save(self) -> None:

@@ -34,6 +34,7 @@ SOURCE_WIDTH = 16  # the most a source gets
 MIN_SOURCE_WIDTH = 6  # a source cut shorter than this says nothing
 FULL_DATE_FROM = 64  # list widths (cells) from which the date is shown in full
 SHORT_DATE_FROM = 32  # ... in its short form (two-digit year); below, not at all
+TITLE_MARGIN = 6  # the border's corners and the spaces around its title
 SAMPLE_DATE = "2000-09-27"  # the widest day a format shows: two digits, Wednesday, September
 
 
@@ -176,6 +177,8 @@ class ArticleList(CursorList):
     def _show_title(self) -> None:
         if self._title is not None:
             hint = f"  ({self._hint})" if self._hint else ""
+            if cell_len(self._title + hint) + TITLE_MARGIN > self.size.width:
+                hint = ""  # a narrow list keeps its title whole rather than the hint
             self.border_title = Content(self._title + hint)
 
     @property
@@ -204,8 +207,9 @@ class ArticleList(CursorList):
             self.refresh(Region(0, y, self.size.width, 1))
 
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the virtual width in step with the widget."""
+        """Keep the virtual width in step with the widget (and the hint if it fits)."""
         self.virtual_size = Size(event.size.width, self._count)
+        self._show_title()
 
     def render_line(self, y: int) -> Strip:
         """Draw the line at screen row ``y``."""

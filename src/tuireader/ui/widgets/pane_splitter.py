@@ -51,6 +51,14 @@ class PaneSplitter(Widget):
         self.axis: Axis = axis
         self._dragging = False
 
+    def set_axis(self, axis: Axis) -> None:
+        """Stand between panes side by side ("x") or one above the other ("y")."""
+        if axis != self.axis:
+            self.remove_class(f"-{self.axis}")
+            self.axis = axis
+            self.add_class(f"-{axis}")
+            self.refresh()
+
     def render(self) -> Text:
         """Blank, with the grip in the middle."""
         width, height = self.size
