@@ -35,3 +35,26 @@ def test_an_unwritable_data_dir_is_ignored(tmp_path: Path) -> None:
     session.set_theme("nord")  # must not raise
     assert session.theme == "nord"
     assert blocker.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_layout_is_remembered_per_library_and_bad_values_fall_back(tmp_path: Path) -> None:
+    from tuireader.ui.pane_plan import LayoutMemory, PaneSizes
+
+    news, notes = tmp_path / "news", tmp_path / "notes"
+    news.mkdir()
+    notes.mkdir()
+    memory = LayoutMemory("reader", "auto", PaneSizes(30, 6, 5, 40), fullscreen=True)
+    Remembered(tmp_path / "data").set_layout(news, memory)
+    again = Remembered(tmp_path / "data")
+    assert again.layout(news) == memory
+    assert again.layout(notes) is None
+    path = tmp_path / "data" / FILE_NAME
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["layout"][str(news.resolve())] = {
+        "choice": 3, "sizes": {"tree_width": -5, "list_rows": True, "side_list_width": 50},
+        "fullscreen": "yes",
+    }  # fmt: skip
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert Remembered(tmp_path / "data").layout(news) == LayoutMemory(
+        sizes=PaneSizes(side_list_width=50)
+    )
