@@ -32,9 +32,12 @@ EQUIVALENT = ROOT / "scripts" / "mutation_equivalent.txt"
 CORE = ("text", "library", "state", "search", "catalog")
 
 # mutmut's exit codes per mutant (mutmut.stats.status_by_exit_code), in the words used here.
-# A timeout means the mutant made the tests hang: it was noticed, so it counts as killed.
+# A timeout means the mutant made the tests hang, and a crash of the test process (-9, -11:
+# killed by the system, e.g. a loop that appends until memory runs out) that they failed:
+# either way it was noticed, so it counts as killed.
 _STATUS = {1: "killed", 3: "killed", 36: "killed", 24: "killed", -24: "killed", 152: "killed"}
-_STATUS |= {255: "killed", 0: "survived", 5: "no tests", 33: "no tests", None: "not checked"}
+_STATUS |= {255: "killed", -9: "killed", -11: "killed"}
+_STATUS |= {0: "survived", 5: "no tests", 33: "no tests", None: "not checked"}
 
 
 def main(argv: list[str] | None = None) -> int:

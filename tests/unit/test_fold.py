@@ -107,6 +107,7 @@ _FOLDING_TEXT = st.text(
 @example("Ａ\u0301")  # a combining mark composes with the folded letter before it
 @example("가\u11a8")  # a final jamo composes with the syllable before it
 @example("e\u0301\u0301x")
+@example("Ａ e\u0301")  # a mark composing with a kept letter after an earlier edit
 def test_the_folded_text_and_its_edits_give_back_the_original(text: str) -> None:
     folded, patch = fold_with_patch(text)
     assert folded == fold(text)

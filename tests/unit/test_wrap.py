@@ -127,6 +127,13 @@ def test_combining_mark_stays_with_its_letter() -> None:
     assert lines("aaae\u0301bbb", 4) == ["aaae\u0301", "bbb"]
 
 
+@pytest.mark.parametrize("char", ["\u3041", "\u4e00", "\uac00", "\U0002fffd", "\U0002fffe"])
+def test_a_line_holds_what_the_terminal_draws_in_its_width(char: str) -> None:
+    # Ideographs are two cells; the noncharacters at the end of plane 2 are one.
+    per_line = 2 // cell_width(char)
+    assert lines(char * 4, 2) == [char * per_line] * (4 // per_line)
+
+
 def test_a_letter_with_many_marks_is_never_cut() -> None:
     # A hard split goes between graphemes, however many marks one has (Zalgo text).
     zalgo = "a" + "\u0301" * 40

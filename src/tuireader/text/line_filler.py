@@ -17,7 +17,7 @@ from rich.cells import cell_len as _rich_cell_len
 from tuireader.text.kinsoku import may_break
 
 # Ideographs, kana and Hangul syllables: all two cells, a break allowed between any two.
-_RUN = "\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003fffd"
+_RUN = "\u3041-\u3096\u30a1-\u30fa\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0002fffd\U00030000-\U0003fffd"
 # Other wide or CJK characters (punctuation, full-width forms, emoji): one token each.
 _WIDE = "\u1100-\u115f\u2e80-\ua4cf\ua960-\ua97f\ud7b0-\ud7ff\ufe10-\ufe1f\ufe30-\ufe6f\uff00-\uffef\U0001f000-\U0001faff"
 # Characters that belong to the character before them (grapheme extenders).
