@@ -176,3 +176,31 @@ def test_item_wider_than_the_line_breaks_at_its_spaces() -> None:
     assert [text[s:e] for s, e in wrap_items(items, JOIN, 17)] == [
         "杨静文 李玉洁", "王小明", "2024-10-15 10:40"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("items", "width", "expected"),
+    [
+        (["ab", "c"], 4, ["ab/c"]),  # an item that just fits stays beside the one before
+        (["中文字"], 2, ["中", "文", "字"]),  # one word wider than the line: cut like prose
+        (["a", "中文字"], 2, ["a", "中", "文", "字"]),
+        (["中文字", "a"], 4, ["中文", "字/a"]),  # what follows a cut word may go beside its end
+        (["中文字词甲", "a"], 4, ["中文", "字词", "甲/a"]),
+        (["中文字词甲", "ab"], 4, ["中文", "字词", "甲", "ab"]),
+        # An item broken at its spaces leaves its last words open for the next item.
+        (["x", "ab cd", "e"], 4, ["x", "ab", "cd/e"]),
+        (["x", "ab cd", "ef"], 4, ["x", "ab", "cd", "ef"]),
+        (["aa"], 1, ["a", "a"]),
+        (["aa"], 0, ["a", "a"]),  # a width under one cell is one cell
+    ],
+)
+def test_items_fill_each_line_as_far_as_they_fit(
+    items: list[str], width: int, expected: list[str]
+) -> None:
+    text = "/".join(items)
+    assert [text[start:end] for start, end in wrap_items(items, "/", width)] == expected
+
+
+def test_items_joined_by_spaces_break_like_prose() -> None:
+    assert wrap_items(["ab  cd"], " ", 3) == [(0, 2), (4, 6)]
+    assert wrap_items([], " · ", 10) == [(0, 0)]
