@@ -90,6 +90,7 @@ def test_a_word_is_one_unit_whatever_its_letters() -> None:
     ("text", "readings", "width", "expected"),
     [
         ("aaa", [None] * 3, 2, ["aa", "a"]),  # cut where the cells run out
+        ("aaaaa", [None] * 5, 2, ["aa", "aa", "a"]),
         ("中aaa", ["zhong", None, None, None], 2, ["中", "aa", "a"]),
         ("中", ["zhong"], 1, ["中"]),  # one character wider than the line: one line
         ("（中", [None, "zhong"], 1, ["（", "中"]),
