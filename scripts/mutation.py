@@ -12,7 +12,8 @@ reason per line. A mutant's name (``tuireader.text.dates.x__build__mutmut_4``) c
 when its function changes, so the script also says which listed names no longer survive.
 
 Options: ``--jobs N`` test processes (default 1: the machine is shared), ``--show`` prints
-each unjudged survivor's diff, ``--report`` only reads the last results. Results stay in
+each unjudged survivor's diff, ``--report`` only reads the last results,
+``--recheck-equivalent`` tests the judged-equivalent survivors again. Results stay in
 ``mutants/`` (git-ignored); a second run re-tests the survivors and the mutants of
 functions that changed. Not in CI:
 a package takes minutes. Run it before a release and after a large change.
@@ -47,6 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="test processes (default 1)")
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
     parser.add_argument("--report", action="store_true", help="only read the last results")
+    parser.add_argument(
+        "--recheck-equivalent",
+        action="store_true",
+        help="test the survivors judged equivalent again too (each runs all its tests)",
+    )
     args = parser.parse_args(argv)
     targets = [
         t.removeprefix("tuireader.").removesuffix(".py").replace("/", ".") for t in args.targets
@@ -56,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{target}: not in a core package ({', '.join(CORE)})")
     mutmut = [sys.executable, "-m", "mutmut"]
     if not args.report:
-        retest_survivors([f"tuireader.{target}." for target in targets])
+        keep = set() if args.recheck_equivalent else set(judged_equivalent())
+        retest_survivors([f"tuireader.{target}." for target in targets], keep)
         patterns = [f"tuireader.{target}.*" for target in targets]
         command = [*mutmut, "run", "--max-children", str(args.jobs), *patterns]
         subprocess.run(command, cwd=ROOT, check=False)
@@ -110,10 +117,12 @@ def mutant_statuses(prefix: str) -> dict[str, str]:
     return statuses
 
 
-def retest_survivors(prefixes: list[str]) -> None:
+def retest_survivors(prefixes: list[str], keep: set[str]) -> None:
     """Forget the results of surviving mutants, so new tests get their chance at them.
 
-    mutmut re-tests a mutant only when its function changed; killed ones stay killed.
+    mutmut re-tests a mutant only when its function changed; killed ones stay killed, and
+    so do the survivors in ``keep`` (judged equivalent: a survivor runs every test that
+    reaches it, the slowest part of a run).
     """
     for meta in (ROOT / "mutants" / "src").rglob("*.py.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
@@ -121,7 +130,9 @@ def retest_survivors(prefixes: list[str]) -> None:
         stale = [
             name
             for name, code in codes.items()
-            if name.startswith(tuple(prefixes)) and _STATUS.get(code, "suspicious") != "killed"
+            if name.startswith(tuple(prefixes))
+            and _STATUS.get(code, "suspicious") != "killed"
+            and name not in keep
         ]
         if stale:
             codes.update(dict.fromkeys(stale))
