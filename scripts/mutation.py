@@ -13,16 +13,21 @@ when its function changes, so the script also says which listed names no longer 
 
 Options: ``--jobs N`` test processes (default 1: the machine is shared), ``--show`` prints
 each unjudged survivor's diff, ``--report`` only reads the last results,
-``--recheck-equivalent`` tests the judged-equivalent survivors again. Results stay in
-``mutants/`` (git-ignored); a second run re-tests the survivors and the mutants of
-functions that changed. Not in CI:
-a package takes minutes. Run it before a release and after a large change.
+``--recheck-equivalent`` tests the judged-equivalent survivors again, ``--sample N``
+(with ``--seed S``) tests a seeded simple random sample of N mutants per target instead
+of all of them and scores the sample, with a 95% Wilson interval. Results stay in
+``mutants/`` (git-ignored); a second run tests only what has no result yet: the
+survivors again, the mutants of functions that changed, the ones not reached before.
+Not in CI: a package takes minutes to hours. Run it before a release and after a large
+change.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
+import random
 import subprocess
 import sys
 from collections import Counter
@@ -40,6 +45,20 @@ _STATUS = {1: "killed", 3: "killed", 36: "killed", 24: "killed", -24: "killed", 
 _STATUS |= {255: "killed", -9: "killed", -11: "killed"}
 _STATUS |= {0: "survived", 5: "no tests", 33: "no tests", None: "not checked"}
 
+# Brings mutants/ up to date with the sources without running a test: mutmut's own first
+# step of ``run``, so that the names to test are read after a changed function got its new
+# mutants. (``mutmut run NAME...`` re-tests every NAME given, tested before or not, so the
+# script must know which ones have no result yet.)
+_GENERATE = """
+from mutmut.__main__ import copy_also_copy_files, copy_src_dir, create_mutants
+from mutmut.__main__ import set_mutant_under_test, setup_source_paths
+set_mutant_under_test("mutant_generation")
+copy_src_dir()
+copy_also_copy_files()
+setup_source_paths()
+create_mutants(1)
+"""
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run mutmut on the targets and print their scores; 1 when unjudged survivors remain."""
@@ -48,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="test processes (default 1)")
     parser.add_argument("--show", action="store_true", help="print each survivor's diff")
     parser.add_argument("--report", action="store_true", help="only read the last results")
+    parser.add_argument(
+        "--sample", type=int, metavar="N", help="test a random sample of N mutants per target"
+    )
+    parser.add_argument("--seed", type=int, default=17, help="the sample's seed (default 17)")
     parser.add_argument(
         "--recheck-equivalent",
         action="store_true",
@@ -60,31 +83,84 @@ def main(argv: list[str] | None = None) -> int:
     for target in targets:
         if target.split(".")[0] not in CORE:
             parser.error(f"{target}: not in a core package ({', '.join(CORE)})")
-    mutmut = [sys.executable, "-m", "mutmut"]
     if not args.report:
+        subprocess.run(
+            [sys.executable, "-c", _GENERATE], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        )
         keep = set() if args.recheck_equivalent else set(judged_equivalent())
-        retest_survivors([f"tuireader.{target}." for target in targets], keep)
-        patterns = [f"tuireader.{target}.*" for target in targets]
-        command = [*mutmut, "run", "--max-children", str(args.jobs), *patterns]
-        subprocess.run(command, cwd=ROOT, check=False)
+        chosen = [n for t in targets for n in chosen_mutants(t, args.sample, args.seed)]
+        retest_survivors(set(chosen), keep)
+        statuses = mutant_statuses("tuireader.")
+        names = [n for n in chosen if statuses.get(n) == "not checked"]
+        print(f"{len(names)} of {len(chosen)} chosen mutants have no result yet: testing them")
+        if names:
+            command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs)]
+            subprocess.run([*command, *names], cwd=ROOT, check=False)
     equivalent = judged_equivalent()
     unjudged_anywhere = False
     for target in targets:
-        unjudged = report(target, equivalent, show=args.show)
+        sample = (args.sample, args.seed) if args.sample else None
+        unjudged = report(target, equivalent, show=args.show, sample=sample)
         unjudged_anywhere = unjudged_anywhere or bool(unjudged)
     return 1 if unjudged_anywhere else 0
 
 
-def report(target: str, equivalent: dict[str, str], *, show: bool = False) -> list[str]:
-    """Print one target's score and unjudged survivors; return those survivors."""
+def chosen_mutants(target: str, sample: int | None, seed: int) -> list[str]:
+    """The target's mutants to test: all of them, or a seeded random sample of ``sample``."""
+    names = sorted(mutant_statuses(f"tuireader.{target}."))
+    return sample_names(names, sample, seed) if sample else names
+
+
+def sample_names(names: list[str], size: int, seed: int) -> list[str]:
+    """A simple random sample of ``size`` names (all when fewer), the same for one seed.
+
+    Sorted before drawing, so the sample depends only on the set of names and the seed:
+    the run and a later ``--report`` with the same seed see the same mutants.
+    """
+    ordered = sorted(names)
+    return sorted(random.Random(seed).sample(ordered, min(size, len(ordered))))
+
+
+def wilson_interval(killed: int, counted: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval (95% for z = 1.96) of a proportion ``killed / counted``.
+
+    Unlike the normal approximation it stays within [0, 1] and is not empty at a score of
+    100%, where the sampled scores of a good suite sit.
+    """
+    if counted == 0:
+        return 0.0, 1.0
+    p = killed / counted
+    spread = z * z / counted
+    centre = (p + spread / 2) / (1 + spread)
+    half = z * math.sqrt(p * (1 - p) / counted + spread / (4 * counted)) / (1 + spread)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def report(
+    target: str,
+    equivalent: dict[str, str],
+    *,
+    show: bool = False,
+    sample: tuple[int, int] | None = None,
+) -> list[str]:
+    """Print one target's score and unjudged survivors; return those survivors.
+
+    With ``sample`` (size, seed) only that sample's mutants are counted.
+    """
     prefix = f"tuireader.{target}."
-    statuses = mutant_statuses(prefix)
+    everything = statuses = mutant_statuses(prefix)
     if not statuses:
         print(f"\nno mutants of {target} found (run without --report first?)")
         return []
+    heading = target
+    if sample:
+        size, seed = sample
+        drawn = sample_names(list(statuses), size, seed)
+        heading = f"{target} (a sample of {len(drawn)} of {len(statuses)} mutants, seed {seed})"
+        statuses = {name: everything[name] for name in drawn}
     survivors = sorted(n for n, s in statuses.items() if s in ("survived", "no tests"))
     unjudged = [n for n in survivors if n not in equivalent]
-    print_score(target, statuses, survivors, unjudged)
+    print_score(heading, statuses, survivors, unjudged, sampled=bool(sample))
     for name in unjudged:
         if show:
             mutmut = [sys.executable, "-m", "mutmut", "show", name]
@@ -92,12 +168,12 @@ def report(target: str, equivalent: dict[str, str], *, show: bool = False) -> li
         else:
             print(f"  {name}")
     # Listed but killed now, or gone (its function changed); one not checked yet waits.
+    # Judged on every mutant of the target, in the sample or not.
     stale = sorted(
         n
         for n in equivalent
         if n.startswith(prefix)
-        and n not in survivors
-        and statuses.get(n, "gone") not in ("not checked", "suspicious")
+        and everything.get(n, "gone") not in ("survived", "no tests", "not checked", "suspicious")
     )
     if stale:
         print("listed as equivalent but no longer surviving (remove them from the list):")
@@ -117,11 +193,11 @@ def mutant_statuses(prefix: str) -> dict[str, str]:
     return statuses
 
 
-def retest_survivors(prefixes: list[str], keep: set[str]) -> None:
-    """Forget the results of surviving mutants, so new tests get their chance at them.
+def retest_survivors(names: set[str], keep: set[str]) -> None:
+    """Forget the results of the surviving mutants in ``names``, so new tests get their chance.
 
-    mutmut re-tests a mutant only when its function changed; killed ones stay killed, and
-    so do the survivors in ``keep`` (judged equivalent: a survivor runs every test that
+    Killed ones stay killed (mutmut forgets them only when their function changes), and so
+    do the survivors in ``keep`` (judged equivalent: a survivor runs every test that
     reaches it, the slowest part of a run).
     """
     for meta in (ROOT / "mutants" / "src").rglob("*.py.meta"):
@@ -130,9 +206,7 @@ def retest_survivors(prefixes: list[str], keep: set[str]) -> None:
         stale = [
             name
             for name, code in codes.items()
-            if name.startswith(tuple(prefixes))
-            and _STATUS.get(code, "suspicious") != "killed"
-            and name not in keep
+            if name in names and _STATUS.get(code, "suspicious") != "killed" and name not in keep
         ]
         if stale:
             codes.update(dict.fromkeys(stale))
@@ -152,13 +226,24 @@ def judged_equivalent() -> dict[str, str]:
 
 
 def print_score(
-    target: str, statuses: dict[str, str], survivors: list[str], unjudged: list[str]
+    target: str,
+    statuses: dict[str, str],
+    survivors: list[str],
+    unjudged: list[str],
+    *,
+    sampled: bool = False,
 ) -> None:
-    """One line of counts and the score, then the unjudged survivors' heading."""
+    """One line of counts and the score, then the unjudged survivors' heading.
+
+    A sample's score is an estimate of the whole target's: it comes with its 95% interval.
+    """
     counts = Counter(statuses.values())
     judged = len(survivors) - len(unjudged)
     counted = len(statuses) - judged - counts["not checked"]
     score = f"{counts['killed'] / counted:.1%}" if counted else "n/a (nothing checked)"
+    if sampled and counted:
+        low, high = wilson_interval(counts["killed"], counted)
+        score += f", 95% interval {low:.1%}–{high:.1%}"
     print(
         f"\n{target}: {len(statuses)} mutants, {counts['killed']} killed, "
         f"{judged} judged equivalent, {len(unjudged)} surviving, "

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
+from project_scripts import load_script
 
 from tuireader import cli
 from tuireader.config.check import MAX_CONFIG_BYTES
@@ -18,14 +18,6 @@ from tuireader.state.importing import MAX_IMPORT_BYTES
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def load_script(name: str):
-    """Import ``scripts/NAME.py`` as a module."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_generated_keys_and_config_blocks_are_current() -> None:
