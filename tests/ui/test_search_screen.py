@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, Notes, settle
 
 pytestmark = pytest.mark.anyio
 
@@ -337,3 +337,20 @@ async def test_more_results_load_past_the_first_page(tmp_path, make_app, monkeyp
         await pilot.press("pagedown", "pagedown", "enter")  # the last result now: it opens
         await settle(pilot)
         assert app.screen.current.path == search.hits[-1].path
+
+
+async def test_find_with_no_article_open_says_where_to_search(search_library, make_app):
+    app = make_app(search_library)
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.current is None
+        await pilot.press("slash", "x")
+        await settle(pilot)
+        assert not any(bar.is_open for bar in screen.query("#find-bar"))
+        assert any("No article is open" in m and "ctrl+s" in m for m in notes.messages)
+        await pilot.press("enter", "slash")  # once an article is open, the bar opens
+        await settle(pilot)
+        assert screen.current is not None
+        assert screen.query_one("#find-bar").is_open

@@ -75,7 +75,7 @@ ARTICLE_ACTIONS = {
     "open_url",
 }  # fmt: skip
 # Actions that need an open article (the reading aids, full screen, find).
-READER_ACTIONS = {"toggle_fullscreen", "lookup_word", "toggle_pinyin", "cycle_script", "find"}
+READER_ACTIONS = {"toggle_fullscreen", "lookup_word", "toggle_pinyin", "cycle_script"}
 # Actions on passages: they place the article's bookmarks, which needs all of its text
 # (not only the beginning shown while the rest loads).
 PASSAGE_ACTIONS = {"bookmark", "select_passage", "grow_selection", "copy_passage", "edit_note"}
@@ -742,7 +742,15 @@ class MainScreen(Screen[None]):
 
     # -- actions: find and search --------------------------------------------------------
     async def action_find(self) -> None:
-        """``/``: open the find bar."""
+        """``/``: open the find bar; with no article open, say where searching is."""
+        if self.current is None:  # a silent key would look broken
+            search = key_label(spec_of("search.library"), self.settings.keys)
+            self.notify(
+                f"No article is open: Enter opens the one under the cursor; "
+                f"{search} searches the whole library.",
+                timeout=5,
+            )
+            return
         await self.finder.open()
 
     def action_find_next(self) -> None:
