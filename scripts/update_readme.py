@@ -18,25 +18,16 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 sys.path.insert(0, str(ROOT / "src"))
 
-# Textual key names people read better as the key itself.
-_KEY_NAMES = {
-    "question_mark": "?",
-    "slash": "/",
-    "right_square_bracket": "]",
-    "left_square_bracket": "[",
-    "escape": "esc",
-}
-
-
 def keys_block() -> str:
     """The key bindings as Markdown tables, one per scope, with their ids for remapping."""
     from tuireader.config.key_table import KEY_TABLE, SCOPE_TITLES
+    from tuireader.ui.bindings import key_label  # the names the help screen shows
 
     groups: dict[str, list[tuple[str, str, str]]] = {}
     for scope, title in SCOPE_TITLES.items():  # a screen and its list share a title
         for spec in (spec for spec in KEY_TABLE if spec.scope == scope):
             groups.setdefault(title, []).append(
-                (spec.keys, spec.tooltip or spec.description, spec.id)
+                (key_label(spec), spec.tooltip or spec.description, spec.id)
             )
     return "\n\n".join(_table(title, rows) for title, rows in groups.items())
 
@@ -50,7 +41,7 @@ def _table(title: str, rows: list[tuple[str, str, str]]) -> str:
         "|---|---|---|",
     ]
     for keys, does, binding_id in rows:
-        shown = ", ".join(f"`{_KEY_NAMES.get(k.strip(), k.strip())}`" for k in keys.split(","))
+        shown = ", ".join(f"`{key}`" for key in keys.split(", "))
         escaped = does.replace("|", "\\|")
         lines.append(f"| {shown} | {escaped} | `{binding_id}` |")
     return "\n".join(lines)

@@ -54,6 +54,9 @@ def key_label(spec: KeySpec, keymap: dict[str, str] | None = None) -> str:
 
 
 def _key_name(key: str) -> str:
-    """``question_mark`` → ``?`` and ``slash`` → ``/``; other names stay as they are."""
+    """``question_mark`` → ``?``, ``slash`` → ``/``, ``escape`` → ``esc`` (as keyboards
+    print it); other names stay as they are."""
+    if key == "escape":
+        return "esc"
     shown = format_key(key)
     return shown if len(shown) == 1 and shown in string.punctuation else key
