@@ -193,10 +193,10 @@ def test_walk_from_records_gives_the_same_files_in_the_same_order(library, settl
     again = list(walk_folders(library, previous=previous))
     assert [f.listed for f in fresh] == [True] * 4
     assert [f.listed for f in again] == [False] * 4
-    files = [[(f.file_key(i), f.file_path(i), tuple(f.facts[i])) for i in range(len(f.keys))]
+    files = [[(f.file_key(i), f.file_path(i), f.file_facts(i)) for i in range(len(f.keys))]
              for f in fresh]  # fmt: skip
     assert files == [
-        [(f.file_key(i), f.file_path(i), tuple(f.facts[i])) for i in range(len(f.keys))]
+        [(f.file_key(i), f.file_path(i), f.file_facts(i)) for i in range(len(f.keys))]
         for f in again
     ]
     assert files[0][0][0] == "d.md"  # a folder's files, then its subfolders
@@ -244,3 +244,35 @@ def test_is_empty_until_a_scan_finds_an_article(tmp_path, library) -> None:
     cat.scan()
     assert not cat.is_empty()
     cat.close()
+
+
+def test_a_file_dated_past_2262_is_catalogued_and_its_rewrite_found(catalog, library) -> None:
+    path = library / "news" / "a.md"
+    far = 10_400_000_000_000_000_000  # 2299: past what 64 bits of nanoseconds hold
+    os.utime(path, ns=(far, far))
+    if path.stat().st_mtime_ns != far:
+        pytest.skip("this file system cannot keep such a date")
+    assert catalog.scan().updated == 1
+    assert catalog.scan().unchanged == 4
+    with open(path, "r+", encoding="utf-8") as file:  # same size, a second later
+        file.write(page("Alphz"))
+    os.utime(path, ns=(far, far + 1_000_000_000))
+    assert catalog.scan().updated == 1
+    assert "Alphz" in titles(catalog)
+
+
+def test_a_listing_of_another_form_only_lists_its_folder_again(catalog, tmp_path, library) -> None:
+    conn = sqlite3.connect(tmp_path / "c.db")
+    old = '[[],["a.md","b.md"],[[1,2],[3,4]]]'  # the JSON listings of earlier versions
+    conn.execute("UPDATE folders SET listing = ? WHERE path = 'news'", (old,))
+    conn.execute("UPDATE folders SET listing = x'4c31ff' WHERE path = 'tech'")  # cut short
+    conn.commit()
+    conn.close()
+    path = library / "news" / "a.md"
+    with open(path, "r+", encoding="utf-8") as file:
+        file.write(page("Alpha 2"))
+    later(path)
+    report = catalog.scan()
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 1, 0, 3)
+    assert "Alpha 2" in titles(catalog)
+    assert catalog.scan().unchanged == 4

@@ -1,6 +1,12 @@
 """The last walk's folder listings, kept in the catalog so the next scan skips what did not change.
 
-One row per folder (``folders``: key, stamp, listing as compact JSON). They are written
+One row per folder (``folders``: key, stamp, listing). The listing is one blob, read back
+without parsing an object per file (the JSON it replaced took a third of an unchanged
+rescan of 100k files): a header (``L1``, the number of files, the byte length of the
+subfolder keys), the files' size and mtime_ns as little-endian 64-bit integers
+(:data:`~tuireader.library.walk.Facts`), then the subfolder keys and the file keys, each
+list joined by NUL (a key is UTF-8 and never holds one). A row in any other form (an
+older catalog's JSON, a damaged row) is ignored: that folder is listed again. They are written
 only at the end of a scan that changed something, after every change is committed, and
 only when no other connection wrote to the catalog meanwhile (``PRAGMA data_version``):
 two scans racing over the same file must not leave listings newer than the rows. Older
@@ -17,24 +23,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import struct
+import sys
 from collections.abc import Iterable
 
 from tuireader.library.encoding.rules import NO_RULES, EncodingRules
-from tuireader.library.walk import FolderSeen, Listing
+from tuireader.library.walk import FolderSeen, Listing, new_facts
 
 _ENCODINGS = "encodings"
 _PARSER = "parser"
+_MAGIC = b"L1"
+_HEADER = struct.Struct("<2sQQ")  # magic, files, bytes of the subfolder keys
+_SWAP = sys.byteorder != "little"  # the stored integers are little-endian
 
 
 def load_listings(conn: sqlite3.Connection) -> dict[str, Listing]:
     """Folder key → the listing the last complete scan recorded."""
     listings: dict[str, Listing] = {}
-    for key, stamp, text in conn.execute("SELECT path, stamp, listing FROM folders"):
-        try:
-            subdirs, keys, facts = json.loads(text)
-        except ValueError:
-            continue  # a damaged row: the folder is simply listed again
-        listings[key] = Listing(stamp, subdirs, keys, facts)
+    for key, stamp, data in conn.execute("SELECT path, stamp, listing FROM folders"):
+        listing = _load(stamp, data)
+        if listing is not None:  # else damaged or of an older form: listed again
+            listings[key] = listing
     return listings
 
 
@@ -125,6 +134,34 @@ def update_stamps(conn: sqlite3.Connection, folders: Iterable[FolderSeen], since
     conn.execute("COMMIT")
 
 
-def _dump(listing: Listing) -> str:
-    data = [listing.subdirs, listing.keys, listing.facts]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # keys are UTF-8
+def _dump(listing: Listing) -> bytes:
+    """The stored form of a listing (see the module)."""
+    subdirs = "\0".join(listing.subdirs).encode("utf-8")
+    facts = new_facts()
+    facts.extend(listing.facts)
+    if _SWAP:
+        facts.byteswap()
+    header = _HEADER.pack(_MAGIC, len(listing.keys), len(subdirs))
+    return b"".join((header, facts.tobytes(), subdirs, "\0".join(listing.keys).encode("utf-8")))
+
+
+def _load(stamp: str | None, data: object) -> Listing | None:
+    """The listing stored as ``data``, or None when it is not one (see the module)."""
+    if not isinstance(data, bytes) or not data.startswith(_MAGIC):
+        return None
+    try:
+        _magic, files, subdirs_size = _HEADER.unpack_from(data)
+        start = _HEADER.size
+        end = start + 16 * files
+        facts = new_facts()
+        facts.frombytes(data[start:end])
+        subdirs = data[end : end + subdirs_size].decode("utf-8")
+        keys = data[end + subdirs_size :].decode("utf-8")
+    except (struct.error, ValueError):  # UnicodeDecodeError is a ValueError
+        return None
+    if _SWAP:
+        facts.byteswap()
+    key_list = keys.split("\0") if keys else []
+    if len(facts) != 2 * files or len(key_list) != files or end + subdirs_size > len(data):
+        return None
+    return Listing(stamp, subdirs.split("\0") if subdirs else [], key_list, facts)

@@ -34,7 +34,7 @@ from tuireader.catalog.write import Writer
 from tuireader.library import formats
 from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.keys import is_book_name, rel_path_str, split_chapter_key
-from tuireader.library.walk import FolderSeen, Listing, WalkProblem, walk_folders
+from tuireader.library.walk import FolderSeen, Listing, WalkProblem, fact_time, walk_folders
 from tuireader.text.filekind import DEFAULT_FOLLOW_LINKS
 
 Progress = Callable[[int, int], None]
@@ -203,7 +203,8 @@ def _bring_up_to_date(
 def _files(folders: list[FolderSeen]) -> Iterator[tuple[str, str, int, int]]:
     """Each file of the walk: its path, catalog key, size and mtime_ns."""
     for folder in folders:
-        for index, (size, mtime) in enumerate(folder.facts):
+        for index in range(len(folder.keys)):
+            size, mtime = folder.file_facts(index)
             yield folder.file_path(index), folder.file_key(index), size, mtime
 
 
@@ -260,7 +261,7 @@ def _problem_job(path: Path, root: Path) -> Job:
     """A Job standing for a refused link or an unreadable folder (its own stat facts)."""
     try:
         info = os.lstat(path)
-        size, mtime = info.st_size, info.st_mtime_ns
+        size, mtime = info.st_size, fact_time(info.st_mtime_ns)
     except OSError:
         size, mtime = 0, 0
     rel = rel_path_str(path, root) if path != root else "."

@@ -38,9 +38,10 @@ import errno
 import os
 import stat
 import time
+from array import array
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from tuireader.library.keys import name_from_key, name_key
 from tuireader.text.filekind import DEFAULT_FOLLOW_LINKS, FOLLOW_LINKS, NEVER_READ
@@ -49,6 +50,7 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "FOLLOW_LINKS",
     "RACY_NS",
+    "Facts",
     "FolderSeen",
     "Listing",
     "WalkProblem",
@@ -71,6 +73,26 @@ _STAMP_VERSION = "1"
 #: A walk's problem: the path (a refused link, an unreadable folder) and why, for people.
 WalkProblem = tuple[Path, str]
 
+#: The size and mtime_ns of each file of a folder, flat: ``[size0, mtime0, size1, ...]``
+#: (typecode ``q``). One array per folder, not a list per file: the per-file check of an
+#: unchanged library compares against it without building an object per file, and the
+#: catalog stores it as raw bytes (see :mod:`tuireader.catalog.listings`).
+Facts: TypeAlias = "array[int]"
+
+
+def new_facts() -> Facts:
+    """An empty :data:`Facts` array."""
+    return array("q")
+
+
+def fact_time(mtime_ns: int) -> int:
+    """``mtime_ns`` as it is kept: wrapped into 64 bits (SQLite's integers, the facts'
+    typecode). Only an mtime past the year 2262 (or before 1677) changes, and it stays
+    distinct from every other mtime within 584 years of it."""
+    if -(2**63) <= mtime_ns < 2**63:
+        return mtime_ns
+    return (mtime_ns + 2**63) % 2**64 - 2**63
+
 
 class Listing(NamedTuple):
     """What an earlier walk recorded for one folder (the catalog keeps these)."""
@@ -78,7 +100,7 @@ class Listing(NamedTuple):
     stamp: str | None  # None: list the folder again
     subdirs: list[str]  # keys of the subfolders followed, sorted
     keys: list[str]  # keys of the article files, sorted
-    facts: list[list[int]]  # [size, mtime_ns] of each file
+    facts: Facts  # size and mtime_ns of each file, flat
 
 
 class FolderSeen(NamedTuple):
@@ -89,7 +111,7 @@ class FolderSeen(NamedTuple):
     stamp: str | None  # what must match to skip listing it next time; None: never skip
     names: list[str]  # article file names, sorted
     keys: list[str]  # their catalog keys (name_key of each)
-    facts: list[list[int]]  # [size, mtime_ns] of each, as stat'ed (or recorded)
+    facts: Facts  # size and mtime_ns of each, flat, as stat'ed (or recorded)
     subdirs: list[str]  # keys of the subfolders followed, sorted
     listed: bool  # listed now (False: names from the previous walk's record)
 
@@ -104,6 +126,10 @@ class FolderSeen(NamedTuple):
     def file_path(self, index: int) -> str:
         """The path of the ``index``-th file."""
         return _join(self.path, self.names[index])
+
+    def file_facts(self, index: int) -> tuple[int, int]:
+        """The size and mtime_ns of the ``index``-th file."""
+        return self.facts[2 * index], self.facts[2 * index + 1]
 
 
 def is_article_name(name: str) -> bool:
@@ -221,7 +247,7 @@ class _Walker:
         facts = record.facts
         try:
             if self.check_files:  # this loop is most of a rescan's time
-                facts = _stat_all(path, prefix, names)
+                facts = _stat_all(path, prefix, names, record.facts)
             elif key in self.also_check:
                 facts = self._also_checked(prefix, self.also_check[key], record, names)
         except OSError:
@@ -230,15 +256,13 @@ class _Walker:
                           listed=False)  # fmt: skip
 
     @staticmethod
-    def _also_checked(
-        prefix: str, wanted: set[str], record: Listing, names: list[str]
-    ) -> list[list[int]]:
+    def _also_checked(prefix: str, wanted: set[str], record: Listing, names: list[str]) -> Facts:
         """The recorded facts, with those of the ``wanted`` files stat'ed anew."""
-        facts = [list(fact) for fact in record.facts]
+        facts = array("q", record.facts)
         for index, file_key in enumerate(record.keys):
             if file_key in wanted:
                 info = os.stat(prefix + names[index])
-                facts[index] = [info.st_size, info.st_mtime_ns]
+                facts[2 * index], facts[2 * index + 1] = _facts_of(info)
         return facts
 
     def _list(self, path: str, key: str, stamp: str | None) -> FolderSeen | None:
@@ -251,7 +275,7 @@ class _Walker:
             return None
         entries.sort(key=lambda entry: entry.name)
         names: list[str] = []
-        facts: list[list[int]] = []
+        facts = new_facts()
         subdirs: list[str] = []
         for entry in entries:
             is_dir = _is_directory(entry)
@@ -271,22 +295,50 @@ class _Walker:
             info = _stat_entry(entry)
             if info is not None:
                 names.append(entry.name)
-                facts.append([info.st_size, info.st_mtime_ns])
+                facts.extend(_facts_of(info))
         keys = [name_key(name) for name in names]
         return FolderSeen(path, key, stamp, names, keys, facts, subdirs, listed=True)
 
 
-def _stat_all(path: str, prefix: str, names: list[str]) -> list[list[int]]:
-    """[size, mtime_ns] of each file named in the folder at ``path`` (OSError if one is
-    gone). Each stat is relative to the open folder where the system allows it: the
-    kernel then resolves one name per file, not the whole path (a quarter less time)."""
-    if not _STAT_IN_FOLDER:
-        return [[s.st_size, s.st_mtime_ns] for s in map(os.stat, [prefix + n for n in names])]
-    folder = os.open(path, os.O_RDONLY | _FOLDER_FLAGS)
+def _stat_all(path: str, prefix: str, names: list[str], recorded: Facts) -> Facts:
+    """The size and mtime_ns of each file named in the folder at ``path`` (OSError if one
+    is gone): ``recorded`` itself while every file matches it, so an unchanged folder
+    costs a stat and two comparisons per file and builds nothing.
+
+    Each stat is relative to the open folder where the system allows it: the kernel then
+    resolves one name per file, not the whole path (a quarter less time)."""
+    folder = os.open(path, os.O_RDONLY | _FOLDER_FLAGS) if _STAT_IN_FOLDER else None
     try:
-        return [[s.st_size, s.st_mtime_ns] for s in (os.stat(n, dir_fd=folder) for n in names)]
+        infos: Iterator[os.stat_result]
+        if folder is None:
+            infos = map(os.stat, [prefix + name for name in names])
+        else:
+            infos = (os.stat(name, dir_fd=folder) for name in names)
+        if len(recorded) == 2 * len(names):
+            index = 0
+            for info in infos:
+                if (
+                    info.st_size != recorded[index] or info.st_mtime_ns != recorded[index + 1]
+                ) and _facts_of(info) != (recorded[index], recorded[index + 1]):
+                    facts = array("q", recorded[:index])
+                    facts.extend(_facts_of(info))
+                    break
+                index += 2
+            else:
+                return recorded
+        else:
+            facts = new_facts()
+        for info in infos:  # what is left after the first difference
+            facts.extend(_facts_of(info))
+        return facts
     finally:
-        os.close(folder)
+        if folder is not None:
+            os.close(folder)
+
+
+def _facts_of(info: os.stat_result) -> tuple[int, int]:
+    """A file's size and mtime_ns as the facts keep them (see :func:`fact_time`)."""
+    return info.st_size, fact_time(info.st_mtime_ns)
 
 
 _STAT_IN_FOLDER = os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
