@@ -105,6 +105,15 @@ def test_a_unit_wider_than_the_line_is_cut_between_characters(
     assert _lines(text, readings, width) == expected
 
 
+def test_a_space_after_a_variation_selector_belongs_to_no_line() -> None:
+    # 葛 with an ideographic variation selector (zero cells: it joins the character),
+    # then a space: the break falls on the space, which neither line keeps.
+    text = "葛\U000e0100 ab"
+    for readings, width in (([None] * 5, 3), (["ge2", None, None, None, None], 4)):
+        spans = wrap_ruby(text, slot_widths(text, readings), width)
+        assert [text[start:end] for start, end in spans] == ["葛\U000e0100", "ab"]
+
+
 def test_readings_must_match_the_text() -> None:
     with pytest.raises(ValueError):
         slot_widths("中文", ["zhong"])

@@ -51,6 +51,11 @@ def test_tab_breaks_like_a_space_and_never_cuts_a_word(text: str) -> None:
         assert all(len(line) <= width for line in wrapped)
 
 
+def test_hard_split_accented_word_leaves_the_next_word_to_its_own_line() -> None:
+    # Not ASCII, so the cut is made grapheme by grapheme: it must stop at the word's end.
+    assert lines("ééééééééééééé xy", 5) == ["ééééé", "ééééé", "ééé", "xy"]
+
+
 def test_hard_split_starts_on_a_new_line() -> None:
     assert lines("中 abcdefghij", 4) == ["中", "abcd", "efgh", "ij"]
 
@@ -204,3 +209,15 @@ def test_items_fill_each_line_as_far_as_they_fit(
 def test_items_joined_by_spaces_break_like_prose() -> None:
     assert wrap_items(["ab  cd"], " ", 3) == [(0, 2), (4, 6)]
     assert wrap_items([], " · ", 10) == [(0, 0)]
+
+
+def test_an_item_broken_at_its_spaces_keeps_a_double_space_in_place() -> None:
+    items = ["2024-01-02", "Anne  Marie Smith"]
+    text = " · ".join(items)
+    shown = [text[start:end] for start, end in wrap_items(items, " · ", 12)]
+    assert shown == ["2024-01-02", "Anne  Marie", "Smith"]
+
+
+def test_an_empty_item_takes_no_line_of_its_own() -> None:
+    text = " · ".join(["", "作者"])
+    assert [text[s:e] for s, e in wrap_items(["", "作者"], " · ", 20)] == [text]

@@ -29,7 +29,9 @@ from tuireader.text.fold import fold
 # Combining tone marks (after NFD) and the tone each stands for.
 _TONES = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _UMLAUT = "\u0308"  # ü is written v, as pypinyin's TONE3 style does
-_FIRST_HAN = "\u3400"  # below it nothing has a pinyin reading
+# 〇 (U+3007, the ideographic zero of 二〇二四年) is the first character with a reading:
+# pypinyin spells it líng, and nothing below it has one.
+_FIRST_HAN = "\u3007"
 
 
 def title_sort_key(title: str) -> str:
