@@ -9,7 +9,7 @@ import pytest
 from tuireader.library.loader import load_article
 from tuireader.library.model import ArticleMeta
 from tuireader.search import Hit, IndexStatus, SearchResults
-from tuireader.search.find import FoldedBlocks, find_terms, split_regex_prefix
+from tuireader.search.find import FoldedBlocks, find_terms
 from tuireader.text.fold import fold
 from tuireader.ui.controllers.find_state import FindState, ResultTrail
 
@@ -81,12 +81,6 @@ def test_folded_blocks_regex_and_its_errors():
     assert folded.find(r"ab[cx]", regex=True).matches == ((0, 0, 3), (1, 0, 3))
     bad = folded.find("(", regex=True)
     assert bad.matches == () and bad.error.startswith("bad regex:")
-
-
-def test_re_prefix_makes_a_regex():
-    assert split_regex_prefix("re:a.c", False) == ("a.c", True)
-    assert split_regex_prefix("abc", True) == ("abc", True)
-    assert split_regex_prefix("abc", False) == ("abc", False)
 
 
 def test_snippet_text_marks_exactly_the_hits_and_drops_controls():

@@ -136,6 +136,20 @@ def test_hits_in_article_for_the_reader(catalog):
     assert hits == sorted(hits)
 
 
+def test_hits_in_article_take_the_other_script_only_on_request(catalog):
+    extra = catalog.root / "文化" / "t.md"
+    extra.write_text("---\ntitle: 繁體\n---\n\n經濟與经济。\n", encoding="utf-8")
+    catalog.scan()
+    article = catalog.load(catalog.row_by_path("文化/t.md").id)
+
+    def found(**kwargs) -> list[str]:
+        hits = library_search.hits_in_article(article, "经济", **kwargs)
+        return [article.blocks[b].text[s:e] for b, s, e in hits]
+
+    assert found() == ["经济"]
+    assert found(variants=True) == ["經濟", "经济"]
+
+
 def test_index_follows_the_catalog(catalog):
     root = catalog.root
     (root / "news" / "new.md").write_text("# Fresh\n\nA zebra crossing.\n", encoding="utf-8")

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from tuireader.library.loader import load_article
-from tuireader.search.find import FindResult, find_in_text, find_terms, next_after, step
+from tuireader.search.find import (
+    FindResult,
+    find_in_text,
+    find_terms,
+    next_after,
+    split_regex_prefix,
+    step,
+)
 
 
 def texts(blocks, result: FindResult) -> list[str]:
@@ -55,6 +62,18 @@ def test_regex_on_request():
     assert texts(blocks, find_in_text(blocks, r"\d{4}", regex=True)) == ["2022"]
 
 
+def test_regex_hits_after_a_folding_that_changes_length_map_back():
+    blocks = ["Die Straße und STRASSE"]
+    result = find_in_text(blocks, "stras+e", regex=True)
+    assert texts(blocks, result) == ["Straße", "STRASSE"]
+
+
+def test_re_prefix_makes_a_regex():
+    assert split_regex_prefix("re:a.c", False) == ("a.c", True)
+    assert split_regex_prefix("abc", True) == ("abc", True)
+    assert split_regex_prefix("abc", False) == ("abc", False)
+
+
 def test_regex_never_returns_empty_hits():
     assert find_in_text(["abc"], "x*", regex=True).matches == ()
 
@@ -69,6 +88,12 @@ def test_find_terms_merges_several_terms_in_order():
     assert find_terms(["b a b"], ["a", "b"]) == [(0, 0, 1), (0, 2, 3), (0, 4, 5)]
 
 
+def test_find_terms_maps_hits_after_a_folding_that_changes_length_back():
+    blocks = ["Die Straße und STRASSE"]
+    found = find_terms(blocks, ["strasse", "und"])
+    assert [blocks[b][s:e] for b, s, e in found] == ["Straße", "und", "STRASSE"]
+
+
 def test_step_wraps_around_both_ways():
     matches = [(0, 0, 1), (0, 5, 6), (1, 0, 1)]
     assert step(matches, None) == 0
@@ -81,6 +106,7 @@ def test_step_wraps_around_both_ways():
 def test_next_after_a_position():
     matches = [(0, 0, 1), (0, 5, 6), (2, 0, 1)]
     assert next_after(matches, 0, 3) == 1
+    assert next_after(matches, 0, 5) == 1  # a hit exactly at the position is the next one
     assert next_after(matches, 1, 0) == 2
     assert next_after(matches, 3, 0) == 0
     assert next_after([], 0, 0) is None
