@@ -170,7 +170,10 @@ def test_search_says_plainly_when_the_index_is_not_built(tmp_path):
     cat = Catalog(tmp_path / "catalog.db", root)
     cat.scan()
     found = library_search.search(cat, "经济")
-    assert not found.ready and "not ready" in found.error.lower() or "being built" in found.error
+    assert not found.ready
+    assert found.error == (
+        "The search index is still being built (0 of 1 articles); results are incomplete."
+    )
     assert found.status.total == 1 and found.status.indexed == 0
     seen = []
     status = library_search.build_index(cat, lambda done, total: seen.append((done, total)))
@@ -178,6 +181,37 @@ def test_search_says_plainly_when_the_index_is_not_built(tmp_path):
     found = library_search.search(cat, "经济")
     assert found.ready and found.error is None and found.total == 1
     cat.close()
+
+
+def test_build_index_waits_for_another_build_then_finishes_it(tmp_path):
+    import threading
+
+    from tuireader.catalog.locks import BUILD, held
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.md").write_text("# A\n\n经济。\n", encoding="utf-8")
+    cat = Catalog(tmp_path / "catalog.db", root)
+    cat.scan()
+    built = []
+    with held(cat.db_path, BUILD):  # as another process building the index would
+        assert library_search.build_index_if_free(cat) is None  # the CLI does not wait
+        worker = threading.Thread(target=lambda: built.append(library_search.build_index(cat)))
+        worker.start()
+        # Not a speed check: a build that did not wait would have ended (failing) by now.
+        worker.join(timeout=0.5)
+        assert worker.is_alive() and not built
+    worker.join()
+    assert [status.ready for status in built] == [True]
+    assert library_search.search(cat, "经济").total == 1
+    cat.close()
+
+
+def test_results_words_count_and_say_how_many_are_shown():
+    assert library_search.results_words(1, 1) == "1 result"
+    assert library_search.results_words(2, 2) == "2 results"
+    assert library_search.results_words(0, 0) == "0 results"
+    assert library_search.results_words(1234, 200) == "1,234 results, first 200 shown"
 
 
 def test_build_picks_up_articles_scanned_while_pending(tmp_path):

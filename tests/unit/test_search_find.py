@@ -7,6 +7,7 @@ from pathlib import Path
 from tuireader.library.loader import load_article
 from tuireader.search.find import (
     FindResult,
+    FoldedBlocks,
     find_in_text,
     find_terms,
     next_after,
@@ -51,8 +52,14 @@ def test_no_match_across_two_blocks():
 
 
 def test_empty_query_finds_nothing():
-    assert find_in_text(["abc"], "").matches == ()
-    assert find_in_text(["abc"], "   ").matches == ()
+    assert find_in_text(["a b   c"], "").matches == ()
+    assert find_in_text(["a b   c"], "   ").matches == ()  # not the spaces in the text
+
+
+def test_a_plain_query_is_never_a_regex_unless_asked():
+    folded = FoldedBlocks(["a.c and abc"])
+    assert folded.find("a.c").matches == ((0, 0, 3),)
+    assert folded.find("a.c", regex=True).matches == ((0, 0, 3), (0, 8, 11))
 
 
 def test_regex_on_request():
@@ -60,6 +67,10 @@ def test_regex_on_request():
     result = find_in_text(blocks, r"issue \d+", regex=True)
     assert texts(blocks, result) == ["Issue 12", "ISSUE 345"]
     assert texts(blocks, find_in_text(blocks, r"\d{4}", regex=True)) == ["2022"]
+    assert texts(blocks, find_in_text(blocks, r"ISSUE \d+", regex=True)) == [
+        "Issue 12",
+        "ISSUE 345",
+    ]
 
 
 def test_regex_hits_after_a_folding_that_changes_length_map_back():
@@ -86,6 +97,10 @@ def test_an_invalid_regex_is_an_error_not_an_exception():
 
 def test_find_terms_merges_several_terms_in_order():
     assert find_terms(["b a b"], ["a", "b"]) == [(0, 0, 1), (0, 2, 3), (0, 4, 5)]
+
+
+def test_find_terms_finds_every_repeat_of_a_term():
+    assert find_terms(["经济，经济，经济"], ["经济"]) == [(0, 0, 2), (0, 3, 5), (0, 6, 8)]
 
 
 def test_find_terms_maps_hits_after_a_folding_that_changes_length_back():

@@ -113,7 +113,7 @@ def search(
     plan = _plan(queries, parsed, variants)
     page, total = ranked_page(queries.conn, plan, max(offset, 0), max(limit, 0))
     results = _hits(queries, page, list(plan.terms))
-    note = None if ready else _not_ready(status)
+    note = None if status is None else _not_ready(status)
     return SearchResults(results, total, ready, note, status)
 
 
@@ -144,10 +144,8 @@ def hits_in_article(article: Article, query: str, variants: bool = False) -> lis
     return find_terms([block.text for block in article.blocks], _expand(parsed.terms, variants))
 
 
-def _not_ready(status: IndexStatus | None) -> str:
+def _not_ready(status: IndexStatus) -> str:
     """The plain message shown while the first build runs."""
-    if status is None:
-        return "The search index is not ready yet."
     return (
         f"The search index is still being built ({status.indexed:,} of {status.total:,} "
         "articles); results are incomplete."
