@@ -70,6 +70,9 @@ def test_title_hits_come_first_then_hit_count_then_newest(catalog):
 )
 def test_query_language(catalog, query, expected):
     assert set(paths(catalog, query)) == expected
+    ids = {catalog.row_by_path(path).id for path in expected}
+    assert library_search.matching_ids(catalog, query) == ids
+    assert library_search.count(catalog, query) == len(expected)
 
 
 def test_unread_and_bookmarked_come_from_the_state(catalog, tmp_path):
@@ -126,6 +129,11 @@ def test_traditional_and_simplified_variants_on_request(catalog, tmp_path):
     assert "文化/t.md" not in paths(catalog, "经济发展")
     assert "文化/t.md" in paths(catalog, "经济发展", variants=True)
     assert "新闻/要闻/a.md" in paths(catalog, "經濟發展", variants=True)
+    t_id = catalog.row_by_path("文化/t.md").id
+    assert t_id not in library_search.matching_ids(catalog, "经济发展")
+    assert t_id in library_search.matching_ids(catalog, "经济发展", variants=True)
+    assert library_search.count(catalog, "经济发展") == 1
+    assert library_search.count(catalog, "经济发展", variants=True) == 2
 
 
 def test_hits_in_article_for_the_reader(catalog):

@@ -1,0 +1,94 @@
+"""Search result snippets: a slice of the first hit's paragraph, with the hits marked.
+
+The long paragraphs here put many characters that folding lengthens (ﬁ folds to fi)
+before the hits, so offsets in the folded text run ahead of the original ones: the
+snippet must still be cut around the first hit, at its place in the original text.
+"""
+
+from __future__ import annotations
+
+from tuireader.search.snippets import ELLIPSIS, make_snippet
+from tuireader.text.fold import fast_fold
+
+TERM = "目标"
+LEAD = 30  # characters shown before the first hit
+WIDTH = 120
+
+
+def snippet_of(
+    line: str, terms: list[str] | None = None
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The snippet of an article whose first paragraph has no hit and whose second is ``line``."""
+    body = "前言没有那个词。\n" + line
+    return make_snippet(body, fast_fold(body), terms or [TERM])
+
+
+def around(line: str, start: int) -> str:
+    """The snippet expected for a first hit at ``start`` of ``line``."""
+    begin = max(0, start - LEAD)
+    prefix = ELLIPSIS if begin else ""
+    suffix = ELLIPSIS if begin + WIDTH < len(line) else ""
+    return prefix + line[begin : begin + WIDTH] + suffix
+
+
+def marked(snippet: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    """The text of every marked span."""
+    return [snippet[start:end] for start, end in spans]
+
+
+def test_the_snippet_is_cut_around_the_first_hit_not_a_later_one():
+    line = "开头" + "字" * 40 + TERM + "字" * 200 + TERM + "字" * 50
+    snippet, spans = snippet_of(line)
+    assert snippet == around(line, 42)
+    assert marked(snippet, spans) == [TERM]
+
+
+def test_every_hit_inside_the_snippet_is_marked():
+    line = "字" * 50 + TERM + "，" + TERM + "和" + TERM + "字" * 200
+    snippet, spans = snippet_of(line)
+    assert snippet == around(line, 50)
+    assert marked(snippet, spans) == [TERM, TERM, TERM]
+
+
+def test_in_a_long_paragraph_the_first_hit_is_found_after_lengthening_folds():
+    # Hits at 1500 and 1602 (folded: 3000 and 3102), and one far after them at 5104.
+    line = "ﬁ" * 1500 + TERM + "字" * 100 + TERM + "字" * 3500 + TERM + "字" * 100
+    snippet, spans = snippet_of(line)
+    assert snippet == around(line, 1500)
+    assert marked(snippet, spans) == [TERM]
+
+
+def test_a_long_paragraph_starting_with_the_hit_shows_its_beginning():
+    line = TERM + "字" * 10 + TERM + "字" * 6000
+    snippet, spans = snippet_of(line)
+    assert snippet == around(line, 0)
+    assert spans == ((0, 2), (12, 14))
+
+
+def test_a_hit_far_from_its_folded_offset_is_still_marked():
+    # The only hit is at 2100, its folded offset 4200: nowhere near where the folded
+    # text says it is, so the whole paragraph is folded to find it.
+    line = "ﬁ" * 2100 + TERM + "字" * 2000
+    snippet, spans = snippet_of(line)
+    assert snippet == around(line, 2100)
+    assert marked(snippet, spans) == [TERM]
+
+
+def test_a_paragraph_of_4000_characters_is_folded_whole():
+    line = "ﬁ" * 2100 + TERM + "字" * 100 + TERM
+    line += "字" * (4000 - len(line))
+    snippet, spans = snippet_of(line)
+    assert snippet == around(line, 2100)
+    assert marked(snippet, spans) == [TERM]
+
+
+def test_empty_terms_are_ignored():
+    line = "字" * 10 + TERM + "字" * 10
+    snippet, spans = snippet_of(line, ["", TERM])
+    assert snippet == line
+    assert marked(snippet, spans) == [TERM]
+
+
+def test_without_a_hit_the_first_nonblank_paragraph_is_shown():
+    body = "  \n第一段。\n第二段。"
+    assert make_snippet(body, fast_fold(body), ["没有"]) == ("第一段。", ())
