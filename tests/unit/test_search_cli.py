@@ -126,3 +126,47 @@ def test_the_cli_counts_results_as_the_search_screen_does(env, capsys):
     assert out.rstrip().endswith(results_words(3, 2)) and results_words(3, 2) == (
         "3 results, first 2 shown"
     )
+
+
+# An indexed library: the search runs while the scan checks the folder ------------------
+
+
+def _count(capsys, library, query="经济") -> str:
+    assert main(["search", query, str(library), "--count"]) == 0
+    return capsys.readouterr().out.strip()
+
+
+def test_the_next_search_sees_an_in_place_rewrite_of_the_same_size(env, capsys):
+    import os
+
+    assert _count(capsys, env) == "3"  # scanned and indexed
+    path = env / "新闻" / "0.md"
+    before = path.stat()
+    with open(path, "r+", encoding="utf-8") as file:  # as an editor saves: same inode
+        file.write(path.read_text(encoding="utf-8").replace("经济", "政治"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 2_000_000_000))
+    assert path.stat().st_size == before.st_size
+    assert _count(capsys, env) == "2"
+    assert _count(capsys, env, "政治") == "1"
+
+
+def test_the_next_search_sees_added_and_removed_files(env, capsys):
+    assert _count(capsys, env) == "3"
+    (env / "新闻" / "9.md").write_text("# 新的\n\n经济新闻。\n", encoding="utf-8")
+    assert _count(capsys, env) == "4"
+    assert main(["search", "经济", str(env), "--json"]) == 0
+    paths = [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()]
+    assert "新闻/9.md" in paths and len(paths) == 4
+    (env / "新闻" / "1.md").unlink()
+    assert _count(capsys, env) == "3"
+    assert main(["search", "经济", str(env), "--json"]) == 0
+    paths = [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()]
+    assert "新闻/1.md" not in paths and len(paths) == 3
+
+
+def test_a_bad_query_on_an_indexed_library_exits_2(env, capsys):
+    assert _count(capsys, env) == "3"
+    assert main(["search", "is:nothing", str(env), "--count"]) == 2
+    assert "is:" in capsys.readouterr().err
+    assert main(["search", "after:soon", str(env)]) == 2
+    assert "after:" in capsys.readouterr().err

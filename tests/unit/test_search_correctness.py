@@ -160,3 +160,40 @@ def test_the_quick_walk_for_dense_sets_is_exact_too(library, monkeypatch, length
         found = library_search.search(catalog, f'"{term}"', limit=len(expected))
         assert found.total is None, "the page came from the quick walk"
         assert {hit.article_id for hit in found.results} == expected, term
+
+
+@pytest.mark.parametrize("length", [1, 2, 3])
+def test_counts_of_short_terms_with_an_exclusion_or_in_titles_are_exact(library, length):
+    catalog, texts, _ = library
+    rng = random.Random(200 + length)
+    terms = _terms(texts, rng, length)
+    for term, other in zip(terms, reversed(terms), strict=True):
+        if term == other:
+            continue
+        expected = _brute_force(texts, term) - _brute_force(texts, other)
+        assert library_search.count(catalog, f'"{term}" -"{other}"') == len(expected), term
+        in_titles = {i for i, parts in texts.items() if term in parts[0]}
+        assert library_search.count(catalog, f'in:title "{term}"') == len(in_titles), term
+
+
+def test_a_short_term_starting_hundreds_of_trigrams_is_counted_exactly(tmp_path):
+    followers = [chr(0x4E00 + k) for k in range(400)]  # 400 different trigrams "经" + X + Y
+    root = tmp_path / "lib"
+    root.mkdir()
+    for index in range(8):
+        body = "，".join(
+            "经" + x + followers[(k * 7 + index) % 400] for k, x in enumerate(followers)
+        )
+        (root / f"a{index}.md").write_text(f"# Title {index}\n\n{body}\n", encoding="utf-8")
+    (root / "other.md").write_text("# Other\n\n没有那个字。\n", encoding="utf-8")
+    catalog = Catalog(tmp_path / "catalog.db", root)
+    try:
+        catalog.scan()
+        library_search.build_index(catalog)
+        assert library_search.count(catalog, "经") == 8
+        assert library_search.count(catalog, "经一") == 8
+        assert library_search.count(catalog, "没有") == 1
+        assert library_search.count(catalog, "没有那") == 1
+        assert library_search.count(catalog, "无此") == 0
+    finally:
+        catalog.close()

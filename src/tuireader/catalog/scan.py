@@ -54,6 +54,11 @@ class ScanReport:
     unchanged: int = 0
     problems: int = 0
 
+    @property
+    def changed(self) -> bool:
+        """Whether any article was added, updated or removed (problems aside)."""
+        return bool(self.added or self.updated or self.removed)
+
 
 @dataclass
 class _Plan:

@@ -9,22 +9,26 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Generic, NoReturn, TypeVar
 
 from tuireader import __version__
 from tuireader.commands import terminal
 from tuireader.commands.progress import ProgressBar
 from tuireader.config import Paths, Settings, bundled_library, load_settings, resolve_paths
-from tuireader.library.encoding.rules import NO_RULES, EncodingRules
+from tuireader.library.encoding.rules import EncodingRules
 from tuireader.text import json_out
 from tuireader.text.encodings import canonical_encoding
-from tuireader.text.filekind import DEFAULT_FOLLOW_LINKS, not_a_file
+from tuireader.text.filekind import not_a_file
 from tuireader.text.sanitize import sanitize_line
 
 if TYPE_CHECKING:  # the catalog (and every parser) is imported only when a command scans
-    from tuireader.catalog import Catalog
+    from tuireader.catalog import Catalog, ScanReport
+
+T = TypeVar("T")
 
 
 #: The help of a subcommand's LIBRARY argument.
@@ -160,27 +164,98 @@ def add_library_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def scanned_catalog(
-    paths: Paths,
-    library: Path,
-    follow_links: str = DEFAULT_FOLLOW_LINKS,
-    scan: bool = True,
-    encodings: EncodingRules = NO_RULES,
-) -> Catalog:
-    """Open the library's catalog and bring it up to date (progress on a terminal);
-    links in the library are followed as ``follow_links`` (the config's) says, files
-    decoded as ``encodings`` says.
+@dataclass
+class OpenedLibrary:
+    """A library's catalog, opened but not yet brought up to date (see
+    :func:`up_to_date_answer`); ``scan`` False: the folder is not looked at
+    (``--no-scan``), unless the catalog was never completely scanned."""
 
-    An up-to-date library costs a stat of each folder and file (see
-    :mod:`tuireader.library.walk`). With ``scan=False`` the folder is not looked at,
-    unless the catalog was never completely scanned.
+    paths: Paths
+    catalog: Catalog
+    scan: bool
+
+    def must_scan_first(self) -> bool:
+        """Whether the folder must be scanned before the catalog answers anything."""
+        return self.scan or not self.catalog.was_scanned()
+
+
+def opened_library(args: argparse.Namespace) -> OpenedLibrary:
+    """The catalog of the LIBRARY argument (which must be a folder), opened but not
+    scanned yet, read with the encodings the config sets for it and ``--encoding``
+    (which scans even with ``--no-scan``: it may change what is read)."""
+    paths = paths_from(args)
+    settings = settings_from(paths)
+    library = require_dir(library_from(args.library, settings))
+    chosen = getattr(args, "encoding", None)
+    encodings = encoding_rules(settings, library, chosen)
+    scan = chosen is not None or not getattr(args, "no_scan", False)
+    return OpenedLibrary(
+        paths, _open_catalog(paths, library, settings.follow_links, encodings), scan
+    )
+
+
+def up_to_date_answer(
+    opened: OpenedLibrary, answer: Callable[[], T], overlap: Callable[[], bool]
+) -> T:
+    """``answer()``, computed from the catalog once it is up to date with the folder.
+
+    When the catalog was scanned before and ``overlap()`` says the answer needs nothing
+    the scan could make (the search index is built, say), the answer is computed in a
+    worker thread while this thread scans. A scan of an unchanged library is a stat per
+    file, which waits in the kernel with the GIL released, and the answer mostly waits in
+    SQLite, so the two take the time of the longer one instead of their sum. The answer
+    stands when the scan changed no article (another process scanning at the time is not
+    waited for, as in :func:`scan_now`); otherwise it is computed again. Without
+    ``overlap``, or with ``--no-scan``, or for a catalog never scanned, the scan (if
+    any) comes first.
     """
-    from tuireader.catalog import Catalog
+    if not opened.scan or not opened.catalog.was_scanned() or not overlap():
+        if opened.must_scan_first():
+            scan_now(opened.catalog)
+        return answer()
+    early = _Background(answer)
+    try:
+        report = scan_now(opened.catalog)
+    finally:
+        early.wait()  # never leave a thread querying a catalog about to be closed
+    if report is not None and report.changed:
+        return answer()  # the early answer may predate the changes: never shown
+    return early.result()
 
-    check_catalog_path(paths, library)
-    catalog = Catalog(paths.catalog_db(library), library, follow_links, encodings)
-    if not scan and catalog.was_scanned():
-        return catalog
+
+class _Background(Generic[T]):
+    """``work()`` running in a daemon thread; :meth:`result` gives its value or raises
+    its exception."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._work = work
+        self._value: tuple[T] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="early answer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = (self._work(),)
+        except BaseException as error:  # handed to the caller by result()
+            self._error = error
+
+    def wait(self) -> None:
+        """Wait until the work is done."""
+        self._thread.join()
+
+    def result(self) -> T:
+        """The work's value (after waiting for it), or its exception raised here."""
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value[0]
+
+
+def scan_now(catalog: Catalog) -> ScanReport | None:
+    """Scan the library into ``catalog`` with a progress bar on a terminal; None (and a
+    word on stderr) when another tuireader is scanning it: that one is never waited for."""
     bar = ProgressBar(terminal.raw_stream(sys.stderr), "scanning")
     try:
         report = catalog.scan_if_free(bar)
@@ -191,20 +266,30 @@ def scanned_catalog(
             "another tuireader is scanning this library; answering from the catalog as it "
             "is (files not read yet are missing)"
         )
-    return catalog
+    return report
+
+
+def _open_catalog(
+    paths: Paths, library: Path, follow_links: str, encodings: EncodingRules
+) -> Catalog:
+    """The library's catalog, opened (made or rebuilt when needed), not scanned."""
+    from tuireader.catalog import Catalog
+
+    check_catalog_path(paths, library)
+    return Catalog(paths.catalog_db(library), library, follow_links, encodings)
 
 
 def scanned_library(args: argparse.Namespace) -> tuple[Paths, Catalog]:
-    """The locations and the scanned catalog of the LIBRARY argument (which must be a
-    folder), read with the encodings the config sets for it and ``--encoding`` (which
-    scans even with ``--no-scan``: it may change what is read)."""
-    paths = paths_from(args)
-    settings = settings_from(paths)
-    library = require_dir(library_from(args.library, settings))
-    chosen = getattr(args, "encoding", None)
-    encodings = encoding_rules(settings, library, chosen)
-    scan = chosen is not None or not getattr(args, "no_scan", False)
-    return paths, scanned_catalog(paths, library, settings.follow_links, scan, encodings)
+    """The locations and the catalog of the LIBRARY argument (see
+    :func:`opened_library`), brought up to date with the folder (progress on a terminal).
+
+    An up-to-date library costs a stat of each folder and file (see
+    :mod:`tuireader.library.walk`). With ``--no-scan`` the folder is not looked at,
+    unless the catalog was never completely scanned."""
+    opened = opened_library(args)
+    if opened.must_scan_first():
+        scan_now(opened.catalog)
+    return opened.paths, opened.catalog
 
 
 def encoding_rules(settings: Settings, library: Path, chosen: str | None = None) -> EncodingRules:

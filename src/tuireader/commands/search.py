@@ -8,12 +8,13 @@ prints only the exact number of matching articles.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 
 from tuireader import search as library_search
 from tuireader.commands import common, terminal
 from tuireader.commands.progress import ProgressBar
-from tuireader.search import Hit
+from tuireader.search import Hit, SearchResults
 from tuireader.search.query import QueryError
 
 QUERY_HELP = """\
@@ -46,28 +47,55 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Scan, make sure the index is built, search, print."""
+    """Scan, make sure the index is built, search, print.
+
+    With the index built, the search runs while the scan checks the folder (see
+    :func:`common.up_to_date_answer`): an unchanged library answers in about the time of
+    the longer of the two.
+    """
     if args.limit < 0:
         raise common.UsageError("--limit must be 0 or more")
-    paths, catalog = common.scanned_library(args)
+    opened = common.opened_library(args)
+    catalog = opened.catalog
     try:
-        catalog.attach_state(paths.state_db)
-        _ensure_index(catalog)
-        return _answer(catalog, args)
+        catalog.attach_state(opened.paths.state_db)
+
+        def found() -> int | SearchResults | QueryError:
+            _ensure_index(catalog)
+            return _found(catalog, args)
+
+        def index_built() -> bool:
+            return library_search.index_ready(catalog)
+
+        return _print(common.up_to_date_answer(opened, found, index_built), args)
     finally:
         catalog.close()
 
 
-def _answer(catalog, args: argparse.Namespace) -> int:
-    """Print the count or the results; 2 for a query that cannot be understood."""
+def _found(catalog, args: argparse.Namespace) -> int | SearchResults | QueryError:
+    """The count or the results (counted when the page was not); a query that cannot be
+    understood gives its QueryError (returned, not raised: printing comes later)."""
     try:
         if args.count:
-            print(library_search.count(catalog, args.query, variants=args.variants))
-            return 0
+            return library_search.count(catalog, args.query, variants=args.variants)
+        found = library_search.search(catalog, args.query, limit=args.limit, variants=args.variants)
+        if found.total is None and not (found.error and found.ready):
+            # paged without a count: counted, so it reads as the app says it
+            total = library_search.count(catalog, args.query, variants=args.variants)
+            found = dataclasses.replace(found, total=total)
     except QueryError as exc:
-        common.error(str(exc))
+        return exc
+    return found
+
+
+def _print(found: int | SearchResults | QueryError, args: argparse.Namespace) -> int:
+    """Print the count or the results; 2 for a query that cannot be understood."""
+    if isinstance(found, QueryError):
+        common.error(str(found))
         return 2
-    found = library_search.search(catalog, args.query, limit=args.limit, variants=args.variants)
+    if isinstance(found, int):
+        print(found)
+        return 0
     if found.error and found.ready:
         common.error(found.error)
         return 2
@@ -75,16 +103,13 @@ def _answer(catalog, args: argparse.Namespace) -> int:
         for hit in found.results:
             print(common.json_line(hit_record(hit)))
     else:
-        total = found.total
-        if total is None:  # paged without a count: counted, so it reads as the app says it
-            total = library_search.count(catalog, args.query, variants=args.variants)
-        _print_hits(found.results, total)
+        _print_hits(found.results, found.total or 0)
     return 0
 
 
 def _ensure_index(catalog) -> None:
     """Build the search index if it is not ready, showing progress."""
-    if library_search.index_status(catalog).ready:
+    if library_search.index_ready(catalog):
         return
     bar = ProgressBar(terminal.raw_stream(sys.stderr), "indexing")
     try:

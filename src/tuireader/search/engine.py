@@ -39,7 +39,7 @@ from tuireader.catalog.query import Queries
 from tuireader.library.model import Article, ArticleMeta
 from tuireader.search.filters import allowed_ids
 from tuireader.search.find import Match, find_terms
-from tuireader.search.plan import RANK_ALL, Plan, exact_ids, make_plan, ranked_page
+from tuireader.search.plan import RANK_ALL, Plan, exact_count, exact_ids, make_plan, ranked_page
 from tuireader.search.query import Query, QueryError, parse_query
 from tuireader.search.snippets import make_snippet
 from tuireader.search.variants import variants as script_variants
@@ -74,6 +74,11 @@ class SearchResults:
 def index_status(catalog: Catalog) -> IndexStatus:
     """How far the search index is built."""
     return search_index.status(catalog.queries().conn)
+
+
+def index_ready(catalog: Catalog) -> bool:
+    """Whether the search index is built (cheaper than :func:`index_status`: no count)."""
+    return search_index.is_ready(catalog.queries().conn)
 
 
 def build_index(
@@ -126,7 +131,8 @@ def results_words(total: int, shown: int) -> str:
 
 def count(catalog: Catalog, query: str, variants: bool = False) -> int:
     """The exact number of matching articles; QueryError if the query is bad."""
-    return len(matching_ids(catalog, query, variants))
+    queries = catalog.queries()
+    return exact_count(queries.conn, _plan(queries, parse_query(query), variants))
 
 
 def matching_ids(catalog: Catalog, query: str, variants: bool = False) -> set[int]:

@@ -9,6 +9,8 @@ holding every trigram of the term, a superset (``detail=none`` keeps no position
 caller checks candidates against the folded text, only as far as needed.
 
 Title-only terms: the index's candidates checked against the small folded titles: exact.
+
+:func:`count_holding` counts, for a count alone, in SQLite without fetching a single id.
 """
 
 from __future__ import annotations
@@ -31,6 +33,22 @@ def candidates(conn: sqlite3.Connection, term: str, title_only: bool) -> tuple[s
     if len(term) == 3:
         return _fts_ids(conn, _quote(term)), True
     return _short_term(conn, term), True
+
+
+def count_holding(conn: sqlite3.Connection, term: str) -> int | None:
+    """How many articles hold ``term`` (1-3 characters), counted by the index without
+    fetching their ids (half the time of :func:`candidates` for a common term); None
+    when that count would not be exact (a longer term, or a short one with too many
+    trigrams for one OR query)."""
+    if not term or len(term) > 3:
+        return None
+    expr = _quote(term) if len(term) == 3 else _short_expression(conn, term)
+    if expr is None:
+        return None
+    if not expr:
+        return 0
+    sql = "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1"
+    return int(conn.execute(sql, (expr,)).fetchone()[0])
 
 
 def title_ids(conn: sqlite3.Connection, term: str) -> set[int]:
@@ -73,18 +91,30 @@ def _quote(token: str) -> str:
 
 def _short_term(conn: sqlite3.Connection, term: str) -> set[int]:
     """Articles holding a term of 1-2 characters, via the trigrams starting with it."""
-    _ensure_vocab(conn)
-    trigrams = [
-        row[0]
-        for row in conn.execute(
-            "SELECT term FROM temp.search_vocab WHERE term >= ? AND term <= ?",
-            (term, term + _TOP),
-        )
-    ]
+    trigrams = _trigrams_from(conn, term)
     ids: set[int] = set()
     for start in range(0, len(trigrams), _OR_CHUNK):
         ids |= _fts_ids(conn, " OR ".join(_quote(t) for t in trigrams[start : start + _OR_CHUNK]))
     return ids
+
+
+def _short_expression(conn: sqlite3.Connection, term: str) -> str | None:
+    """One FTS5 expression matching exactly the articles that hold ``term`` (1-2
+    characters); "" when no trigram starts with it, None when there are too many for
+    one query."""
+    trigrams = _trigrams_from(conn, term)
+    if len(trigrams) > _OR_CHUNK:
+        return None
+    return " OR ".join(_quote(t) for t in trigrams)
+
+
+def _trigrams_from(conn: sqlite3.Connection, term: str) -> list[str]:
+    """The index's trigrams that start with ``term``."""
+    _ensure_vocab(conn)
+    found = conn.execute(
+        "SELECT term FROM temp.search_vocab WHERE term >= ? AND term <= ?", (term, term + _TOP)
+    )
+    return [row[0] for row in found]
 
 
 def _ensure_vocab(conn: sqlite3.Connection) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
-from tuireader.search.lookup import candidates, title_ids
+from tuireader.search.lookup import candidates, count_holding, title_ids
 from tuireader.search.probe import batches, by_date, dense_page, matching_ids, newest_first
 
 RANK_ALL = 200
@@ -139,6 +139,18 @@ def make_plan(
 ) -> Plan:
     """A plan for these terms; nothing is looked up yet."""
     return Plan(list(clauses), list(excluded), allowed, title_only)
+
+
+def exact_count(conn: sqlite3.Connection, plan: Plan) -> int:
+    """How many articles match: counted by the index alone for one short term and
+    nothing else (no filter, no exclusion, not in the title only), else the size of
+    :func:`exact_ids`."""
+    alone = plan.allowed is None and not plan.excluded_terms and not plan.title_only
+    if alone and len(plan.clause_terms) == 1 and len(plan.clause_terms[0]) == 1:
+        counted = count_holding(conn, plan.clause_terms[0][0])
+        if counted is not None:
+            return counted
+    return len(exact_ids(conn, plan))
 
 
 def exact_ids(conn: sqlite3.Connection, plan: Plan) -> set[int]:
