@@ -7,7 +7,6 @@ import webbrowser
 import pytest
 
 from tests.ui.conftest import SIZE, Notes, settle
-from tuireader.library.links import browser_url
 from tuireader.ui.screens.open_url import ConfirmUrlScreen
 
 pytestmark = pytest.mark.anyio
@@ -28,32 +27,6 @@ def opened(monkeypatch) -> list[str]:
     calls: list[str] = []
     monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: calls.append(url) or True)
     return calls
-
-
-@pytest.mark.parametrize(
-    "url",
-    ["http://example.com/a?b=1", "https://例子.cn/路径", "HTTPS://Example.com"],
-)
-def test_http_addresses_are_browsable(url):
-    assert browser_url(url) == url
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "javascript:alert(1)",
-        "file:///etc/passwd",
-        "data:text/html,<b>x</b>",
-        "ftp://example.com/",
-        "http:///no-host",
-        "https://example.com/\x1b[2J",
-        "https://exa mple.com/",
-        "",
-        None,
-    ],
-)
-def test_other_addresses_are_refused(url):
-    assert browser_url(url) is None
 
 
 async def test_o_shows_the_url_then_opens_it_on_yes(tmp_path, make_app, opened):

@@ -93,13 +93,84 @@ def test_a_book_without_toc_titles_chapters_by_their_headings(tmp_path: Path) ->
     ]
 
 
+def test_a_book_without_a_title_is_named_after_its_file(tmp_path: Path) -> None:
+    book = standard_book()
+    book.title = ""
+    write_book(tmp_path / "shelf" / "雨季手记.epub", book)
+    loaded = load_book(tmp_path / "shelf" / "雨季手记.epub", tmp_path)
+    assert [a.meta.sections[:2] for a in loaded.articles] == [("shelf", "雨季手记")] * 4
+
+
 def test_one_chapter_loads_alone_as_in_the_whole_book(tmp_path: Path) -> None:
     write_book(tmp_path / "book.epub")
     whole = load_book(tmp_path / "book.epub", tmp_path).articles
     alone = load_chapter(tmp_path / "book.epub", tmp_path, 4)
     assert alone == whole[3]
-    with pytest.raises(ArticleError, match="no chapter"):
-        load_chapter(tmp_path / "book.epub", tmp_path, 99)
+    with pytest.raises(ArticleError, match="the book has no chapter 100"):
+        load_chapter(tmp_path / "book.epub", tmp_path, 99)  # chapters count from 1
+
+
+def _book_with_untitled_last_chapter(page_title: str) -> dict[str, bytes]:
+    """The standard book without TOC, plus a sixth chapter with no heading."""
+    book = standard_book()
+    book.with_nav = book.with_ncx = False
+    note = "A last note without a heading, written on the back of the log."
+    book.chapters.append(Chapter("ch4.xhtml", page_title, (note,)))
+    members = book_members(book)
+    members["OEBPS/ch4.xhtml"] = members["OEBPS/ch4.xhtml"].replace(
+        f"<h1>{page_title}</h1>".encode(), b""
+    )
+    return members
+
+
+def test_a_chapter_without_heading_or_toc_label_takes_its_page_title(tmp_path: Path) -> None:
+    write_epub(tmp_path / "book.epub", _book_with_untitled_last_chapter("Afterword"))
+    assert _titles(tmp_path)[-1] == ("Afterword", ("The Keeper's Log",))
+
+
+def test_a_chapter_with_no_title_at_all_is_the_book_and_its_number(tmp_path: Path) -> None:
+    write_epub(tmp_path / "book.epub", _book_with_untitled_last_chapter(""))
+    # The sixth member of the spine (the cover is the first).
+    assert _titles(tmp_path)[-1] == ("The Keeper's Log (6)", ("The Keeper's Log",))
+
+
+def test_an_ncx_entry_without_a_target_still_groups_its_chapters(tmp_path: Path) -> None:
+    book = standard_book()
+    book.with_nav = False
+    members = book_members(book)
+    # A part that is only a label: its navPoint has no <content src=…>.
+    ncx = members["OEBPS/toc.ncx"].replace(b'<content src="part1.xhtml"/>', b"", 1)
+    write_epub(tmp_path / "book.epub", {**members, "OEBPS/toc.ncx": ncx})
+    loaded = load_book(tmp_path / "book.epub", tmp_path)
+    assert [(e.depth, e.label, e.target) for e in loaded.book.toc] == [
+        (0, "Part One: The Point", None),
+        (1, "Fog", "OEBPS/ch1.xhtml"),
+        (1, "Spring", "OEBPS/ch2.xhtml"),
+        (0, "茶馆", "OEBPS/ch3.xhtml"),
+    ]
+    part = ("The Keeper's Log", "Part One: The Point")
+    assert _titles(tmp_path)[1:3] == [("Fog", part), ("Spring", part)]
+
+
+def test_the_nav_marked_toc_is_the_toc_even_after_the_landmarks(tmp_path: Path) -> None:
+    book = standard_book()
+    book.with_ncx = False
+    members = book_members(book)
+    landmarks = (
+        b'<nav epub:type="landmarks"><ol><li><a href="cover.xhtml">Cover</a></li>'
+        b'<li><a href="ch1.xhtml">Start</a></li></ol></nav>'
+    )
+    nav = members["OEBPS/nav.xhtml"]
+    toc = b'<nav epub:type="toc">'
+    write_epub(
+        tmp_path / "marked.epub", {**members, "OEBPS/nav.xhtml": nav.replace(toc, landmarks + toc)}
+    )
+    write_epub(
+        tmp_path / "unmarked.epub", {**members, "OEBPS/nav.xhtml": nav.replace(toc, b"<nav>")}
+    )
+    labels = ["Part One: The Point", "Fog", "Spring", "茶馆"]
+    for name in ("marked.epub", "unmarked.epub"):  # an unmarked nav alone is the toc too
+        assert [e.label for e in load_book(tmp_path / name, tmp_path).book.toc] == labels, name
 
 
 def test_chapter_keys_round_trip_and_never_match_article_files() -> None:
@@ -255,6 +326,13 @@ def test_books_that_cannot_be_read_say_why(
         members = {**book_members(standard_book()), **members}
     write_epub(tmp_path / "book.epub", members)
     with pytest.raises(ArticleError, match=message):
+        load_book(tmp_path / "book.epub", tmp_path)
+
+
+def test_a_book_whose_package_file_is_no_package_says_so(tmp_path: Path) -> None:
+    members = {**book_members(standard_book()), "OEBPS/content.opf": b"<notapackage/>"}
+    write_epub(tmp_path / "book.epub", members)
+    with pytest.raises(ArticleError, match=r"the book's package file \(OPF\) cannot be read"):
         load_book(tmp_path / "book.epub", tmp_path)
 
 

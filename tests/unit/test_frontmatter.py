@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tuireader.library.formats.markdown.frontmatter import MAX_FRONT_MATTER, split_front_matter
+from tuireader.library.formats.markdown.frontmatter import (
+    MAX_DEPTH,
+    MAX_FRONT_MATTER,
+    split_front_matter,
+)
 
 ALIAS_BOMB = (
     "---\n"
@@ -177,6 +181,28 @@ def test_hugo_toml_front_matter() -> None:
     }
     assert body == "body"
     assert warnings == ()
+
+
+def test_toml_and_yaml_front_matter_give_the_same_values() -> None:
+    toml = '+++\ntitle = "Tide tables"\ndraft = true\nweight = 3\n+++\nbody'
+    yaml = "---\ntitle: Tide tables\ndraft: true\nweight: 3\n---\nbody"
+    assert split_front_matter(toml) == split_front_matter(yaml)
+    assert split_front_matter(toml)[0]["draft"] == "true"
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "levels = " + "[" * 80 + "]" * 80,  # arrays
+        "[" + ".".join(f"k{n}" for n in range(80)) + "]\nx = 1",  # tables
+    ],
+    ids=["arrays", "tables"],
+)
+def test_toml_nested_past_the_limit_is_refused_with_the_reason(nested: str) -> None:
+    # tomllib reads 80 levels; the front matter keeps to the same depth limit as YAML.
+    meta, body, warnings = split_front_matter(f'+++\ntitle = "Deep"\n{nested}\n+++\nbody')
+    assert (meta, body) == ({}, "body")
+    assert warnings == (f"front matter ignored: nested deeper than {MAX_DEPTH} levels",)
 
 
 def test_broken_toml_gives_a_warning() -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tuireader.library.formats.html.page import parse_html, sniff_charset
 from tuireader.library.formats.html.title import strip_site_suffix, title_prefixes
+from tuireader.library.loader import load_article
 from tuireader.library.model import (
     CODE,
     HEADING,
@@ -417,3 +418,59 @@ def test_title_shown_as_a_headline_broken_by_br_is_cut_from_the_site_name() -> N
         "<p>" + "第二段讲的是改造以后的变化，小店重新开门。" * 4 + "</p></body></html>"
     )
     assert parse_html(page, "x").meta.title == "城市更新老街新生"
+
+
+def saved(tmp_path: Path, name: str, title: str, body: str) -> Path:
+    """A page as a browser saves it (doctype, charset, title), written in ``tmp_path``."""
+    path = tmp_path / name
+    path.write_text(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body>{body}</body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+QUAY = "<p>" + "沿江的老码头经过一年的修缮，今天重新向市民开放，铺子也陆续开门迎客。" * 3 + "</p>"
+
+
+def test_a_breadcrumb_ending_in_the_cut_title_is_no_section(tmp_path: Path) -> None:
+    crumbs = (
+        '<div class="breadcrumb"><a href="/">首页</a> &gt; <a href="/local/">本地</a> &gt; '
+        "<span>老码头修缮一新今天重新…</span></div>"
+    )
+    headline = "老码头修缮一新今天重新向市民开放"
+    path = saved(
+        tmp_path, "quay.html", f"{headline}_本地_河畔网", f"{crumbs}<h1>{headline}</h1>{QUAY}"
+    )
+    article = load_article(path, tmp_path)
+    assert (article.title, article.meta.sections) == (headline, ("本地",))
+
+
+def test_a_date_in_a_related_list_is_not_the_pages_date(tmp_path: Path) -> None:
+    related = (
+        '<dl class="related"><dt>More from the harbour</dt><dd><a href="/old">Old news</a> '
+        '<time datetime="2001-01-05">5 Jan 2001</time></dd></dl>'
+    )
+    text = "The tide tables for the spring are out, and the harbour master has a warning."
+    path = saved(
+        tmp_path,
+        "tides.html",
+        "Tide tables",
+        f"{related}<article><h1>Tide tables</h1><p>{text}</p></article>",
+    )
+    article = load_article(path, tmp_path)
+    assert (article.title, article.meta.date) == ("Tide tables", None)
+
+
+def test_a_table_cell_aligned_by_its_style_keeps_the_alignment(tmp_path: Path) -> None:
+    rows = "".join(
+        f'<tr><td>{fruit}</td><td style="text-align:right">{price}</td></tr>'
+        for fruit, price in (("Apples", "3.20"), ("Pears", "2.10"))
+    )
+    table = f'<table><tr><th>Fruit</th><th style="text-align: right">Price</th></tr>{rows}</table>'
+    lead = "<p>The market prices for this week, as the traders gave them on Monday.</p>"
+    path = saved(tmp_path, "prices.html", "Prices", f"<h1>Prices</h1>{lead}{table}")
+    (block,) = [b for b in load_article(path, tmp_path).blocks if b.kind == TABLE]
+    assert block.text == "Fruit | Price\nApples | 3.20\nPears | 2.10"
+    assert block.table is not None and block.table.aligns == ("", "right")

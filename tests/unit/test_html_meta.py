@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from tuireader.library.formats.html.page import parse_html
 from tuireader.library.formats.names import person_names
+from tuireader.library.loader import load_article
 from tuireader.text.dates import parse_date
 
 ARTICLE = "<p>" + "这是正文的第一段，讲述了一件发生在小镇上的事情。" * 3 + "</p>"
@@ -59,6 +61,64 @@ def test_json_ld_gives_headline_date_and_author() -> None:
         "2021-03-04T05:06",
         "Mara Quill",
     )
+
+
+KEEPER_BODY = (
+    "<p>The keeper climbed the stairs for the last time this spring morning, "
+    "and the town came out to watch.</p>"
+) * 3
+
+
+def saved_page(tmp_path: Path, name: str, head: str) -> Path:
+    """A page as a browser saves it: doctype, charset, the head given, an article."""
+    path = tmp_path / name
+    path.write_text(
+        f'<!DOCTYPE html><html><head><meta charset="utf-8">{head}</head>'
+        f"<body><article>{KEEPER_BODY}</article></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_json_ld_graph_names_the_article_its_publisher_and_only_its_people(
+    tmp_path: Path,
+) -> None:
+    # The shape of a CMS's schema graph: the site, then the article, which has a name but
+    # no headline, an organisation among its authors and a list of publishers.
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Harbour Weekly", "url": "https://harbour.example/"},
+            {
+                "@type": "NewsArticle",
+                "name": "The Last Lamp on the Point",
+                "datePublished": "2021-03-04T05:06:00+01:00",
+                "author": [
+                    {"@type": ["Organization", "NewsMediaOrganization"], "name": "Harbour Desk"},
+                    {"@type": "Person", "name": "Mara Quill"},
+                ],
+                "publisher": [{"@type": "Organization", "name": "Harbour Weekly"}],
+            },
+        ],
+    }
+    script = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    path = saved_page(tmp_path, "keeper.html", f"<title>Keeper retires | Harbour</title>{script}")
+    article = load_article(path, tmp_path)
+    assert (article.title, article.meta.date) == ("The Last Lamp on the Point", "2021-03-04T05:06")
+    assert (article.meta.author, article.meta.source) == ("Mara Quill", "Harbour Weekly")
+
+
+def test_json_ld_with_a_raw_line_break_inside_a_string_is_read(tmp_path: Path) -> None:
+    # Templates paste a multi-line description as is: not strict JSON, read all the same.
+    data = (
+        '{"@type": "NewsArticle", "headline": "Tide tables for spring",'
+        ' "description": "Two lines\nof summary", "datePublished": "2022-04-05"}'
+    )
+    script = f'<script type="application/ld+json">{data}</script>'
+    article = load_article(
+        saved_page(tmp_path, "tides.html", f"<title>Tides</title>{script}"), tmp_path
+    )
+    assert (article.title, article.meta.date) == ("Tide tables for spring", "2022-04-05")
 
 
 def test_date_and_source_from_the_line_under_the_headline_not_the_related_list() -> None:

@@ -126,6 +126,20 @@ def test_a_fragment_finds_its_heading_repeated_headings_by_their_number() -> Non
     assert heading_block(blocks, "") is None
 
 
+def test_a_slugified_fragment_finds_its_heading_with_folded_letters() -> None:
+    # python-slugify and its kind write ß as ss: the loose match folds case the same way.
+    blocks = [Block(HEADING, "Einleitung", level=2), Block(HEADING, "Straße und Weg", level=2)]
+    assert heading_block(blocks, "strasse-und-weg") == 1
+    assert heading_block(blocks, "STRASSE-UND-WEG") == 1
+
+
+def test_a_fragment_that_is_a_headings_exact_id_beats_an_earlier_loose_match() -> None:
+    # "Set up" is set-up (loosely "setup"); "#setup" is the id of the heading "Setup".
+    blocks = [Block(HEADING, "Set up", level=2), Block(HEADING, "Setup", level=2)]
+    assert heading_block(blocks, "setup") == 1
+    assert heading_block(blocks, "set-up") == 0
+
+
 def test_a_fragment_finds_the_heading_given_that_id_first() -> None:
     blocks = [
         Block(HEADING, "Install", level=2),

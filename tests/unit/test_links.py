@@ -139,3 +139,14 @@ def test_an_unreadable_folder_is_listed_by_the_cli(tmp_path: Path) -> None:
     finally:
         (root / "locked").chmod(0o755)
     assert records["locked"]["error"] == "folder cannot be read: permission denied"
+
+
+def test_walking_with_none_lists_even_a_link_inside_as_a_problem(library: Path) -> None:
+    problems: list[tuple[Path, str]] = []
+    found = {
+        path.relative_to(library).as_posix() for path in walk_library(library, "none", problems)
+    }
+    assert found == {"news/a.md"}
+    refused = {path.name: why for path, why in problems}
+    assert refused["again.md"] == "symbolic link not followed (follow_links: none)"
+    assert "system folders are never read" in refused["environ.txt"]

@@ -109,7 +109,7 @@ def test_journal_masthead_is_source_issue_and_date_never_the_title() -> None:
     meta = _parse(JOURNAL).meta
     assert meta.title == "坡地梯田的保水效果观测"
     assert meta.source == "山地农业学报"
-    assert meta.issue.startswith("1998年6月")
+    assert meta.issue == "1998年6月 第9卷 第2期 Vol.9 No.2 1998"
     assert meta.date == "1998-06"
 
 
@@ -122,12 +122,43 @@ def test_journal_authors_affiliation_abstract_keywords() -> None:
     assert kept["作者单位"].startswith("山地农业研究所")
     assert kept["中图分类号"] == "S157"
     assert "terrace" in kept["Key words"]
+    assert kept["Abstract"] == "Soil water of terraces and slope land was observed for three years."
+    assert (
+        kept["英文标题及作者"]
+        == "Observation on Water Keeping of Terraces WANG Dashan\u3000LI Qing"
+    )
 
 
 def test_journal_body_starts_after_the_front_matter() -> None:
     page = _parse(JOURNAL)
     body = [block.text for block in page.blocks if block.kind != ABSTRACT]
     assert body == ["坡地耕作是山区农业的主要方式，水土流失严重。", "本文报告三年观测的结果。"]
+
+
+def test_journal_english_title_above_the_authors_is_kept_apart() -> None:
+    text = JOURNAL.replace(
+        "坡地梯田的保水效果观测\n", "坡地梯田的保水效果观测\nWater Keeping of Terraces on Slopes\n"
+    )
+    meta = _parse(text).meta
+    assert (meta.title, meta.author) == ("坡地梯田的保水效果观测", "王大山 李青")
+    assert dict(meta.labels)["英文标题"] == "Water Keeping of Terraces on Slopes"
+
+
+def test_journal_paper_without_authors_keeps_its_first_paragraphs_in_the_body() -> None:
+    first = "连续三年观测了坡地梯田与顺坡耕地的土壤含水量，梯田保水效果十分明显。"
+    second = "观测地点设在山区的三个县，每个县选取两块梯田和两块顺坡耕地作为对照。"
+    page = _parse(
+        f"山地农业学报\n1998年6月 第9卷 第2期\n\n坡地梯田的保水效果观测\n{first}\n{second}\n"
+    )
+    assert (page.meta.title, page.meta.abstract) == ("坡地梯田的保水效果观测", None)
+    assert [block.text for block in page.blocks] == [first, second]
+
+
+def test_journal_bracketed_label_in_the_front_matter_is_kept() -> None:
+    text = JOURNAL.replace("中图分类号　S157\n", "中图分类号　S157\n【复印期号】199809\n")
+    page = _parse(text)
+    assert dict(page.meta.labels)["复印期号"] == "199809"
+    assert not any("复印期号" in block.text for block in page.blocks)
 
 
 def test_journal_title_wrapped_over_two_lines() -> None:
@@ -284,6 +315,9 @@ def test_an_author_line_with_a_biography_keeps_the_biography() -> None:
     meta = _parse(text).meta
     assert meta.author == "王小山"
     assert dict(meta.labels)["作者简介"] == "山城大学教授"
+    alone = _parse(text.replace("，山城大学教授", "")).meta
+    assert alone.author == "王小山"
+    assert "作者简介" not in dict(alone.labels)  # a name alone has no biography to keep
 
 
 def test_a_source_line_that_disagrees_stays_in_the_body() -> None:

@@ -47,6 +47,7 @@ def test_every_header_line_is_kept_as_metadata_and_none_is_left_in_the_body() ->
     assert kept["发信人"] == "riverside (河边人)"
     assert kept["信区"] == "Hometown"
     assert kept["发信站"] == "河谷小站 (Sat May  2 09:15:40 1998) , 转信"
+    assert "标题" not in kept  # it is the title: not repeated among the labels
     assert page.blocks[0].text.startswith("今天路过老码头")
     assert not any(block.text.startswith(("发信人", "标  题", "发信站")) for block in page.blocks)
 

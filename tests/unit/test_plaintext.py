@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tuireader.library.formats.plain.page import parse_plaintext
+from tuireader.library.loader import load_article
 from tuireader.library.model import ABSTRACT, HEADING, LIST_ITEM, PARAGRAPH, RULE, ParsedPage
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed_zhangye.txt"
@@ -615,3 +616,13 @@ def test_consecutive_numbered_lines_are_list_items() -> None:
         (LIST_ITEM, 2, "加强督查"),
         (PARAGRAPH, None, PARA_2),
     ]
+
+
+def test_a_short_exclamation_above_a_closing_source_line_is_text(tmp_path: Path) -> None:
+    # 来源： near the top marks a page header, and short lines above one are skipped as
+    # site chrome; a line ending in ！ is a sentence of the text, never chrome.
+    path = tmp_path / "下雪了.txt"
+    path.write_text("下雪了\n\n好大的雪啊！\n门前的小路都不见了。\n来源：河畔晚报\n", "utf-8")
+    article = load_article(path, tmp_path)
+    assert (article.title, article.meta.source) == ("下雪了", "河畔晚报")
+    assert [block.text for block in article.blocks] == ["好大的雪啊！", "门前的小路都不见了。"]

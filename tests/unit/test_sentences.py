@@ -37,12 +37,20 @@ def sentences(text: str) -> list[str]:
         ("a lowercase. continues here", ["a lowercase. continues here"]),
         ("J. R. Tolkien wrote it.", ["J. R. Tolkien wrote it."]),
         ("line one\nline two。", ["line one", "line two。"]),
+        ("It is done. ", ["It is done."]),  # spaces after the last dot
         ("", []),
         ("   ", []),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("han", ["中", "\u9fff", "\uf900", "\ufaff", "\U00020000"])
+def test_a_dot_before_a_han_character_ends_the_english_sentence(han: str) -> None:
+    # Han has no capitals: after "done." a Han character (the blocks' first and last ones
+    # included: 鿿 U+9FFF, 豈 U+F900, 﫿 U+FAFF, 𠀀 U+20000) starts the next sentence.
+    assert sentences(f"It is done. {han}是下一句。") == ["It is done.", f"{han}是下一句。"]
 
 
 def test_spans_skip_whitespace_between_sentences() -> None:

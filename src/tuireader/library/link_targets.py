@@ -138,8 +138,9 @@ def heading_id(text: str) -> str:
 
 
 def _loose(text: str) -> str:
-    """Only letters and digits, lowercased: ids from other generators still match."""
-    return _NOT_WORD.sub("", text.lower())
+    """Only letters and digits, case-folded: ids from other generators still match (a
+    slugifier writes Straße as strasse, which casefold() also gives)."""
+    return _NOT_WORD.sub("", text.casefold())
 
 
 def heading_block(blocks: Sequence[Block], fragment: str) -> int | None:
