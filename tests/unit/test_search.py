@@ -237,6 +237,33 @@ def test_build_picks_up_articles_scanned_while_pending(tmp_path):
     cat.close()
 
 
+class _Stop(Exception):
+    """Raised from a progress callback: the build is interrupted between two batches."""
+
+
+def test_an_interrupted_build_stays_pending_and_the_next_one_finishes_it(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    for number in range(450):  # more than one batch of the build
+        word = "经济" if number % 3 == 0 else "文化"
+        (root / f"a{number:03d}.md").write_text(f"# T{number}\n\n{word}发展\n", encoding="utf-8")
+    cat = Catalog(tmp_path / "catalog.db", root)
+    cat.scan()
+
+    def stop(indexed: int, total: int) -> None:
+        raise _Stop
+
+    with pytest.raises(_Stop):
+        library_search.build_index(cat, stop)
+    status = library_search.index_status(cat)
+    assert not status.ready and 0 < status.indexed < status.total == 450
+    assert library_search.build_index(cat).ready
+    assert library_search.count(cat, "经济") == 150
+    assert library_search.count(cat, "化发") == 300
+    assert library_search.count(cat, "展") == 450
+    cat.close()
+
+
 def test_query_limit_zero_still_counts(catalog):
     found = library_search.search(catalog, "river", limit=0)
     assert found.results == [] and found.total == 2

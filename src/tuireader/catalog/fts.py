@@ -41,6 +41,7 @@ from tuireader.text.fold import fold
 
 PAD = "\n\n"
 _BATCH = 400
+_AUTOMERGE = 4  # FTS5's default: the live index merges its segments as it grows
 
 VERSION = f"5/{unicodedata.unidata_version}"
 _TABLES = ("search_fts", "search_docs", "search_text", "search_meta")  # search_text: v3
@@ -173,6 +174,8 @@ def build(
     """
     try:
         ensure_schema(conn)
+        if not is_ready(conn):
+            _merge_while_building(conn, False)
         after = 0
         while True:
             after = _build_batch(conn, after)
@@ -209,6 +212,7 @@ def _build_batch(conn: sqlite3.Connection, after: int) -> int:
         if not rows and after == 0:
             # Merge the index's segments once, as it becomes ready: about a third
             # smaller, and quicker to query (a second or two for 10,000 articles).
+            _merge_while_building(conn, True)
             conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
             conn.execute("UPDATE search_meta SET value = 'ready' WHERE key = 'state'")
         conn.execute("COMMIT")
@@ -221,6 +225,20 @@ def _build_batch(conn: sqlite3.Connection, after: int) -> int:
         _give_back_free_pages(conn)
         return -1
     return 0  # one more pass from the start catches late arrivals
+
+
+def _merge_while_building(conn: sqlite3.Connection, merge: bool) -> None:
+    """Let FTS5 merge its segments as articles are added (``automerge``, its default of
+    4), or not (0) while the first build runs.
+
+    A build that ends in ``optimize`` (one merge of everything) need not merge along the
+    way: on a large Chinese archive that merging is some 15% of the build. FTS5
+    keeps this setting in its own config table, so it is set in a transaction like the
+    index itself: an interrupted build leaves 0 (FTS5's ``crisismerge`` still bounds the
+    segments), and the transaction that marks the index ready sets it back.
+    """
+    value = _AUTOMERGE if merge else 0
+    conn.execute("INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ?)", (value,))
 
 
 def _give_back_free_pages(conn: sqlite3.Connection) -> None:
