@@ -7,6 +7,8 @@ snippet must still be cut around the first hit, at its place in the original tex
 
 from __future__ import annotations
 
+import pytest
+
 from tuireader.search.snippets import ELLIPSIS, make_snippet
 from tuireader.text.fold import fast_fold
 
@@ -79,6 +81,36 @@ def test_a_paragraph_of_4000_characters_is_folded_whole():
     line += "字" * (4000 - len(line))
     snippet, spans = snippet_of(line)
     assert snippet == around(line, 2100)
+    assert marked(snippet, spans) == [TERM]
+
+
+def test_a_common_term_never_crowds_out_the_marks_of_another():
+    line = "经济" + "的" * 300
+    snippet, spans = snippet_of(line, ["的", "经济"])
+    assert snippet == around(line, 0)
+    assert marked(snippet, spans) == ["经济"] + ["的"] * (WIDTH - 2)
+
+
+@pytest.mark.parametrize("ahead", [0, 1, 500, 1998, 1999, 2000])
+def test_the_first_hit_is_found_while_folds_run_up_to_2000_characters_ahead(ahead):
+    # Each ﬁ folds to two characters: the folded offset of the first hit runs ``ahead``.
+    line = "ﬁ" * ahead + "字" * (2000 - ahead) + TERM + "字" * 10 + TERM + "字" * 3000
+    snippet, spans = snippet_of(line)
+    assert snippet == around(line, 2000)
+    assert marked(snippet, spans) == [TERM, TERM]
+
+
+def test_the_hit_is_found_in_a_middle_paragraph():
+    body = "第一段。\n第二段有目标。\n第三段。\n第四段也有目标。"
+    snippet, spans = make_snippet(body, fast_fold(body), [TERM])
+    assert snippet == "第二段有目标。"
+    assert marked(snippet, spans) == [TERM]
+
+
+def test_an_empty_first_line_counts_as_a_line():
+    body = "\n第一段。\n有目标的一段。"
+    snippet, spans = make_snippet(body, fast_fold(body), [TERM])
+    assert snippet == "有目标的一段。"
     assert marked(snippet, spans) == [TERM]
 
 

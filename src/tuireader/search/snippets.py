@@ -16,7 +16,10 @@ WIDTH = 120
 _LEAD = 30
 ELLIPSIS = "…"
 _WINDOW = 4000  # characters of a long paragraph folded to place the highlights
-_MAX_SPANS = 200  # a snippet shows a few; a huge paragraph may hold thousands
+# Hits marked per term: a snippet shows a few, a huge paragraph may hold thousands. Per
+# term, so a common word's hits never crowd out another term's (the first 200 hits of a
+# term reach past the snippet, which begins at most 30 characters before the first hit).
+_MAX_SPANS = 200
 
 Span = tuple[int, int]
 
@@ -73,9 +76,11 @@ def _spans(line: str, terms: Sequence[str]) -> list[Span]:
     spans: set[Span] = set()
     for term in terms:
         start = folded.find(term) if term else -1
-        while start >= 0 and len(spans) < _MAX_SPANS:
+        marked = 0
+        while start >= 0 and marked < _MAX_SPANS:
             end = start + len(term)
             spans.add(original_span(origin, start, end))
+            marked += 1
             start = folded.find(term, end)
     return sorted(spans)
 
