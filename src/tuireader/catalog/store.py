@@ -40,7 +40,6 @@ from tuireader.catalog.listings import was_scanned
 from tuireader.catalog.query import Queries
 from tuireader.catalog.rows import ArticleRow, RowJson, SectionNode
 from tuireader.catalog.scan import LibraryMissingError, Progress, ScanReport, scan_library
-from tuireader.library.encoding.decode import is_decoding_warning
 from tuireader.library.encoding.rules import NO_RULES, EncodingRules
 from tuireader.library.files import DEFAULT_FOLLOW_LINKS
 from tuireader.library.keys import split_chapter_key
@@ -322,6 +321,9 @@ class Catalog:
     def decode_warnings(self) -> list[FileProblem]:
         """Articles read with decoding warnings (bytes replaced, an encoding guessed), by
         path: the problems view lists them beside the files that could not be read."""
+        # Only here: the decoders (and their tables) are not needed to open a catalog.
+        from tuireader.library.encoding.decode import is_decoding_warning
+
         sql = "SELECT path, warnings FROM articles WHERE warnings != '[]' ORDER BY path"
         found = []
         for path, stored in self._connection().execute(sql):

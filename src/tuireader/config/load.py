@@ -12,7 +12,6 @@ from pathlib import Path
 from tuireader.config.check import MAX_CONFIG_BYTES, read_config
 from tuireader.config.settings import Settings
 from tuireader.config.template import CONFIG_TEMPLATE
-from tuireader.config.values import apply_config
 from tuireader.text.filekind import not_a_file
 
 
@@ -31,6 +30,10 @@ def load_settings(config_file: Path) -> Settings:
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         settings.problems.append(f"config {config_file}: {_reason(exc)}; using the defaults")
         return settings
+    # Imported only when there is a file to check: the checks of every value (key
+    # tables, encodings, dates) are a third of a command's config import otherwise.
+    from tuireader.config.values import apply_config
+
     config = read_config(raw)
     apply_config(settings, config, config_file.parent.absolute())
     settings.lines = config.lines
