@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import codecs
 import random
+from pathlib import Path
 
 import pytest
 
 from tuireader.library.encoding.decode import Decoded, NotTextError, decode_as, decode_bytes
+from tuireader.library.loader import load_article
 
 SIMPLIFIED = (
     "中国共产党第二十次全国代表大会在北京人民大会堂隆重开幕。"
@@ -249,3 +251,15 @@ def test_gb_and_big5_text_is_never_taken_for_euc_tw() -> None:
     ):  # noqa: E501
         decoded = decode_bytes((text * 20).encode(codec))
         assert decoded.encoding == codec and decoded.text == text * 20
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16"])
+def test_a_replacement_character_written_in_the_file_is_no_decoding_error(
+    tmp_path: Path, codec: str
+) -> None:
+    # A file with a BOM that quotes U+FFFD itself: nothing was replaced, nothing to warn of.
+    text = "替换字符\ufffd是合法的字符，这一行本身就写着它。\n\n第二段也是正常的文字。\n"
+    (tmp_path / "quoted.txt").write_bytes(text.encode(codec))
+    article = load_article(tmp_path / "quoted.txt", tmp_path)
+    assert article.warnings == ()
+    assert article.blocks[0].text == "替换字符\ufffd是合法的字符，这一行本身就写着它。"

@@ -336,6 +336,21 @@ def test_a_book_whose_package_file_is_no_package_says_so(tmp_path: Path) -> None
         load_book(tmp_path / "book.epub", tmp_path)
 
 
+def test_a_member_flagged_encrypted_makes_the_book_unreadable(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "book.epub")
+    data = bytearray(path.read_bytes())
+    # Set bit 0 (encrypted) in ch1.xhtml's central directory entry, as a DRM tool does.
+    entry = data.find(b"PK\x01\x02")
+    while entry >= 0:
+        length = int.from_bytes(data[entry + 28 : entry + 30], "little")
+        if data[entry + 46 : entry + 46 + length].endswith(b"ch1.xhtml"):
+            data[entry + 8] |= 0x1
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArticleError, match=r"the book is encrypted \(DRM\): it cannot be read"):
+        load_book(path, tmp_path)
+
+
 def test_a_file_that_is_no_zip_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "book.epub").write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(ArticleError, match="not a readable EPUB"):

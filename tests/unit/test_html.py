@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuireader.library.formats.html.page import parse_html, sniff_charset
-from tuireader.library.formats.html.title import strip_site_suffix, title_prefixes
+from tuireader.library.formats.html.title import strip_site_suffix, title_cuts, title_prefixes
 from tuireader.library.loader import load_article
 from tuireader.library.model import (
     CODE,
@@ -175,6 +175,7 @@ def test_title_heading_is_not_repeated_in_the_blocks() -> None:
     ("title", "expected"),
     [
         ("短题_要闻_中国某某网", "短题_要闻"),  # a two-character head would be too short
+        ("春天来了_河畔网", "春天来了"),  # four characters are enough
         ("一个足够长的标题_要闻_中国某某网", "一个足够长的标题"),
         ("Python 3.12 - what's new - Blog", "Python 3.12 - what's new"),
         ("Explaining snake_case", "Explaining snake_case"),
@@ -474,3 +475,37 @@ def test_a_table_cell_aligned_by_its_style_keeps_the_alignment(tmp_path: Path) -
     (block,) = [b for b in load_article(path, tmp_path).blocks if b.kind == TABLE]
     assert block.text == "Fruit | Price\nApples | 3.20\nPears | 2.10"
     assert block.table is not None and block.table.aligns == ("", "right")
+
+
+def test_title_cuts_keep_a_short_head_before_a_long_site_name() -> None:
+    assert title_cuts("新闻_河畔市日报网站首页") == [
+        "新闻_河畔市日报网站首页",
+        "新闻",
+        "河畔市日报网站首页",
+    ]
+
+
+HARBOUR = (
+    "<p>" + "沿江的老码头经过一年的修缮，今天重新向市民开放，铺子也陆续开门迎客。" * 3 + "</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        '<div class="Title">江边的老码头今天重新开放</div>',  # named like a title, any case
+        '<div id="biaoti">江边的老码头今天重新开放</div>',  # pinyin for 标题, as an id
+        "<div><b>江边的老码头今天重新开放</b></div>",  # bold before a centred subhead
+    ],
+)
+def test_a_page_without_a_usable_title_takes_the_line_that_looks_like_one(headline: str) -> None:
+    # <title>显示</title> says nothing: the most headline-like line above the text is the
+    # title; a bold line outranks a centred one, a named one outranks bold.
+    others = '<div><b>沿江铺子陆续开门</b></div><p align="center">沿江铺子陆续开门迎客</p>'
+    if "<b>" in headline:
+        others = '<p align="center">沿江铺子陆续开门迎客</p>'
+    page = parse_html(
+        f"<html><head><title>显示</title></head><body>{headline}{others}{HARBOUR}</body></html>",
+        "s",
+    )
+    assert page.meta.title == "江边的老码头今天重新开放"

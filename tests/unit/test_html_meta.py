@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tuireader.library.formats.html.page import parse_html
+from tuireader.library.formats.html.visible import role_names
 from tuireader.library.formats.names import person_names
 from tuireader.library.loader import load_article
 from tuireader.text.dates import parse_date
@@ -188,6 +189,10 @@ def test_lone_name_under_the_headline_of_a_magazine_reprint() -> None:
         ("Forum Software Team and Design Team", None),
         ('size="20"', None),
         ("河畔市人民政府", None),
+        ("Harbour Media Inc.", None),  # a company, full stop or not
+        ("放飞&心情", "放飞&心情"),  # a Chinese handle with a symbol
+        ("Anna Maria Konstantinopoulou-Wetherspoon", "Anna Maria Konstantinopoulou-Wetherspoon"),
+        ("Anna Maria Konstantinopoulou-Wetherspoons", None),  # over 40 characters: no name
     ],
 )
 def test_person_names_refuse_what_is_not_a_person(value: str, names: str | None) -> None:
@@ -299,3 +304,28 @@ def test_links_and_emphasis_of_a_page_are_spans_of_its_text() -> None:
         ("code", "make", None),
         ("link", "the guide", "guide.html"),  # an in-page "#top" is no link to follow
     ]
+
+
+def test_a_role_alone_on_its_line_takes_the_names_below_and_the_next_role_too() -> None:
+    result = page(
+        "<title>江边的老码头今天重新开放</title>",
+        "<h1>江边的老码头今天重新开放</h1><p>本报记者</p><p>王五</p><p>通讯员 赵六</p>" + ARTICLE,
+    )
+    assert result.meta.author == "王五 赵六"
+
+
+def test_a_photographers_credit_ends_the_names() -> None:
+    assert role_names("本报记者 王五 赵六摄") == "王五 赵六"
+
+
+def test_a_bracketed_name_counts_only_on_the_date_line() -> None:
+    lone = page(
+        "<title>江边的老码头今天重新开放</title>",
+        "<h1>江边的老码头今天重新开放</h1><p>[ 黄宇 ]</p>" + ARTICLE,
+    )
+    assert lone.meta.author is None
+    dated = page(
+        "<title>江边的老码头今天重新开放</title>",
+        "<h1>江边的老码头今天重新开放</h1><p>2004年7月16日08:19 [ 黄宇 ]</p>" + ARTICLE,
+    )
+    assert dated.meta.author == "黄宇"

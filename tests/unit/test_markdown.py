@@ -344,3 +344,17 @@ def test_author_and_source_lines_of_a_reposted_post_fill_the_fields() -> None:
     page = parse_markdown(text, "post")
     assert (page.meta.author, page.meta.source, page.meta.editor) == ("陈小红", "江城日报", "吴九")
     assert [block.text for block in page.blocks] == ["新公园开放的第一天，来了很多带孩子的家长。"]
+
+
+def test_html_block_entities_and_escaped_shortcodes_in_code(tmp_path: Path) -> None:
+    text = (
+        "# Menu\n\n<div>Fish &amp; chips</div>\n\n"
+        'Use `{{</* figure src="boat.jpg" */>}}` to show a figure.\n\n'
+        '```\n{{</* figure src="boat.jpg" */>}}\n```\n'
+    )
+    page = parse_file(write(tmp_path, "menu.md", text))
+    assert [block.text for block in page.blocks] == [
+        "Fish & chips",
+        'Use {{< figure src="boat.jpg" >}} to show a figure.',
+        '{{< figure src="boat.jpg" >}}',
+    ]

@@ -370,3 +370,8 @@ def test_a_keywords_line_in_the_body_is_metadata() -> None:
     page = _parse(text)
     assert page.meta.keywords == ("码头", "修复")
     assert not any(block.text.startswith("关键词") for block in page.blocks)
+
+
+def test_a_spaced_two_character_name_then_another_name() -> None:
+    text = "河边的柳树\n作者：李　锐、王明\n河边的柳树发芽了，春天来了，大家都出来散步。\n"
+    assert _parse(text).meta.author == "李锐 王明"
