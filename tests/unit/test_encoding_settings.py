@@ -272,3 +272,14 @@ def test_the_config_s_encodings_reach_list_and_show(capsys, tmp_path, library, f
     path = str(library / "archive" / "1996" / "a.txt")
     status, out, _ = run(capsys, "show", path, "--encoding", "gbk", *common)
     assert status == 0 and out.startswith(GBK_TITLE)  # --encoding before the config
+
+
+@pytest.mark.parametrize(
+    "data",
+    [["xy"], [["*.txt", "gbk", "x"]], [[1, "gbk"]], "*.txt gbk"],
+    ids=["a-string", "three-items", "not-a-string", "no-list"],
+)
+def test_stored_rules_that_are_not_pattern_encoding_pairs_are_refused(data: object) -> None:
+    # A damaged catalog row: refused whole, never half-read ("xy" is no pair).
+    with pytest.raises(ValueError, match=r"not a list of \[pattern, encoding\] pairs"):
+        EncodingRules.from_data(data)

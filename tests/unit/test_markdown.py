@@ -358,3 +358,14 @@ def test_html_block_entities_and_escaped_shortcodes_in_code(tmp_path: Path) -> N
         'Use {{< figure src="boat.jpg" >}} to show a figure.',
         '{{< figure src="boat.jpg" >}}',
     ]
+
+
+def test_a_line_break_inside_marked_up_text_is_a_space_between_latin_only(tmp_path: Path) -> None:
+    text = "Some *bold*\ntext here\n\n中文*强调*\n继续写\n\nSome *bold*\n\\*注意\\*\n"
+    page = parse_file(write(tmp_path, "breaks.md", text))
+    # An escaped "*" after the break is the next character shown: Latin, so a space.
+    assert [block.text for block in page.blocks] == [
+        "Some bold text here",
+        "中文强调继续写",
+        "Some bold *注意*",
+    ]

@@ -110,6 +110,7 @@ def test_journal_masthead_is_source_issue_and_date_never_the_title() -> None:
     assert meta.title == "坡地梯田的保水效果观测"
     assert meta.source == "山地农业学报"
     assert meta.issue == "1998年6月 第9卷 第2期 Vol.9 No.2 1998"
+    assert dict(meta.labels)["英文刊名"] == "JOURNAL OF MOUNTAIN FARMING"
     assert meta.date == "1998-06"
 
 
@@ -269,6 +270,12 @@ def test_news_headline_is_the_title_and_the_dateline_stays() -> None:
     assert page.blocks[0].text.startswith("新华社江城４月９日电（记者周小川、通讯员吴天）横跨")
     assert page.meta.author == "周小川 吴天"
     assert page.meta.source == "新华社"
+
+
+def test_news_byline_on_the_line_after_a_bare_dateline() -> None:
+    text = "河谷大桥今天合龙\n本报讯\n记者　周小川　吴天\n横跨河谷的大桥今天合龙，两岸居民告别了摆渡过河的日子。\n"
+    meta = _parse(text).meta
+    assert (meta.title, meta.author) == ("河谷大桥今天合龙", "周小川 吴天")
 
 
 def test_news_headline_over_two_lines_joins_up() -> None:
