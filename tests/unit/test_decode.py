@@ -263,3 +263,17 @@ def test_a_replacement_character_written_in_the_file_is_no_decoding_error(
     article = load_article(tmp_path / "quoted.txt", tmp_path)
     assert article.warnings == ()
     assert article.blocks[0].text == "替换字符\ufffd是合法的字符，这一行本身就写着它。"
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8-r"])
+def test_a_russian_file_is_read_in_the_code_page_it_was_saved_in(
+    tmp_path: Path, codec: str
+) -> None:
+    text = (
+        "Старый маяк на мысу снова светит по ночам. Смотритель поднимается по лестнице "
+        "каждый вечер и записывает корабли в журнал.\n"
+    )
+    (tmp_path / "маяк.txt").write_bytes(text.encode(codec))
+    article = load_article(tmp_path / "маяк.txt", tmp_path)
+    assert article.body_text == text.strip()
+    assert article.warnings == (f"encoding guessed: {codec}",)

@@ -66,6 +66,8 @@ def encodings(catalog: Catalog) -> dict[str, tuple[str, str]]:
         ("199?/*", ["1996/a.txt"], ["19960/a.txt", "1996/x/a.txt"]),
         ("[!x]*.txt", ["a.txt", "d/b.txt"], ["x.txt"]),
         ("a+b (1).txt", ["a+b (1).txt", "d/a+b (1).txt"], ["aab (1).txt"]),
+        ("[]a]*.txt", ["]x.txt", "ab.txt"], ["b.txt"]),  # a "]" first in a class is a "]"
+        ("[ab\\]*.md", ["\\x.md", "a.md"], ["X.md", "Xx.md"]),  # so is a backslash
     ],
 )
 def test_patterns_match_files_as_gitignore_lines_do(pattern, matched, not_matched) -> None:
