@@ -626,3 +626,12 @@ def test_a_short_exclamation_above_a_closing_source_line_is_text(tmp_path: Path)
     article = load_article(path, tmp_path)
     assert (article.title, article.meta.source) == ("下雪了", "河畔晚报")
     assert [block.text for block in article.blocks] == ["好大的雪啊！", "门前的小路都不见了。"]
+
+
+def test_a_text_with_a_body_has_no_warning(tmp_path: Path) -> None:
+    path = tmp_path / "柳树.txt"
+    path.write_text("河边的柳树\n\n河边的柳树发芽了，春天来了，大家都出来散步。\n", "utf-8")
+    article = load_article(path, tmp_path)
+    assert (article.title, article.warnings) == ("河边的柳树", ())
+    only_a_note = parse_plaintext("河边\n\n（责任编辑：王五）\n", "stem")
+    assert only_a_note.warnings == ("no body text found",)
