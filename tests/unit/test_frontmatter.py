@@ -216,3 +216,10 @@ def test_deep_toml_gives_a_warning() -> None:
     meta, _, warnings = split_front_matter("+++\na = " + "[" * 3000 + "]" * 3000 + "\n+++\nb")
     assert meta == {}
     assert warnings
+
+
+def test_yaml_nested_within_the_limit_is_read() -> None:
+    # 40 levels of mappings: deep, but within MAX_DEPTH, so the front matter counts.
+    nested = "".join(" " * depth + f"k{depth}:\n" for depth in range(40)) + " " * 40 + "v: x\n"
+    meta, body, warnings = split_front_matter(f"---\ntitle: Deep but fine\n{nested}---\nbody")
+    assert (meta["title"], body, warnings) == ("Deep but fine", "body", ())

@@ -369,3 +369,10 @@ def test_a_line_break_inside_marked_up_text_is_a_space_between_latin_only(tmp_pa
         "中文强调继续写",
         "Some bold *注意*",
     ]
+
+
+def test_an_author_given_as_a_mapping_is_its_name(tmp_path: Path) -> None:
+    # Hugo themes write author: {name: …, email: …}.
+    text = "---\ntitle: Tides\nauthor:\n  name: Mara Quill\n  email: mara@harbour.example\n---\n\nThe tide tables are out.\n"
+    page = parse_file(write(tmp_path, "tides.md", text))
+    assert (page.meta.title, page.meta.author) == ("Tides", "Mara Quill")
