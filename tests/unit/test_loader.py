@@ -13,6 +13,7 @@ from tuireader.library.loader import (
     MAX_BLOCK_CHARS,
     ArticleError,
     fingerprint,
+    fingerprint_of,
     load_article,
     merge_sections,
     split_long_text,
@@ -290,3 +291,10 @@ def test_fingerprint_is_pinned() -> None:
         ),
     )
     assert fingerprint(article) == "4155ebe25839ba5578064580bc39e666"
+
+
+def test_a_fingerprint_takes_any_text_even_a_lone_surrogate() -> None:
+    # Text from stored state or JSON may hold one; it must fingerprint, not raise.
+    lone = fingerprint_of("Notes", "before \ud800 after")
+    assert lone != fingerprint_of("Notes", "before \ufffd after")
+    assert lone == fingerprint_of("Notes", "before \ud800 after")
