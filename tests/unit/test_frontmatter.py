@@ -141,6 +141,12 @@ def test_oversized_front_matter_is_ignored_but_the_body_kept() -> None:
     assert "KiB" in warnings[0]
 
 
+def test_front_matter_of_exactly_the_limit_is_read() -> None:
+    title = "x" * (MAX_FRONT_MATTER - len("title: \n"))
+    meta, body, warnings = split_front_matter(f"---\ntitle: {title}\n---\nthe body")
+    assert (meta, body, warnings) == ({"title": title}, "the body", ())
+
+
 def test_bom_before_the_fence() -> None:
     assert split_front_matter("\ufeff---\ntitle: bom\n---\nbody") == ({"title": "bom"}, "body", ())
 

@@ -298,3 +298,9 @@ def test_a_fingerprint_takes_any_text_even_a_lone_surrogate() -> None:
     lone = fingerprint_of("Notes", "before \ud800 after")
     assert lone != fingerprint_of("Notes", "before \ufffd after")
     assert lone == fingerprint_of("Notes", "before \ud800 after")
+
+
+def test_a_binary_file_named_txt_says_what_it_is(tmp_path: Path) -> None:
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    with pytest.raises(ArticleError, match="binary file, not text"):
+        load_article(tmp_path / "photo.txt", tmp_path)
