@@ -336,18 +336,39 @@ def test_a_book_whose_package_file_is_no_package_says_so(tmp_path: Path) -> None
         load_book(tmp_path / "book.epub", tmp_path)
 
 
-def test_a_member_flagged_encrypted_makes_the_book_unreadable(tmp_path: Path) -> None:
-    path = write_book(tmp_path / "book.epub")
+def _edit_central_directory(path: Path, ending: bytes, edit) -> None:
+    """Apply ``edit(data, offset)`` to the central directory entry of each member whose
+    name ends with ``ending`` (what a DRM tool or a forged archive changes)."""
     data = bytearray(path.read_bytes())
-    # Set bit 0 (encrypted) in ch1.xhtml's central directory entry, as a DRM tool does.
     entry = data.find(b"PK\x01\x02")
     while entry >= 0:
         length = int.from_bytes(data[entry + 28 : entry + 30], "little")
-        if data[entry + 46 : entry + 46 + length].endswith(b"ch1.xhtml"):
-            data[entry + 8] |= 0x1
+        if data[entry + 46 : entry + 46 + length].endswith(ending):
+            edit(data, entry)
         entry = data.find(b"PK\x01\x02", entry + 4)
     path.write_bytes(bytes(data))
+
+
+def test_a_member_flagged_encrypted_makes_the_book_unreadable(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "book.epub")
+
+    def encrypted(data: bytearray, entry: int) -> None:
+        data[entry + 8] |= 0x1  # general purpose flag bit 0: encrypted
+
+    _edit_central_directory(path, b"ch1.xhtml", encrypted)
     with pytest.raises(ArticleError, match=r"the book is encrypted \(DRM\): it cannot be read"):
+        load_book(path, tmp_path)
+
+
+def test_a_book_declaring_more_than_the_limit_in_all_is_refused_unread(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "book.epub")
+
+    def declared_large(data: bytearray, entry: int) -> None:
+        size = (400 * 2**20).to_bytes(4, "little")  # compressed and inflated: no bomb ratio
+        data[entry + 20 : entry + 28] = size + size
+
+    _edit_central_directory(path, b".xhtml", declared_large)  # cover, part, 3 chapters, nav
+    with pytest.raises(ArticleError, match=r"the book inflates to 2400 MB; the limit is 1024 MB$"):
         load_book(path, tmp_path)
 
 
