@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -262,6 +263,10 @@ def test_an_interrupted_build_stays_pending_and_the_next_one_finishes_it(tmp_pat
     assert library_search.count(cat, "化发") == 300
     assert library_search.count(cat, "展") == 450
     cat.close()
+    # The pages the final merge freed went back to the file system.
+    conn = sqlite3.connect(tmp_path / "catalog.db")
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    conn.close()
 
 
 def test_query_limit_zero_still_counts(catalog):
