@@ -298,6 +298,7 @@ def test_large_sets_rank_title_hits_then_newest_and_page_lazily(catalog, monkeyp
     # A 4-character term needs checks: counted only when the walk reached the end.
     assert library_search.search(catalog, "经济发展").total == 1
     assert library_search.search(catalog, "river city", limit=1).total == 1  # all checked
+    assert library_search.search(catalog, "经济", limit=0).total == 3  # a count only
     monkeypatch.setattr(search_plan, "_CHECK_BATCH", 1)
     assert library_search.search(catalog, "river", limit=1).total is None
     assert paths(catalog, "-经济") == ["news/d.md", "news/e.md"]
@@ -327,6 +328,15 @@ def test_dense_sets_take_the_quick_walk_in_the_same_order(catalog, monkeypatch, 
     assert paths(catalog, "in:title 经济 OR river", offset=1, limit=1) == ["新闻/要闻/a.md"]
     # Too few matches in the probe: the index path answers, counted.
     assert library_search.search(catalog, "council").total == 1
+    assert library_search.search(catalog, "council", limit=1).total == 1  # one page, one match
+    # A filter set: the walk keeps to it, and takes a dense set within it.
+    found = library_search.search(catalog, "经济 section:新闻", limit=1)
+    assert [hit.path for hit in found.results] == ["新闻/要闻/a.md"] and found.total is None
+    found = library_search.search(catalog, "经济 section:要闻", limit=1)
+    assert [hit.path for hit in found.results] == ["新闻/要闻/a.md"] and found.total == 1
+    # A count only, or no term to look for: not the walk's work; the index counts.
+    assert library_search.search(catalog, "经济", limit=0).total == 3
+    assert library_search.search(catalog, "-读书", limit=2).total == 4
 
 
 @pytest.mark.parametrize(
@@ -393,7 +403,11 @@ def test_an_excluded_long_term_hides_only_articles_that_contain_it(tmp_path):
     cat.close()
 
 
-def test_among_same_date_body_hits_more_hits_rank_higher(tmp_path):
+@pytest.mark.parametrize("rank_all", [200, 3])
+def test_among_same_date_body_hits_more_hits_rank_higher(tmp_path, monkeypatch, rank_all):
+    from tuireader.search import plan as search_plan
+
+    monkeypatch.setattr(search_plan, "RANK_ALL", rank_all)  # 3: a set of exactly RANK_ALL
     body = "这是一段话。"
     cat = _indexed(
         tmp_path,
@@ -409,6 +423,27 @@ def test_among_same_date_body_hits_more_hits_rank_higher(tmp_path):
         ("two.md", 2),
         ("one.md", 1),
     ]
+    cat.close()
+
+
+def test_an_inexact_set_walked_to_its_end_is_counted_exactly(tmp_path, monkeypatch):
+    from tuireader.search import plan as search_plan
+
+    monkeypatch.setattr(search_plan, "RANK_ALL", 0)  # every set counts as large
+    monkeypatch.setattr(search_plan, "dense_page", lambda *args: None)  # the index path
+    monkeypatch.setattr(search_plan, "_CHECK_BATCH", 1)
+    cat = _indexed(
+        tmp_path,
+        {  # b.md holds both trigrams of 经济发展, never the term: a candidate, no match
+            "a.md": "---\ntitle: 甲\n---\n\n经济发展很快。\n",
+            "b.md": "---\ntitle: 乙\n---\n\n经济发生了变化，救济发展中的地区。\n",
+        },
+    )
+    found = library_search.search(cat, "经济发展", limit=10)
+    assert [hit.path for hit in found.results] == ["a.md"] and found.total == 1
+    # A count only is never taken from the candidates, a superset: left to count().
+    assert library_search.search(cat, "经济发展", limit=0).total is None
+    assert library_search.count(cat, "经济发展") == 1
     cat.close()
 
 

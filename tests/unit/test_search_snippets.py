@@ -91,13 +91,18 @@ def test_a_common_term_never_crowds_out_the_marks_of_another():
     assert marked(snippet, spans) == ["经济"] + ["的"] * (WIDTH - 2)
 
 
+@pytest.mark.parametrize("trail", ["", "\n后记。"])
+@pytest.mark.parametrize("lead", ["", "前言。\n", "\n", "一\n二\n"])
 @pytest.mark.parametrize("ahead", [0, 1, 500, 1998, 1999, 2000])
-def test_the_first_hit_is_found_while_folds_run_up_to_2000_characters_ahead(ahead):
-    # Each ﬁ folds to two characters: the folded offset of the first hit runs ``ahead``.
-    line = "ﬁ" * ahead + "字" * (2000 - ahead) + TERM + "字" * 10 + TERM + "字" * 3000
-    snippet, spans = snippet_of(line)
+def test_the_first_hit_is_found_while_folds_run_up_to_2000_characters_ahead(lead, trail, ahead):
+    # Each ﬁ folds to two characters: the folded offset of the first hit (at 2000) runs
+    # ``ahead``; the second hit (at 2102) is past the snippet, and past a window that
+    # would start too late to hold the first.
+    line = "ﬁ" * ahead + "字" * (2000 - ahead) + TERM + "字" * 100 + TERM + "字" * 3000
+    body = lead + line + trail
+    snippet, spans = make_snippet(body, fast_fold(body), [TERM])
     assert snippet == around(line, 2000)
-    assert marked(snippet, spans) == [TERM, TERM]
+    assert marked(snippet, spans) == [TERM]
 
 
 def test_the_hit_is_found_in_a_middle_paragraph():
@@ -112,6 +117,39 @@ def test_an_empty_first_line_counts_as_a_line():
     snippet, spans = make_snippet(body, fast_fold(body), [TERM])
     assert snippet == "有目标的一段。"
     assert marked(snippet, spans) == [TERM]
+
+
+@pytest.mark.parametrize(("gap", "marks"), [(86, [TERM, TERM]), (87, [TERM, "目"]), (88, [TERM])])
+def test_hits_at_the_cut_are_marked_only_as_far_as_the_snippet_shows_them(gap, marks):
+    # The snippet shows line[20:140]; the second hit starts at 138, 139 or 140.
+    line = "字" * 50 + TERM + "字" * gap + TERM + "字" * 50
+    snippet, spans = snippet_of(line)
+    assert snippet == around(line, 50)
+    assert marked(snippet, spans) == marks
+
+
+def test_a_hit_ending_the_paragraph_is_marked_whole():
+    snippet, spans = snippet_of("开头" + TERM)
+    assert snippet == "开头" + TERM
+    assert spans == ((2, 4),)
+
+
+def test_a_paragraph_of_exactly_the_snippet_width_is_not_cut():
+    line = TERM + "字" * (WIDTH - 2)
+    snippet, spans = snippet_of(line)
+    assert snippet == line
+    assert spans == ((0, 2),)
+
+
+def test_a_folded_body_out_of_step_with_the_body_gives_a_plain_snippet():
+    # A stale stored row: the folded text holds the hit, the body does not (or has fewer
+    # lines). The snippet is then the body's first line, unmarked, never an error.
+    assert make_snippet("一行。", "一行。\n目标", [TERM]) == ("一行。", ())
+    assert make_snippet("没有。", "目标。", [TERM]) == ("没有。", ())
+
+
+def test_a_blank_body_gives_an_empty_snippet():
+    assert make_snippet(" \n  ", " \n  ", ["字"]) == ("", ())
 
 
 def test_empty_terms_are_ignored():
