@@ -86,6 +86,26 @@ def test_unread_and_bookmarked_come_from_the_state(catalog, tmp_path):
     assert paths(catalog, "经济 is:bookmarked") == []
 
 
+def test_is_bookmarked_finds_exactly_the_bookmarked_articles(catalog, tmp_path):
+    assert set(paths(catalog, "经济 is:unread")) == {  # no state.db: everything is unread
+        "新闻/要闻/a.md",
+        "新闻/本地/b.md",
+        "文化/c.md",
+    }
+    store = StateStore.open(tmp_path / "data" / "state.db", backups=False)
+    for path in ("新闻/本地/b.md", "news/d.md"):
+        row = catalog.row_by_path(path)
+        store.bookmarks.add_article(row.fingerprint, row.path, "t")
+    read = catalog.row_by_path("news/d.md")
+    store.marks.set_read(read.fingerprint, read.path)
+    store.close()
+    catalog.attach_state(tmp_path / "data" / "state.db")
+    assert set(paths(catalog, "is:bookmarked")) == {"新闻/本地/b.md", "news/d.md"}
+    assert paths(catalog, "经济 is:bookmarked") == ["新闻/本地/b.md"]
+    assert paths(catalog, "is:bookmarked is:unread") == ["新闻/本地/b.md"]
+    assert library_search.count(catalog, "river is:bookmarked") == 1
+
+
 def test_snippet_spans_point_at_the_hit(catalog):
     found = library_search.search(catalog, "river")
     for hit in found.results:
