@@ -141,6 +141,7 @@ def test_bad_query_is_an_error_for_people(catalog):
 def test_empty_query_finds_nothing(catalog):
     found = library_search.search(catalog, "   ")
     assert found.total == 0 and found.error is None
+    assert found.ready is True and found.status is None  # the index is built
 
 
 def test_traditional_and_simplified_variants_on_request(catalog, tmp_path):
@@ -204,6 +205,8 @@ def test_search_says_plainly_when_the_index_is_not_built(tmp_path):
         "The search index is still being built (0 of 1 articles); results are incomplete."
     )
     assert found.status.total == 1 and found.status.indexed == 0
+    empty = library_search.search(cat, "  ")  # nothing to look for: still says how far
+    assert empty.ready is False and (empty.status.indexed, empty.status.total) == (0, 1)
     seen = []
     status = library_search.build_index(cat, lambda done, total: seen.append((done, total)))
     assert status.ready and seen[-1] == (1, 1)
@@ -464,6 +467,33 @@ def test_an_inexact_set_walked_to_its_end_is_counted_exactly(tmp_path, monkeypat
     # A count only is never taken from the candidates, a superset: left to count().
     assert library_search.search(cat, "经济发展", limit=0).total is None
     assert library_search.count(cat, "经济发展") == 1
+    cat.close()
+
+
+def test_a_large_set_found_exactly_by_the_index_is_counted_on_its_first_page(tmp_path, monkeypatch):
+    from tuireader.search import plan as search_plan
+
+    monkeypatch.setattr(search_plan, "RANK_ALL", 0)  # every set counts as large
+    monkeypatch.setattr(search_plan, "dense_page", lambda *args: None)  # the index path
+    monkeypatch.setattr(search_plan, "_CHECK_BATCH", 1)  # a page of one stops the walk
+    articles = {
+        f"{i}.md": f"---\ntitle: 港口 ab{i}\n---\n\n港口城市 abc 和 ab。\n" for i in range(3)
+    }
+    cat = _indexed(tmp_path, articles)
+    # 1-3 characters (or a title term): the index's answer is exact, so it is counted.
+    for query in ("港", "港口", "abc", "in:title 港口", "in:title ab", "in:title 港口 a"):
+        found = library_search.search(cat, query, limit=1)
+        assert len(found.results) == 1 and found.total == 3, query
+    # Longer: the candidates are checked only as far as the page needs; not counted.
+    found = library_search.search(cat, "港口城市", limit=1)
+    assert len(found.results) == 1 and found.total is None
+    cat.close()
+
+
+def test_a_search_gives_the_first_50_results_unless_asked(tmp_path):
+    cat = _indexed(tmp_path, {f"{i:02d}.md": f"# {i}\n\n港口。\n" for i in range(51)})
+    assert len(library_search.search(cat, "港口").results) == 50
+    assert len(library_search.search(cat, "港口", limit=60).results) == 51
     cat.close()
 
 
