@@ -63,6 +63,8 @@ def test_title_hits_come_first_then_hit_count_then_newest(catalog):
         ("经济 after:2022-01-01", {"新闻/要闻/a.md", "新闻/本地/b.md"}),
         ("经济 before:2022-12-31", {"新闻/要闻/a.md", "文化/c.md"}),
         ("after:2022 before:2022", {"新闻/要闻/a.md", "news/d.md"}),
+        ("经济 section:新闻 after:2022-06-01", {"新闻/本地/b.md"}),
+        ("section:news before:2023 after:2022-12", {"news/d.md"}),
         ("in:title river", {"news/d.md"}),
         ("in:title 经", {"新闻/要闻/a.md"}),
         ("-经济 -river", set()),
@@ -101,6 +103,7 @@ def test_is_bookmarked_finds_exactly_the_bookmarked_articles(catalog, tmp_path):
     store.close()
     catalog.attach_state(tmp_path / "data" / "state.db")
     assert set(paths(catalog, "is:bookmarked")) == {"新闻/本地/b.md", "news/d.md"}
+    assert set(paths(catalog, "river")) == {"news/d.md", "news/e.md"}  # read ones too
     assert paths(catalog, "经济 is:bookmarked") == ["新闻/本地/b.md"]
     assert paths(catalog, "is:bookmarked is:unread") == ["新闻/本地/b.md"]
     assert library_search.count(catalog, "river is:bookmarked") == 1

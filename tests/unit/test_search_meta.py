@@ -39,6 +39,7 @@ def paths(catalog, query: str) -> set[str]:
 def test_in_author_looks_in_the_author_only(catalog) -> None:
     assert paths(catalog, "in:author 林小雨") == {"a.txt"}  # the body of b names her too
     assert paths(catalog, "in:author 林小雨 OR 周大山") == {"a.txt", "b.txt"}
+    assert paths(catalog, "in:author 小 OR 大 山") == {"b.txt"}  # every clause
 
 
 def test_in_source_looks_in_the_source(catalog) -> None:
