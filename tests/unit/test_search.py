@@ -159,6 +159,8 @@ def test_traditional_and_simplified_variants_on_request(catalog, tmp_path):
     assert t_id in library_search.matching_ids(catalog, "经济发展", variants=True)
     assert library_search.count(catalog, "经济发展") == 1
     assert library_search.count(catalog, "经济发展", variants=True) == 2
+    assert "文化/t.md" in paths(catalog, "-经济发展")
+    assert "文化/t.md" not in paths(catalog, "-经济发展", variants=True)  # excluded in both
 
 
 def test_hits_in_article_for_the_reader(catalog):
