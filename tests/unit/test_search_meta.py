@@ -71,6 +71,8 @@ def test_abstract_and_dateline_are_searchable(catalog) -> None:
 
 
 def test_in_takes_only_known_fields() -> None:
-    assert parse_query("in:author 李").meta_clauses == (("李",),)
+    query = parse_query("in:author 李 OR 王 明")
+    assert query.meta_clauses == (("李", "王"), ("明",))
+    assert query.clauses == () and query.terms == ()  # not looked for in the text
     with pytest.raises(QueryError):
         parse_query("in:colour red")

@@ -49,6 +49,7 @@ def test_terms_lists_every_positive_term_in_order():
 
 def test_a_query_without_filters_has_none():
     assert not Query().has_filters and not parse_query("经济 -x in:title").has_filters
+    assert parse_query("经济 -x") == Query(clauses=(("经济",),), excluded=("x",))
 
 
 @pytest.mark.parametrize(
