@@ -304,3 +304,8 @@ def test_a_binary_file_named_txt_says_what_it_is(tmp_path: Path) -> None:
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     with pytest.raises(ArticleError, match="binary file, not text"):
         load_article(tmp_path / "photo.txt", tmp_path)
+
+
+def test_an_article_deleted_since_the_scan_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match=r"^file not found \(deleted or moved\?\)$"):
+        load_article(tmp_path / "gone.txt", tmp_path)
