@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuireader.library.model import Anchor, Block
+from tuireader.library.model import PARAGRAPH, Anchor, Block
 from tuireader.library.sentences import (
     next_sentence,
     previous_sentence,
@@ -51,6 +51,16 @@ def test_a_dot_before_a_han_character_ends_the_english_sentence(han: str) -> Non
     # Han has no capitals: after "done." a Han character (the blocks' first and last ones
     # included: 鿿 U+9FFF, 豈 U+F900, 﫿 U+FAFF, 𠀀 U+20000) starts the next sentence.
     assert sentences(f"It is done. {han}是下一句。") == ["It is done.", f"{han}是下一句。"]
+
+
+def test_a_dot_before_a_letter_past_the_han_blocks_does_not_end_the_sentence() -> None:
+    # U+A000 (Yi) follows the unified ideographs' block; it has no capitals either.
+    assert sentences("It is done. \ua000 and more.") == ["It is done. \ua000 and more."]
+
+
+def test_the_sentence_after_the_end_of_a_block_may_be_one_character() -> None:
+    blocks = [Block(PARAGRAPH, "他问：好吗？"), Block(PARAGRAPH, "嗯")]
+    assert sentence_around(blocks, Anchor(0, 6)) == (Anchor(1, 0), Anchor(1, 1))
 
 
 def test_spans_skip_whitespace_between_sentences() -> None:
