@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 sys.path.insert(0, str(ROOT / "src"))
 
+
 def keys_block() -> str:
     """The key bindings as Markdown tables, one per scope, with their ids for remapping."""
     from tuireader.config.key_table import KEY_TABLE, SCOPE_TITLES

@@ -382,3 +382,52 @@ def test_a_keywords_line_in_the_body_is_metadata() -> None:
 def test_a_spaced_two_character_name_then_another_name() -> None:
     text = "河边的柳树\n作者：李　锐、王明\n河边的柳树发芽了，春天来了，大家都出来散步。\n"
     assert _parse(text).meta.author == "李锐 王明"
+
+
+def test_news_label_line_under_the_headline_is_metadata_not_a_second_headline() -> None:
+    for gap in (" ", "\u3000", "  "):
+        text = (
+            "河畔小城新添三座口袋公园\n"
+            f"来源：河畔晚报{gap}时间：2024-03-01\n\n"
+            "本报讯 近日，河畔小城新建的三座口袋公园陆续开放，居民在家门口就能散步。\n\n"
+            "公园的设计征求了周边居民的意见。\n"
+        )
+        page = _parse(text)
+        assert (page.meta.title, page.meta.source, page.meta.date) == (
+            "河畔小城新添三座口袋公园",
+            "河畔晚报",
+            "2024-03-01",
+        )
+        assert page.blocks[0].text.startswith("本报讯 近日")
+
+
+def test_news_headline_over_a_lone_source_line_keeps_both_apart() -> None:
+    text = "河畔小城新添三座口袋公园\n来源：河畔晚报\n\n本报讯 近日，三座口袋公园陆续开放。\n"
+    meta = _parse(text).meta
+    assert (meta.title, meta.source) == ("河畔小城新添三座口袋公园", "河畔晚报")
+
+
+def test_body_line_of_several_labels_fills_each_field_and_leaves_the_body() -> None:
+    text = (
+        "河畔小城新添三座口袋公园\n\n"
+        "近日，河畔小城新建的三座口袋公园陆续开放，附近居民在家门口就能散步休闲。\n\n"
+        "来源：河畔晚报\u3000时间：2024-03-01\n\n"
+        "公园的设计征求了周边居民的意见，保留了原有的几棵老槐树。\n"
+    )
+    page = _parse(text)
+    assert (page.meta.source, page.meta.date) == ("河畔晚报", "2024-03-01")
+    assert not any("来源" in block.text for block in page.blocks)
+    assert len(page.blocks) == 2
+
+
+def test_body_line_of_labels_disagreeing_with_the_header_stays_in_the_text() -> None:
+    text = (
+        "河畔小城新添三座口袋公园\n"
+        "来源：河畔晚报\n\n"
+        "近日，河畔小城新建的三座口袋公园陆续开放，附近居民在家门口就能散步休闲。\n\n"
+        "来源：山城日报\u3000时间：2024-03-01\n\n"
+        "公园的设计征求了周边居民的意见。\n"
+    )
+    page = _parse(text)
+    assert page.meta.source == "河畔晚报"
+    assert any(block.text.startswith("来源：山城日报") for block in page.blocks)

@@ -98,6 +98,13 @@ def _maybe_later_title(header: Header, line: str) -> None:
         header.title_rank = RANK_LINE
 
 
+def is_label_line(line: str) -> bool:
+    """A line of labels only (``来源：晨报　时间：2024-03-01``) whose values read like
+    metadata: a header line, never a headline or body text."""
+    pre, pairs = labels.split_labels(line)
+    return not pre and _plausible(pairs)
+
+
 def _plausible(pairs: list[tuple[str, str]]) -> bool:
     """Label values that read like metadata, not like a sentence of an interview."""
     if not pairs:

@@ -17,6 +17,7 @@ from tuireader.library.formats.plain.meta import (
     add_author_names,
     add_names,
     person_names,
+    read_meta,
     take_labelled,
 )
 
@@ -30,7 +31,7 @@ _SLASHED = re.compile(r"^文[ \t\u3000]*[／/][ \t\u3000]*(?P<value>\S.{0,30})$"
 _SENTENCE = re.compile(r"[。！？!?]")
 _BIO_SPLIT = re.compile(r"[，,；;]")
 _MAX_SOURCE = 30
-_STARTS = "作来责编文（( \t\u3000"  # what a metadata line can start with
+_STARTS = "作来责编文时日发（( \t\u3000"  # what a metadata line can start with
 
 
 def take_inline_meta(paragraphs: list[str], header: Header) -> set[int]:
@@ -50,6 +51,9 @@ def _take(line: str, header: Header) -> bool:
     slashed = _SLASHED.match(line)
     if slashed:
         return _take_author(header, slashed["value"])
+    pre, pairs = labels.split_labels(line)
+    if not pre and len(pairs) > 1:
+        return _take_several(header, pairs, line)
     found = _LABELLED.match(line)
     if found is None:
         return False
@@ -63,6 +67,18 @@ def _take(line: str, header: Header) -> bool:
         take_labelled(header, labels.OTHER, word, value)
         return True
     add_names(header, "editor", person_names(value) or value)
+    return True
+
+
+def _take_several(header: Header, pairs: list[tuple[str, str]], line: str) -> bool:
+    """``来源：晨报　时间：2024-03-01``: each label fills its own field (the source is not
+    ``晨报　时间：…``), when every value reads as metadata and agrees with what is set."""
+    for name, value in pairs:
+        if len(value) > _MAX_SOURCE or _SENTENCE.search(value):
+            return False
+        if name in (labels.SOURCE, labels.DATE) and header.get(name) not in (None, value):
+            return False
+    read_meta(header, line)
     return True
 
 

@@ -1,7 +1,8 @@
 """News-agency items: a short headline, then a dateline that opens the first paragraph.
 
 ``新华社北京５月３日电（记者王明）今天…``, ``本报讯（记者…）``, ``据…报道``: the line above
-the dateline is the headline (possibly centred, possibly in two lines), the dateline stays
+the dateline is the headline (possibly centred, possibly in two lines; a line of labels
+between them, ``来源：… 时间：…``, is metadata, not a second headline), the dateline stays
 where it is as the start of the first paragraph (it is text the reader had), the reporters
 it names are the authors and the agency that filed it is the source.
 """
@@ -16,10 +17,12 @@ from tuireader.library.formats.plain.byline import (
     is_byline_line,
     opening_byline_names,
 )
+from tuireader.library.formats.plain.header import is_label_line
 from tuireader.library.formats.plain.meta import (
     RANK_LABEL,
     Header,
     add_author_names,
+    read_meta,
     set_title,
     take_labelled,
 )
@@ -63,7 +66,8 @@ def read_news(lines: list[str]) -> tuple[Header, int] | None:
         return None
     above = lines[:at]
     codes = [line for line in above if _CODE_LINE.match(line)]
-    headline = [line for line in above if line not in codes]
+    labelled = [line for line in above[1:] if line not in codes and is_label_line(line)]
+    headline = [line for line in above if line not in codes and line not in labelled]
     if not headline or any(
         len(line) > _MAX_HEADLINE or line.endswith(_SENTENCE_END) for line in headline
     ):
@@ -71,6 +75,8 @@ def read_news(lines: list[str]) -> tuple[Header, int] | None:
     header = Header()
     for code in codes:
         take_labelled(header, labels.OTHER, "稿号", code)
+    for line in labelled:
+        read_meta(header, line)
     set_title(header, _join_headline(headline), RANK_LABEL)
     dateline = lines[at]
     agency = _DATELINE.match(dateline)
