@@ -19,6 +19,9 @@ from tuireader.search.query import Query, QueryError, parse_query
         ("http://x.org/a", (("http://x.org/a",),)),
         ('"is:unread"', (("is:unread",),)),
         ('""  ', ()),
+        ('"" x', (("x",),)),  # an empty phrase is skipped, the rest still read
+        ('foo:"a  b"', (("foo:a b",),)),  # not a filter: the key stays with its phrase
+        ("经\x00济 a\ud800b", (("经济",), ("ab",))),  # NUL and lone surrogates dropped
         ("", ()),
     ],
 )
