@@ -74,8 +74,9 @@ def parse_query(text: str) -> Query:
     for match in _ITEM.finditer(text):
         negative, key, quoted, bare = match.groups()
         if key and key not in _FILTERS:
+            # Not a filter: the key stays in the term, quoted value or not (foo:"a b").
             bare = f"{key}:{bare if quoted is None else quoted}"
-            key = None
+            key, quoted = None, None
         if key:
             _apply_filter(parts, key, quoted if quoted is not None else bare, bool(negative))
             continue
