@@ -277,3 +277,48 @@ def test_a_russian_file_is_read_in_the_code_page_it_was_saved_in(
     article = load_article(tmp_path / "маяк.txt", tmp_path)
     assert article.body_text == text.strip()
     assert article.warnings == (f"encoding guessed: {codec}",)
+
+
+JAPANESE = (
+    "今日は朝から雨が降っていて、駅まで歩くのが少し大変でした。\n"
+    "電車の中では本を読みながら、週末の予定について考えていました。\n"
+    "カメラを持って山へ出かけるつもりです。天気がよければ、湖のそばで写真を撮ります。\n"
+)
+CHINESE_WITH_A_KANA_WORD = (
+    "今天早上下了一场大雨，我们一起走到车站。在火车上看书，想着周末去山里拍照的计划。\n"
+    "日文里“カメラ”就是照相机的意思，朋友笑着告诉我。\n" * 3
+)
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "cp932", "euc_jp"])
+def test_japanese_text_is_read_as_japanese_not_as_gb(codec: str) -> None:
+    decoded = decode_bytes(JAPANESE.encode(codec))
+    assert decoded.text == JAPANESE
+    assert codecs.lookup(decoded.encoding).name in ("cp932", "euc_jp")
+
+
+def test_chinese_quoting_a_katakana_word_stays_chinese() -> None:
+    for codec in ("gbk", "gb18030"):
+        decoded = decode_bytes(CHINESE_WITH_A_KANA_WORD.encode(codec))
+        assert decoded.text == CHINESE_WITH_A_KANA_WORD
+        assert decoded.encoding in ("gbk", "gb18030")
+
+
+def test_japanese_file_gets_its_title_and_text(tmp_path: Path) -> None:
+    path = tmp_path / "雨の日.txt"
+    path.write_bytes(("雨の日の駅\n\n" + JAPANESE).encode("shift_jis"))
+    article = load_article(path, tmp_path)
+    assert article.meta.title == "雨の日の駅"
+    assert "週末の予定" in "".join(block.text for block in article.blocks)
+
+
+def test_long_big5_text_is_not_taken_for_euc_jp() -> None:
+    text = "中文資料的讀取與顯示，是這個閱讀器最重要的工作之一。我們每天都會檢查結果。\n" * 20
+    decoded = decode_bytes(text.encode("big5"))
+    assert decoded.text == text and decoded.encoding == "big5"
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp"])
+def test_a_short_japanese_note_is_read_as_japanese(codec: str) -> None:
+    note = "雨の日の駅\n\n今日は朝から雨が降っていて、駅まで歩くのが少し大変でした。\n"
+    assert decode_bytes(note.encode(codec)).text == note

@@ -3,7 +3,8 @@
 Order (see HOSTILE_INPUTS.md): byte-order mark; UTF-16 without a mark (NUL
 pattern); the declared charset (e.g. an HTML meta tag) if it decodes strictly;
 strict UTF-8; EUC-TW when it has codes only EUC-TW has; UTF-8 that is damaged in a
-few places; GB18030/GBK against Big5 by character frequency; EUC-TW plane 1 (which
+few places; Shift-JIS or EUC-JP when kana say so; GB18030/GBK against Big5 by
+character frequency; EUC-TW plane 1 (which
 GB and Big5 read as nonsense); charset-normalizer; finally UTF-8 or GB18030 with
 replacement characters and a warning. A file that looks binary raises
 :class:`NotTextError`, and so does EUC-TW made of characters beyond plane 1.
@@ -22,6 +23,7 @@ from tuireader.library.encoding.euc_tw import (
     has_other_planes,
     read_euc_tw,
 )
+from tuireader.library.encoding.japanese import decode_japanese
 from tuireader.library.encoding.utf8_repair import decode_damaged_utf8, decode_replacing
 from tuireader.text.encodings import EUC_TW, canonical_encoding
 
@@ -131,7 +133,7 @@ def _decode_body(body: bytes, declared: str | None) -> tuple[str, str, tuple[str
         _reject_euc_tw(body, euc_tw)
         if euc_tw is not None:  # codes only EUC-TW has, and they read: no GB reading is right
             return _euc_tw_result(euc_tw)
-    decoded = decode_damaged_utf8(body) or decode_chinese(body)
+    decoded = decode_damaged_utf8(body) or decode_japanese(body) or decode_chinese(body)
     if decoded is not None:
         return decoded
     plane_1 = read_euc_tw(body)
