@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tuireader.cli import main
 from tuireader.state import StateStore
-from tuireader.state.reading import Reading
+from tuireader.state.reading import Reading, StatsReport
 from tuireader.state.vocabulary import VocabWord
 
 
@@ -64,3 +64,31 @@ def test_vocab_list_as_json(tmp_path: Path, capsys) -> None:
     assert main(["vocab", "list", "--json", "--data-dir", str(tmp_path / "data")]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert json.loads(line)["word"] == "经济"
+
+
+def test_the_stats_json_names_every_figure_and_rounds_seconds():
+    report = StatsReport(
+        seconds=75.26,
+        chars=1200,
+        finished=2,
+        days=[("2026-12-06", 30.04, 500), ("2026-12-07", 45.22, 700)],
+        articles=[("河边", 50.06), ("On tea", 25.2)],
+        sections=[("新闻", 75.26)],
+        streak=2,
+        longest_streak=5,
+        days_read=9,
+    )
+    assert report.to_json() == {
+        "seconds": 75.3,
+        "chars": 1200,
+        "finished": 2,
+        "streak": 2,
+        "longest_streak": 5,
+        "days_read": 9,
+        "days": [
+            {"day": "2026-12-06", "seconds": 30.0, "chars": 500},
+            {"day": "2026-12-07", "seconds": 45.2, "chars": 700},
+        ],
+        "articles": [{"title": "河边", "seconds": 50.1}, {"title": "On tea", "seconds": 25.2}],
+        "sections": [{"section": "新闻", "seconds": 75.3}],
+    }
