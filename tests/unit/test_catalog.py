@@ -15,6 +15,7 @@ from tuireader.catalog import codec as catalog_codec
 from tuireader.catalog import parse as catalog_parse
 from tuireader.library import loader as loader_module
 from tuireader.library.loader import fingerprint, load_article
+from tuireader.library.model import DECODED_WITH_WARNINGS, FileProblem
 
 # (relative path, title, date or None); every file is a Markdown page with front matter.
 ARTICLES = [
@@ -272,6 +273,45 @@ def test_neighbour_walks_the_listing(catalog) -> None:
     assert catalog.neighbour(first.id, ("新闻",), "date", -1) is None
     by_title = catalog.rows(sort="title")
     assert catalog.neighbour(by_title[0].id, (), "title", 1).id == by_title[1].id
+
+
+def test_neighbour_without_a_step_is_the_next_article_of_the_listing(catalog) -> None:
+    rows = catalog.rows()
+    assert [catalog.neighbour(row.id).id for row in rows[:-1]] == [row.id for row in rows[1:]]
+
+
+def test_known_fingerprints_and_paths_are_those_some_article_has(catalog) -> None:
+    rows = catalog.rows(limit=100)
+    fingerprints = {row.fingerprint for row in rows}
+    assert catalog.known_fingerprints([*fingerprints, "0" * 32]) == fingerprints
+    assert catalog.known_paths(["新闻/c.md", "新闻/gone.md", "科技/broken.txt"]) == {"新闻/c.md"}
+    assert catalog.known_paths([]) == set()
+
+
+def test_an_article_is_found_again_by_its_fingerprint(catalog) -> None:
+    charlie = next(row for row in catalog.rows(limit=100) if row.title == "Charlie")
+    assert catalog.row_by_fingerprint(charlie.fingerprint) == charlie
+    assert catalog.row_by_fingerprint("0" * 32) is None
+
+
+def test_decode_warnings_list_the_articles_read_with_replaced_bytes(tmp_path, library) -> None:
+    text = "第一段文字，经济发展很快。" * 20
+    write(library / "新闻" / "bad.txt", (text + "\n\n").encode() + b"\xff\xfe " + text.encode())
+    cat = Catalog(tmp_path / "c.db", library)
+    try:
+        cat.scan()
+        (problem,) = cat.decode_warnings()
+    finally:
+        cat.close()
+    assert problem == FileProblem(
+        "新闻/bad.txt",
+        "decoded with warnings: invalid UTF-8 bytes replaced (1 places)",
+        DECODED_WITH_WARNINGS,
+    )
+
+
+def test_a_library_of_clean_files_has_no_decode_warnings(catalog) -> None:
+    assert catalog.decode_warnings() == []
 
 
 def test_load_returns_the_same_article_as_the_loader(catalog, library) -> None:

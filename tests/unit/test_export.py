@@ -61,6 +61,7 @@ def test_json_is_shaped_like_w3c_annotations(store: StateStore) -> None:
     data = json.loads(to_json(store.bookmarks.page()))
     assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection" and data["total"] == 3
+    assert data["label"] == "tuireader bookmarks"
     passage = next(i for i in data["items"] if "body" in i)
     assert passage["body"] == {
         "type": "TextualBody",

@@ -187,6 +187,25 @@ def test_a_folder_listed_again_with_the_same_files_parses_nothing(
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 4)
 
 
+def test_a_folder_listed_again_with_the_same_files_is_trusted_next_time(
+    catalog, library, monkeypatch
+) -> None:
+    swap = write(library / "news" / ".a.md.swp", "editor state")  # the folder's stamp moves
+    swap.unlink()
+    catalog.scan()  # lists news again, finds the same files: records its new stamp
+    listed: list[str] = []
+    real_scandir = os.scandir
+
+    def scandir(path):
+        listed.append(os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    report = catalog.scan()
+    assert listed == []
+    assert report.unchanged == 4
+
+
 def test_walk_from_records_gives_the_same_files_in_the_same_order(library, settled) -> None:
     fresh = list(walk_folders(library))
     previous = {folder.key: folder.listing() for folder in fresh}

@@ -209,3 +209,55 @@ def test_records_go_to_the_table_whose_types_they_fit(tmp_path: Path) -> None:
     assert len(found.rows["reading_time"]) == 300
     assert all(isinstance(row[2], int) for row in found.rows["article_state"].values())
     assert found.damaged_records == 0
+
+
+def garble_header(db: Path) -> None:
+    """Overwrite the file's magic string: SQLite cannot read it, salvage reads its pages."""
+    data = bytearray(db.read_bytes())
+    data[:16] = b"not sqlite at al"
+    db.write_bytes(bytes(data))
+
+
+def test_a_note_longer_than_a_page_is_salvaged_whole(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    build_state(db, 20)
+    long_note = "".join(f"第{i}行：值得再读一遍。line {i}\n" for i in range(600))  # ~16 kB
+    store = StateStore.open(db, backups=False)
+    store.bookmarks.add_article("f" * 32, "news/long.md", "Long", long_note)
+    store.close()
+    garble_header(db)
+    store = StateStore.open(db, backups=False)
+    try:
+        notes = {b.path: b.note for b in store.bookmarks.matching()}
+        notice = " ".join(store.notices)
+    finally:
+        store.close()
+    assert "read page by page" in notice
+    assert len(notes) == 21
+    assert notes["news/long.md"] == long_note
+
+
+def test_bookmarks_still_in_the_wal_are_salvaged(tmp_path: Path) -> None:
+    db = tmp_path / "live" / "state.db"
+    db.parent.mkdir()
+    build_state(db, 20)  # closed: these are in the main file
+    store = StateStore.open(db, backups=False)
+    for i in range(20, 50):  # committed to the -wal file, not yet copied into the main one
+        store.bookmarks.add_article(f"{i:032x}", f"news/{i}.md", f"Article {i}")
+    copy = tmp_path / "state.db"
+    copy.write_bytes(db.read_bytes())
+    copy.with_name("state.db-wal").write_bytes(db.with_name("state.db-wal").read_bytes())
+    store.close()
+    # A zeroed header: SQLite cannot open the file (nor read its WAL, nor fold the WAL into
+    # it), so every table is read page by page, the WAL's committed frames with them.
+    data = bytearray(copy.read_bytes())
+    data[:100] = b"\x00" * 100
+    copy.write_bytes(bytes(data))
+    store = StateStore.open(copy, backups=False)
+    try:
+        paths = {b.path for b in store.bookmarks.matching()}
+        notice = " ".join(store.notices)
+    finally:
+        store.close()
+    assert "read page by page" in notice
+    assert paths == {f"news/{i}.md" for i in range(50)}
