@@ -314,6 +314,19 @@ def test_a_library_of_clean_files_has_no_decode_warnings(catalog) -> None:
     assert catalog.decode_warnings() == []
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
+def test_queries_on_one_thread_reuse_its_connection(catalog) -> None:
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    catalog.count()
+    before = open_files()
+    for _ in range(30):  # a long session asks thousands of times: no file handle per query
+        catalog.count()
+        catalog.rows(limit=5)
+    assert open_files() <= before
+
+
 def test_load_returns_the_same_article_as_the_loader(catalog, library) -> None:
     for row in catalog.rows(limit=100):
         stored = catalog.load(row.id)
