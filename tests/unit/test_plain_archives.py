@@ -5,6 +5,8 @@ Every text here is written for the test, in the shapes old archives use.
 
 from __future__ import annotations
 
+import pytest
+
 from tuireader.library.formats.plain.page import parse_plaintext
 from tuireader.library.formats.plain.reflow import logical_lines
 from tuireader.library.model import ABSTRACT, ParsedPage
@@ -431,3 +433,10 @@ def test_body_line_of_labels_disagreeing_with_the_header_stays_in_the_text() -> 
     page = _parse(text)
     assert page.meta.source == "河畔晚报"
     assert any(block.text.startswith("来源：山城日报") for block in page.blocks)
+
+
+@pytest.mark.parametrize(("issue", "date"), [("1999年12月", "1999-12"), ("1999年1月", "1999-01"),
+                                             ("1999年13月", "1999")])  # fmt: skip
+def test_journal_issue_month_dates_the_paper_from_january_to_december(issue, date) -> None:
+    text = JOURNAL.replace("1998年6月 第9卷 第2期 Vol.9 No.2 1998", f"{issue} 第9卷 第2期")
+    assert _parse(text).meta.date == date
