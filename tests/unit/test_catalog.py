@@ -132,6 +132,19 @@ def test_a_dangling_link_is_a_problem_and_the_rest_is_scanned(tmp_path, library)
     cat.close()
 
 
+def test_a_link_leading_out_of_the_library_is_a_problem_saying_so(tmp_path, library) -> None:
+    outside = tmp_path / "elsewhere" / "secret.md"
+    write(outside, page("Outside", "2025-01-01"))
+    (library / "新闻" / "out.md").symlink_to(outside)
+    cat = Catalog(tmp_path / "c.db", library)
+    report = cat.scan()
+    assert report.added == 7
+    problem = {p.path: p.error for p in cat.problems()}["新闻/out.md"]
+    assert "outside the library" in problem
+    assert "Outside" not in titles(cat.rows(limit=100))
+    cat.close()
+
+
 def test_deleted_file_is_removed_and_new_file_added(catalog, library) -> None:
     (library / "科技" / "e.md").unlink()
     write(library / "科技" / "new.md", page("November", "2025-01-01"))
