@@ -77,7 +77,8 @@ def test_unchanged_rescan_parses_nothing(catalog, monkeypatch) -> None:
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 4)
 
 
-def test_unchanged_folders_are_not_listed_again(catalog, library, monkeypatch) -> None:
+def record_listings(monkeypatch) -> list[str]:
+    """The folders listed (``os.scandir``) from now on, in order."""
     listed: list[str] = []
     real_scandir = os.scandir
 
@@ -86,6 +87,11 @@ def test_unchanged_folders_are_not_listed_again(catalog, library, monkeypatch) -
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
+    return listed
+
+
+def test_unchanged_folders_are_not_listed_again(catalog, library, monkeypatch) -> None:
+    listed = record_listings(monkeypatch)
     catalog.scan()
     assert listed == []
     write(library / "tech" / "e.md", page("Echo"))
@@ -193,14 +199,7 @@ def test_a_folder_listed_again_with_the_same_files_is_trusted_next_time(
     swap = write(library / "news" / ".a.md.swp", "editor state")  # the folder's stamp moves
     swap.unlink()
     catalog.scan()  # lists news again, finds the same files: records its new stamp
-    listed: list[str] = []
-    real_scandir = os.scandir
-
-    def scandir(path):
-        listed.append(os.fspath(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    listed = record_listings(monkeypatch)
     report = catalog.scan()
     assert listed == []
     assert report.unchanged == 4

@@ -16,7 +16,7 @@ import re
 
 _SAMPLE = 65536
 # (codec, its kana lead bytes): a kana character starts with one of them.
-_CODECS = (("cp932", b"\x82\x83"), ("euc_jp", b"\xa4\xa5"))
+_CODECS = (("cp932", (b"\x82", b"\x83")), ("euc_jp", (b"\xa4", b"\xa5")))
 _MIN_LEAD_SHARE = 0.05  # of the sample's bytes; Japanese text has about 15-25 %
 _MIN_KANA_SHARE = 0.2  # of the wide characters; Japanese prose has 35-60 %
 # Fewer kana prove nothing: the Big5 bytes of 中文 are EUC-JP hiragana too.
@@ -29,7 +29,7 @@ def decode_japanese(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     """Shift-JIS (as Windows writes it, cp932) or EUC-JP text, or None if not Japanese."""
     sample = body[:_SAMPLE]
     for codec, leads in _CODECS:
-        if sum(map(sample.count, (bytes([b]) for b in leads))) < _MIN_LEAD_SHARE * len(sample):
+        if sum(map(sample.count, leads)) < _MIN_LEAD_SHARE * len(sample):
             continue
         try:
             text = body.decode(codec)
