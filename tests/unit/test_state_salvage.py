@@ -237,27 +237,69 @@ def test_a_note_longer_than_a_page_is_salvaged_whole(tmp_path: Path) -> None:
     assert notes["news/long.md"] == long_note
 
 
-def test_bookmarks_still_in_the_wal_are_salvaged(tmp_path: Path) -> None:
+def _with_wal(tmp_path: Path, change) -> Path:
+    """A copy of a live state.db and its -wal, taken while ``change``'s writes were still
+    in the WAL (not yet copied into the main file)."""
     db = tmp_path / "live" / "state.db"
     db.parent.mkdir()
     build_state(db, 20)  # closed: these are in the main file
     store = StateStore.open(db, backups=False)
-    for i in range(20, 50):  # committed to the -wal file, not yet copied into the main one
-        store.bookmarks.add_article(f"{i:032x}", f"news/{i}.md", f"Article {i}")
+    change(store)
     copy = tmp_path / "state.db"
     copy.write_bytes(db.read_bytes())
     copy.with_name("state.db-wal").write_bytes(db.with_name("state.db-wal").read_bytes())
     store.close()
-    # A zeroed header: SQLite cannot open the file (nor read its WAL, nor fold the WAL into
-    # it), so every table is read page by page, the WAL's committed frames with them.
+    return copy
+
+
+def test_bookmarks_still_in_the_wal_are_salvaged(tmp_path: Path) -> None:
+    def add(store: StateStore) -> None:
+        for i in range(20, 50):
+            store.bookmarks.add_article(f"{i:032x}", f"news/{i}.md", f"Article {i}")
+
+    copy = _with_wal(tmp_path, add)
     data = bytearray(copy.read_bytes())
-    data[:100] = b"\x00" * 100
+    data[:100] = b"\x00" * 100  # file_problem: set aside with its -wal
     copy.write_bytes(bytes(data))
     store = StateStore.open(copy, backups=False)
     try:
         paths = {b.path for b in store.bookmarks.matching()}
+    finally:
+        store.close()
+    assert paths == {f"news/{i}.md" for i in range(50)}
+
+
+def test_notes_changed_in_the_wal_come_back_when_the_file_cannot_be_opened(
+    tmp_path: Path,
+) -> None:
+    def annotate(store: StateStore) -> None:
+        for b in store.bookmarks.matching():
+            store.bookmarks.set_note(b.id, f"N{b.id:04d}")
+
+    copy = _with_wal(tmp_path, annotate)
+    garble_header(copy)  # SQLite cannot read it, but still folds the WAL into its copy
+    store = StateStore.open(copy, backups=False)
+    try:
+        notes = sorted(b.note for b in store.bookmarks.matching())
         notice = " ".join(store.notices)
     finally:
         store.close()
     assert "read page by page" in notice
-    assert paths == {f"news/{i}.md" for i in range(50)}
+    assert notes == [f"N{i:04d}" for i in range(1, 21)]
+
+
+def test_a_damaged_index_loses_nothing_and_needs_no_page_read(tmp_path: Path) -> None:
+    db = tmp_path / "state.db"
+    build_state(db, 300)
+    damage(db, leaf_pages(db, "bookmarks_uid")[0], random.Random(3), size=16, offset=0)
+    store = StateStore.open(db, backups=False)
+    try:
+        count = store.bookmarks.count()
+        notice = " ".join(store.notices)
+    finally:
+        store.close()
+    assert "Recovered from the damaged file state.db.bad-" in notice
+    assert "300 bookmark(s) (100 with notes)" in notice
+    assert "page by page" not in notice  # saved searches were never made: not damage
+    assert "Nothing was lost." in notice
+    assert count == 300

@@ -74,6 +74,8 @@ def _load(text: str) -> Any:
 
     try:
         return yaml.load(text, Loader=_no_alias_loader())  # noqa: S506 - a SafeLoader subclass
+    except ImportFormatError:
+        raise  # an alias, refused with its own reason
     except yaml.YAMLError as exc:
         line, words = yaml_problem(exc)
         where = f"line {line}: " if line else ""
@@ -207,7 +209,9 @@ def _no_alias_loader() -> type[yaml.SafeLoader]:
         def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
             """Compose as SafeLoader does, refusing an alias before it is resolved."""
             if self.check_event(yaml.AliasEvent):
-                raise yaml.YAMLError("YAML aliases are not allowed in an import")
+                # Not a YAMLError: its reason would be lost in "the text cannot be read".
+                line = self.peek_event().start_mark.line + 1
+                raise ImportFormatError(f"YAML aliases are not allowed in an import (line {line})")
             return super().compose_node(parent, index)
 
     return NoAliasLoader

@@ -7,12 +7,17 @@ database, table by table:
 1. SQLite reads each table in rowid order (``SELECT rowid, *``). Damage in an index or
    the free list does not stop a table scan, so this often gets every row.
 2. A table whose scan stops at damage is read again page by page, without SQLite: every
-   table leaf page of the file (and of its ``-wal``, committed frames only), each cell on
-   its own, each record decoded and checked against the table's columns (count, types,
-   UTF-8 text). A record that fails is counted as damaged; the others on the same page
-   still come back. Pages on the free list are skipped, so deleted rows stay deleted.
+   table leaf page of the file, each cell on its own, each record decoded and checked
+   against the table's columns (count, types, UTF-8 text). A record that fails is counted
+   as damaged; the others on the same page still come back. Pages on the free list are
+   skipped, so deleted rows stay deleted.
 
-Both read a private copy of the set-aside file, which itself is never written. The
+A table the damaged file never had (saved searches are made on first use, an older schema
+lacks the newer tables) is empty, not damaged: it is not read page by page.
+
+Both read a private copy of the set-aside file (with its ``-wal``), which itself is never
+written. Opening the copy folds the WAL's committed frames into it, even when SQLite then
+cannot read the file (a garbage header): the page read sees those pages in the copy. The
 table shapes come from the new database's own schema (``PRAGMA table_info``), so this
 module needs no list of columns: a record goes to the first table whose column count and
 declared types (TEXT, INTEGER, REAL, NOT NULL) it fits.
@@ -127,7 +132,11 @@ def _read_with_sqlite(copy: Path, shapes: dict[str, list[Column]], result: Salva
         return
     conn.text_factory = decode_text  # a damaged title is kept, with U+FFFD in it
     try:
+        present = _tables(conn)
         for table, columns in shapes.items():
+            if present is not None and table not in present:
+                result.rows[table] = {}  # never made in that file: nothing to salvage
+                continue
             names = ", ".join(column.name for column in columns)
             rows: dict[int, tuple[Any, ...]] = {}
             try:
@@ -139,6 +148,15 @@ def _read_with_sqlite(copy: Path, shapes: dict[str, list[Column]], result: Salva
         result.bookmark_sequence = _sequence(conn)
     finally:
         conn.close()
+
+
+def _tables(conn: sqlite3.Connection) -> set[str] | None:
+    """The tables the file's schema names, or None when the schema cannot be read."""
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    except sqlite3.Error:
+        return None
+    return {name for (name,) in rows}
 
 
 def _sequence(conn: sqlite3.Connection) -> int | None:
@@ -156,13 +174,12 @@ def _sequence(conn: sqlite3.Connection) -> int | None:
 def _read_pages(
     copy: Path, shapes: dict[str, list[Column]], wanted: list[str], result: Salvaged
 ) -> None:
-    """Decode every table leaf page of the file (and its WAL); keep the rows of the
+    """Decode every table leaf page of the file; keep the rows of the
     ``wanted`` tables (records are matched against every table, so another table's
     record is never taken for a damaged one)."""
     data = copy.read_bytes()
     page_size, usable = _page_geometry(data)
     pages = _pages(data, page_size)
-    pages.update(_wal_pages(copy.with_name(copy.name + "-wal"), page_size))
     free = _free_pages(pages, usable)
     by_count: dict[int, list[str]] = {}
     for table, columns in shapes.items():
@@ -211,29 +228,6 @@ def _pages(data: bytes, page_size: int) -> dict[int, bytes]:
         index // page_size + 1: data[index : index + page_size]
         for index in range(0, len(data) - page_size + 1, page_size)
     }
-
-
-def _wal_pages(wal: Path, page_size: int) -> dict[int, bytes]:
-    """Pages of the committed frames of a WAL file (the last version of each)."""
-    try:
-        data = wal.read_bytes()
-    except OSError:
-        return {}
-    if len(data) < 32 or data[:4] not in (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83"):
-        return {}
-    size = struct.unpack(">I", data[8:12])[0] or page_size
-    salts = data[16:24]
-    committed: dict[int, bytes] = {}
-    pending: dict[int, bytes] = {}
-    for start in range(32, len(data) - 24 - size + 1, 24 + size):
-        number, commit = struct.unpack(">II", data[start : start + 8])
-        if data[start + 8 : start + 16] != salts or number == 0:
-            break  # a frame of an older WAL generation: the end of this one
-        pending[number] = data[start + 24 : start + 24 + size]
-        if commit:
-            committed.update(pending)
-            pending.clear()
-    return committed
 
 
 def _free_pages(pages: dict[int, bytes], usable: int) -> set[int]:
