@@ -210,7 +210,7 @@ def _no_alias_loader() -> type[yaml.SafeLoader]:
             """Compose as SafeLoader does, refusing an alias before it is resolved."""
             if self.check_event(yaml.AliasEvent):
                 # Not a YAMLError: its reason would be lost in "the text cannot be read".
-                line = self.peek_event().start_mark.line + 1
+                line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
                 raise ImportFormatError(f"YAML aliases are not allowed in an import (line {line})")
             return super().compose_node(parent, index)
 
