@@ -3,6 +3,8 @@ bears wins over the date a site posted it (our own pages in the shapes news site
 
 from __future__ import annotations
 
+import pytest
+
 from tuireader.library.formats.html.page import parse_html
 from tuireader.library.formats.plain.noise import is_noise_line
 
@@ -112,3 +114,27 @@ def test_wiki_edit_links_beside_headings_go() -> None:
     result = page(body, "<title>河畔镇</title>")
     assert "历史" in texts(result)
     assert not any("编辑" in text for text in texts(result))
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "小镇书店开张了 | 2005-06-14 03:25",
+        "小镇书店开张了<br>2005-06-14 来源：河畔晚报",
+        "小镇书店开张了 2005-06-14<br>[打印]",
+        "小镇书店开张了——2005-06-14<br>2005-06-15 编辑：林小文",
+        "小镇书店开张了<br><br>2005-06-14",
+    ],
+)
+def test_a_headline_with_its_date_line_is_not_body_text(headline: str) -> None:
+    body = f"<div class='content'><p>{headline}</p><p>{PARA}</p><p>{PARA2}</p></div>"
+    result = page(body, "<title>小镇书店开张了</title>")
+    assert result.meta.title == "小镇书店开张了"
+    assert result.meta.date is not None and result.meta.date.startswith("2005-06-14")
+    assert texts(result) == [PARA, PARA2]
+
+
+def test_a_first_sentence_opening_with_the_headline_words_is_body_text() -> None:
+    body = f"<div class='content'><p>小镇书店开张了，镇上的人都很高兴。</p><p>{PARA}</p><p>{PARA2}</p></div>"
+    result = page(body, "<title>小镇书店开张了</title>")
+    assert texts(result) == ["小镇书店开张了，镇上的人都很高兴。", PARA, PARA2]

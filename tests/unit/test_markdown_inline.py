@@ -246,3 +246,68 @@ def test_heading_attribute_blocks_never_show_and_their_id_is_kept(
         assert heading.text == text
         ids = [span.target for span in heading.spans if span.kind == SPAN_ANCHOR]
         assert ids == ([anchor] if anchor else [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown", "spans"),
+    [
+        # Nested runs of one kind: each close ends the innermost open one.
+        ("*a *b* c*", "a b c", [(SPAN_EMPHASIS, "a b c", None), (SPAN_EMPHASIS, "b", None)]),
+        ("**外 **内** 外**", "外 内 外", [(SPAN_STRONG, "外 内 外", None), (SPAN_STRONG, "内", None)]),
+        ("x [a *b* c](u) y", "x a b c y", [(SPAN_LINK, "a b c", "u"), (SPAN_EMPHASIS, "b", None)]),
+        ("**[链接](u.md)**", "链接", [(SPAN_LINK, "链接", "u.md"), (SPAN_STRONG, "链接", None)]),
+        ("**`x`**", "x", [(SPAN_CODE, "x", None), (SPAN_STRONG, "x", None)]),
+        ("[a](u1) [b](u2)", "a b", [(SPAN_LINK, "a", "u1"), (SPAN_LINK, "b", "u2")]),
+        ("[a](<>)", "a", [(SPAN_LINK, "a", None)]),  # a link with no target
+        ("[](empty.md) 后", "后", []),  # a link showing nothing has no span
+        (
+            "*斜* **粗** ~~删~~ `码` [链](l)",
+            "斜 粗 删 码 链",
+            [
+                (SPAN_EMPHASIS, "斜", None),
+                (SPAN_STRONG, "粗", None),
+                (SPAN_STRIKE, "删", None),
+                (SPAN_CODE, "码", None),
+                (SPAN_LINK, "链", "l"),
+            ],
+        ),
+    ],
+)
+def test_inline_spans_cover_exactly_their_text(
+    raw: str, shown: str, spans: list[tuple[str, str, str | None]]
+) -> None:
+    assert render_inline(raw).text == shown
+    assert spans_of(raw) == spans
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        # A soft break is a space between words, nothing beside Chinese text.
+        ("a \n  b", "a b"),
+        ("word\n中文", "word中文"),
+        ("中文\nword", "中文word"),
+        ("中文\n*强调*", "中文强调"),
+        ("word\n**bold**", "word bold"),  # the next word is inside markup: still a space
+        ("word\n<span>x</span>", "word x"),
+        ("word\n![alt](x.png)", "word [image: alt]"),
+        ("a\n`code`", "a code"),
+        ("a\n\\*b", "a *b"),
+        ("a\n&amp;b", "a &b"),
+        ("末尾 \n", "末尾"),
+        # A hard break (two spaces, a backslash, <br>) is a new line, no spaces round it.
+        ("a  \nb", "a\nb"),
+        ("a  \n  b", "a\nb"),
+        ("a \\\nb", "a\nb"),
+        ("a   <br>   b", "a\nb"),
+        ("a<BR>b", "a\nb"),
+        ("a<br/>b", "a\nb"),
+        ("a<span>b</span>", "ab"),  # other inline tags show their text only
+        # An image shows its alt text, whatever markup is inside it.
+        ("![a ![b](c) d](e)", "[image: a b d]"),
+        ("![a `c` \\* &amp;\nx](y)", "[image: a c * & x]"),
+        ("![](e.png)", "[image]"),
+    ],
+)
+def test_inline_breaks_and_images_as_shown(raw: str, shown: str) -> None:
+    assert render_inline(raw).text == shown
