@@ -329,3 +329,38 @@ def test_a_bracketed_name_counts_only_on_the_date_line() -> None:
         "<h1>江边的老码头今天重新开放</h1><p>2004年7月16日08:19 [ 黄宇 ]</p>" + ARTICLE,
     )
     assert dated.meta.author == "黄宇"
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("本报记者 王五 赵六", "王五 赵六"),
+        ("本报记者王五", "王五"),
+        ("记者：王五", "王五"),
+        ("记者: 王五、赵六", "王五 赵六"),
+        ("通讯员 李四", "李四"),
+        ("实习生 甲乙 本报记者 丙丁", "甲乙 丙丁"),  # roles between names are skipped
+        ("新华社记者 王五", "王五"),
+        ("（记者 王五）", "王五"),
+        ("作者：张三", "张三"),
+        ("作 者 张三", "张三"),
+        ("撰文 张三", "张三"),
+        ("执笔人：张三", "张三"),
+        ("文/王五", "王五"),
+        ("文／王五", "王五"),
+        ("作者 Jane Doe", "Jane Doe"),
+        ("记者 王五 上海报道", "王五"),  # a place follows the name
+        ("记者 王五摄", "王五"),  # a photographer's credit
+        ("记者 胡 晓 蓉", "胡晓蓉"),  # a name set with spaces between its characters
+        ("记者 王五 王五", "王五"),
+        ("记者 王五上海报道", None),  # the place is glued on: unsure of the name
+        ("记者 王五，赵六", None),  # a comma: a sentence, not a list of names
+        ("据报道，记者发现", None),
+        ("作者 河畔日报", None),
+        ("作文/王五", None),  # 文/ inside a word is no role
+        ("记者", None),
+        ("王五", None),
+    ],
+)
+def test_role_names_reads_the_names_after_a_writers_role(byline: str, names: str | None) -> None:
+    assert role_names(byline) == names
