@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tuireader.library.formats.plain.noise import is_noise_line, is_related_header, strip_noise
+from tuireader.library.formats.plain.news import is_dateline
+from tuireader.library.formats.plain.noise import (
+    is_noise_line,
+    is_related_header,
+    is_rule_line,
+    strip_noise,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,3 +77,133 @@ def test_related_header() -> None:
     assert is_related_header("相关新闻")
     assert is_related_header("Related:")
     assert not is_related_header("相关新闻报道显示，今年粮食产量再创新高。")
+
+
+@pytest.mark.parametrize(
+    ("line", "noise"),
+    [
+        ("〖收藏〗", True),
+        ("打印 | 关闭", True),
+        ("128人参与", True),
+        ("参与互动：12", True),
+        ("分享到：微信 微博 QQ空间", True),
+        ("扫一扫分享到微信", True),
+        ("浏览次数：123次", True),
+        ("阅读：5", True),
+        ("点击：99次", True),
+        ("我阅读：5", False),  # inside a word: a sentence
+        ("阅读量 1024", True),
+        ("font size: A A A", True),
+        ("第1页/共3页", True),
+        ("<< 上一页 | 下一页 >>", True),
+        ("Views: 1,234", True),
+        ("hits: 9", True),
+        ("上一篇：河边的故事", True),
+        ("Copyright 2005 河畔网", True),
+        ("©2005", True),
+        ("(c) 2005 河畔网", True),
+        ("京ICP备12345号", True),
+        ("本文为转载", True),
+        ("相关新闻：", True),
+        ("Previous: the river", True),
+        ("Related stories:", True),
+        ("Read more: the river", True),
+        ("See also: the sea", True),
+        ("Print", True),
+        ("Share this article", True),
+        ("Back to top", True),
+        ("Comments", True),
+        ("打印 " * 20, True),
+        # A menu bar: three or more items of at most eight characters.
+        ("首页 | 政务公开 | 新闻中心", True),
+        ("首页 | 一二三四五六七八 | 新闻", True),
+        ("首页 | 一二三四五六七八九 | 新闻", False),
+        ("首页 | 政务公开", False),
+        ("首页 || 新闻", False),
+        ("", False),
+        ("---", False),  # a rule is a section break, kept
+        # Long lines are text, whatever they open with.
+        ("相关阅读：" + "河" * 155, True),
+        ("相关阅读：" + "河" * 156, False),
+        ("Previous: " + "x" * 70, True),
+        ("Previous: " + "x" * 71, False),
+        ("[打印]" + " " * 76, True),
+        ("[打印]" + " " * 77, False),
+    ],
+)
+def test_noise_line_shapes(line: str, noise: bool) -> None:
+    assert is_noise_line(line) is noise
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("---", True),
+        ("--", True),  # a signature separator
+        ("===", True),
+        ("* * *", True),
+        ("——————", True),
+        ("·•·", True),
+        ("~~~", True),
+        ("___", True),
+        ("-", False),
+        ("- -", False),
+        ("-- x", False),
+        ("abc---", False),
+        ("—— 完 ——", False),
+        ("", False),
+    ],
+)
+def test_rule_lines(line: str, rule: bool) -> None:
+    assert is_rule_line(line) is rule
+
+
+@pytest.mark.parametrize(
+    ("line", "related"),
+    [
+        ("相关新闻", True),
+        ("相关阅读：", True),
+        ("相关文章：", True),
+        ("Related:", True),
+        ("related", True),
+        ("热点推荐", True),
+        ("延伸阅读:", True),
+        ("猜你喜欢", True),
+        ("相关新闻很多", False),
+        ("我们的相关新闻", False),
+    ],
+)
+def test_related_headers(line: str, related: bool) -> None:
+    assert is_related_header(line) is related
+
+
+@pytest.mark.parametrize(
+    ("segment", "kept"),
+    [
+        ("首页 > 新闻 [打印] [关闭]", "首页 > 新闻"),
+        ("来源：河畔网 128人参与", "来源：河畔网"),
+        ("字号：大 中 小 来源：河畔网", "来源：河畔网"),
+        ("无噪声的文字", "无噪声的文字"),
+    ],
+)
+def test_strip_noise_keeps_the_rest_of_a_segment(segment: str, kept: str) -> None:
+    assert strip_noise(segment) == kept
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("新华社北京５月３日电（记者王明）今天，河畔小镇的新书店开张。", True),
+        ("本报讯（记者王明）河畔小镇的新书店开张。", True),
+        ("本台消息 今天上午，小镇书店开张。", True),
+        ("中新社上海3月12日电 今天，小镇书店开张。", True),
+        ("据河畔日报5月3日讯 小镇书店开张。", True),
+        ("河畔网十二月三十一日电 小镇书店开张。", True),
+        ("（1）内容：新华社北京5月3日电 小镇书店开张。", True),
+        ("新华社北京5月3日报道，小镇书店开张。", False),
+        ("这是一段很长的开头文字，讲了很多事情，然后才提到了新华社北京5月3日电的内容。", False),
+        ("小镇书店开张了。", False),
+    ],
+)
+def test_datelines_open_news_items(paragraph: str, dateline: bool) -> None:
+    assert is_dateline(paragraph) is dateline
