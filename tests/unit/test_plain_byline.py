@@ -6,6 +6,7 @@ import pytest
 
 from tuireader.library.formats.plain.byline import (
     byline_names,
+    has_role,
     english_byline,
     is_byline_line,
     opening_byline_names,
@@ -77,3 +78,106 @@ def test_and_joins_two_names_but_stays_inside_a_given_name() -> None:
     assert byline_names("记者 张三和李四") == "张三 李四"
     assert byline_names("记者 王和平") == "王和平"
     assert byline_names("记者 王和平 与 李四") == "王和平 李四"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("文／张三", "张三"),
+        ("图/李四 文/王五", "李四 王五"),
+        ("摄影：张三", "张三"),
+        ("作者：Jane Doe", "Jane Doe"),
+        ("记者 Jane Doe", "Jane Doe"),
+        ("特约记者 张三", "张三"),
+        ("本报驻京记者 张三", "张三"),
+        ("记者 张三摄", "张三"),
+        ("记者 张三报道", "张三"),
+        ("记者 张三 整理", "张三"),
+        ("记者 张三 张三", "张三"),
+        ("记者 阿卜杜勒·拉赫曼", "阿卜杜勒·拉赫曼"),
+        ("【记者 张三】", "张三"),
+        ("记者 张三；李四", "张三 李四"),
+        ("记者 张三|李四", "张三 李四"),
+        ("記者 張三", "張三"),
+        ("通讯员 张三和李四和王五", "张三 李四 王五"),
+        ("实习生 张三 本报记者 李四", "张三 李四"),
+        # An editor did not write it: names after 编辑 are skipped until the next writer.
+        ("记者 张三 责任编辑：李四 通讯员 王五", "张三 王五"),
+    ],
+)
+def test_more_names_after_roles(text: str, names: str) -> None:
+    assert byline_names(text) == names
+    assert is_byline_line(text)
+    assert has_role(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["记者 新华社", "记者 河畔网", "记者 综合", "记者 三", "记者 张三四五六七", "张三 李四"],
+)
+def test_no_names_after_a_role(text: str) -> None:
+    assert byline_names(text) is None
+    assert not is_byline_line(text)
+
+
+def test_has_role_needs_a_writers_role() -> None:
+    assert not has_role("张三 李四")
+    assert not has_role("编辑：李四")
+    assert has_role("文/张三")
+
+
+def test_byline_lines_are_short_and_open_with_the_role() -> None:
+    assert is_byline_line("（记者 王明" + " " * 53 + "）")  # 60 characters
+    assert not is_byline_line("（记者 王明" + " " * 54 + "）")
+    assert is_byline_line("河" * 16 + "记者 张三")  # a newsroom's name before the role
+    assert not is_byline_line("河" * 17 + "记者 张三")
+    assert not is_byline_line("记者张三。")
+    assert not is_byline_line("(河畔网)")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "split"),
+    [
+        ("环境很好。（记者 杨静文）", ("环境很好。", "（记者 杨静文）")),
+        ("环境很好。(记者 杨静文)。", ("环境很好。", "(记者 杨静文)。")),
+        ("环境很好。（记者 杨静文） ", ("环境很好。", "（记者 杨静文）")),
+        ("环境很好（记者）", None),
+        ("（记者 杨静文）环境很好。", None),
+        ("环境很好。（新华社）", None),
+    ],
+)
+def test_closing_bylines(paragraph: str, split: tuple[str, str] | None) -> None:
+    assert split_closing_byline(paragraph) == split
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "names"),
+    [
+        ("河畔网5月3日电(记者 王明)今天", "王明"),
+        ("本报讯 （记者 王明）今天", "王明"),
+        ("本报讯（王明）今天", None),  # no role
+        ("一二三四五六七八九十一二三四五六七八九十一二三四五讯（记者 王明）", None),
+    ],
+)
+def test_dateline_bylines(paragraph: str, names: str | None) -> None:
+    assert opening_byline_names(paragraph) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("BY JANE DOE", "JANE DOE"),
+        ("by Jane Doe", "Jane Doe"),
+        ("By Jane Doe | Staff", "Jane Doe"),
+        ("By Jane Doe; Reuters", "Jane Doe"),
+        ("By Jane Doe — 2005", "Jane Doe"),
+        ("By A B C D E F G", "A B C D E F G"),
+        ("By A B C D E F G H", None),  # eight words: a sentence
+        ("By jane", None),
+        ("Bye Jane", None),
+        ("By Jane Doe " + "x" * 48, "Jane Doe " + "x" * 48),  # 60 characters
+        ("By Jane Doe " + "x" * 49, None),
+    ],
+)
+def test_english_bylines(line: str, names: str | None) -> None:
+    assert english_byline(line) == names
