@@ -117,3 +117,31 @@ def test_previous_sentence_crosses_paragraphs() -> None:
     assert previous_sentence(BLOCKS, Anchor(2, 11)) == (Anchor(2, 0), Anchor(2, 10))
     assert previous_sentence(BLOCKS, Anchor(2, 0)) == (Anchor(0, 4), Anchor(0, 8))
     assert previous_sentence(BLOCKS, Anchor(0, 0)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said. "Go now."', ["He said.", '"Go now."']),
+        ("It ended. (Then more.)", ["It ended.", "(Then more.)"]),
+        ("It ended. 「下一句」", ["It ended.", "「下一句」"]),
+        ("It ended. ‘Quote’", ["It ended.", "‘Quote’"]),
+        ("Wait... Then go.", ["Wait...", "Then go."]),
+        ("完了． Next one.", ["完了．", "Next one."]),  # a full-width dot
+        ("Prof. Lee came. Dr. Wu too.", ["Prof. Lee came.", "Dr. Wu too."]),
+        ("It was approx. Ten. No.", ["It was approx. Ten.", "No."]),
+        ("ST. Next", ["ST. Next"]),  # abbreviations in any case
+        ("Vs. Next", ["Vs. Next"]),
+        ("I. Then.", ["I. Then."]),  # a capital initial
+        ("a. Then", ["a.", "Then"]),  # a lower-case letter is no initial
+        ("end. 1 more", ["end. 1 more"]),  # a digit after the dot: no new sentence
+        ("Done.\nNext", ["Done.", "Next"]),
+        ("Dot.\n\nNext", ["Dot.", "Next"]),
+        ("All done.)\nok", ["All done.)", "ok"]),
+        ("Go!) Next", ["Go!)", "Next"]),
+        ("完了。  \n  下一句", ["完了。", "下一句"]),
+        ("End.   ", ["End."]),
+    ],
+)
+def test_more_sentence_boundaries(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
