@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from tuireader.library.formats.html.page import parse_html
 
-PARTS = [f"第{n}部分：这是一篇长评测里的一段文字，讲的是新相机在雨天里的表现和它的电池。" * 2 for n in (1, 2, 3, 4)]
+PARTS = [
+    f"第{n}部分：这是一篇长评测里的一段文字，讲的是新相机在雨天里的表现和它的电池。" * 2
+    for n in (1, 2, 3, 4)
+]
 SIDEBAR = (
     "<div class='side'>"
     + "".join(f"<p><a href='/x{n}'>本站别的文章标题第{n}篇</a></p>" for n in range(12))

@@ -8,11 +8,13 @@ import pytest
 from tuireader.library.link_targets import (
     ARTICLE,
     HERE,
+    MAX_LINK_CHARS,
     NOWHERE,
     OUTSIDE,
     WEB,
     heading_block,
     heading_id,
+    page_candidates,
     resolve_link,
 )
 from tuireader.library.model import HEADING, PARAGRAPH, SPAN_ANCHOR, Block, Span
@@ -146,3 +148,73 @@ def test_a_fragment_finds_the_heading_given_that_id_first() -> None:
         Block(HEADING, "Getting it", level=2, spans=(Span(0, 10, SPAN_ANCHOR, "install"),)),
     ]
     assert heading_block(blocks, "install") == 1
+
+
+INDEXES = ("index.md", "_index.md", "README.md", "readme.md", "index.markdown", "index.html")
+
+
+@pytest.mark.parametrize(
+    ("target", "article", "paths"),
+    [
+        # A folder's link: its index pages, then a page served at that folder's URL.
+        (
+            "install/",
+            "a.md",
+            (*(f"install/{n}" for n in INDEXES), "install.md", "install.markdown", "install.html"),
+        ),
+        ("./", "a/b.md", (*(f"a/{n}" for n in INDEXES), "a.md", "a.markdown", "a.html")),
+        ("..", "a/b.md", INDEXES),  # the library root's index
+        # The site's root: the article's folder first, then the library root.
+        ("/", "a/b.md", (*(f"a/{n}" for n in INDEXES), "a.md", "a.markdown", "a.html", *INDEXES)),
+        ("/x.md", "top.md", ("x.md",)),
+        ("/../x.md", "a/b.md", ("x.md",)),
+        # No page extension: the name itself, the name as a page, the name as a folder.
+        (
+            "install",
+            "a.md",
+            (
+                "install",
+                "install.md",
+                "install.markdown",
+                "install.html",
+                *(f"install/{n}" for n in INDEXES),
+            ),
+        ),
+        ("Setup.HTML", "a.md", ("Setup.HTML", "Setup.md", "Setup.markdown")),
+        ("x.htm", "a.md", ("x.htm", "x.md", "x.markdown")),
+        ("notes.txt", "a.md", ("notes.txt",)),
+        ("x.markdown", "a.md", ("x.markdown",)),
+        ("a/b.md", "a/b.md", ("a/a/b.md",)),  # relative to the article's folder
+    ],
+)
+def test_every_page_a_link_may_mean_in_order(
+    target: str, article: str, paths: tuple[str, ...]
+) -> None:
+    found = resolve_link(target, article)
+    assert found.kind == ARTICLE
+    assert found.paths == paths
+
+
+@pytest.mark.parametrize("target", ["b.md#", "?q=1", "b.md"])
+def test_a_link_to_the_articles_own_file_stays_in_it(target: str) -> None:
+    found = resolve_link(target, "a/b.md")
+    assert found.kind == HERE
+    assert found.fragment == ""
+
+
+def test_a_link_of_the_longest_length_is_read_and_a_longer_one_refused() -> None:
+    longest = "x" * (MAX_LINK_CHARS - 3) + ".md"
+    assert resolve_link(longest, "a.md").paths == (longest,)
+    refused = resolve_link("x" + longest, "a.md")
+    assert refused.kind == NOWHERE
+    assert refused.reason == "The link has no usable address."
+
+
+@pytest.mark.parametrize(("target", "scheme"), [("ftp://x", "ftp"), ("Mailto:x", "mailto")])
+def test_a_refused_scheme_is_named_in_lower_case(target: str, scheme: str) -> None:
+    assert resolve_link(target, "a.md").reason == f"{scheme}: links are not followed."
+
+
+def test_page_candidates_of_the_library_root() -> None:
+    assert page_candidates(".") == list(INDEXES)
+    assert page_candidates("", folder=True) == list(INDEXES)

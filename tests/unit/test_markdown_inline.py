@@ -253,7 +253,11 @@ def test_heading_attribute_blocks_never_show_and_their_id_is_kept(
     [
         # Nested runs of one kind: each close ends the innermost open one.
         ("*a *b* c*", "a b c", [(SPAN_EMPHASIS, "a b c", None), (SPAN_EMPHASIS, "b", None)]),
-        ("**外 **内** 外**", "外 内 外", [(SPAN_STRONG, "外 内 外", None), (SPAN_STRONG, "内", None)]),
+        (
+            "**外 **内** 外**",
+            "外 内 外",
+            [(SPAN_STRONG, "外 内 外", None), (SPAN_STRONG, "内", None)],
+        ),
         ("x [a *b* c](u) y", "x a b c y", [(SPAN_LINK, "a b c", "u"), (SPAN_EMPHASIS, "b", None)]),
         ("**[链接](u.md)**", "链接", [(SPAN_LINK, "链接", "u.md"), (SPAN_STRONG, "链接", None)]),
         ("**`x`**", "x", [(SPAN_CODE, "x", None), (SPAN_STRONG, "x", None)]),

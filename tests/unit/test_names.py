@@ -79,7 +79,9 @@ def test_is_person_name_refuses_what_is_not_a_name(text: str) -> None:
 
 
 NINE_CHINESE = ["王一", "李二", "张三", "李四", "王五", "赵六", "孙七", "周八", "吴九"]
-NINE_LATIN = [f"Ann {surname}" for surname in "Lee Bo Cy Di Ed Fu Gu Hu Ix".split()]
+NINE_LATIN = [
+    f"Ann {surname}" for surname in ["Lee", "Bo", "Cy", "Di", "Ed", "Fu", "Gu", "Hu", "Ix"]
+]
 
 
 @pytest.mark.parametrize(

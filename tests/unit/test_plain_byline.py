@@ -6,8 +6,8 @@ import pytest
 
 from tuireader.library.formats.plain.byline import (
     byline_names,
-    has_role,
     english_byline,
+    has_role,
     is_byline_line,
     opening_byline_names,
     split_closing_byline,

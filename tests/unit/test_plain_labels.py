@@ -166,6 +166,8 @@ def test_field_of_a_label_word(word: str, field: str) -> None:
     assert field_of(word) == field
 
 
-@pytest.mark.parametrize(("line", "may"), [("a:b", True), ("【x】", True), ("a］", True), ("ab", False)])
+@pytest.mark.parametrize(
+    ("line", "may"), [("a:b", True), ("【x】", True), ("a］", True), ("ab", False)]
+)
 def test_may_hold_label(line: str, may: bool) -> None:
     assert may_hold_label(line) is may
