@@ -348,6 +348,12 @@ def test_a_bracketed_name_counts_only_on_the_date_line() -> None:
         ("执笔人：张三", "张三"),
         ("文/王五", "王五"),
         ("文／王五", "王五"),
+        ("文/图 王五", "王五"),  # the writer took the photos too
+        ("文/图：王五", "王五"),
+        ("文/图/王五", "王五"),
+        ("文图/王五", "王五"),
+        ("文字/王五", "王五"),
+        ("图/王五", None),  # a photographer only
         ("作者 Jane Doe", "Jane Doe"),
         ("记者 王五 上海报道", "王五"),  # a place follows the name
         ("记者 王五摄", "王五"),  # a photographer's credit
@@ -364,3 +370,10 @@ def test_a_bracketed_name_counts_only_on_the_date_line() -> None:
 )
 def test_role_names_reads_the_names_after_a_writers_role(byline: str, names: str | None) -> None:
     assert role_names(byline) == names
+
+
+def test_the_writer_who_took_the_photos_too_is_the_author() -> None:
+    result = page(
+        "<title>小镇书店开张了</title>", "<h1>小镇书店开张了</h1><p>文/图 王五</p>" + ARTICLE
+    )
+    assert result.meta.author == "王五"
