@@ -13,6 +13,7 @@ from tuireader.state import StateStore
 from tuireader.state.backup import recovery_notice, restore_latest, write_backup
 from tuireader.state.export import to_annotation
 from tuireader.state.salvage import Recovery
+from tuireader.state.vocabulary import VocabWord
 
 BACKUP = Path("/data/backups/state-20240301T080000-7.json")
 SOURCE = "state.db.bad-20240302T090000"
@@ -291,3 +292,60 @@ def test_a_written_backup_restores_into_an_empty_store(store: StateStore, tmp_pa
         assert {b.uid for b in other.bookmarks.matching()} == {"one", "two"}
     finally:
         other.close()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"reading": {"reading_time": [["2024-01-01", "fp", "a.txt", "T", "S", 1.5]]}},
+        {"reading": {"reading_finished": [["fp", "2024-01-01", "a.txt", {"x": 1}]]}},
+        {"reading": {"reading_time": "not rows"}},
+        {"reading": ["not", "a", "dict"]},
+        {"vocabulary": [{"word": "", "pinyin": "x"}]},
+        {"vocabulary": [{"word": "词", "pinyin": 3}]},
+        {"vocabulary": [{"word": "词", "lookups": 0}]},
+        {"vocabulary": [{"word": "词", "lookups": True}]},
+        {"vocabulary": [{"word": "词", "lookups": "2"}]},
+        {"vocabulary": ["a word"]},
+    ],
+    ids=["short-row", "dict-value", "rows-text", "reading-list", "no-word", "pinyin-number",
+         "no-lookups", "bool-lookups", "text-lookups", "word-text"],
+)  # fmt: skip
+def test_a_backup_refused_for_a_bad_part_adds_nothing_of_it(
+    store: StateStore, tmp_path: Path, bad: dict[str, object]
+) -> None:
+    folder = tmp_path / "backups"
+    _write_backup(folder, "state-20240101T080000-7.json", [_bookmark("older")])
+    good_reading = {"reading_time": [["2024-01-01", "fp", "a.txt", "T", "S", 1.5, 10]]}
+    newer = {"article_state": [_state("newer")], "reading": good_reading,
+             "vocabulary": [{"word": "好", "lookups": 2}]} | bad  # fmt: skip
+    _write_backup(folder, "state-20240301T080000-7.json", [_bookmark("newer")], **newer)
+    notice = restore_latest(store, folder)
+    assert notice.startswith("From the backup state-20240101T080000-7.json: 1 bookmark(s)")
+    assert [b.uid for b in store.bookmarks.matching()] == ["older"]
+    assert not store.marks.is_read("newer")
+    assert store.vocab.words() == []
+    assert store.stats.dump() == {"reading_time": [], "reading_finished": []}
+
+
+def test_statistics_and_words_of_a_backup_are_restored_exactly(
+    store: StateStore, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    reading = {
+        "reading_time": [["2024-01-01", "fp", "a.txt", "T", "S", 1.5, 10]],
+        "reading_finished": [["fp", "2024-01-02", "a.txt", "T"]],
+    }
+    words = [
+        {"word": "好", "pinyin": "hǎo", "definitions": "good", "context": "好的。",
+         "fingerprint": "fp", "path": "a.txt", "title": "T", "lookups": 3,
+         "created": "2024-01-01T00:00:00.000Z"},
+        {"word": "人"},
+    ]  # fmt: skip
+    _write_backup(folder, "state-20240301T080000-7.json", [], reading=reading, vocabulary=words)
+    restore_latest(store, folder)
+    assert store.stats.dump() == reading
+    first, second = store.vocab.words()
+    assert first == VocabWord("好", "hǎo", "good", "好的。", "fp", "a.txt", "T", 3,
+                              "2024-01-01T00:00:00.000Z")  # fmt: skip
+    assert (second.word, second.pinyin, second.lookups, second.created) == ("人", "", 1, "")

@@ -27,10 +27,10 @@ from tuireader.state.importing import (
     text_field,
 )
 from tuireader.state.marks import ReadMarks
-from tuireader.state.reading import ReadingStats
+from tuireader.state.reading import ReadingStats, dumped_rows
 from tuireader.state.rows import file_stamp, now_iso
 from tuireader.state.salvage import Recovery
-from tuireader.state.vocabulary import Vocabulary
+from tuireader.state.vocabulary import Vocabulary, dumped_words
 from tuireader.text import json_out
 
 KEEP = 10
@@ -185,6 +185,10 @@ def restore_latest(store: BackedUpStore, folder: Path, recovery: Recovery | None
             bookmarks = [b for b in parse_export(text).bookmarks if b.uid not in skip]
             document = json.loads(text)
             states = [_state_row(item) for item in document.get("article_state", [])]
+            # Every part is checked before anything is written: a backup refused for a bad
+            # row leaves nothing of itself behind when the one before is tried.
+            dumped_rows(document.get("reading") or {})
+            dumped_words(document.get("vocabulary") or [])
             known = {b.uid for b in store.bookmarks.matching()}
             added = store.bookmarks.insert(bookmarks)
             notes = sum(1 for b in bookmarks if b.note and b.uid not in known)

@@ -145,8 +145,7 @@ class ReadingStats:
 
     def restore(self, dumped: dict[str, list[list[object]]]) -> int:
         """Add dumped rows not yet present (a day and article already counted is kept)."""
-        times = [_checked_row(row, 7) for row in dumped.get("reading_time", [])]
-        finished = [_checked_row(row, 4) for row in dumped.get("reading_finished", [])]
+        times, finished = dumped_rows(dumped)
 
         def insert(conn: sqlite3.Connection) -> int:
             before = conn.total_changes
@@ -175,6 +174,17 @@ class ReadingStats:
 
 _TIME_COLUMNS = "day, fingerprint, path, title, section, seconds, chars"
 _FINISHED_COLUMNS = "fingerprint, day, path, title"
+
+
+def dumped_rows(dumped: object) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The ``reading_time`` and ``reading_finished`` rows of a :meth:`ReadingStats.dump`,
+    checked: ValueError when one is not a row (a backup is checked whole before any of it
+    is restored)."""
+    if not isinstance(dumped, dict):
+        raise ValueError("not reading statistics")
+    times = [_checked_row(row, 7) for row in dumped.get("reading_time", [])]
+    finished = [_checked_row(row, 4) for row in dumped.get("reading_finished", [])]
+    return times, finished
 
 
 def _checked_row(row: object, size: int) -> tuple[object, ...]:

@@ -84,7 +84,7 @@ class Vocabulary:
     def restore(self, items: list[dict[str, object]]) -> int:
         """Add dumped words not yet in the list; how many were added."""
         stamp = now_iso()
-        rows = [(*_dumped_texts(item), _dumped_count(item), stamp) for item in items]
+        rows = [(*row, stamp) for row in dumped_words(items)]
 
         def insert(conn: sqlite3.Connection) -> int:
             before = conn.total_changes
@@ -101,6 +101,14 @@ class Vocabulary:
         for word in self.words():
             writer.writerow((word.word, word.pinyin, word.definitions, word.context, word.title))
         return out.getvalue()
+
+
+def dumped_words(items: object) -> list[tuple[object, ...]]:
+    """The words of a :meth:`Vocabulary.dump`, checked: ValueError when one is not a word
+    (a backup is checked whole before any of it is restored)."""
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ValueError("not a vocabulary list")
+    return [(*_dumped_texts(item), _dumped_count(item)) for item in items]
 
 
 def _dumped_texts(item: dict[str, object]) -> list[str]:
