@@ -1,0 +1,163 @@
+"""Re-anchoring at the edges: a passage given end first, a passage that opens or closes
+the article, a long passage cut or stretched, a passage that travelled far in a long
+article, and the fuzzy matcher's limits."""
+
+from __future__ import annotations
+
+import random
+
+from tuireader.library.model import Anchor, Article, ArticleMeta, Block
+from tuireader.state.anchors import (
+    ANCHORED,
+    ORPHANED,
+    REANCHORED,
+    QuoteSelector,
+    layout_of,
+    make_selector,
+    reanchor,
+)
+from tuireader.state.anchors_fuzzy import (
+    MIN_FUZZY_QUOTE,
+    NEAR_CHARS,
+    common_prefix_len,
+    common_suffix_len,
+    fuzzy_find,
+)
+
+OPENING = "The harbour was quiet that morning, and the boats lay still."
+MIDDLE = "Nobody in the village could remember a calmer sea in winter."
+CLOSING = "By noon the wind returned and the fishermen went out again."
+
+
+def article(*texts: str) -> Article:
+    return Article(ArticleMeta(title="t"), blocks=tuple(Block("paragraph", t) for t in texts))
+
+
+def quoted(art: Article, start: Anchor, end: Anchor) -> str:
+    layout = layout_of(art.blocks)
+    return layout.text[layout.flat(start) : layout.flat(end)]
+
+
+def test_a_passage_given_end_first_is_the_same_passage() -> None:
+    art = article(OPENING, MIDDLE)
+    forward = make_selector(art, Anchor(0, 4), Anchor(1, 6))
+    assert make_selector(art, Anchor(1, 6), Anchor(0, 4)) == forward
+    assert forward.quote == OPENING[4:] + "\n" + MIDDLE[:6]
+
+
+def test_a_passage_opening_the_article_has_no_prefix_and_is_found_after_an_edit() -> None:
+    art = article(OPENING, MIDDLE, CLOSING)
+    sel = make_selector(art, Anchor(0, 0), Anchor(0, 34))  # "The harbour was quiet that morning"
+    assert sel.prefix == ""
+    edited = article(OPENING.replace("quiet", "calm"), MIDDLE, CLOSING)
+    placement = reanchor(sel, edited)
+    assert placement.status == REANCHORED
+    assert placement.start == Anchor(0, 0)
+    assert quoted(edited, placement.start, placement.end) == "The harbour was calm that morning"
+
+
+def test_a_passage_closing_the_article_has_no_suffix_and_is_found_after_an_edit() -> None:
+    art = article(OPENING, MIDDLE, CLOSING)
+    sel = make_selector(art, Anchor(2, 12), Anchor(2, len(CLOSING)))
+    assert sel.suffix == ""
+    edited = article("A new first line.", OPENING, MIDDLE, CLOSING.replace("went", "sailed"))
+    placement = reanchor(sel, edited)
+    assert placement.status == REANCHORED
+    assert placement.end == Anchor(3, len(CLOSING) + 2)
+    assert quoted(edited, placement.start, placement.end) == (
+        "wind returned and the fishermen sailed out again."
+    )
+
+
+def test_a_whole_one_paragraph_article_rewritten_a_little_is_found() -> None:
+    art = article(MIDDLE)
+    sel = make_selector(art, Anchor(0, 0), Anchor(0, len(MIDDLE)))
+    assert (sel.prefix, sel.suffix) == ("", "")
+    edited = article(MIDDLE.replace("calmer", "stiller"))
+    placement = reanchor(sel, edited)
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (Anchor(0, 0), Anchor(0, len(MIDDLE) + 1))
+
+
+def test_an_unchanged_passage_at_its_old_place_is_anchored_exactly() -> None:
+    art = article(OPENING, MIDDLE, CLOSING)
+    sel = make_selector(art, Anchor(1, 10), Anchor(2, 5))
+    placement = reanchor(sel, art)
+    assert (placement.status, placement.start, placement.end) == (
+        ANCHORED, Anchor(1, 10), Anchor(2, 5)
+    )  # fmt: skip
+
+
+def test_a_stored_position_outside_the_article_still_finds_the_quote() -> None:
+    sel = QuoteSelector("calmer sea", "remember a ", " in winter.", 9, 0, 9, 10)
+    placement = reanchor(sel, article(OPENING, MIDDLE))
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (Anchor(1, 39), Anchor(1, 49))
+
+
+def _long_paragraphs(count: int, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    chars = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于下子说年着就出也方后，。"
+    return ["".join(rng.choice(chars) for _ in range(500)) for _ in range(count)]
+
+
+def test_a_long_passage_whose_end_was_deleted_is_orphaned() -> None:
+    paragraphs = _long_paragraphs(6)
+    sel = make_selector(article(*paragraphs), Anchor(2, 0), Anchor(3, 500))
+    assert reanchor(sel, article(*paragraphs[:2], paragraphs[2], *paragraphs[4:])).status == (
+        ORPHANED
+    )
+    assert reanchor(sel, article(*paragraphs[:2], paragraphs[3], *paragraphs[4:])).status == (
+        ORPHANED
+    )
+
+
+def test_a_long_passage_stretched_to_twice_its_length_is_orphaned() -> None:
+    paragraphs = _long_paragraphs(8)
+    sel = make_selector(article(*paragraphs), Anchor(2, 0), Anchor(3, 500))
+    inserted = _long_paragraphs(3, seed=99)  # 1,500 new characters inside the passage
+    edited = article(*paragraphs[:3], *inserted, *paragraphs[3:])
+    assert reanchor(sel, edited).status == ORPHANED
+
+
+def test_a_long_passage_with_a_small_insertion_is_found_whole() -> None:
+    paragraphs = _long_paragraphs(8)
+    sel = make_selector(article(*paragraphs), Anchor(2, 0), Anchor(3, 500))
+    edited = article(*paragraphs[:3], "插入的一句话。", *paragraphs[3:])
+    placement = reanchor(sel, edited)
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (Anchor(2, 0), Anchor(4, 500))
+
+
+def test_a_passage_that_travelled_far_in_a_long_article_is_found_there() -> None:
+    paragraphs = _long_paragraphs(200)  # 100,000 characters
+    sel = make_selector(article(*paragraphs), Anchor(10, 100), Anchor(10, 160))
+    changed = paragraphs[10][:130] + "改" + paragraphs[10][131:]
+    moved = [*paragraphs[:10], *paragraphs[11:190], changed, *paragraphs[190:]]
+    assert 60 * 500 > NEAR_CHARS  # far beyond the search around the old place
+    placement = reanchor(sel, article(*moved))
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (Anchor(189, 100), Anchor(189, 160))
+
+
+def test_fuzzy_find_refuses_short_quotes_and_empty_text() -> None:
+    text = "abcdefghij" * 3
+    assert fuzzy_find(text, "abcdefghij"[: MIN_FUZZY_QUOTE - 1], "", "") is None
+    assert fuzzy_find("", "abcdefgh", "", "") is None
+    assert fuzzy_find(text, "abcdefgh"[:MIN_FUZZY_QUOTE], "", "") == (0, MIN_FUZZY_QUOTE)
+
+
+def test_fuzzy_find_needs_most_of_the_quote() -> None:
+    text = "Nobody in the village could remember a calmer sea in winter."
+    assert fuzzy_find(text, "could remember", "village ", " a calmer") == (22, 36)
+    assert fuzzy_find(text, "would forget it", "village ", " a calmer") is None
+    assert fuzzy_find(text, "zzzzzzqqqq", "", "") is None  # no n-gram of it is in the text
+
+
+def test_common_prefix_and_suffix_lengths() -> None:
+    assert common_prefix_len("abcd", "abXd") == 2
+    assert common_prefix_len("abc", "abcdef") == 3
+    assert common_prefix_len("", "abc") == 0
+    assert common_suffix_len("xbcd", "abcd") == 3
+    assert common_suffix_len("cd", "abcd") == 2
+    assert common_suffix_len("abc", "abd") == 0
