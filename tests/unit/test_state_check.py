@@ -168,3 +168,54 @@ def test_checker_walks_the_same_files_as_a_scan(library) -> None:
     (root / ".hidden" / "a.md").write_text("# h", encoding="utf-8")
     checker = BookmarkChecker(root, load_article, fingerprint)
     assert sorted(checker.library_files()) == ["x.xhtml", "新闻/a.md"]
+
+
+def test_another_article_at_the_path_is_the_nearest_place_of_a_whole_article_bookmark(
+    library,
+) -> None:
+    root, store = library
+    write(root / "新闻" / "a.md", ["完全不同的文章。"], title="另一篇")
+    assert statuses(root, store)["whole"] == ("reanchored", "新闻/a.md")
+    assert statuses(root, store)[QUOTE] == ("orphaned", "新闻/a.md")
+
+
+def test_an_edited_article_moved_elsewhere_is_found_by_its_title(library) -> None:
+    root, store = library
+    (root / "新闻" / "a.md").unlink()
+    write(root / "归档" / "b.md", [BODY[0], BODY[1].replace("开启", "开创"), BODY[2]])
+    assert statuses(root, store) == {
+        QUOTE: ("moved", "归档/b.md"),
+        "whole": ("moved", "归档/b.md"),
+    }
+
+
+def test_two_articles_with_the_title_are_no_answer(library) -> None:
+    root, store = library
+    (root / "新闻" / "a.md").unlink()
+    write(root / "归档" / "b.md", ["另一段。"])
+    write(root / "归档" / "c.md", ["又一段。"])
+    assert statuses(root, store)["whole"] == ("orphaned", "新闻/a.md")
+
+
+def test_a_moved_article_without_the_passage_orphans_it(library) -> None:
+    root, store = library
+    (root / "新闻" / "a.md").unlink()
+    write(root / "归档" / "b.md", [BODY[0], BODY[2]])  # the same title, the passage gone
+    assert statuses(root, store) == {
+        QUOTE: ("orphaned", "归档/b.md"),
+        "whole": ("moved", "归档/b.md"),
+    }
+
+
+def test_a_file_that_cannot_be_loaded_is_not_there(library) -> None:
+    root, store = library
+
+    def load(path: Path, where: Path):
+        if path.name == "a.md":
+            raise OSError("unreadable")
+        return load_article(path, where)
+
+    write(root / "other.md", ["别的文章。"], title="别的")
+    checker = BookmarkChecker(root, load, fingerprint)
+    for b in store.bookmarks.page():
+        assert (checker.check(b).status, checker.check(b).path) == ("orphaned", "新闻/a.md")
