@@ -110,8 +110,7 @@ def _rare_seeds(text: str, context: str, middle: int) -> list[tuple[str, int]]:
     context may have been moved away from the quote (a paragraph inserted in between),
     the quote's own text votes for where the quote is.
     """
-    if len(context) < GRAM:
-        return []
+    # (``context`` holds the quote, which is never shorter than MIN_FUZZY_QUOTE > GRAM.)
     step = max(1, (len(context) - GRAM) // SEED_SAMPLES)
     counted = []
     for at in range(0, len(context) - GRAM + 1, step):
