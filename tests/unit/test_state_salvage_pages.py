@@ -1,0 +1,124 @@
+"""The page-by-page reader gives back exactly what SQLite reads: every value type a
+record can hold, overflow pages, every page size, rows deleted for real left out."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tuireader.state.safety import connect
+from tuireader.state.salvage import TABLES, salvage, table_shapes
+from tuireader.state.schema import migrate
+from tuireader.state.searches import CREATE_TABLE
+
+
+def _fill(db: Path, page_size: int) -> None:
+    """A state.db of ``page_size`` pages holding every kind of value salvage must decode."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute(f"PRAGMA page_size = {page_size}")
+    conn.execute("BEGIN")
+    migrate(conn)
+    conn.execute(CREATE_TABLE)
+    numbers = [
+        0,
+        1,
+        -1,
+        127,
+        -300,
+        70_000,
+        -(2**23),
+        2**31 - 1,
+        -(2**40),
+        2**47 - 1,
+        2**62,
+        -(2**63),
+    ]
+    for i, number in enumerate(numbers * 3):
+        conn.execute(
+            "INSERT INTO article_state VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (f"fp{i:03d}", None if i % 4 == 0 else f"新闻/{i}.md", i % 2,
+             None if i % 2 == 0 else "2024-01-01T00:00:00.000Z", number, -number // 3 or None,
+             "2024-01-02T00:00:00.000Z"),
+        )  # fmt: skip
+    for i in range(40):
+        note = "长" * (i * 97) + "🙂" if i % 5 else ""  # up to ~11 kB: overflow pages
+        conn.execute(
+            "INSERT INTO bookmarks(uid, fingerprint, path, title, quote, note, created, updated,"
+            " block, start_offset, end_block, end_offset) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (f"uid{i}", f"fp{i}", f"{i}.md", f"标题 {i}", None if i % 3 == 0 else f"quote {i}",
+             note, "c", "u", i, i * 1000, i + 1, 2**31 - 1),
+        )  # fmt: skip
+    for i in range(30):
+        conn.execute(
+            "INSERT INTO reading_time VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (f"2024-01-{i % 28 + 1:02d}", f"fp{i}", "p", "t", "s", [0.0, 1.5, 1e-9, 3.0, 12345.678][i % 5], i * 7),
+        )  # fmt: skip
+    conn.execute("INSERT INTO reading_finished VALUES ('fp1', '2024-01-01', 'p', 't')")
+    for i in range(25):
+        conn.execute(
+            "INSERT INTO vocabulary(word, definitions, lookups, created, updated)"
+            " VALUES (?, ?, ?, 'c', 'u')",
+            (f"词{i}", "definition " * (i * 30), i + 1),
+        )
+    conn.execute("INSERT INTO saved_searches VALUES ('econ', '经济 -发展', 'c')")
+    conn.execute("DELETE FROM bookmarks WHERE id IN (7, 8)")  # deleted for real
+    conn.execute("DELETE FROM vocabulary WHERE id > 20")
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def _sqlite_rows(db: Path, shapes) -> dict[str, dict[int, tuple]]:
+    conn = sqlite3.connect(db)
+    try:
+        rows = {}
+        for table, columns in shapes.items():
+            names = ", ".join(c.name for c in columns)
+            found = conn.execute(f"SELECT rowid, {names} FROM {table}").fetchall()
+            rows[table] = {rowid: tuple(values) for rowid, *values in found}
+        return rows
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory: pytest.TempPathFactory):
+    conn = connect(tmp_path_factory.mktemp("shapes") / "state.db")
+    migrate(conn)
+    conn.execute(CREATE_TABLE)
+    found = table_shapes(conn)
+    conn.close()
+    return found
+
+
+@pytest.mark.parametrize("page_size", [512, 4096, 65536])
+def test_the_page_reader_reads_what_sqlite_reads(tmp_path: Path, shapes, page_size: int) -> None:
+    db = tmp_path / "state.db"
+    _fill(db, page_size)
+    expected = _sqlite_rows(db, shapes)
+    assert len(expected["bookmarks"]) == 38 and len(expected["vocabulary"]) == 20
+    data = bytearray(db.read_bytes())
+    assert int.from_bytes(data[16:18], "big") == (1 if page_size == 65536 else page_size)
+    data[100:108] = b"\xff" * 8  # the schema's page: SQLite reads no table at all
+    db.write_bytes(bytes(data))
+    found = salvage(db, shapes)
+    assert sorted(found.page_read) == sorted(TABLES)
+    assert (found.damaged_records, found.unreadable_pages, found.error) == (0, 0, "")
+    for table in TABLES:
+        assert found.rows[table] == expected[table], table
+    assert found.bookmark_sequence is None  # sqlite_sequence is not read page by page
+
+
+def test_the_shapes_come_from_the_schema(shapes) -> None:
+    state = {c.name: c for c in shapes["article_state"]}
+    assert (state["fingerprint"].kind, state["fingerprint"].not_null) == ("TEXT", False)
+    assert (state["read"].kind, state["read"].not_null, state["read"].is_rowid) == (
+        "INTEGER", True, False
+    )  # fmt: skip
+    assert not any(c.is_rowid for c in shapes["article_state"])  # a TEXT primary key
+    assert not any(c.is_rowid for c in shapes["reading_time"])  # a primary key of two
+    ids = [c.name for c in shapes["bookmarks"] if c.is_rowid]
+    assert ids == ["id"] and [c.name for c in shapes["vocabulary"] if c.is_rowid] == ["id"]
+    assert {c.kind for c in shapes["reading_time"]} == {"TEXT", "REAL", "INTEGER"}
+    assert set(shapes) == set(TABLES)
