@@ -65,6 +65,11 @@ def _fill(db: Path, page_size: int) -> None:
     conn.execute("INSERT INTO saved_searches VALUES ('econ', '经济 -发展', 'c')")
     conn.execute("DELETE FROM bookmarks WHERE id IN (7, 8)")  # deleted for real
     conn.execute("DELETE FROM vocabulary WHERE id > 20")
+    for rowid in (-5, -(2**63), 2**62):  # rowids stored as nine-byte varints
+        conn.execute(
+            "INSERT INTO vocabulary(id, word, created, updated) VALUES (?, ?, 'c', 'u')",
+            (rowid, f"词{rowid}"),
+        )
     conn.execute("COMMIT")
     conn.close()
 
@@ -97,7 +102,7 @@ def test_the_page_reader_reads_what_sqlite_reads(tmp_path: Path, shapes, page_si
     db = tmp_path / "state.db"
     _fill(db, page_size)
     expected = _sqlite_rows(db, shapes)
-    assert len(expected["bookmarks"]) == 38 and len(expected["vocabulary"]) == 20
+    assert len(expected["bookmarks"]) == 38 and len(expected["vocabulary"]) == 23
     data = bytearray(db.read_bytes())
     assert int.from_bytes(data[16:18], "big") == (1 if page_size == 65536 else page_size)
     data[100:108] = b"\xff" * 8  # the schema's page: SQLite reads no table at all
@@ -122,3 +127,76 @@ def test_the_shapes_come_from_the_schema(shapes) -> None:
     assert ids == ["id"] and [c.name for c in shapes["vocabulary"] if c.is_rowid] == ["id"]
     assert {c.kind for c in shapes["reading_time"]} == {"TEXT", "REAL", "INTEGER"}
     assert set(shapes) == set(TABLES)
+
+
+PAGE = 4096
+
+
+def _finished_rows(db: Path, count: int = 50) -> int:
+    """A state.db whose reading_finished rows (four TEXT columns) fill one leaf page;
+    returns that page's number."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")
+    migrate(conn)
+    for i in range(count):
+        conn.execute(
+            "INSERT INTO reading_finished VALUES (?, '2024-01-01', ?, 'T')",
+            (f"fp{i:03d}", f"{i}.md"),
+        )
+    conn.execute("COMMIT")
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='reading_finished'")
+    conn.close()
+    return int(root[0])
+
+
+def _cells(data: bytearray, page: int) -> list[int]:
+    """The file offsets of a leaf page's cells, in pointer order."""
+    start = (page - 1) * PAGE
+    count = int.from_bytes(data[start + 3 : start + 5], "big")
+    return [start + int.from_bytes(data[start + 8 + 2 * i : start + 10 + 2 * i], "big")
+            for i in range(count)]  # fmt: skip
+
+
+def test_damaged_records_are_counted_and_their_neighbours_kept(tmp_path: Path, shapes) -> None:
+    db = tmp_path / "state.db"
+    page = _finished_rows(db)
+    data = bytearray(db.read_bytes())
+    cells = _cells(data, page)
+    assert len(cells) == 50
+    # Each cell: payload size, rowid (one byte each here), record header size, serial types.
+    first, second, third, fourth = cells[:4]
+    data[first + 3] = 10  # a reserved serial type
+    data[second + 2 + data[second + 2]] = 0xFF  # the fingerprint is no longer UTF-8
+    data[third + 2] = 0  # an impossible record header size
+    data[fourth] = 0x7F  # a payload longer than its record: the record does not fit
+    data[100:108] = b"\xff" * 8
+    db.write_bytes(bytes(data))
+    found = salvage(db, shapes)
+    assert found.damaged_records == 4 and found.unreadable_pages == 0
+    kept = sorted(row[0] for row in found.rows["reading_finished"].values())
+    lost = {data[c + 1] for c in (first, second, third, fourth)}  # their rowids
+    assert kept == [f"fp{rowid - 1:03d}" for rowid in range(1, 51) if rowid not in lost]
+    assert len(kept) == 46
+
+
+def test_a_page_whose_cell_list_is_garbage_is_counted_unreadable(tmp_path: Path, shapes) -> None:
+    db = tmp_path / "state.db"
+    page = _finished_rows(db)
+    data = bytearray(db.read_bytes())
+    start = (page - 1) * PAGE
+    data[start + 3 : start + 5] = b"\xff\xff"  # more cells than the page can point to
+    data[100:108] = b"\xff" * 8
+    db.write_bytes(bytes(data))
+    found = salvage(db, shapes)
+    assert (found.unreadable_pages, found.damaged_records) == (1, 0)
+    assert found.rows["reading_finished"] == {}
+    assert "reading_finished" in found.page_read
+
+
+def test_a_sound_file_needs_no_page_read(tmp_path: Path, shapes) -> None:
+    db = tmp_path / "state.db"
+    _finished_rows(db, 3)
+    found = salvage(db, shapes)
+    assert found.page_read == [] and found.error == ""
+    assert len(found.rows["reading_finished"]) == 3
+    assert found.rows["saved_searches"] == {}  # never made in that file: empty, not damaged
