@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.catalog import Catalog, LibraryMissingError
+from tuireader.catalog import Catalog, LibraryMissingError, ScanReport
 from tuireader.catalog import codec as catalog_codec
 from tuireader.catalog import parse as catalog_parse
 from tuireader.library import loader as loader_module
@@ -590,3 +590,173 @@ def test_missing_library_folder_keeps_the_catalog(catalog, library) -> None:
     ):
         catalog.scan()
     assert catalog.count() == 7
+
+
+# -- every listing: sorts, filters, pages, positions and neighbours agree ------------------
+
+PATH_ORDER = ["Golf", "Charlie", "Delta", "Alpha", "Bravo", "Echo", "Foxtrot"]
+LISTINGS = [
+    (section, sort, unread, bookmarked)
+    for section in [(), ("新闻",), ("新闻", "要闻"), ("科技",)]
+    for sort in ("date", "title", "path")
+    for unread in (False, True)
+    for bookmarked in (False, True)
+]
+
+
+@pytest.fixture
+def marked(catalog, tmp_path):
+    """The catalog with Alpha and Echo read, Bravo, Charlie and Echo bookmarked."""
+    by_title = {row.title: row for row in catalog.rows(limit=100)}
+    make_state_db(
+        tmp_path / "state.db",
+        read=[by_title[t].fingerprint for t in ("Alpha", "Echo")],
+        bookmarked=[by_title[t].fingerprint for t in ("Bravo", "Charlie", "Echo")],
+    )
+    catalog.attach_state(tmp_path / "state.db")
+    return catalog
+
+
+def expected_listing(section, sort, unread, bookmarked) -> list[str]:
+    """A listing's titles worked out by hand from the fixture's table and marks."""
+    order = {
+        "date": ["Bravo", "Delta", "Alpha", "Echo", "Golf", "Charlie", "Foxtrot"],
+        "title": sorted(t for _, t, _ in ARTICLES),
+        "path": PATH_ORDER,
+    }[sort]
+    where = {title: tuple(rel.split("/")[:-1]) for rel, title, _ in ARTICLES}
+    return [
+        title
+        for title in order
+        if where[title][: len(section)] == section
+        and not (unread and title in ("Alpha", "Echo"))
+        and not (bookmarked and title not in ("Bravo", "Charlie", "Echo"))
+    ]
+
+
+@pytest.mark.parametrize(("section", "sort", "unread", "bookmarked"), LISTINGS)
+def test_every_listing_pages_counts_and_places_its_articles(
+    marked, section, sort, unread, bookmarked
+) -> None:
+    want = expected_listing(section, sort, unread, bookmarked)
+    listed = marked.rows(section, 0, 100, sort, unread, bookmarked)
+    assert titles(listed) == want
+    assert marked.count(section, unread, bookmarked) == len(want)
+    pages = [titles(marked.rows(section, start, 2, sort, unread, bookmarked)) for start in (0, 2, 4)]
+    assert [t for chunk in pages for t in chunk] == want[:6]
+    for place, row in enumerate(listed):
+        assert marked.index_in_listing(row.id, section, sort, unread, bookmarked) == place
+    for row in marked.rows(limit=100):
+        if row.title not in want:
+            assert marked.index_in_listing(row.id, section, sort, unread, bookmarked) is None
+
+
+def test_a_listing_sorted_by_path_orders_by_the_file_path(catalog) -> None:
+    listed = catalog.rows(sort="path", limit=100)
+    assert titles(listed) == PATH_ORDER
+    assert [row.path for row in listed] == sorted(row.path for row in listed)
+    assert list(catalog.iter_rows()) == listed
+    assert [item.path for item in catalog.iter_json()] == [row.path for row in listed]
+
+
+def test_a_page_of_no_rows_or_before_the_start(catalog) -> None:
+    for sort in ("date", "title", "path"):
+        everything = catalog.rows(sort=sort, limit=100)
+        assert catalog.rows(sort=sort, limit=0) == []
+        assert catalog.rows(sort=sort, limit=-1) == []  # not SQLite's "no limit"
+        assert catalog.rows(sort=sort, offset=-5, limit=100) == everything
+        assert catalog.rows(sort=sort, offset=6, limit=100) == everything[6:]
+
+
+def test_an_unknown_sort_is_refused_by_name(catalog) -> None:
+    some = catalog.rows(limit=1)[0]
+    calls = [
+        lambda: catalog.rows(sort="size"),
+        lambda: catalog.neighbour(some.id, sort="size"),
+        lambda: catalog.index_in_listing(some.id, sort="size"),
+    ]
+    for call in calls:
+        with pytest.raises(ValueError, match=r"^unknown sort 'size'; use one of date, title, path$"):
+            call()
+
+
+@pytest.mark.parametrize(("section", "sort", "unread", "bookmarked"), LISTINGS)
+def test_neighbours_walk_every_listing_both_ways_and_stop_at_its_ends(
+    marked, section, sort, unread, bookmarked
+) -> None:
+    # Path order is not in an index: neighbours of a path listing follow the title order.
+    walked = "title" if sort == "path" else sort
+    listed = marked.rows(section, 0, 100, walked, unread, bookmarked)
+    ids = [row.id for row in listed]
+    for here, row in enumerate(listed):
+        for step in range(-len(ids) - 1, len(ids) + 2):
+            found = marked.neighbour(row.id, section, sort, step, unread, bookmarked)
+            there = here + step
+            expected = ids[there] if 0 <= there < len(ids) else None
+            assert (found.id if found else None) == expected, (row.title, step)
+
+
+def test_the_neighbour_of_an_article_not_in_the_catalog_is_none(catalog) -> None:
+    for step in (-1, 0, 1):
+        assert catalog.neighbour(10_000, step=step) is None
+    some = catalog.rows(limit=1)[0]
+    assert catalog.neighbour(some.id, step=0) == some
+
+
+def test_an_article_read_elsewhere_is_still_walked_from_in_an_unread_listing(marked) -> None:
+    # Reading an article must not strand the reader: its neighbours are the unread ones.
+    alpha = next(row for row in marked.rows(limit=100) if row.title == "Alpha")
+    assert alpha.read
+    after = marked.neighbour(alpha.id, ("新闻",), "date", 1, unread_only=True)
+    before = marked.neighbour(alpha.id, ("新闻",), "date", -1, unread_only=True)
+    assert (after.title, before.title) == ("Charlie", "Delta")
+
+
+def test_marks_show_on_every_way_to_a_row(marked) -> None:
+    echo = next(row for row in marked.rows(limit=100) if row.title == "Echo")
+    assert (echo.read, echo.bookmarked) == (True, True)
+    assert marked.row(echo.id) == echo
+    assert marked.row_by_path(echo.path) == echo
+    assert marked.row_by_fingerprint(echo.fingerprint) == echo
+    assert [row for row in marked.iter_rows() if row.title == "Echo"] == [echo]
+    assert marked.neighbour(echo.id, step=0) == echo
+
+
+def test_titles_found_once_give_their_path_and_shared_titles_none(tmp_path) -> None:
+    root = tmp_path / "lib"
+    write(root / "a.md", page("Same", "2024-01-01"))
+    write(root / "b" / "a.md", page("Same", "2024-01-02", "other text"))
+    write(root / "c.md", page("Alone", "2024-01-03"))
+    write(root / "d.md", page("Apart", "2024-01-04"))
+    cat = Catalog(tmp_path / "c.db", root)
+    try:
+        cat.scan()
+        assert cat.paths_of_unique_titles(["Same", "Alone", "Apart", "Missing"]) == {
+            "Alone": "c.md",
+            "Apart": "d.md",
+        }
+        assert cat.paths_of_unique_titles([]) == {}
+        # Many more titles than one SQL statement takes.
+        many = [f"Nothing {n:04d}" for n in range(1500)] + ["Alone", "Apart"]
+        assert cat.paths_of_unique_titles(many) == {"Alone": "c.md", "Apart": "d.md"}
+        paths = [f"x/{n:04d}.md" for n in range(1500)] + ["c.md", "d.md"]
+        assert cat.known_paths(paths) == {"c.md", "d.md"}
+    finally:
+        cat.close()
+
+
+def test_an_empty_library_has_an_empty_catalog(tmp_path) -> None:
+    (tmp_path / "lib").mkdir()
+    cat = Catalog(tmp_path / "c.db", tmp_path / "lib")
+    try:
+        assert not cat.was_scanned()
+        assert cat.is_empty()
+        assert cat.scan() == ScanReport()
+        assert cat.is_empty() and cat.count() == 0
+        root = cat.section_tree()
+        assert (root.name, root.path, root.total, root.unread, root.children) == (
+            "All articles", (), 0, 0, []
+        )  # fmt: skip
+        assert cat.rows() == [] and list(cat.iter_json()) == []
+    finally:
+        cat.close()

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from epub_builder import standard_book, write_book, write_epub
+from epub_builder import book_members, standard_book, write_book, write_epub
 
 from tuireader import search as library_search
 from tuireader.catalog import Catalog
+from tuireader.library import books
+from tuireader.library.loader import ArticleError
 
 BOOK = "The Keeper's Log"
 PART = "Part One: The Point"
@@ -113,3 +115,59 @@ def test_chapter_sizes_in_reading_order(catalog: Catalog) -> None:
         row = catalog.row_by_path(path)
         assert row is not None and size == len(catalog.load(row.id).body_text)
     assert catalog.chapter_sizes("books/log") == []
+
+
+def test_a_chapter_that_cannot_be_read_is_a_problem_of_its_own(
+    catalog: Catalog, library: Path
+) -> None:
+    members = book_members(standard_book())
+    spring = members.pop("OEBPS/ch2.xhtml")
+    target = write_epub(library / "books" / "log.epub", members)
+    report = catalog.scan()
+    assert (report.updated, report.removed, report.problems) == (3, 1, 1)
+    assert [p.path for p in catalog.problems()] == ["books/log.epub#3"]
+    assert [row.title for row in catalog.rows(("books", BOOK))] == [PART, "Fog", "茶馆"]
+    report = catalog.scan()  # the same book: nothing read again, the problem kept
+    assert (report.unchanged, report.problems) == (2, 1)
+    write_epub(target, {**members, "OEBPS/ch2.xhtml": spring})
+    report = catalog.scan()
+    assert (report.added, report.problems) == (1, 0)
+    assert catalog.problems() == []
+    assert [row.title for row in catalog.rows(("books", BOOK))] == [PART, "Fog", "Spring", "茶馆"]
+
+
+def test_a_book_without_text_is_a_problem_saying_so(catalog: Catalog, library: Path) -> None:
+    book = standard_book()
+    book.chapters, book.toc = book.chapters[:1], []  # the cover alone
+    write_book(library / "books" / "log.epub", book)
+    report = catalog.scan()
+    assert report.removed == 4
+    assert [(p.path, p.error) for p in catalog.problems()] == [
+        ("books/log.epub", "the book has no text")
+    ]
+    assert catalog.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (RuntimeError("a bug"), "could not load: RuntimeError"),
+        (ArticleError(""), "could not load the book"),
+        (ArticleError("the book is locked"), "the book is locked"),
+    ],
+)
+def test_a_book_the_reader_fails_on_costs_that_book_only(
+    tmp_path: Path, library: Path, monkeypatch: pytest.MonkeyPatch, error, message
+) -> None:
+    def failing(path, root):
+        raise error
+
+    monkeypatch.setattr(books, "load_book", failing)
+    catalog = Catalog(tmp_path / "other.db", library)
+    try:
+        report = catalog.scan()
+        assert (report.added, report.problems) == (1, 1)
+        assert [(p.path, p.error) for p in catalog.problems()] == [("books/log.epub", message)]
+        assert [row.title for row in catalog.rows()] == ["Notes"]
+    finally:
+        catalog.close()
