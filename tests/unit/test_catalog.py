@@ -760,3 +760,109 @@ def test_an_empty_library_has_an_empty_catalog(tmp_path) -> None:
         assert cat.rows() == [] and list(cat.iter_json()) == []
     finally:
         cat.close()
+
+
+def test_the_beginning_of_an_article_that_folding_leaves_alone(tmp_path) -> None:
+    # Chinese text without full-width forms folds to itself: no stored edits to replay.
+    root = tmp_path / "library"
+    paragraphs = [f"第{n}段 经济发展需要耐心 城市的变化也一样。" * (1 + n % 4) for n in range(30)]
+    write(root / "a.md", "---\ntitle: 茶馆\n---\n\n" + "\n\n".join(paragraphs) + "\n")
+    cat = Catalog(tmp_path / "c.db", root)
+    try:
+        cat.scan()
+        (row,) = cat.rows()
+        whole = cat.load(row.id)
+        assert whole == load_article(root / "a.md", root)
+        for through in (0, 5, 29):
+            article, complete = cat.load_head(row.id, through, 60)
+            count = len(article.blocks)
+            assert article.blocks == whole.blocks[:count]
+            assert through < count <= through + 4
+            assert complete == (count == len(whole.blocks))
+        article, complete = cat.load_head(row.id, 29, 10**6)
+        assert complete and article == whole
+    finally:
+        cat.close()
+
+
+def test_dates_rank_newest_first_and_a_month_after_its_days() -> None:
+    from tuireader.catalog.db import date_rank
+
+    dates = [
+        "2024-01-05T08:30:15",
+        "2024-01-05T08:30",
+        "2024-01-05",
+        "2024-01",
+        "2023-12-31T23:59:59",
+        "1999-03-05",
+        "1999-03",
+    ]
+    ranks = [date_rank(date) for date in dates]
+    assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
+    assert ranks[-1] < date_rank(None) == date_rank("") == date_rank("1999") == 1
+    assert date_rank("2024-01-05 08:30") == date_rank("2024-01-05T08:30")
+    assert date_rank("2024-01-05T08:30:15.250+08:00") == date_rank("2024-01-05T08:30:15")
+
+
+def test_every_copy_of_a_text_names_its_section(tmp_path) -> None:
+    root = tmp_path / "lib"
+    text = page("Shared", "2024-01-01", "the same words")
+    for rel in ("a/x.md", "b/c/x.md", "x.md"):
+        write(root / rel, text)
+    write(root / "a/other.md", page("Other", "2024-01-01"))
+    cat = Catalog(tmp_path / "c.db", root)
+    try:
+        cat.scan()
+        shared = cat.row_by_path("x.md")
+        assert sorted(cat.sections_with_fingerprint(shared.fingerprint)) == [
+            (), ("a",), ("b", "c")
+        ]  # fmt: skip
+        assert cat.sections_with_fingerprint("0" * 32) == []
+    finally:
+        cat.close()
+
+
+def test_only_decoding_warnings_are_listed_as_decode_problems(tmp_path, library) -> None:
+    write(library / "新闻" / "front.md", "---\ntitle: [unclosed\n---\n\nA body.\n")
+    text = "第一段文字，经济发展很快。" * 20
+    write(library / "新闻" / "bad.txt", (text + "\n\n").encode() + b"\xff\xfe " + text.encode())
+    cat = Catalog(tmp_path / "c.db", library)
+    try:
+        cat.scan()
+        front = cat.row_by_path("新闻/front.md")
+        assert front is not None and front.warnings  # a warning, but not about decoding
+        assert [p.path for p in cat.decode_warnings()] == ["新闻/bad.txt"]
+    finally:
+        cat.close()
+
+
+def test_attaching_another_state_shows_its_marks_instead(catalog, tmp_path) -> None:
+    by_title = {row.title: row for row in catalog.rows(limit=100)}
+    make_state_db(tmp_path / "one.db", [by_title["Alpha"].fingerprint], [])
+    make_state_db(tmp_path / "two.db", [by_title["Echo"].fingerprint], [])
+    catalog.attach_state(tmp_path / "one.db")
+    assert [row.title for row in catalog.rows(limit=100) if row.read] == ["Alpha"]
+    catalog.attach_state(tmp_path / "two.db")
+    assert [row.title for row in catalog.rows(limit=100) if row.read] == ["Echo"]
+    (tmp_path / "garbage.db").write_bytes(b"not a database at all" * 200)
+    catalog.attach_state(tmp_path / "garbage.db")
+    assert catalog.count(unread_only=True) == 7
+    catalog.attach_state(tmp_path / "one.db")  # and back again after a bad one
+    assert [row.title for row in catalog.rows(limit=100) if row.read] == ["Alpha"]
+
+
+def test_marks_reach_queries_on_every_thread(catalog, tmp_path) -> None:
+    alpha = next(row for row in catalog.rows(limit=100) if row.title == "Alpha")
+    assert catalog.count(unread_only=True) == 7  # this thread's connection is open already
+    make_state_db(tmp_path / "state.db", [alpha.fingerprint], [alpha.fingerprint])
+    catalog.attach_state(tmp_path / "state.db")
+    counts: list[tuple[int, int]] = []
+    worker = threading.Thread(
+        target=lambda: counts.append(
+            (catalog.count(unread_only=True), catalog.count(bookmarked_only=True))
+        )
+    )
+    worker.start()
+    worker.join()
+    assert counts == [(6, 1)]
+    assert (catalog.count(unread_only=True), catalog.count(bookmarked_only=True)) == (6, 1)
