@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from epub_builder import book_members, standard_book, write_book, write_epub
 from tuireader import search as library_search
 from tuireader.catalog import Catalog
 from tuireader.library import books
+from tuireader.library.encoding.rules import EncodingRules
 from tuireader.library.loader import ArticleError
 
 BOOK = "The Keeper's Log"
@@ -169,5 +171,50 @@ def test_a_book_the_reader_fails_on_costs_that_book_only(
         assert (report.added, report.problems) == (1, 1)
         assert [(p.path, p.error) for p in catalog.problems()] == [("books/log.epub", message)]
         assert [row.title for row in catalog.rows()] == ["Notes"]
+    finally:
+        catalog.close()
+
+
+def forbid_reading_books(monkeypatch: pytest.MonkeyPatch) -> None:
+    def forbidden(path, root):
+        raise AssertionError(f"read the book {path} again")
+
+    monkeypatch.setattr(books, "load_book", forbidden)
+
+
+def test_a_book_is_not_read_again_when_another_file_changes(
+    catalog: Catalog, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forbid_reading_books(monkeypatch)
+    (library / "notes.md").write_text("# Notes\n\nA longer note about tea.\n", encoding="utf-8")
+    report = catalog.scan()
+    assert (report.updated, report.removed, report.unchanged) == (1, 0, 1)
+    assert catalog.count(("books",)) == 4
+
+
+def test_a_book_is_read_again_whole_after_a_parser_change(catalog: Catalog) -> None:
+    chapters = [row.path for row in catalog.rows(("books",), sort="title")]
+    conn = sqlite3.connect(catalog.db_path)
+    with conn:
+        conn.execute("UPDATE scan_settings SET value = '-1' WHERE name = 'parser'")
+    conn.close()
+    report = catalog.scan()
+    assert (report.updated, report.added, report.removed) == (5, 0, 0)
+    assert [row.path for row in catalog.rows(("books",), sort="title")] == chapters
+
+
+def test_encoding_rules_never_read_a_book_again(
+    tmp_path: Path, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "c.db"
+    first = Catalog(db, library)
+    first.scan()
+    first.close()
+    forbid_reading_books(monkeypatch)  # a book's chapters declare their own encodings
+    catalog = Catalog(db, library, encodings=EncodingRules((("**", "gbk"),)))
+    try:
+        report = catalog.scan()
+        assert (report.updated, report.unchanged, report.removed) == (1, 1, 0)
+        assert catalog.count(("books",)) == 4
     finally:
         catalog.close()

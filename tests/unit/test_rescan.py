@@ -294,3 +294,37 @@ def test_a_listing_of_another_form_only_lists_its_folder_again(catalog, tmp_path
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, 1, 0, 3)
     assert "Alpha 2" in titles(catalog)
     assert catalog.scan().unchanged == 4
+
+
+def test_a_renamed_folder_moves_its_articles(catalog, library) -> None:
+    (library / "news").rename(library / "press")  # as many folders as before
+    report = catalog.scan()
+    assert (report.added, report.removed) == (2, 2)
+    assert {row.path for row in catalog.rows(limit=100)} == {
+        "press/a.md", "press/b.md", "tech/deep/c.md", "d.md"
+    }  # fmt: skip
+    assert catalog.scan().unchanged == 4
+
+
+@pytest.mark.parametrize(
+    ("folder", "damage"),
+    [
+        ("tech", lambda blob: blob[:-3]),  # subfolder keys cut short
+        ("news", lambda blob: blob + b"\0extra.md"),  # a key more than facts
+        ("news", lambda blob: blob[: blob.rindex(b"\0")]),  # a key fewer
+        ("news", lambda blob: blob[:2] + (3).to_bytes(8, "little") + blob[10:]),  # count
+    ],
+)
+def test_a_listing_whose_parts_disagree_only_lists_its_folder_again(
+    catalog, tmp_path, library, monkeypatch, folder, damage
+) -> None:
+    conn = sqlite3.connect(tmp_path / "c.db")
+    (blob,) = conn.execute("SELECT listing FROM folders WHERE path = ?", (folder,)).fetchone()
+    conn.execute("UPDATE folders SET listing = ? WHERE path = ?", (damage(blob), folder))
+    conn.commit()
+    conn.close()
+    listed = record_listings(monkeypatch)
+    report = catalog.scan()
+    assert listed == [str(library / folder)]
+    assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 4)
+    assert titles(catalog) == {"Alpha", "Bravo", "Charlie", "Delta"}

@@ -86,3 +86,48 @@ def test_fold_positions_agree_with_fold_with_map(text):
     assert folded == fold(text)
     expected = fold_with_map(text)[1]
     assert (origin if origin is not None else list(range(len(folded)))) == expected
+
+
+def test_the_byline_is_the_folded_author_and_source_each_padded():
+    pad = search_index.PAD
+    assert search_index.byline('{"author":"Ｌi Ming","source":"新华社"}') == f"li ming{pad}新华社{pad}"
+    assert search_index.byline('{"source":"Ｘ"}') == f"x{pad}"
+    assert search_index.byline('{"title":"T"}') == ""
+    assert search_index.byline('{"author":7,"source":["a"]}') == ""  # not text: left out
+    assert search_index.byline("not json") == ""
+    assert search_index.byline('["a list"]') == ""
+
+
+def test_an_index_that_lost_its_version_row_or_table_is_built_anew():
+    for damage in ("DELETE FROM search_meta WHERE key = 'version'", "DROP TABLE search_meta"):
+        conn = _catalog_like()
+        conn.execute("INSERT INTO search_docs VALUES (1, 't', '', 1)")
+        conn.execute(damage)
+        search_index.ensure_schema(conn)
+        assert not search_index.is_ready(conn)
+        assert conn.execute("SELECT count(*) FROM search_docs").fetchone() == (0,)
+        version = conn.execute("SELECT value FROM search_meta WHERE key = 'version'").fetchone()
+        assert version == (search_index.VERSION,)
+
+
+def test_building_a_ready_index_changes_nothing_and_says_so(tmp_path):
+    from tuireader import search as library_search
+    from tuireader.catalog import Catalog
+
+    root = tmp_path / "lib"
+    root.mkdir()
+    for number in range(3):
+        (root / f"a{number}.md").write_text(f"# T{number}\n\n经济{number}\n", encoding="utf-8")
+    cat = Catalog(tmp_path / "c.db", root)
+    try:
+        cat.scan()
+        first: list[tuple[int, int]] = []
+        assert library_search.build_index(cat, lambda *seen: first.append(seen)).ready
+        assert first[-1] == (3, 3) and first == sorted(first)
+        again: list[tuple[int, int]] = []
+        status = library_search.build_index(cat, lambda *seen: again.append(seen))
+        assert (status.ready, status.indexed, status.total) == (True, 3, 3)
+        assert again == [(3, 3)]
+        assert library_search.count(cat, "经济") == 3
+    finally:
+        cat.close()
