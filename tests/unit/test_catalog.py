@@ -642,7 +642,9 @@ def test_every_listing_pages_counts_and_places_its_articles(
     listed = marked.rows(section, 0, 100, sort, unread, bookmarked)
     assert titles(listed) == want
     assert marked.count(section, unread, bookmarked) == len(want)
-    pages = [titles(marked.rows(section, start, 2, sort, unread, bookmarked)) for start in (0, 2, 4)]
+    pages = [
+        titles(marked.rows(section, start, 2, sort, unread, bookmarked)) for start in (0, 2, 4)
+    ]
     assert [t for chunk in pages for t in chunk] == want[:6]
     for place, row in enumerate(listed):
         assert marked.index_in_listing(row.id, section, sort, unread, bookmarked) == place
@@ -676,7 +678,9 @@ def test_an_unknown_sort_is_refused_by_name(catalog) -> None:
         lambda: catalog.index_in_listing(some.id, sort="size"),
     ]
     for call in calls:
-        with pytest.raises(ValueError, match=r"^unknown sort 'size'; use one of date, title, path$"):
+        with pytest.raises(
+            ValueError, match=r"^unknown sort 'size'; use one of date, title, path$"
+        ):
             call()
 
 
@@ -883,7 +887,11 @@ def test_every_sample_article_comes_back_from_the_catalog_as_parsed(tmp_path) ->
             fresh = load_article(SAMPLES / row.path, SAMPLES)
             stored = cat.load(row.id)
             assert stored == fresh, row.path
-            assert (row.meta, row.format, row.encoding) == (fresh.meta, fresh.format, fresh.encoding)
+            assert (row.meta, row.format, row.encoding) == (
+                fresh.meta,
+                fresh.format,
+                fresh.encoding,
+            )
             assert (row.fingerprint, row.warnings) == (fingerprint(fresh), fresh.warnings)
             for through in (0, len(fresh.blocks) // 2):
                 head, complete = cat.load_head(row.id, through, 200)

@@ -122,9 +122,7 @@ def everything(cat: Catalog) -> list[tuple[object, ...]]:
     return [(row, cat.load(row.id)) for row in cat.iter_rows()]
 
 
-def test_files_parsed_in_worker_processes_are_stored_as_parsed_here(
-    tmp_path, monkeypatch
-) -> None:
+def test_files_parsed_in_worker_processes_are_stored_as_parsed_here(tmp_path, monkeypatch) -> None:
     root = tmp_path / "lib"
     titles = many_articles(root, 30)
     (root / "s0" / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)

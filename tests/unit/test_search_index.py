@@ -90,7 +90,9 @@ def test_fold_positions_agree_with_fold_with_map(text):
 
 def test_the_byline_is_the_folded_author_and_source_each_padded():
     pad = search_index.PAD
-    assert search_index.byline('{"author":"Ｌi Ming","source":"新华社"}') == f"li ming{pad}新华社{pad}"
+    assert (
+        search_index.byline('{"author":"Ｌi Ming","source":"新华社"}') == f"li ming{pad}新华社{pad}"
+    )
     assert search_index.byline('{"source":"Ｘ"}') == f"x{pad}"
     assert search_index.byline('{"title":"T"}') == ""
     assert search_index.byline('{"author":7,"source":["a"]}') == ""  # not text: left out
