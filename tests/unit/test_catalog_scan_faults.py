@@ -10,7 +10,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import write_article
 
 from tuireader.catalog import Catalog
 from tuireader.catalog import parse as catalog_parse
@@ -19,12 +18,19 @@ from tuireader.library import loader as loader_module
 from tuireader.library.loader import ArticleError, load_article
 
 
+def write_page(root: Path, rel: str, title: str, date: str) -> None:
+    """Write a one-paragraph Markdown article with front matter at ``root / rel``."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: {title}\ndate: {date}\n---\n\nThe body of {title}.\n")
+
+
 def many_articles(root: Path, count: int) -> list[str]:
     """``count`` articles in two sections; their titles, in path order."""
     paths = {}
     for number in range(count):
         path, title = f"s{number % 2}/a{number:03d}.md", f"Article {number:03d}"
-        write_article(root, path, title, f"2024-01-{1 + number % 28:02d}", 1)
+        write_page(root, path, title, f"2024-01-{1 + number % 28:02d}")
         paths[path] = title
     return [paths[path] for path in sorted(paths)]
 
@@ -103,7 +109,7 @@ def test_progress_counts_every_file_parsed_and_only_those(tmp_path, library) -> 
         cat.scan(lambda done, total: seen.append((done, total)))
         assert seen == []  # nothing to parse
         later(library / "essays" / "tea.md")
-        write_article(library, "essays/coffee.md", "On coffee", "2022-05-06", 2)
+        write_page(library, "essays/coffee.md", "On coffee", "2022-05-06")
         cat.scan(lambda done, total: seen.append((done, total)))
         assert seen == [(1, 2), (2, 2)]
     finally:
