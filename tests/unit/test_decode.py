@@ -322,3 +322,21 @@ def test_long_big5_text_is_not_taken_for_euc_jp() -> None:
 def test_a_short_japanese_note_is_read_as_japanese(codec: str) -> None:
     note = "雨の日の駅\n\n今日は朝から雨が降っていて、駅まで歩くのが少し大変でした。\n"
     assert decode_bytes(note.encode(codec)).text == note
+
+
+EUC_TW_PLANE_2_LINE = b"CNS text \xc4\xa1\xc4\xa2 \x8e\xa2\xa1\xa1\x8e\xa2\xa1\xa2 \xc4\xa3\n"
+
+
+@pytest.mark.parametrize("cut", [b"\x8e\xa2\xa1", b"\x8e\xa2", b"\x8e", b"\xc4"])
+def test_euc_tw_cut_in_the_middle_of_its_last_character_is_refused_too(cut: bytes) -> None:
+    with pytest.raises(NotTextError, match="EUC-TW"):
+        decode_bytes(EUC_TW_PLANE_2_LINE * 50 + cut)
+
+
+def test_bytes_outside_euc_tws_structure_are_not_refused_as_euc_tw() -> None:
+    # A byte EUC-TW never uses (0x80) among its four-byte characters: not EUC-TW, so the
+    # file is read as GB18030 and the byte counted.
+    decoded = decode_bytes(EUC_TW_PLANE_2_LINE * 49 + b"\x80" + EUC_TW_PLANE_2_LINE)
+    assert decoded.encoding == "gb18030"
+    assert decoded.warnings == ("invalid gb18030 bytes replaced (1 places)",)
+    assert decoded.text.count("\ufffd") == 1

@@ -181,7 +181,8 @@ def _reject_euc_tw(body: bytes, found: EucTw | None) -> None:
     non_ascii = len(sample) - len(sample.translate(None, bytes(range(0x80, 0x100))))
     if not quads or quads * 4 < non_ascii * _EUC_TW_SHARE:
         return
-    if _EUC_TW.fullmatch(sample) is None and _EUC_TW.fullmatch(sample[:-3]) is None:
+    # A text cut short (the sample's end, a truncated file) may end inside a character.
+    if not any(_EUC_TW.fullmatch(sample, 0, len(sample) - cut) for cut in range(4)):
         return
     raise NotTextError(
         "EUC-TW text beyond CNS 11643 plane 1 is not supported: convert it to UTF-8 or Big5"
