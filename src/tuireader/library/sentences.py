@@ -69,7 +69,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         i = start
     if start < length:
         spans.append((start, _trim_right(text, start, length)))
-    return [span for span in spans if span[1] > span[0]]
+    return spans
 
 
 def sentence_at(text: str, offset: int) -> tuple[int, int] | None:

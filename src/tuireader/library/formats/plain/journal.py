@@ -200,7 +200,7 @@ def _take_title_lines(header: Header, above: list[str]) -> None:
     ]
     title = [_without_note_mark(line) for line in above if line not in english and line not in lead]
     if title:
-        set_title(header, "".join(title[:2]) if len(title) <= 2 else title[-1], RANK_LABEL)
+        set_title(header, "".join(title) if len(title) <= 2 else title[-1], RANK_LABEL)
     if english:
         take_labelled(header, labels.OTHER, "英文标题", " ".join(english))
     if lead:
