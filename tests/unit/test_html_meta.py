@@ -377,3 +377,25 @@ def test_the_writer_who_took_the_photos_too_is_the_author() -> None:
         "<title>小镇书店开张了</title>", "<h1>小镇书店开张了</h1><p>文/图 王五</p>" + ARTICLE
     )
     assert result.meta.author == "王五"
+
+
+@pytest.mark.parametrize(
+    ("crumbs", "sections"),
+    [
+        # <li> items with no separator between them: each item is a section.
+        (
+            "<ul class='breadcrumb'><li><a href='/'>首页</a></li><li><a href='/n'>新闻</a></li>"
+            "<li>本地</li></ul>",
+            ("新闻", "本地"),
+        ),
+        (
+            "<div class='crumbs'><a href='/'>首页</a><a href='/n'>新闻</a><a href='/b'>本地</a></div>",
+            ("新闻", "本地"),
+        ),
+        ("<div class='location'>当前位置：新闻</div>", ("新闻",)),  # one section after the prefix
+        ("<div class='location'>当前位置：首页 &gt; 新闻 &gt; 本地</div>", ("新闻", "本地")),
+    ],
+)
+def test_breadcrumb_shapes_give_the_sections(crumbs: str, sections: tuple[str, ...]) -> None:
+    result = page("<title>小镇书店开张了</title>", crumbs + "<h1>小镇书店开张了</h1>" + ARTICLE)
+    assert result.meta.sections == sections

@@ -440,3 +440,37 @@ def test_body_line_of_labels_disagreeing_with_the_header_stays_in_the_text() -> 
 def test_journal_issue_month_dates_the_paper_from_january_to_december(issue, date) -> None:
     text = JOURNAL.replace("1998年6月 第9卷 第2期 Vol.9 No.2 1998", f"{issue} 第9卷 第2期")
     assert _parse(text).meta.date == date
+
+
+JOURNAL_PARAGRAPH = "本文研究了河边小镇书店的经营状况，并对其未来发展提出了若干建议和看法。" * 2
+
+
+def test_journal_paper_opening_with_its_abstract_has_no_title_line() -> None:
+    page = _parse(
+        "河畔学刊\n2004年 第3期\n摘要：本文研究了小镇书店。\n关键词：书店；小镇\n\n"
+        f"{JOURNAL_PARAGRAPH}\n\n{JOURNAL_PARAGRAPH}\n"
+    )
+    assert page.meta.title == "stem"  # the file's name: the abstract is no title
+    assert (page.meta.source, page.meta.issue) == ("河畔学刊", "2004年 第3期")
+    assert page.meta.abstract == "本文研究了小镇书店。"
+    assert page.meta.keywords == ("书店", "小镇")
+    assert [block.text for block in page.blocks if block.kind != ABSTRACT] == [
+        JOURNAL_PARAGRAPH,
+        JOURNAL_PARAGRAPH,
+    ]
+
+
+def test_journal_masthead_alone_is_metadata_without_text() -> None:
+    page = _parse("河畔学刊\n2004年 第3期\n")
+    assert (page.meta.source, page.meta.issue, page.meta.date) == (
+        "河畔学刊",
+        "2004年 第3期",
+        "2004",
+    )
+    assert page.blocks == ()
+
+
+def test_journal_ending_on_a_bracket_left_open_keeps_that_line() -> None:
+    page = _parse("河畔学刊\n2004年 第3期\n小镇书店的经营研究\n王五　赵六（河畔大学 中文系\n")
+    assert page.meta.title == "小镇书店的经营研究"
+    assert [block.text for block in page.blocks] == ["王五\u3000赵六（河畔大学 中文系"]

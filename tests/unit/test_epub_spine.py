@@ -1,0 +1,29 @@
+"""EPUB spines as books write them: repeated entries and entries that are not chapters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from epub_builder import book_members, standard_book, write_book, write_epub
+
+from tuireader.library.books import load_book
+
+
+def _chapters(root: Path) -> list[tuple[str, str]]:
+    loaded = load_book(root / "book.epub", root)
+    return [(article.title, article.blocks[-1].text) for article in loaded.articles]
+
+
+def test_the_spine_reads_each_chapter_once_and_skips_what_is_not_a_chapter(
+    tmp_path: Path,
+) -> None:
+    write_book(tmp_path / "plain" / "book.epub")
+    members = book_members(standard_book())
+    opf = members["OEBPS/content.opf"].decode()
+    # The first chapter again, the cover image, and an id the manifest does not have.
+    extra = '<itemref idref="c0"/><itemref idref="img"/><itemref idref="missing"/>'
+    members["OEBPS/content.opf"] = opf.replace("</spine>", extra + "</spine>").encode()
+    write_epub(tmp_path / "odd" / "book.epub", members)
+    expected = _chapters(tmp_path / "plain")
+    assert [title for title, _ in expected] == ["Part One: The Point", "Fog", "Spring", "茶馆"]
+    assert _chapters(tmp_path / "odd") == expected
