@@ -509,3 +509,66 @@ def test_a_page_without_a_usable_title_takes_the_line_that_looks_like_one(headli
         "s",
     )
     assert page.meta.title == "江边的老码头今天重新开放"
+
+
+@pytest.mark.parametrize(
+    ("title", "balanced", "cuts"),
+    [
+        (
+            "小镇书店_本地新闻_河畔网",
+            False,
+            [
+                "小镇书店_本地新闻_河畔网",
+                "小镇书店_本地新闻",
+                "小镇书店",
+                "本地新闻_河畔网",
+                "河畔网",
+            ],
+        ),
+        ("河畔网 » 小镇书店开张了", False, ["河畔网 » 小镇书店开张了", "河畔网", "小镇书店开张了"]),
+        # Balanced: a head less than half the tail's length is a column, not a headline.
+        (
+            "专栏 | 一个很长很长的标题在这里写着",
+            True,
+            ["专栏 | 一个很长很长的标题在这里写着", "一个很长很长的标题在这里写着"],
+        ),
+        (
+            "专栏 | 一个很长很长的标题在这里写着",
+            False,
+            ["专栏 | 一个很长很长的标题在这里写着", "专栏", "一个很长很长的标题在这里写着"],
+        ),
+        (
+            "专栏的名字 | 一个很长很长的标题",
+            True,
+            ["专栏的名字 | 一个很长很长的标题", "专栏的名字", "一个很长很长的标题"],
+        ),
+        ("小镇书店 - [河畔网]", False, ["小镇书店 - [河畔网]", "小镇书店", "[河畔网"]),
+        ("书_x", False, ["书_x"]),  # cuts of one character are no titles
+        # A head is cut off a tail of at most 90 characters; a tail after at most 30.
+        ("甲乙_" + "乙" * 90, False, ["甲乙_" + "乙" * 90, "甲乙", "乙" * 90]),
+        ("甲乙_" + "乙" * 91, False, ["甲乙_" + "乙" * 91, "乙" * 91]),
+        ("丙" * 30 + "_小镇书店", False, ["丙" * 30 + "_小镇书店", "丙" * 30, "小镇书店"]),
+        ("丙" * 31 + "_小镇书店", False, ["丙" * 31 + "_小镇书店", "丙" * 31]),
+    ],
+)
+def test_title_cuts_at_each_separator(title: str, balanced: bool, cuts: list[str]) -> None:
+    assert title_cuts(title, balanced) == cuts
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("小镇书店开张_" + "河" * 30, "小镇书店开张"),  # a site name of at most 30 characters
+        ("小镇书店开张_" + "河" * 31, "小镇书店开张_" + "河" * 31),
+        ("小镇书店开张 - " + "S" * 30, "小镇书店开张"),
+        ("小镇书店开张 - " + "S" * 31, "小镇书店开张 - " + "S" * 31),
+        ("小镇书店 - 河畔网 - 首页", "小镇书店 - 河畔网"),  # " - Site" comes off once
+        ("小镇书店_本地_河畔网", "小镇书店"),  # "_Column_Site" comes off whole
+        ("书店x_河畔网", "书店x_河畔网"),  # what is left must be four characters
+        ("小镇书店｜河畔网", "小镇书店"),
+        ("小镇书店 -- 河畔网", "小镇书店"),
+        ("Headline_Site", "Headline_Site"),
+    ],
+)
+def test_strip_site_suffix_limits(title: str, expected: str) -> None:
+    assert strip_site_suffix(title) == expected

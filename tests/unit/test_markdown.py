@@ -376,3 +376,80 @@ def test_an_author_given_as_a_mapping_is_its_name(tmp_path: Path) -> None:
     text = "---\ntitle: Tides\nauthor:\n  name: Mara Quill\n  email: mara@harbour.example\n---\n\nThe tide tables are out.\n"
     page = parse_file(write(tmp_path, "tides.md", text))
     assert (page.meta.title, page.meta.author) == ("Tides", "Mara Quill")
+
+
+EVERY_BLOCK = """# 小镇书店
+
+第一段。
+
+## 二级标题
+
+- 甲
+  - 乙
+- 丙
+
+  丙的第二段
+
+3. 三
+4. 四
+
+> 引用的话
+>
+> > 更深的引用
+
+```python extra
+print(1)
+```
+
+```
+```
+
+    缩进的代码
+
+---
+
+| 左 | 中 | 右 | 无 |
+|:---|:--:|---:|----|
+| a | b | c | d |
+
+<div>
+HTML 块的文字
+
+第二段
+</div>
+
+{% highlight ruby %}
+puts 1
+{% endhighlight %}
+
+###### 六级
+"""
+
+
+def test_every_kind_of_block_with_its_level_number_and_language() -> None:
+    page = parse_markdown(EVERY_BLOCK, "2024-03-01-slug")
+    assert (page.meta.title, page.meta.date) == ("小镇书店", "2024-03-01")
+    shown = [(b.kind, b.text, b.level, b.ordinal, b.language) for b in page.blocks]
+    assert shown == [
+        (PARAGRAPH, "第一段。", 0, None, None),
+        (HEADING, "二级标题", 2, None, None),
+        (LIST_ITEM, "甲", 0, None, None),
+        (LIST_ITEM, "乙", 1, None, None),
+        (LIST_ITEM, "丙", 0, None, None),
+        (LIST_ITEM, "丙的第二段", 0, None, None),  # a later paragraph of the item
+        (LIST_ITEM, "三", 0, 3, None),  # an ordered list counts from its start
+        (LIST_ITEM, "四", 0, 4, None),
+        (QUOTE, "引用的话", 0, None, None),
+        (QUOTE, "更深的引用", 0, None, None),
+        (CODE, "print(1)", 0, None, "python"),
+        (CODE, "缩进的代码", 0, None, None),  # the empty fence made no block
+        (RULE, "", 0, None, None),
+        (TABLE, "左 | 中 | 右 | 无\na | b | c | d", 0, None, None),
+        (PARAGRAPH, "HTML 块的文字", 0, None, None),
+        (PARAGRAPH, "第二段", 0, None, None),
+        (CODE, "puts 1", 0, None, "ruby"),  # Jekyll's highlight tag is a fence
+        (HEADING, "六级", 6, None, None),
+    ]
+    table = page.blocks[13].table
+    assert table is not None
+    assert (table.header_rows, table.aligns) == (1, ("left", "center", "right", ""))

@@ -315,3 +315,41 @@ def test_inline_spans_cover_exactly_their_text(
 )
 def test_inline_breaks_and_images_as_shown(raw: str, shown: str) -> None:
     assert render_inline(raw).text == shown
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown", "spans"),
+    [
+        # * opens and closes inside words, Chinese ones included; _ never does.
+        ("中文*强调*中文", "中文强调中文", [(SPAN_EMPHASIS, "强调", None)]),
+        ("中文**强调**中文", "中文强调中文", [(SPAN_STRONG, "强调", None)]),
+        ("a*b*c", "abc", [(SPAN_EMPHASIS, "b", None)]),
+        ("snake_case_name", "snake_case_name", []),
+        ("中文_强调_中文", "中文_强调_中文", []),
+        ("中__粗__中", "中__粗__中", []),
+        ("_a_", "a", [(SPAN_EMPHASIS, "a", None)]),
+        ("__粗__", "粗", [(SPAN_STRONG, "粗", None)]),
+        # A run with a space on its inner side neither opens nor closes.
+        ("* a *", "* a *", []),
+        ("**a **", "**a **", []),
+        ("** a**", "** a**", []),
+        # Punctuation beside the run: Chinese text outside still lets it open and close.
+        ("（**强调**）", "（强调）", [(SPAN_STRONG, "强调", None)]),
+        ("**强调**。", "强调。", [(SPAN_STRONG, "强调", None)]),
+        ("。**强调**", "。强调", [(SPAN_STRONG, "强调", None)]),
+        ("“**引**”", "“引”", [(SPAN_STRONG, "引", None)]),
+        ("**!**中", "!中", [(SPAN_STRONG, "!", None)]),
+        ("x*!*x", "x*!*x", []),  # punctuation inside, letters outside: no emphasis
+        ("*!*", "!", [(SPAN_EMPHASIS, "!", None)]),
+        # ~~ strikes through inside words too; a single ~ is text.
+        ("a~~b~~c", "abc", [(SPAN_STRIKE, "b", None)]),
+        ("中~~删~~中", "中删中", [(SPAN_STRIKE, "删", None)]),
+        ("~~ 删 ~~", "~~ 删 ~~", []),
+        ("~删~", "~删~", []),
+    ],
+)
+def test_delimiter_runs_beside_chinese_text_and_punctuation(
+    raw: str, shown: str, spans: list[tuple[str, str, str | None]]
+) -> None:
+    assert render_inline(raw).text == shown
+    assert spans_of(raw) == spans
