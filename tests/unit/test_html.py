@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuireader.library.formats.html.page import parse_html, sniff_charset
-from tuireader.library.formats.html.title import strip_site_suffix, title_cuts, title_prefixes
+from tuireader.library.formats.html.title import strip_site_suffix, title_cuts
 from tuireader.library.loader import load_article
 from tuireader.library.model import (
     CODE,
@@ -135,11 +135,6 @@ def test_page_whose_only_date_is_visible_text() -> None:
 def test_title_sources(head: str, body: str, title: str) -> None:
     page = parse_html(f"<html><head>{head}</head><body>{body}</body></html>", "the-stem")
     assert page.meta.title == title
-
-
-def test_title_prefixes() -> None:
-    assert title_prefixes("标题-要闻_某某网") == ["标题-要闻_某某网", "标题-要闻", "标题"]
-    assert title_prefixes("Plain") == ["Plain"]
 
 
 @pytest.mark.parametrize(

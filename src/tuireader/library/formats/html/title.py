@@ -180,17 +180,6 @@ def title_cuts(title: str, balanced: bool = False) -> list[str]:
     return list(dict.fromkeys(cuts))
 
 
-# Kept for callers that want only the headline-first cuts.
-def title_prefixes(title: str) -> list[str]:
-    """``a_b_c`` → [``a_b_c``, ``a_b``, ``a``]: the title cut at each separator, longest first."""
-    prefixes = [title]
-    for match in reversed(list(_ANY_SEPARATOR.finditer(title))):
-        head = title[: match.start()].strip()
-        if len(title) - match.end() <= _MAX_SUFFIX * 3 and len(head) >= 2:
-            prefixes.append(head)
-    return prefixes
-
-
 def _without_site(title: str, site: str | None) -> str:
     """``Headline - Site`` → ``Headline`` when the page names its site (og:site_name)."""
     if site and title.endswith(site) and len(title) > len(site):
