@@ -160,3 +160,26 @@ def test_common_prefix_and_suffix_lengths() -> None:
     assert common_suffix_len("xbcd", "abcd") == 3
     assert common_suffix_len("cd", "abcd") == 2
     assert common_suffix_len("abc", "abd") == 0
+
+
+def test_a_long_passage_whose_opening_also_opens_an_earlier_paragraph_keeps_its_own() -> None:
+    # Two paragraphs open with the same 80 characters after the same sentence end: only
+    # the text after the opening tells the bookmarked one from the other.
+    end = " and so the meeting of the village council ended late."
+    opening = "The council agreed that the old bridge over the river would be repaired before the "
+    words = ["river", "stone", "field", "harvest", "lantern", "market", "winter", "bridge"]
+    rng = random.Random(5)
+    rest = "autumn harvest, with " + " ".join(rng.choice(words) for _ in range(60)) + "."
+    paragraphs = [
+        "Opening remarks were brief" + end,
+        opening + "spring floods, but nobody said who would pay for it" + end,
+        opening + rest,
+        "Closing line of the report.",
+    ]
+    sel = make_selector(article(*paragraphs), Anchor(2, 0), Anchor(2, len(paragraphs[2])))
+    assert len(sel.quote) > 300  # placed by its two ends
+    middle = len(paragraphs[2]) // 2
+    edited = [*paragraphs[:2], paragraphs[2][:middle] + "Q" + paragraphs[2][middle + 1 :]]
+    placement = reanchor(sel, article(*edited, paragraphs[3]))
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (Anchor(2, 0), Anchor(2, len(paragraphs[2])))

@@ -99,6 +99,19 @@ def test_a_missing_uid_is_derived_from_the_content_and_stable() -> None:
     assert other.uid != first.uid
 
 
+def test_a_derived_uid_stays_what_earlier_versions_made_it() -> None:
+    # Importing a hand-written file again after an upgrade must not duplicate its entries:
+    # the uid derived from (fingerprint, path, quote, note) never changes between versions.
+    item = {"target": {"source": "a.txt", "title": "A"}, "body": {"value": "n"}}
+    assert one([item]).uid == "5bf073da93905cacbe240cb9ecdb516a"
+    selector = {"type": "TextQuoteSelector", "exact": "q"}
+    passage = {
+        "target": {"source": "a.txt", "selector": selector},
+        "tuireader": {"fingerprint": "fp"},
+    }
+    assert one([passage]).uid == "b190571c18635d678553d4a6551f5913"
+
+
 def test_an_id_is_kept_without_its_urn_prefix_or_spaces() -> None:
     assert one([{"id": "  urn:uuid:abc  ", "target": {"source": "a.txt"}}]).uid == "abc"
     assert one([{"id": 12345, "target": {"source": "a.txt"}}]).uid == "12345"

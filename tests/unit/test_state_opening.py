@@ -200,3 +200,52 @@ def test_a_failed_scheduled_backup_keeps_its_reason_until_one_succeeds(tmp_path:
     schedule.backup_now()
     assert schedule.problem is None and len(backups(folder)) == 1
     store.close()
+
+
+def test_a_read_only_view_writes_nothing_beside_the_file_and_serves_other_threads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    db = tmp_path / "state.db"
+    first = StateStore.open(db, backups=False)
+    first.marks.set_read("fp", "a.txt")
+    first.close()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    _refuse_writing(monkeypatch)
+    store = StateStore.open(db, backups=False)
+    try:
+        assert store.read_only
+        seen: list[bool] = []
+        reader = threading.Thread(target=lambda: seen.append(store.marks.is_read("fp")))
+        reader.start()
+        reader.join()
+        assert seen == [True]
+        # A read-only folder takes no new -wal or -shm file: the view opens immutable.
+        assert sorted(p.name for p in tmp_path.iterdir()) == before
+    finally:
+        store.close()
+
+
+def test_a_damaged_file_is_named_with_sqlites_first_finding(tmp_path: Path) -> None:
+    import random
+
+    from state_drill import build_state, damage, leaf_pages
+
+    db = tmp_path / "state.db"
+    build_state(db, 200)
+    damage(db, leaf_pages(db, "bookmarks")[1], random.Random(4), size=8, offset=8)
+    conn = sqlite3.connect(db)
+    found = conn.execute("PRAGMA quick_check").fetchall()
+    conn.close()
+    assert len(found) > 1 and found[0] != ("ok",)  # SQLite lists more than one finding
+    first = found[0][0]
+    store = StateStore.open(db, backups=False)
+    try:
+        (aside,) = [p for p in tmp_path.iterdir() if p.name.startswith("state.db.bad-")]
+        assert store.notices[0] == (
+            f"Your state database {db} is damaged ({first}). It was kept as {aside.name} "
+            "and a new one was started."
+        )
+    finally:
+        store.close()

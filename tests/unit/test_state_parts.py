@@ -192,3 +192,13 @@ def test_a_failed_atomic_write_leaves_the_old_file_and_no_temp(tmp_path: Path) -
         write_atomic(target, "new \ud800 text\n")  # cannot be written as UTF-8
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["export.json"]
+
+
+@pytest.mark.parametrize(("name", "query"), [("", "q"), ("n", " "), ("  ", "")])
+def test_a_saved_search_without_a_name_or_query_says_so(
+    store: StateStore, name: str, query: str
+) -> None:
+    with pytest.raises(ValueError) as refused:
+        store.searches.save(name, query)
+    assert str(refused.value) == "a saved search needs a name and a query"  # shown as is
+    assert store.searches.all() == []

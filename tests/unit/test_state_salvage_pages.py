@@ -56,6 +56,8 @@ def _fill(db: Path, page_size: int) -> None:
             (f"2024-01-{i % 28 + 1:02d}", f"fp{i}", "p", "t", "s", [0.0, 1.5, 1e-9, 3.0, 12345.678][i % 5], i * 7),
         )  # fmt: skip
     conn.execute("INSERT INTO reading_finished VALUES ('fp1', '2024-01-01', 'p', 't')")
+    # A record with no body at all: every value is NULL, a 0/1 constant or empty text.
+    conn.execute("INSERT INTO article_state VALUES ('', NULL, 1, NULL, NULL, NULL, NULL)")
     for i in range(25):
         conn.execute(
             "INSERT INTO vocabulary(word, definitions, lookups, created, updated)"
@@ -164,19 +166,23 @@ def test_damaged_records_are_counted_and_their_neighbours_kept(tmp_path: Path, s
     cells = _cells(data, page)
     assert len(cells) == 50
     # Each cell: payload size, rowid (one byte each here), record header size, serial types.
-    first, second, third, fourth = cells[:4]
+    first, second, third, fourth, fifth, sixth = cells[:6]
     data[first + 3] = 10  # a reserved serial type
     data[second + 2 + data[second + 2]] = 0xFF  # the fingerprint is no longer UTF-8
     data[third + 2] = 0  # an impossible record header size
     data[fourth] = 0x7F  # a payload longer than its record: the record does not fit
+    data[fifth + 4] = 11  # the other reserved serial type
+    start = (page - 1) * PAGE
+    pointer = start + 8 + 2 * cells.index(sixth)
+    data[pointer : pointer + 2] = (8).to_bytes(2, "big")  # into the pointer list: no cell
     data[100:108] = b"\xff" * 8
     db.write_bytes(bytes(data))
     found = salvage(db, shapes)
-    assert found.damaged_records == 4 and found.unreadable_pages == 0
+    assert found.damaged_records == 5 and found.unreadable_pages == 0
     kept = sorted(row[0] for row in found.rows["reading_finished"].values())
-    lost = {data[c + 1] for c in (first, second, third, fourth)}  # their rowids
+    lost = {data[c + 1] for c in (first, second, third, fourth, fifth, sixth)}  # their rowids
     assert kept == [f"fp{rowid - 1:03d}" for rowid in range(1, 51) if rowid not in lost]
-    assert len(kept) == 46
+    assert len(kept) == 44
 
 
 def test_a_page_whose_cell_list_is_garbage_is_counted_unreadable(tmp_path: Path, shapes) -> None:
@@ -200,3 +206,26 @@ def test_a_sound_file_needs_no_page_read(tmp_path: Path, shapes) -> None:
     assert found.page_read == [] and found.error == ""
     assert len(found.rows["reading_finished"]) == 3
     assert found.rows["saved_searches"] == {}  # never made in that file: empty, not damaged
+
+
+def test_rows_on_freed_pages_never_come_back(tmp_path: Path, shapes) -> None:
+    db = tmp_path / "state.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA secure_delete = OFF")  # freed pages keep their old rows, as by default
+    conn.execute("BEGIN")
+    migrate(conn)
+    for i in range(60):
+        conn.execute(
+            "INSERT INTO vocabulary(word, definitions, created, updated) VALUES (?, ?, 'c', 'u')",
+            (f"词{i:02d}", "definition " * 100),
+        )
+    conn.execute("COMMIT")
+    conn.execute("DELETE FROM vocabulary WHERE id > 10")  # their pages go on the free list
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] > 1
+    conn.close()
+    data = bytearray(db.read_bytes())
+    data[100:108] = b"\xff" * 8
+    db.write_bytes(bytes(data))
+    found = salvage(db, shapes)
+    words = sorted(row[1] for row in found.rows["vocabulary"].values())
+    assert words == [f"词{i:02d}" for i in range(10)]

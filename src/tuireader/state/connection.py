@@ -23,12 +23,12 @@ READ_ONLY_MESSAGE = "Not saved: your state is read-only in this session (see the
 class StateDb:
     """The shared connection of a store's parts (safe for threads: one lock)."""
 
-    def __init__(self, conn: sqlite3.Connection, read_only: bool, read_only_reason: str) -> None:
-        """Wrap an opened connection; ``read_only`` refuses every write with the reason."""
+    def __init__(self, conn: sqlite3.Connection, read_only: bool) -> None:
+        """Wrap an opened connection; ``read_only`` refuses every write (why was told once,
+        in the store's notices)."""
         self._conn = conn
         self._lock = threading.RLock()
         self.read_only = read_only
-        self.read_only_reason = read_only_reason  # why (told once, in the store's notices)
         #: Called after each committed change (the store counts them for backups).
         self.after_write: Callable[[], None] | None = None
 

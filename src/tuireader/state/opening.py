@@ -36,7 +36,6 @@ class OpenedDb:
     conn: sqlite3.Connection
     notices: list[str] = field(default_factory=list)
     read_only: bool = False
-    read_only_reason: str = ""
     set_aside: bool = False  # a bad file was moved away: the new one may need a restore
     recovery: Recovery | None = None  # what was salvaged from the file set aside
 
@@ -52,7 +51,7 @@ def open_state_db(path: Path) -> OpenedDb:
     kind = not_a_file(path)
     if kind is not None:  # a FIFO would make the first read wait forever
         reason = f"Cannot use {path}: it is {kind}, not a file. Changes in this session will not be saved."
-        return OpenedDb(_memory_db(), [reason], True, reason)
+        return OpenedDb(_memory_db(), [reason], read_only=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         problem = file_problem(path)
@@ -91,9 +90,9 @@ def _fallback(path: Path, exc: BaseException, notices: list[str]) -> OpenedDb:
             f"Cannot write to {path} ({reason_of(exc)}): your reading state is shown, "
             "but changes in this session will not be saved."
         )
-        return OpenedDb(view, [*notices, reason], True, reason)
+        return OpenedDb(view, [*notices, reason], read_only=True)
     reason = f"Cannot use {path}: {reason_of(exc)}. Changes in this session will not be saved."
-    return OpenedDb(_memory_db(), [*notices, reason], True, reason)
+    return OpenedDb(_memory_db(), [*notices, reason], read_only=True)
 
 
 def _read_only_view(path: Path) -> sqlite3.Connection | None:
@@ -177,14 +176,14 @@ def _check_version(opened: OpenedDb) -> OpenedDb:
         )
         opened.conn.execute("PRAGMA query_only = ON")
         opened.notices.append(reason)
-        opened.read_only, opened.read_only_reason = True, reason
+        opened.read_only = True
     elif found < SCHEMA_VERSION:
         try:
             with write_transaction(opened.conn):
                 migrate(opened.conn)
         except StateWriteError as exc:
             opened.notices.append(f"Could not upgrade the state database: {exc}")
-            opened.read_only, opened.read_only_reason = True, str(exc)
+            opened.read_only = True
     return opened
 
 

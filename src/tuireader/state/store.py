@@ -34,7 +34,7 @@ class StateStore:
 
     def __init__(self, opened: OpenedDb, path: Path | None) -> None:
         """Use :meth:`open`; this wraps an already opened database."""
-        self._db = StateDb(opened.conn, opened.read_only, opened.read_only_reason)
+        self._db = StateDb(opened.conn, opened.read_only)
         self.path = path
         self.notices: list[str] = list(opened.notices)
         self.marks = ReadMarks(self._db)
