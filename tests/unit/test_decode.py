@@ -340,3 +340,14 @@ def test_bytes_outside_euc_tws_structure_are_not_refused_as_euc_tw() -> None:
     assert decoded.encoding == "gb18030"
     assert decoded.warnings == ("invalid gb18030 bytes replaced (1 places)",)
     assert decoded.text.count("\ufffd") == 1
+
+
+def test_one_rare_gbk_character_shaped_like_euc_tw_in_a_page_of_gbk_is_gbk() -> None:
+    # 帰 is GBK 8E A2: with the next character it has the shape of an EUC-TW four-byte
+    # code. One such code among 400 bytes of Chinese text is GBK's, not EUC-TW's.
+    rare = b"\x8e\xa2".decode("gbk")
+    data = ("小镇书店开张了，" * 25 + rare + "书店").encode("gbk")
+    assert sum(1 for byte in data if byte >= 0x80) == 406
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "gbk"
+    assert rare + "书店" in decoded.text

@@ -1,4 +1,5 @@
-"""EPUB spines as books write them: repeated entries and entries that are not chapters."""
+"""EPUB spines and chapters as books write them: repeated entries, entries that are not
+chapters, chapter files with nothing in them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from pathlib import Path
 from epub_builder import book_members, standard_book, write_book, write_epub
 
 from tuireader.library.books import load_book
+from tuireader.library.formats.epub.chapter import parse_chapter
+from tuireader.library.formats.epub.opf import BookMeta
+from tuireader.library.model import ArticleMeta
 
 
 def _chapters(root: Path) -> list[tuple[str, str]]:
@@ -27,3 +31,17 @@ def test_the_spine_reads_each_chapter_once_and_skips_what_is_not_a_chapter(
     expected = _chapters(tmp_path / "plain")
     assert [title for title, _ in expected] == ["Part One: The Point", "Fog", "Spring", "茶馆"]
     assert _chapters(tmp_path / "odd") == expected
+
+
+def test_a_chapter_file_with_no_markup_at_all_is_an_empty_chapter_of_the_book() -> None:
+    page = parse_chapter(
+        "",
+        None,
+        "The Keeper's Log 3",
+        ("The Keeper's Log",),
+        BookMeta(author="A. Writer", date="2021"),
+    )
+    assert page.meta == ArticleMeta(
+        title="The Keeper's Log 3", sections=("The Keeper's Log",), date="2021", author="A. Writer"
+    )
+    assert page.blocks == ()

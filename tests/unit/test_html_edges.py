@@ -138,3 +138,17 @@ def test_a_first_sentence_opening_with_the_headline_words_is_body_text() -> None
     body = f"<div class='content'><p>小镇书店开张了，镇上的人都很高兴。</p><p>{PARA}</p><p>{PARA2}</p></div>"
     result = page(body, "<title>小镇书店开张了</title>")
     assert texts(result) == ["小镇书店开张了，镇上的人都很高兴。", PARA, PARA2]
+
+
+@pytest.mark.parametrize(("length", "ends"), [(100, True), (101, False)])
+def test_the_next_posts_dated_headline_ends_the_article_up_to_a_hundred_characters(
+    length: int, ends: bool
+) -> None:
+    date = " | 2005-06-13 15:00"
+    other = "秋" * (length - len(date)) + date
+    body = (
+        f"<div class='posts'><p>小镇书店开张了 | 2005-06-14 03:25</p><p>{PARA}</p>"
+        f"<p>{other}</p><p>{PARA2}</p></div>"
+    )
+    result = page(body, "<title>小镇书店开张了</title>")
+    assert texts(result) == ([PARA] if ends else [PARA, other, PARA2])

@@ -399,3 +399,31 @@ def test_the_writer_who_took_the_photos_too_is_the_author() -> None:
 def test_breadcrumb_shapes_give_the_sections(crumbs: str, sections: tuple[str, ...]) -> None:
     result = page("<title>小镇书店开张了</title>", crumbs + "<h1>小镇书店开张了</h1>" + ARTICLE)
     assert result.meta.sections == sections
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<div>2024-03-01 本报记者</div>",
+        "<p>2024-03-01</p><p>本报记者</p>",
+        "<div>2024-03-01 | 本报记者</div>",
+    ],
+)
+def test_a_role_with_no_name_after_it_names_no_author(byline: str) -> None:
+    result = page(
+        "<title>小镇书店开张了</title>", "<h1>小镇书店开张了</h1>" + byline + ARTICLE + ARTICLE
+    )
+    assert (result.meta.author, result.meta.date) == (None, "2024-03-01")
+
+
+@pytest.mark.parametrize(("length", "kept"), [(30, True), (31, False)])
+def test_a_breadcrumb_item_longer_than_thirty_characters_is_no_section(
+    length: int, kept: bool
+) -> None:
+    crumb = "河" * length
+    result = page(
+        "<title>小镇书店开张了</title>",
+        f"<div class='location'>当前位置：首页 &gt; 新闻 &gt; {crumb}</div><h1>小镇书店开张了</h1>"
+        + ARTICLE,
+    )
+    assert result.meta.sections == (("新闻", crumb) if kept else ("新闻",))

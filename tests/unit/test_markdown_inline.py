@@ -304,6 +304,8 @@ def test_inline_spans_cover_exactly_their_text(
         ("a  \n  b", "a\nb"),
         ("a \\\nb", "a\nb"),
         ("a   <br>   b", "a\nb"),
+        ("a  \nb *c* d", "a\nb c d"),  # only the first word after the break loses its spaces
+        ("MAX  \nb", "MAX\nb"),  # only spaces are trimmed before a break
         ("a<BR>b", "a\nb"),
         ("a<br/>b", "a\nb"),
         ("a<span>b</span>", "ab"),  # other inline tags show their text only

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tuireader.library.formats.plain.label_block import read_label_block
 from tuireader.library.formats.plain.page import parse_plaintext
 from tuireader.library.formats.plain.reflow import logical_lines
 from tuireader.library.model import ABSTRACT, ParsedPage
@@ -474,3 +475,33 @@ def test_journal_ending_on_a_bracket_left_open_keeps_that_line() -> None:
     page = _parse("河畔学刊\n2004年 第3期\n小镇书店的经营研究\n王五　赵六（河畔大学 中文系\n")
     assert page.meta.title == "小镇书店的经营研究"
     assert [block.text for block in page.blocks] == ["王五\u3000赵六（河畔大学 中文系"]
+
+
+LABEL_BLOCK_PARAGRAPH = "河谷小城每逢农历三六九有集，四乡的人赶着驴车来卖山货。"
+
+
+def test_a_labelled_block_without_a_body_label_ends_at_the_first_line_of_text() -> None:
+    text = f"【标题】河谷小城的集市\n【作者】马小川\n{LABEL_BLOCK_PARAGRAPH}\n{LABEL_BLOCK_PARAGRAPH}\n"
+    page = _parse(text)
+    assert (page.meta.title, page.meta.author) == ("河谷小城的集市", "马小川")
+    assert [block.text for block in page.blocks] == [LABEL_BLOCK_PARAGRAPH] * 2
+
+
+def test_labels_we_do_not_know_without_a_body_label_are_no_labelled_block() -> None:
+    lines = ["【分类号】F12", "【文献号】7-0042", LABEL_BLOCK_PARAGRAPH]
+    assert read_label_block(lines) is None
+    with_body = [*lines[:2], f"【正文】{LABEL_BLOCK_PARAGRAPH}"]
+    found = read_label_block(with_body)
+    assert found is not None
+    header, start = found
+    assert header.meta.labels == (("分类号", "F12"), ("文献号", "7-0042"))
+    assert with_body[start] == LABEL_BLOCK_PARAGRAPH  # the text on the 正文 line opens the body
+
+
+def test_journal_ending_on_a_label_alone_keeps_no_value() -> None:
+    page = _parse(
+        "河畔学刊\n2004年 第3期\n小镇书店的经营研究\n王五　赵六\n摘要：本文研究了小镇书店。\n关 键 词\n"
+    )
+    assert page.meta.abstract == "本文研究了小镇书店。"
+    assert page.meta.keywords == ()
+    assert page.meta.author == "王五 赵六"

@@ -120,6 +120,7 @@ def test_split_keywords(value: str, words: tuple[str, ...]) -> None:
         ("Jane Doe", None),  # Latin names are kept whole by the caller
         ("本报记者 王五", None),
         ("王五 and 赵六", None),
+        ("王五、李", None),  # a lone character at the end is no name
     ],
 )
 def test_plain_person_names(value: str, names: str | None) -> None:
