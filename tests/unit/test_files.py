@@ -257,3 +257,12 @@ def test_walk_lists_the_rarer_markdown_suffixes(tmp_path: Path) -> None:
 def test_every_suffix_the_loader_parses_is_listed() -> None:
     # The loader picks a parser by suffix; a suffix it knows must not be skipped by the walk.
     assert set(loader.FORMAT_BY_SUFFIX) <= ARTICLE_SUFFIXES
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
+def test_a_file_of_unknown_size_read_past_the_limit_is_refused() -> None:
+    # /proc files say they are empty and then give text: the size is only known by reading.
+    with pytest.raises(
+        FileReadError, match=r"^file grew past the limit of 0\.0 MiB while it was read$"
+    ):
+        read_limited(Path("/proc/self/status"), limit=16)
