@@ -453,3 +453,33 @@ def test_every_kind_of_block_with_its_level_number_and_language() -> None:
     table = page.blocks[13].table
     assert table is not None
     assert (table.header_rows, table.aligns) == (1, ("left", "center", "right", ""))
+
+
+def test_an_html_table_in_markdown_is_a_table_without_its_scripts_and_styles() -> None:
+    doc = (
+        "前面的文字。\n\n<table>\n<tr><th>名</th><th>值</th></tr>\n<script>alert(1)</script>\n"
+        "<tr><td>甲</td><td>1</td></tr>\n<style>td { color: red }</style>\n</table>\n\n后面的文字。\n"
+    )
+    page = parse_markdown(doc, "s")
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        (PARAGRAPH, "前面的文字。"),
+        (TABLE, "名 | 值\n甲 | 1"),
+        (PARAGRAPH, "后面的文字。"),
+    ]
+    table = page.blocks[1].table
+    assert table is not None and table.header_rows == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("\n  \n", ""),  # blank lines only
+        ("  a  ", "a"),
+        ("中文\n中文", "中文中文"),  # nothing between Chinese characters
+        ("a\nb", "a b"),
+        ("中\nb", "中b"),
+        ("a\n\n  b  ", "a b"),
+    ],
+)
+def test_join_lines(text: str, joined: str) -> None:
+    assert join_lines(text) == joined
