@@ -3,8 +3,11 @@ the signature under ``--``. Every post here is written for the test."""
 
 from __future__ import annotations
 
+import pytest
+
+from tuireader.library.formats.plain.bbs import read_bbs
 from tuireader.library.formats.plain.page import parse_plaintext
-from tuireader.library.model import PARAGRAPH, RULE
+from tuireader.library.model import PARAGRAPH, RULE, ArticleMeta
 from tuireader.text.dates import parse_ctime
 
 POST = """发信人: riverside (河边人), 信区: Hometown
@@ -83,3 +86,79 @@ def test_c_library_time_stamps() -> None:
     assert parse_ctime("Sun Nov  2 21:00:00 1997") == "1997-11-02T21:00"
     assert parse_ctime("Mon Feb 30 10:00:00 1998") is None
     assert parse_ctime("no time stamp here 1998") is None
+
+
+SENDER = "发信人: reader (读者), 信区: Books"
+TITLE = "标  题: 小镇书店开张了"
+STATION = "发信站: 河畔站 (Thu Apr 30 12:33:54 1998) , 转信"
+READ = {
+    "title": "小镇书店开张了",
+    "date": "1998-04-30T12:33:54",
+    "source": "河畔站",
+}
+FIELDS = (("发信人", "reader (读者)"), ("信区", "Books"), ("发信站", STATION[5:]))
+
+
+def bbs(lines: list[str]) -> tuple[int, ArticleMeta] | None:
+    found = read_bbs(list(lines))
+    return None if found is None else (found[1], found[0].meta)
+
+
+@pytest.mark.parametrize(
+    ("lines", "read"),
+    [
+        ([SENDER, TITLE, STATION, "正文"], (3, ArticleMeta(**READ, labels=FIELDS))),
+        # Up to three banner lines above (a rule among them is not kept), each of 40
+        # characters at most.
+        (
+            ["河畔站精华区", "----", SENDER, TITLE, STATION, "正文"],
+            (5, ArticleMeta(**READ, labels=(("版头", "河畔站精华区"), *FIELDS))),
+        ),
+        (
+            ["一", "二", "三", SENDER, TITLE, STATION],
+            (
+                6,
+                ArticleMeta(
+                    **READ, labels=(("版头", "一"), ("版头", "二"), ("版头", "三"), *FIELDS)
+                ),
+            ),
+        ),
+        (["一", "二", "三", "四", SENDER, TITLE, STATION], None),
+        (
+            ["河" * 40, SENDER, TITLE, STATION],
+            (4, ArticleMeta(**READ, labels=(("版头", "河" * 40), *FIELDS))),
+        ),
+        (["河" * 41, SENDER, TITLE, STATION], None),
+        ([SENDER, "标  题:", STATION], None),  # no title
+        # Full-width colons and commas; a date in ISO form; a station without a site.
+        (
+            ["发信人：reader，信区：Books", "标题：小镇", "发信站：河畔站 (1998-04-30)"],
+            (
+                3,
+                ArticleMeta(
+                    title="小镇",
+                    date="1998-04-30",
+                    source="河畔站",
+                    labels=(
+                        ("发信人", "reader"),
+                        ("信区", "Books"),
+                        ("发信站", "河畔站 (1998-04-30)"),
+                    ),
+                ),
+            ),
+        ),
+        (
+            ["发信人: reader", TITLE, "发信站: (Thu Apr 30 12:33:54 1998)"],
+            (
+                3,
+                ArticleMeta(
+                    title="小镇书店开张了",
+                    date="1998-04-30T12:33:54",
+                    labels=(("发信人", "reader"), ("发信站", "(Thu Apr 30 12:33:54 1998)")),
+                ),
+            ),
+        ),
+    ],
+)
+def test_bbs_header_shapes(lines: list[str], read: tuple[int, ArticleMeta] | None) -> None:
+    assert bbs(lines) == read
