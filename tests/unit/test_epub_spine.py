@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from epub_builder import book_members, standard_book, write_book, write_epub
 
-from tuireader.library.books import load_book
+from tuireader.library.books import load_book, load_chapter
 from tuireader.library.formats.epub.chapter import parse_chapter
 from tuireader.library.formats.epub.opf import BookMeta
+from tuireader.library.loader import ArticleError
 from tuireader.library.model import ArticleMeta
 
 
@@ -45,3 +47,10 @@ def test_a_chapter_file_with_no_markup_at_all_is_an_empty_chapter_of_the_book() 
         title="The Keeper's Log 3", sections=("The Keeper's Log",), date="2021", author="A. Writer"
     )
     assert page.blocks == ()
+
+
+@pytest.mark.parametrize("index", [-1, 5])  # five spine entries: 0 to 4
+def test_a_chapter_the_book_does_not_have_is_an_error(tmp_path: Path, index: int) -> None:
+    write_book(tmp_path / "book.epub")
+    with pytest.raises(ArticleError, match=f"^the book has no chapter {index + 1}$"):
+        load_chapter(tmp_path / "book.epub", tmp_path, index)

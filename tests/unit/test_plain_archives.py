@@ -505,3 +505,13 @@ def test_journal_ending_on_a_label_alone_keeps_no_value() -> None:
     assert page.meta.abstract == "本文研究了小镇书店。"
     assert page.meta.keywords == ()
     assert page.meta.author == "王五 赵六"
+
+
+def test_an_abstract_the_body_repeats_as_its_first_paragraph_is_shown_once() -> None:
+    page = _parse(
+        f"【标题】河谷\n【内容提要】集市上的手艺人。\n【正文】\n集市上的手艺人。\n{LABEL_BLOCK_PARAGRAPH}\n"
+    )
+    assert [(block.kind, block.text) for block in page.blocks] == [
+        (ABSTRACT, "集市上的手艺人。"),
+        ("paragraph", LABEL_BLOCK_PARAGRAPH),
+    ]

@@ -113,3 +113,9 @@ def test_a_section_name_before_metadata_stays_a_section() -> None:
     crumb = split_breadcrumb("当前位置 : 首页 > 新闻 > 国内 来源:县政府 2022-11-01")
     assert crumb is not None
     assert (crumb.sections, crumb.title) == (("新闻", "国内"), None)
+
+
+def test_a_line_over_a_thousand_characters_is_no_breadcrumb() -> None:
+    head = "首页 > 新闻 > "
+    assert split_breadcrumb(head + "河" * (1000 - len(head))) is not None
+    assert split_breadcrumb(head + "河" * (1001 - len(head))) is None
