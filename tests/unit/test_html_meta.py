@@ -427,3 +427,20 @@ def test_a_breadcrumb_item_longer_than_thirty_characters_is_no_section(
         + ARTICLE,
     )
     assert result.meta.sections == (("新闻", crumb) if kept else ("新闻",))
+
+
+@pytest.mark.parametrize(
+    ("byline", "date"),
+    [
+        ("<p>河畔小镇文化工作组 2003年5月</p>", "2003-05"),  # a report dated by month
+        ("<p>河畔小镇文化工作组 2003年12月</p>", "2003-12"),
+        ("<p>河畔小镇文化工作组 2003年1月</p>", "2003-01"),
+        ("<p>河畔小镇文化工作组　2003年13月</p>", None),  # no such month
+        ("<p>河畔小镇文化工作组　2003年0月</p>", None),
+    ],
+)
+def test_a_month_under_the_headline_dates_the_article(byline: str, date: str | None) -> None:
+    result = page(
+        "<title>小镇书店开张了</title>", "<h1>小镇书店开张了</h1>" + byline + ARTICLE + ARTICLE
+    )
+    assert result.meta.date == date
