@@ -444,3 +444,22 @@ def test_a_month_under_the_headline_dates_the_article(byline: str, date: str | N
         "<title>小镇书店开张了</title>", "<h1>小镇书店开张了</h1>" + byline + ARTICLE + ARTICLE
     )
     assert result.meta.date == date
+
+
+@pytest.mark.parametrize(
+    ("closing", "author", "editor"),
+    [
+        ("<p>河畔小镇的书店今天开张。（王五 上海报道）</p>", "王五", None),  # name, then a place
+        ("<p>河畔小镇的书店今天开张。（王五）</p>", "王五", None),  # a name shaped like one
+        ("<p>河畔小镇的书店今天开张。（王五 赵六）</p>", "王五 赵六", None),
+        ("<p>河畔小镇的书店今天开张。（小明）</p>", None, None),  # no family name: unsure
+        ("<p>河畔小镇的书店今天开张。（王五 上海）</p>", None, None),  # a place with no 报道
+        ("<p>执笔人：王五</p>", "王五", None),
+        ("<p>编辑：王五</p>", "王五", "王五"),  # with no writer named, the editor is credited
+    ],
+)
+def test_credits_closing_the_article(closing: str, author: str | None, editor: str | None) -> None:
+    result = page(
+        "<title>小镇书店开张了</title>", "<h1>小镇书店开张了</h1>" + ARTICLE + ARTICLE + closing
+    )
+    assert (result.meta.author, result.meta.editor) == (author, editor)
