@@ -135,3 +135,36 @@ def test_page_without_labels_reads_source_and_author_as_none() -> None:
     parsed = parse_html(page, "stem")
     assert (parsed.meta.source, parsed.meta.author) == (None, None)
     assert parsed.blocks
+
+
+def _chinese_by_hand(body: bytes) -> tuple[str, str] | None:
+    """decode_chinese's rule for bytes some codec reads without an error: the strict
+    reading with the best score, if that score is above the bar."""
+    readings = []
+    for codec, common in (
+        ("gbk", chinese_codecs.COMMON_SIMPLIFIED),
+        ("big5", chinese_codecs.COMMON_TRADITIONAL),
+    ):
+        try:
+            readings.append((_score_by_hand(body.decode(codec), common), codec))
+        except UnicodeDecodeError:
+            continue
+    score, codec = max(readings)
+    return (body.decode(codec), codec) if score > 0.25 else None
+
+
+@pytest.mark.parametrize("common_share", [0.0, 0.2, 0.24, 0.26, 0.3, 0.6, 1.0])
+@pytest.mark.parametrize("length", [100, 4095, 9000])
+def test_a_single_chinese_reading_passes_the_bar_as_its_whole_score_says(
+    common_share: float, length: int
+) -> None:
+    """One reading's score is counted a chunk at a time until it clears the bar: the
+    answer is the one the whole score gives, near the bar too, and on texts longer than a
+    chunk whose common characters all come last."""
+    common = "".join(sorted(chinese_codecs.COMMON_SIMPLIFIED))
+    rare = "龘鑫犇骉蟲龖"  # ideographs, none among the common ones
+    commons = round(length * common_share)
+    text = (rare * length)[: length - commons] + (common * length)[:commons]
+    body = text.encode("gbk")
+    found = chinese_codecs.decode_chinese(body)
+    assert (found[:2] if found else None) == _chinese_by_hand(body)

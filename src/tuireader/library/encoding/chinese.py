@@ -54,7 +54,14 @@ def decode_chinese(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     When neither decodes strictly, a text with a few bad pairs is still accepted
     with replacement characters and a warning.
     """
-    candidates = list(_chinese_candidates(body, "strict"))
+    readings = list(_strict_readings(body))
+    if len(readings) == 1:
+        # One reading: its score only has to pass the bar, often clear half-way through.
+        codec, common, text = readings[0]
+        return (text, codec, ()) if _scores_above(text, common, _MIN_SCORE) else None
+    candidates = [
+        (frequency_score(text, common), codec, text, False) for codec, common, text in readings
+    ]
     if not candidates:
         # Every codec is tried: gbk with replacements "decodes" anything, while GB18030's
         # four-byte characters may be all that it fails on. Fewest replacements win.
@@ -71,18 +78,19 @@ def decode_chinese(body: bytes) -> tuple[str, str, tuple[str, ...]] | None:
     return text, codec, warning
 
 
-def _chinese_candidates(body: bytes, errors: str) -> Iterator[tuple[float, str, str, bool]]:
-    """(score, codec, text, replacing) for each Chinese codec that decodes ``body``."""
+def _strict_readings(body: bytes) -> Iterator[tuple[str, frozenset[str], str]]:
+    """(codec, its common characters, text) for each Chinese codec that decodes ``body``
+    without an error."""
     decoded: set[frozenset[str]] = set()
     for codec, common in _CHINESE_CODECS:
         if common in decoded:
             continue  # the narrower codec of this family decoded: the wider gives the same
         try:
-            text = body.decode(codec, errors=errors)
+            text = body.decode(codec)
         except UnicodeDecodeError:
             continue
         decoded.add(common)
-        yield frequency_score(text, common), codec, text, errors == "replace"
+        yield codec, common, text
 
 
 def _replacing_candidates(body: bytes) -> Iterator[tuple[float, str, str, bool]]:
@@ -99,6 +107,28 @@ def replaced_places(body: bytes) -> int:
 
 def _few_replaced(text: str) -> bool:
     return text.count("\ufffd") <= max(1, len(text) // 200)
+
+
+_CHUNK = 4096
+
+
+def _scores_above(text: str, common: frozenset[str], bar: float) -> bool:
+    """``frequency_score(text, common) > bar``, counting the common characters a chunk at
+    a time and stopping as soon as those counted so far clear the bar (more can only
+    raise the score)."""
+    sample = text[:SAMPLE_CHARS]
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    if not non_ascii:
+        return bar < 0.0
+    odd = len(sample) - len(_ODD.sub("", sample))
+    runs = _runs_of(common)
+    hits = 0
+    for start in range(0, len(sample), _CHUNK):
+        chunk = sample[start : start + _CHUNK]
+        hits += len(chunk) - len(runs.sub("", chunk))
+        if (hits - odd) / non_ascii > bar:
+            return True
+    return False
 
 
 def frequency_score(text: str, common: frozenset[str]) -> float:
