@@ -116,16 +116,16 @@ def scan_in_two_batches(monkeypatch, app, library, then_in_the_ui=None):
     real_scan = Catalog.scan
     newer = [(f"later/new{n}.md", f"Newer {n}", f"2025-0{n}-01") for n in (1, 2, 3)]
 
-    def scan(self, progress=None, check_files=True, also_check=()):
+    def scan(self, progress=None, check_files=True, also_check=(), index=False):
         if (library / newer[0][0]).exists():
-            return real_scan(self, progress, check_files, also_check)
-        real_scan(self, progress, check_files, also_check)
+            return real_scan(self, progress, check_files, also_check, index)
+        real_scan(self, progress, check_files, also_check, index)
         app.call_from_thread(app.screen.refresh_library)  # waits until it has run
         if then_in_the_ui is not None:
             app.call_from_thread(then_in_the_ui)
         for path, title, date in newer:
             write_article(library, path, title, date, 2)
-        return real_scan(self, progress, check_files, also_check)
+        return real_scan(self, progress, check_files, also_check, index)
 
     monkeypatch.setattr(Catalog, "scan", scan)
 

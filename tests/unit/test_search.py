@@ -266,6 +266,55 @@ def test_build_picks_up_articles_scanned_while_pending(tmp_path):
     cat.close()
 
 
+def _automerge(db_path) -> int | None:
+    """The FTS5 ``automerge`` setting stored in the catalog (None: FTS5's default, 4)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        row = conn.execute("SELECT v FROM search_fts_config WHERE k = 'automerge'").fetchone()
+    finally:
+        conn.close()
+    return None if row is None else int(row[0])
+
+
+def test_a_scan_that_indexes_as_it_goes_leaves_the_build_only_its_marking(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.md").write_text("# A\n\nalpha\n", encoding="utf-8")
+    (root / "b.md").write_text("# B\n\n经济发展\n", encoding="utf-8")
+    cat = Catalog(tmp_path / "catalog.db", root)
+    cat.scan(index=True)
+    status = library_search.index_status(cat)
+    assert (status.ready, status.indexed, status.total) == (False, 2, 2)
+    # The first build's segments are merged once, at the end, not as they are written.
+    assert _automerge(cat.db_path) == 0
+    # Rescanned while the index is still pending: a changed article's entry is replaced.
+    (root / "a.md").write_text("# A\n\nbeta\n", encoding="utf-8")
+    (root / "c.md").write_text("# C\n\nalphabet\n", encoding="utf-8")
+    cat.scan(index=True)
+    status = library_search.index_status(cat)
+    assert (status.ready, status.indexed, status.total) == (False, 3, 3)
+    seen: list[tuple[int, int]] = []
+    assert library_search.build_index(cat, lambda done, total: seen.append((done, total))).ready
+    assert seen[-1] == (3, 3)
+    assert _automerge(cat.db_path) == 4  # the live index merges as it grows again
+    assert paths(cat, "alpha") == ["c.md"]
+    assert paths(cat, "beta") == ["a.md"]
+    assert paths(cat, "经济") == ["b.md"]
+    cat.close()
+
+
+def test_a_scan_without_indexing_leaves_a_pending_index_empty(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.md").write_text("# A\n\nalpha\n", encoding="utf-8")
+    cat = Catalog(tmp_path / "catalog.db", root)
+    cat.scan()
+    status = library_search.index_status(cat)
+    assert (status.ready, status.indexed, status.total) == (False, 0, 1)
+    assert _automerge(cat.db_path) is None
+    cat.close()
+
+
 class _Stop(Exception):
     """Raised from a progress callback: the build is interrupted between two batches."""
 

@@ -57,14 +57,15 @@ def _write_library(root: Path, rng: random.Random, count: int) -> list[tuple[str
     return joins
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    """A seeded library of 120 articles, scanned and indexed."""
+@pytest.fixture(scope="module", params=["built after the scan", "indexed by the scan"])
+def library(request, tmp_path_factory):
+    """A seeded library of 120 articles, scanned and indexed: by a build after the scan,
+    or as the scan stores each article (``index=True``, then the build that marks it ready)."""
     root = tmp_path_factory.mktemp("lib")
     rng = random.Random(20221)
     joins = _write_library(root, rng, 120)
     catalog = Catalog(tmp_path_factory.mktemp("cache") / "catalog.db", root)
-    catalog.scan()
+    catalog.scan(index=request.param == "indexed by the scan")
     library_search.build_index(catalog)
     texts = {}
     for row in catalog.iter_rows():

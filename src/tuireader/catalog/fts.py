@@ -24,9 +24,15 @@ vocabulary.
 
 The catalog calls :func:`ensure_schema`, :func:`add` and :func:`remove` in its own write
 transactions (``remove`` before it replaces or deletes the article's text). :func:`add`
-indexes only once the index is ready; until then the first build (:func:`build`, meant
-for a background thread) picks up every article not yet indexed and marks the index
-ready in the same transaction that finds nothing left to do.
+indexes once the index is ready, or before when the scan is asked to index as it goes
+(``now``: a scan whose library will be searched, the app's or ``tuireader search``'s);
+the first build (:func:`build`, meant for a background thread) picks up every article
+not yet indexed and marks the index ready in the same transaction that finds nothing
+left to do. Indexing as the scan goes is what makes a first build quick: the index's
+SQLite work, most of a build, then runs while the scan's worker processes parse, not
+after them; whether an article is indexed is always whether it is in ``search_docs``,
+written in the same transaction as its index entry, so an interrupted scan or build
+leaves nothing half done.
 """
 
 from __future__ import annotations
@@ -101,8 +107,9 @@ def add(
     meta: str,
     *,
     rank: int | None = None,
+    now: bool = False,
 ) -> None:
-    """Index one article if the index is live; else the build will.
+    """Index one article if the index is live or ``now`` says to; else the build will.
 
     ``title`` is the display title, ``folded`` the folded body as stored in ``texts``,
     ``meta`` the article's metadata as stored in ``articles`` (JSON).
@@ -110,7 +117,7 @@ def add(
     replaced the text). ``rank`` is the article's date sort key when the caller has it
     (read from the catalog otherwise).
     """
-    if is_ready(conn):
+    if now or is_ready(conn):
         if rank is None:
             rank = _date_rank(conn, article_id)
         _insert(conn, article_id, fold(title), byline(meta), folded, rank)
@@ -225,6 +232,14 @@ def _build_batch(conn: sqlite3.Connection, after: int) -> int:
         _give_back_free_pages(conn)
         return -1
     return 0  # one more pass from the start catches late arrivals
+
+
+def defer_merging(conn: sqlite3.Connection) -> None:
+    """Before a first build's articles are indexed along a scan: no merging of segments
+    until the build's one ``optimize`` (see :func:`_merge_while_building`). Nothing
+    changes once the index is ready (its later additions merge as they go)."""
+    if not is_ready(conn):
+        _merge_while_building(conn, False)
 
 
 def _merge_while_building(conn: sqlite3.Connection, merge: bool) -> None:

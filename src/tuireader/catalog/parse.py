@@ -4,11 +4,15 @@ Worker processes are started with ``spawn``: the scan may run in a thread of the
 process, and forking a process that has other threads can copy a held lock into the
 child. At most a few chunks are in flight, so memory stays bounded however large the
 library. If the pool breaks (a worker killed by the OOM killer, say), the remaining files
-are parsed in this process.
+are parsed in this process. The workers run at a lower priority than the process that
+started them (``WORKER_NICENESS``): that process stores what they parse (and, for a scan
+that indexes as it goes, indexes it), the longer task of a first build, and may be the
+app's UI.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -23,6 +27,9 @@ PARALLEL_THRESHOLD = 200
 WORKERS = 2
 _CHUNK = 16
 _IN_FLIGHT = 8
+#: The workers yield to the process that started them (its UI, and the writer that
+#: stores and indexes what they parse: the longer task of a first build).
+WORKER_NICENESS = 5
 
 
 def parse_all(
@@ -56,13 +63,21 @@ def parse_chunk(jobs: list[Job]) -> list[list[Outcome]]:
     return [parse_outcomes(job) for job in jobs]
 
 
+def _yield_to_parent() -> None:
+    """Run this worker at a lower priority than its parent (see WORKER_NICENESS)."""
+    with contextlib.suppress(OSError):  # not allowed here: parse at the same priority
+        os.nice(WORKER_NICENESS)
+
+
 def _parallel(jobs: Sequence[Job]) -> Iterator[list[Outcome]]:
     """Parse in a process pool, keeping a bounded number of chunks in flight."""
     chunks = [list(jobs[i : i + _CHUNK]) for i in range(0, len(jobs), _CHUNK)]
     context = multiprocessing.get_context("spawn")
     done = 0
     try:
-        with ProcessPoolExecutor(max_workers=_cores(), mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=_cores(), mp_context=context, initializer=_yield_to_parent
+        ) as pool:
             pending: deque[Future[list[list[Outcome]]]] = deque()
             next_chunk = 0
             while next_chunk < len(chunks) or pending:

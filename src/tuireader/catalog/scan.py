@@ -79,6 +79,7 @@ def scan_library(
     check_files: bool = True,
     also_check: Collection[str] = (),
     encodings: EncodingRules = NO_RULES,
+    index: bool = False,
 ) -> ScanReport:
     """Scan ``root`` into the catalog at ``db_path`` using a connection of its own.
 
@@ -90,7 +91,8 @@ def scan_library(
     ``check_files=False`` trusts the files
     of unchanged folders without a stat but those whose keys are in ``also_check``: only
     for a caller that learns of in-place writes otherwise, like the app's file watcher
-    (see :mod:`tuireader.library.walk`).
+    (see :mod:`tuireader.library.walk`). ``index``: index each article stored for search
+    even while the index is not ready (its first build then has little left to do).
 
     Raises :class:`LibraryMissingError` when ``root`` is not a folder (an unmounted drive,
     say) rather than emptying the catalog as if every article had been deleted.
@@ -116,7 +118,7 @@ def scan_library(
                 problems=conn.execute("SELECT count(*) FROM problems").fetchone()[0],
             )
         rules = _Rules(encodings, () if same_rules else read_with, reread_all=not same_parser)
-        report = _bring_up_to_date(conn, root, folders, walk_problems, progress, rules)
+        report = _bring_up_to_date(conn, root, folders, walk_problems, progress, rules, index)
         save_listings(conn, folders, since, encodings, formats.PARSER_VERSION)
     finally:
         conn.close()
@@ -171,8 +173,10 @@ def _bring_up_to_date(
     walk_problems: list[WalkProblem],
     progress: Progress | None,
     rules: _Rules,
+    index: bool,
 ) -> ScanReport:
-    """Compare every file found with the catalog's rows; parse and store what changed."""
+    """Compare every file found with the catalog's rows; parse and store what changed
+    (indexing it for search as it goes when ``index`` says so)."""
     from tuireader.catalog.parse import parse_all  # process pools: only when needed
 
     known = {
@@ -186,7 +190,9 @@ def _bring_up_to_date(
         for path, size, mtime in conn.execute("SELECT path, size, mtime_ns FROM problems")
     }
     plan = _plan(root, _files(folders), walk_problems, known, known_problems, rules)
-    writer = Writer(conn, {path: facts[0] for path, facts in known.items()})
+    if index and plan.jobs:
+        search_index.defer_merging(conn)
+    writer = Writer(conn, {path: facts[0] for path, facts in known.items()}, index)
     writer.remove_vanished(plan.vanished_ids, plan.vanished_problems)
     for job, message in plan.refused:
         writer.put(Outcome(job, None, message))

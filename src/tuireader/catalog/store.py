@@ -90,23 +90,29 @@ class Catalog:
         progress: Progress | None = None,
         check_files: bool = True,
         also_check: Collection[str] = (),
+        index: bool = False,
     ) -> ScanReport:
         """Bring the catalog up to date with the files; ``progress(done, total)`` per file.
 
         ``check_files=False`` trusts the files of unchanged folders without a stat, but
         those whose keys are in ``also_check`` (only when in-place writes are learnt
-        otherwise: see :mod:`tuireader.library.walk`).
+        otherwise: see :mod:`tuireader.library.walk`). ``index=True`` (for a library that
+        will be searched) indexes what it stores for search even before the index is
+        ready: the index build that follows has little left to do, and the first build of
+        a large library ends far sooner than a scan and then a build.
         Raises LibraryMissingError (a FileNotFoundError) if the library folder is gone.
         Another process scanning the same catalog is waited for (``catalog.locks``).
         """
-        report = self._scan(progress, check_files, also_check, wait=True)
+        report = self._scan(progress, check_files, also_check, wait=True, index=index)
         assert report is not None  # waited for the lock
         return report
 
-    def scan_if_free(self, progress: Progress | None = None) -> ScanReport | None:
+    def scan_if_free(
+        self, progress: Progress | None = None, index: bool = False
+    ) -> ScanReport | None:
         """:meth:`scan`, unless another process is scanning this catalog right now: then
         None at once (its rows arrive as it commits them; readers are never blocked)."""
-        return self._scan(progress, True, (), wait=False)
+        return self._scan(progress, True, (), wait=False, index=index)
 
     def _scan(
         self,
@@ -114,6 +120,7 @@ class Catalog:
         check_files: bool,
         also_check: Collection[str],
         wait: bool,
+        index: bool = False,
     ) -> ScanReport | None:
         with self._scan_lock, locks.held(self.db_path, locks.SCAN, wait) as free:
             if not free:
@@ -126,6 +133,7 @@ class Catalog:
                 check_files,
                 also_check,
                 self.encodings,
+                index,
             )
 
     def was_scanned(self) -> bool:

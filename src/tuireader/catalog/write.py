@@ -59,10 +59,15 @@ def _article_values(rel: str, size: int, mtime: int, record: Record, rank: int) 
 class Writer:
     """Applies outcomes to the catalog; counts what it added, updated and dropped."""
 
-    def __init__(self, conn: sqlite3.Connection, known_ids: dict[str, int]) -> None:
-        """``known_ids`` maps the relative paths already in the catalog to their ids."""
+    def __init__(
+        self, conn: sqlite3.Connection, known_ids: dict[str, int], index: bool = False
+    ) -> None:
+        """``known_ids`` maps the relative paths already in the catalog to their ids;
+        ``index``: index each article as it is stored, even before the index is ready
+        (see :func:`tuireader.catalog.fts.add`)."""
         self._conn = conn
         self._known = known_ids
+        self._index = index
         self._pending = 0
         self.added = 0
         self.updated = 0
@@ -136,7 +141,13 @@ class Writer:
             ],
         )
         search_index.add(
-            self._conn, article_id, record.title, record.folded, record.meta, rank=rank
+            self._conn,
+            article_id,
+            record.title,
+            record.folded,
+            record.meta,
+            rank=rank,
+            now=self._index,
         )
 
     def _delete_articles(self, article_ids: list[int]) -> None:

@@ -195,7 +195,10 @@ def opened_library(args: argparse.Namespace) -> OpenedLibrary:
 
 
 def up_to_date_answer(
-    opened: OpenedLibrary, answer: Callable[[], T], overlap: Callable[[], bool]
+    opened: OpenedLibrary,
+    answer: Callable[[], T],
+    overlap: Callable[[], bool],
+    index: bool = False,
 ) -> T:
     """``answer()``, computed from the catalog once it is up to date with the folder.
 
@@ -207,15 +210,16 @@ def up_to_date_answer(
     stands when the scan changed no article (another process scanning at the time is not
     waited for, as in :func:`scan_now`); otherwise it is computed again. Without
     ``overlap``, or with ``--no-scan``, or for a catalog never scanned, the scan (if
-    any) comes first.
+    any) comes first. ``index``: the answer searches, so the scan indexes what it stores
+    as it goes (see :func:`scan_now`).
     """
     if not opened.scan or not opened.catalog.was_scanned() or not overlap():
         if opened.must_scan_first():
-            scan_now(opened.catalog)
+            scan_now(opened.catalog, index)
         return answer()
     early = _Background(answer)
     try:
-        report = scan_now(opened.catalog)
+        report = scan_now(opened.catalog, index)
     finally:
         early.wait()  # never leave a thread querying a catalog about to be closed
     if report is not None and report.changed:
@@ -253,12 +257,14 @@ class _Background(Generic[T]):
         return self._value[0]
 
 
-def scan_now(catalog: Catalog) -> ScanReport | None:
+def scan_now(catalog: Catalog, index: bool = False) -> ScanReport | None:
     """Scan the library into ``catalog`` with a progress bar on a terminal; None (and a
-    word on stderr) when another tuireader is scanning it: that one is never waited for."""
+    word on stderr) when another tuireader is scanning it: that one is never waited for.
+    ``index``: a command that searches, whose scan indexes what it stores as it goes
+    (see :meth:`Catalog.scan`)."""
     bar = ProgressBar(terminal.raw_stream(sys.stderr), "scanning")
     try:
-        report = catalog.scan_if_free(bar)
+        report = catalog.scan_if_free(bar, index=index)
     finally:
         bar.finish()
     if report is None:  # the app (or another command) is scanning: never wait for it

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         def index_built() -> bool:
             return library_search.index_ready(catalog)
 
-        return _print(common.up_to_date_answer(opened, found, index_built), args)
+        return _print(common.up_to_date_answer(opened, found, index_built, index=True), args)
     finally:
         catalog.close()
 

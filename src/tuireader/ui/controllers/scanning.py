@@ -3,8 +3,9 @@
 The scan runs in a thread worker with its own catalog connection and reports back only
 through :class:`~tuireader.ui.messages.ScanProgress` and
 :class:`~tuireader.ui.messages.ScanFinished`. A first build (or a rescan with many new
-files) shows the progress row and, every few seconds, what is catalogued so far. The
-search index build, started once a scan ends, shares the row.
+files) shows the progress row and, every few seconds, what is catalogued so far. The scan
+indexes what it stores for search as it goes; the search index build, started once a scan
+ends (it finishes what is left and marks the index ready), shares the row.
 """
 
 from __future__ import annotations
@@ -66,10 +67,14 @@ class Scanning:
 
         catalog = Catalog(db_path, root, follow_links, encodings)
         try:
+            # index=True: the app searches the library, so what the scan stores is indexed
+            # as it goes (the index build after it then has little left to do).
             if changed is None:
-                report = catalog.scan(self._post_progress)
+                report = catalog.scan(self._post_progress, index=True)
             else:
-                report = catalog.scan(self._post_progress, check_files=False, also_check=changed)
+                report = catalog.scan(
+                    self._post_progress, check_files=False, also_check=changed, index=True
+                )
         except Exception as exc:  # a failed scan must not end the app
             self.host.post_message(ScanFinished(error=f"{type(exc).__name__}: {exc}"))
             return
