@@ -3,6 +3,8 @@ bears wins over the date a site posted it (our own pages in the shapes news site
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tuireader.library.formats.html.page import parse_html
@@ -154,3 +156,39 @@ def test_the_next_posts_dated_headline_ends_the_article_up_to_a_hundred_characte
     )
     result = page(body, "<title>小镇书店开张了</title>")
     assert texts(result) == ([PARA] if ends else [PARA, other, PARA2])
+
+
+CLUTTER = {
+    "<nav>导航甲</nav>": False,
+    "<aside>侧栏乙</aside>": False,
+    "<footer>页脚丙</footer>": False,
+    "<header>页头丁</header>": False,
+    "<menu><li>菜单戊</li></menu>": False,
+    "<div role='navigation'>角色己</div>": False,
+    "<div role='contentinfo'>角色庚</div>": False,
+    "<div role='main'>角色主</div>": True,
+    "<div class='share-bar'>分享辛</div>": False,
+    "<div id='comments'>评论壬</div>": False,
+    "<div class='related-posts'>相关癸</div>": False,
+    "<div class='pinglun'>评论子</div>": False,
+    "<div class='mysidebarx'>子串未</div>": False,  # long clutter words count inside others
+    "<div class='hot'>热门丑</div>": False,
+    "<div class='col side'>侧边寅</div>": False,
+    "<div class='article_info'>信息卯</div>": False,  # short words count as whole tokens
+    "<div class='info-box'>信息酉</div>": False,
+    "<div class='hotel'>酒店申</div>": True,  # ... never inside a longer word
+    "<div class='print-link'>打印辰</div>": False,
+    "<form>搜索巳</form>": False,
+    "<script>var 脚本午;</script>": False,
+}
+
+
+def test_clutter_inside_the_article_goes_by_tag_role_and_class() -> None:
+    # The wrapper's own "sidebar" does not count: it holds the headline.
+    inner = "".join(f"<p>{PARA}</p>{markup}" for markup in CLUTTER)
+    body = f"<div class='page has-sidebar'><h1>小镇书店</h1>{inner}</div>"
+    shown = "".join(texts(page(body, "<title>小镇书店</title>")))
+    assert shown.count(PARA) == len(CLUTTER)
+    for markup, kept in CLUTTER.items():
+        word = re.sub("<[^>]+>", "", markup)
+        assert (word in shown) is kept, markup
