@@ -123,7 +123,7 @@ def _take_byline(lines: list[str], header: Header) -> list[str]:
     """
     if not lines:
         return lines
-    lines = _cut_editor_note(lines)
+    lines = _cut_editor_note(lines, header)
     ending = lines[-1] if lines and _END_MARK.fullmatch(lines[-1]) else None
     if ending is not None:
         lines = lines[:-1]
@@ -133,11 +133,14 @@ def _take_byline(lines: list[str], header: Header) -> list[str]:
     return [*lines, ending] if ending else lines
 
 
-def _cut_editor_note(lines: list[str]) -> list[str]:
-    """Remove an editor note glued to the last paragraph: ``…。（责任编辑：王五）``."""
-    cut = _EDITOR_NOTE.sub("", lines[-1]).rstrip()
-    if cut == lines[-1]:
+def _cut_editor_note(lines: list[str], header: Header) -> list[str]:
+    """Move an editor note glued to the last paragraph (``…。（责任编辑：王五）``) to the
+    header, as a line of its own would be."""
+    note = _EDITOR_NOTE.search(lines[-1])
+    if note is None:
         return lines
+    read_meta(header, note[0].strip("()（）【】[]"))
+    cut = lines[-1][: note.start()].rstrip()
     return [*lines[:-1], cut] if cut else lines[:-1]
 
 
