@@ -463,3 +463,32 @@ def test_credits_closing_the_article(closing: str, author: str | None, editor: s
         "<title>小镇书店开张了</title>", "<h1>小镇书店开张了</h1>" + ARTICLE + ARTICLE + closing
     )
     assert (result.meta.author, result.meta.editor) == (author, editor)
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        ("<h2>河边的小书店</h2>", "河边的小书店"),
+        ("<div class='biaoti'>类名的标题</div>", "类名的标题"),  # named like a title
+        ("<div class='bt'>短类名标题</div>", "短类名标题"),
+        ("<font size='5'>大字的标题</font>", "大字的标题"),
+        ("<p align='center'>居中的标题</p>", "居中的标题"),
+        ("<center>居中的标签</center>", "居中的标签"),
+        # The strongest look wins; between equals, the one nearest the text.
+        ("<h3>三级的标题</h3><p><strong>粗体的标题</strong></p>", "三级的标题"),
+        ("<p><strong>粗体的标题</strong></p><h3>三级的标题</h3>", "三级的标题"),
+        ("<p><b>第一个粗体</b></p><p><b>第二个粗体</b></p>", "第二个粗体"),
+        ("<div class='biaoti'><div><div><span>近处的标题</span></div></div></div>", "近处的标题"),
+        # None of these is a headline: the page's own <title> stays.
+        (
+            "<div class='biaoti'><div><div><div><span>深处的标题</span></div></div></div></div>",
+            "显示",
+        ),
+        ("<font size='3'>小字的标题</font>", "显示"),
+        ("<p><strong>2005年3月6日</strong></p>", "显示"),
+        ("<p><a href='/x'><strong>链接里的标题</strong></a></p>", "显示"),
+        ("<p><strong>Hi</strong></p>", "显示"),
+    ],
+)
+def test_a_headline_by_its_look_when_the_page_states_no_title(lead: str, title: str) -> None:
+    assert page("<title>显示</title>", lead + ARTICLE + ARTICLE).meta.title == title
