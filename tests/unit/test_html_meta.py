@@ -492,3 +492,28 @@ def test_credits_closing_the_article(closing: str, author: str | None, editor: s
 )
 def test_a_headline_by_its_look_when_the_page_states_no_title(lead: str, title: str) -> None:
     assert page("<title>显示</title>", lead + ARTICLE + ARTICLE).meta.title == title
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        ("<div>江南的雨季</div>", "江南的雨季"),
+        # An address, a [tag] and a byline between the headline and its date are skipped.
+        ("<div>江南的雨季</div><div>http://www.example.com/blog</div>", "江南的雨季"),
+        ("<div>江南的雨季</div><div>[随笔]</div>", "江南的雨季"),
+        ("<div>江南的雨季</div><div>本报记者 王五</div>", "江南的雨季"),
+        ("<div>雨季</div>", "某某的博客"),  # too short for a headline
+        ("<div>2005-9-14 江南</div>", "某某的博客"),  # another date line
+    ],
+)
+def test_the_line_above_a_blogs_date_line_is_the_post_title(above: str, title: str) -> None:
+    result = page(
+        "<title>某某的博客</title>",
+        "<div class='blogname'>某某的博客</div>"
+        + "<p>友情链接</p>" * 60
+        + above
+        + "<div>2005-9-15 11:46:00</div>"
+        + ARTICLE
+        + ARTICLE,
+    )
+    assert result.meta.title == title
