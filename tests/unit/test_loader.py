@@ -14,6 +14,7 @@ from tuireader.library.loader import (
     ArticleError,
     fingerprint,
     fingerprint_of,
+    format_for,
     load_article,
     merge_sections,
     split_long_text,
@@ -309,3 +310,39 @@ def test_a_binary_file_named_txt_says_what_it_is(tmp_path: Path) -> None:
 def test_an_article_deleted_since_the_scan_says_so(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match=r"^file not found \(deleted or moved\?\)$"):
         load_article(tmp_path / "gone.txt", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("a.md", "markdown"),
+        ("A.MD", "markdown"),  # any case
+        ("a.markdown", "markdown"),
+        ("dir/x.md", "markdown"),
+        ("a.html", "html"),
+        ("a.htm", "html"),
+        ("a.xhtml", "html"),
+        ("a.b.HTML", "html"),  # the last suffix counts
+        ("a.txt", "text"),
+        ("a", "text"),
+        (".md", "text"),  # a hidden file's name, not a suffix
+        ("a.", "text"),
+    ],
+)
+def test_format_for_a_file_name(name: str, kind: str) -> None:
+    assert format_for(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "same"),
+    [
+        (" 标题 ", "第一段 第二段", True),  # spaces round the title
+        ("标题", "第一段  \n  第二段", True),  # re-wrapped
+        ("标题", " 第一段\t第二段 ", True),
+        ("标题", "第一段\u3000第二段", True),
+        ("标题", "第一段第二段", False),  # words joined
+        ("标题第一段", "第二段", False),  # the title and the text are kept apart
+    ],
+)
+def test_fingerprints_ignore_only_whitespace(title: str, body: str, same: bool) -> None:
+    assert (fingerprint_of(title, body) == fingerprint_of("标题", "第一段\n第二段")) is same
