@@ -62,3 +62,36 @@ def test_a_link_list_after_a_paragraph_leaves_its_tail_to_the_paragraph_before()
     assert all("相关文章" not in text for text in result)
     assert "接着写的文字" in "".join(result)
     assert result[0] == PARTS[0] and result[-1] == PARTS[1]
+
+
+SENTENCE = "这是正文的一段话，讲述了河边小镇上新开的一家书店和它的老板。"
+
+
+def paragraphs(count: int, mark: str = "") -> str:
+    return "".join(f"<p>{mark}{SENTENCE}</p>" for _ in range(count))
+
+
+def test_text_between_line_breaks_in_a_table_cell_is_the_article() -> None:
+    html = (
+        "<html><body><table><tr><td class='nav'><a href='/'>首页</a></td></tr>"
+        f"<tr><td>{SENTENCE}<br>{SENTENCE}<br>{SENTENCE}</td></tr></table></body></html>"
+    )
+    assert texts(html) == [SENTENCE] * 3
+
+
+def test_siblings_scoring_nearly_as_well_are_part_of_the_article() -> None:
+    # 10, 4 and 2 paragraphs side by side: 4 is over 30% of 10 and kept, 2 is not.
+    html = (
+        f"<html><body><div id='wrap'><div class='a1'>{paragraphs(10)}</div>"
+        f"<div class='b1'>{paragraphs(4, '乙')}</div><div class='c1'>{paragraphs(2, '丙')}</div>"
+        "</div></body></html>"
+    )
+    assert texts(html) == [SENTENCE] * 10 + ["乙" + SENTENCE] * 4
+
+
+def test_a_block_named_as_content_wins_over_an_equal_one() -> None:
+    html = (
+        f"<html><body><div id='w1'><div class='x'>{paragraphs(4, '甲')}</div></div>"
+        f"<div id='w2'><div class='article-content'>{paragraphs(4, '乙')}</div></div></body></html>"
+    )
+    assert texts(html) == ["乙" + SENTENCE] * 4
