@@ -483,3 +483,20 @@ def test_an_html_table_in_markdown_is_a_table_without_its_scripts_and_styles() -
 )
 def test_join_lines(text: str, joined: str) -> None:
     assert join_lines(text) == joined
+
+
+def test_metadata_paragraphs_of_a_reposted_article_leave_the_body() -> None:
+    text = "这是正文的一段话，讲的是河边小镇上新开的书店。"
+    page = parse_markdown(f"作者：李明\n\n{text}\n\n来源：新华网\n", "2024-01-02-slug")
+    assert (page.meta.author, page.meta.source, page.meta.date) == ("李明", "新华网", "2024-01-02")
+    assert [(b.kind, b.text) for b in page.blocks] == [(PARAGRAPH, text)]
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind"), [("- 作者：李明", LIST_ITEM), ("> 来源：新华网", QUOTE)]
+)
+def test_metadata_words_in_a_list_or_quote_are_text(markup: str, kind: str) -> None:
+    text = "这是正文的一段话，讲的是河边小镇上新开的书店。"
+    page = parse_markdown(f"{text}\n\n{markup}\n", "note")
+    assert (page.meta.author, page.meta.source) == (None, None)
+    assert [(b.kind, b.text) for b in page.blocks] == [(PARAGRAPH, text), (kind, markup[2:])]
