@@ -351,3 +351,10 @@ def test_one_rare_gbk_character_shaped_like_euc_tw_in_a_page_of_gbk_is_gbk() -> 
     decoded = decode_bytes(data)
     assert decoded.encoding == "gbk"
     assert rare + "书店" in decoded.text
+
+
+def test_a_bom_file_counts_its_broken_bytes_not_the_replacement_characters_it_holds() -> None:
+    data = b"\xef\xbb\xbf" + "文字".encode() + b"\xff" + "\ufffd".encode() + b"\xfe"
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8-sig"
+    assert decoded.warnings == ("invalid bytes replaced (2 places)",)

@@ -10,6 +10,7 @@ from epub_builder import book_members, standard_book, write_book, write_epub
 
 from tuireader.library.books import load_book, load_chapter
 from tuireader.library.formats.epub.chapter import parse_chapter
+from tuireader.library.formats.epub.container import join_href
 from tuireader.library.formats.epub.opf import BookMeta
 from tuireader.library.loader import ArticleError
 from tuireader.library.model import ArticleMeta
@@ -54,3 +55,20 @@ def test_a_chapter_the_book_does_not_have_is_an_error(tmp_path: Path, index: int
     write_book(tmp_path / "book.epub")
     with pytest.raises(ArticleError, match=f"^the book has no chapter {index + 1}$"):
         load_chapter(tmp_path / "book.epub", tmp_path, index)
+
+
+@pytest.mark.parametrize(
+    ("href", "member"),
+    [
+        ("img/a.png#x", "OEBPS/img/a.png#x"),
+        ("../Text/ch2.xhtml", "Text/ch2.xhtml"),
+        ("#note", "OEBPS/ch1.xhtml#note"),
+        ("data:image/png;base64,AA", None),  # an inline image, no member
+        ("mailto:someone@example.org", None),
+        ("https://example.org/a", None),
+        ("/etc/passwd", None),
+        ("../../x", None),
+    ],
+)
+def test_a_link_inside_a_book_names_its_member(href: str, member: str | None) -> None:
+    assert join_href("OEBPS/ch1.xhtml", href) == member

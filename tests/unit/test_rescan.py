@@ -328,3 +328,13 @@ def test_a_listing_whose_parts_disagree_only_lists_its_folder_again(
     assert listed == [str(library / folder)]
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, 0, 0, 4)
     assert titles(catalog) == {"Alpha", "Bravo", "Charlie", "Delta"}
+
+
+def test_a_rewrite_of_another_size_that_kept_its_mtime_is_found(catalog, library) -> None:
+    path = library / "news" / "a.md"
+    before = path.stat()
+    path.write_text(page("Alpha, a longer title"), encoding="utf-8")  # in place
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # a tool that keeps dates
+    assert path.stat().st_size != before.st_size
+    assert catalog.scan().updated == 1
+    assert "Alpha, a longer title" in titles(catalog)
