@@ -37,3 +37,14 @@ def test_a_chapter_passage_is_found_in_place_and_after_the_book_moves(tmp_path: 
     (root / "moved.epub").unlink()
     check = BookmarkChecker(root, load_article, fingerprint).check(saved)
     assert check.status == ORPHANED
+
+
+def test_the_checker_lists_each_chapter_of_a_book_and_nothing_of_a_broken_one(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "shelf"
+    write_book(root / "books" / "log.epub")
+    (root / "broken.epub").write_bytes(b"not a zip")
+    (root / "a.md").write_text("# A\n\nx\n", encoding="utf-8")
+    keys = BookmarkChecker(root, load_article, fingerprint).library_files()
+    assert sorted(keys) == ["a.md", *(f"books/log.epub#{i}" for i in range(5))]

@@ -202,3 +202,19 @@ def test_a_saved_search_without_a_name_or_query_says_so(
         store.searches.save(name, query)
     assert str(refused.value) == "a saved search needs a name and a query"  # shown as is
     assert store.searches.all() == []
+
+
+def test_time_stamps_are_sortable_utc_text() -> None:
+    import re
+    import time
+
+    from tuireader.state.rows import file_stamp, now_iso
+
+    before = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(time.time() - 1))
+    stamp = now_iso()
+    after = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(time.time() + 1))
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", stamp)
+    assert before <= stamp[:19] <= after
+    assert re.fullmatch(r"\d{8}T\d{6}", file_stamp())
+    day = file_stamp()[:8]
+    assert before[:10].replace("-", "") <= day <= after[:10].replace("-", "")
