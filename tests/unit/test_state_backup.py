@@ -298,3 +298,24 @@ def test_no_backup_at_all_says_so(tmp_path: Path) -> None:
         "No backup was found to restore from: the new state database starts empty."
     )
     store.close()
+
+
+def test_pruning_keeps_the_newest_of_each_of_the_seven_days_before_and_no_older(
+    tmp_path: Path,
+) -> None:
+    from tuireader.state.backup import DAYS, prune
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    now = time.mktime((2024, 3, 20, 12, 0, 0, 0, 0, -1))
+    names = []
+    for days_ago in (DAYS + 1, DAYS, DAYS, 1):
+        day = time.strftime("%Y%m%d", time.gmtime(now - days_ago * 86400))
+        names.append(f"state-{day}T{len(names):02d}0000-1.json")
+    recent = [f"state-20240320T{minute:04d}00-1.json" for minute in range(KEEP)]
+    for name in names + recent:
+        (folder / name).write_text("{}")
+    prune(folder, now=now)
+    assert [p.name for p in backups(folder)] == [names[2], names[3], *recent]
+    prune(folder, keep=KEEP + 2, now=now)  # as many as it may keep: nothing goes
+    assert len(backups(folder)) == KEEP + 2

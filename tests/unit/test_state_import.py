@@ -255,6 +255,14 @@ def test_a_broken_yaml_names_its_line() -> None:
         parse_export("tuireader_bookmarks: 1\narticles: [\n")
 
 
+def test_a_yaml_value_that_cannot_be_built_is_named() -> None:
+    with pytest.raises(ImportFormatError) as refused:
+        parse_export("tuireader_bookmarks: 1\ncreated: 2024-02-30\n")
+    assert str(refused.value) == (
+        "cannot read the file as JSON or YAML: day is out of range for month"
+    )
+
+
 def test_an_oversized_text_is_refused_before_it_is_parsed() -> None:
     with pytest.raises(ImportFormatError, match="too large"):
         parse_export(" " * (MAX_IMPORT_BYTES + 1))
