@@ -166,7 +166,7 @@ def test_damaged_records_are_counted_and_their_neighbours_kept(tmp_path: Path, s
     cells = _cells(data, page)
     assert len(cells) == 50
     # Each cell: payload size, rowid (one byte each here), record header size, serial types.
-    first, second, third, fourth, fifth, sixth = cells[:6]
+    first, second, third, fourth, fifth, sixth, *more = cells[:10]
     data[first + 3] = 10  # a reserved serial type
     data[second + 2 + data[second + 2]] = 0xFF  # the fingerprint is no longer UTF-8
     data[third + 2] = 0  # an impossible record header size
@@ -175,14 +175,17 @@ def test_damaged_records_are_counted_and_their_neighbours_kept(tmp_path: Path, s
     start = (page - 1) * PAGE
     pointer = start + 8 + 2 * cells.index(sixth)
     data[pointer : pointer + 2] = (8).to_bytes(2, "big")  # into the pointer list: no cell
+    # The title's serial type (the fourth, at +6): each says more than the record holds.
+    for cell, serial in zip(more, (6, 17, 14, 0x81), strict=True):
+        data[cell + 6] = serial  # 8-byte integer, 2-byte text, a blob, a longer varint
     data[100:108] = b"\xff" * 8
     db.write_bytes(bytes(data))
     found = salvage(db, shapes)
-    assert found.damaged_records == 5 and found.unreadable_pages == 0
+    assert found.damaged_records == 9 and found.unreadable_pages == 0
     kept = sorted(row[0] for row in found.rows["reading_finished"].values())
-    lost = {data[c + 1] for c in (first, second, third, fourth, fifth, sixth)}  # their rowids
+    lost = {data[c + 1] for c in (first, second, third, fourth, fifth, sixth, *more)}  # rowids
     assert kept == [f"fp{rowid - 1:03d}" for rowid in range(1, 51) if rowid not in lost]
-    assert len(kept) == 44
+    assert len(kept) == 40
 
 
 def test_a_page_whose_cell_list_is_garbage_is_counted_unreadable(tmp_path: Path, shapes) -> None:
