@@ -183,3 +183,26 @@ def test_a_long_passage_whose_opening_also_opens_an_earlier_paragraph_keeps_its_
     placement = reanchor(sel, article(*edited, paragraphs[3]))
     assert placement.status == REANCHORED
     assert (placement.start, placement.end) == (Anchor(2, 0), Anchor(2, len(paragraphs[2])))
+
+
+def test_a_long_passage_whose_ending_also_ends_an_earlier_paragraph_keeps_its_own() -> None:
+    # Two paragraphs end with the same 80 characters before the same next line: only the
+    # text before the ending tells the bookmarked one from the other.
+    ending = " so the old bridge over the river was repaired before the spring floods came down the valley."
+    assert len(ending) > 80  # EDGE
+    words = ["river", "stone", "field", "harvest", "lantern", "market", "winter", "bridge"]
+    rng = random.Random(7)
+    body = "The council met in autumn and " + " ".join(rng.choice(words) for _ in range(60))
+    paragraphs = [
+        "Early in the year the villagers argued" + ending,
+        "Closing line of the report, read aloud.",
+        body + ending,
+        "Closing line of the report, read aloud.",
+    ]
+    sel = make_selector(article(*paragraphs), Anchor(2, 0), Anchor(2, len(paragraphs[2])))
+    assert len(sel.quote) > 300  # placed by its two ends
+    middle = len(paragraphs[2]) // 2
+    edited = [*paragraphs[:2], paragraphs[2][:middle] + "Q" + paragraphs[2][middle + 1 :]]
+    placement = reanchor(sel, article(*edited, paragraphs[3]))
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (Anchor(2, 0), Anchor(2, len(paragraphs[2])))

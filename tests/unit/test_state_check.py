@@ -219,3 +219,14 @@ def test_a_file_that_cannot_be_loaded_is_not_there(library) -> None:
     checker = BookmarkChecker(root, load, fingerprint)
     for b in store.bookmarks.page():
         assert (checker.check(b).status, checker.check(b).path) == ("orphaned", "新闻/a.md")
+
+
+def test_a_moved_passage_comes_with_its_place_in_the_moved_file(library) -> None:
+    root, store = library
+    write(root / "归档" / "b.md", ["导语。", *BODY])
+    (root / "新闻" / "a.md").unlink()
+    passage = store.bookmarks.page(QUOTE)[0]
+    check = BookmarkChecker(root, load_article, fingerprint).check(passage)
+    assert (check.status, check.path) == ("moved", "归档/b.md")
+    assert check.placement is not None
+    assert quoted_now(root, check.path, check.placement.start, check.placement.end) == QUOTE

@@ -218,3 +218,31 @@ def test_time_stamps_are_sortable_utc_text() -> None:
     assert re.fullmatch(r"\d{8}T\d{6}", file_stamp())
     day = file_stamp()[:8]
     assert before[:10].replace("-", "") <= day <= after[:10].replace("-", "")
+
+
+def test_an_atomic_write_goes_through_a_hidden_temp_file_beside_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import re
+
+    moved: list[tuple[str, str]] = []
+    real = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        moved.append((str(src), str(dst)))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    write_atomic(tmp_path / "export.json", "{}\n")
+    ((source, target),) = moved
+    # A crash before the rename leaves only a hidden file, never a half "export.json".
+    assert Path(source).parent == tmp_path and target == str(tmp_path / "export.json")
+    assert re.fullmatch(r"\.export\.json\..+\.tmp", Path(source).name)
+
+
+def test_no_reading_at_all_is_no_streak(store: StateStore) -> None:
+    report = store.stats.report(days=7, today=dt.date(2024, 3, 4))
+    assert (report.streak, report.longest_streak, report.days_read, report.finished) == (0, 0, 0, 0)
+    assert report.seconds == 0 and report.chars == 0 and len(report.days) == 7
+    assert report.articles == [] and report.sections == []

@@ -232,3 +232,42 @@ def test_rows_on_freed_pages_never_come_back(tmp_path: Path, shapes) -> None:
     found = salvage(db, shapes)
     words = sorted(row[1] for row in found.rows["vocabulary"].values())
     assert words == [f"词{i:02d}" for i in range(10)]
+
+
+def test_text_where_a_number_belongs_is_damage(tmp_path: Path, shapes) -> None:
+    db = tmp_path / "state.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")
+    migrate(conn)
+    for i in range(20):  # short rows: one-byte sizes and serial types
+        conn.execute("INSERT INTO article_state(fingerprint, read) VALUES (?, 1)", (f"fp{i:03d}",))
+    conn.execute("COMMIT")
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name='article_state'")
+    conn.close()
+    data = bytearray(db.read_bytes())
+    cell = _cells(data, root[0])[0]
+    # size, rowid, header size, fingerprint, last_path (NULL), read: the constant 1 (9)
+    assert data[cell + 5] == 9
+    data[cell + 5] = 13  # an empty text in the INTEGER column "read"
+    data[100:108] = b"\xff" * 8
+    db.write_bytes(bytes(data))
+    found = salvage(db, shapes)
+    assert found.damaged_records == 1
+    assert len(found.rows["article_state"]) == 19
+    assert all(row[2] == 1 for row in found.rows["article_state"].values())
+
+
+def test_running_out_of_memory_is_an_error_not_a_crash(
+    tmp_path: Path, shapes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    db = tmp_path / "state.db"
+    _finished_rows(db, 3)
+
+    def out_of_memory(src: object, dst: object) -> None:
+        raise MemoryError("out of memory")
+
+    monkeypatch.setattr(shutil, "copyfile", out_of_memory)
+    found = salvage(db, shapes)
+    assert (found.error, found.rows) == ("out of memory", {})
