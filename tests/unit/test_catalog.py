@@ -912,3 +912,34 @@ def test_every_sample_article_comes_back_from_the_catalog_as_parsed(tmp_path) ->
         assert shapes == {"spans", "links", "table", "language"}
     finally:
         cat.close()
+
+
+def test_a_head_is_given_up_to_the_limit_exactly(tmp_path) -> None:
+    root = tmp_path / "library"
+    paragraphs = [f"Paragraph {n}: ＧＤＰ增长５％ in WORDS." * (1 + n % 3) for n in range(20)]
+    write(root / "a.md", "---\ntitle: Ｔ\n---\n\n" + "\n\n".join(paragraphs) + "\n")
+    cat = Catalog(tmp_path / "c.db", root)
+    try:
+        cat.scan()
+        (row,) = cat.rows()
+        for through, chars in ((0, 1), (3, 50), (10, 200)):
+            article, _complete = cat.load_head(row.id, through, chars)
+            length = sum(len(block.text) + 1 for block in article.blocks) - 1
+            assert cat.load_head(row.id, through, chars, limit=length) == (article, False)
+            assert cat.load_head(row.id, through, chars, limit=length - 1) is None
+    finally:
+        cat.close()
+
+
+def test_a_report_says_whether_any_article_changed(catalog, library) -> None:
+    assert not catalog.scan().changed  # nothing happened
+    write(library / "新闻" / "more.txt", BINARY)
+    report = catalog.scan()
+    assert report.problems == 2 and not report.changed  # a new problem is no article
+    for change in (
+        lambda: write(library / "新闻" / "new.md", page("New", None)),
+        lambda: bump(library / "g.md", page("Golf Two", None)),
+        lambda: (library / "新闻" / "new.md").unlink(),
+    ):
+        change()
+        assert catalog.scan().changed
