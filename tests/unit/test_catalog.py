@@ -836,6 +836,13 @@ def test_only_decoding_warnings_are_listed_as_decode_problems(tmp_path, library)
         front = cat.row_by_path("新闻/front.md")
         assert front is not None and front.warnings  # a warning, but not about decoding
         assert [p.path for p in cat.decode_warnings()] == ["新闻/bad.txt"]
+        listed = {item.path: item for item in cat.iter_json()}
+        assert listed["新闻/front.md"].warnings == list(front.warnings)
+        assert listed["新闻/d.md"].warnings == []
+        for row in cat.iter_rows():
+            item = listed[row.path]
+            assert (item.format, item.encoding) == (row.format, row.encoding)
+            assert {k: v for k, v in row.meta.to_json().items() if v} == item.meta
     finally:
         cat.close()
 
@@ -927,6 +934,17 @@ def test_a_head_is_given_up_to_the_limit_exactly(tmp_path) -> None:
             length = sum(len(block.text) + 1 for block in article.blocks) - 1
             assert cat.load_head(row.id, through, chars, limit=length) == (article, False)
             assert cat.load_head(row.id, through, chars, limit=length - 1) is None
+        # The fewest blocks: a head asked for exactly the text of blocks through..k (each
+        # with its line break) ends with block k, not one later.
+        whole = cat.load(row.id).blocks
+        for through in (0, 4, 11):
+            for k in range(through, through + 4):
+                chars = sum(len(block.text) + 1 for block in whole[through : k + 1])
+                article, _complete = cat.load_head(row.id, through, chars)
+                assert len(article.blocks) == k + 1
+                shorter, _complete = cat.load_head(row.id, through, chars - 1)
+                assert len(shorter.blocks) == k + 1
+        assert cat.load_head(row.id, -3, 40) == cat.load_head(row.id, 0, 40)
     finally:
         cat.close()
 
