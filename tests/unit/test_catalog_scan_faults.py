@@ -213,6 +213,11 @@ def test_a_scan_waits_for_nobody_when_its_lock_file_cannot_be_made(tmp_path, lib
 
 def test_scan_if_free_gives_way_to_a_scan_elsewhere(tmp_path, library) -> None:
     db = tmp_path / "c.db"
+    # Beside the catalog, named the same by every version of tuireader that may run.
+    assert (lock_file(db, SCAN).name, lock_file(db, BUILD).name) == (
+        "c.db.scan.lock",
+        "c.db.index.lock",
+    )
     cat = Catalog(db, library)
     try:
         with held(db, SCAN):  # as another process scanning this catalog would
