@@ -491,6 +491,15 @@ def test_a_new_catalog_gives_freed_pages_back(tmp_path, library) -> None:
     conn.close()
 
 
+def test_a_catalog_goes_in_a_cache_folder_that_does_not_exist_yet(tmp_path, library) -> None:
+    db = tmp_path / "home" / ".cache" / "tuireader" / "catalog.db"
+    cat = Catalog(db, library)
+    try:
+        assert cat.scan().added == 7 and db.is_file()
+    finally:
+        cat.close()
+
+
 def test_garbage_catalog_file_is_rebuilt(tmp_path, library) -> None:
     db = tmp_path / "c.db"
     db.write_bytes(b"this is not a database" * 100)

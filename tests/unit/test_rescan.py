@@ -338,3 +338,13 @@ def test_a_rewrite_of_another_size_that_kept_its_mtime_is_found(catalog, library
     assert path.stat().st_size != before.st_size
     assert catalog.scan().updated == 1
     assert "Alpha, a longer title" in titles(catalog)
+
+
+def test_a_scan_when_free_finds_in_place_writes_too(catalog, library) -> None:
+    path = library / "news" / "a.md"
+    with open(path, "r+", encoding="utf-8") as file:  # the folder's stamp does not move
+        file.write(page("Alphz"))
+    later(path)
+    report = catalog.scan_if_free()
+    assert report is not None and report.updated == 1
+    assert "Alphz" in titles(catalog)
