@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tuireader.catalog import Catalog, LibraryMissingError, ScanReport
+from tuireader.catalog import Catalog, CatalogFileError, LibraryMissingError, ScanReport
 from tuireader.catalog import codec as catalog_codec
 from tuireader.catalog import parse as catalog_parse
 from tuireader.library import loader as loader_module
@@ -970,3 +970,40 @@ def test_a_report_says_whether_any_article_changed(catalog, library) -> None:
     ):
         change()
         assert catalog.scan().changed
+
+
+def test_a_folder_or_pipe_where_the_catalog_goes_is_refused_and_left_alone(
+    tmp_path, library
+) -> None:
+    folder = tmp_path / "cache" / "catalog.db"
+    (folder / "inside").mkdir(parents=True)
+    message = f"the catalog {folder} is a folder, not a file: remove it or use another --cache-dir"
+    with pytest.raises(CatalogFileError, match=f"^{re.escape(message)}$"):
+        Catalog(folder, library)
+    assert (folder / "inside").is_dir()
+    pipe = tmp_path / "pipe.db"
+    os.mkfifo(pipe)
+    with pytest.raises(CatalogFileError, match=r"is a FIFO \(named pipe\), not a file"):
+        Catalog(pipe, library)  # never opened: opening a FIFO would wait for a writer
+    assert pipe.exists()
+
+
+def test_the_path_of_a_refused_catalog_is_shown_safely(tmp_path, library) -> None:
+    folder = tmp_path / os.fsdecode(b"bad\x1b[31m\xffname") / "catalog.db"
+    folder.mkdir(parents=True)
+    with pytest.raises(CatalogFileError) as refused:
+        Catalog(folder, library)
+    shown = str(refused.value)
+    assert "\x1b" not in shown and "\udcff" not in shown
+    assert shown.endswith(
+        "catalog.db is a folder, not a file: remove it or use another --cache-dir"
+    )
+    assert "\ufffdname" in shown  # the undecodable byte shown as a replacement character
+
+
+def test_a_broken_file_that_is_deleted_takes_its_problem_away(catalog, library) -> None:
+    (library / "科技" / "broken.txt").unlink()
+    report = catalog.scan()
+    assert (report.removed, report.problems) == (0, 0)
+    assert catalog.problems() == []
+    assert catalog.count() == 7
