@@ -358,3 +358,13 @@ def test_a_bom_file_counts_its_broken_bytes_not_the_replacement_characters_it_ho
     decoded = decode_bytes(data)
     assert decoded.encoding == "utf-8-sig"
     assert decoded.warnings == ("invalid bytes replaced (2 places)",)
+
+
+@pytest.mark.parametrize(("controls", "binary"), [(8, False), (9, True)])
+def test_a_short_file_is_binary_past_eight_control_bytes(controls: int, binary: bool) -> None:
+    data = "文字".encode("gbk") * 5 + b"\x01" * controls
+    if binary:
+        with pytest.raises(NotTextError, match=r"binary file, not text \(31% control bytes\)"):
+            decode_bytes(data)
+    else:
+        assert decode_bytes(data).encoding == "gbk"

@@ -95,3 +95,12 @@ def test_a_block_named_as_content_wins_over_an_equal_one() -> None:
         f"<div id='w2'><div class='article-content'>{paragraphs(4, '乙')}</div></div></body></html>"
     )
     assert texts(html) == ["乙" + SENTENCE] * 4
+
+
+def test_blocks_without_a_class_are_not_parts_of_one_article() -> None:
+    # A class-less side block scores over a tenth of the article: it is no part of it.
+    html = (
+        f"<html><body><div id='page'><div id='w1'><div>{paragraphs(10)}</div></div>"
+        f"<div id='w2'><div>{paragraphs(2, '侧')}</div></div></div></body></html>"
+    )
+    assert texts(html) == [SENTENCE] * 10

@@ -355,3 +355,36 @@ def test_delimiter_runs_beside_chinese_text_and_punctuation(
 ) -> None:
     assert render_inline(raw).text == shown
     assert spans_of(raw) == spans
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown", "spans"),
+    [
+        # An odd run of ~: one is text, the rest strike through (as markdown-it reads it).
+        ("x ~~~a~~~ y", "x ~a~ y", [(SPAN_STRIKE, "a", None)]),
+        ("~~~删掉~~~", "~删掉~", [(SPAN_STRIKE, "删掉", None)]),
+        ("x ~~~~a~~~~ y", "x a y", [(SPAN_STRIKE, "a", None), (SPAN_STRIKE, "a", None)]),
+        # Runs that can both open and close follow CommonMark's rule of three.
+        (
+            "*foo**bar**baz*",
+            "foobarbaz",
+            [(SPAN_EMPHASIS, "foobarbaz", None), (SPAN_STRONG, "bar", None)],
+        ),
+        (
+            "foo***bar***baz",
+            "foobarbaz",
+            [(SPAN_STRONG, "bar", None), (SPAN_EMPHASIS, "bar", None)],
+        ),
+        ("*foo**bar*", "foo**bar", [(SPAN_EMPHASIS, "foo**bar", None)]),
+        (
+            "**foo*bar*baz**",
+            "foobarbaz",
+            [(SPAN_STRONG, "foobarbaz", None), (SPAN_EMPHASIS, "bar", None)],
+        ),
+    ],
+)
+def test_delimiter_runs_as_commonmark_reads_them(
+    raw: str, shown: str, spans: list[tuple[str, str, str | None]]
+) -> None:
+    assert render_inline(raw).text == shown
+    assert spans_of(raw) == spans

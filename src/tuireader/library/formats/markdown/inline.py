@@ -344,20 +344,19 @@ def _strikethrough(state: StateInline, silent: bool) -> bool:
     marker = state.src[state.pos]
     if silent or marker != "~":
         return False
-    can_open, can_close, length = _cjk_scan(state, state.pos, True)
-    if length < 2:
+    can_open, can_close, run = _cjk_scan(state, state.pos, True)
+    if run < 2:
         return False
-    if length % 2:
+    if run % 2:  # an odd run: its first ~ is text, the rest pair up
         token = state.push("text", "", 0)
         token.content = marker
-        length -= 1
-    for _ in range(0, length, 2):
+    for _ in range(run // 2):
         token = state.push("text", "", 0)
         token.content = marker + marker
         state.delimiters.append(
             Delimiter(ord(marker), 0, len(state.tokens) - 1, -1, can_open, can_close)
         )
-    state.pos += length
+    state.pos += run  # the whole run (past the lone ~ too)
     return True
 
 
