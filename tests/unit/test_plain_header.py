@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tuireader.library.formats.plain.header import is_label_line, looks_like_title
+from tuireader.library.formats.plain.page import parse_plaintext
 
 
 @pytest.mark.parametrize(
@@ -50,3 +51,23 @@ def test_looks_like_title(line: str, title: bool) -> None:
 )
 def test_is_label_line(line: str, label: bool) -> None:
     assert is_label_line(line) is label
+
+
+BODY = "河边小镇上新开了一家书店，老板说开这家店是为了让孩子们放学后有个地方看书。"
+
+
+@pytest.mark.parametrize(
+    ("second", "title", "body"),
+    [
+        # A short line between the title and the labels: the nearest title-like one wins.
+        ("书店能开多久", "书店能开多久", [BODY, BODY]),
+        # A question is text, not a site's chrome: the body starts there.
+        ("书店能开多久？", "小镇书店开张了", ["书店能开多久？", BODY, BODY]),
+    ],
+)
+def test_short_lines_above_the_labels(second: str, title: str, body: list[str]) -> None:
+    page = parse_plaintext(
+        f"小镇书店开张了\n{second}\n来源：河畔网 时间：2024-03-01\n{BODY}\n{BODY}\n", "s"
+    )
+    assert (page.meta.title, page.meta.source, page.meta.date) == (title, "河畔网", "2024-03-01")
+    assert [block.text for block in page.blocks] == body
