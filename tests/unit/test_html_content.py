@@ -104,3 +104,11 @@ def test_blocks_without_a_class_are_not_parts_of_one_article() -> None:
         f"<div id='w2'><div>{paragraphs(2, '侧')}</div></div></div></body></html>"
     )
     assert texts(html) == [SENTENCE] * 10
+
+
+def test_a_class_less_block_in_the_next_layout_cell_is_not_part_of_the_article() -> None:
+    html = (
+        f"<html><body><table><tr><td><div>{paragraphs(10)}</div></td>"
+        f"<td><div>{paragraphs(2, '侧')}</div></td></tr></table></body></html>"
+    )
+    assert texts(html) == [SENTENCE] * 10
