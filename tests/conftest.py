@@ -7,8 +7,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tuireader.config import Paths, Settings
+
+# No timed tests: Hypothesis's per-example deadline (200 ms) fails examples that a loaded
+# machine merely runs slowly (a JSON-lines property failed a landing at load 6 that way).
+settings.register_profile("untimed", deadline=None)
+settings.load_profile("untimed")
 
 if os.environ.get("MUTANT_UNDER_TEST") == "stats":
     # mutmut's one-process run that maps functions to tests: cold caches for every test,
