@@ -206,3 +206,23 @@ def test_a_long_passage_whose_ending_also_ends_an_earlier_paragraph_keeps_its_ow
     placement = reanchor(sel, article(*edited, paragraphs[3]))
     assert placement.status == REANCHORED
     assert (placement.start, placement.end) == (Anchor(2, 0), Anchor(2, len(paragraphs[2])))
+
+
+def test_the_closest_wording_wins_over_a_looser_one_in_the_old_context() -> None:
+    # The old context now surrounds a loose rewording; the passage itself, one word
+    # changed, sits elsewhere in other words: the quote's own text decides.
+    before = "At the start of the harvest festival, the mayor said that "
+    after = ", and everyone in the square cheered for a long while."
+    quote = "the granary roof must be mended before the first snow falls"
+    sel = QuoteSelector(quote, before[-32:], after[:32], -1, 0, -1, 0)
+    edited = article(
+        before + "the granary roof should get mended prior to when first snows fall" + after,
+        "Unrelated paragraph about fishing boats and nets.",
+        "In another report, a farmer added that "
+        "the granary roof must be mended before the first snow fell and left early.",
+    )
+    placement = reanchor(sel, edited)
+    assert placement.status == REANCHORED and placement.start == Anchor(2, 39)
+    assert quoted(edited, placement.start, placement.end).startswith(
+        "the granary roof must be mended before the first snow fell"
+    )
