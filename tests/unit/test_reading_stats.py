@@ -93,3 +93,14 @@ def test_the_clock_counts_gaps_between_actions_capped_when_idle() -> None:
     clock.touch(130.0 + 10 * IDLE_SECONDS)  # walked away: one idle cap
     assert clock.take(130.0 + 10 * IDLE_SECONDS + 5) == 30 + IDLE_SECONDS + 5
     assert clock.take(130.0 + 10 * IDLE_SECONDS + 6) == 1
+
+
+def test_a_reading_counts_when_either_its_time_or_its_characters_do(store: StateStore) -> None:
+    # Characters read in no measurable time (a quick page-down), time on a page that
+    # adds no characters (re-reading), and nothing at all. A day read is a day with time.
+    store.stats.add(_reading("tea", "essays", 0, 40), _at(0))
+    store.stats.add(_reading("river", "news", 30, 0), _at(1))
+    store.stats.add(_reading("idle", "news", 0, 0), _at(2))
+    report = store.stats.report(days=3, today=MONDAY + dt.timedelta(days=2))
+    assert (report.seconds, report.chars, report.days_read) == (30, 40, 1)
+    assert [(seconds, chars) for _, seconds, chars in report.days] == [(0, 40), (30, 0), (0, 0)]
