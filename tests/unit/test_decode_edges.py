@@ -1,0 +1,94 @@
+"""Decoding edge cases: byte-order marks, the percentages binary refusals show, a UTF-8
+character cut at the end of a file that is otherwise hard to call, and EUC-TW bytes
+that are no plane-1 character."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from tuireader.library.encoding.decode import NotTextError, decode_as, decode_bytes
+
+TEXT = "Notes on tea 茶 and rain\n"
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "encoding"),
+    [
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+        (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    ],
+)
+def test_a_byte_order_mark_names_the_encoding_and_is_not_text(
+    bom: bytes, codec: str, encoding: str
+) -> None:
+    decoded = decode_bytes(bom + TEXT.encode(codec))
+    assert (decoded.text, decoded.encoding, decoded.warnings) == (TEXT, encoding, ())
+
+
+def test_a_utf16_file_cut_in_its_last_character_is_read_with_a_replacement() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le") + b"A")
+    assert decoded.encoding == "utf-16-le"
+    assert decoded.text == TEXT + "\ufffd"
+    assert decoded.warnings == ("invalid bytes replaced (1 places)",)
+
+
+def test_a_utf8_bom_file_with_a_bad_byte_is_read_with_one_replacement() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF8 + b"tea \xff rain")
+    assert (decoded.text, decoded.encoding) == ("tea \ufffd rain", "utf-8-sig")
+    assert decoded.warnings == ("invalid bytes replaced (1 places)",)
+
+
+def test_nul_padding_after_a_utf32_bom_is_counted_in_characters() -> None:
+    decoded = decode_bytes(codecs.BOM_UTF32_LE + (TEXT + "\0\0").encode("utf-32-le"))
+    assert decoded.text == TEXT
+    assert decoded.warnings == ("trailing NUL padding removed (2 NULs)",)
+
+
+@pytest.mark.parametrize(
+    ("unit", "share"), [(b"\0\0ab", 50), (b"\0aa", 33), (b"\0\0\0a", 75), (b"\0aaaaaa", 14)]
+)
+def test_a_nul_filled_file_is_refused_with_its_share_of_nuls(unit: bytes, share: int) -> None:
+    # NULs at both byte parities (so it is no UTF-16), never at the end (padding).
+    with pytest.raises(NotTextError, match=rf"^binary file, not text \({share}% NUL bytes\)$"):
+        decode_bytes(unit * 12)
+
+
+@pytest.mark.parametrize(("controls", "share"), [(25, 25), (50, 50), (12, 12)])
+def test_a_control_filled_file_is_refused_with_its_share_of_controls(
+    controls: int, share: int
+) -> None:
+    # \xff makes it no UTF-8; 100 bytes in all.
+    body = b"\x01" * controls + b"\xff" + b"x" * (99 - controls)
+    with pytest.raises(
+        NotTextError, match=rf"^binary file, not text \({share}% control bytes\)$"
+    ):
+        decode_bytes(body)
+
+
+# Last characters at the edges of UTF-8's lead-byte ranges: C2 and DF (two bytes), E0
+# and EF (three), F0 and F4 (four); EF BF BF ends in the highest continuation byte.
+CUTS = [
+    ("\u00a2", 1), ("\u07ff", 1), ("\u0800", 1), ("\u0800", 2), ("\uffee", 2), ("\uffff", 1),
+    ("\U00010000", 1), ("\U00010000", 2), ("\U00010000", 3), ("\U00100000", 3), ("丁", 1),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("last", "cut"), CUTS)
+def test_a_cut_last_character_keeps_sparse_chinese_utf8(last: str, cut: int) -> None:
+    # Four runs of non-ASCII bytes and only three whole characters: only the cut at
+    # the end says this is UTF-8.
+    body = "甲 a 乙 b 丙 ".encode() + last.encode()[:-cut]
+    decoded = decode_bytes(body)
+    assert (decoded.text, decoded.encoding) == ("甲 a 乙 b 丙 \ufffd", "utf-8")
+
+
+def test_euc_tw_bytes_in_no_plane_1_code_each_become_one_replacement() -> None:
+    # 一 (C4A1), a plane-2 code (four bytes), an unassigned pair, a lone lead byte.
+    decoded = decode_as(b"a\xc4\xa1b\x8e\xa2\xa1\xa1c\xfe\xfed\xc4e", "EUC-TW")
+    assert decoded.text == "a一b\ufffdc\ufffdd\ufffde"
+    assert decoded.warnings == ("invalid euc_tw bytes replaced (3 places)",)
