@@ -64,9 +64,7 @@ def test_a_control_filled_file_is_refused_with_its_share_of_controls(
 ) -> None:
     # \xff makes it no UTF-8; 100 bytes in all.
     body = b"\x01" * controls + b"\xff" + b"x" * (99 - controls)
-    with pytest.raises(
-        NotTextError, match=rf"^binary file, not text \({share}% control bytes\)$"
-    ):
+    with pytest.raises(NotTextError, match=rf"^binary file, not text \({share}% control bytes\)$"):
         decode_bytes(body)
 
 

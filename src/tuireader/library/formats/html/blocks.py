@@ -246,23 +246,26 @@ def _spans_by_text(
 ) -> tuple[Span, ...]:
     """Spans of ``text`` for the marks, found in order by their own text.
 
-    A mark inside the previous one (``<a><b>x</b></a>``) is looked for from that one's
-    start, a later one from its end; a mark whose text is not found (it ran across a
-    line break, say) gets no span: offsets are never guessed.
+    A mark inside earlier ones (``<a><b>x</b></a>``) is looked for from the innermost
+    one's start, and after the end of every mark it follows: also of one that held an
+    earlier mark (``<a>x <b>y</b> z</a> <i>z</i>``: the ``<i>`` is after the link). A
+    mark whose text is not found (it ran across a line break, say) gets no span:
+    offsets are never guessed.
     """
     spans: list[Span] = []
-    placed: list[tuple[etree._Element, int, int]] = []
+    # Placed marks holding the last one, outermost first (a chain: each inside the one
+    # before), and the end of the last placed mark the walk has left.
+    open_marks: list[tuple[etree._Element, int, int]] = []
+    left_end = 0
     for kind, target, words, element in marks:
-        cursor = 0
-        for outer, start, end in reversed(placed):
-            inside = any(ancestor is outer for ancestor in element.iterancestors())
-            cursor = start if inside else end
-            if inside or cursor:
-                break
+        ancestors = list(element.iterancestors())
+        while open_marks and not any(ancestor is open_marks[-1][0] for ancestor in ancestors):
+            left_end = open_marks.pop()[2]  # the outermost left ends last
+        cursor = max(left_end, open_marks[-1][1]) if open_marks else left_end
         found = text.find(words, cursor)
         if found < 0:
             continue
-        placed.append((element, found, found + len(words)))
+        open_marks.append((element, found, found + len(words)))
         spans.append(Span(found, found + len(words), kind, target))
     return tuple(sorted(spans, key=lambda span: (span.start, -span.end, span.kind != SPAN_LINK)))
 
