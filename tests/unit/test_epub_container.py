@@ -32,9 +32,9 @@ def test_a_member_is_read_whole_up_to_and_at_the_limit(tmp_path: Path) -> None:
 
 def test_a_missing_member_is_named_in_the_error_cut_to_200_characters(tmp_path: Path) -> None:
     name = "chapters/" + "x" * 300
-    with Container(_zip(tmp_path / "b.epub", {"a.txt": b"text"})) as book:
-        with pytest.raises(BookError) as caught:
-            book.read(name)
+    path = _zip(tmp_path / "b.epub", {"a.txt": b"text"})
+    with Container(path) as book, pytest.raises(BookError) as caught:
+        book.read(name)
     assert str(caught.value) == f"missing from the book: {name[:200]}"
 
 
@@ -54,9 +54,8 @@ def test_a_damaged_member_says_what_zip_found(tmp_path: Path) -> None:
     path = _zip(tmp_path / "b.epub", {name: b"<p>one quiet line of a chapter</p>"})
     raw = path.read_bytes()
     path.write_bytes(raw.replace(b"quiet", b"QUIET"))  # a stored member: the CRC no longer fits
-    with Container(path) as book:
-        with pytest.raises(BookError) as caught:
-            book.read(name)
+    with Container(path) as book, pytest.raises(BookError) as caught:
+        book.read(name)
     message = str(caught.value)
     prefix = f"cannot read {name[:200]}: "
     assert message.startswith(prefix)
