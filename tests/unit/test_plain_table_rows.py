@@ -1,5 +1,6 @@
-"""Table rows inside hard-wrapped prose: columns set apart by runs of spaces stay lines of
-their own; a single gap, or a wide gap in a full (justified) line, is part of the text."""
+"""Hard-wrapped prose: table rows (columns set apart by runs of spaces) stay lines of
+their own; a single gap, or a wide gap in a full (justified) line, is part of the text;
+the wrap width of a text shifted right is measured from its margin."""
 
 from __future__ import annotations
 
@@ -48,3 +49,22 @@ def test_a_short_line_with_one_narrow_gap_ends_the_paragraph(row: str) -> None:
 def test_a_wide_gap_in_a_full_line_is_spacing_inside_the_sentence() -> None:
     line = "of the month.  All    were present and the minutes were read out aloud"
     assert logical_lines([*PROSE, line, AFTER]) == [f"{JOINED} {line} {AFTER}"]
+
+
+RAGGED = [
+    "The ferry from the island runs twice a day in summer and",
+    "once in winter, when the sea is rough and the crossing takes",
+    "an hour longer than the timetable says, which the",  # a long word went on
+    "extraordinarily patient fishermen on the quay accept while",
+    "they mend their nets and wait, and the children sell shells",
+    "to the few visitors who come over for the day.",
+]
+
+
+@pytest.mark.parametrize("margin", ["", "        "])
+def test_the_wrap_width_of_a_shifted_text_is_measured_from_its_margin(margin: str) -> None:
+    # The third line stops early; against the width of the text (not of the text and
+    # its margin together) it is still a full line, and the paragraph runs on.
+    next_one = "The next paragraph begins here."
+    lines = [margin + line for line in RAGGED] + ["", margin + next_one]
+    assert logical_lines(lines) == [" ".join(RAGGED), next_one]
