@@ -90,3 +90,30 @@ def test_euc_tw_bytes_in_no_plane_1_code_each_become_one_replacement() -> None:
     decoded = decode_as(b"a\xc4\xa1b\x8e\xa2\xa1\xa1c\xfe\xfed\xc4e", "EUC-TW")
     assert decoded.text == "a一b\ufffdc\ufffdd\ufffde"
     assert decoded.warnings == ("invalid euc_tw bytes replaced (3 places)",)
+
+
+KOREAN = (
+    "오늘은 날씨가 맑고 바람이 조금 불었습니다. 우리는 공원에서 산책을 하고 점심을 먹었습니다. "
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        KOREAN * 8,
+        KOREAN * 8 + "카카오T 택시를 불렀습니다. ",
+        "카카오T 택시를 불렀습니다. " + KOREAN * 8,
+    ],
+)
+def test_korean_text_stays_korean_with_a_latin_letter_after_hangul(text: str) -> None:
+    # A syllable's second byte and the letter after it look like a pair only GBK forms;
+    # read in pairs from the start, as GBK reads, they are no pair at all.
+    decoded = decode_bytes(text.encode("cp949"))
+    assert (decoded.text, decoded.encoding) == (text, "cp949")
+
+
+def test_gbk_that_the_detector_takes_for_korean_is_gb18030() -> None:
+    rare = "鼋鼍蛟螭魑魅魍魉饕餮梼杌穷奇浑敦"  # rare characters: no frequency reading is sure
+    decoded = decode_bytes((rare * 40 + "\n").encode("gbk") * 5)
+    assert decoded.encoding == "gb18030"
+    assert decoded.text == (rare * 40 + "\n") * 5

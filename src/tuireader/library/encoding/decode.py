@@ -272,17 +272,19 @@ def _reject_binary(body: bytes) -> None:
 
 
 _KOREAN = frozenset(("cp949", "euc_kr", "johab"))
+# Two-byte pairs read as GBK reads them, left to right (a Hangul syllable's second byte
+# before a Latin letter is no lead byte: "카카오T" holds no pair ending in "T").
+_GBK_PAIR = re.compile(rb"[\x81-\xfe][\x40-\x7e\x80-\xfe]")
 # A second byte of 0x40-0xA0 after a lead byte: GBK's own range, never EUC-KR's.
-_GBK_ONLY_PAIR = re.compile(rb"[\x81-\xfe][\x40-\x7e\x80-\xa0]")
+_GBK_ONLY_SECOND = 0xA0
 
 
 def _is_gbk_shaped(body: bytes) -> bool:
     """Decodes as GB18030 with at most a handful of bad places, with pairs that only
     GBK forms (EUC-KR, the Korean text cp949 mostly holds, never has them)."""
     sample = body[:_SAMPLE]
-    return bool(_GBK_ONLY_PAIR.search(sample)) and replaced_places(sample) <= max(
-        3, len(sample) // 1000
-    )
+    gbk_only = any(pair[0][1] <= _GBK_ONLY_SECOND for pair in _GBK_PAIR.finditer(sample))
+    return gbk_only and replaced_places(sample) <= max(3, len(sample) // 1000)
 
 
 def _decode_gb(body: bytes) -> tuple[str, str, tuple[str, ...]]:
