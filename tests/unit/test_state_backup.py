@@ -146,6 +146,7 @@ def test_reading_statistics_and_vocabulary_come_back_from_a_backup(tmp_path: Pat
     store.stats.add(Reading("fpA", "a.txt", "T", "news", 90, 300), day)
     store.stats.finish("fpA", "a.txt", "T", day)
     store.vocab.save(VocabWord("经济", "jīng jì", "economy", "经济发展。", "fpA", "a.txt", "T"))
+    saved_words, saved_stats = store.vocab.words(), store.stats.dump()
     write_backup(store, tmp_path / "backups")
     store.close()
     db.write_bytes(b"garbage" * 100)
@@ -159,6 +160,10 @@ def test_reading_statistics_and_vocabulary_come_back_from_a_backup(tmp_path: Pat
         "经济发展。",
         1,
     )
+    # Every field comes back: where the word was met (article, path, title) and when.
+    assert store.vocab.words() == saved_words
+    assert (word.fingerprint, word.path, word.title) == ("fpA", "a.txt", "T")
+    assert store.stats.dump() == saved_stats
     store.close()
 
 
