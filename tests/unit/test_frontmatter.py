@@ -229,3 +229,20 @@ def test_yaml_nested_within_the_limit_is_read() -> None:
     nested = "".join(" " * depth + f"k{depth}:\n" for depth in range(40)) + " " * 40 + "v: x\n"
     meta, body, warnings = split_front_matter(f"---\ntitle: Deep but fine\n{nested}---\nbody")
     assert (meta["title"], body, warnings) == ("Deep but fine", "body", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("---  \ntitle: 茶\n---\n正文\n", "茶"),  # spaces after the opening fence: still a fence
+        ("+++\t\ntitle = \"茶\"\n+++\n正文\n", "茶"),
+        ("--- x\ntitle: 茶\n---\n正文\n", None),  # words after it: a rule and text, not a fence
+        ("----\ntitle: 茶\n---\n正文\n", None),
+    ],
+)
+def test_the_opening_fence_may_carry_trailing_spaces_but_nothing_else(
+    text: str, title: str | None
+) -> None:
+    meta, body, _ = split_front_matter(text)
+    assert meta.get("title") == title
+    assert body == ("正文\n" if title else text)
