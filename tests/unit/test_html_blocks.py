@@ -98,3 +98,18 @@ def test_links_to_nowhere_items_of_several_paragraphs_and_tables_in_a_layout() -
     ]
     tables = [block.table for block in page.blocks if block.table is not None]
     assert [table.header_rows for table in tables] == [1, 0]
+
+
+def test_a_header_cell_holding_a_whole_article_makes_a_layout_table() -> None:
+    # Old pages set the article in a table cell, sometimes a <th>: over 400 characters in
+    # one cell is text to read in paragraphs, not a row of a data table.
+    lines = [PARA * 3 for _ in range(3)]  # 3 x 186 characters, between <br>
+    cell = "<br>".join(lines)
+    html = (
+        f"<html><head><title>小镇书店</title></head><body><p>{PARA}</p>"
+        f"<table><tr><td>日期</td><th>{cell}</th></tr><tr><td>甲</td><td>乙</td></tr></table>"
+        f"<p>{PARA}</p></body></html>"
+    )
+    blocks = parse_html(html, "s").blocks
+    assert TABLE not in [block.kind for block in blocks]
+    assert [block.text for block in blocks if block.text in lines] == lines
