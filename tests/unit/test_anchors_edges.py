@@ -176,13 +176,7 @@ def test_a_long_passage_whose_opening_also_opens_an_earlier_paragraph_keeps_its_
         opening + rest,
         "Closing line of the report.",
     ]
-    sel = make_selector(article(*paragraphs), Anchor(2, 0), Anchor(2, len(paragraphs[2])))
-    assert len(sel.quote) > 300  # placed by its two ends
-    middle = len(paragraphs[2]) // 2
-    edited = [*paragraphs[:2], paragraphs[2][:middle] + "Q" + paragraphs[2][middle + 1 :]]
-    placement = reanchor(sel, article(*edited, paragraphs[3]))
-    assert placement.status == REANCHORED
-    assert (placement.start, placement.end) == (Anchor(2, 0), Anchor(2, len(paragraphs[2])))
+    _assert_third_paragraph_found_after_a_one_letter_edit(paragraphs)
 
 
 def test_a_long_passage_whose_ending_also_ends_an_earlier_paragraph_keeps_its_own() -> None:
@@ -199,13 +193,7 @@ def test_a_long_passage_whose_ending_also_ends_an_earlier_paragraph_keeps_its_ow
         body + ending,
         "Closing line of the report, read aloud.",
     ]
-    sel = make_selector(article(*paragraphs), Anchor(2, 0), Anchor(2, len(paragraphs[2])))
-    assert len(sel.quote) > 300  # placed by its two ends
-    middle = len(paragraphs[2]) // 2
-    edited = [*paragraphs[:2], paragraphs[2][:middle] + "Q" + paragraphs[2][middle + 1 :]]
-    placement = reanchor(sel, article(*edited, paragraphs[3]))
-    assert placement.status == REANCHORED
-    assert (placement.start, placement.end) == (Anchor(2, 0), Anchor(2, len(paragraphs[2])))
+    _assert_third_paragraph_found_after_a_one_letter_edit(paragraphs)
 
 
 def test_the_closest_wording_wins_over_a_looser_one_in_the_old_context() -> None:
@@ -226,3 +214,15 @@ def test_the_closest_wording_wins_over_a_looser_one_in_the_old_context() -> None
     assert quoted(edited, placement.start, placement.end).startswith(
         "the granary roof must be mended before the first snow fell"
     )
+
+
+def _assert_third_paragraph_found_after_a_one_letter_edit(paragraphs: list[str]) -> None:
+    """Bookmark the whole third paragraph (a long passage, placed by its two ends), change
+    one letter in its middle: the bookmark is re-anchored to exactly that paragraph."""
+    sel = make_selector(article(*paragraphs), Anchor(2, 0), Anchor(2, len(paragraphs[2])))
+    assert len(sel.quote) > 300  # placed by its two ends
+    middle = len(paragraphs[2]) // 2
+    edited = [*paragraphs[:2], paragraphs[2][:middle] + "Q" + paragraphs[2][middle + 1 :]]
+    placement = reanchor(sel, article(*edited, paragraphs[3]))
+    assert placement.status == REANCHORED
+    assert (placement.start, placement.end) == (Anchor(2, 0), Anchor(2, len(paragraphs[2])))
