@@ -59,3 +59,23 @@ async def test_a_notice_comes_back_once_the_first_has_gone(library, make_app):
         app.notify("once more", timeout=0.05)
         await pilot.pause()
         assert notes.messages.count("once more") == 2
+
+
+async def test_a_failed_periodic_backup_is_told_once(library, paths, make_app):
+    from tuireader.state.backup import CHANGES_PER_BACKUP
+
+    app = make_app(library)
+    notes = Notes()
+    async with app.run_test(size=SIZE, message_hook=notes.hook) as pilot:
+        await settle(pilot)
+        folder = paths.state_db.parent / "backups"
+        for old in folder.iterdir():
+            old.unlink()
+        folder.rmdir()
+        folder.write_text("a file where the backups folder should be")
+        state = app.screen.library.state
+        for i in range(2 * CHANGES_PER_BACKUP):  # two failed backups, one reason
+            state.marks.set_read(f"fp{i}", f"{i}.txt")
+        await pilot.pause(2.5)  # the position-save tick looks for it every second
+        told = [m for m in notes.messages if m.startswith("Could not write a backup in")]
+        assert told == [f"Could not write a backup in {folder}: File exists"]

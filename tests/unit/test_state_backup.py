@@ -324,3 +324,45 @@ def test_pruning_keeps_the_newest_of_each_of_the_seven_days_before_and_no_older(
     assert [p.name for p in backups(folder)] == [names[2], names[3], *recent]
     prune(folder, keep=KEEP + 2, now=now)  # as many as it may keep: nothing goes
     assert len(backups(folder)) == KEEP + 2
+
+
+def test_a_failed_periodic_backup_is_told_once_and_again_after_it_worked(tmp_path: Path) -> None:
+    from tuireader.state.backup import CHANGES_PER_BACKUP
+
+    store = StateStore.open(tmp_path / "state.db")
+    folder = tmp_path / "backups"
+    assert store.take_backup_problem() is None  # the backup at open worked
+
+    def changes(tag: str) -> None:
+        for i in range(CHANGES_PER_BACKUP):
+            store.marks.set_read(f"{tag}{i}", f"{tag}{i}.txt")
+
+    for old in backups(folder):
+        old.unlink()
+    folder.rmdir()
+    folder.write_text("in the way")
+    changes("a")
+    problem = store.take_backup_problem()
+    assert problem == f"Could not write a backup in {folder}: File exists"
+    assert store.take_backup_problem() is None  # told once
+    changes("b")  # fails again, for the same reason
+    assert store.take_backup_problem() is None
+    folder.unlink()
+    changes("c")  # works again
+    assert store.take_backup_problem() is None
+    assert len(backups(folder)) == 1
+    folder_file = folder.with_name("moved")
+    folder.rename(folder_file)
+    folder.write_text("in the way again")
+    changes("d")
+    assert store.take_backup_problem() == problem  # a new failure is told again
+    store.close()
+
+
+def test_a_store_without_backups_has_no_backup_problem(tmp_path: Path) -> None:
+    store = StateStore.open(tmp_path / "state.db", backups=False)
+    for i in range(120):
+        store.marks.set_read(f"fp{i}", f"{i}.txt")
+    assert store.take_backup_problem() is None
+    assert not (tmp_path / "backups").exists()
+    store.close()

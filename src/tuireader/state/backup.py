@@ -148,6 +148,7 @@ class BackupSchedule:
         self._folder = folder
         self.pending = 0
         self.problem: str | None = None
+        self._told: str | None = None  # the problem take_problem last gave out
 
     def changed(self) -> None:
         """Count one committed change; back up when enough have piled up."""
@@ -168,6 +169,16 @@ class BackupSchedule:
             self.problem = None
         except OSError as exc:
             self.problem = f"Could not write a backup in {self._folder}: {exc.strerror or exc}"
+
+    def take_problem(self) -> str | None:
+        """The reason the last backup failed, once: None when it worked, or when the
+        same reason was given before (a backup that works again clears it, so a later
+        failure is told again)."""
+        if self.problem is None or self.problem == self._told:
+            self._told = self.problem
+            return None
+        self._told = self.problem
+        return self.problem
 
 
 def restore_latest(store: BackedUpStore, folder: Path, recovery: Recovery | None = None) -> str:

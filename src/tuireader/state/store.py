@@ -72,6 +72,11 @@ class StateStore:
         """Whether changes are refused (a newer schema, an unwritable file or folder)."""
         return self._db.read_only
 
+    def take_backup_problem(self) -> str | None:
+        """Why the last periodic backup failed, the first time it is asked after the
+        failure (None when backups work, are off, or the reason was given already)."""
+        return self._backups.take_problem() if self._backups is not None else None
+
     def close(self) -> None:
         """Back up what changed since the last backup, then close the database."""
         if self._backups is not None:

@@ -388,9 +388,13 @@ class MainScreen(Screen[None]):
         self.reading.open_row(row, remember, focus, at=at, heading=heading)
 
     def save_position(self) -> None:
-        """Write the reading position if it moved since the last write."""
+        """Write the reading position if it moved since the last write; say so once
+        when a backup of the state (made after every so many changes) failed."""
         if self.library is not None:
             self.reading.save_position()
+            problem = self.library.state.take_backup_problem()
+            if problem:
+                self.notify(problem, markup=False, severity="warning", timeout=10)
 
     @on(ArticleLoaded)
     def _article_loaded(self, message: ArticleLoaded) -> None:
