@@ -71,3 +71,72 @@ def test_short_lines_above_the_labels(second: str, title: str, body: list[str]) 
     )
     assert (page.meta.title, page.meta.source, page.meta.date) == (title, "河畔网", "2024-03-01")
     assert [block.text for block in page.blocks] == body
+
+
+def test_only_the_first_breadcrumb_gives_the_sections() -> None:
+    """A second breadcrumb-shaped line (a related topic's trail) does not replace the
+    page's own sections; standing between the title and the labels it is chrome."""
+    page = parse_plaintext(
+        "当前位置：首页 > 新闻 > 本地\n小镇书店开张了\n当前位置：首页 > 专题 > 读书\n"
+        f"来源：河畔网 时间：2024-03-01\n{BODY}\n",
+        "s",
+    )
+    assert page.meta.sections == ("新闻", "本地")
+    assert (page.meta.title, page.meta.source, page.meta.date) == (
+        "小镇书店开张了",
+        "河畔网",
+        "2024-03-01",
+    )
+    assert [block.text for block in page.blocks] == [BODY]
+
+
+def test_site_chrome_above_labels_near_the_top_is_skipped() -> None:
+    """A site name and a menu above the labels: skipped, the title-like line nearest
+    the labels is the title."""
+    page = parse_plaintext(
+        f"河畔网\n首页 新闻 图片\n书店能开多久\n来源：河畔网 时间：2024-03-01\n{BODY}\n", "s"
+    )
+    assert (page.meta.title, page.meta.source, page.meta.date) == (
+        "书店能开多久",
+        "河畔网",
+        "2024-03-01",
+    )
+    assert [block.text for block in page.blocks] == [BODY]
+
+
+def test_labels_further_down_do_not_make_the_short_lines_above_them_chrome() -> None:
+    """Labels count as the page header only among the first lines: a poem closed by its
+    source (the label on the fifth line) keeps every line."""
+    page = parse_plaintext("小镇书店开张了\n春风\n吹过河边\n柳枝\n来源：河畔诗刊\n", "s")
+    assert (page.meta.title, page.meta.source) == ("小镇书店开张了", "河畔诗刊")
+    assert [block.text for block in page.blocks] == ["春风", "吹过河边", "柳枝"]
+
+
+def test_menu_lines_above_labels_too_far_down_start_the_body() -> None:
+    page = parse_plaintext(
+        f"河畔网\n首页 新闻 图片 视频\n读书 生活\n书店能开多久\n来源：河畔网 时间：2024-03-01\n{BODY}\n",
+        "s",
+    )
+    assert page.meta.title == "河畔网"
+    assert [block.text for block in page.blocks] == [
+        "首页 新闻 图片 视频",
+        "读书 生活",
+        "书店能开多久",
+        BODY,
+    ]
+
+
+def test_a_labelled_title_is_not_replaced_by_chrome_lines_below_it() -> None:
+    page = parse_plaintext(
+        f"标题：小镇书店开张了\n河畔网\n首页 新闻 图片\n来源：河畔网 时间：2024-03-01\n{BODY}\n",
+        "s",
+    )
+    assert (page.meta.title, page.meta.source) == ("小镇书店开张了", "河畔网")
+    assert [block.text for block in page.blocks] == [BODY]
+
+
+def test_a_lone_line_is_the_body_not_a_title() -> None:
+    """A file of one line: that line is the text (the title falls back to the name)."""
+    page = parse_plaintext("小镇书店开张了\n", "stem")
+    assert page.meta.title == "stem"
+    assert [block.text for block in page.blocks] == ["小镇书店开张了"]

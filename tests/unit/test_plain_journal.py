@@ -58,3 +58,101 @@ def test_a_journal_tag_ending_the_issue_line_is_not_the_issue() -> None:
     assert page.meta.issue == "2003年4月 第5卷 第1期"
     assert dict(page.meta.labels)["英文刊名"] == "FORESTRY NOTES OF THE HILLS"
     assert (page.meta.title, page.meta.author) == ("山坡竹林的冬季养护", "赵一林 钱二木")
+
+
+PAPER = "本文研究了河边小镇书店的经营状况，并对其未来发展提出了若干建议和看法。"
+ISSUE = "河畔学刊\n2004年 第3期\n"
+
+
+def test_a_paper_saved_without_its_body_keeps_a_title_wrapped_onto_a_name_like_line() -> None:
+    """The authors' line last in the file: the title's wrapped end above it is still the
+    title's, not an author."""
+    page = parse_plaintext(ISSUE + "用三年的连续观测比较\n梯田保水\n王大山　李　青\n", "stem")
+    assert (page.meta.title, page.meta.author) == ("用三年的连续观测比较梯田保水", "王大山 李青")
+    assert page.blocks == ()
+
+
+def test_a_masthead_and_a_title_alone() -> None:
+    page = parse_plaintext(ISSUE + "小镇书店的经营研究\n", "stem")
+    assert (page.meta.title, page.meta.author, page.meta.source) == (
+        "小镇书店的经营研究",
+        None,
+        "河畔学刊",
+    )
+    assert page.blocks == ()
+
+
+@pytest.mark.parametrize("authors", ["王五　赵六\n", ""])
+def test_a_label_alone_on_its_line_is_front_matter_not_an_author(authors: str) -> None:
+    """``摘　要`` and ``关键词`` alone on a line read like names; they are labels whose
+    value is the next line."""
+    page = parse_plaintext(
+        ISSUE
+        + f"小镇书店的经营研究\n{authors}摘　要\n本文研究了小镇书店。\n关键词\n书店；小镇\n{PAPER}\n",
+        "stem",
+    )
+    assert page.meta.title == "小镇书店的经营研究"
+    assert page.meta.author == ("王五 赵六" if authors else None)
+    assert page.meta.abstract == "本文研究了小镇书店。"
+    assert page.meta.keywords == ("书店", "小镇")
+    assert [block.text for block in page.blocks if block.kind == "paragraph"] == [PAPER]
+
+
+def test_a_long_sentence_between_the_title_and_the_authors_is_the_abstract() -> None:
+    lead = (
+        "本文比较了河边三个小镇上的书店近十年来的经营状况，并讨论书店怎样才能在小镇上长久地开下去。"
+    )
+    page = parse_plaintext(ISSUE + f"小镇书店的经营研究\n{lead}\n王五　赵六\n{PAPER}\n", "stem")
+    assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", "王五 赵六")
+    assert page.meta.abstract == lead
+    assert [block.text for block in page.blocks if block.kind == "paragraph"] == [PAPER]
+
+
+def test_a_title_and_its_subtitle_over_two_lines_join_up() -> None:
+    page = parse_plaintext(
+        ISSUE + f"小镇书店的经营研究\n——以河边三镇为例\n王五　赵六\n{PAPER}\n", "s"
+    )
+    assert (page.meta.title, page.meta.author) == (
+        "小镇书店的经营研究——以河边三镇为例",
+        "王五 赵六",
+    )
+
+
+def test_only_an_english_title_above_the_authors_leaves_the_title_to_the_file_name() -> None:
+    page = parse_plaintext(
+        ISSUE + f"A Study of Small Town Bookshops\n王五　赵六\n{PAPER}\n", "stem"
+    )
+    assert (page.meta.title, page.meta.author) == ("stem", "王五 赵六")
+    assert dict(page.meta.labels)["英文标题"] == "A Study of Small Town Bookshops"
+    assert [block.text for block in page.blocks] == [PAPER]
+
+
+def test_an_affiliation_wrapped_onto_the_next_line_is_joined() -> None:
+    page = parse_plaintext(
+        ISSUE + f"小镇书店的经营研究\n王五　赵六（河畔大学中文系\n，河畔 650000）\n{PAPER}\n", "s"
+    )
+    assert page.meta.author == "王五 赵六"
+    assert dict(page.meta.labels)["作者单位"] == "河畔大学中文系，河畔 650000"
+    assert [block.text for block in page.blocks] == [PAPER]
+
+
+def test_a_bracket_the_next_line_does_not_close_is_no_affiliation() -> None:
+    page = parse_plaintext(
+        ISSUE + f"小镇书店的经营研究\n王五　赵六（河畔大学 中文系\n{PAPER}\n{PAPER}\n", "s"
+    )
+    assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", None)
+    assert [block.text for block in page.blocks] == [
+        "王五\u3000赵六（河畔大学 中文系",
+        PAPER,
+        PAPER,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("issue", "date"),
+    [("Vol.9 No.2", None), ("1998年 Vol.9 No.2", "1998"), ("1998年12月 第2期", "1998-12")],
+)
+def test_the_issue_line_dates_the_paper_as_far_as_it_says(issue: str, date: str | None) -> None:
+    page = parse_plaintext(f"河畔学刊\n{issue}\n小镇书店的经营研究\n王五　赵六\n{PAPER}\n", "s")
+    assert (page.meta.issue, page.meta.date) == (issue, date)
+    assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", "王五 赵六")

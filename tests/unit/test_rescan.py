@@ -162,6 +162,18 @@ def test_a_folder_reached_through_a_link_is_never_trusted(catalog, library) -> N
     assert catalog.row_by_path("deep-alias/c.md").title == "Charlie Two"
 
 
+def test_a_folder_below_a_linked_folder_is_never_trusted_either(catalog, library) -> None:
+    os.symlink(library / "tech", library / "a-tech")  # walked before tech: by name
+    catalog.scan()
+    path = library / "tech" / "deep" / "c.md"
+    with open(path, "r+", encoding="utf-8") as file:  # unseen by a watcher of the library
+        file.write(page("Charlie Two"))
+    later(path)
+    report = catalog.scan(check_files=False)
+    assert report.updated == 1  # a-tech/deep, two folders below the link, listed again
+    assert catalog.row_by_path("a-tech/deep/c.md").title == "Charlie Two"
+
+
 def test_a_folder_holding_a_link_is_listed_every_time(catalog, library) -> None:
     os.symlink(library / "news" / "a.md", library / "tech" / "alias.md")
     assert catalog.scan().added == 1

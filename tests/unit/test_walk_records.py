@@ -3,6 +3,7 @@ which files are stat'ed again, and a recorded file that is gone."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,54 @@ def test_a_recorded_file_that_is_gone_has_its_folder_listed_again(
     assert folder.stamp is None
     assert "zz.md" not in folder.names
     assert sorted(folder.names) == sorted(["plain.md", "back\\slash.md", "茶.txt"])
+
+
+@pytest.mark.parametrize("changed", ["back\\slash.md", "plain.md", "茶.txt"])
+def test_a_rewrite_of_any_one_file_of_a_recorded_folder_is_seen(
+    library: Path, changed: str
+) -> None:
+    """First, middle or last file: the one rewritten gets its new facts, the files
+    before and after it keep theirs."""
+    previous = _records(library)
+    (library / "notes" / changed).write_text("# rewritten\n\nLonger than before, much.\n")
+    again = _notes(library, previous=previous)
+    fresh = _notes(library)
+    assert not again.listed
+    assert _files(again) == _files(fresh)
+    index = fresh.names.index(changed)
+    assert again.file_facts(index) != tuple(previous["notes"].facts[2 * index : 2 * index + 2])
+    unchanged = [i for i in range(len(fresh.names)) if i != index]
+    assert [again.file_facts(i) for i in unchanged] == [
+        tuple(previous["notes"].facts[2 * i : 2 * i + 2]) for i in unchanged
+    ]
+
+
+def test_a_new_mtime_alone_is_seen_in_a_recorded_folder(library: Path) -> None:
+    """Same size, same bytes, a new mtime: the facts change (a same-size rewrite is
+    caught by its mtime)."""
+    previous = _records(library)
+    last = library / "notes" / "茶.txt"
+    info = last.stat()
+    os.utime(last, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))
+    again = _notes(library, previous=previous)
+    assert not again.listed
+    index = again.names.index("茶.txt")
+    assert again.file_facts(index) == (info.st_size, info.st_mtime_ns + 5_000_000_000)
+
+
+def test_an_unchanged_recorded_folder_gives_back_its_recorded_facts(library: Path) -> None:
+    previous = _records(library)
+    again = _notes(library, previous=previous)
+    assert not again.listed
+    assert list(again.listing().facts) == list(previous["notes"].facts)
+    assert again.listing() == previous["notes"]
+
+
+def test_a_record_without_facts_for_its_names_has_its_files_stated(library: Path) -> None:
+    """A record whose facts do not cover its names (written by an older walk): every file
+    is stat'ed, none taken from the short record."""
+    previous = _records(library)
+    notes = previous["notes"]
+    short = Listing(notes.stamp, notes.subdirs, notes.keys, notes.facts[:2])
+    again = _notes(library, previous={**previous, "notes": short})
+    assert _files(again) == _files(_notes(library))

@@ -157,7 +157,8 @@ def _take_title_and_authors(header: Header, lines: list[str], index: int) -> int
     else:
         set_title(header, _without_note_mark(lines[index]), RANK_LABEL)
         index += 1
-    while index < len(lines):
+    # A label alone on its line (摘　要, 关键词) reads like a name: the front matter's.
+    while index < len(lines) and not _is_front(lines[index]):
         line, used = _run_on(lines, index)
         author_line = _author_line(line)
         affiliation = _affiliation(line)
