@@ -61,3 +61,33 @@ def test_a_broken_byte_is_replaced_and_counted() -> None:
 )
 def test_no_chinese_reading(data: bytes) -> None:
     assert decode_chinese(data) is None
+
+
+# 人 is GBK's C8 CB, a pair Big5 does not have: GBK text holding it has one reading only.
+ONE_READING = "人们说小镇上新开了一家书店。"
+
+
+@pytest.mark.parametrize(
+    ("text", "chinese"),
+    [
+        ("人" + "龘" * 3, False),  # a quarter common: not above the bar
+        ("人人" + "龘" * 3, True),
+        ("人人" + "龘" * 6, False),
+        (ONE_READING, True),
+    ],
+)
+def test_a_text_only_gbk_decodes_must_still_read_as_common_characters(
+    text: str, chinese: bool
+) -> None:
+    data = text.encode("gbk")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("big5")
+    assert decode_chinese(data) == ((text, "gbk", ()) if chinese else None)
+
+
+def test_only_the_first_characters_decide_a_reading_too() -> None:
+    """Like frequency_score: Chinese after a sample's worth of ASCII is not looked at."""
+    late = b"a" * SAMPLE_CHARS + ONE_READING.encode("gbk")
+    assert decode_chinese(late) is None
+    in_time = b"a" * (SAMPLE_CHARS - len(ONE_READING)) + ONE_READING.encode("gbk")
+    assert decode_chinese(in_time) == (in_time.decode("gbk"), "gbk", ())

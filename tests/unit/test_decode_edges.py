@@ -9,6 +9,7 @@ import codecs
 import pytest
 
 from tuireader.library.encoding.decode import NotTextError, decode_as, decode_bytes
+from tuireader.library.encoding.utf8_repair import decode_damaged_utf8
 
 TEXT = "Notes on tea 茶 and rain\n"
 
@@ -28,6 +29,23 @@ def test_a_byte_order_mark_names_the_encoding_and_is_not_text(
 ) -> None:
     decoded = decode_bytes(bom + TEXT.encode(codec))
     assert (decoded.text, decoded.encoding, decoded.warnings) == (TEXT, encoding, ())
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+    ],
+)
+def test_only_the_first_byte_order_mark_is_taken_off(bom: bytes, codec: str) -> None:
+    """A file saved with a mark by a tool that kept the one already there: decoding takes
+    off the mark, and the second one is text (U+FEFF, which cleaning drops later)."""
+    decoded = decode_bytes(bom + bom + TEXT.encode(codec))
+    assert (decoded.text, decoded.warnings) == ("\ufeff" + TEXT, ())
 
 
 def test_a_utf16_file_cut_in_its_last_character_is_read_with_a_replacement() -> None:
@@ -117,3 +135,23 @@ def test_gbk_that_the_detector_takes_for_korean_is_gb18030() -> None:
     decoded = decode_bytes((rare * 40 + "\n").encode("gbk") * 5)
     assert decoded.encoding == "gb18030"
     assert decoded.text == (rare * 40 + "\n") * 5
+
+
+LINE = "小镇上新开了一家书店，老板说开这家店是为了让孩子们有地方看书。\n"
+
+
+def test_damaged_utf8_is_repaired_run_by_run() -> None:
+    data = (LINE * 20).encode("utf-8")
+    broken = data[:30] + b"\xff\xfe" + data[30:90] + b"\xff" + data[90:]
+    text, encoding, warnings = decode_damaged_utf8(broken)  # type: ignore[misc]
+    assert (encoding, warnings) == ("utf-8", ("invalid UTF-8 bytes replaced (2 places)",))
+    assert text.replace("\ufffd", "") == LINE * 20
+
+
+def test_a_long_file_is_judged_damaged_utf8_on_its_first_64_kib() -> None:
+    gbk, utf8 = (LINE * 1200).encode("gbk"), (LINE * 6000).encode("utf-8")
+    assert len(gbk) > 65536
+    assert decode_damaged_utf8(gbk + utf8) is None  # GBK first: left to the Chinese readers
+    repaired = decode_damaged_utf8(utf8 + gbk)
+    assert repaired is not None
+    assert repaired[0].startswith(LINE * 6000)

@@ -68,6 +68,13 @@ def encodings(catalog: Catalog) -> dict[str, tuple[str, str]]:
         ("a+b (1).txt", ["a+b (1).txt", "d/a+b (1).txt"], ["aab (1).txt"]),
         ("[]a]*.txt", ["]x.txt", "ab.txt"], ["b.txt"]),  # a "]" first in a class is a "]"
         ("[ab\\]*.md", ["\\x.md", "a.md"], ["X.md", "Xx.md"]),  # so is a backslash
+        ("/archive", ["archive/a.txt", "archive"], ["x/archive/a.txt"]),  # a "/": anchored
+        ("archive/", ["archive/a.txt", "x/archive/a.txt"], ["archived/a.txt"]),  # at the end: not
+        ("news//*.txt", ["news/a.txt"], ["news/old/a.txt", "x/news/a.txt"]),
+        ("**/**/a.txt", ["a.txt", "x/a.txt", "x/y/a.txt"], ["b.txt", "xa.txt", "x/a.txt.bak"]),
+        ("**/old/*.txt", ["old/a.txt", "x/y/old/a.txt"], ["x/old/y/a.txt", "xold/a.txt"]),
+        ("**", ["a.txt", "x/y/a.md"], []),
+        ("a?.txt", ["ab.txt", "x/ab.txt"], ["a/.txt", "abc.txt", "a.txt"]),
     ],
 )
 def test_patterns_match_files_as_gitignore_lines_do(pattern, matched, not_matched) -> None:

@@ -20,7 +20,12 @@ from epub_builder import (
 from tuireader.library import books
 from tuireader.library.blocks import MAX_BLOCK_CHARS
 from tuireader.library.books import load_book, load_chapter
-from tuireader.library.formats.epub.container import BookError, Container, join_href
+from tuireader.library.formats.epub.container import (
+    BookError,
+    Container,
+    is_safe_name,
+    join_href,
+)
 from tuireader.library.keys import chapter_key, is_book_name, split_chapter_key
 from tuireader.library.loader import ArticleError
 from tuireader.library.model import FORMAT_EPUB, HEADING
@@ -316,6 +321,14 @@ def test_malformed_chapters_still_give_their_text(tmp_path: Path) -> None:
     [
         ({"mimetype": b"application/epub+zip"}, "container.xml is missing"),
         ({"META-INF/container.xml": b"<container/>"}, "names no package file"),
+        ({"META-INF/container.xml": b"  \n"}, "^META-INF/container.xml cannot be read$"),
+        (
+            {
+                "META-INF/container.xml": b'<container><rootfiles><rootfile full-path="a.opf"'
+                b' media-type="application/oebps-package+xml"/></rootfiles></container>'
+            },
+            "^the book names no package file \\(OPF\\) that it holds$",  # a.opf is not held
+        ),
         ({"META-INF/encryption.xml": b"<encryption/>"}, "DRM"),
     ],
 )
@@ -380,3 +393,106 @@ def test_a_file_that_is_no_zip_is_a_problem_not_a_crash(tmp_path: Path) -> None:
         pass
     with pytest.raises(ArticleError, match="container.xml"):
         load_book(tmp_path / "empty.epub", tmp_path)
+
+
+def test_the_package_file_is_the_first_rootfile_of_the_package_type_the_book_holds(
+    tmp_path: Path,
+) -> None:
+    """container.xml may list other renditions first (a PDF, a file the zip lacks)."""
+    members = book_members(standard_book())
+    members["META-INF/container.xml"] = (
+        b'<container><rootfiles><rootfile full-path="OEBPS/book.pdf" media-type="application/pdf"/>'
+        b'<rootfile full-path="OEBPS/gone.opf" media-type="application/oebps-package+xml"/>'
+        b'<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+        b"</rootfiles></container>"
+    )
+    members["OEBPS/book.pdf"] = b"%PDF-1.4"
+    write_epub(tmp_path / "odd.epub", members)
+    write_book(tmp_path / "book.epub")
+    assert _titles(tmp_path, "odd.epub") == _titles(tmp_path)
+
+
+def test_a_package_without_metadata_names_the_book_after_its_file(tmp_path: Path) -> None:
+    members = book_members(standard_book())
+    opf = members["OEBPS/content.opf"].decode()
+    start, end = opf.index("<metadata"), opf.index("</metadata>") + len("</metadata>")
+    members["OEBPS/content.opf"] = (opf[:start] + opf[end:]).encode()
+    write_epub(tmp_path / "道德经.epub", members)
+    loaded = load_book(tmp_path / "道德经.epub", tmp_path)
+    assert loaded.book.meta.title is None
+    assert loaded.articles[1].meta.sections[0] == "道德经"
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("OEBPS/ch1.xhtml", True),
+        ("OEBPS/第一章.xhtml", True),
+        ("OEBPS/a\x01b.xhtml", False),  # a control character
+        ("OEBPS/a\x7fb.xhtml", False),  # DEL
+        ("OEBPS/a\x1fb.xhtml", False),
+        ("OEBPS/a b.xhtml", True),
+        ("", False),
+        ("/etc/passwd", False),
+        ("OEBPS\\ch1.xhtml", False),
+        ("C:/ch1.xhtml", False),
+        ("OEBPS/../../ch1.xhtml", False),
+        ("./ch1.xhtml", False),
+        ("OEBPS/x:y.xhtml", True),  # a colon past the first name is no drive
+    ],
+)
+def test_member_names_that_stay_inside_the_book(name: str, safe: bool) -> None:
+    assert is_safe_name(name) is safe
+
+
+@pytest.mark.parametrize(
+    "nav",
+    [
+        b"",  # empty
+        b"<html><body><p>Contents</p></body></html>",  # no nav element
+        b"<html><body><nav epub:type='toc'><ol></ol></nav></body></html>",  # no entries
+    ],
+)
+def test_a_nav_document_without_a_toc_leaves_the_toc_to_the_ncx(tmp_path: Path, nav: bytes) -> None:
+    write_book(tmp_path / "book.epub")
+    members = book_members(standard_book())
+    members["OEBPS/nav.xhtml"] = nav
+    write_epub(tmp_path / "odd.epub", members)
+    assert _titles(tmp_path, "odd.epub") == _titles(tmp_path)
+    assert len(load_book(tmp_path / "odd.epub", tmp_path).book.toc) == 4
+
+
+def test_an_ncx_without_a_nav_map_is_no_toc(tmp_path: Path) -> None:
+    book = standard_book()
+    book.with_nav = False
+    members = book_members(book)
+    members["OEBPS/toc.ncx"] = b'<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/"><head/></ncx>'
+    write_epub(tmp_path / "book.epub", members)
+    loaded = load_book(tmp_path / "book.epub", tmp_path)
+    assert loaded.book.toc == ()
+    assert [article.title for article in loaded.articles] == [
+        "Part One: The Point",
+        "Fog",
+        "Spring",
+        "茶馆",
+    ]
+
+
+def test_nav_lines_without_a_link_or_label_are_no_entries(tmp_path: Path) -> None:
+    members = book_members(standard_book())
+    members["OEBPS/nav.xhtml"] = (
+        b"<html><body><nav epub:type='toc'><ol>"
+        b"<li><a href='ch1.xhtml'>Fog</a></li>"
+        b"<li>loose words</li>"
+        b"<li><a href='ch2.xhtml'></a></li>"
+        b"<li><span></span></li>"
+        b"<li><a href='ch3.xhtml'>Tea</a></li>"
+        b"</ol></nav></body></html>"
+    )
+    write_epub(tmp_path / "book.epub", members)
+    toc = load_book(tmp_path / "book.epub", tmp_path).book.toc
+    assert [(entry.depth, entry.label, entry.target) for entry in toc] == [
+        (0, "Fog", "OEBPS/ch1.xhtml"),
+        (0, "", "OEBPS/ch2.xhtml"),  # no label, but a target: kept
+        (0, "Tea", "OEBPS/ch3.xhtml"),
+    ]

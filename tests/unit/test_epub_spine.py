@@ -72,3 +72,17 @@ def test_a_chapter_the_book_does_not_have_is_an_error(tmp_path: Path, index: int
 )
 def test_a_link_inside_a_book_names_its_member(href: str, member: str | None) -> None:
     assert join_href("OEBPS/ch1.xhtml", href) == member
+
+
+def test_a_chapter_missing_from_the_zip_is_a_problem_of_that_chapter_only(tmp_path: Path) -> None:
+    members = book_members(standard_book())
+    del members["OEBPS/ch2.xhtml"]  # the manifest and the spine still name it
+    write_epub(tmp_path / "book.epub", members)
+    loaded = load_book(tmp_path / "book.epub", tmp_path)
+    assert [article.title for article in loaded.articles] == ["Part One: The Point", "Fog", "茶馆"]
+    assert [(p.path, p.error) for p in loaded.problems] == [
+        ("book.epub#3", "missing from the book: OEBPS/ch2.xhtml")
+    ]
+    with pytest.raises(ArticleError, match="^missing from the book: OEBPS/ch2.xhtml$"):
+        load_chapter(tmp_path / "book.epub", tmp_path, 3)
+    assert load_chapter(tmp_path / "book.epub", tmp_path, 4).title == "茶馆"

@@ -126,3 +126,35 @@ def test_indented_english_archive_with_short_sentence_ends() -> None:
         "The pier was built in 1890 and has survived more storms than anyone can"
     )
     assert result[1].endswith("and wrote to every councillor twice.")
+
+
+def test_blank_lines_full_of_spaces_do_not_count_as_long_lines() -> None:
+    """Archives that pad every line to a fixed width leave blank lines of spaces; however
+    long, they are blank lines, not lines too long for wrapped text."""
+    first, second = CN[:70] + "。", CN[70:] + "。"
+    pad = " " * 200
+    lines = [*_wrap(first, 20), pad, *_wrap(second, 20), pad, pad]
+    assert logical_lines(lines) == [first, second]
+
+
+def test_five_wrapped_lines_are_enough_four_are_not() -> None:
+    text = CN[:98] + "。"
+    five = _wrap(text, 20)
+    assert len(five) == 5
+    assert wrap_width(five) == 40
+    assert logical_lines(five) == [text]
+    assert wrap_width(five[:4]) is None
+    assert logical_lines(five[:4]) == five[:4]
+    # Blank lines between them make no fifth line.
+    spaced = [five[0], "", five[1], "", five[2], "", five[3]]
+    assert logical_lines(spaced) == five[:4]
+
+
+def test_wrapped_at_160_cells_at_most() -> None:
+    text = (CN * 5)[:400]
+    at_80 = _wrap(text, 80)  # 160 cells: the widest wrapping still recognised
+    assert wrap_width(at_80) == 160
+    assert logical_lines(at_80) == [text]
+    at_81 = _wrap(text, 81)
+    assert wrap_width(at_81) is None
+    assert logical_lines(at_81) == at_81
