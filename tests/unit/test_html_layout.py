@@ -10,6 +10,7 @@ from tuireader.library.formats.html.layout import (
     PARAGRAPH_CHARS,
     Areas,
     Layout,
+    Piece,
     find_areas,
     is_paragraph,
 )
@@ -105,9 +106,7 @@ def test_find_allows_one_space_not_two() -> None:
     assert Layout([_piece("城  市", 0)]).find("城市") == []
 
 
-def _piece(text: str, start: int):
-    from tuireader.library.formats.html.layout import Piece
-
+def _piece(text: str, start: int) -> Piece:
     return Piece(text, etree.Element("p"), start)
 
 
