@@ -1,0 +1,91 @@
+"""The Markdown inline parser as built (CJK-friendly emphasis and strikethrough, tables,
+the nesting cap, the linear link-label scan) and how soft line breaks join the words
+around markup."""
+
+from __future__ import annotations
+
+import pytest
+
+from tuireader.library.formats.markdown import link_label
+from tuireader.library.formats.markdown.inline import (
+    MAX_MARKUP_RUN,
+    Rendered,
+    make_parser,
+    render_inline,
+)
+from tuireader.library.model import SPAN_CODE, SPAN_LINK, SPAN_STRIKE, SPAN_STRONG, Span
+
+
+def inline_types(markdown: str) -> list[str]:
+    """The inline token types a freshly made parser gives ``markdown``."""
+    (block,) = [token for token in make_parser().parse(markdown) if token.type == "inline"]
+    return [token.type for token in block.children or []]
+
+
+def test_a_fresh_parser_reads_cjk_friendly_emphasis_and_strikethrough() -> None:
+    assert inline_types("这是**“重点”**的") == [
+        "text",
+        "strong_open",
+        "text",
+        "strong_close",
+        "text",
+    ]
+    assert inline_types("中~~删~~中") == ["text", "s_open", "text", "s_close", "text"]
+    assert inline_types("a ~b~ c") == ["text"]  # one ~ is text
+
+
+def test_a_fresh_parser_reads_pipe_tables() -> None:
+    types = [token.type for token in make_parser().parse("| a | b |\n|---|---|\n| 1 | 2 |\n")]
+    assert types[0] == "table_open"
+    assert "th_open" in types and "td_open" in types
+
+
+def test_a_fresh_parser_caps_nesting_at_sixty_levels() -> None:
+    parser = make_parser()
+    assert parser.options["maxNesting"] == 60
+    assert parser.helpers is link_label
+
+
+def test_a_fresh_parser_finds_link_labels_holding_brackets() -> None:
+    assert inline_types("[a [b] c](x)") == ["link_open", "text", "link_close"]
+    assert inline_types("[[[a](x)") == ["text", "link_open", "text", "link_close"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown", "spans"),
+    [
+        # The join is decided by the first character the next line shows.
+        ("one\ntwo", "one two", ()),
+        ("one\n中文", "one中文", ()),
+        ("one\n`中文`", "one中文", (Span(3, 5, SPAN_CODE),)),
+        ("one\n`two`", "one two", (Span(4, 7, SPAN_CODE),)),
+        ("one\n\\*two", "one *two", ()),
+        ("one\n&#x4E2D;文", "one中文", ()),
+        ("one\n**中文**", "one中文", (Span(3, 5, SPAN_STRONG),)),
+        ("one\n~~two~~", "one two", (Span(4, 7, SPAN_STRIKE),)),
+        ("one\n<b>中文</b>", "one中文", ()),
+        ("one\n![图](p.png)", "one [image: 图]", ()),
+        # A line showing nothing before the next break: the break decides alone.
+        ("one\n<b>\ntwo", "one two", ()),
+        ("one\n<b>\n中文", "one中文", ()),
+        ("one\n<b>  \ntwo", "one\ntwo", ()),
+        ("one\n\\\ntwo", "one\ntwo", ()),
+        # A link whose text starts on the next line holds the space that joins it.
+        ("See the\n[\nguide](g.md)", "See the guide", (Span(7, 13, SPAN_LINK, "g.md"),)),
+        ("See the\n[\\\nguide](g.md)", "See the\nguide", (Span(7, 13, SPAN_LINK, "g.md"),)),
+        ("看\n[\n指南](g.md)", "看指南", (Span(1, 3, SPAN_LINK, "g.md"),)),
+        # Link text opening with a space before Chinese text keeps that one space.
+        ("See the\n[ 中文指南](g.md)", "See the 中文指南", (Span(7, 12, SPAN_LINK, "g.md"),)),
+    ],
+)
+def test_soft_breaks_join_by_the_next_shown_character(
+    raw: str, shown: str, spans: tuple[Span, ...]
+) -> None:
+    assert render_inline(raw) == Rendered(shown, spans)
+
+
+def test_runs_longer_than_the_markup_limit_are_shown_as_written() -> None:
+    within = "*" + "a" * (MAX_MARKUP_RUN - 2) + "*"
+    assert render_inline(within).text == "a" * (MAX_MARKUP_RUN - 2)
+    beyond = "*" + "a" * (MAX_MARKUP_RUN - 1) + "*"
+    assert render_inline(beyond) == Rendered(beyond)
