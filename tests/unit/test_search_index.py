@@ -133,3 +133,42 @@ def test_building_a_ready_index_changes_nothing_and_says_so(tmp_path):
         assert library_search.count(cat, "经济") == 3
     finally:
         cat.close()
+
+
+def test_a_writer_indexes_what_a_transaction_stored_as_it_commits(tmp_path):
+    """Indexed together at the commit: an article stored twice by then is indexed with its
+    last text, one deleted by then not at all, and the index agrees with the catalog."""
+    from tuireader.catalog import Catalog
+    from tuireader.catalog import codec as catalog_codec
+    from tuireader.catalog.db import connect
+    from tuireader.catalog.write import Writer
+
+    root = tmp_path / "lib"
+    root.mkdir()
+
+    def outcome(name: str, body: str) -> catalog_codec.Outcome:
+        path = root / name
+        path.write_text(f"# {name}\n\n{body}\n", encoding="utf-8")
+        info = path.stat()
+        return catalog_codec.parse_job(
+            catalog_codec.Job(path, root, name, info.st_size, info.st_mtime_ns)
+        )
+
+    cat = Catalog(tmp_path / "c.db", root)
+    conn = connect(cat.db_path)
+    try:
+        writer = Writer(conn, {}, index=True)
+        writer.put(outcome("a.md", "经济发展"))
+        writer.put(outcome("b.md", "科学技术"))
+        writer.put(outcome("a.md", "文化繁荣"))  # stored again before the commit
+        ids = dict(conn.execute("SELECT path, id FROM articles").fetchall())
+        assert conn.execute("SELECT count(*) FROM search_docs").fetchone() == (0,)
+        writer.remove_vanished([ids["b.md"]], [])  # deletes b, then commits
+        match = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
+        assert conn.execute(match, ('"化繁荣"',)).fetchall() == [(ids["a.md"],)]
+        assert conn.execute(match, ('"济发展"',)).fetchall() == []
+        assert conn.execute(match, ('"学技术"',)).fetchall() == []
+        assert conn.execute("SELECT id FROM search_docs").fetchall() == [(ids["a.md"],)]
+    finally:
+        conn.close()
+        cat.close()

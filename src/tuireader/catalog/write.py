@@ -1,7 +1,8 @@
 """Write scan outcomes into the catalog in batches of small transactions.
 
 Every change to an article also goes to the full-text index (``tuireader.catalog.fts``)
-inside the same transaction, so the index never disagrees with the catalog.
+inside the same transaction, so the index never disagrees with the catalog. The articles
+a transaction stores are indexed together at its end (see ``fts.add_many``).
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ class Writer:
         self._known = known_ids
         self._index = index
         self._pending = 0
+        # Stored in the open transaction, indexed when it commits (by id: the last wins).
+        self._to_index: dict[int, search_index.Entry] = {}
         self.added = 0
         self.updated = 0
         self.dropped = 0
@@ -102,8 +105,11 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
-        """Commit the open transaction, if any."""
+        """Index what the open transaction stored, and commit it, if any."""
         if self._conn.in_transaction:
+            if self._to_index:
+                search_index.add_many(self._conn, self._to_index.values(), now=self._index)
+                self._to_index.clear()
             self._conn.execute("COMMIT")
         self._pending = 0
 
@@ -140,14 +146,8 @@ class Writer:
                 for key in ancestor_keys(record.sections)
             ],
         )
-        search_index.add(
-            self._conn,
-            article_id,
-            record.title,
-            record.folded,
-            record.meta,
-            rank=rank,
-            now=self._index,
+        self._to_index[article_id] = search_index.Entry(
+            article_id, record.title, record.folded, record.meta, rank
         )
 
     def _delete_articles(self, article_ids: list[int]) -> None:
@@ -155,6 +155,8 @@ class Writer:
         if not article_ids:
             return
         search_index.remove(self._conn, article_ids)
+        for article_id in article_ids:  # stored earlier in this transaction, not indexed yet
+            self._to_index.pop(article_id, None)
         rows = [(article_id,) for article_id in article_ids]
         for table, column in (("membership", "article_id"), ("texts", "id"), ("articles", "id")):
             self._conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", rows)
