@@ -158,6 +158,15 @@ def bbs(lines: list[str]) -> tuple[int, ArticleMeta] | None:
                 ),
             ),
         ),
+        # No station line: the title and the sender only, no source or date.
+        (
+            [SENDER, TITLE, "正文"],
+            (2, ArticleMeta(title="小镇书店开张了", labels=FIELDS[:2])),
+        ),
+        (
+            ["正文", SENDER, TITLE],
+            (3, ArticleMeta(title="小镇书店开张了", labels=(("版头", "正文"), *FIELDS[:2]))),
+        ),
     ],
 )
 def test_bbs_header_shapes(lines: list[str], read: tuple[int, ArticleMeta] | None) -> None:

@@ -119,3 +119,49 @@ def test_a_line_over_a_thousand_characters_is_no_breadcrumb() -> None:
     head = "首页 > 新闻 > "
     assert split_breadcrumb(head + "河" * (1000 - len(head))) is not None
     assert split_breadcrumb(head + "河" * (1001 - len(head))) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "sections", "remainder"),
+    [
+        # The home crumb was an image: its separator comes first.
+        ("当前位置：> 新闻 > 本地", ("新闻", "本地"), ""),
+        ("当前位置：>> 新闻 >> 本地 小镇书店开张了", ("新闻", "本地"), "小镇书店开张了"),
+        ("您的位置：-新闻-本地", ("新闻", "本地"), ""),
+        # One crumb, no separator at all.
+        ("当前位置：新闻", ("新闻",), ""),
+        # Nothing after the prefix: a breadcrumb with no sections (the line is chrome).
+        ("当前位置：", (), ""),
+        ("当前位置：»", (), ""),
+    ],
+)
+def test_breadcrumbs_with_missing_crumbs(
+    line: str, sections: tuple[str, ...], remainder: str
+) -> None:
+    crumb = split_breadcrumb(line)
+    assert crumb is not None
+    assert (crumb.sections, crumb.title, crumb.source, crumb.remainder) == (
+        sections,
+        None,
+        None,
+        remainder,
+    )
+
+
+def test_a_chain_of_one_crumb_into_metadata_has_no_title() -> None:
+    crumb = split_breadcrumb("当前位置：新闻 » 2021-04-23 20:30")
+    assert crumb is not None
+    assert (crumb.sections, crumb.title, crumb.remainder) == (("新闻",), None, "2021-04-23 20:30")
+
+
+def test_a_prefix_straight_into_metadata_is_no_breadcrumb() -> None:
+    assert split_breadcrumb("当前位置：2021-04-23 来源：晨报") is None
+
+
+def test_a_newsroom_named_crumb_needs_a_crumb_before_it_to_be_the_source() -> None:
+    crumb = split_breadcrumb("首页 » 晨光日报 » 来源：晨光 » 2021-04-23")
+    assert crumb is not None
+    assert (crumb.sections, crumb.title, crumb.source) == ((), "晨光日报", None)
+    crumb = split_breadcrumb("首页 » 文化 » 晨光日报 » 2021-04-23")
+    assert crumb is not None
+    assert (crumb.sections, crumb.title, crumb.source) == ((), "文化", "晨光日报")

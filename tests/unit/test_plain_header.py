@@ -140,3 +140,13 @@ def test_a_lone_line_is_the_body_not_a_title() -> None:
     page = parse_plaintext("小镇书店开张了\n", "stem")
     assert page.meta.title == "stem"
     assert [block.text for block in page.blocks] == ["小镇书店开张了"]
+
+
+def test_a_breadcrumb_whose_home_crumb_was_an_image_gives_its_sections() -> None:
+    page = parse_plaintext(f"当前位置：> 新闻 > 本地\n小镇书店开张了\n来源：河畔网\n{BODY}\n", "s")
+    assert (page.meta.sections, page.meta.title, page.meta.source) == (
+        ("新闻", "本地"),
+        "小镇书店开张了",
+        "河畔网",
+    )
+    assert [block.text for block in page.blocks] == [BODY]

@@ -70,6 +70,9 @@ def split_breadcrumb(line: str) -> Breadcrumb | None:
     if prefix is None and not (_HOME_START.match(line) or _BARE_CHAIN.match(line)):
         return None
     rest = line[prefix.end() :] if prefix else line
+    # A home crumb that was an image leaves its separator first: 当前位置：> 新闻 > 本地.
+    while (lead := _ANY_SEPARATOR.match(rest)) is not None:
+        rest = rest[lead.end() :].lstrip(" \t\u3000")
     segments = _segments(rest)
     crumbs: list[str] = []
     for index, segment in enumerate(segments):
