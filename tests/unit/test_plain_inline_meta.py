@@ -33,6 +33,20 @@ def taken(paragraphs: list[str], start: ArticleMeta | None = None) -> tuple[list
         (["来源：晨报　时间：2024-03-01", P], [0], ArticleMeta(source="晨报", date="2024-03-01")),
         (["来源：" + "河" * 30, P], [0], ArticleMeta(source="河" * 30)),
         (["来源：" + "河" * 31, P], [], ArticleMeta()),  # a sentence, not a source
+        # Several labels on one line: each value at most 30 characters, none a sentence.
+        (
+            ["来源：" + "河" * 30 + "　时间：2024-03-01", P],
+            [0],
+            ArticleMeta(source="河" * 30, date="2024-03-01"),
+        ),
+        (["来源：" + "河" * 31 + "　时间：2024-03-01", P], [], ArticleMeta()),
+        (["来源：晨报　时间：他说明天再来。", P], [], ArticleMeta()),
+        (["来源：晨报!　时间：2024-03-01", P], [], ArticleMeta()),
+        (["来源：晨报。", P], [], ArticleMeta()),
+        (["作者：李明　来源：晨报", P], [0], ArticleMeta(author="李明", source="晨报")),
+        (["（作者：李明）", P], [0], ArticleMeta(author="李明")),
+        (["文/ 李明", P], [0], ArticleMeta(author="李明")),
+        (["作者：" + "河" * 114, P], [], ArticleMeta()),  # 117 characters: no name that long
         (["作者：这是一句话。", P], [], ArticleMeta()),
         (["作者：" + "河" * 120, P], [], ArticleMeta()),  # too long for a metadata line
         (["这行作者：李明", P], [], ArticleMeta()),
@@ -52,3 +66,10 @@ def test_metadata_lines_near_the_ends(
 def test_a_source_line_that_disagrees_with_the_header_stays(paragraphs: list[str]) -> None:
     start = ArticleMeta(source="河畔日报")
     assert taken(paragraphs, start) == ([], start)
+
+
+def test_a_line_of_labels_that_agrees_with_the_header_is_taken() -> None:
+    start = ArticleMeta(source="晨报", date="2024-03-01")
+    assert taken(["来源：晨报　时间：2024-03-01", P], start) == ([0], start)
+    other_day = taken(["来源：晨报　时间：2024-03-02", P], start)
+    assert other_day == ([], start)
