@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tuireader.library.encoding.decode import Decoded, NotTextError, decode_as, decode_bytes
+from tuireader.library.encoding.euc_tw import has_other_planes
 from tuireader.library.loader import load_article
 
 SIMPLIFIED = (
@@ -368,3 +369,29 @@ def test_a_short_file_is_binary_past_eight_control_bytes(controls: int, binary: 
             decode_bytes(data)
     else:
         assert decode_bytes(data).encoding == "gbk"
+
+
+@pytest.mark.parametrize("shift", [0, 1])  # with one byte more, the first 64 KiB end mid-character
+def test_a_long_euc_tw_file_is_read_wherever_its_first_64_kib_end(shift: int) -> None:
+    line = EUC_TW_BYTES + b"\n"
+    data = b"x" * shift + line * 654
+    assert len(data) > 65536
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "euc_tw"
+    assert decoded.text == "x" * shift + (EUC_TW_SENTENCE + "\n") * 654
+
+
+@pytest.mark.parametrize(
+    ("data", "other_planes"),
+    [
+        (b"\x8e\xa2\xa1\xa1" + EUC_TW_BYTES, True),  # at the very start
+        (EUC_TW_BYTES + b"\x8e\xa2\xa1\xa1", True),
+        (EUC_TW_BYTES, False),
+        (b"x" * (65536 - 4) + b"\x8e\xa2\xa1\xa1", True),  # the last code of the sample
+        (b"x" * (65536 - 3) + b"\x8e\xa2\xa1\xa1", False),  # past it: not looked at
+    ],
+)
+def test_euc_tw_codes_beyond_plane_1_are_found_in_the_first_64_kib(
+    data: bytes, other_planes: bool
+) -> None:
+    assert has_other_planes(data) is other_planes

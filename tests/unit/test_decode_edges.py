@@ -155,3 +155,21 @@ def test_a_long_file_is_judged_damaged_utf8_on_its_first_64_kib() -> None:
     repaired = decode_damaged_utf8(utf8 + gbk)
     assert repaired is not None
     assert repaired[0].startswith(LINE * 6000)
+
+
+def test_the_first_64_kib_may_end_inside_a_character_of_damaged_utf8() -> None:
+    """A long English text with four Chinese words' characters and one damaged byte,
+    whose first 64 KiB end one byte into a character: that cut is no damage, so the
+    four good characters still outweigh the one bad byte."""
+    head = "Tea is 茶 and the tea house 茶馆; 茶叶 are its leaves.\n".encode() + b"\xff\n"
+    filler = b"The kettle sang on the stove all afternoon.\n"
+    body = head + filler * ((65535 - len(head)) // len(filler))
+    body += b"x" * (65535 - len(body))
+    tail = "茶\nThe end.\n".encode()
+    data = body + tail * 20
+    assert data[65535:65536] == "茶".encode()[:1]  # the sample ends after its first byte
+    repaired = decode_damaged_utf8(data)
+    assert repaired is not None
+    text, encoding, warnings = repaired
+    assert (encoding, warnings) == ("utf-8", ("invalid UTF-8 bytes replaced (1 places)",))
+    assert text == data.replace(b"\xff", "\ufffd".encode()).decode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -98,12 +99,17 @@ def test_a_book_without_toc_titles_chapters_by_their_headings(tmp_path: Path) ->
     ]
 
 
-def test_a_book_without_a_title_is_named_after_its_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stem", ["雨季手记", "C#入门", "notes#2"])  # a "#" as in chapter keys
+def test_a_book_without_a_title_is_named_after_its_file(tmp_path: Path, stem: str) -> None:
     book = standard_book()
     book.title = ""
-    write_book(tmp_path / "shelf" / "雨季手记.epub", book)
-    loaded = load_book(tmp_path / "shelf" / "雨季手记.epub", tmp_path)
-    assert [a.meta.sections[:2] for a in loaded.articles] == [("shelf", "雨季手记")] * 4
+    write_book(tmp_path / "shelf" / f"{stem}.epub", book)
+    loaded = load_book(tmp_path / "shelf" / f"{stem}.epub", tmp_path)
+    assert [a.meta.sections[:2] for a in loaded.articles] == [("shelf", stem)] * 4
+    assert load_chapter(tmp_path / "shelf" / f"{stem}.epub", tmp_path, 2).meta.sections[:2] == (
+        "shelf",
+        stem,
+    )
 
 
 def test_one_chapter_loads_alone_as_in_the_whole_book(tmp_path: Path) -> None:
@@ -111,7 +117,7 @@ def test_one_chapter_loads_alone_as_in_the_whole_book(tmp_path: Path) -> None:
     whole = load_book(tmp_path / "book.epub", tmp_path).articles
     alone = load_chapter(tmp_path / "book.epub", tmp_path, 4)
     assert alone == whole[3]
-    with pytest.raises(ArticleError, match="the book has no chapter 100"):
+    with pytest.raises(ArticleError, match="^the book has no chapter 100$"):
         load_chapter(tmp_path / "book.epub", tmp_path, 99)  # chapters count from 1
 
 
@@ -201,7 +207,9 @@ def test_a_zip_bomb_member_is_refused_before_inflating(tmp_path: Path) -> None:
     members = book_members(standard_book())
     members["OEBPS/ch1.xhtml"] = b"<p>" + b"\0" * (40 * 1024 * 1024) + b"</p>"
     write_epub(tmp_path / "book.epub", members)
-    with pytest.raises(ArticleError, match="zip bomb"):
+    with pytest.raises(
+        ArticleError, match=r"^OEBPS/ch1\.xhtml inflates \d+ times \(a zip bomb\?\)$"
+    ):
         load_book(tmp_path / "book.epub", tmp_path)
 
 
@@ -210,7 +218,9 @@ def test_member_names_leaving_the_container_are_refused(tmp_path: Path, name: st
     members = book_members(standard_book())
     members[name] = b"<p>evil</p>"
     write_epub(tmp_path / "book.epub", members)
-    with pytest.raises(ArticleError, match="unsafe file name"):
+    with pytest.raises(
+        ArticleError, match=f"^unsafe file name in the book: {re.escape(repr(name))}$"
+    ):
         load_book(tmp_path / "book.epub", tmp_path)
 
 
@@ -228,7 +238,8 @@ def test_too_many_members_are_refused(tmp_path: Path) -> None:
     members = book_members(standard_book())
     members.update({f"OEBPS/x{n}.txt": b"" for n in range(books_limit_members() + 1)})
     write_epub(tmp_path / "book.epub", members)
-    with pytest.raises(ArticleError, match="the limit is"):
+    message = f"^the book holds {len(members)} files; the limit is {books_limit_members()}$"
+    with pytest.raises(ArticleError, match=message):
         load_book(tmp_path / "book.epub", tmp_path)
 
 
@@ -242,9 +253,9 @@ def test_reads_stop_at_the_limit(tmp_path: Path) -> None:
     write_book(tmp_path / "book.epub")
     with Container(tmp_path / "book.epub") as container:
         assert container.read("OEBPS/ch1.xhtml").startswith(b"<?xml")
-        with pytest.raises(BookError, match="limit"):
+        with pytest.raises(BookError, match="^OEBPS/ch1.xhtml is 0 MB; the limit is 0 MB$"):
             container.read("OEBPS/ch1.xhtml", limit=100)
-        with pytest.raises(BookError, match="missing"):
+        with pytest.raises(BookError, match="^missing from the book: OEBPS/none.xhtml$"):
             container.read("OEBPS/none.xhtml")
 
 
@@ -303,7 +314,7 @@ def test_entities_in_package_files_are_never_expanded(tmp_path: Path) -> None:
 
 def test_a_billion_laughs_package_is_refused_without_expanding(tmp_path: Path) -> None:
     # libxml2 stops at the amplification; what it parsed has no spine.
-    with pytest.raises(ArticleError, match="no chapters"):
+    with pytest.raises(ArticleError, match=r"^the book has no chapters \(empty spine\)$"):
         load_book(_book_with_entities(tmp_path, 10), tmp_path)
 
 
@@ -319,8 +330,11 @@ def test_malformed_chapters_still_give_their_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("members", "message"),
     [
-        ({"mimetype": b"application/epub+zip"}, "container.xml is missing"),
-        ({"META-INF/container.xml": b"<container/>"}, "names no package file"),
+        ({"mimetype": b"application/epub+zip"}, "^not an EPUB: META-INF/container.xml is missing$"),
+        (
+            {"META-INF/container.xml": b"<container/>"},
+            r"^the book names no package file \(OPF\) that it holds$",
+        ),
         ({"META-INF/container.xml": b"  \n"}, "^META-INF/container.xml cannot be read$"),
         (
             {
@@ -329,7 +343,10 @@ def test_malformed_chapters_still_give_their_text(tmp_path: Path) -> None:
             },
             "^the book names no package file \\(OPF\\) that it holds$",  # a.opf is not held
         ),
-        ({"META-INF/encryption.xml": b"<encryption/>"}, "DRM"),
+        (
+            {"META-INF/encryption.xml": b"<encryption/>"},
+            r"^the book is encrypted \(DRM\): it cannot be read$",
+        ),
     ],
 )
 def test_books_that_cannot_be_read_say_why(
@@ -345,7 +362,7 @@ def test_books_that_cannot_be_read_say_why(
 def test_a_book_whose_package_file_is_no_package_says_so(tmp_path: Path) -> None:
     members = {**book_members(standard_book()), "OEBPS/content.opf": b"<notapackage/>"}
     write_epub(tmp_path / "book.epub", members)
-    with pytest.raises(ArticleError, match=r"the book's package file \(OPF\) cannot be read"):
+    with pytest.raises(ArticleError, match=r"^the book's package file \(OPF\) cannot be read$"):
         load_book(tmp_path / "book.epub", tmp_path)
 
 
@@ -387,11 +404,11 @@ def test_a_book_declaring_more_than_the_limit_in_all_is_refused_unread(tmp_path:
 
 def test_a_file_that_is_no_zip_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "book.epub").write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(ArticleError, match="not a readable EPUB"):
+    with pytest.raises(ArticleError, match=r"^not a readable EPUB \(zip\) file: \S"):
         load_book(tmp_path / "book.epub", tmp_path)
     with zipfile.ZipFile(tmp_path / "empty.epub", "w"):
         pass
-    with pytest.raises(ArticleError, match="container.xml"):
+    with pytest.raises(ArticleError, match="^not an EPUB: META-INF/container.xml is missing$"):
         load_book(tmp_path / "empty.epub", tmp_path)
 
 

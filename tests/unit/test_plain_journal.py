@@ -156,3 +156,26 @@ def test_the_issue_line_dates_the_paper_as_far_as_it_says(issue: str, date: str 
     page = parse_plaintext(f"河畔学刊\n{issue}\n小镇书店的经营研究\n王五　赵六\n{PAPER}\n", "s")
     assert (page.meta.issue, page.meta.date) == (issue, date)
     assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", "王五 赵六")
+
+
+@pytest.mark.parametrize(
+    ("line", "is_metadata"),
+    [
+        ("Bamboo Care on Hill Slopes in Winter", True),
+        (
+            "ZHAO Yilin, QIAN Ermu (Forestry Station 林)",
+            True,
+        ),  # one Chinese character in ten letters
+        ("一、Excel", False),  # a numbered heading of the body: 一 is a Chinese character too
+        ("Care", True),  # four letters make a line of English
+        ("Tea", False),
+        ("竹林 Bamboo Care", False),
+    ],
+)
+def test_which_lines_after_the_front_matter_are_english_metadata(
+    line: str, is_metadata: bool
+) -> None:
+    page = parse_plaintext(f"{HEAD}关键词：竹林；冬季\n{line}\n{BODY}\n", "stem")
+    kept = dict(page.meta.labels).get("英文标题及作者")
+    assert (kept == line) is is_metadata
+    assert [block.text for block in page.blocks] == ([BODY] if is_metadata else [line, BODY])
