@@ -50,3 +50,32 @@ def test_a_refusal_says_why() -> None:
     assert why_not("ftp://example.com/") == (
         "The source URL is not a web address (http or https); not opened."
     )
+
+
+@pytest.mark.parametrize(
+    "char",
+    [
+        "\x00",
+        "\x1f",
+        "\x7f",
+        "\x80",
+        "\x9f",
+        "\u2028",
+        "\u2029",
+        "\u200b",
+        "\u200f",
+        "\u202a",
+        "\u202e",
+        "\u2066",
+        "\u2069",
+    ],
+)
+def test_control_and_direction_characters_inside_an_address_are_refused(char: str) -> None:
+    assert browser_url(f"https://example.com/a{char}b") is None
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.com/caf\u00e9", "https://example.com:8080/a", "http://x.example"]
+)
+def test_letters_ports_and_short_hosts_are_fine(url: str) -> None:
+    assert browser_url(url) == url

@@ -158,3 +158,22 @@ def test_wrapped_at_160_cells_at_most() -> None:
     at_81 = _wrap(text, 81)
     assert wrap_width(at_81) is None
     assert logical_lines(at_81) == at_81
+
+
+def test_short_indented_paragraphs_keep_their_continuation_lines() -> None:
+    """Most lines are a paragraph's first (indented) line: the margin is still the
+    left edge the continuation lines start at, not the commoner indent."""
+    paragraphs = [
+        "河边小镇上新开了一家书店，老板说开店是为了孩子们。",
+        "孩子们放学后都来这里看书。",
+        "书店里有一张长桌子，孩子们围着桌子写作业。",
+        "老人们在窗边读报纸，店里总是很安静，只有翻书声。",
+        "冬天老板生了一个炉子。",
+        "来看书的人更多了，大家围着炉子喝茶聊天。",
+        "说起小时候在河边玩耍的事情，大家都笑了起来。",
+    ]
+    lines = []
+    for paragraph in paragraphs:
+        lines += ["  " + paragraph[:18], *([paragraph[18:]] if paragraph[18:] else [])]
+    assert sum(1 for line in lines if line.startswith("  ")) > len(lines) / 2
+    assert logical_lines(lines) == paragraphs
