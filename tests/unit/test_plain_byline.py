@@ -28,6 +28,11 @@ from tuireader.library.formats.plain.byline import (
         ("（记者 王明 编辑 李四）", "王明"),
         ("文/记者 艾力·买买提", "艾力·买买提"),
         ("（本報記者 周若薇 攝）", "周若薇"),
+        # A label after the names: its value is no name (the source, a time).
+        ("记者 王五 来源：新华社", "王五"),
+        ("本报记者 王五 李四 来源：河畔网", "王五 李四"),
+        ("通讯员 王五 時間：2024年3月1日", "王五"),
+        ("记者 王五 出处：河畔日报", "王五"),
     ],
 )
 def test_names_after_roles(text: str, names: str) -> None:

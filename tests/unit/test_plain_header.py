@@ -150,3 +150,23 @@ def test_a_breadcrumb_whose_home_crumb_was_an_image_gives_its_sections() -> None
         "河畔网",
     )
     assert [block.text for block in page.blocks] == [BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("本报记者 王五 李四 来源：新华社", "王五 李四"),
+        ("记者 王五 来源：新华社", "王五"),
+    ],
+)
+def test_a_byline_before_the_labels_gives_the_author_not_the_title(line: str, author: str) -> None:
+    for head in ("小镇书店开张了\n", ""):
+        page = parse_plaintext(f"{head}{line}\n{BODY}\n{BODY}\n", "stem")
+        assert (page.meta.author, page.meta.source) == (author, "新华社")
+        assert page.meta.title == ("小镇书店开张了" if head else "stem")
+        assert [block.text for block in page.blocks] == [BODY, BODY]
+
+
+def test_a_closing_byline_with_a_source_names_only_the_reporter() -> None:
+    page = parse_plaintext(f"小镇书店开张了\n{BODY}\n记者 王五 来源：新华社\n", "stem")
+    assert page.meta.author == "王五"

@@ -27,6 +27,8 @@ _WRITER_TOKEN = re.compile(
 _SKIP_TOKEN = re.compile(
     r".{0,6}(?:编辑|編輯|责编|責編|校对|校對|审核|審核|监制|監製|制图|製圖|设计|設計)"
 )
+# A label after the names (记者 王五 来源：新华社): what follows it is no person's name.
+_LABEL_TOKEN = re.compile(r"来源|來源|出处|出處|时间|時間|日期|发布时间|發布時間")
 _ROLE_INSIDE = re.compile(_REPORTER)
 _NOT_NAMES = frozenset(
     ("报道", "報導", "整理", "编译", "综合", "发自", "供图", "摄影", "本报", "本報", "特约", "联合")
@@ -52,7 +54,7 @@ def byline_names(text: str) -> str | None:
         if _WRITER_TOKEN.fullmatch(token):
             taking = True
             continue
-        if _SKIP_TOKEN.fullmatch(token):
+        if _SKIP_TOKEN.fullmatch(token) or _LABEL_TOKEN.fullmatch(token):
             taking = False
             continue
         # 记者王明: a role glued to the name switches name-taking on.

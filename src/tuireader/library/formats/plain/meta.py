@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tuireader.library.formats.plain import labels
-from tuireader.library.formats.plain.byline import byline_names, has_role
+from tuireader.library.formats.plain.byline import byline_names, has_role, is_byline_line
 from tuireader.library.formats.plain.noise import strip_noise
 from tuireader.library.model import META_FIELDS, ArticleMeta
 from tuireader.text.dates import find_date, parse_labelled_date
@@ -84,7 +84,9 @@ def read_meta(header: Header, text: str, pre_rank: int = RANK_LINE) -> None:
     """
     pre, pairs = labels.split_labels(strip_noise(text))
     pre = _take_date(header, pre)
-    if pre and len(pre) <= _MAX_TITLE_PRE * 2:
+    if pre and is_byline_line(pre):  # 本报记者 王五 来源：新华社: a byline, not a title
+        add_author_names(header, byline_names(pre))
+    elif pre and len(pre) <= _MAX_TITLE_PRE * 2:
         set_title(header, pre, pre_rank)
     for name, value in pairs:
         _take_field(header, name, value)
