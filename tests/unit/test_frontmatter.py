@@ -235,7 +235,7 @@ def test_yaml_nested_within_the_limit_is_read() -> None:
     ("text", "title"),
     [
         ("---  \ntitle: 茶\n---\n正文\n", "茶"),  # spaces after the opening fence: still a fence
-        ('+++\t\ntitle = "茶"\n+++\n正文\n', "茶"),
+        ("+++\t\ntitle = \"茶\"\n+++\n正文\n", "茶"),
         ("--- x\ntitle: 茶\n---\n正文\n", None),  # words after it: a rule and text, not a fence
         ("----\ntitle: 茶\n---\n正文\n", None),
     ],
