@@ -27,6 +27,13 @@ def taken(paragraphs: list[str], start: ArticleMeta | None = None) -> tuple[list
             ArticleMeta(author="李明", labels=(("作者简介", "河畔大学教授"),)),
         ),
         (["文／李明", P], [0], ArticleMeta(author="李明")),
+        # Labels spaced out to the width of others (作　者, 来 源) are the same labels.
+        (
+            ["作　者：李明", P, P, "来 源：新华网"],
+            [0, 3],
+            ArticleMeta(author="李明", source="新华网"),
+        ),
+        (["作 者：这是一句话。", P], [], ArticleMeta()),
         (["（作者单位：河畔大学）", P], [0], ArticleMeta(labels=(("作者单位", "河畔大学"),))),
         (["责任编辑：王五", P], [0], ArticleMeta(editor="王五")),
         (["编 辑：王五、赵六", P], [0], ArticleMeta(editor="王五 赵六")),

@@ -1,8 +1,9 @@
 """A book as the library sees it: metadata, TOC, and each chapter's title and sections.
 
 :func:`open_book` reads only the package files (container, OPF, nav or NCX); chapters are
-read one at a time with :func:`read_chapter_bytes`, so opening the third chapter of a
-2 MB book reads the third chapter's member and nothing else.
+read one at a time (``Container.read`` of a chapter's member, see
+:func:`tuireader.library.books.load_chapter`), so opening the third chapter of a 2 MB book
+reads the third chapter's member and nothing else.
 
 A chapter's place in the section tree comes from the TOC: the chapter is the first TOC
 entry that points at its document; its sections are the labels of that entry's parents,
@@ -27,7 +28,6 @@ __all__ = [
     "Container",
     "open_book",
     "read_book",
-    "read_chapter_bytes",
 ]
 
 
@@ -61,12 +61,6 @@ def read_book(container: Container) -> Book:
     package = read_package(container)
     toc = read_toc(container, package.nav, package.ncx)
     return Book(package.meta, toc, _place_chapters(package.spine, toc))
-
-
-def read_chapter_bytes(path: Path, member: str) -> bytes:
-    """The raw bytes of one chapter document (bounded like every member)."""
-    with Container(path) as container:
-        return container.read(member)
 
 
 def _place_chapters(spine: tuple[str, ...], toc: tuple[TocEntry, ...]) -> tuple[ChapterInfo, ...]:
