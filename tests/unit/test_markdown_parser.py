@@ -74,8 +74,11 @@ def test_a_fresh_parser_finds_link_labels_holding_brackets() -> None:
         ("See the\n[\nguide](g.md)", "See the guide", (Span(7, 13, SPAN_LINK, "g.md"),)),
         ("See the\n[\\\nguide](g.md)", "See the\nguide", (Span(7, 13, SPAN_LINK, "g.md"),)),
         ("看\n[\n指南](g.md)", "看指南", (Span(1, 3, SPAN_LINK, "g.md"),)),
-        # Link text opening with a space before Chinese text keeps that one space.
+        # A next line opening with a space shows that one space, never two.
         ("See the\n[ 中文指南](g.md)", "See the 中文指南", (Span(7, 12, SPAN_LINK, "g.md"),)),
+        ("See the\n[ guide](g.md)", "See the guide", (Span(7, 13, SPAN_LINK, "g.md"),)),
+        ("one\n<b> </b>two", "one two", ()),
+        ("one\n` two`", "one two", (Span(3, 7, SPAN_CODE),)),
     ],
 )
 def test_soft_breaks_join_by_the_next_shown_character(

@@ -259,7 +259,8 @@ class _Writer:
         self._trim_trailing_spaces()
         before = self.parts[-1][-1:] if self.parts else ""
         after = _next_char(tokens, index + 1)
-        if before and after and not (_CJK.match(before) or _CJK.match(after)):
+        # No space beside CJK text, nor before a line that opens with one ("[ guide](g)").
+        if before and after and not (after.isspace() or _CJK.match(before) or _CJK.match(after)):
             self.add(" ")
 
     def _trim_trailing_spaces(self) -> None:
@@ -276,8 +277,8 @@ class _Writer:
 def _next_char(tokens: list[Token], start: int) -> str:
     """The first character the tokens from ``start`` will show ("" if none)."""
     for token in tokens[start:]:
-        if token.type in ("text", "text_special", "code_inline") and token.content.strip(" "):
-            return token.content.lstrip(" ")[0]
+        if token.type in ("text", "text_special", "code_inline") and token.content:
+            return token.content[0]
         if token.type == "image":
             return "["
         if token.type in ("softbreak", "hardbreak"):
