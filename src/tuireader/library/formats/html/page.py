@@ -168,7 +168,8 @@ def _own_date(blocks: list[Block]) -> tuple[str | None, list[Block]]:
 def _date_line(text: str) -> str | None:
     """The date a line holds when it holds nothing else (a weekday aside)."""
     text = _WEEKDAY.sub("", text).strip()
-    if not text or len(text) > _OWN_DATE_LINE or not text[:1].isdigit():
+    # A date opens with a digit: 2003, or 二〇〇三 in Chinese numerals (isnumeric).
+    if not text or len(text) > _OWN_DATE_LINE or not text[:1].isnumeric():
         return None
     found = find_date(text)
     if found is not None:
