@@ -216,6 +216,8 @@ def _names_from(text: str, start: int) -> list[str]:
         token, gap = match[1], match[2]
         if _ROLE_TOKEN.fullmatch(token):
             continue
+        if token in _TRAILERS:  # 记者 王五 摄影: the photo credit after the names, no name
+            break
         name = _without_trailer(token)
         if name != token and token.endswith(_PLACE_TRAILERS):  # 上海报道: a place
             break
