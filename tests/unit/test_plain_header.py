@@ -170,3 +170,164 @@ def test_a_byline_before_the_labels_gives_the_author_not_the_title(line: str, au
 def test_a_closing_byline_with_a_source_names_only_the_reporter() -> None:
     page = parse_plaintext(f"小镇书店开张了\n{BODY}\n记者 王五 来源：新华社\n", "stem")
     assert page.meta.author == "王五"
+
+
+def test_a_short_poem_closed_by_its_author_keeps_every_line() -> None:
+    """A label near the top with nothing after it closes a poem: the short lines above
+    it are the poem, not a site's menu."""
+    page = parse_plaintext("小镇书店开张了\n春风\n吹过河边\n作者：王五\n", "s")
+    assert (page.meta.title, page.meta.author) == ("小镇书店开张了", "王五")
+    assert [block.text for block in page.blocks] == ["春风", "吹过河边"]
+
+
+def test_an_editor_line_near_the_top_does_not_make_the_lines_above_it_chrome() -> None:
+    """Only title, author, source and date labels mark a page header."""
+    page = parse_plaintext(f"小镇书店开张了\n春风\n吹过河边\n责任编辑：王五\n{BODY}\n", "s")
+    assert (page.meta.title, page.meta.editor) == ("小镇书店开张了", "王五")
+    assert [block.text for block in page.blocks] == ["春风", "吹过河边", BODY]
+
+
+@pytest.mark.parametrize(("length", "chrome"), [(40, True), (41, False)])
+def test_menu_lines_of_at_most_40_characters_are_chrome(length: int, chrome: bool) -> None:
+    menu = ("首页 新闻 图片 视频 读书 生活 旅游 健康 体育 财经 科技 教育 文化 汽车 房产")[:length]
+    assert len(menu) == length
+    page = parse_plaintext(
+        f"河畔网\n{menu}\n书店能开多久\n来源：河畔网 时间：2024-03-01\n{BODY}\n", "s"
+    )
+    if chrome:
+        assert page.meta.title == "书店能开多久"
+        assert [block.text for block in page.blocks] == [BODY]
+    else:
+        assert page.meta.title == "河畔网"
+        assert [block.text for block in page.blocks] == [menu, "书店能开多久", BODY]
+
+
+def test_a_dateline_among_chrome_lines_is_no_title() -> None:
+    page = parse_plaintext(
+        f"小镇书店开张了\n2024年3月1日 星期五 农历正月二十一日晴\n来源：河畔网\n{BODY}\n", "s"
+    )
+    assert (page.meta.title, page.meta.source) == ("小镇书店开张了", "河畔网")
+    assert [block.text for block in page.blocks] == [BODY]
+
+
+@pytest.mark.parametrize(
+    ("rest", "date_line"),
+    [
+        ("星期五 农历正月二十一日", True),  # at most 12 characters besides the date
+        ("星期五 农历正月二十一日晴", False),
+    ],
+)
+def test_a_date_with_a_little_text_is_a_date_line(rest: str, date_line: bool) -> None:
+    line = f"2024年3月1日 {rest}"
+    page = parse_plaintext(f"小镇书店开张了\n{line}\n{BODY}\n", "s")
+    assert page.meta.title == "小镇书店开张了"
+    assert page.meta.date == ("2024-03-01" if date_line else None)
+    assert [block.text for block in page.blocks] == ([BODY] if date_line else [line, BODY])
+
+
+def test_a_dateline_in_english_words_is_a_date_line() -> None:
+    page = parse_plaintext(f"Harbour notes\nPosted on March 1, 2024 by Mary Lee\n{BODY}\n", "s")
+    assert (page.meta.title, page.meta.date) == ("Harbour notes", "2024-03-01")
+    assert [block.text for block in page.blocks] == [BODY]
+
+
+@pytest.mark.parametrize(
+    ("value", "read"), [("admin_river_town", True), ("admin_river_towns", False)]
+)
+def test_an_unknown_label_before_the_labels_may_take_20_characters(value: str, read: bool) -> None:
+    line = f"发布者：{value} 来源：河畔网"
+    page = parse_plaintext(f"小镇书店开张了\n{line}\n{BODY}\n", "s")
+    assert page.meta.source == ("河畔网" if read else None)
+    assert [block.text for block in page.blocks] == ([BODY] if read else [line, BODY])
+
+
+TITLE_80 = "河边小镇上新开了一家书店老板说开这家店是为了让孩子们放学后有个地方看书" * 3
+
+
+@pytest.mark.parametrize(("length", "read"), [(30, True), (80, True), (81, False)])
+def test_a_title_before_the_labels_on_the_first_line(length: int, read: bool) -> None:
+    title = TITLE_80[:length]
+    line = f"{title} 来源：河畔网 时间：2024-03-01"
+    page = parse_plaintext(f"{line}\n{BODY}\n", "stem")
+    if read:
+        assert (page.meta.title, page.meta.source, page.meta.date) == (
+            title,
+            "河畔网",
+            "2024-03-01",
+        )
+        assert [block.text for block in page.blocks] == [BODY]
+    else:
+        assert page.meta.source is None
+        assert [block.text for block in page.blocks][-1] == BODY
+
+
+def test_text_before_labels_under_a_title_is_body_text() -> None:
+    line = f"{TITLE_80[:30]} 来源：河畔网 时间：2024-03-01"
+    page = parse_plaintext(f"小镇书店开张了\n{line}\n{BODY}\n", "s")
+    assert (page.meta.title, page.meta.source) == ("小镇书店开张了", None)
+    assert [block.text for block in page.blocks] == [line, BODY]
+
+
+def test_a_clause_before_a_label_word_is_a_sentence_even_with_a_space() -> None:
+    line = "今年粮食再获丰收， 时间：2024年3月1日"
+    page = parse_plaintext(f"标题：小镇书店开张了\n{line}\n{BODY}\n", "s")
+    assert (page.meta.title, page.meta.date) == ("小镇书店开张了", None)
+    assert [block.text for block in page.blocks] == [line, BODY]
+
+
+def test_page_furniture_under_a_breadcrumb_is_no_title() -> None:
+    page = parse_plaintext(
+        f"当前位置：首页 > 新闻\n打印本页\n小镇书店开张了\n来源：河畔网\n{BODY}\n", "s"
+    )
+    assert (page.meta.sections, page.meta.title, page.meta.source) == (
+        ("新闻",),
+        "小镇书店开张了",
+        "河畔网",
+    )
+    assert [block.text for block in page.blocks] == [BODY]
+
+
+def test_a_second_short_line_under_the_title_is_text() -> None:
+    page = parse_plaintext(f"当前位置：首页 > 新闻\n小镇书店开张了\n书店能开多久\n{BODY}\n", "s")
+    assert page.meta.title == "小镇书店开张了"
+    assert [block.text for block in page.blocks] == ["书店能开多久", BODY]
+
+
+@pytest.mark.parametrize(("furniture", "title"), [(14, "小镇书店开张了"), (15, "stem")])
+def test_the_header_is_looked_for_in_the_first_15_lines(furniture: int, title: str) -> None:
+    page = parse_plaintext("打印本页\n" * furniture + f"小镇书店开张了\n{BODY}\n", "stem")
+    assert page.meta.title == title
+
+
+ABSTRACT = "小镇书店的故事，" * 80
+
+
+@pytest.mark.parametrize(("length", "read"), [(600, True), (601, False)])
+def test_a_header_line_is_at_most_600_characters(length: int, read: bool) -> None:
+    line = "摘要：" + ABSTRACT[: length - 3]
+    page = parse_plaintext(f"小镇书店开张了\n{line}\n{BODY}\n", "s")
+    assert page.meta.abstract == (line[3:] if read else None)
+    assert [block.text for block in page.blocks][-1] == BODY
+    assert (line in [block.text for block in page.blocks]) is not read
+
+
+def test_a_second_breadcrumb_in_the_header_is_chrome_even_last() -> None:
+    page = parse_plaintext(
+        f"当前位置：首页 > 新闻\n标题：小镇书店开张了\n河畔网\n当前位置：首页 > 专题\n{BODY}\n{BODY}\n",
+        "s",
+    )
+    assert (page.meta.sections, page.meta.title) == (("新闻",), "小镇书店开张了")
+    assert [block.text for block in page.blocks] == [BODY, BODY]
+
+
+def test_a_chrome_line_holding_a_date_inside_may_still_be_the_title() -> None:
+    title = "小镇书店2024年3月1日开张迎来第一批小读者们"
+    page = parse_plaintext(f"河畔网\n首页 新闻 图片\n{title}\n来源：河畔网\n{BODY}\n", "s")
+    assert (page.meta.title, page.meta.source) == (title, "河畔网")
+    assert [block.text for block in page.blocks] == [BODY]
+
+
+def test_short_lines_under_a_title_with_no_labels_below_stay_in_a_long_text() -> None:
+    page = parse_plaintext("河畔网\n首页 新闻 图片\n" + f"{BODY}\n" * 20, "s")
+    assert page.meta.title == "河畔网"
+    assert [block.text for block in page.blocks] == ["首页 新闻 图片"] + [BODY] * 20

@@ -63,7 +63,9 @@ def read_header(lines: list[str]) -> tuple[Header, int]:
             if last_strong is None:  # only lines after this one can matter from here on
                 later = range(index + 1, len(window))
                 last_strong = max((i for i in later if _is_strong(i, window[i])), default=-1)
-            if index < last_strong:
+            # Chrome stands above a header that some text follows: short lines over a
+            # closing 作者：… line, with nothing after it, are a poem, not a menu.
+            if index < last_strong < len(lines) - 1:
                 _maybe_later_title(header, line)
                 continue
         return header, index
@@ -92,8 +94,9 @@ def _is_chrome(line: str) -> bool:
 
 
 def _maybe_later_title(header: Header, line: str) -> None:
-    """Among chrome lines the last title-like one (nearest the labels) is the title."""
-    if header.title_rank <= RANK_LINE and looks_like_title(line):
+    """Among chrome lines the last title-like one (nearest the labels) is the title;
+    a line that opens with a date is a dateline, never the title."""
+    if header.title_rank <= RANK_LINE and looks_like_title(line) and not _opens_with_date(line):
         header.put(title=line)
         header.title_rank = RANK_LINE
 
@@ -117,8 +120,10 @@ def _plausible(pairs: list[tuple[str, str]]) -> bool:
 
 def _read_line(header: Header, line: str, has_more: bool) -> bool:
     """Take one header line into ``header``; False when the line belongs to the body."""
-    crumbs = None if header.get("sections") else split_breadcrumb(line)
+    crumbs = split_breadcrumb(line)
     if crumbs is not None:
+        if header.get("sections"):
+            return True  # another trail under the page's own (a related topic's): chrome
         header.put(sections=crumbs.sections)
         if crumbs.title:
             set_title(header, crumbs.title, RANK_META)
@@ -167,6 +172,11 @@ def _read_plain_line(header: Header, line: str, has_more: bool) -> bool:
         header.title_expected = False
         return True
     return False
+
+
+def _opens_with_date(line: str) -> bool:
+    found = find_date(line[:40])
+    return found is not None and found[1] == 0
 
 
 def _is_date_line(line: str, found: tuple[str, int, int]) -> bool:
