@@ -226,3 +226,50 @@ def _assert_third_paragraph_found_after_a_one_letter_edit(paragraphs: list[str])
     placement = reanchor(sel, article(*edited, paragraphs[3]))
     assert placement.status == REANCHORED
     assert (placement.start, placement.end) == (Anchor(2, 0), Anchor(2, len(paragraphs[2])))
+
+
+TOWN = (
+    "清晨的码头总是最先醒来，渔船一条接一条靠岸，卸下夜里打到的鱼虾。"
+    "批发商打着手电在船舱边挑货，讨价还价的声音盖过了海浪。"
+    "太阳升起以后，街角的早点铺支起蒸笼，包子和豆浆的香气飘出半条街。"
+    "学生背着书包匆匆走过，有人顺手买两个烧饼边走边吃。"
+    "到了中午，菜市场里人声鼎沸，卖菜的阿姨把最新鲜的青菜摆在最前面。"
+    "午后小城安静下来，老人们坐在榕树下下棋，偶尔为一步棋争得面红耳赤。"
+    "傍晚时分，晚霞把海面染成橘红色，归航的汽笛声一阵接一阵。"
+    "夜里灯火亮起，夜市的摊位从桥头一直排到江边，直到很晚才散去。"
+)
+
+
+def test_a_passage_with_every_fifth_character_replaced_is_still_found() -> None:
+    # A re-save that masked one character in five (某) around a bookmarked passage:
+    # four in five of its characters are left, but few of its four-character runs are.
+    at = TOWN.index("午后小城")
+    prefix, quote, suffix = TOWN[at - 32 : at], TOWN[at : at + 14], TOWN[at + 14 : at + 46]
+    masked = list(TOWN)
+    for offset in range(1, len(prefix) + len(quote) + len(suffix), 5):
+        masked[at - 32 + offset] = "某"
+    assert fuzzy_find("".join(masked), quote, prefix, suffix) == (at, at + 14)
+
+
+def test_a_long_imported_context_still_places_a_rewritten_passage() -> None:
+    # Annotations imported from other tools may carry hundreds of characters of context;
+    # every character of such a context counts, however often it occurs in it.
+    before = "".join(f"第{i}天，河边的柳树又绿了一些，早上去市场买菜的人比昨天多了不少。" for i in range(1, 9))
+    after = "".join(f"第{i}天，傍晚的风从山口吹过来，街上的路灯一盏接一盏地亮了起来。" for i in range(1, 9))
+    quote = "老张说今年的雨水来得早，田里的秧苗长得比往年都要整齐。"
+    rewritten = "老李讲今年雨水来得晚，地里秧苗长得比去年还要整齐些。"
+    assert len(before) > 200 and len(after) > 200
+    edits_before = [("早上", "早晨"), ("买菜", "买米"), ("柳树", "杨树"), ("不少", "很多")]
+    edits_after = [("傍晚", "黄昏"), ("山口", "山谷"), ("路灯", "街灯"), ("街上", "路上")]
+    for edits in (3, 4):  # a few words changed on each side too
+        touched_before, touched_after = before, after
+        for old, new in edits_before[:edits]:
+            touched_before = touched_before.replace(old, new)
+        for old, new in edits_after[:edits]:
+            touched_after = touched_after.replace(old, new)
+        text = touched_before + rewritten + touched_after
+        found = fuzzy_find(text, quote, before, after)
+        assert found is not None
+        start, end = found  # the aligner may take in one neighbouring character
+        assert abs(start - len(touched_before)) <= 1
+        assert abs(end - (len(touched_before) + len(rewritten))) <= 1

@@ -166,3 +166,30 @@ def test_citation_for_copying_a_passage() -> None:
     text = citation("第二句！", "张掖  新闻", "张掖市融媒体中心", "2022-11-01")
     assert text == "第二句！\n\n— 张掖 新闻, 张掖市融媒体中心, 2022-11-01\n"
     assert citation("q", "T", None, None) == "q\n\n— T\n"
+
+
+def test_exports_are_utf8_under_an_ascii_locale(store: StateStore, tmp_path: Path) -> None:
+    # A cron job or a bare container runs with LC_ALL=C and UTF-8 mode off: the
+    # locale's encoding is ASCII there, and Chinese notes must still be written.
+    import os
+    import subprocess
+    import sys
+
+    import tuireader
+
+    store.close()
+    data = tmp_path
+    out = tmp_path / "out" / "bookmarks.md"
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONCOERCECLOCALE="0", PYTHONUTF8="0")
+    env["PYTHONPATH"] = str(Path(tuireader.__file__).parents[1])  # this very tuireader
+    env["TUIREADER_DATA_DIR"] = str(data)
+    env["TUIREADER_CACHE_DIR"] = str(tmp_path / "cache")
+    env["TUIREADER_CONFIG"] = str(tmp_path / "config.yaml")
+    done = subprocess.run(
+        [sys.executable, "-X", "utf8=0", "-m", "tuireader", "bookmarks", "export",
+         "--format", "md", "-o", str(out)],
+        env=env, capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    text = out.read_bytes().decode("utf-8")
+    assert "多行" in text and "第一句。" in text
