@@ -193,3 +193,8 @@ def test_exports_are_utf8_under_an_ascii_locale(store: StateStore, tmp_path: Pat
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     text = out.read_bytes().decode("utf-8")
     assert "多行" in text and "第一句。" in text
+    here = tmp_path / "here.md"  # the same export written by this process, in UTF-8 mode or not
+    reopened = StateStore.open(tmp_path / "state.db", backups=False)
+    write_atomic(here, to_markdown(reopened.bookmarks.matching()))
+    reopened.close()
+    assert out.read_bytes() == here.read_bytes()
