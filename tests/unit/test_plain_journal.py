@@ -179,3 +179,140 @@ def test_which_lines_after_the_front_matter_are_english_metadata(
     kept = dict(page.meta.labels).get("英文标题及作者")
     assert (kept == line) is is_metadata
     assert [block.text for block in page.blocks] == ([BODY] if is_metadata else [line, BODY])
+
+
+def test_a_paper_whose_abstract_comes_before_its_authors_keeps_its_title() -> None:
+    page = parse_plaintext(
+        ISSUE + f"小镇书店的经营研究\n摘要：本文研究了小镇书店。\n王五　赵六\n{PAPER}\n", "s"
+    )
+    assert (page.meta.title, page.meta.abstract) == ("小镇书店的经营研究", "本文研究了小镇书店。")
+    assert [block.text for block in page.blocks][-1] == PAPER
+
+
+def test_a_title_as_short_as_a_name_is_still_the_title() -> None:
+    page = parse_plaintext(ISSUE + f"论茶\n王五　赵六\n{PAPER}\n", "s")
+    assert (page.meta.title, page.meta.author) == ("论茶", "王五 赵六")
+    assert [block.text for block in page.blocks] == [PAPER]
+
+
+def test_the_note_mark_of_a_title_without_authors_is_dropped() -> None:
+    page = parse_plaintext(ISSUE + f"小镇书店的经营研究*\n{PAPER}\n{PAPER}\n", "s")
+    assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", None)
+    assert [block.text for block in page.blocks] == [PAPER, PAPER]
+
+
+def test_a_heading_with_years_in_brackets_under_the_authors_is_no_affiliation() -> None:
+    heading = "一、河畔三镇的书店（1990—2004）"
+    page = parse_plaintext(ISSUE + f"小镇书店的经营研究\n王五　赵六\n{heading}\n{PAPER}\n", "s")
+    assert page.meta.author == "王五 赵六"
+    assert "作者单位" not in dict(page.meta.labels)
+    assert [block.text for block in page.blocks] == [heading, PAPER]
+
+
+def test_of_three_lines_above_the_authors_the_last_is_the_title() -> None:
+    """A column's name and a series' name may stand above the title."""
+    page = parse_plaintext(
+        ISSUE + f"读书与生活专栏\n小镇书店系列之三\n小镇书店的经营研究\n王五　赵六\n{PAPER}\n", "s"
+    )
+    assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", "王五 赵六")
+    assert [block.text for block in page.blocks] == [PAPER]
+
+
+def test_a_name_with_a_middle_dot_under_the_title_is_an_author() -> None:
+    page = parse_plaintext(ISSUE + f"小镇书店的经营研究\n艾力·买买提\n王五　赵六\n{PAPER}\n", "s")
+    assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", "艾力·买买提 王五 赵六")
+
+
+def test_a_short_sentence_under_the_title_is_text_not_a_name() -> None:
+    page = parse_plaintext(ISSUE + f"小镇书店的经营研究\n书店难开。\n{PAPER}\n", "s")
+    assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", None)
+    assert [block.text for block in page.blocks] == ["书店难开。", PAPER]
+
+
+TITLE_BLOCK = "小镇书店的\n经营研究与\nA Study of Small\nTown Bookshops\nin Three Towns\n"
+
+
+def test_up_to_five_lines_may_stand_between_the_masthead_and_the_authors() -> None:
+    page = parse_plaintext(ISSUE + TITLE_BLOCK + f"王五　赵六\n{PAPER}\n", "s")
+    assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究与", "王五 赵六")
+    assert dict(page.meta.labels)["英文标题"] == "A Study of Small Town Bookshops in Three Towns"
+    assert [block.text for block in page.blocks] == [PAPER]
+    six = parse_plaintext(ISSUE + TITLE_BLOCK + f"and Their Readers\n王五　赵六\n{PAPER}\n", "s")
+    assert (six.meta.title, six.meta.author) == ("小镇书店的", None)  # no author line in reach
+    assert [block.text for block in six.blocks][-2:] == ["王五\u3000赵六", PAPER]
+
+
+LEAD = "本文比较了河边三个小镇上的书店近十年来的经营状况并讨论书店怎样才能开下去" * 2
+
+
+@pytest.mark.parametrize(("length", "lead"), [(40, False), (41, True)])
+def test_a_sentence_above_the_authors_is_a_lead_past_40_characters(length: int, lead: bool) -> None:
+    line = LEAD[: length - 1] + "。"
+    page = parse_plaintext(ISSUE + f"小镇书店的经营研究\n{line}\n王五　赵六\n{PAPER}\n", "s")
+    assert page.meta.author == "王五 赵六"
+    if lead:
+        assert (page.meta.title, page.meta.abstract) == ("小镇书店的经营研究", line)
+    else:  # a title wrapped over two lines, the second ending with a full stop
+        assert (page.meta.title, page.meta.abstract) == ("小镇书店的经营研究" + line, None)
+
+
+def test_a_long_title_without_a_full_stop_is_no_lead() -> None:
+    title = "河边三个小镇上的书店近十年来的经营状况与读者变化以及书店怎样才能长久开下去的研究与对策"
+    assert len(title) > 40
+    page = parse_plaintext(ISSUE + f"{title}\n王五　赵六\n{PAPER}\n", "s")
+    assert (page.meta.title, page.meta.abstract) == (title, None)
+
+
+# Twenty names, one of three characters: 60 characters with the spaces between them.
+NAMES = [family + given for family in "王赵钱孙李周吴郑冯陈" for given in "五六"]
+NAMES_60 = "　".join(["欧阳" + NAMES[0][1], *NAMES[1:]])
+NAMES_61 = "　".join(["欧阳" + NAMES[0][1], "司马" + NAMES[1][1], *NAMES[2:]])
+
+
+@pytest.mark.parametrize(("names", "authors"), [(NAMES_60, True), (NAMES_61, False)])
+def test_an_author_line_is_at_most_60_characters(names: str, authors: bool) -> None:
+    assert len(names) == (60 if authors else 61)
+    page = parse_plaintext(ISSUE + f"小镇书店的经营研究\n{names}\n{PAPER}\n", "s")
+    assert page.meta.title == "小镇书店的经营研究"
+    if authors:
+        assert page.meta.author == " ".join(names.split())
+        assert [block.text for block in page.blocks] == [PAPER]
+    else:
+        assert page.meta.author is None
+        assert [block.text for block in page.blocks] == [names, PAPER]
+
+
+@pytest.mark.parametrize(("english_lines", "journal"), [(2, True), (3, False)])
+def test_the_issue_line_is_among_the_first_four_lines(english_lines: int, journal: bool) -> None:
+    english = "\n".join(["HEPAN JOURNAL", "OF RIVERSIDE", "STUDIES"][:english_lines])
+    page = parse_plaintext(
+        f"河畔学刊\n{english}\n2004年 第3期\n小镇书店的经营研究\n王五　赵六\n{PAPER}\n", "s"
+    )
+    assert page.meta.issue == ("2004年 第3期" if journal else None)
+    assert page.meta.source == ("河畔学刊" if journal else None)
+
+
+NAME_24 = ("河畔地区农村经济与社会发展研究学会会刊" * 2)[:24]
+
+
+@pytest.mark.parametrize(("name", "journal"), [(NAME_24, True), (NAME_24 + "刊", False)])
+def test_a_journal_name_is_at_most_24_characters(name: str, journal: bool) -> None:
+    page = parse_plaintext(f"{name}\n2004年 第3期\n小镇书店的经营研究\n王五　赵六\n{PAPER}\n", "s")
+    assert page.meta.source == (name if journal else None)
+    assert page.meta.issue == ("2004年 第3期" if journal else None)
+
+
+ISSUE_90 = "2004年3月 第3期 总第120期 HEPAN JOURNAL OF RIVERSIDE STUDIES" + "-" * 33 + "VOL3"
+
+
+@pytest.mark.parametrize(("issue", "journal"), [(ISSUE_90, True), (ISSUE_90 + "X", False)])
+def test_an_issue_line_is_at_most_90_characters(issue: str, journal: bool) -> None:
+    assert len(issue) == (90 if journal else 91)
+    page = parse_plaintext(f"河畔学刊\n{issue}\n小镇书店的经营研究\n王五　赵六\n{PAPER}\n", "s")
+    assert page.meta.issue == (" ".join(issue.split()) if journal else None)
+
+
+def test_a_clause_ending_with_a_semicolon_is_no_author_line() -> None:
+    page = parse_plaintext(ISSUE + f"小镇书店的经营研究\n其一，阅读；\n{PAPER}\n", "s")
+    assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", None)
+    assert [block.text for block in page.blocks] == ["其一，阅读；", PAPER]
