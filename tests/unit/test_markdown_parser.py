@@ -11,9 +11,18 @@ from tuireader.library.formats.markdown.inline import (
     MAX_MARKUP_RUN,
     Rendered,
     make_parser,
+    render_heading,
     render_inline,
 )
-from tuireader.library.model import SPAN_CODE, SPAN_LINK, SPAN_STRIKE, SPAN_STRONG, Span
+from tuireader.library.model import (
+    SPAN_ANCHOR,
+    SPAN_CODE,
+    SPAN_EMPHASIS,
+    SPAN_LINK,
+    SPAN_STRIKE,
+    SPAN_STRONG,
+    Span,
+)
 
 
 def inline_types(markdown: str) -> list[str]:
@@ -31,6 +40,12 @@ def test_a_fresh_parser_reads_cjk_friendly_emphasis_and_strikethrough() -> None:
         "text",
     ]
     assert inline_types("中~~删~~中") == ["text", "s_open", "text", "s_close", "text"]
+    # Punctuation inside the run, CJK text outside: CommonMark's rule alone refuses these.
+    assert inline_types("中~~“删”~~中") == ["text", "s_open", "text", "s_close", "text"]
+    assert inline_types("中*“强”*中") == ["text", "em_open", "text", "em_close", "text"]
+    # Latin letters outside and punctuation inside: no emphasis, as CommonMark says.
+    assert inline_types('a**"foo"**') == ["text"]
+    assert inline_types('**"foo"**b') == ["text"]
     assert inline_types("a ~b~ c") == ["text"]  # one ~ is text
 
 
@@ -85,6 +100,12 @@ def test_soft_breaks_join_by_the_next_shown_character(
     raw: str, shown: str, spans: tuple[Span, ...]
 ) -> None:
     assert render_inline(raw) == Rendered(shown, spans)
+    # The same lines after markup earlier in the paragraph (text without any markup
+    # takes a shortcut past the inline parser).
+    moved = tuple(Span(s.start + 2, s.end + 2, s.kind, s.target) for s in spans)
+    assert render_inline(f"*甲* {raw}") == Rendered(
+        f"甲 {shown}", (Span(0, 1, SPAN_EMPHASIS), *moved)
+    )
 
 
 def test_runs_longer_than_the_markup_limit_are_shown_as_written() -> None:
@@ -92,3 +113,32 @@ def test_runs_longer_than_the_markup_limit_are_shown_as_written() -> None:
     assert render_inline(within).text == "a" * (MAX_MARKUP_RUN - 2)
     beyond = "*" + "a" * (MAX_MARKUP_RUN - 1) + "*"
     assert render_inline(beyond) == Rendered(beyond)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        # Markup showing nothing at either end leaves no span behind.
+        ("[ ](u) x", Rendered("x")),
+        ("[ ](u)x", Rendered("x")),
+        ("x [ ](u)", Rendered("x")),
+        ("x[ ](u)", Rendered("x")),
+        ("&#32;*a*", Rendered("a", (Span(0, 1, SPAN_EMPHASIS),))),
+        ("*a* &#32;", Rendered("a", (Span(0, 1, SPAN_EMPHASIS),))),
+        # Only spaces are trimmed before a hard break: other blanks are text.
+        ("*x* a\u3000  \nb", Rendered("x a\u3000\nb", (Span(0, 1, SPAN_EMPHASIS),))),
+        ("*x* a\u3000 <br>b", Rendered("x a\u3000\nb", (Span(0, 1, SPAN_EMPHASIS),))),
+        ("*x* a\t <br>b", Rendered("x a\t\nb", (Span(0, 1, SPAN_EMPHASIS),))),
+        # A run opening the text has nothing before it: it may open, "_" included.
+        ("__bold__ text", Rendered("bold text", (Span(0, 4, SPAN_STRONG),))),
+        ("_a_ b", Rendered("a b", (Span(0, 1, SPAN_EMPHASIS),))),
+    ],
+)
+def test_the_shown_text_is_trimmed_and_spans_kept_inside_it(raw: str, shown: Rendered) -> None:
+    assert render_inline(raw) == shown
+
+
+def test_a_heading_attribute_block_before_trailing_spaces_is_found() -> None:
+    assert render_heading("Setup {#install}  ") == Rendered(
+        "Setup", (Span(0, 5, SPAN_ANCHOR, "install"),)
+    )
