@@ -163,6 +163,25 @@ def test_a_headline_followed_by_the_site_after_a_plain_space() -> None:
     assert choose([claim], "<h1>老街改造</h1>") == claim
 
 
+def test_only_the_most_trusted_stated_title_is_cut_by_the_evidence() -> None:
+    claims = ["河边老街的新面貌 | 河畔网", "老街新貌_河畔网"]
+    assert choose(claims, "<h1>老街新貌</h1>") == "河边老街的新面貌"
+
+
+@pytest.mark.parametrize(
+    ("claim", "title"),
+    [
+        # The shown opening must be a third of the claim at least (and four characters).
+        ("老街新貌如画 河畔日报网站首页的消息", "老街新貌如画"),  # 6 of 18
+        ("老街新貌如画 河畔日报网站首页的一条消息啊", None),  # 6 of 21
+        ("老街新貌如画！河畔日报网站首页的消息", "老街新貌如画"),  # cut at any non-letter
+        ("老街新貌如画河畔日报网站首页的消息", None),  # but not inside a word
+    ],
+)
+def test_a_shown_opening_of_the_claim_is_the_headline(claim: str, title: str | None) -> None:
+    assert choose([claim], "<h1>老街新貌如画</h1>") == (title or claim)
+
+
 def test_without_evidence_the_stated_title_loses_only_safe_site_suffixes() -> None:
     assert choose(["小镇书店开张了_本地_河畔网"], page_title="别的") == "小镇书店开张了"
     assert choose(["上海-北京高铁今日开通"]) == "上海-北京高铁今日开通"
@@ -177,6 +196,7 @@ def test_without_evidence_the_stated_title_loses_only_safe_site_suffixes() -> No
 def test_a_stated_title_cut_at_a_stray_quote_is_restored_from_a_longer_one() -> None:
     claims = ["龙湖集团", "龙湖集团“暗伤”曝露"]
     assert choose(claims) == "龙湖集团“暗伤”曝露"
+    assert choose(["龙湖集团"], h1s=["龙湖集团“暗伤”曝露"]) == "龙湖集团“暗伤”曝露"  # or an h1
     # A longer statement that goes on without a quote is another title.
     assert choose(["龙湖集团", "龙湖集团今日公告"]) == "龙湖集团"
 
@@ -252,6 +272,7 @@ def test_the_dated_headline_looks_six_lines_up_at_most() -> None:
         ("<a href='/x'>2005-04-05</a>", None),  # a link's date is another article's
         ("<ul><li>2005-04-05</li></ul>", None),
         ("<dl><dd><span>2005-04-05</span></dd></dl>", None),
+        ("<dl><dd>2005-04-05</dd></dl>", None),
     ],
 )
 def test_a_date_line_is_short_starts_with_its_date_and_is_no_link(
