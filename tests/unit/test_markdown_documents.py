@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from tuireader.library.formats.markdown.fast import fast_blocks
-from tuireader.library.formats.markdown.frontmatter import split_front_matter
+from tuireader.library.formats.markdown.frontmatter import MAX_DEPTH, split_front_matter
 from tuireader.library.formats.markdown.meta import meta_from_front_matter
 from tuireader.library.formats.markdown.page import blocks_from_markdown, parse_markdown
 from tuireader.library.model import CODE, HEADING, PARAGRAPH, TABLE, Block
@@ -91,3 +93,49 @@ def test_sections_and_tags_have_their_inner_spaces_collapsed() -> None:
     assert meta.sections == ("Data Science", "Field Notes")
     assert meta.tags == ("a b", "c")
     assert warnings == ()
+
+
+def yaml_nested(levels: int) -> str:
+    """YAML mappings ``levels`` deep, the innermost holding one value."""
+    lines = "".join(" " * depth + f"k{depth}:\n" for depth in range(levels - 1))
+    return lines + " " * (levels - 1) + "k: v\n"
+
+
+def toml_nested(levels: int) -> str:
+    """TOML tables ``levels`` deep (the document counting as one), holding one value."""
+    return "a = " + "{b = " * (levels - 1) + "1" + "}" * (levels - 1) + "\n"
+
+
+@pytest.mark.parametrize(("levels", "read"), [(MAX_DEPTH - 1, True), (MAX_DEPTH, False)])
+def test_yaml_and_toml_front_matter_have_one_depth_limit(levels: int, read: bool) -> None:
+    # The value is one level below the innermost mapping: 64 levels in all is the most.
+    refused = (f"front matter ignored: nested deeper than {MAX_DEPTH} levels",)
+    for fence, raw in (("---", yaml_nested(levels)), ("+++", toml_nested(levels))):
+        meta, body, warnings = split_front_matter(f"{fence}\n{raw}{fence}\nbody")
+        assert body == "body", fence
+        assert (bool(meta), warnings) == ((True, ()) if read else (False, refused)), fence
+
+
+def test_invalid_yaml_is_named_by_the_first_line_of_its_error() -> None:
+    assert split_front_matter("---\na: [1, 2\n---\nbody") == (
+        {},
+        "body",
+        ("front matter ignored: while parsing a flow sequence",),
+    )
+
+
+def test_carriage_returns_and_nul_characters_take_the_full_parser() -> None:
+    assert fast_blocks("第一段\r\r第二段") is None
+    assert blocks_from_markdown("第一段\r\r第二段") == [
+        Block(PARAGRAPH, "第一段"),
+        Block(PARAGRAPH, "第二段"),
+    ]
+    assert fast_blocks("a\0b") is None
+    assert blocks_from_markdown("a\0b") == [Block(PARAGRAPH, "a\ufffdb")]
+
+
+def test_a_heading_showing_nothing_is_no_block() -> None:
+    for fast in (True, False):
+        assert blocks_from_markdown("# {{< toc >}}\n\ntext\n", allow_fast=fast) == [
+            Block(PARAGRAPH, "text")
+        ]

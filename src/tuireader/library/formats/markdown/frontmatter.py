@@ -171,7 +171,7 @@ def load_toml_mapping(raw: str) -> Metadata:
         data = tomllib.loads(raw)
     except (tomllib.TOMLDecodeError, RecursionError) as error:
         raise FrontMatterError(f"invalid TOML: {_first_line(error)}") from None
-    result = _stringify(data, 0)
+    result = _stringify(data, 1)  # the root counts as a level, as in the YAML composer
     assert isinstance(result, dict)
     return result
 
