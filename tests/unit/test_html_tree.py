@@ -160,15 +160,29 @@ def test_a_short_clutter_word_spares_a_block_holding_most_of_the_text() -> None:
     assert _texts(root) == [ARTICLE]
 
 
+def test_a_short_clutter_word_spares_a_block_of_exactly_half_the_text() -> None:
+    for info, kept in (("甲乙", True), ("甲", False)):
+        root = _body(f"<div class='info'>{info}</div><p>丙丁</p>")
+        remove_never_text(root)  # the head's title is no text of the page
+        remove_clutter(root)
+        assert _texts(root) == ([info, "丙丁"] if kept else ["丙丁"])
+
+
+def test_a_lone_surrogate_in_the_page_text_shows_as_a_question_mark() -> None:
+    assert parse_html("<p>老桥\ud800修好了</p>", "s").blocks == (Block(PARAGRAPH, "老桥?修好了"),)
+
+
 def test_clutter_names_around_the_headline_and_the_text_are_kept() -> None:
     # The article's landmarks (its <h1>, <main>, articleBody, a content class) protect
-    # their ancestors, whatever those are named.
+    # themselves and their ancestors, whatever those are named; with a landmark on the
+    # page, sure clutter goes whatever its size.
     for wrapper in (
         "<div class='page has-sidebar'><h1>老桥的故事</h1><p>{a}</p></div>",
-        "<div class='widget'><main><p>{a}</p></main></div>",
-        "<div class='related'><div itemprop='articleBody'><p>{a}</p></div></div>",
-        "<div class='widget'><div class='entry-content'><p>{a}</p></div></div>",
-        "<div class='widget'><article class='post-body'><p>{a}</p></article></div>",
+        "<h1>老桥</h1><div class='widget'><main><p>{a}</p></main></div>",
+        "<h1>老桥</h1><div class='related'><div itemprop='articleBody'><p>{a}</p></div></div>",
+        "<h1>老桥</h1><div class='related' itemprop='articleBody'><p>{a}</p></div>",
+        "<h1>老桥</h1><div class='widget'><div class='entry-content'><p>{a}</p></div></div>",
+        "<h1>老桥</h1><div class='widget'><article class='post-body'><p>{a}</p></article></div>",
     ):
         root = _body(wrapper.format(a=ARTICLE) + "<div class='sidebar'>侧栏</div>")
         remove_clutter(root)

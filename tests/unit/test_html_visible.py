@@ -255,3 +255,41 @@ def test_a_breadcrumb_is_at_most_two_hundred_characters(size: int, read: bool) -
     text = "当前位置：新闻 > 本地 > " + "·" * (size - 15)
     assert len(text) == size
     assert crumbs(f"<div class='breadcrumb'>{text}</div>") == (("新闻", "本地") if read else ())
+
+
+def test_a_labelled_author_wins_over_a_marked_byline() -> None:
+    body = "<p class='byline'>By Dana Reyes</p><p>作者：王五</p>"
+    assert visible(body).author == "王五"
+
+
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        # A labelled date first, then a <time>, then an info bar.
+        (
+            "<div class='info'>2003-03-03</div><time>2001-01-01</time><p>发布时间：2005-03-06</p>",
+            "2005-03-06",
+        ),
+        ("<div class='info'>2003-03-03</div><time>2001-01-01</time>", "2001-01-01"),
+        # re.I reads a long s as an s; so does the quick check for English labels.
+        ("<p>Po\u017fted: 2005-03-06</p>", "2005-03-06"),
+    ],
+)
+def test_which_page_wide_date_wins(body: str, date: str) -> None:
+    assert visible(body).date == date
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("来源：王五", "王五"),  # a person sent it in
+        ("来源：河畔日报", None),  # a paper is no author
+    ],
+)
+def test_a_source_that_is_a_person_is_the_author(byline: str, author: str | None) -> None:
+    assert area_author(Areas(byline=byline, byline_pieces=(byline,))) == author
+    assert area_author(Areas(credit=byline)) == author
+
+
+def test_a_crumbs_own_colons_go() -> None:
+    assert crumbs("<div class='breadcrumb'>新闻： &gt; 本地:</div>") == ("新闻", "本地")

@@ -142,3 +142,26 @@ def test_a_heading_attribute_block_before_trailing_spaces_is_found() -> None:
     assert render_heading("Setup {#install}  ") == Rendered(
         "Setup", (Span(0, 5, SPAN_ANCHOR, "install"),)
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        # Entities and escapes may decode to controls: the shown text never holds them.
+        ("*a* &#x202E;b", Rendered("a b", (Span(0, 1, SPAN_EMPHASIS),))),
+        ("*a* &#x2028;b", Rendered("a \nb", (Span(0, 1, SPAN_EMPHASIS),))),
+        ("![a&#x202E;b](x.png)", Rendered("[image: ab]")),
+        # A figure shortcode shows its caption, in either quotes, or a bare [image].
+        ("{{< figure src='a.jpg' caption='A boat' >}}", Rendered("[image: A boat]")),
+        ('{{< figure src="a.jpg" caption="A boat" >}}', Rendered("[image: A boat]")),
+        ('{{< figure src="a.jpg" >}}', Rendered("[image]")),
+    ],
+)
+def test_decoded_text_is_sanitized_and_figures_show_their_captions(
+    raw: str, shown: Rendered
+) -> None:
+    assert render_inline(raw) == shown
+
+
+def test_a_heading_of_only_an_attribute_block_shows_nothing() -> None:
+    assert render_heading("{#install}") == Rendered("")

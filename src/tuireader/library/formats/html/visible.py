@@ -42,12 +42,13 @@ _WRITTEN_DATE = re.compile(r"成文(?:日期|时间)\s*[:：]?\s*")
 #: The label under which :func:`read_visible` reports a 成文日期.
 WRITTEN_DATE = "成文日期"
 _SOURCE = re.compile(r"(?:来源|來源|稿源|出处)\s*[:：]\s*[\[【]?\s*([^\s|｜丨/\]】]{1,30})")
-# Each label of _LABELED_DATE and _SOURCE contains one of these words (the English ones
-# casefolded): a page without any skips the regex scans.
+# Each label of _LABELED_DATE and _SOURCE, and of _AUTHOR_LABEL but 作 者 set with a space,
+# contains one of these words (the English ones casefolded): a page without any skips the
+# regex scans.
 _SOURCE_WORDS = ("来源", "來源", "稿源", "出处")
 _DATE_LABEL_WORDS = ("时间", "日期")
 _DATE_LABEL_WORDS_EN = ("published", "posted", "updated", "date")
-_ZH_LABEL_WORDS = _DATE_LABEL_WORDS + _SOURCE_WORDS
+_ZH_LABEL_WORDS = _DATE_LABEL_WORDS + _SOURCE_WORDS + ("作者", "执笔", "執筆")
 _INFO_NAMES = re.compile(r"info|time|date|byline|meta|source|author|sj|pubtime|publish", re.I)
 _BYLINE_NAMES = re.compile(r"byline|author|auteur|autor|writer|signature|dateline", re.I)
 # "Tech Industry by Steven Musil …": the words before a "by" (a section, a kicker) go.
