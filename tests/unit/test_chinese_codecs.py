@@ -73,6 +73,7 @@ ONE_READING = "人们说小镇上新开了一家书店。"
         ("人" + "龘" * 3, False),  # a quarter common: not above the bar
         ("人人" + "龘" * 3, True),
         ("人人" + "龘" * 6, False),
+        ("人" * 26 + "龘" * 74, True),  # 26 in 100: just above the bar
         (ONE_READING, True),
     ],
 )
@@ -91,3 +92,16 @@ def test_only_the_first_characters_decide_a_reading_too() -> None:
     assert decode_chinese(late) is None
     in_time = b"a" * (SAMPLE_CHARS - len(ONE_READING)) + ONE_READING.encode("gbk")
     assert decode_chinese(in_time) == (in_time.decode("gbk"), "gbk", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "chinese"),
+    [
+        ("安啊阿挨", False),  # one common character in four: a quarter is not enough
+        ("安按啊阿挨", True),  # two in five
+    ],
+)
+def test_of_two_readings_the_better_must_score_above_a_quarter(text: str, chinese: bool) -> None:
+    data = text.encode("gbk")
+    assert data.decode("big5") != text  # Big5 reads these bytes too, as other characters
+    assert decode_chinese(data) == ((text, "gbk", ()) if chinese else None)

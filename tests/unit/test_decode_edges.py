@@ -173,3 +173,65 @@ def test_the_first_64_kib_may_end_inside_a_character_of_damaged_utf8() -> None:
     text, encoding, warnings = repaired
     assert (encoding, warnings) == ("utf-8", ("invalid UTF-8 bytes replaced (1 places)",))
     assert text == data.replace(b"\xff", "\ufffd".encode()).decode("utf-8")
+
+
+@pytest.mark.parametrize(("nuls", "binary"), [(8, False), (9, True)])
+def test_utf8_text_holds_up_to_eight_nuls_in_a_short_file(nuls: int, binary: bool) -> None:
+    line = "小镇上新开了一家书店。".encode()
+    data = line + b"\0" * nuls + line
+    if binary:
+        with pytest.raises(NotTextError, match=r"^binary file, not text \(12% NUL bytes\)$"):
+            decode_bytes(data)
+    else:
+        assert decode_bytes(data).encoding == "utf-8"
+
+
+@pytest.mark.parametrize(("controls", "binary"), [(20, False), (21, True)])
+def test_a_longer_file_is_binary_past_five_percent_control_bytes(
+    controls: int, binary: bool
+) -> None:
+    text = ("小镇上新开了一家书店，老板说开这家店是为了让孩子们有地方看书。" * 7).encode("gbk")[
+        :380
+    ]
+    data = text[:190] + b"\x01" * controls + text[190:]  # 400 or 401 bytes
+    if binary:
+        with pytest.raises(NotTextError, match=r"^binary file, not text \(5% control bytes\)$"):
+            decode_bytes(data)
+    else:
+        assert decode_bytes(data).encoding == "gbk"
+
+
+@pytest.mark.parametrize(("good", "utf8"), [(3, False), (4, True)])
+def test_damaged_utf8_needs_four_good_characters_per_bad_run(good: int, utf8: bool) -> None:
+    data = b"Tea: " + ("茶" * good).encode() + b" and \xff here."
+    repaired = decode_damaged_utf8(data)
+    if utf8:
+        assert repaired == (
+            f"Tea: {'茶' * good} and \ufffd here.",
+            "utf-8",
+            ("invalid UTF-8 bytes replaced (1 places)",),
+        )
+    else:
+        assert repaired is None
+
+
+@pytest.mark.parametrize(("runs", "utf8"), [(3, True), (4, False)])
+def test_ascii_text_with_up_to_three_utf8_shaped_bad_runs_is_utf8(runs: int, utf8: bool) -> None:
+    data = b"plain ascii text" + b" \xed\xa0\x80 x" * runs  # encoded surrogates
+    repaired = decode_damaged_utf8(data)
+    if utf8:
+        assert repaired == (
+            "plain ascii text" + " \ufffd x" * runs,
+            "utf-8",
+            ("invalid UTF-8 bytes replaced (3 places)",),
+        )
+    else:
+        assert repaired is None
+
+
+@pytest.mark.parametrize("cut", [1, 2])
+def test_thai_cut_in_its_last_character_stays_utf8(cut: int) -> None:
+    """Thai letters are three bytes with the lead byte E0, the first of its range."""
+    data = "กขค".encode()[:-cut]
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding) == ("กข\ufffd", "utf-8")

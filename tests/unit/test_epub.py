@@ -513,3 +513,41 @@ def test_nav_lines_without_a_link_or_label_are_no_entries(tmp_path: Path) -> Non
         (0, "", "OEBPS/ch2.xhtml"),  # no label, but a target: kept
         (0, "Tea", "OEBPS/ch3.xhtml"),
     ]
+
+
+def _nav(items: str) -> bytes:
+    return f"<html><body><nav epub:type='toc'><ol>{items}</ol></nav></body></html>".encode()
+
+
+def test_the_first_toc_entry_into_a_document_names_its_chapter(tmp_path: Path) -> None:
+    members = book_members(standard_book())
+    members["OEBPS/nav.xhtml"] = _nav(
+        "<li><a href='ch1.xhtml#start'>Fog</a></li>"
+        "<li><a href='ch1.xhtml#later'>Fog, later that night</a></li>"
+        "<li><a href='ch2.xhtml'>Spring</a></li>"
+    )
+    write_epub(tmp_path / "book.epub", members)
+    loaded = load_book(tmp_path / "book.epub", tmp_path)
+    assert [article.title for article in loaded.articles][1:3] == ["Fog", "Spring"]
+
+
+def test_toc_labels_depth_and_length_are_bounded(tmp_path: Path) -> None:
+    deep = "".join("<li><a href='ch1.xhtml'>level</a><ol>" for _ in range(12))
+    deep += "</ol></li>" * 12
+    long_label = "茶" * 400
+    members = book_members(standard_book())
+    members["OEBPS/nav.xhtml"] = _nav(deep + f"<li><a href='ch2.xhtml'>{long_label}</a></li>")
+    write_epub(tmp_path / "book.epub", members)
+    toc = load_book(tmp_path / "book.epub", tmp_path).book.toc
+    assert [entry.depth for entry in toc] == [*range(8), 7, 7, 7, 7, 0]
+    assert toc[-1].label == "茶" * 300
+
+
+def test_a_toc_keeps_its_first_10000_entries(tmp_path: Path) -> None:
+    members = book_members(standard_book())
+    members["OEBPS/nav.xhtml"] = _nav(
+        "".join(f"<li><a href='ch1.xhtml#w{n}'>w{n}</a></li>" for n in range(10_001))
+    )
+    write_epub(tmp_path / "book.epub", members)
+    toc = load_book(tmp_path / "book.epub", tmp_path).book.toc
+    assert (len(toc), toc[-1].label) == (10_000, "w9999")
