@@ -15,7 +15,8 @@ Rows (``--only`` names them):
           which stats every file in C.
   list    ``tuireader list LIB --json`` into a pipe, with and without ``--no-scan``.
   index   the first catalog and search index of a real GBK archive: 14 copies of the
-          fudan_dev corpus (``../shared/corpora``; only its figures are printed), time and
+          fudan_dev corpus (``../shared/corpora``; only its figures are printed), time,
+          CPU (this process, which stores and indexes, and the parse workers) and
           catalog size against the source bytes; anchor: a 10,000-article synthetic
           library's rate in the same run. The catalog is scanned as the app and
           ``tuireader search`` scan it (indexing as it goes), then the index build finishes.
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shlex
 import shutil
 import subprocess
@@ -224,14 +226,17 @@ def row_index(ctx: Context) -> None:
     for name, folder in (("archive", archive), ("synthetic", synthetic)):
         figures[name] = _first_index(ctx.work / f"cache-{name}", folder)
     print(f"  {load_line()}")
-    files, scan, index, size, source = figures["archive"]
-    s_files, s_scan, s_index, _, _ = figures["synthetic"]
+    files, scan, index, size, source, cpu = figures["archive"]
+    s_files, s_scan, s_index, _, _, s_cpu = figures["synthetic"]
     s_rate = s_files / (s_scan + s_index)
     report(f"first catalog + index, GBK archive ({files:,})", f"{scan + index:.1f} s",
            f"synthetic 10k: {s_rate:,.0f} art/s", "<= 20 s")  # fmt: skip
     report("  catalog / search index", f"{scan:.1f} s / {index:.1f} s",
            f"synthetic {s_scan:.1f} s / {s_index:.1f} s")  # fmt: skip
     report("  archive rate", f"{files / (scan + index):,.0f} art/s")
+    # CPU seconds move far less with the load than the walls above (a shared machine).
+    report("  CPU: this process / parse workers", f"{cpu[0]:.1f} s / {cpu[1]:.1f} s",
+           f"synthetic {s_cpu[0]:.1f} s / {s_cpu[1]:.1f} s")  # fmt: skip
     report("  catalog size ÷ source bytes", f"{size / source:.2f}x",
            f"{size / 2**20:,.0f} MB / {source / 2**20:,.0f} MB", "<= 2.5x")  # fmt: skip
 
@@ -289,22 +294,36 @@ class Context:
         return target
 
 
-def _first_index(cache: Path, library: Path) -> tuple[int, float, float, int, int]:
-    """(files, catalog seconds, index seconds, catalog bytes, source bytes) from scratch."""
+def _first_index(
+    cache: Path, library: Path
+) -> tuple[int, float, float, int, int, tuple[float, float]]:
+    """(files, catalog seconds, index seconds, catalog bytes, source bytes, CPU seconds of
+    this process and of the parse workers) from scratch."""
     from tuireader import search as library_search
     from tuireader.catalog import Catalog
 
     shutil.rmtree(cache, ignore_errors=True)
     cache.mkdir(parents=True)
     catalog = Catalog(cache / "catalog.db", library)
+    before = _cpu()
     # As the app and ``tuireader search`` scan: indexing what is stored as it goes.
     scan = _seconds(lambda: catalog.scan(index=True))
     index = _seconds(lambda: library_search.build_index(catalog))
+    after = _cpu()
+    cpu = (after[0] - before[0], after[1] - before[1])
     files = catalog.count()
     catalog.close()
     size = sum(path.stat().st_size for path in cache.iterdir())
     source = sum(path.stat().st_size for path in library.rglob("*") if path.is_file())
-    return files, scan, index, size, source
+    return files, scan, index, size, source, cpu
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds so far of this process (the scan's writer) and of its children that
+    have ended (the scan's parse workers, once its pool is shut down)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _query_alone(ctx: Context, library: Path) -> float:
