@@ -321,3 +321,20 @@ def test_a_breadcrumb_ending_in_the_cut_title(crumb: str, sections: tuple[str, .
     result = parse(body, "小镇书店开张了啊你好")
     assert result.meta.sections == sections
     assert result.blocks[0].kind == PARAGRAPH
+
+
+def test_a_closing_label_line_of_other_labels_stays_in_the_text() -> None:
+    body = f"<div class='content'><p>{PARA}</p><p>{PARA2}</p><p>作者：林小文</p></div>"
+    assert texts(body) == [PARA, PARA2, "作者：林小文"]
+
+
+def test_a_stated_title_printed_nowhere_gives_way_to_the_dated_headline() -> None:
+    head = '<meta property="og:title" content="某某的博客首页">'
+    body = (
+        "<div>春天的第一场雨</div><div>2005-04-05 06:40</div>"
+        f"<div class='content'><p>{PARA}</p><p>{PARA2}</p></div>"
+    )
+    page = parse_html(
+        f"<html><head>{head}<title>某某的博客</title></head><body>{body}</body></html>", "s"
+    )
+    assert page.meta.title == "春天的第一场雨"

@@ -11,7 +11,16 @@ from tuireader.library.formats.markdown.fast import fast_blocks
 from tuireader.library.formats.markdown.frontmatter import MAX_DEPTH, split_front_matter
 from tuireader.library.formats.markdown.meta import meta_from_front_matter
 from tuireader.library.formats.markdown.page import blocks_from_markdown, parse_markdown
-from tuireader.library.model import CODE, HEADING, PARAGRAPH, TABLE, Block
+from tuireader.library.model import (
+    CODE,
+    HEADING,
+    PARAGRAPH,
+    SPAN_ANCHOR,
+    SPAN_LINK,
+    TABLE,
+    Block,
+    Span,
+)
 
 
 def test_a_leading_h2_is_no_title() -> None:
@@ -139,3 +148,18 @@ def test_a_heading_showing_nothing_is_no_block() -> None:
         assert blocks_from_markdown("# {{< toc >}}\n\ntext\n", allow_fast=fast) == [
             Block(PARAGRAPH, "text")
         ]
+
+
+def test_reference_links_in_headings_resolve() -> None:
+    page = parse_markdown(
+        "# Intro\n\n## Read [the guide][g]\n\n## Then [more][g] {#more}\n\n[g]: guide.md\n", "s"
+    )
+    assert page.blocks == (
+        Block(HEADING, "Read the guide", 2, spans=(Span(5, 14, SPAN_LINK, "guide.md"),)),
+        Block(
+            HEADING,
+            "Then more",
+            2,
+            spans=(Span(5, 9, SPAN_LINK, "guide.md"), Span(0, 9, SPAN_ANCHOR, "more")),
+        ),
+    )

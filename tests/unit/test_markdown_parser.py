@@ -165,3 +165,17 @@ def test_decoded_text_is_sanitized_and_figures_show_their_captions(
 
 def test_a_heading_of_only_an_attribute_block_shows_nothing() -> None:
     assert render_heading("{#install}") == Rendered("")
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        # After a hard break the next line starts at its first word, whatever shows it.
+        ("a\\\n&#32;b", Rendered("a\nb")),
+        ("x  \n[ y](u)", Rendered("x\ny", (Span(2, 3, SPAN_LINK, "u"),))),
+        # Spaces trimmed before a break move the spans after it back.
+        ("x   <br>*y*", Rendered("x\ny", (Span(2, 3, SPAN_EMPHASIS),))),
+    ],
+)
+def test_text_after_a_hard_break(raw: str, shown: Rendered) -> None:
+    assert render_inline(raw) == shown
