@@ -177,3 +177,15 @@ def test_short_indented_paragraphs_keep_their_continuation_lines() -> None:
         lines += ["  " + paragraph[:18], *([paragraph[18:]] if paragraph[18:] else [])]
     assert sum(1 for line in lines if line.startswith("  ")) > len(lines) / 2
     assert logical_lines(lines) == paragraphs
+
+
+def test_one_line_past_the_width_is_allowed_from_ten_lines_on() -> None:
+    """A long address above a wrapped text (ten lines in all) does not hide the wrapping."""
+    url = "https://example.org/" + "archive/river-town/" * 8  # 172 characters
+    text = (CN * 2)[:178] + "。"
+    lines = [url, "", *_wrap(text, 20)]
+    assert len([line for line in lines if line]) == 10
+    assert wrap_width(lines) == 40
+    assert logical_lines(lines) == [url, text]
+    shorter = [url, "", *_wrap(text[:158] + "。", 20)]  # nine lines: the long one counts
+    assert wrap_width(shorter) is None
