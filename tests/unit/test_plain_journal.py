@@ -316,3 +316,10 @@ def test_a_clause_ending_with_a_semicolon_is_no_author_line() -> None:
     page = parse_plaintext(ISSUE + f"小镇书店的经营研究\n其一，阅读；\n{PAPER}\n", "s")
     assert (page.meta.title, page.meta.author) == ("小镇书店的经营研究", None)
     assert [block.text for block in page.blocks] == ["其一，阅读；", PAPER]
+
+
+def test_an_affiliation_wrapped_onto_the_last_line_of_the_file_is_joined() -> None:
+    page = parse_plaintext(ISSUE + "小镇书店的经营研究\n王五　赵六（河畔大学中文系\n，河畔 650000）\n", "s")
+    assert page.meta.author == "王五 赵六"
+    assert dict(page.meta.labels)["作者单位"] == "河畔大学中文系，河畔 650000"
+    assert page.blocks == ()
