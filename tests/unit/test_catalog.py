@@ -346,8 +346,9 @@ def test_load_returns_the_same_article_as_the_loader(catalog, library) -> None:
         fresh = load_article(library / row.path, library)
         assert stored == fresh
         assert fingerprint(stored) == row.fingerprint
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as missing:
         catalog.load(10_000)
+    assert missing.value.args == (10_000,)  # the id that was not found
 
 
 def test_text_that_folding_changes_loads_back_exactly(tmp_path) -> None:
@@ -1007,3 +1008,8 @@ def test_a_broken_file_that_is_deleted_takes_its_problem_away(catalog, library) 
     assert (report.removed, report.problems) == (0, 0)
     assert catalog.problems() == []
     assert catalog.count() == 7
+
+
+def test_the_head_of_an_article_without_blocks_is_empty() -> None:
+    assert catalog_codec.head_extent([], 0, 100) == (0, 0)
+    assert catalog_codec.head_extent([], 3, 0) == (0, 0)
