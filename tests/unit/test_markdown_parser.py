@@ -173,6 +173,7 @@ def test_a_heading_of_only_an_attribute_block_shows_nothing() -> None:
         # After a hard break the next line starts at its first word, whatever shows it.
         ("a\\\n&#32;b", Rendered("a\nb")),
         ("x  \n[ y](u)", Rendered("x\ny", (Span(2, 3, SPAN_LINK, "u"),))),
+        ("*a*  \nX marks the spot", Rendered("a\nX marks the spot", (Span(0, 1, SPAN_EMPHASIS),))),
         # Spaces trimmed before a break move the spans after it back.
         ("x   <br>*y*", Rendered("x\ny", (Span(2, 3, SPAN_EMPHASIS),))),
     ],
