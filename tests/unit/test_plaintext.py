@@ -635,3 +635,15 @@ def test_a_text_with_a_body_has_no_warning(tmp_path: Path) -> None:
     assert (article.title, article.warnings) == ("河边的柳树", ())
     only_a_note = parse_plaintext("河边\n\n（责任编辑：王五）\n", "stem")
     assert only_a_note.warnings == ("no body text found",)
+
+
+def test_a_late_related_line_followed_by_a_paragraph_cuts_nothing() -> None:
+    # "相关阅读" in the second half, but the line right after it is a paragraph of the
+    # article (over 60 characters), then short lines: it is no list of links, all stays.
+    links = ["全县秋粮收购进度过半", "两个新项目签约落地"]
+    long_line = PARA_2 + PARA_3
+    assert len(long_line) > 60 and all(len(link) < 60 for link in links)
+    text = f"标题：测试\n{PARA_1}\n{PARA_2}\n{PARA_3}\n{PARA_1}\n相关阅读\n{long_line}\n"
+    texts = _texts(_parse(text + "\n".join(links)))
+    assert texts[:4] == [PARA_1, PARA_2, PARA_3, PARA_1]
+    assert long_line in texts and any(links[-1] in t for t in texts)
