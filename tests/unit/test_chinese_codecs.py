@@ -105,3 +105,16 @@ def test_of_two_readings_the_better_must_score_above_a_quarter(text: str, chines
     data = text.encode("gbk")
     assert data.decode("big5") != text  # Big5 reads these bytes too, as other characters
     assert decode_chinese(data) == ((text, "gbk", ()) if chinese else None)
+
+
+def test_a_broken_pair_in_big5_text_names_big5_not_its_microsoft_twin() -> None:
+    # Big5 and cp950 read a plain Traditional text alike and replace the same bad pair:
+    # on the tie the narrower, standard name is the one reported.
+    body = ("今天我們在這裡召開會議，討論經濟發展的問題。" * 5).encode("big5")
+    body += b"\xa1\x20" + "大家都同意了。".encode("big5")
+    decoded = decode_chinese(body)
+    assert decoded is not None
+    text, codec, warnings = decoded
+    assert codec == "big5"
+    assert warnings == ("invalid big5 bytes replaced (1 places)",)
+    assert text.count("\ufffd") == 1 and text.endswith("大家都同意了。")

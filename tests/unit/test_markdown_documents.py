@@ -38,6 +38,7 @@ def test_text_past_the_nesting_limit_keeps_its_paragraphs() -> None:
     deep = ">" * 100_000
     page = parse_markdown(f"{deep} first\n  \t\n{deep} second", "s")
     assert [block.text for block in page.blocks] == [f"{deep} first", f"{deep} second"]
+    assert [block.kind for block in page.blocks] == [PARAGRAPH, PARAGRAPH]  # shown as text
     assert page.warnings == ("Markdown nested too deeply; shown as plain text",)
 
 
